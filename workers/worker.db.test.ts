@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import type PgBoss from "pg-boss";
+import { disconnectPrisma, prisma } from "@/lib/db/prisma";
+import { sendJob, startBoss } from "@/lib/jobs/boss";
+import { queues } from "@/lib/jobs/queues";
+import { spawnScript, waitFor, type SpawnedScript } from "@/lib/testing/processes";
+
+let boss: PgBoss;
+let worker: SpawnedScript;
+
+beforeAll(async () => {
+  boss = await startBoss(process.env.DATABASE_URL!);
+  worker = spawnScript("workers/main.ts", { WORKER_GRACE_MS: "2000" });
+});
+
+afterAll(async () => {
+  worker.child.kill("SIGKILL");
+  await boss.stop({ graceful: false });
+  await disconnectPrisma();
+});
+
+test("a job sent through pg-boss is done by the worker process", async () => {
+  const token = `ping-${Date.now()}`;
+  const jobId = await sendJob(boss, "ping", { token });
+  expect(jobId).toBeTruthy();
+
+  const job = await waitFor(async () => {
+    const found = await boss.getJobById(queues.ping.name, jobId!);
+    return found?.state === "completed" ? found : null;
+  }, `job ${jobId} to complete (worker output: ${worker.output()})`);
+
+  expect(job.output).toMatchObject({ token });
+});
+
+test("the worker beats its heartbeat row, and SIGTERM stops it cleanly", async () => {
+  const alive = await waitFor(
+    () => prisma().workerHeartbeat.findFirst({ where: { status: "running", pid: worker.child.pid! } }),
+    "a running heartbeat row",
+  );
+  expect(alive.queues).toContain(queues.ping.name);
+
+  worker.child.kill("SIGTERM");
+  expect(await worker.exited).toBe(0);
+  const after = await prisma().workerHeartbeat.findUniqueOrThrow({ where: { id: alive.id } });
+  expect(after.status).toBe("stopped");
+});

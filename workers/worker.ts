@@ -1,0 +1,67 @@
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import type PgBoss from "pg-boss";
+import { prisma } from "@/lib/db/prisma";
+import { startBoss } from "@/lib/jobs/boss";
+import { queues } from "@/lib/jobs/queues";
+import { Heartbeat } from "./heartbeat";
+import { registrations, type Registration } from "./registry";
+
+export interface RunningWorker {
+  id: string;
+  /** Stops taking jobs, lets the jobs in hand finish (up to `graceMs`), then fails them so they are retried. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export async function startWorker(databaseUrl: string): Promise<RunningWorker> {
+  const id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const boss = await startBoss(databaseUrl, { supervise: true });
+  const heartbeat = new Heartbeat(prisma(), id, registrations.map((r) => queues[r.queue].name));
+  await heartbeat.start();
+  const stopping = new AbortController();
+
+  for (const registration of registrations) {
+    await subscribe(boss, registration, { workerId: id, signal: stopping.signal }, heartbeat);
+  }
+  log(id, `taking jobs from ${registrations.map((r) => queues[r.queue].name).join(", ")}`);
+
+  return {
+    id,
+    async stop(graceMs = 30_000) {
+      stopping.abort();
+      await boss.stop({ graceful: true, timeout: graceMs, wait: true });
+      await heartbeat.stop().catch(() => {});
+      log(id, "stopped");
+    },
+  };
+}
+
+async function subscribe(
+  boss: PgBoss,
+  registration: Registration,
+  context: { workerId: string; signal: AbortSignal },
+  heartbeat: Heartbeat,
+): Promise<void> {
+  const queue = queues[registration.queue];
+  const handleJob = async ([job]: PgBoss.Job<unknown>[]) => {
+    if (!job) return undefined;
+    const payload = queue.payload.safeParse(job.data);
+    if (!payload.success) {
+      throw new Error(`Job ${job.id} on ${queue.name} has an invalid payload: ${payload.error.message}`);
+    }
+    heartbeat.jobStarted(`${queue.name}:${job.id}`);
+    try {
+      return await registration.handle(payload.data, context);
+    } finally {
+      heartbeat.jobFinished();
+    }
+  };
+  // pg-boss 10 hands each `work` subscription one batch at a time; parallel subscriptions give concurrency.
+  for (let slot = 0; slot < registration.concurrency; slot += 1) {
+    await boss.work(queue.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, handleJob);
+  }
+}
+
+function log(workerId: string, message: string): void {
+  console.log(`[worker ${workerId}] ${message}`);
+}
