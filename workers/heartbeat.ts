@@ -1,7 +1,9 @@
 import os from "node:os";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 
-export const HEARTBEAT_INTERVAL_MS = 5_000;
+import { HEARTBEAT_INTERVAL_MS } from "@/lib/ops/heartbeat-interval";
+
+export { HEARTBEAT_INTERVAL_MS };
 
 /** The worker's row in WorkerHeartbeat, beaten every few seconds so the web app can show who is alive. */
 export class Heartbeat {

@@ -8,7 +8,7 @@ export interface SpawnedScript {
 }
 
 /** Runs a TypeScript entry point of this project as its own process, the way npm scripts do. */
-export function spawnScript(entry: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): SpawnedScript {
+export function spawnScript(entry: string, env: Record<string, string> = {}, args: string[] = []): SpawnedScript {
   const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
     cwd: projectRoot,
     env: { ...process.env, ...env },

@@ -1,0 +1,65 @@
+import { prisma } from "@/lib/db/prisma";
+import { auth } from "./auth";
+import { MIN_PASSWORD_LENGTH } from "./auth-constants";
+import type { Role } from "./roles";
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+}
+
+export class UserExistsError extends Error {
+  constructor(email: string) {
+    super(`A user with the email ${email} already exists`);
+  }
+}
+
+/** Creates a user with an email + password account, hashed by better-auth. */
+export async function createUser(input: NewUser): Promise<{ id: string }> {
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    throw new Error(`The password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  }
+  const context = await auth().$context;
+  const email = input.email.trim().toLowerCase();
+  if (await context.internalAdapter.findUserByEmail(email)) throw new UserExistsError(email);
+  const passwordHash = await context.password.hash(input.password);
+  return prisma().$transaction(async (tx) => {
+    const id = context.generateId({ model: "user" });
+    if (!id) throw new Error("better-auth generated no user id");
+    await tx.user.create({ data: { id, email, name: input.name, role: input.role, emailVerified: true }, select: { id: true } });
+    await tx.account.create({
+      data: { id: `${id}-credential`, userId: id, providerId: "credential", accountId: id, password: passwordHash },
+      select: { id: true },
+    });
+    return { id };
+  });
+}
+
+export async function changeRole(userId: string, role: Role): Promise<void> {
+  await prisma().user.update({ where: { id: userId }, data: { role }, select: { id: true } });
+}
+
+/** Deactivation ends every session of the user at once. */
+export async function setActive(userId: string, active: boolean): Promise<void> {
+  await prisma().$transaction([
+    prisma().user.update({
+      where: { id: userId },
+      data: { active, deactivatedAt: active ? null : new Date() },
+      select: { id: true },
+    }),
+    ...(active ? [] : [prisma().session.deleteMany({ where: { userId } })]),
+  ]);
+}
+
+export async function countUsers(): Promise<number> {
+  return prisma().user.count();
+}
+
+export async function listUsers() {
+  return prisma().user.findMany({
+    orderBy: [{ active: "desc" }, { email: "asc" }],
+    select: { id: true, email: true, name: true, role: true, active: true, createdAt: true },
+  });
+}

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { appUrl } from "@/lib/config/app-url";
+import { ACCESS, type Access } from "@/lib/auth/roles";
+import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { HttpError } from "./http-error";
+import { json } from "./json";
+
+type Schema = z.ZodType;
+type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface RouteSpec<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined> {
+  /** Which roles may call it (lib/auth/roles ACCESS); there is no default. */
+  access: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+}
+
+export interface RouteInput<P, Q, B> {
+  user: SessionUser;
+  params: P;
+  query: Q;
+  body: B;
+  request: Request;
+  ip: string | null;
+}
+
+interface NextRouteContext {
+  params: Promise<Record<string, string | string[] | undefined>>;
+}
+
+/** A route handler as Next.js calls it, carrying its access policy for the authorization tests. */
+export type GuardedHandler = ((request: Request, context: NextRouteContext) => Promise<Response>) & {
+  access: Access | "public";
+};
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * The one wrapper for every route handler: session and role first (deny by default), Origin on
+ * mutations, validated params, query and body, and errors turned into JSON that names the problem.
+ */
+export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
+  spec: RouteSpec<P, Q, B>,
+  handler: (input: RouteInput<Infer<P>, Infer<Q>, Infer<B>>) => Promise<Response | unknown>,
+): GuardedHandler {
+  const guarded = async (request: Request, context: NextRouteContext) =>
+    respond(async () => {
+      const user = await getSessionUser(request.headers);
+      if (!user) throw new HttpError(401, "Sign in required");
+      if (!(ACCESS[spec.access] as readonly string[]).includes(user.role)) {
+        throw new HttpError(403, `The ${user.role.toLowerCase()} role may not do this`);
+      }
+      if (MUTATING.has(request.method)) checkOrigin(request);
+      const params = parse(spec.params, await context.params, "path");
+      const query = parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
+      const body = spec.body ? parse(spec.body, await readJson(request), "body") : undefined;
+      return handler({
+        user,
+        params: params as Infer<P>,
+        query: query as Infer<Q>,
+        body: body as Infer<B>,
+        request,
+        ip: clientIp(request),
+      });
+    });
+  return Object.assign(guarded, { access: spec.access });
+}
+
+/** For the few handlers anyone may call (sign-in itself, liveness); they say so explicitly. */
+export function publicRoute(handler: (request: Request) => Promise<Response>): GuardedHandler {
+  return Object.assign((request: Request) => respond(() => handler(request)), { access: "public" as const });
+}
+
+async function respond(run: () => Promise<Response | unknown>): Promise<Response> {
+  try {
+    const result = await run();
+    return result instanceof Response ? result : json(result);
+  } catch (error) {
+    if (error instanceof HttpError) return json({ error: error.message, details: error.details }, { status: error.status });
+    const reference = crypto.randomUUID().slice(0, 8);
+    console.error(`[api] ${reference}`, error);
+    return json({ error: `Internal error (reference ${reference})` }, { status: 500 });
+  }
+}
+
+function parse(schema: Schema | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => ({ field: [where, ...issue.path].join("."), message: issue.message }));
+  throw new HttpError(400, `Invalid ${where}: ${issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`, { issues });
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, "The request body is not valid JSON");
+  }
+}
+
+function checkOrigin(request: Request): void {
+  const origin = request.headers.get("origin");
+  const allowed = new Set([new URL(appUrl()).origin, new URL(request.url).origin]);
+  if (!origin || !allowed.has(origin)) throw new HttpError(403, "Cross-origin request refused");
+}
+
+export function clientIp(request: Request): string | null {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip");
+}

@@ -1,0 +1,101 @@
+// npm start (production build) and npm run dev (Next.js dev server): the whole product on one
+// machine — PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data on first run,
+// the simulator backend, a worker and the web app. Ctrl-C stops all of it, PostgreSQL last.
+import { createWriteStream, mkdirSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { dataDir, projectRoot } from "@/lib/config/paths";
+import { openDatabaseServer, type DatabaseServer } from "@/lib/db/database-server";
+import { applyMigrations } from "@/lib/db/migrations";
+import { ensureAuthSecret } from "@/lib/auth/secret";
+import { seedOnFirstRun } from "@/lib/demo/seed";
+import { startChild, stopChildren, type ManagedChild } from "./child-processes";
+import { buildWeb, nextBin, webBuildIsStale } from "./web-build";
+import { waitForUrl } from "./wait-for-url";
+
+const { values: flags } = parseArgs({ options: { dev: { type: "boolean", default: false } } });
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+const CHILD_GRACE_MS = 15_000;
+
+const children: ManagedChild[] = [];
+let database: DatabaseServer | undefined;
+let stopping: Promise<void> | undefined;
+
+function stopEverything(exitCode: number): Promise<void> {
+  stopping ??= (async () => {
+    await stopChildren(children, CHILD_GRACE_MS);
+    await database?.close().catch((error: unknown) => console.error(`[postgres] stop failed: ${String(error)}`));
+    process.exit(exitCode);
+  })();
+  return stopping;
+}
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (!stopping) console.log(`\n${signal}: stopping Video-STaR Studio…`);
+    void stopEverything(0);
+  });
+}
+process.on("uncaughtException", (error) => {
+  console.error(error);
+  void stopEverything(1);
+});
+
+try {
+  await main();
+} catch (error) {
+  console.error(`\nVideo-STaR Studio could not start: ${error instanceof Error ? error.message : String(error)}`);
+  await stopEverything(1);
+}
+
+async function main(): Promise<void> {
+  const userGaveDatabase = Boolean(process.env.DATABASE_URL);
+  database = await openDatabaseServer(postgresLog());
+  console.log(database.embedded ? `PostgreSQL (embedded) at ${redact(database.url)}` : `PostgreSQL at ${redact(database.url)}`);
+  process.env.DATABASE_URL = database.url;
+  // Children see DATABASE_URL either way; this tells them whether it is the embedded server (demo default).
+  process.env.VSTAR_EMBEDDED_DB = userGaveDatabase ? "0" : "1";
+  ensureAuthSecret();
+
+  const applied = await applyMigrations(database.url);
+  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  const seeded = await seedOnFirstRun();
+  if (stopping) return;
+
+  const env = { ...process.env, DATABASE_URL: database.url, APP_URL: appUrl };
+  children.push(startChild("worker", process.execPath, ["--import", "tsx", path.join(projectRoot, "workers/main.ts")], env));
+
+  if (!flags.dev && webBuildIsStale()) {
+    console.log("Building the web app (first run, or sources changed)…");
+    await buildWeb();
+  }
+  if (stopping) return;
+  const web = startChild("web", nextBin(), [flags.dev ? "dev" : "start", "-p", String(port), "-H", host], env);
+  children.push(web);
+  for (const child of children) void child.exited.then((code) => onChildExit(child, code));
+
+  await waitForUrl(`http://${host}:${port}/api/health`, 120_000, () => web.process.exitCode !== null);
+  console.log(`\nVideo-STaR Studio is running at ${appUrl}`);
+  for (const line of seeded.loginLines) console.log(`  ${line}`);
+  console.log("Press Ctrl-C to stop.\n");
+}
+
+function onChildExit(child: ManagedChild, code: number | null): void {
+  if (stopping) return;
+  console.error(`[${child.name}] exited unexpectedly (code ${code}); stopping everything.`);
+  void stopEverything(1);
+}
+
+/** PostgreSQL's own log goes to a file; the terminal stays readable. */
+function postgresLog(): (line: string) => void {
+  const logDir = path.join(dataDir(), "logs");
+  mkdirSync(logDir, { recursive: true });
+  const stream = createWriteStream(path.join(logDir, "postgres.log"), { flags: "a" });
+  return (line) => stream.write(`${line}\n`);
+}
+
+function redact(url: string): string {
+  return url.replace(/:\/\/([^:@]+):[^@]*@/, "://$1:***@");
+}
