@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { parseOrExplain } from "@/lib/backends/validation";
+
+const baseUrl = z
+  .url({ protocol: /^https?$/, error: "baseUrl must be an http(s) URL" })
+  .transform((url) => url.replace(/\/+$/, ""));
+
+export const retryConfigSchema = z.preprocess(
+  // A bare number is shorthand for { max: n }.
+  (value) => (typeof value === "number" ? { max: value } : value),
+  z.object({
+    max: z.int().min(0).max(20).default(3),
+    baseDelayMs: z.int().min(0).default(500),
+    maxDelayMs: z.int().min(0).default(20_000),
+    maxRetryAfterMs: z.int().min(0).default(60_000),
+  }),
+);
+
+export const breakerConfigSchema = z.object({
+  failureThreshold: z.int().min(1).default(5),
+  cooldownMs: z.int().min(1).default(30_000),
+});
+
+export const framesConfigSchema = z.object({
+  /** Frames sampled evenly over the clip. */
+  count: z.int().min(1).max(64).default(8),
+  /** Longest side of a frame, in pixels (never upscaled). */
+  maxSize: z.int().min(16).max(4096).default(448),
+});
+
+/** An OpenAI-compatible chat-completions server (vLLM, SGLang, Ollama) or the project's simulator. */
+export const inferenceBackendConfigSchema = z.object({
+  kind: z.enum(["openai", "simulator"]),
+  baseUrl,
+  apiKey: z.string().min(1).optional(),
+  /** The base model's name as the server serves it. */
+  model: z.string().min(1),
+  videoInput: z.enum(["video_url", "frames"]).default("video_url"),
+  frames: framesConfigSchema.prefault({}),
+  maxConcurrency: z.int().min(1).max(1024).default(8),
+  timeoutMs: z.int().min(1).default(120_000),
+  retries: retryConfigSchema.prefault({}),
+  breaker: breakerConfigSchema.prefault({}),
+});
+
+const trainingCommon = {
+  baseUrl,
+  timeoutMs: z.int().min(1).default(30_000),
+  retries: retryConfigSchema.prefault({}),
+  breaker: breakerConfigSchema.prefault({}),
+  /** The trainer's command on the cluster. */
+  llamafactoryCli: z.string().min(1).default("llamafactory-cli"),
+};
+
+/** Ray's Jobs REST API on the dashboard (default port 8265); `simulator-ray` is the project's simulator. */
+export const rayBackendConfigSchema = z.object({
+  kind: z.enum(["ray", "simulator-ray"]),
+  ...trainingCommon,
+  /** Sent as a bearer token, for dashboards behind an authenticating proxy. */
+  authToken: z.string().min(1).optional(),
+  entrypointNumGpus: z.number().min(0).default(1),
+  runtimeEnv: z.record(z.string(), z.unknown()).default({}),
+});
+
+/** slurmrestd, with the API version pinned. */
+export const slurmBackendConfigSchema = z.object({
+  kind: z.literal("slurm"),
+  ...trainingCommon,
+  apiVersion: z.literal("v0.0.41").default("v0.0.41"),
+  userName: z.string().min(1),
+  /** A JWT from `scontrol token`. */
+  userToken: z.string().min(1),
+  /** Default working directory on the cluster when a job names none. */
+  workingDirectory: z.string().startsWith("/", "workingDirectory must be an absolute cluster path"),
+  partition: z.string().min(1).optional(),
+  gpusPerNode: z.int().min(0).default(1),
+  timeLimitMinutes: z.int().min(1).optional(),
+  /** Variables every job gets (PATH, conda activation, HF_HOME...). */
+  environment: z.record(z.string(), z.string()).default({}),
+  /** Look for a live job of the same name before submitting, so a retried submit is not doubled. */
+  dedupeByName: z.boolean().default(true),
+});
+
+export const trainingBackendConfigSchema = z.discriminatedUnion("kind", [
+  rayBackendConfigSchema,
+  slurmBackendConfigSchema,
+]);
+
+export type InferenceBackendConfig = z.output<typeof inferenceBackendConfigSchema>;
+export type InferenceBackendConfigInput = z.input<typeof inferenceBackendConfigSchema>;
+export type RayBackendConfig = z.output<typeof rayBackendConfigSchema>;
+export type SlurmBackendConfig = z.output<typeof slurmBackendConfigSchema>;
+export type TrainingBackendConfig = z.output<typeof trainingBackendConfigSchema>;
+export type TrainingBackendConfigInput = z.input<typeof trainingBackendConfigSchema>;
+
+export function isSimulatorBackend(config: InferenceBackendConfig | TrainingBackendConfig): boolean {
+  return config.kind === "simulator" || config.kind === "simulator-ray";
+}
+
+/** Parses a stored backend configuration, naming every invalid field. */
+export function parseInferenceBackendConfig(input: unknown, source = "inference backend"): InferenceBackendConfig {
+  return parseOrExplain(inferenceBackendConfigSchema, input, `${source} configuration`);
+}
+
+export function parseTrainingBackendConfig(input: unknown, source = "training backend"): TrainingBackendConfig {
+  return parseOrExplain(trainingBackendConfigSchema, input, `${source} configuration`);
+}

@@ -1,0 +1,90 @@
+import { z } from "zod";
+import type { SimulationExtension } from "@/lib/backends/inference/simulation";
+
+/** Request and reply shapes of the OpenAI-compatible API as vLLM and SGLang serve it. */
+
+export type ContentPart =
+  | { type: "text"; text: string }
+  | { type: "video_url"; video_url: { url: string } }
+  | { type: "image_url"; image_url: { url: string } };
+
+export type ChatMessage =
+  | { role: "system"; content: string }
+  | { role: "user"; content: ContentPart[] }
+  | { role: "assistant"; content: string };
+
+export interface ChatCompletionRequestBody {
+  model: string;
+  messages: ChatMessage[];
+  temperature: number;
+  max_tokens: number;
+  n: 1;
+  seed?: number;
+  x_simulation?: SimulationExtension;
+}
+
+export const chatCompletionResponseSchema = z.object({
+  id: z.string().optional(),
+  object: z.string().optional(),
+  model: z.string().min(1),
+  choices: z
+    .array(
+      z.object({
+        index: z.int().optional(),
+        message: z.object({
+          role: z.string().optional(),
+          content: z.string({ error: "choices[0].message.content must be a string" }),
+        }),
+        finish_reason: z.string().nullable().optional(),
+      }),
+    )
+    .min(1, "choices is empty"),
+  usage: z
+    .object({
+      prompt_tokens: z.int().min(0),
+      completion_tokens: z.int().min(0),
+      total_tokens: z.int().min(0).optional(),
+    })
+    .nullable()
+    .optional(),
+});
+
+export type ChatCompletionResponse = z.infer<typeof chatCompletionResponseSchema>;
+
+/** GET /v1/models; LoRA cards carry `root` (the adapter path) and `parent` (the base model). */
+export const modelListSchema = z.object({
+  object: z.literal("list").optional(),
+  data: z.array(
+    z.object({
+      id: z.string().min(1),
+      object: z.string().optional(),
+      owned_by: z.string().optional(),
+      root: z.string().nullable().optional(),
+      parent: z.string().nullable().optional(),
+      max_model_len: z.int().nullable().optional(),
+    }),
+  ),
+});
+
+export type ModelList = z.infer<typeof modelListSchema>;
+
+export interface LoadLoraAdapterRequestBody {
+  lora_name: string;
+  lora_path: string;
+}
+
+/** vLLM's ErrorResponse (older releases: flat; newer: nested under `error`). */
+export const openAiErrorSchema = z.union([
+  z.object({ object: z.literal("error").optional(), message: z.string(), type: z.string(), code: z.int() }),
+  z.object({ error: z.object({ message: z.string(), type: z.string(), code: z.int() }) }),
+]);
+
+export function errorMessageOf(body: string): string | undefined {
+  try {
+    const parsed = openAiErrorSchema.safeParse(JSON.parse(body));
+    if (!parsed.success) return undefined;
+    return "error" in parsed.data ? parsed.data.error.message : parsed.data.message;
+  } catch {
+    return undefined;
+  }
+}

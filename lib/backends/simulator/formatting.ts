@@ -1,0 +1,38 @@
+/** How the simulated model writes numbers, so that the verifier's regexes can read them back. */
+
+/** Up to `maxDecimals` decimals, trailing zeros dropped ("85.78", "3.5", "85"). */
+export function formatNumber(value: number, maxDecimals = 2): string {
+  return String(Number(value.toFixed(maxDecimals)));
+}
+
+/** Seconds with at least one decimal: "2.0", "5.25". */
+export function formatSeconds(seconds: number): string {
+  const rounded = Number(seconds.toFixed(2));
+  return Number.isInteger(rounded * 10) ? rounded.toFixed(1) : rounded.toFixed(2);
+}
+
+/** "00:02"-style clock time; only exact for whole seconds. */
+export function formatClock(seconds: number): string {
+  const whole = Math.round(seconds);
+  const minutes = Math.floor(whole / 60);
+  const rest = whole % 60;
+  return `${String(minutes).padStart(2, "0")}:${String(rest).padStart(2, "0")}`;
+}
+
+export function isWholeSecond(seconds: number): boolean {
+  return Math.abs(seconds - Math.round(seconds)) < 1e-6;
+}
+
+/** "[0.12, 0.30, 0.55, 0.90]": normalised corners, two decimals each. */
+export function formatBox(box: readonly number[]): string {
+  return `[${box.map((v) => v.toFixed(2)).join(", ")}]`;
+}
+
+/** Word count as a reader would count it. */
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((w) => w.length > 0).length;
+}
+
+export function capitalize(text: string): string {
+  return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
+}

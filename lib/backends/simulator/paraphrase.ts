@@ -1,0 +1,25 @@
+import type { Rng } from "./random";
+import { synonymPairs } from "./synonyms";
+
+/**
+ * A light paraphrase of a caption: at most one synonym swap and a re-framed opening, so the
+ * meaning (and embedding similarity) stays close to the original.
+ */
+export function paraphrase(caption: string, rng: Rng): string {
+  const base = caption.trim().replace(/[.!?]+$/, "");
+  const swappable = synonymPairs.filter(([word]) => new RegExp(`\\b${escapeRegExp(word)}\\b`, "i").test(base));
+  let text = base;
+  if (swappable.length > 0 && rng.chance(0.7)) {
+    const [word, replacement] = rng.pick(swappable);
+    text = text.replace(new RegExp(`\\b${escapeRegExp(word)}\\b`, "i"), replacement);
+  }
+  return lowerFirst(text);
+}
+
+function lowerFirst(text: string): string {
+  return text.length === 0 ? text : text[0]!.toLowerCase() + text.slice(1);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

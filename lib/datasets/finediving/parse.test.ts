@@ -1,0 +1,216 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ImportErrorCollector } from "../errors";
+import { collectItems, makeTempDir, removeTempDir } from "../testing/collect";
+import type { ImportedItem } from "../types";
+import { np, pickle, py } from "./fixtures/pickle-writer";
+import { fineGrainedRecord, subActionId, writeFineDivingAnnotations, type FixtureDive } from "./fixtures/write-fixtures";
+import { parseFineDiving } from "./parse";
+import type { DiveRecord } from "./schema";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await makeTempDir("finediving");
+});
+afterAll(async () => {
+  await removeTempDir(dir);
+});
+
+const INDIVIDUAL: FixtureDive = {
+  event: "FINADivingWorldCup2021_Men3m_final_r1",
+  index: 0,
+  actionType: "5253b",
+  difficulty: 3.3,
+  judgeScores: [8.5, 9.0, 8.0, 8.5, 9.5, 8.5, 9.0],
+  steps: [
+    { name: "Back", frames: 4 },
+    { name: "2.5 Soms.Pike", frames: 6 },
+    { name: "1.5 Twists", frames: 3 },
+    { name: "Entry", frames: 2 },
+  ],
+  split: "train",
+};
+const SYNCHRONISED: FixtureDive = {
+  event: "FullMenSynchronised10mPlatform_Tokyo2020Replays_2",
+  index: 16,
+  actionType: "207c",
+  difficulty: 3.6,
+  judgeScores: [9.0, 9.5, 9.0, 8.5, 9.0],
+  steps: [
+    { name: "Back", frames: 3 },
+    { name: "3.5 Soms.Tuck", frames: 5 },
+    { name: "Entry", frames: 2 },
+  ],
+  diveScore: 95.5,
+  split: "test",
+};
+
+async function parse(file: string, options: Partial<Parameters<typeof parseFineDiving>[1]> = {}) {
+  const errors = new ImportErrorCollector();
+  const items = await collectItems(parseFineDiving(file, { errors, ...options }));
+  return { items, errors };
+}
+
+function dive(item: ImportedItem | undefined): DiveRecord {
+  return item?.labels.find((label) => label.kind === "dive")?.value as DiveRecord;
+}
+
+describe("parseFineDiving", () => {
+  it("decodes numpy values and derives the dive record, labels, splits and the five question kinds", async () => {
+    const paths = await writeFineDivingAnnotations(path.join(dir, "good"), [INDIVIDUAL, SYNCHRONISED]);
+    const { items, errors } = await parse(paths.annotations, { subActionTablePath: paths.subActionTable, splitPaths: paths.splits });
+    expect(errors.count).toBe(0);
+    expect(items.map((item) => [item.videoKey, item.split, item.mediaPath])).toEqual([
+      ["FINADivingWorldCup2021_Men3m_final_r1_0", "train", "finediving/FINADivingWorldCup2021_Men3m_final_r1_0.mp4"],
+      ["FullMenSynchronised10mPlatform_Tokyo2020Replays_2_16", "test", "finediving/FullMenSynchronised10mPlatform_Tokyo2020Replays_2_16.mp4"],
+    ]);
+    const first = items[0];
+    expect(first?.metadata).toEqual({ event: INDIVIDUAL.event, index: 0, frameDir: `FineDiving/${INDIVIDUAL.event}/0`, mediaSource: "unchecked", fps: 12 });
+
+    const record = dive(first);
+    // 7 judges: drop 2 high and 2 low → 8.5 + 8.5 + 9.0 = 26 × 3.3 = 85.8
+    expect(record).toMatchObject({ action_type: "5253b", dive_score: 85.8, difficulty: 3.3, start_frame: 100, end_frame: 114 });
+    expect(record.judge_scores).toEqual(INDIVIDUAL.judgeScores);
+    expect(record.sub_actions).toEqual(["Back", "2.5 Soms.Pike", "1.5 Twists", "Entry"]);
+    expect(record.steps_transit_frames).toEqual([4, 10, 13]);
+    expect(record.frames_labels).toHaveLength(15);
+    expect(record.sub_action_types[String(subActionId("Entry"))]).toBe("Entry");
+    expect(record.segments[1]).toEqual({ sub_action_id: subActionId("2.5 Soms.Pike"), name: "2.5 Soms.Pike", start_frame: 4, end_frame: 9, start_sec: 0.333, end_sec: 0.833 });
+
+    expect(first?.labels.filter((l) => l.kind !== "dive")).toEqual([
+      { key: "action_type", kind: "class", value: "5253b" },
+      { key: "score", kind: "float", value: { value: 85.8, name: "score" } },
+      { key: "difficulty", kind: "float", value: { value: 3.3, name: "difficulty" } },
+      { key: "sequence", kind: "sequence", value: { actions: ["Back", "2.5 Soms.Pike", "1.5 Twists", "Entry"] } },
+    ]);
+
+    const questions = new Map(first?.questions.map((q) => [q.kind, q]));
+    expect([...questions.keys()]).toEqual(["subaction-after", "subaction-before", "subaction-sequence", "aqa-full", "aqa-score"]);
+    expect(questions.get("subaction-after")).toMatchObject({ key: "finediving:after:0", text: "The diver starts with Back. Which sub-action follows it?", targets: [{ labelType: "class", label: "2.5 Soms.Pike" }] });
+    expect(questions.get("subaction-before")).toMatchObject({ text: "Which sub-action does the diver perform before 2.5 Soms.Pike?", targets: [{ labelType: "class", label: "Back" }] });
+    expect(questions.get("aqa-full")?.targets).toEqual([
+      { labelType: "sequence", label: { actions: ["Back", "2.5 Soms.Pike", "1.5 Twists", "Entry"] } },
+      { labelType: "float", label: { value: 3.3, name: "difficulty" } },
+      { labelType: "float", label: { value: 85.8, name: "score" } },
+    ]);
+    expect(questions.get("aqa-score")?.targets).toEqual([{ labelType: "float", label: { value: 85.8, name: "score" } }]);
+
+    // The synchronised dive's recorded 95.5 disagrees with 45 × 3.6 × 0.6 = 97.2: a warning, kept.
+    expect(dive(items[1]).dive_score).toBe(95.5);
+    expect(errors.warnings).toEqual([
+      {
+        file: "FineDiving_fine-grained_annotation.pkl",
+        recordKey: "FullMenSynchronised10mPlatform_Tokyo2020Replays_2_16",
+        field: "dive_score",
+        reason: "recorded dive_score 95.5 differs from 97.2 (5 judges: sum × difficulty × 0.6); the recorded score is kept",
+      },
+    ]);
+  });
+
+  it("yields identical records when parsed twice", async () => {
+    const paths = await writeFineDivingAnnotations(path.join(dir, "twice"), [INDIVIDUAL, SYNCHRONISED]);
+    const once = await parse(paths.annotations, { subActionTablePath: paths.subActionTable });
+    const again = await parse(paths.annotations, { subActionTablePath: paths.subActionTable });
+    expect(again.items).toEqual(once.items);
+  });
+
+  it("uses the sub-action table for ids a record does not name, and reports ids nobody names", async () => {
+    const record = fineGrainedRecord(INDIVIDUAL) as ReturnType<typeof py.dict>;
+    const withoutNames = py.dict(record.entries.filter(([key]) => key !== "sub-action_types"));
+    const file = path.join(dir, "no-names.pkl");
+    await writeFile(file, pickle(py.dict([[py.tuple("Event", 1), withoutNames]])));
+    const paths = await writeFineDivingAnnotations(path.join(dir, "table"), []);
+    const named = await parse(file, { subActionTablePath: paths.subActionTable });
+    expect(named.errors.count).toBe(0);
+    expect(dive(named.items[0]).sub_actions).toEqual(["Back", "2.5 Soms.Pike", "1.5 Twists", "Entry"]);
+
+    const unnamed = await parse(file);
+    expect(unnamed.items).toEqual([]);
+    const ids = [subActionId("Back"), subActionId("2.5 Soms.Pike"), subActionId("1.5 Twists"), subActionId("Entry")].join(", ");
+    expect(unnamed.errors.errors).toEqual([
+      { file: "no-names.pkl", recordKey: "Event_1", field: "frames_labels", reason: `sub-action ids ${ids} have no name (neither in sub-action_types nor in the table)` },
+    ]);
+  });
+
+  it("imports coarse records (no frames_labels) with only the score question", async () => {
+    const file = path.join(dir, "coarse.pkl");
+    const coarse = py.dict([
+      ["action_type", "107b"],
+      ["dive_score", np.float64(60.0)],
+      ["difficulty", np.float64(3.0)],
+      ["judge_scores", [7, 6.5, 7, 6.5, 7, 6.5, 6.5].map((v) => py.float(v))],
+      ["start_frame", np.int64(10)],
+      ["end_frame", np.int64(90)],
+    ]);
+    await writeFile(file, pickle(py.dict([[py.tuple("Event", 2), coarse]])));
+    const { items, errors } = await parse(file);
+    expect(errors.count).toBe(0);
+    // Sorted 6.5 6.5 [6.5 6.5 7] 7 7: the middle three sum to 20, × 3.0 = 60, as recorded.
+    expect(errors.warningCount).toBe(0);
+    expect(items[0]?.questions.map((q) => q.kind)).toEqual(["aqa-score"]);
+  });
+
+  it("names the record and field of a missing or wrong field", async () => {
+    const record = fineGrainedRecord(INDIVIDUAL) as ReturnType<typeof py.dict>;
+    const missing = py.dict(record.entries.filter(([key]) => key !== "difficulty"));
+    const wrong = py.dict(record.entries.map(([key, value]) => (key === "dive_score" ? [key, "high"] : [key, value])));
+    const file = path.join(dir, "fields.pkl");
+    await writeFile(file, pickle(py.dict([[py.tuple("Event", 1), missing], [py.tuple("Event", 2), wrong], ["not-a-tuple", record], [py.tuple("Event", 3), [1, 2]]])));
+    const { items, errors } = await parse(file);
+    expect(items).toEqual([]);
+    expect(errors.errors).toEqual([
+      { file: "fields.pkl", recordKey: "Event_1", field: "difficulty", reason: "missing field" },
+      { file: "fields.pkl", recordKey: "Event_2", field: "dive_score", reason: "Invalid input: expected number, received string" },
+      { file: "fields.pkl", recordKey: '"not-a-tuple"', reason: "wrong structure: the key is not an (event name, index) tuple" },
+      { file: "fields.pkl", recordKey: "Event_3", reason: "wrong structure: the record is not a dict" },
+    ]);
+  });
+
+  it("rejects a file that is not a pickle, a truncated pickle and a pickle of the wrong shape", async () => {
+    const notPickle = path.join(dir, "annotations.pkl");
+    await writeFile(notPickle, "label,youtube_id\n");
+    expect((await parse(notPickle)).errors.errors).toEqual([
+      { file: "annotations.pkl", reason: "not a pickle (protocol 2 or later expected: the file does not start with the PROTO opcode)" },
+    ]);
+
+    const paths = await writeFineDivingAnnotations(path.join(dir, "trunc"), [INDIVIDUAL]);
+    const bytes = await readFile(paths.annotations);
+    const truncated = path.join(dir, "truncated.pkl");
+    await writeFile(truncated, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const truncatedErrors = (await parse(truncated)).errors.errors;
+    expect(truncatedErrors).toHaveLength(1);
+    expect(truncatedErrors[0]?.file).toBe("truncated.pkl");
+    expect(truncatedErrors[0]?.reason).toMatch(/^not a readable pickle: /);
+
+    const list = path.join(dir, "list.pkl");
+    await writeFile(list, pickle([py.tuple("Event", 1)]));
+    expect((await parse(list)).errors.errors).toEqual([{ file: "list.pkl", reason: "wrong structure: expected a dict keyed by (event name, index) tuples" }]);
+
+    expect((await parse(paths.annotations, { splitPaths: { train: paths.annotations } })).errors.errors).toEqual([
+      { file: "FineDiving_fine-grained_annotation.pkl", reason: "wrong structure: expected a list of (event name, index) tuples" },
+    ]);
+  });
+
+  it("finds an existing MP4 or a frame folder under the media root, and reports dives with neither", async () => {
+    const mediaRoot = path.join(dir, "media");
+    const third = { ...INDIVIDUAL, index: 7 };
+    await mkdir(path.join(mediaRoot, "finediving"), { recursive: true });
+    await writeFile(path.join(mediaRoot, "finediving", `${INDIVIDUAL.event}_0.mp4`), "x");
+    const frames = path.join(mediaRoot, "FineDiving", SYNCHRONISED.event, "16");
+    await mkdir(frames, { recursive: true });
+    for (const n of [489, 490, 491]) await writeFile(path.join(frames, `00${n}.jpg`), "x");
+    const paths = await writeFineDivingAnnotations(path.join(dir, "media-annotations"), [INDIVIDUAL, SYNCHRONISED, third]);
+    const { items, errors } = await parse(paths.annotations, { checkMedia: true, mediaRoot });
+    expect(items.map((item) => item.metadata.mediaSource)).toEqual(["mp4", "frames"]);
+    expect(errors.errors).toEqual([
+      {
+        file: "FineDiving_fine-grained_annotation.pkl",
+        recordKey: `${INDIVIDUAL.event}_7`,
+        field: "frames",
+        reason: `unknown video: neither "finediving/${INDIVIDUAL.event}_7.mp4" nor frames in "FineDiving/${INDIVIDUAL.event}/7/" under the media root`,
+      },
+    ]);
+    expect(errors.warnings.map((w) => w.reason)).toContain(`10 frame labels for 3 frames in "FineDiving/${SYNCHRONISED.event}/16/"`);
+  });
+});

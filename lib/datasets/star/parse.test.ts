@@ -1,0 +1,206 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ImportErrorCollector } from "../errors";
+import { collectItems, makeTempDir, removeTempDir } from "../testing/collect";
+import { readStarClassFile } from "./classes";
+import { parseStar } from "./parse";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await makeTempDir("star");
+});
+afterAll(async () => {
+  await removeTempDir(dir);
+});
+
+const situations = {
+  "000300": { actions: ["a001"], bbox: [[0, 0, 64, 480], [320, 240, 640, 480]], bbox_labels: ["o000", "o002"], rel_pairs: [["o000", "o002"]], rel_labels: ["r001"] },
+  "000360": { actions: ["a001", "a002"], bbox: [[320, 240, 640, 480]], bbox_labels: ["o002"], rel_pairs: [], rel_labels: [] },
+  "000420": { actions: ["a002"], bbox: [[0, 0, 320, 240], [320, 240, 640, 480]], bbox_labels: ["o001", "o002"], rel_pairs: [], rel_labels: [] },
+};
+
+function qa(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    question_id: id,
+    question: "Which object was put down by the person?",
+    video_id: "ABC12",
+    start: 9.5,
+    end: 14.5,
+    answer: "The box.",
+    question_program: [{ function: "Situations", value_input: [] }],
+    choices: [
+      { choice_id: 0, choice: "The box.", choice_program: [] },
+      { choice_id: 1, choice: "The cup.", choice_program: [] },
+      { choice_id: 2, choice: "The bag.", choice_program: [] },
+      { choice_id: 3, choice: "The book.", choice_program: [] },
+    ],
+    situations,
+    ...overrides,
+  };
+}
+
+async function json(name: string, value: unknown): Promise<string> {
+  const file = path.join(dir, name);
+  await writeFile(file, JSON.stringify(value, null, 1));
+  return file;
+}
+
+const classNames = {
+  actions: { a001: "Walking to the box", a002: "Picking up a box" },
+  objects: { o000: "person", o001: "cup/glass/bottle", o002: "box" },
+};
+
+describe("parseStar", () => {
+  it("groups questions by clip and derives the paper's question kinds", async () => {
+    const file = await json("STAR_val.json", [
+      qa("Interaction_T1_1"),
+      qa("Other_T1_9", { video_id: "XYZ99", start: 1, end: 2, answer: "Walked.", situations: {} }),
+      qa("Sequence_T2_4", { question: "What did the person do first?", answer: "Walked to the box." }),
+    ]);
+    const errors = new ImportErrorCollector();
+    const items = await collectItems(parseStar(file, { errors, classNames }));
+    expect(errors.count).toBe(0);
+    expect(errors.warningCount).toBe(0);
+    // Clips come in order of their first question.
+    expect(items.map((item) => item.videoKey)).toEqual(["ABC12_9.5_14.5", "XYZ99_1_2"]);
+
+    const clip = items[0];
+    expect(clip).toMatchObject({ mediaPath: "ABC12.mp4", split: "val", clip: { startSec: 9.5, endSec: 14.5 } });
+    expect(clip?.metadata.question_ids).toEqual(["Interaction_T1_1", "Sequence_T2_4"]);
+    const byKind = new Map(clip?.questions.map((q) => [q.kind, q]));
+
+    expect(clip?.questions.filter((q) => q.kind === "star-qa").map((q) => [q.key, q.text, q.targets])).toEqual([
+      ["star:qa:Interaction_T1_1", "Which object was put down by the person?", [{ labelType: "class", label: "The box" }]],
+      ["star:qa:Sequence_T2_4", "What did the person do first?", [{ labelType: "class", label: "Walked to the box" }]],
+    ]);
+    expect(byKind.get("star-between")?.targets).toEqual([{ labelType: "sequence", label: { actions: ["walking to the box", "picking up a box"] } }]);
+    expect(byKind.get("star-between")?.text).toMatch(/9\.5s.*14\.5s/);
+
+    // 30 fps: frame 300 → 10 s, 360 → 12 s, 420 → 14 s.
+    const when = byKind.get("star-when");
+    const spans: Record<string, { start: number; end: number }> = {
+      "star:when:a001": { start: 10, end: 12 },
+      "star:when:a002": { start: 12, end: 14 },
+    };
+    expect(Object.keys(spans)).toContain(when?.key);
+    expect(when?.targets).toEqual([{ labelType: "interval", label: spans[when?.key ?? ""] }]);
+
+    const objectAt = byKind.get("star-object-at");
+    expect(objectAt?.key).toMatch(/^star:object-at:\d{6}:o00[12]$/);
+    const objectId = objectAt?.key.split(":")[3];
+    expect(objectAt?.targets).toEqual([{ labelType: "class", label: objectId === "o001" ? "cup/glass/bottle" : "box" }]);
+    // Boxes are normalised by the default 640×480 frame; the person (o000) is never asked about.
+    expect(objectAt?.text).toMatch(objectId === "o001" ? /\[0, 0, 0\.5, 0\.5\]/ : /\[0\.5, 0\.5, 1, 1\]/);
+
+    const same = byKind.get("star-same-object");
+    const [, , , idA, , idB] = same?.key.split(":") ?? [];
+    expect(same?.targets).toEqual([{ labelType: "same", label: { same: idA === idB } }]);
+
+    expect(clip?.labels).toContainEqual({ key: "interval:a001", kind: "interval", value: { start: 10, end: 12, action: "walking to the box" } });
+    expect(clip?.labels).toContainEqual({ key: "sequence", kind: "sequence", value: { actions: ["walking to the box", "picking up a box"] } });
+    expect(clip?.metadata.keyframes).toHaveLength(3);
+
+    // A clip without situations only gets its original question.
+    expect(items[1]?.questions.map((q) => q.kind)).toEqual(["star-qa"]);
+  });
+
+  it("uses fps and frame size options and yields identical records on re-parse", async () => {
+    const file = await json("STAR_train.json", [qa("Interaction_T1_1")]);
+    const options = { classNames, fps: 60, videos: { ABC12: { width: 1280, height: 960 } } };
+    const once = await collectItems(parseStar(file, { errors: new ImportErrorCollector(), ...options }));
+    const again = await collectItems(parseStar(file, { errors: new ImportErrorCollector(), ...options }));
+    expect(again).toEqual(once);
+    expect(once[0]?.split).toBe("train");
+    expect(once[0]?.metadata.geometry).toEqual({ fps: 60, width: 1280, height: 960 });
+    const keyframes = once[0]?.metadata.keyframes as { time: number; objects: { box: number[] }[] }[];
+    expect(keyframes.map((k) => k.time)).toEqual([5, 6, 7]);
+    expect(keyframes[0]?.objects[1]?.box).toEqual([0.25, 0.25, 0.5, 0.5]);
+  });
+
+  it("names the question and field of a missing or invalid field, and keeps the rest", async () => {
+    const broken = qa("Interaction_T1_2") as Record<string, unknown>;
+    delete broken.answer;
+    const file = await json("broken.json", [
+      qa("Interaction_T1_1"),
+      broken,
+      qa("Interaction_T1_3", { start: "soon" }),
+      qa("Interaction_T1_4", { situations: { "000001": { actions: [], bbox: [[1, 2, 3, 4]], bbox_labels: [] } } }),
+      qa("Interaction_T1_1"),
+    ]);
+    const errors = new ImportErrorCollector();
+    const items = await collectItems(parseStar(file, { errors, classNames }));
+    expect(errors.errors).toEqual([
+      { file: "broken.json", recordKey: "Interaction_T1_2", field: "answer", reason: "missing field" },
+      { file: "broken.json", recordKey: "Interaction_T1_3", field: "start", reason: "Invalid input: expected number, received string" },
+      { file: "broken.json", recordKey: "Interaction_T1_4", field: "situations.000001.bbox_labels", reason: "bbox and bbox_labels have different lengths" },
+      { file: "broken.json", recordKey: "Interaction_T1_1", field: "question_id", reason: "duplicate question_id" },
+    ]);
+    expect(items.map((item) => item.metadata.question_ids)).toEqual([["Interaction_T1_1"]]);
+  });
+
+  it("reports truncated JSON with its line and column, before yielding anything", async () => {
+    const file = path.join(dir, "truncated.json");
+    const text = JSON.stringify([qa("Interaction_T1_1"), qa("Interaction_T1_2")], null, 1);
+    const cut = text.slice(0, text.length - 200);
+    await writeFile(file, cut);
+    const errors = new ImportErrorCollector();
+    const items = await collectItems(parseStar(file, { errors, classNames }));
+    expect(items).toEqual([]);
+    const lines = cut.split("\n");
+    expect(errors.errors).toEqual([
+      {
+        file: "truncated.json",
+        line: lines.length,
+        reason: `unexpected end of file (line ${lines.length}, column ${(lines.at(-1)?.length ?? 0) + 1}): the array is not closed — is the file truncated?`,
+      },
+    ]);
+  });
+
+  it("reports a syntax error inside one question with its line, and a missing comma between questions", async () => {
+    const good = JSON.stringify(qa("Interaction_T1_1"));
+    const file = path.join(dir, "syntax.json");
+    await writeFile(file, `[\n${good},\n{"question_id": "Interaction_T1_2",\n "question" "x"},\n${JSON.stringify(qa("Interaction_T1_3"))}\n]\n`);
+    const errors = new ImportErrorCollector();
+    const items = await collectItems(parseStar(file, { errors, classNames }));
+    expect(items.map((item) => item.metadata.question_ids)).toEqual([["Interaction_T1_1", "Interaction_T1_3"]]);
+    expect(errors.count).toBe(1);
+    expect(errors.errors[0]).toMatchObject({ file: "syntax.json", line: 4 });
+    expect(errors.errors[0]?.reason).toMatch(/^invalid JSON in element 1: /);
+
+    const noComma = path.join(dir, "nocomma.json");
+    await writeFile(noComma, `[\n${good}\n${good}\n]`);
+    const fatal = new ImportErrorCollector();
+    expect(await collectItems(parseStar(noComma, { errors: fatal, classNames }))).toEqual([]);
+    expect(fatal.errors).toEqual([{ file: "nocomma.json", line: 3, reason: 'expected "," or "]" after element 0 (line 3, column 1)' }]);
+  });
+
+  it("reports a file that is not an array, and an unreadable one", async () => {
+    const errors = new ImportErrorCollector();
+    await collectItems(parseStar(await json("object.json", { questions: [] }), { errors, classNames }));
+    expect(errors.errors).toEqual([{ file: "object.json", line: 1, reason: "expected a JSON array at the top level" }]);
+    const missing = new ImportErrorCollector();
+    await collectItems(parseStar(path.join(dir, "nope.json"), { errors: missing, classNames }));
+    expect(missing.errors).toEqual([{ file: "nope.json", reason: "cannot read the file (ENOENT)" }]);
+  });
+
+  it("checks that videos exist and warns when class names are missing", async () => {
+    const mediaRoot = path.join(dir, "charades");
+    await mkdir(mediaRoot, { recursive: true });
+    await writeFile(path.join(mediaRoot, "ABC12.mp4"), "x");
+    const file = await json("media.json", [qa("Interaction_T1_1"), qa("Interaction_T1_5", { video_id: "GONE1" })]);
+    const errors = new ImportErrorCollector();
+    const items = await collectItems(parseStar(file, { errors, checkMedia: true, mediaRoot }));
+    expect(items.map((item) => item.videoKey)).toEqual(["ABC12_9.5_14.5"]);
+    expect(errors.errors).toEqual([{ file: "media.json", recordKey: "Interaction_T1_5", field: "video_id", reason: 'unknown video: "GONE1.mp4" not found under the media root' }]);
+    expect(errors.warnings[0]?.field).toBe("classNames");
+    // Without names, ids stand in.
+    expect(items[0]?.labels).toContainEqual({ key: "sequence", kind: "sequence", value: { actions: ["a001", "a002"] } });
+  });
+
+  it("reads STAR class files", async () => {
+    const file = path.join(dir, "action_classes.txt");
+    await writeFile(file, "a000 Holding some clothes\na001 Putting clothes somewhere\n\n");
+    expect(await readStarClassFile(file)).toEqual({ a000: "Holding some clothes", a001: "Putting clothes somewhere" });
+  });
+});

@@ -1,0 +1,23 @@
+export { MediaError, type MediaErrorCode } from "./errors";
+export { probe, type ProbeResult } from "./probe";
+export { isBrowserSafe, browserSafetyProblems, type BrowserSafetyFacts } from "./browser-safe";
+export { hasFaststart } from "./faststart";
+export { transcodeToBrowserSafe, type TranscodeOptions } from "./transcode";
+export { makePoster, type PosterOptions } from "./poster";
+export { framesToMp4, listFrames } from "./frames";
+export { synthesizeDemoClip, demoSceneSize, type DemoCodec, type SynthesizeOptions } from "./synthesize";
+export {
+  DEMO_CLIP_KINDS,
+  ballBox,
+  boxBox,
+  carryPhases,
+  diverBox,
+  diverEntryTime,
+  personBox,
+  type DemoClipKind,
+  type PixelBox,
+  type SceneSize,
+} from "./demo-scenes";
+export { parseRange, type ByteRange } from "./range";
+export { resolveInside } from "./resolve-inside";
+export { writeAtomically } from "./atomic-output";
