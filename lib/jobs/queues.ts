@@ -1,31 +1,12 @@
-import { z } from "zod";
+import type { z } from "zod";
+import { cycleQueues } from "./cycle-queues";
+import { datasetQueues } from "./dataset-queues";
+import { systemQueues } from "./system-queues";
 
-/**
- * Every job kind: its pg-boss queue, the payload it carries (validated on both ends) and its retry
- * policy. Delivery is at-least-once, so every handler must be idempotent.
- */
-export interface QueueDefinition<Payload extends z.ZodType> {
-  name: string;
-  payload: Payload;
-  retryLimit: number;
-  retryDelaySeconds: number;
-  expireInSeconds: number;
-}
+export type { QueueDefinition } from "./define-queue";
 
-function defineQueue<Payload extends z.ZodType>(definition: QueueDefinition<Payload>): QueueDefinition<Payload> {
-  return definition;
-}
-
-export const queues = {
-  /** Proves a worker is alive end to end: the handler echoes the token back as the job's output. */
-  ping: defineQueue({
-    name: "system-ping",
-    payload: z.object({ token: z.string().min(1).max(200) }),
-    retryLimit: 0,
-    retryDelaySeconds: 0,
-    expireInSeconds: 60,
-  }),
-} as const;
+/** Every job kind of the product, by area; each area keeps its own definitions. */
+export const queues = { ...systemQueues, ...datasetQueues, ...cycleQueues } as const;
 
 export type QueueKey = keyof typeof queues;
 export type PayloadOf<Key extends QueueKey> = z.infer<(typeof queues)[Key]["payload"]>;

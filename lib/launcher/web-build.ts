@@ -5,10 +5,11 @@ import { projectRoot } from "@/lib/config/paths";
 
 const SOURCES = ["app", "components", "lib", "public", "next.config.ts", "postcss.config.mjs", "package-lock.json"];
 const SKIPPED = new Set(["node_modules", ".next", "generated"]);
+const distDir = () => process.env.NEXT_DIST_DIR ?? ".next";
 
 /** True when there is no production build, or a source file changed after it was made. */
 export function webBuildIsStale(): boolean {
-  const buildId = path.join(projectRoot, ".next", "BUILD_ID");
+  const buildId = path.join(projectRoot, distDir(), "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const builtAt = statSync(buildId).mtimeMs;
   return SOURCES.some((source) => newestChange(path.join(projectRoot, source)) > builtAt);

@@ -1,0 +1,2 @@
+/** Queues of dataset imports and media ingest (issue 5). */
+export const datasetQueues = {};

@@ -1,0 +1,21 @@
+import type { PayloadOf, QueueKey } from "@/lib/jobs/queues";
+
+export interface HandlerContext {
+  workerId: string;
+  /** Aborted when the worker is asked to stop; long handlers check it between batches. */
+  signal: AbortSignal;
+}
+
+type Handler<Key extends QueueKey> = (payload: PayloadOf<Key>, context: HandlerContext) => Promise<unknown>;
+
+export interface Registration {
+  queue: QueueKey;
+  handle: (payload: unknown, context: HandlerContext) => Promise<unknown>;
+  /** How many of these jobs one worker process runs at once. */
+  concurrency: number;
+}
+
+export function register<Key extends QueueKey>(queue: Key, handle: Handler<Key>, concurrency = 1): Registration {
+  // The worker validates each payload against the queue's schema before calling the handler.
+  return { queue, handle: handle as Registration["handle"], concurrency };
+}
