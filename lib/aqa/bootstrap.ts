@@ -1,15 +1,9 @@
 import { quantile } from "simple-statistics";
+import { mulberry32 } from "@/lib/random/seeded-random";
 
-/** mulberry32: a small, fast, seedable PRNG giving floats in [0, 1). Same seed, same sequence. */
+/** A seeded generator of floats in [0, 1): same seed, same resamples. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed).next;
 }
 
 export interface BootstrapOptions {

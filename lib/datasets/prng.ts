@@ -1,13 +1,8 @@
-/** mulberry32: a tiny seeded PRNG for reproducible fixtures. Returns floats in [0, 1). */
+import { mulberry32 } from "@/lib/random/seeded-random";
+
+/** A seeded generator of floats in [0, 1), for reproducible fixtures. */
 export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(seed).next;
 }
 
 export function randomInt(random: () => number, maxExclusive: number): number {

@@ -5,7 +5,7 @@
  */
 import { divingAnswer, pickDivingTargets } from "./diving-rationale";
 import { keywordsOf, sharesKeyword } from "./keywords";
-import { rngFrom, uniformFrom, type Rng } from "./random";
+import { rngFrom, uniformFrom, type Rng } from "@/lib/random/seeded-random";
 import { conclusion, familyOf, hallucination, intro, observation, type Family } from "./scene-text";
 import { stateTarget, type TargetStatement } from "./target-statements";
 import type { GenerationMode, Target } from "./targets";

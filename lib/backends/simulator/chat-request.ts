@@ -1,6 +1,6 @@
 /** The OpenAI-compatible chat-completions request, as vLLM accepts it for video models. */
 import { z } from "zod";
-import { hashParts } from "./random";
+import { hashParts } from "@/lib/random/seeded-random";
 import { simulationRequestSchema } from "./targets";
 import type { PromptShape } from "./usage";
 

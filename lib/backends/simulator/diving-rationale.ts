@@ -4,7 +4,7 @@
  * like the real model, sometimes slips or leaves the score out altogether.
  */
 import { formatNumber } from "./formatting";
-import type { Rng } from "./random";
+import type { Rng } from "@/lib/random/seeded-random";
 import { intro } from "./scene-text";
 import { namedValue, type TargetStatement } from "./target-statements";
 import type { Target, TargetOf } from "./targets";

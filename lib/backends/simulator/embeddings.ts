@@ -4,7 +4,7 @@
  * paraphrase scores well above an unrelated sentence.
  */
 import { stemmer } from "stemmer";
-import { hashParts } from "./random";
+import { hashParts } from "@/lib/random/seeded-random";
 import { canonicalWord } from "./synonyms";
 
 export const EMBEDDING_DIMENSIONS = 256;

@@ -3,7 +3,7 @@
  * in a sequence; its fate is drawn from (seed, number), so a run is reproducible.
  */
 import { z } from "zod";
-import { rngFrom } from "./random";
+import { rngFrom } from "@/lib/random/seeded-random";
 
 const rate = z.number().min(0).max(1);
 

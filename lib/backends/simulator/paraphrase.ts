@@ -1,4 +1,4 @@
-import type { Rng } from "./random";
+import type { Rng } from "@/lib/random/seeded-random";
 import { synonymPairs } from "./synonyms";
 
 /**

@@ -5,7 +5,7 @@
  * hook (registering the trained adapter) the first time a job is seen finished.
  */
 import { z } from "zod";
-import { hexIdFrom, rngFrom, uniformFrom } from "./random";
+import { hexIdFrom, rngFrom, uniformFrom } from "@/lib/random/seeded-random";
 import { trainingLogLines, type LogLine } from "./training-logs";
 
 export const rayJobSubmitSchema = z.object({

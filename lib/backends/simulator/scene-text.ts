@@ -2,7 +2,7 @@
  * The connective tissue of a simulated answer: scene openings, observations, conclusions, and
  * hallucinated details (objects, people, camera moves that are not in the clip).
  */
-import type { Rng } from "./random";
+import type { Rng } from "@/lib/random/seeded-random";
 import {
   colours,
   directions,

@@ -5,7 +5,7 @@
 import { formatBox, formatClock, formatNumber, formatSeconds, isWholeSecond } from "./formatting";
 import type { Box } from "./geometry";
 import { paraphrase } from "./paraphrase";
-import type { Rng } from "./random";
+import type { Rng } from "@/lib/random/seeded-random";
 import type { Target, TargetOf } from "./targets";
 import {
   wrongBox,

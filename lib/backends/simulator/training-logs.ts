@@ -3,7 +3,7 @@
  * that decrease with a little noise, a cosine learning-rate schedule and the final metrics.
  * Each line carries the fraction of the run at which it appears, so logs grow while it runs.
  */
-import type { Rng } from "./random";
+import type { Rng } from "@/lib/random/seeded-random";
 
 export interface LogLine {
   /** Fraction of the running phase (0..1) after which the line is visible. */

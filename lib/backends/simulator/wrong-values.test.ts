@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { boxIou, temporalIou, type Box } from "./geometry";
 import { sharesKeyword, keywordsOf } from "./keywords";
-import { mulberry32 } from "./random";
+import { mulberry32 } from "@/lib/random/seeded-random";
 import { wrongBox, wrongClass, wrongFloat, wrongInterval, wrongSequence, wrongTimestamp } from "./wrong-values";
 import { actionClasses } from "./vocabulary";
 

@@ -4,7 +4,7 @@
  */
 import { boxIou, temporalIou, type Box, type Span } from "./geometry";
 import { keywordsOf, sharesKeyword } from "./keywords";
-import type { Rng } from "./random";
+import type { Rng } from "@/lib/random/seeded-random";
 import { actionClasses, householdActions, householdAnswers, unrelatedCaptions } from "./vocabulary";
 
 /** Another class that shares no content word with the label (so fuzzy keyword matching fails). */

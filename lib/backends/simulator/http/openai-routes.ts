@@ -4,7 +4,7 @@ import { z } from "zod";
 import { completeChat, streamChunks, SYSTEM_FINGERPRINT } from "../chat-completion";
 import { chatCompletionRequestSchema } from "../chat-request";
 import { embedText } from "../embeddings";
-import { hexIdFrom } from "../random";
+import { hexIdFrom } from "@/lib/random/seeded-random";
 import type { SimulatorState } from "../simulator-state";
 import { textTokens } from "../usage";
 import { applyFault } from "./faulty-response";

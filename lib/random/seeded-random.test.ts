@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashParts, hexIdFrom, mulberry32, rngFrom } from "./random";
+import { hashParts, hexIdFrom, mulberry32, rngFrom } from "./seeded-random";
 
 describe("seeded randomness", () => {
   it("repeats exactly for the same parts and differs for others", () => {

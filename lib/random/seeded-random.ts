@@ -1,6 +1,6 @@
 /**
- * Seeded pseudo-randomness. Every "random" choice in the simulator flows from here so that a
- * request's answer depends only on its inputs and the server seed (never Math.random).
+ * Seeded pseudo-randomness for everything that must be reproducible: the simulator's answers
+ * (a request's answer depends only on its inputs and the server seed), fixtures, bootstrap resampling.
  */
 
 /** xmur3 string hash: 32-bit unsigned hash of the joined parts. */
