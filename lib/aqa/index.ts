@@ -27,7 +27,7 @@ export type { AqaClaims } from "./aqa-claims";
 
 export { PANEL_RULES, panelRuleFor, computeDiveScore } from "./scoring-rules";
 export type { PanelRule, PanelRuleId, DiveScoreComputation } from "./scoring-rules";
-export { checkRecordedScore, RecordedScoreInput, RECORDED_SCORE_DECIMALS } from "./recorded-score-check";
+export { checkRecordedScore, RecordedScoreInput, RECORDED_SCORE_DECIMALS, RECORDED_SCORE_TOLERANCE } from "./recorded-score-check";
 export type { DataQualityWarning, DataQualityWarningCode } from "./recorded-score-check";
 export { checkRationaleArithmetic } from "./arithmetic-check";
 export type { ArithmeticCheck, ArithmeticReport } from "./arithmetic-check";

@@ -28,6 +28,8 @@ describe("checkRecordedScore", () => {
     expect(checkRecordedScore({ judgeScores: [7.5, 8.0, 8.0, 7.5, 8.5, 8.0, 7.0], difficulty: 3.2, diveScore: 75.2 })).toBeNull();
     // 27.5 × 3.3 × 0.6 = 54.45 exactly
     expect(checkRecordedScore({ judgeScores: [5.5, 5.5, 5.5, 5.5, 5.5], difficulty: 3.3, diveScore: 54.45 })).toBeNull();
+    // (8 + 8.5 + 9) × 3.2 = 81.6; a recorded 81.61 is within 0.01
+    expect(checkRecordedScore({ judgeScores: [8.0, 8.5, 9.0], difficulty: 3.2, diveScore: 81.61 })).toBeNull();
   });
 
   it("warns about a typo such as a judge score of 55.5", () => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { agreesAtStatedPrecision, decimalFromNumber, roundHalfUp } from "./precision";
+import { decimalFromNumber, roundHalfUp } from "./precision";
 import { computeDiveScoreExact, type PanelRuleId } from "./scoring-rules";
 
 export const RecordedScoreInput = z.object({
@@ -21,13 +21,15 @@ export interface DataQualityWarning {
   expected?: number;
 }
 
-/** Dive scores are official to 2 decimals; a recorded score agrees when the rule's score rounds to it. */
+/** Dive scores are official to 2 decimals. */
 export const RECORDED_SCORE_DECIMALS = 2;
+/** A recorded score agrees with its judges when it is within 0.01 of the rule's exact result. */
+export const RECORDED_SCORE_TOLERANCE = 0.01;
 
 /**
  * Checks a FineDiving record's dive_score against its judges and difficulty. Returns null when they
- * agree to 0.01 (rule result rounded half up to 2 decimals equals the recorded score at 2 decimals), a
- * warning otherwise. Never throws: malformed input is itself reported as a warning.
+ * agree to 0.01 (|recorded − rule result| ≤ 0.01, the last-digit noise of official scores), a warning
+ * otherwise. Never throws: malformed input is itself reported as a warning.
  */
 export function checkRecordedScore(input: unknown): DataQualityWarning | null {
   const parsed = RecordedScoreInput.safeParse(input);
@@ -45,8 +47,8 @@ export function checkRecordedScore(input: unknown): DataQualityWarning | null {
       recorded: diveScore,
     };
   }
-  const recorded = roundHalfUp(decimalFromNumber(diveScore), RECORDED_SCORE_DECIMALS);
-  if (agreesAtStatedPrecision(recorded, RECORDED_SCORE_DECIMALS, computed.value)) return null;
+  const difference = computed.value.minus(decimalFromNumber(diveScore)).abs();
+  if (difference.lte(decimalFromNumber(RECORDED_SCORE_TOLERANCE))) return null;
   const expected = roundHalfUp(computed.value, RECORDED_SCORE_DECIMALS).toNumber();
   return {
     code: "score-disagrees-with-judges",

@@ -103,7 +103,7 @@ describe("parseFineDiving", () => {
         file: "FineDiving_fine-grained_annotation.pkl",
         recordKey: "FullMenSynchronised10mPlatform_Tokyo2020Replays_2_16",
         field: "dive_score",
-        reason: "recorded dive_score 95.5 differs from 97.2 (5 judges: sum × difficulty × 0.6); the recorded score is kept",
+        reason: "recorded dive_score 95.5 disagrees with the judges: 5 scores (synchronised): sum × difficulty × 0.6 gives 97.2 (kept 8.5, 9, 9, 9, 9.5, difficulty 3.6); the recorded score is kept",
       },
     ]);
   });

@@ -65,15 +65,15 @@ describe("pickle writer + pickleparser with numpy decoding", () => {
 
 describe("dive score rules", () => {
   it("applies the 7-, 5- and 3-score rules", () => {
-    expect(expectedDiveScore([8.5, 9, 8, 8.5, 9.5, 8.5, 9], 3.3)).toEqual({ expected: 85.8, rule: "7 judges: middle 3 × difficulty" });
+    expect(expectedDiveScore([8.5, 9, 8, 8.5, 9.5, 8.5, 9], 3.3)).toEqual({ expected: 85.8, rule: "7 judges: drop the 2 highest and 2 lowest, sum the remaining 3, × difficulty" });
     expect(expectedDiveScore([9, 9.5, 9, 8.5, 9], 3.6).expected).toBe(97.2);
-    expect(expectedDiveScore([8, 8.5, 9], 2)).toEqual({ expected: 51, rule: "3 scores: sum × difficulty" });
+    expect(expectedDiveScore([8, 8.5, 9], 2)).toEqual({ expected: 51, rule: "3 scores (the middle three): sum × difficulty" });
     expect(expectedDiveScore([8, 9], 2).expected).toBeNull();
   });
 
   it("flags only disagreements beyond 0.01", () => {
     expect(scoreDisagreement([8, 8.5, 9], 2, 51.01)).toBeNull();
-    expect(scoreDisagreement([8, 8.5, 9], 2, 51.5)).toMatch(/differs from 51/);
-    expect(scoreDisagreement([8, 9], 2, 30)).toMatch(/no known rule/);
+    expect(scoreDisagreement([8, 8.5, 9], 2, 51.5)).toMatch(/disagrees with the judges: .* gives 51 /);
+    expect(scoreDisagreement([8, 9], 2, 30)).toMatch(/no scoring rule for 2 judge scores/);
   });
 });
