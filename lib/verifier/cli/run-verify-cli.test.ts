@@ -1,0 +1,96 @@
+import { writeFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PassThrough } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseVerifyCliArgs, runVerifyCli } from "@/lib/verifier/cli/run-verify-cli";
+import { startEmbeddingServer, type EmbeddingServer } from "@/lib/verifier/testing/embedding-server";
+
+/** Runs the CLI in process; `lines()` parses stdout as JSON lines. */
+async function run(argv: string[], stdinText = "") {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+  stdin.end(stdinText);
+  const code = await runVerifyCli(argv, { stdin, stdout, stderr });
+  const lines = () => out.split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  return { code, out, err, lines };
+}
+
+let server: EmbeddingServer;
+beforeAll(async () => {
+  server = await startEmbeddingServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe("runVerifyCli", () => {
+  it("reads stdin with -, applies the preset and reports a summary on stderr", async () => {
+    const input = `${JSON.stringify({ id: 1, labelType: "class", label: "apple", answer: "We apply glue." })}\n`;
+    const paper = await run(["--input", "-"], input);
+    const reference = await run(["-i", "-", "--preset", "reference-code"], input);
+    expect(paper.code).toBe(0);
+    expect(paper.lines()[0]).toMatchObject({ id: 1, passed: true });
+    expect(reference.lines()[0]).toMatchObject({ id: 1, passed: false, threshold: 0.85 });
+    expect(reference.err).toMatch(/1 lines, 0 errors \(verifier 1\.0\.0, preset reference-code, config [0-9a-f]{12}\)/);
+  });
+
+  it("applies --overrides", async () => {
+    const input = JSON.stringify({ id: 1, labelType: "class", label: "apples", answer: "an apple" });
+    const { lines } = await run(["-i", "-", "--overrides", '{"keyword":{"threshold":0.95}}'], input);
+    expect(lines()[0]).toMatchObject({ passed: false, threshold: 0.95 });
+  });
+
+  it("uses an embeddings server when given one", async () => {
+    const input = JSON.stringify({ id: "c", labelType: "caption", label: "a man opens the fridge", answer: "A man opens the fridge." });
+    const { code, lines } = await run(["-i", "-", "--embeddings-url", server.baseUrl, "--embeddings-model", "letters"], input);
+    expect(code).toBe(0);
+    expect(lines()[0]).toMatchObject({ id: "c", passed: true, method: "caption:embedding:letters" });
+  });
+
+  it.each([
+    [[], /--input FILE \(or - for stdin\) is required/],
+    [["-i", "-", "--preset", "vibes"], /--preset must be one of paper, reference-code/],
+    [["-i", "-", "--bogus"], /Unknown option '--bogus'/],
+    [["-i", "-", "--embeddings-url", "http://x"], /--embeddings-url and --embeddings-model go together/],
+    [["-i", "-", "--overrides", "{"], /--overrides is not JSON/],
+    [["-i", "-", "--overrides", '{"keyword":{"threshold":2}}'], /keyword\.threshold/],
+  ])("exits 2 with a usage message for %j", async (argv, message) => {
+    const { code, err } = await run(argv);
+    expect(code).toBe(2);
+    expect(err).toMatch(message);
+    expect(err).toMatch(/Usage:/);
+  });
+
+  it("exits 2 when the input file cannot be read, 0 for --help", async () => {
+    const missing = await run(["-i", join(tmpdir(), "no-such-verifier-input.jsonl")]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/cannot read .*ENOENT/);
+    const help = await run(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^Usage: npm run --silent verify/);
+  });
+
+  it("reads a file and exits 1 when a line is bad", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "verify-cli-"));
+    const file = join(dir, "in.jsonl");
+    writeFileSync(file, `${JSON.stringify({ id: "x", labelType: "same", label: { same: true }, answer: "the same" })}\n[]\n`);
+    const { code, lines } = await run(["--input", file]);
+    expect(code).toBe(1);
+    expect(lines()).toEqual([expect.objectContaining({ id: "x", passed: true }), { line: 2, error: expect.stringMatching(/line 2/) }]);
+  });
+
+  it("parses arguments into a resolved configuration", () => {
+    const options = parseVerifyCliArgs(["-i", "f.jsonl", "-p", "reference-code"]);
+    expect(options).not.toBe("help");
+    if (options === "help") return;
+    expect(options.config.preset).toBe("reference-code");
+    expect(options.embedder).toBeUndefined();
+  });
+});
