@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseInferenceBackendConfig, type InferenceBackendConfigInput } from "@/lib/backends/config";
 import { CircuitOpenError, HttpStatusError, LoraConflictError, MalformedReplyError, NetworkError, RequestTimeoutError } from "@/lib/backends/errors";
 import { InferenceClient, type InferenceClientDeps } from "@/lib/backends/inference/client";
@@ -171,7 +171,9 @@ describe("InferenceClient.generate", () => {
     const server = await serve(inSequence({ hang: true }));
     const controller = new AbortController();
     const pending = clientFor(server, { timeoutMs: 5_000 }).generate({ ...question, signal: controller.signal });
-    setTimeout(() => controller.abort(new Error("cycle cancelled")), 50);
+    // Abort once the server holds the request (a fixed delay is too short on a loaded machine).
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1));
+    controller.abort(new Error("cycle cancelled"));
     await expect(pending).rejects.toThrow("cycle cancelled");
     expect(server.requests).toHaveLength(1);
   });

@@ -31,7 +31,8 @@ describe("evenly spaced frames", () => {
   });
 });
 
-describe("frame sampling with ffmpeg", () => {
+// Each case runs several ffmpeg processes; on a loaded 2-core machine that takes seconds.
+describe("frame sampling with ffmpeg", { timeout: 60_000 }, () => {
   let dir = "";
   let clip = "";
   let largeClip = "";

@@ -7,7 +7,8 @@ import { postJson } from "./test-kit";
 
 let sim: RunningSimulator;
 beforeAll(async () => {
-  sim = await startSimulator({ seed: 5, trainingDurationMs: 300 });
+  // Long enough that polling sees the RUNNING phase even on a loaded machine.
+  sim = await startSimulator({ seed: 5, trainingDurationMs: 2_000 });
 });
 afterAll(async () => {
   await sim.close();
