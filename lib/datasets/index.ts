@@ -23,3 +23,12 @@ export { parseGeneric, type GenericOptions } from "./generic/parse";
 export { readGenericMapping, parseGenericMapping, genericTemplates, type GenericMapping } from "./generic/mapping";
 
 export { writeDemoFixtures, type DemoFixtures, type DemoDataset } from "./demo/write-demo-fixtures";
+
+// Writing (database): requested imports, the all-or-nothing run, media ingest and serving.
+export { importOptionsSchema, optionsFromSpec, toImportSpec, withCompanionFiles, FORMAT_NAMES, DB_FORMAT, type ImportOptions, type ImportOptionsInput } from "./import-options";
+export { requestImport, ImportRequestError } from "./request-import";
+export { runImport, type ImportOutcome, type ImportProgress, type RunImportOptions } from "./run-import";
+export { enqueueImport, enqueueIngestForDataset, closeDatasetJobSender, INGEST_BATCH } from "./job-sender";
+export { ingestVideos, type IngestSummary } from "./ingest/ingest-videos";
+export { videoResponse, posterResponse, signedVideoResponse } from "./media-responses";
+export { signedVideoUrl } from "./signed-video-url";

@@ -10,6 +10,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { seedOnFirstRun } from "@/lib/demo/seed";
 import { startChild, stopChildren, type ManagedChild } from "./child-processes";
+import { choosePort } from "./free-port";
 import { buildWeb, nextBin, webBuildIsStale } from "./web-build";
 import { waitForUrl } from "./wait-for-url";
 
@@ -17,6 +18,7 @@ const { values: flags } = parseArgs({ options: { dev: { type: "boolean", default
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
+let simUrl = "";
 const CHILD_GRACE_MS = 15_000;
 
 const children: ManagedChild[] = [];
@@ -50,6 +52,9 @@ try {
   await stopEverything(1);
 }
 
+// No telemetry: nothing leaves the machine that runs the product.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
 async function main(): Promise<void> {
   const userGaveDatabase = Boolean(process.env.DATABASE_URL);
   database = await openDatabaseServer(postgresLog());
@@ -58,13 +63,20 @@ async function main(): Promise<void> {
   // Children see DATABASE_URL either way; this tells them whether it is the embedded server (demo default).
   process.env.VSTAR_EMBEDDED_DB = userGaveDatabase ? "0" : "1";
   ensureAuthSecret();
+  // The simulator backend (seeded as the demo backends) is reached here by the worker and the web app.
+  const simPort = await choosePort(Number(process.env.SIM_PORT ?? 8765), process.env.SIM_PORT !== undefined);
+  simUrl = `http://127.0.0.1:${simPort}`;
+  process.env.SIM_URL = simUrl;
 
   const applied = await applyMigrations(database.url);
   if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
   const seeded = await seedOnFirstRun();
   if (stopping) return;
 
-  const env = { ...process.env, DATABASE_URL: database.url, APP_URL: appUrl };
+  const env = { ...process.env, DATABASE_URL: database.url, APP_URL: appUrl, SIM_URL: simUrl };
+  const sim = startChild("sim", process.execPath, ["--import", "tsx", path.join(projectRoot, "lib/cli/sim.ts"), "--port", String(new URL(simUrl).port), "--adapter-files"], env);
+  children.push(sim);
+  await waitForUrl(`${simUrl}/health`, 60_000, () => sim.process.exitCode !== null);
   children.push(startChild("worker", process.execPath, ["--import", "tsx", path.join(projectRoot, "workers/main.ts")], env));
 
   if (!flags.dev && webBuildIsStale()) {

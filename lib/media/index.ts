@@ -21,3 +21,7 @@ export {
 export { parseRange, type ByteRange } from "./range";
 export { resolveInside } from "./resolve-inside";
 export { writeAtomically } from "./atomic-output";
+export { serveFile, contentTypeOf, type ServeFileOptions } from "./serve-file";
+export { fileByteStream } from "./file-stream";
+export { signVideoToken, verifyVideoToken, DEFAULT_SIGNED_URL_SECONDS } from "./signed-token";
+export { s3SettingsFromEnv, presignedMediaUrl, uploadMediaFile, objectKey, type S3Settings } from "./object-storage";

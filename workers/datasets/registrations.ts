@@ -1,4 +1,6 @@
-import type { Registration } from "../registration";
+import { register, type Registration } from "../registration";
+import { handleImport } from "./import";
+import { handleIngestMedia } from "./ingest-media";
 
 /** Handlers of dataset imports and media ingest (issue 5). */
-export const datasetRegistrations: Registration[] = [];
+export const datasetRegistrations: Registration[] = [register("import", handleImport, 1), register("ingest-media", handleIngestMedia, 1)];

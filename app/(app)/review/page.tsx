@@ -1,29 +1,25 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireUser } from "@/app/_lib/require-user";
-import { listQueuesFor } from "@/lib/review/queue-repository";
+import { QueueList } from "@/components/review/queue-list";
+import { canManageQueues } from "@/lib/review/access";
 
 export const metadata: Metadata = { title: "Review" };
 
 export default async function ReviewPage() {
   const user = await requireUser("review");
-  const queues = await listQueuesFor(user);
+  const canManage = canManageQueues(user);
   return (
     <main>
-      <h1 className="text-2xl font-semibold">Review queues</h1>
-      {queues.length === 0 ? (
-        <p className="mt-6 text-slate-600">No review queue is assigned to you yet.</p>
-      ) : (
-        <ul className="mt-6 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-          {queues.map((queue) => (
-            <li key={queue.id} className="flex justify-between px-4 py-3">
-              <span className="font-medium">{queue.name}</span>
-              <span className="text-sm text-slate-600">
-                {queue._count.items} items{queue.blind ? " · blind" : ""} · {queue.status.toLowerCase()}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <div className="flex items-center gap-4">
+        <h1 className="text-2xl font-semibold">Review queues</h1>
+        {canManage && (
+          <Link href="/review/new" className="ml-auto rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+            New queue
+          </Link>
+        )}
+      </div>
+      <QueueList canManage={canManage} />
     </main>
   );
 }

@@ -1,0 +1,16 @@
+import { notFound } from "next/navigation";
+import type { SessionUser } from "@/lib/auth/session";
+import { ReviewError, queueDetail, queueForUser } from "@/lib/review";
+
+/** The queue for a review page, or the 404 page when it does not exist for this person. */
+export async function loadQueueForPage(user: SessionUser, rawQueueId: string) {
+  const queueId = Number(rawQueueId);
+  if (!Number.isInteger(queueId) || queueId <= 0) notFound();
+  try {
+    await queueForUser(user, queueId);
+    return await queueDetail(queueId);
+  } catch (error) {
+    if (error instanceof ReviewError && error.kind === "not-found") notFound();
+    throw error;
+  }
+}

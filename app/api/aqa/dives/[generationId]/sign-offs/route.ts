@@ -1,0 +1,15 @@
+import { explanationSignOffs, GenerationParams, signOffExplanation, SignOffInput } from "@/lib/aqa-review";
+import { json } from "@/lib/http/json";
+import { notFound } from "@/lib/http/http-error";
+import { route } from "@/lib/http/route";
+
+export const GET = route({ access: "aqa", params: GenerationParams }, async ({ params }) => ({
+  signOffs: await explanationSignOffs(params.generationId),
+}));
+
+/** The signed-in user's decision on the explanation (replacing their earlier one); audited. */
+export const POST = route({ access: "aqa", params: GenerationParams, body: SignOffInput }, async ({ params, body, user, ip }) => {
+  const signOff = await signOffExplanation({ generationId: params.generationId, actor: user, input: body, ipAddress: ip });
+  if (signOff === null) throw notFound(`FineDiving answer ${params.generationId}`);
+  return json({ signOff, signOffs: await explanationSignOffs(params.generationId) }, { status: 200 });
+});

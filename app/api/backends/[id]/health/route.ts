@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { runHealthCheck } from "@/lib/cockpit/backends/backend-repository";
+import { notFound } from "@/lib/http/http-error";
+import { route } from "@/lib/http/route";
+
+const params = z.object({ id: z.coerce.number().int().positive() });
+
+/** Checks the backend now (its model list, or the training engine's version) and records the result. */
+export const POST = route({ access: "research", params }, async ({ params }) => {
+  const report = await runHealthCheck(params.id);
+  if (!report) throw notFound(`Backend ${params.id}`);
+  return { health: report };
+});

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { compareCycles } from "@/lib/cockpit/charts/comparison-repository";
+import { notFound } from "@/lib/http/http-error";
+import { route } from "@/lib/http/route";
+
+const id = z.coerce.number().int().positive();
+const query = z.object({ a: id, b: id });
+
+/** Two cycles side by side: yields, audits, evaluation, usage and what their configurations change. */
+export const GET = route({ access: "research", query }, async ({ query }) => {
+  const comparison = await compareCycles(query.a, query.b);
+  if (!comparison) throw notFound(`Cycle ${query.a} or ${query.b}`);
+  return comparison;
+});

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { cycleProgress } from "@/lib/cockpit/cycles/cycle-progress-repository";
+import { notFound } from "@/lib/http/http-error";
+import { route } from "@/lib/http/route";
+
+const params = z.object({ id: z.coerce.number().int().positive() });
+
+/** The cycle with each stage's progress, rate and ETA (polled by the cycle page). */
+export const GET = route({ access: "research", params }, async ({ params }) => {
+  const cycle = await cycleProgress(params.id);
+  if (!cycle) throw notFound(`Cycle ${params.id}`);
+  return { cycle };
+});

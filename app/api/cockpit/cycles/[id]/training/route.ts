@@ -1,0 +1,8 @@
+import { z } from "zod";
+import { cycleTrainingRuns } from "@/lib/cockpit/cycles/training-runs-repository";
+import { route } from "@/lib/http/route";
+
+const params = z.object({ id: z.coerce.number().int().positive() });
+
+/** The cycle's training runs with their status and log tail (live from the backend while running). */
+export const GET = route({ access: "research", params }, async ({ params }) => ({ runs: await cycleTrainingRuns(params.id) }));

@@ -1,0 +1,11 @@
+import { z } from "zod";
+import { cycleTrends } from "@/lib/cockpit/charts/trend-repository";
+import { route } from "@/lib/http/route";
+
+const query = z.object({
+  runId: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().optional()),
+  limit: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1).max(100).default(30)),
+});
+
+/** Yield, hallucination rate, verifier precision and evaluation accuracy across cycles (one run's, or the latest). */
+export const GET = route({ access: "research", query }, async ({ query }) => cycleTrends(query));

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { recordAuditEvent } from "@/lib/auth/audit-log";
+import { CycleRequestError, launchRun, listRuns } from "@/lib/cycles";
+import { HttpError } from "@/lib/http/http-error";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
+
+const PAGE = 50;
+
+/** Runs of cycles, newest first; `cursor` is the last id of the previous page. */
+export const GET = route(
+  { access: "research", query: z.object({ cursor: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(200).default(PAGE) }) },
+  async ({ query }) => {
+    const runs = await listRuns({ limit: query.limit, beforeId: query.cursor });
+    return { runs, nextCursor: runs.length === query.limit ? (runs[runs.length - 1]?.id ?? null) : null };
+  },
+);
+
+/** Launches a run of Video-STaR cycles: `{ config }` (lib/cycles/config.ts; defaults are the paper's). */
+export const POST = route({ access: "research", body: z.object({ config: z.unknown() }) }, async ({ user, body, ip }) => {
+  if (body.config === undefined) throw new HttpError(400, "Invalid body: config: a cycle configuration is required");
+  const launched = await launchRun(body.config, { createdById: user.id }).catch((error: unknown) => {
+    if (error instanceof CycleRequestError) throw new HttpError(error.status, error.message);
+    throw error;
+  });
+  await recordAuditEvent({ actorId: user.id, action: "cycle.launch", targetType: "Run", targetId: launched.runId, details: { cycleId: launched.cycleId }, ipAddress: ip });
+  return json(launched, { status: 201 });
+});

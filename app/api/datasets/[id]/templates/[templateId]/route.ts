@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { recordAuditEvent } from "@/lib/auth/audit-log";
+import { editTemplate, TemplateEditError } from "@/lib/datasets/template-editing";
+import { HttpError } from "@/lib/http/http-error";
+import { route } from "@/lib/http/route";
+
+/** Changes a template's wording; its placeholders must be ones its kind offers. */
+export const PATCH = route(
+  {
+    access: "research",
+    params: z.object({ id: z.coerce.number().int().positive(), templateId: z.coerce.number().int().positive() }),
+    body: z.object({ text: z.string().trim().min(1, "the text cannot be empty").max(2000) }),
+  },
+  async ({ user, params, body, ip }) => {
+    try {
+      const template = await editTemplate(params.id, params.templateId, body.text);
+      await recordAuditEvent({ actorId: user.id, action: "dataset.template.update", targetType: "QuestionTemplate", targetId: template.id, details: { key: template.key, text: template.text }, ipAddress: ip });
+      return { template };
+    } catch (error) {
+      if (error instanceof TemplateEditError) throw new HttpError(error.status, error.message);
+      throw error;
+    }
+  },
+);

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { recordAuditEvent } from "@/lib/auth/audit-log";
+import { exportRequestSchema, requestExport } from "@/lib/cycles";
+import { listExportViews } from "@/lib/cockpit/exports/export-list-repository";
+import { notFound } from "@/lib/http/http-error";
+import { json } from "@/lib/http/json";
+import { route } from "@/lib/http/route";
+import { prisma } from "@/lib/db/prisma";
+
+const query = z.object({ cycleId: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().optional()) });
+
+export const GET = route({ access: "research", query }, async ({ query }) => ({ exports: await listExportViews(query) }));
+
+const createSchema = exportRequestSchema.extend({ cycleId: z.int({ error: "Choose a cycle" }).positive("Choose a cycle") });
+
+/** Queues an export of a cycle's verified answers with the chosen filters; a worker writes the file. */
+export const POST = route({ access: "research", body: createSchema }, async ({ user, body, ip }) => {
+  const { cycleId, ...request } = body;
+  const cycle = await prisma().cycle.findUnique({ where: { id: cycleId }, select: { id: true } });
+  if (!cycle) throw notFound(`Cycle ${cycleId}`);
+  const created = await requestExport(cycleId, request, { createdById: user.id });
+  await recordAuditEvent({ actorId: user.id, action: "export.create", targetType: "Export", targetId: created.id, details: { cycleId, ...request }, ipAddress: ip });
+  return json({ id: created.id, status: created.status }, { status: 201 });
+});

@@ -1,0 +1,6 @@
+import { explorerQuerySchema } from "@/lib/cockpit/generations/explorer-filters";
+import { exploreGenerations } from "@/lib/cockpit/generations/explorer-repository";
+import { route } from "@/lib/http/route";
+
+/** One keyset page of generations matching the filters, newest first. */
+export const GET = route({ access: "research", query: explorerQuerySchema }, async ({ query }) => exploreGenerations(query));

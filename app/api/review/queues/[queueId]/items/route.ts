@@ -1,0 +1,12 @@
+import { z } from "zod";
+import { limitSchema, listQueueItems, queueForUser } from "@/lib/review";
+import { queueParams, reviewRoute } from "../../../_lib/review-route";
+
+/** The queue's items in order with their progress (for researchers), keyset-paged. */
+export const GET = reviewRoute(
+  { access: "research", params: queueParams, query: z.object({ cursor: z.string().optional(), limit: limitSchema }) },
+  async ({ user, params, query }) => {
+    await queueForUser(user, params.queueId);
+    return listQueueItems(params.queueId, query);
+  },
+);

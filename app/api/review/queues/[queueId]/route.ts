@@ -1,0 +1,21 @@
+import { recordAuditEvent } from "@/lib/auth/audit-log";
+import { deleteQueue, queueDetail, queueForUser, updateQueue, updateQueueSchema } from "@/lib/review";
+import { queueParams, reviewRoute } from "../../_lib/review-route";
+
+export const GET = reviewRoute({ access: "review", params: queueParams }, async ({ user, params }) => {
+  await queueForUser(user, params.queueId);
+  return queueDetail(params.queueId);
+});
+
+export const PATCH = reviewRoute({ access: "research", params: queueParams, body: updateQueueSchema }, async ({ user, params, body, ip }) => {
+  await updateQueue(user, params.queueId, body);
+  await recordAuditEvent({ actorId: user.id, action: "review.queue.update", targetType: "ReviewQueue", targetId: params.queueId, details: body, ipAddress: ip });
+  return queueDetail(params.queueId);
+});
+
+/** Deletes the queue and its assignments; the audits people made stay with the generations. */
+export const DELETE = reviewRoute({ access: "research", params: queueParams }, async ({ user, params, ip }) => {
+  await deleteQueue(params.queueId);
+  await recordAuditEvent({ actorId: user.id, action: "review.queue.delete", targetType: "ReviewQueue", targetId: params.queueId, ipAddress: ip });
+  return { deleted: params.queueId };
+});

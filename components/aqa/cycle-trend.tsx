@@ -1,0 +1,94 @@
+"use client";
+
+import { CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import type { TrendPoint } from "@/lib/aqa-review/run-trend";
+
+interface Row {
+  cycle: string;
+  current: boolean;
+  spearman: number | null;
+  spearmanError: [number, number];
+  relativeL2: number | null;
+  relativeL2Error: [number, number];
+  difficulty: number | null;
+  sequence: number | null;
+  arithmetic: number | null;
+}
+
+function errorBar(interval: { estimate: number | null; low: number | null; high: number | null } | null): [number, number] {
+  if (!interval || interval.estimate === null || interval.low === null || interval.high === null) return [0, 0];
+  return [interval.estimate - interval.low, interval.high - interval.estimate];
+}
+
+function toRows(cycles: TrendPoint[], currentCycleId: number): Row[] {
+  return cycles.map((c) => ({
+    cycle: `C${c.index}`,
+    current: c.cycleId === currentCycleId,
+    spearman: c.metrics.spearman?.estimate ?? null,
+    spearmanError: errorBar(c.metrics.spearman),
+    relativeL2: c.metrics.relativeL2x100?.estimate ?? null,
+    relativeL2Error: errorBar(c.metrics.relativeL2x100),
+    difficulty: c.metrics.difficultyAccuracy,
+    sequence: c.metrics.sequenceAccuracy,
+    arithmetic: c.metrics.arithmeticErrorShare,
+  }));
+}
+
+/** How ρ, relative ℓ2 and the accuracies move across the run's cycles, with 95 % intervals and anchors. */
+export function CycleTrend({ cycles, currentCycleId, anchors }: { cycles: TrendPoint[]; currentCycleId: number; anchors: { spearman: number; relativeL2x100: number } }) {
+  const rows = toRows(cycles, currentCycleId);
+  const percent = (value: unknown) => (typeof value === "number" ? `${Math.round(value * 100)} %` : "—");
+  return (
+    <div className="grid gap-4 md:grid-cols-3" aria-label="Metrics across cycles">
+      <Chart title="Spearman ρ (95 % CI)">
+        <LineChart data={rows} margin={{ top: 10, right: 12, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="cycle" />
+          <YAxis domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 1]} allowDataOverflow tickFormatter={(v: number) => v.toFixed(1)} width={36} />
+          <Tooltip formatter={(value) => (typeof value === "number" ? value.toFixed(3) : String(value))} />
+          <ReferenceLine y={anchors.spearman} stroke="#4f46e5" strokeDasharray="4 4" label={{ value: `published ${anchors.spearman}`, position: "insideTopRight", fontSize: 11 }} />
+          <Line type="monotone" dataKey="spearman" name="ρ" stroke="#0f172a" connectNulls isAnimationActive={false}>
+            <ErrorBar dataKey="spearmanError" width={4} stroke="#64748b" />
+          </Line>
+        </LineChart>
+      </Chart>
+      <Chart title="Relative ℓ2 × 100 (95 % CI)">
+        <LineChart data={rows} margin={{ top: 10, right: 12, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="cycle" />
+          <YAxis domain={[0, "auto"]} tickFormatter={(v: number) => String(Math.round(v * 100) / 100)} width={44} />
+          <Tooltip formatter={(value) => (typeof value === "number" ? value.toFixed(3) : String(value))} />
+          <ReferenceLine y={anchors.relativeL2x100} stroke="#4f46e5" strokeDasharray="4 4" label={{ value: `published ${anchors.relativeL2x100}`, position: "insideTopRight", fontSize: 11 }} />
+          <Line type="monotone" dataKey="relativeL2" name="R-ℓ2 × 100" stroke="#0f172a" connectNulls isAnimationActive={false}>
+            <ErrorBar dataKey="relativeL2Error" width={4} stroke="#64748b" />
+          </Line>
+        </LineChart>
+      </Chart>
+      <Chart title="Accuracies and arithmetic errors">
+        <LineChart data={rows} margin={{ top: 10, right: 12, bottom: 0, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="cycle" />
+          <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} allowDataOverflow tickFormatter={percent} width={48} />
+          <Tooltip formatter={percent} />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Line type="monotone" dataKey="difficulty" name="difficulty" stroke="#d97706" connectNulls isAnimationActive={false} />
+          <Line type="monotone" dataKey="sequence" name="sequence" stroke="#059669" connectNulls isAnimationActive={false} />
+          <Line type="monotone" dataKey="arithmetic" name="arithmetic errors" stroke="#e11d48" connectNulls isAnimationActive={false} />
+        </LineChart>
+      </Chart>
+    </div>
+  );
+}
+
+function Chart({ title, children }: { title: string; children: React.ReactElement }) {
+  return (
+    <figure className="rounded-lg border border-slate-200 bg-white p-3 print:break-inside-avoid">
+      <figcaption className="text-sm font-medium text-slate-700">{title}</figcaption>
+      <div className="h-48 w-full">
+        <ResponsiveContainer width="100%" height="100%">
+          {children}
+        </ResponsiveContainer>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,97 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import type { SignOffDecision } from "@/lib/aqa-review/sign-off-repository";
+import type { SignOffView } from "@/lib/aqa-review/sign-off-view";
+import { apiFetch, ApiError } from "../api-client";
+import { aqaKeys } from "./query-keys";
+
+/** Everyone's sign-offs on the explanation, and the viewer's own: accept, or reject with a reason. */
+export function SignOffPanel({ generationId, viewerId, initial }: { generationId: number; viewerId: string; initial: SignOffView[] }) {
+  const queryClient = useQueryClient();
+  const signOffs = useQuery({
+    queryKey: aqaKeys.signOffs(generationId),
+    queryFn: () => apiFetch<{ signOffs: SignOffView[] }>(`/api/aqa/dives/${generationId}/sign-offs`).then((body) => body.signOffs),
+    initialData: initial,
+  });
+  const mine = signOffs.data.find((s) => s.user.id === viewerId);
+  const [decision, setDecision] = useState<SignOffDecision>(mine?.decision ?? "ACCEPTED");
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const submit = useMutation({
+    mutationFn: (body: { decision: SignOffDecision; reason: string; comment: string }) =>
+      apiFetch<{ signOffs: SignOffView[] }>(`/api/aqa/dives/${generationId}/sign-offs`, { method: "POST", body: JSON.stringify(body) }),
+    onSuccess: (body) => {
+      queryClient.setQueryData(aqaKeys.signOffs(generationId), body.signOffs);
+      void queryClient.invalidateQueries({ queryKey: aqaKeys.all });
+    },
+    onError: (error) => {
+      if (error instanceof ApiError) setFieldErrors(Object.fromEntries(error.issues.map((issue) => [issue.field.replace(/^body\./, ""), issue.message])));
+    },
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFieldErrors({});
+    const form = new FormData(event.currentTarget);
+    submit.mutate({ decision, reason: String(form.get("reason") ?? ""), comment: String(form.get("comment") ?? "") });
+  }
+
+  return (
+    <section aria-labelledby="sign-off-heading" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="sign-off-heading" className="text-lg font-semibold">
+        Sign-off
+      </h2>
+      <ul className="space-y-2" aria-label="Sign-offs" data-testid="sign-offs">
+        {signOffs.data.length === 0 && <li className="text-sm text-slate-500">Nobody has signed this explanation off yet.</li>}
+        {signOffs.data.map((s) => (
+          <li key={s.user.id} className="text-sm" data-testid="sign-off">
+            <span className={`font-medium ${s.decision === "ACCEPTED" ? "text-emerald-700" : "text-rose-700"}`}>
+              {s.decision === "ACCEPTED" ? "Accepted" : "Rejected"}
+            </span>{" "}
+            by {s.user.name} <span className="text-slate-500">({s.user.role}, {s.signedAt.slice(0, 16).replace("T", " ")} UTC)</span>
+            {s.reason && <span className="block">Reason: {s.reason}</span>}
+            {s.comment && <span className="block text-slate-700">Comment: {s.comment}</span>}
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={onSubmit} className="space-y-3" aria-label="Your sign-off">
+        <fieldset className="flex gap-4">
+          <legend className="mb-1 text-sm text-slate-700">{mine ? "Change your decision" : "Your decision"}</legend>
+          {(["ACCEPTED", "REJECTED"] as const).map((value) => (
+            <label key={value} className="flex items-center gap-1 text-sm">
+              <input type="radio" name="decision" value={value} checked={decision === value} onChange={() => setDecision(value)} />
+              {value === "ACCEPTED" ? "Explanation accepted" : "Explanation rejected"}
+            </label>
+          ))}
+        </fieldset>
+        {decision === "REJECTED" && (
+          <label className="block">
+            <span className="text-sm text-slate-700">Reason (required)</span>
+            <input
+              name="reason"
+              defaultValue={mine?.reason ?? ""}
+              maxLength={500}
+              className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+              aria-invalid={!!fieldErrors.reason}
+            />
+            {fieldErrors.reason && <span className="text-xs text-rose-700">{fieldErrors.reason}</span>}
+          </label>
+        )}
+        <label className="block">
+          <span className="text-sm text-slate-700">Comment</span>
+          <textarea name="comment" defaultValue={mine?.comment ?? ""} maxLength={5000} rows={3} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+        </label>
+        <button type="submit" disabled={submit.isPending} className="rounded bg-indigo-600 px-3 py-1.5 text-white hover:bg-indigo-700 disabled:opacity-50">
+          {submit.isPending ? "Saving…" : "Sign off"}
+        </button>
+        {submit.isSuccess && <span className="ml-2 text-sm text-emerald-700">Saved.</span>}
+        {submit.error && !(submit.error instanceof ApiError && submit.error.issues.length) && (
+          <p role="alert" className="text-sm text-rose-700">
+            {submit.error.message}
+          </p>
+        )}
+      </form>
+    </section>
+  );
+}

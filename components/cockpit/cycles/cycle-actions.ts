@@ -1,0 +1,7 @@
+import { apiFetch } from "../../api-client";
+
+/** The cycle engine's commands (app/api/cycles, issue 6): cancel and resume act on a run's current cycle. */
+export const cycleActions = {
+  cancel: (runId: number) => apiFetch(`/api/cycles/${runId}/cancel`, { method: "POST" }),
+  resume: (runId: number) => apiFetch(`/api/cycles/${runId}/resume`, { method: "POST" }),
+};

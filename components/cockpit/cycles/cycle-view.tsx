@@ -1,0 +1,148 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import type { CycleProgress, ErrorGroup } from "@/lib/cockpit/cycles/cycle-progress-repository";
+import type { TrainingRunView } from "@/lib/cockpit/cycles/training-runs-repository";
+import { apiFetch } from "../../api-client";
+import { formatPercent } from "../format";
+import { cockpitKeys } from "../query-keys";
+import { buttonClass, Section, SimulatorBadge } from "../ui";
+import { cycleActions } from "./cycle-actions";
+import { ErrorGroups } from "./error-groups";
+import { StageList } from "./stage-list";
+import { StatusBadge } from "./status-badge";
+import { TrainingPanel } from "./training-panel";
+
+const TERMINAL = new Set(["DONE", "FAILED", "CANCELLED"]);
+
+/** One cycle, live: stages with progress, rate and ETA; errors by reason; training; the checkpoint. */
+export function CycleView({ initial }: { initial: CycleProgress }) {
+  const queryClient = useQueryClient();
+  const id = initial.id;
+  const progress = useQuery({
+    queryKey: cockpitKeys.cycles.progress(id),
+    queryFn: () => apiFetch<{ cycle: CycleProgress }>(`/api/cockpit/cycles/${id}`).then((body) => body.cycle),
+    initialData: initial,
+    refetchInterval: (query) => (query.state.data && TERMINAL.has(query.state.data.status) ? 10_000 : 1_500),
+  });
+  const cycle = progress.data;
+  const active = !TERMINAL.has(cycle.status);
+  const errors = useQuery({
+    queryKey: cockpitKeys.cycles.errors(id),
+    queryFn: () => apiFetch<{ groups: ErrorGroup[] }>(`/api/cockpit/cycles/${id}/errors`).then((body) => body.groups),
+    refetchInterval: active ? 3_000 : false,
+  });
+  const training = useQuery({
+    queryKey: cockpitKeys.cycles.training(id),
+    queryFn: () => apiFetch<{ runs: TrainingRunView[] }>(`/api/cockpit/cycles/${id}/training`).then((body) => body.runs),
+    refetchInterval: active ? 3_000 : false,
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: cockpitKeys.cycles.all });
+  const cancel = useMutation({ mutationFn: () => cycleActions.cancel(cycle.runId), onSettled: refresh });
+  const resume = useMutation({ mutationFn: () => cycleActions.resume(cycle.runId), onSettled: refresh });
+  const stopped = cycle.status === "FAILED" || cycle.status === "CANCELLED";
+  const latestInRun = Math.max(...cycle.siblings.map((sibling) => sibling.index)) === cycle.index;
+  const previous = cycle.siblings.find((sibling) => sibling.index === cycle.index - 1);
+  const actionError = cancel.error ?? resume.error;
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-3">
+        <span data-testid="cycle-status" data-status={cycle.status}>
+          <StatusBadge status={cycle.status} />
+        </span>
+        {cycle.isFinal && <span className="text-sm text-slate-600">final cycle (direct answers only)</span>}
+        {cycle.cancelRequested && active && <span className="text-sm text-amber-700">cancelling…</span>}
+        <span className="text-sm text-slate-500">
+          {cycle.startedAt ? `started ${new Date(cycle.startedAt).toLocaleString()}` : "not started"}
+          {cycle.finishedAt ? ` · finished ${new Date(cycle.finishedAt).toLocaleString()}` : ""}
+        </span>
+        <span className="ml-auto flex gap-2">
+          {active && latestInRun && (
+            <button type="button" className={buttonClass} disabled={cancel.isPending || cycle.cancelRequested} onClick={() => cancel.mutate()}>
+              Cancel
+            </button>
+          )}
+          {stopped && latestInRun && (
+            <button type="button" className={buttonClass} disabled={resume.isPending} onClick={() => resume.mutate()}>
+              Resume
+            </button>
+          )}
+        </span>
+      </div>
+      {cycle.error && (
+        <p role="alert" className="rounded border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
+          {cycle.error}
+        </p>
+      )}
+      {actionError && <p role="alert" className="text-sm text-rose-700">{actionError.message}</p>}
+      <nav className="flex flex-wrap gap-4 text-sm" aria-label="Cycle links">
+        {cycle.siblings.map((sibling) => (
+          <Link key={sibling.id} href={`/cycles/${sibling.id}`} className={sibling.id === cycle.id ? "font-semibold" : "text-indigo-700 hover:underline"}>
+            cycle {sibling.index}
+          </Link>
+        ))}
+        <Link href={`/generations?cycleId=${cycle.id}`} className="text-indigo-700 hover:underline">
+          Generations
+        </Link>
+        <Link href={`/exports?cycleId=${cycle.id}`} className="text-indigo-700 hover:underline">
+          Export
+        </Link>
+        {previous && (
+          <Link href={`/cycles/compare?a=${previous.id}&b=${cycle.id}`} className="text-indigo-700 hover:underline">
+            Compare with cycle {previous.index}
+          </Link>
+        )}
+      </nav>
+      <Section title="Stages">
+        <StageList stages={cycle.stages} />
+        <YieldSummary metrics={cycle.metrics} />
+      </Section>
+      <Section title="Errors by reason">
+        <ErrorGroups
+          groups={errors.data ?? []}
+          canRetry={stopped && latestInRun}
+          retryHint={stopped ? "Resume the run: the stage it stopped in goes round again, with its given-up items retried" : "Items are retried while the cycle runs; a stopped cycle can be resumed"}
+          retrying={resume.isPending}
+          onRetry={() => resume.mutate()}
+        />
+      </Section>
+      <Section title="Training">
+        <TrainingPanel runs={training.data ?? []} />
+      </Section>
+      <Section title="Checkpoint">
+        <p className="text-sm">
+          generates with <span className="font-mono">{cycle.inputCheckpoint.servedName}</span> ({cycle.inputCheckpoint.kind.toLowerCase()})
+          {cycle.inputCheckpoint.simulated && <SimulatorBadge />}
+        </p>
+        {cycle.outputCheckpoint ? (
+          <p className="mt-1 text-sm" data-testid="output-checkpoint">
+            produced <span className="font-mono">{cycle.outputCheckpoint.servedName}</span>
+            {cycle.outputCheckpoint.adapterPath ? <span className="text-slate-500"> · {cycle.outputCheckpoint.adapterPath}</span> : null} {cycle.outputCheckpoint.simulated && <SimulatorBadge />}
+          </p>
+        ) : (
+          <p className="mt-1 text-sm text-slate-500">No checkpoint produced yet.</p>
+        )}
+      </Section>
+      <details className="rounded-lg border border-slate-200 bg-white p-4 text-sm">
+        <summary className="cursor-pointer text-slate-700">Configuration</summary>
+        <pre className="mt-2 overflow-auto text-xs">{JSON.stringify(cycle.config, null, 2)}</pre>
+      </details>
+    </div>
+  );
+}
+
+function YieldSummary({ metrics }: { metrics: unknown }) {
+  if (typeof metrics !== "object" || metrics === null) return null;
+  const values = metrics as Record<string, unknown>;
+  const answerYield = typeof values.answerYield === "number" ? values.answerYield : null;
+  const stop = typeof values.stopRule === "object" && values.stopRule !== null ? (values.stopRule as { reason?: unknown }).reason : undefined;
+  if (answerYield === null && typeof stop !== "string") return null;
+  return (
+    <p className="mt-4 text-sm text-slate-700" data-testid="cycle-yield">
+      {answerYield !== null && <>answer yield {formatPercent(answerYield)}</>}
+      {typeof stop === "string" && <span className="text-slate-500"> · stop rule: {stop}</span>}
+    </p>
+  );
+}

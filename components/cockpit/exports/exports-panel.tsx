@@ -1,0 +1,142 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import type { ExportView } from "@/lib/cockpit/exports/export-list-repository";
+import { apiFetch } from "../../api-client";
+import { StatusBadge } from "../cycles/status-badge";
+import { fieldErrorsOf, formLevelError } from "../field-errors";
+import { formatBytes, formatNumber } from "../format";
+import { cockpitKeys } from "../query-keys";
+import { FieldError, inputClass, primaryButtonClass } from "../ui";
+
+const FORMATS = [
+  { value: "LLAMA_FACTORY", label: "LLaMA-Factory (sharegpt JSON)" },
+  { value: "VIDEO_LLAVA", label: "Video-LLaVA (conversations JSON)" },
+  { value: "JSONL", label: "JSON lines (one generation per line)" },
+];
+
+/** Create exports of a cycle's verified answers, watch them being written, download them. */
+export function ExportsPanel({ cycles, initialCycleId }: { cycles: { id: number; label: string }[]; initialCycleId: number | null }) {
+  const queryClient = useQueryClient();
+  const exports = useQuery({
+    queryKey: cockpitKeys.exports.list(),
+    queryFn: () => apiFetch<{ exports: ExportView[] }>("/api/exports").then((body) => body.exports),
+    refetchInterval: (query) => (query.state.data?.some((row) => row.status === "QUEUED" || row.status === "RUNNING") ? 1500 : false),
+  });
+  return (
+    <div className="space-y-6">
+      <NewExportForm cycles={cycles} initialCycleId={initialCycleId} onCreated={() => queryClient.invalidateQueries({ queryKey: cockpitKeys.exports.all })} />
+      {exports.error && <p role="alert" className="text-sm text-rose-700">{exports.error.message}</p>}
+      {exports.data?.length === 0 && <p className="text-slate-600">No exports yet.</p>}
+      {exports.data && exports.data.length > 0 && (
+        <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm" aria-label="Exports">
+          <thead className="border-b border-slate-200 text-slate-500">
+            <tr>
+              <th className="px-3 py-2">#</th>
+              <th>Cycle</th>
+              <th>Format</th>
+              <th>Filters</th>
+              <th>Status</th>
+              <th>Examples</th>
+              <th>Size</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {exports.data.map((row) => (
+              <tr key={row.id} data-testid={`export-${row.id}`}>
+                <td className="px-3 py-2 font-mono">{row.id}</td>
+                <td>{row.cycleLabel ?? "—"}</td>
+                <td>{row.format.toLowerCase().replace("_", "-")}</td>
+                <td className="text-xs text-slate-600">{describeFilters(row.filters)}</td>
+                <td>
+                  <StatusBadge status={row.status} />
+                  {row.error && <span className="block text-xs text-rose-700">{row.error}</span>}
+                </td>
+                <td>{formatNumber(row.rowCount)}</td>
+                <td>{formatBytes(row.sizeBytes)}</td>
+                <td className="pr-3">
+                  {row.downloadable ? (
+                    <a href={`/api/exports/${row.id}/download`} className="text-indigo-700 hover:underline" download>
+                      Download
+                    </a>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}
+
+function describeFilters(filters: Record<string, unknown>): string {
+  const parts = [filters.directOnly === true ? "direct answers only" : "answers + rationalizations", filters.excludeHallucinated === false ? "hallucinated kept" : "hallucinated left out"];
+  if (filters.purpose === "training") parts.unshift("training set");
+  return parts.join(" · ");
+}
+
+function NewExportForm({ cycles, initialCycleId, onCreated }: { cycles: { id: number; label: string }[]; initialCycleId: number | null; onCreated: () => void }) {
+  const [cycleId, setCycleId] = useState<string>(initialCycleId ? String(initialCycleId) : String(cycles[0]?.id ?? ""));
+  const [format, setFormat] = useState("LLAMA_FACTORY");
+  const [directOnly, setDirectOnly] = useState(false);
+  const [excludeHallucinated, setExcludeHallucinated] = useState(true);
+  const create = useMutation({
+    mutationFn: () => apiFetch("/api/exports", { method: "POST", body: JSON.stringify({ cycleId: cycleId ? Number(cycleId) : undefined, format, directOnly, excludeHallucinated }) }),
+    onSuccess: onCreated,
+  });
+  const errors = fieldErrorsOf(create.error);
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate();
+  }
+  return (
+    <form onSubmit={submit} noValidate aria-label="New export" className="grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4">
+      <div>
+        <label htmlFor="export-cycle" className="text-sm text-slate-700">
+          Cycle
+        </label>
+        <select id="export-cycle" className={inputClass} value={cycleId} aria-invalid={Boolean(errors.cycleId)} onChange={(event) => setCycleId(event.target.value)}>
+          {cycles.length === 0 && <option value="">no cycle yet</option>}
+          {cycles.map((cycle) => (
+            <option key={cycle.id} value={cycle.id}>
+              {cycle.label}
+            </option>
+          ))}
+        </select>
+        <FieldError id="export-cycle-error" message={errors.cycleId} />
+      </div>
+      <div>
+        <label htmlFor="export-format" className="text-sm text-slate-700">
+          Format
+        </label>
+        <select id="export-format" className={inputClass} value={format} onChange={(event) => setFormat(event.target.value)}>
+          {FORMATS.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        <FieldError id="export-format-error" message={errors.format} />
+      </div>
+      <div className="space-y-1 text-sm">
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={directOnly} onChange={(event) => setDirectOnly(event.target.checked)} />
+          Direct answers only
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="checkbox" checked={excludeHallucinated} onChange={(event) => setExcludeHallucinated(event.target.checked)} />
+          Leave out answers audited as hallucinated
+        </label>
+      </div>
+      <div>
+        <button type="submit" className={primaryButtonClass} disabled={create.isPending}>
+          Create export
+        </button>
+        {formLevelError(create.error) && <p role="alert" className="text-sm text-rose-700">{formLevelError(create.error)}</p>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import type { GenerationPage, GenerationRow } from "@/lib/cockpit/generations/explorer-repository";
+import { apiFetch } from "../../api-client";
+import { cockpitKeys } from "../query-keys";
+import { Badge, buttonClass, SimulatorBadge } from "../ui";
+import { ExplorerFiltersBar, type Facets } from "./explorer-filters-bar";
+import { Highlighted } from "./highlighted";
+
+const FILTER_KEYS = ["cycleId", "datasetId", "mode", "verdict", "labelType", "audit", "q"] as const;
+
+export function GenerationsExplorer() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const filters = Object.fromEntries(FILTER_KEYS.flatMap((key) => (searchParams.get(key) ? [[key, searchParams.get(key) ?? ""]] : [])));
+  const facets = useQuery({ queryKey: [...cockpitKeys.generations.all, "facets"], queryFn: () => apiFetch<Facets>("/api/generations/facets") });
+  const pages = useInfiniteQuery({
+    queryKey: cockpitKeys.generations.list(filters),
+    initialPageParam: null as number | null,
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams({ ...filters, limit: "50" });
+      if (pageParam !== null) params.set("cursor", String(pageParam));
+      return apiFetch<GenerationPage>(`/api/generations?${params}`);
+    },
+    getNextPageParam: (last) => last.nextCursor,
+  });
+
+  function changeFilters(next: Record<string, string>) {
+    const params = new URLSearchParams(Object.entries(next).filter(([, value]) => value !== ""));
+    router.replace(`${pathname}?${params}`, { scroll: false });
+  }
+
+  const rows = pages.data?.pages.flatMap((page) => page.rows) ?? [];
+  return (
+    <div className="space-y-4">
+      <ExplorerFiltersBar key={filters.q ?? ""} filters={filters} facets={facets.data} onChange={changeFilters} />
+      {pages.error && <p role="alert" className="text-sm text-rose-700">{pages.error.message}</p>}
+      {pages.isSuccess && rows.length === 0 && <p className="text-slate-600">No generation matches these filters.</p>}
+      <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Generations">
+        {rows.map((row) => (
+          <GenerationListItem key={row.id} row={row} />
+        ))}
+      </ul>
+      {pages.hasNextPage && (
+        <button type="button" className={buttonClass} disabled={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+          {pages.isFetchingNextPage ? "Loading…" : "Load more"}
+        </button>
+      )}
+      {pages.isSuccess && !pages.hasNextPage && rows.length > 0 && <p className="text-xs text-slate-500">{rows.length} shown — the end.</p>}
+    </div>
+  );
+}
+
+function GenerationListItem({ row }: { row: GenerationRow }) {
+  return (
+    <li className="px-4 py-3" data-testid="generation-row">
+      <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500">
+        <Link href={`/generations/${row.id}`} className="font-mono text-indigo-700 hover:underline">
+          #{row.id}
+        </Link>
+        <span>{row.datasetName}</span>
+        <span>
+          · {row.runName} · cycle {row.cycleIndex}
+        </span>
+        <Badge tone={row.mode === "RATIONALIZATION" ? "amber" : "slate"}>{row.mode.toLowerCase()}</Badge>
+        {row.labelTypes.map((type) => (
+          <Badge key={type}>{type}</Badge>
+        ))}
+        {row.passed === null ? <Badge>unverified</Badge> : row.passed ? <Badge tone="green">passed</Badge> : <Badge tone="red">failed</Badge>}
+        {row.audits > 0 && <Badge tone={row.hallucinated > 0 ? "red" : "indigo"}>{row.hallucinated > 0 ? `hallucinated (${row.hallucinated}/${row.audits})` : `audited ×${row.audits}`}</Badge>}
+        {row.simulated && <SimulatorBadge />}
+      </div>
+      <p className="mt-1 text-sm text-slate-600">{row.question}</p>
+      <p className="mt-1 text-sm">{row.headline ? <Highlighted text={row.headline} /> : row.snippet}</p>
+    </li>
+  );
+}

@@ -1,0 +1,190 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, type FormEvent } from "react";
+import { isRecord, overridesFrom, setAt, type ConfigValues } from "@/lib/cockpit/launch/config-values";
+import type { LaunchEstimate } from "@/lib/cockpit/launch/estimate";
+import { leafPaths } from "@/lib/cockpit/launch/json-schema";
+import type { LaunchFormModel } from "@/lib/cockpit/launch/launch-form-model";
+import { apiFetch } from "../../api-client";
+import { fieldErrorsOf, formLevelError } from "../field-errors";
+import { cockpitKeys } from "../query-keys";
+import { FieldError, inputClass, primaryButtonClass, Section } from "../ui";
+import { DatasetPicker, type DatasetChoice } from "./dataset-picker";
+import { EstimatePanel } from "./estimate-panel";
+import { SchemaField, SchemaGroup } from "./schema-fields";
+import { useDebounced } from "./use-debounced";
+import { VerifierFields, type VerifierValues } from "./verifier-fields";
+
+const SPECIAL = new Set(["datasets", "verifier", "backends"]);
+
+/** Every setting of the cycle engine with its default, checked and estimated as it is edited. */
+export function LaunchForm({ model }: { model: LaunchFormModel }) {
+  const router = useRouter();
+  const [values, setValues] = useState<ConfigValues>(() => structuredClone(model.defaults));
+  const [choices, setChoices] = useState<DatasetChoice[]>([]);
+  const initialPreset = isRecord(model.defaults.verifier) && typeof model.defaults.verifier.preset === "string" ? model.defaults.verifier.preset : "paper";
+  const [preset, setPreset] = useState(initialPreset);
+  const [verifierValues, setVerifierValues] = useState<VerifierValues>(() => presetValues(model, initialPreset));
+
+  const config = useMemo(() => buildConfig(values, choices, preset, verifierValues, model), [values, choices, preset, verifierValues, model]);
+  const debouncedConfig = useDebounced(config, 400);
+  const estimate = useQuery({
+    queryKey: cockpitKeys.cycles.estimate(debouncedConfig),
+    queryFn: () => apiFetch<{ estimate: LaunchEstimate }>("/api/cockpit/estimate", { method: "POST", body: JSON.stringify(debouncedConfig) }).then((body) => body.estimate),
+    enabled: choices.length > 0,
+    retry: false,
+    placeholderData: keepPreviousData,
+  });
+  const launch = useMutation({
+    mutationFn: async () => {
+      // The same check as while editing, so every problem lands beside its field before the engine is asked.
+      await apiFetch("/api/cockpit/estimate", { method: "POST", body: JSON.stringify(config) });
+      return apiFetch<LaunchResponse>("/api/cycles", { method: "POST", body: JSON.stringify({ config }) });
+    },
+    onSuccess: (body) => router.push(destinationOf(body)),
+  });
+
+  // The launch's answer wins; the estimate's validation shows problems while editing.
+  const errors = { ...(choices.length > 0 ? fieldErrorsOf(estimate.error) : {}), ...fieldErrorsOf(launch.error) };
+  const change = (path: string, value: unknown) => {
+    launch.reset();
+    setValues((previous) => setAt(previous, path, value));
+  };
+  const fieldProps = { values, errors, onChange: change };
+  const properties = model.schema.properties ?? {};
+  const shown = new Set([...leafPaths(model.schema), "datasets", "verifier.overrides"]);
+  const unplaced = Object.entries(errors).filter(([field]) => !shown.has(field) && !/^datasets\.\d+\./.test(field) && !field.startsWith("verifier.overrides."));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    launch.mutate();
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Launch a cycle">
+      <div className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3">
+        {(["name", "seed", "baseCheckpoint"] as const).map((key) =>
+          properties[key] ? <SchemaField key={key} node={properties[key]} path={key} required={false} {...fieldProps} /> : null,
+        )}
+      </div>
+      <DatasetPicker
+        datasets={model.datasets}
+        choices={choices}
+        errors={errors}
+        onChange={(next) => {
+          launch.reset();
+          setChoices(next);
+        }}
+      />
+      <BackendPickers model={model} values={values} errors={errors} onChange={change} />
+      {Object.entries(properties)
+        .filter(([key, node]) => !SPECIAL.has(key) && node.type === "object" && node.properties)
+        .map(([key, node]) => (
+          <SchemaGroup key={key} node={node} path={key} {...fieldProps} />
+        ))}
+      <VerifierFields
+        presets={model.presets}
+        preset={preset}
+        values={verifierValues}
+        overridesSchema={properties.verifier?.properties?.overrides}
+        errors={errors}
+        onPreset={(next) => {
+          launch.reset();
+          setPreset(next);
+          setVerifierValues(presetValues(model, next));
+        }}
+        onChange={(group, key, value) => {
+          launch.reset();
+          setVerifierValues((previous) => ({ ...previous, [group]: { ...previous[group], [key]: value } }));
+        }}
+      />
+      <Section title="Estimate">
+        <EstimatePanel estimate={estimate.isError ? undefined : estimate.data} pending={estimate.isFetching} />
+        {choices.length > 0 && estimate.isError && <p className="text-sm text-amber-700">Fix the settings marked above to see an estimate.</p>}
+      </Section>
+      {unplaced.length > 0 && (
+        <ul role="alert" className="list-disc pl-5 text-sm text-rose-700">
+          {unplaced.map(([field, message]) => (
+            <li key={field}>
+              {field}: {message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="flex items-center gap-3">
+        <button type="submit" className={primaryButtonClass} disabled={launch.isPending}>
+          {launch.isPending ? "Launching…" : "Launch"}
+        </button>
+        {formLevelError(launch.error) && (
+          <p role="alert" className="text-sm text-rose-700">
+            {formLevelError(launch.error)}
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function BackendPickers({ model, values, errors, onChange }: { model: LaunchFormModel; values: ConfigValues; errors: Record<string, string>; onChange: (path: string, value: unknown) => void }) {
+  const current = isRecord(values.backends) ? values.backends : {};
+  const picker = (role: "INFERENCE" | "TRAINING", key: "inference" | "training", label: string) => {
+    const options = model.backends.filter((backend) => backend.role === role);
+    const selected = typeof current[key] === "string" ? current[key] : "";
+    const missing = selected !== "" && !options.some((backend) => backend.name === selected);
+    const id = `cfg-backends-${key}`;
+    return (
+      <div>
+        <label htmlFor={id} className="text-sm text-slate-700">
+          {label}
+        </label>
+        <select id={id} className={inputClass} value={selected} aria-invalid={Boolean(errors[`backends.${key}`])} onChange={(event) => onChange(`backends.${key}`, event.target.value)}>
+          {missing && <option value={selected}>{selected} (not configured)</option>}
+          {options.map((backend) => (
+            <option key={backend.name} value={backend.name}>
+              {backend.name}
+              {backend.model ? ` — ${backend.model}` : ""}
+              {backend.isSimulator ? " (simulated)" : ""}
+            </option>
+          ))}
+        </select>
+        <FieldError id={`${id}-error`} message={errors[`backends.${key}`]} />
+      </div>
+    );
+  };
+  return (
+    <fieldset className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
+      <legend className="px-1 text-sm font-medium text-slate-700">Backends</legend>
+      {picker("INFERENCE", "inference", "Inference backend")}
+      {picker("TRAINING", "training", "Training backend")}
+    </fieldset>
+  );
+}
+
+interface LaunchResponse {
+  cycleId?: number;
+  runId?: number;
+  cycle?: { id: number };
+  run?: { id: number };
+}
+
+function destinationOf(body: LaunchResponse): string {
+  const cycleId = body.cycleId ?? body.cycle?.id;
+  if (cycleId !== undefined) return `/cycles/${cycleId}`;
+  return "/cycles";
+}
+
+function presetValues(model: LaunchFormModel, preset: string): VerifierValues {
+  const { preset: _name, ...groups } = model.presets[preset] ?? {};
+  return structuredClone(groups) as VerifierValues;
+}
+
+function buildConfig(values: ConfigValues, choices: DatasetChoice[], preset: string, verifierValues: VerifierValues, model: LaunchFormModel): ConfigValues {
+  const { preset: _name, ...presetGroups } = model.presets[preset] ?? {};
+  return {
+    ...values,
+    datasets: choices.map((choice) => ({ dataset: choice.datasetId, sampleSize: choice.sampleSize, splits: choice.splits })),
+    verifier: { preset, overrides: overridesFrom(presetGroups as VerifierValues, verifierValues) },
+  };
+}

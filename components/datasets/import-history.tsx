@@ -1,0 +1,111 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { apiFetch } from "../api-client";
+import { datasetKeys } from "./query-keys";
+import type { ImportEntry, ImportProblem, ImportStatus } from "./types";
+
+const ACTIVE: ImportStatus[] = ["QUEUED", "RUNNING"];
+
+const STATUS_STYLE: Record<ImportStatus, string> = {
+  QUEUED: "bg-slate-100 text-slate-700",
+  RUNNING: "bg-sky-100 text-sky-800",
+  SUCCEEDED: "bg-emerald-100 text-emerald-800",
+  REJECTED: "bg-rose-100 text-rose-800",
+  FAILED: "bg-amber-100 text-amber-800",
+};
+
+/** Imports, newest first, with their progress while running and their errors once rejected. */
+export function ImportHistory({ datasetId, initial }: { datasetId: number | null; initial: ImportEntry[] }) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const queryKey = datasetKeys.imports(datasetId);
+  const imports = useQuery({
+    queryKey,
+    initialData: initial,
+    queryFn: async () => {
+      const before = queryClient.getQueryData<ImportEntry[]>(queryKey) ?? [];
+      const { imports: now } = await apiFetch<{ imports: ImportEntry[] }>(`/api/datasets/imports${datasetId === null ? "" : `?datasetId=${datasetId}`}`);
+      // An import that just finished changed the counts the server rendered: fetch them again.
+      const finished = now.some((entry) => !ACTIVE.includes(entry.status) && before.some((old) => old.id === entry.id && ACTIVE.includes(old.status)));
+      if (finished) router.refresh();
+      return now;
+    },
+    refetchInterval: (query) => ((query.state.data ?? []).some((entry) => ACTIVE.includes(entry.status)) ? 1000 : false),
+  });
+
+  const entries = imports.data;
+  if (entries.length === 0) return <p className="text-sm text-slate-600">No imports yet.</p>;
+  return (
+    <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Import history">
+      {entries.map((entry) => (
+        <li key={entry.id} className="px-4 py-3 text-sm" data-testid={`import-${entry.id}`}>
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+            <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[entry.status]}`}>{entry.status.toLowerCase()}</span>
+            <span className="font-mono">{entry.sourceName}</span>
+            {datasetId === null && entry.dataset && entry.datasetId !== null && (
+              <Link href={`/datasets/${entry.datasetId}`} className="text-indigo-700 hover:underline">
+                {entry.dataset.name}
+              </Link>
+            )}
+            <span className="text-slate-600">
+              {entry.recordsRead.toLocaleString("en")} records read
+              {entry.status === "SUCCEEDED" && ` · ${entry.videosCreated.toLocaleString("en")} new videos · ${entry.questionsCreated.toLocaleString("en")} new questions`}
+            </span>
+            <span className="ml-auto text-xs text-slate-500">
+              #{entry.id} · {entry.createdBy?.name ?? "command line"} · {new Date(entry.finishedAt ?? entry.createdAt).toLocaleString()}
+            </span>
+          </div>
+          {entry.errors.length > 0 && <Problems entry={entry} />}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Problems({ entry }: { entry: ImportEntry }) {
+  const errors = entry.errors.filter((p) => p.severity === "error");
+  const warnings = entry.errors.filter((p) => p.severity === "warning");
+  return (
+    <details className="mt-2" open={entry.status === "REJECTED" || entry.status === "FAILED"}>
+      <summary className="cursor-pointer text-slate-700">
+        {entry.errorCount > 0 && (
+          <span className="text-rose-700">
+            {entry.errorCount.toLocaleString("en")} error{entry.errorCount === 1 ? "" : "s"}
+            {entry.errorCount > errors.length ? ` (first ${errors.length} shown)` : ""}
+          </span>
+        )}
+        {entry.errorCount > 0 && warnings.length > 0 && " · "}
+        {warnings.length > 0 && <span className="text-amber-700">{warnings.length} data-quality warning{warnings.length === 1 ? "" : "s"}</span>}
+      </summary>
+      <table className="mt-2 w-full text-left text-xs">
+        <thead className="text-slate-500">
+          <tr>
+            <th className="py-1 pr-3">File</th>
+            <th className="pr-3">Line / record</th>
+            <th className="pr-3">Field</th>
+            <th>Reason</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {[...errors, ...warnings].map((problem, index) => (
+            <ProblemRow key={index} problem={problem} />
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+function ProblemRow({ problem }: { problem: ImportProblem }) {
+  return (
+    <tr className={problem.severity === "warning" ? "text-amber-800" : "text-rose-800"}>
+      <td className="py-1 pr-3 font-mono">{problem.file}</td>
+      <td className="pr-3 font-mono">{[problem.line !== undefined ? `line ${problem.line}` : null, problem.recordKey ?? null].filter(Boolean).join(" · ")}</td>
+      <td className="pr-3 font-mono">{problem.field ?? ""}</td>
+      <td>{problem.reason}</td>
+    </tr>
+  );
+}

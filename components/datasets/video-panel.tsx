@@ -1,0 +1,91 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { apiFetch } from "../api-client";
+import { VideoPlayer } from "../video/video-player";
+import { playerOverlays } from "./player-overlays";
+import { datasetKeys } from "./query-keys";
+import type { VideoDetail, VideoTile } from "./types";
+
+/** A clip in a player, with what is known about it: its labels and the questions asked of it. */
+export function VideoPanel({ datasetId, video, onClose }: { datasetId: number; video: VideoTile; onClose: () => void }) {
+  const detail = useQuery({
+    queryKey: datasetKeys.video(datasetId, video.id),
+    queryFn: () => apiFetch<{ video: VideoDetail }>(`/api/datasets/${datasetId}/videos/${video.id}`).then((body) => body.video),
+  });
+  const info = detail.data;
+  const overlays = playerOverlays(info?.labels ?? [], { startSec: video.clipStartSec, endSec: video.clipEndSec });
+  return (
+    <div role="dialog" aria-modal="true" aria-label={`Clip ${video.key}`} className="fixed inset-0 z-10 flex items-start justify-center overflow-y-auto bg-slate-900/60 p-6">
+      <div className="w-full max-w-4xl rounded-lg bg-white p-5 shadow-xl">
+        <div className="mb-3 flex items-center gap-3">
+          <h2 className="font-mono text-sm font-semibold">{video.key}</h2>
+          <span className="text-xs text-slate-500">
+            {video.split ?? "no split"}
+            {video.clipStartSec !== null && video.clipEndSec !== null && ` · clip ${video.clipStartSec}–${video.clipEndSec} s`}
+            {info?.durationSec != null && ` · ${info.durationSec.toFixed(1)} s`}
+            {info?.width != null && ` · ${info.width}×${info.height}`}
+            {info?.fps != null && ` · ${Math.round(info.fps * 100) / 100} fps`}
+          </span>
+          <button type="button" onClick={onClose} className="ml-auto rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+            Close
+          </button>
+        </div>
+        {video.mediaStatus === "READY" ? (
+          <div data-testid="clip-player">
+            <VideoPlayer
+              src={`/api/media/videos/${video.id}`}
+              poster={`/api/media/videos/${video.id}/poster`}
+              fps={info?.fps ?? 25}
+              width={info?.width ?? null}
+              height={info?.height ?? null}
+              markers={overlays.markers}
+              boxes={overlays.boxes}
+              segments={overlays.segments}
+              hideTimeline={overlays.segments.length === 0}
+            />
+          </div>
+        ) : (
+          <p className="rounded bg-slate-100 p-6 text-sm text-slate-700">
+            {video.mediaStatus === "UNPLAYABLE" ? `This clip cannot be played: ${video.unplayableReason ?? "no reason recorded"}` : "This clip is waiting for the media ingest."}
+          </p>
+        )}
+        {info && (
+          <div className="mt-4 grid gap-4 text-sm md:grid-cols-2">
+            <section>
+              <h3 className="mb-1 font-medium">Labels</h3>
+              <dl className="space-y-1">
+                {info.labels.map((label) => (
+                  <div key={label.key}>
+                    <dt className="font-mono text-xs text-slate-500">
+                      {label.key} · {label.kind.toLowerCase()}
+                    </dt>
+                    <dd className="break-words font-mono text-xs">{summarize(label.value)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+            <section>
+              <h3 className="mb-1 font-medium">Questions</h3>
+              <ul className="space-y-2">
+                {info.questions.map((question) => (
+                  <li key={question.id}>
+                    <p>{question.text}</p>
+                    <p className="font-mono text-xs text-slate-500">
+                      {question.kind} → {summarize(question.targets)}
+                    </p>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function summarize(value: unknown): string {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+}

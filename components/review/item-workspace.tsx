@@ -1,0 +1,156 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo, useRef, useState } from "react";
+import { groundTruth } from "@/lib/review/ground-truth/ground-truth";
+import type { ItemDetail } from "@/lib/review/items/item-detail-types";
+import { VideoPlayer, type VideoPlayerHandle } from "../video/video-player";
+import { AnswerView } from "./answer-view";
+import { AuditPanel } from "./audit-panel";
+import { describeTargets, modeLabel } from "./format";
+import { GroundTruthPanel } from "./ground-truth-panel";
+import { itemShortcuts } from "./item-shortcuts";
+import { RelatedPanel } from "./related-panel";
+import type { AuditDraft } from "./review-api";
+import { ShortcutsHelp } from "./shortcuts-help";
+import { useAuditDraft } from "./use-audit-draft";
+import { useItemActions } from "./use-item-actions";
+import { useShortcuts } from "./use-shortcuts";
+import { VerdictPanel } from "./verdict-panel";
+
+/** The item screen: player and ground truth on one side, question, answer, verdict and audit on the other. */
+export function ItemWorkspace({ detail }: { detail: ItemDetail }) {
+  const queueId = detail.queue.id;
+  const itemId = detail.item.id;
+  const player = useRef<VideoPlayerHandle>(null);
+  const answerRoot = useRef<HTMLElement>(null);
+  const [currentTime, setCurrentTime] = useState(0);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  const initial: AuditDraft = {
+    verdict: detail.audit?.verdict ?? null,
+    hallucinatedSpans: (detail.audit?.hallucinatedSpans ?? []).map(({ start, end, videoStartSec, videoEndSec }) => ({ start, end, videoStartSec, videoEndSec })),
+    labelPresent: detail.audit?.labelPresent ?? null,
+    note: detail.audit?.note ?? "",
+  };
+  const audit = useAuditDraft(queueId, itemId, initial);
+  const actions = useItemActions(detail, audit, player, answerRoot);
+  const shortcuts = itemShortcuts(audit, actions, player, (open) => setHelpOpen((current) => open ?? !current));
+  useShortcuts(shortcuts);
+
+  const truth = useMemo(() => groundTruth(detail.question.targets, detail.labels, detail.video), [detail]);
+  const markers = truth.markers.map((m) => ({ id: m.id, start: m.start, end: m.end, label: m.label, highlight: m.isTarget }));
+  const boxes = truth.boxes.map((b) => ({ id: b.id, time: b.time, box: b.box, label: b.label, highlight: b.isTarget }));
+  const fps = detail.video.fps ?? 25;
+  const { notice, busy, submitted, holdsItem } = actions;
+
+  const targets = describeTargets(detail.question.targets);
+  const verdictForHighlights = detail.verdictHidden ? null : detail.verdict;
+
+  return (
+    <main data-testid="review-item" data-item-id={itemId}>
+      <header className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+        <Link href={`/review/${queueId}`} className="text-indigo-700 hover:underline">
+          ← {detail.queue.name}
+        </Link>
+        <span className="text-slate-500">
+          item {detail.item.position + 1} · {detail.dataset.name} · {detail.generation.cycle.runName} cycle {detail.generation.cycle.index}
+          {detail.item.isGold ? " · gold" : ""}
+        </span>
+        <Link href={`/review/${queueId}/metrics`} className="ml-auto text-indigo-700 hover:underline">
+          Metrics
+        </Link>
+        <button type="button" onClick={() => setHelpOpen(true)} className="rounded border border-slate-300 px-2 py-0.5 text-xs">
+          Shortcuts <kbd>?</kbd>
+        </button>
+      </header>
+
+      {notice && (
+        <p role="alert" className="mb-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {notice}
+        </p>
+      )}
+
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+        <div>
+          {detail.video.mediaStatus === "UNPLAYABLE" ? (
+            <p className="rounded bg-slate-100 p-6 text-sm text-slate-600">This clip cannot be played in a browser.</p>
+          ) : (
+            <VideoPlayer
+              ref={player}
+              src={detail.video.src}
+              fps={fps}
+              width={detail.video.width}
+              height={detail.video.height}
+              markers={markers}
+              boxes={boxes}
+              segments={truth.segments}
+              onTimeChange={setCurrentTime}
+            />
+          )}
+          <p className="mt-1 font-mono text-xs text-slate-500" data-testid="current-time">
+            {currentTime.toFixed(2)} s · {fps} fps
+          </p>
+          <div className="mt-4">
+            <GroundTruthPanel view={truth} onSeek={(t) => player.current?.seek(t)} />
+          </div>
+        </div>
+
+        <div className="space-y-4">
+          <section aria-label="Question">
+            <h1 className="text-lg font-semibold" data-testid="question-text">
+              {detail.question.text}
+            </h1>
+            <p className="mt-1 text-sm">
+              <span className={`rounded px-2 py-0.5 text-xs font-semibold ${detail.generation.mode === "RATIONALIZATION" ? "bg-violet-100 text-violet-800" : "bg-sky-100 text-sky-800"}`}>
+                {modeLabel(detail.generation.mode)}
+              </span>
+              {detail.generation.mode === "RATIONALIZATION" && (
+                <span className="ml-2 text-slate-600" data-testid="given-label">
+                  The model was given the label: <strong>{targets.join("; ")}</strong>
+                </span>
+              )}
+            </p>
+          </section>
+
+          <section aria-label="Answer" ref={answerRoot} className="rounded-lg border border-slate-200 bg-white p-3">
+            <AnswerView text={detail.generation.text} verdict={verdictForHighlights} spans={audit.draft.hallucinatedSpans} />
+            <p className="mt-2 text-xs text-slate-400">
+              {detail.generation.model}
+              {detail.generation.simulated ? " (simulator)" : ""}
+              {detail.generation.latencyMs !== null ? ` · ${detail.generation.latencyMs} ms` : ""}
+            </p>
+          </section>
+
+          <VerdictPanel detail={detail} />
+
+          {holdsItem ? (
+            <AuditPanel
+              draft={audit.draft}
+              answer={detail.generation.text}
+              saveState={audit.saveState}
+              submitted={submitted}
+              canUndo={audit.canUndo}
+              canRedo={audit.canRedo}
+              onChange={audit.change}
+              onUndo={audit.undo}
+              onRedo={audit.redo}
+              onSubmit={() => void actions.submit()}
+              onMarkSelection={actions.markSelection}
+              onTieSpan={actions.tieSpan}
+              onSeek={(t) => player.current?.seek(t)}
+              submitting={busy}
+            />
+          ) : (
+            <p className="rounded bg-slate-50 p-3 text-sm text-slate-600">
+              You are viewing this item; it is not assigned to you{detail.assignment?.status === "RELEASED" ? " (you skipped it)" : ""}.
+            </p>
+          )}
+        </div>
+      </div>
+
+      <RelatedPanel detail={detail} />
+      {helpOpen && <ShortcutsHelp shortcuts={shortcuts} onClose={() => setHelpOpen(false)} />}
+    </main>
+  );
+}

@@ -1,0 +1,70 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import type { QueueSummary } from "@/lib/review/queues/list-queues";
+import { reviewApi } from "./review-api";
+import { reviewKeys } from "./query-keys";
+
+type Row = Omit<QueueSummary, "createdAt"> & { createdAt: string };
+
+/** The queues this person may work on, newest first, with progress; pages by keyset. */
+export function QueueList({ canManage }: { canManage: boolean }) {
+  const queues = useInfiniteQuery({
+    queryKey: reviewKeys.queues(),
+    queryFn: ({ pageParam }) => reviewApi.queues<Row>(pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    refetchInterval: 15_000,
+  });
+  const rows = queues.data?.pages.flatMap((page) => page.rows) ?? [];
+  if (queues.isPending) return <p className="mt-6 text-slate-500">Loading queues…</p>;
+  if (queues.isError) return <p role="alert" className="mt-6 text-rose-700">{queues.error.message}</p>;
+  if (rows.length === 0) {
+    return (
+      <p className="mt-6 text-slate-600">
+        {canManage ? "No review queue yet: make one from a cycle." : "No review queue is assigned to you yet."}
+      </p>
+    );
+  }
+  return (
+    <>
+      <ul className="mt-6 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Review queues">
+        {rows.map((queue) => {
+          const target = queue.size * queue.overlap;
+          const share = target > 0 ? queue.submitted / target : 0;
+          return (
+            <li key={queue.id} className="flex items-center gap-4 px-4 py-3">
+              <div className="min-w-0 flex-1">
+                <Link href={`/review/${queue.id}`} className="font-medium hover:text-indigo-700">
+                  {queue.name}
+                </Link>
+                <p className="text-xs text-slate-500">
+                  {queue.runName ? `${queue.runName} · cycle ${queue.cycleIndex}` : "no cycle"} · {queue.sampling.toLowerCase().replace("_", " ")} · {queue.size} items
+                  {queue.overlap > 1 ? ` × ${queue.overlap}` : ""}
+                  {queue.blind ? " · blind" : ""} · {queue.status.toLowerCase()}
+                </p>
+              </div>
+              <div className="w-40">
+                <div className="h-2 rounded bg-slate-100" aria-label={`${queue.submitted} of ${target} audits`}>
+                  <div className="h-2 rounded bg-indigo-500" style={{ width: `${Math.min(100, share * 100)}%` }} />
+                </div>
+                <p className="mt-1 text-xs text-slate-500">
+                  {queue.submitted}/{target} audits · mine {queue.mySubmitted}
+                </p>
+              </div>
+              <Link href={`/review/${queue.id}/metrics`} className="text-sm text-slate-600 hover:text-indigo-700">
+                Metrics
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+      {queues.hasNextPage && (
+        <button type="button" onClick={() => void queues.fetchNextPage()} disabled={queues.isFetchingNextPage} className="mt-3 text-sm text-indigo-700 hover:underline">
+          More queues
+        </button>
+      )}
+    </>
+  );
+}

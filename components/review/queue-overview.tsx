@@ -1,0 +1,171 @@
+"use client";
+
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { HistoryRow } from "@/lib/review/items/history";
+import type { QueueItemRow } from "@/lib/review/items/list-items";
+import { reviewApi } from "./review-api";
+import { reviewKeys } from "./query-keys";
+import { verdictLabel } from "./format";
+import { useShortcuts } from "./use-shortcuts";
+
+export interface QueueOverviewProps {
+  queue: { id: number; name: string; status: string; sampling: string; size: number; overlap: number; blind: boolean; leaseSeconds: number; runName: string | null; cycleIndex: number | null; members: { id: string; name: string }[] };
+  canManage: boolean;
+  finished: boolean;
+}
+
+/** A queue's front page: start (or go on) reviewing, your history, and for researchers the items and settings. */
+export function QueueOverview({ queue, canManage, finished }: QueueOverviewProps) {
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [message, setMessage] = useState<string | null>(finished ? "Nothing left for you in this queue — thank you!" : null);
+  const start = useMutation({
+    mutationFn: () => reviewApi.next(queue.id),
+    onSuccess: ({ claim }) => {
+      void queryClient.invalidateQueries({ queryKey: reviewKeys.queue(queue.id) });
+      if (claim) router.push(`/review/${queue.id}/items/${claim.itemId}`);
+      else setMessage("Nothing left for you in this queue — thank you!");
+    },
+    onError: (error) => setMessage(error.message),
+  });
+  const settings = useMutation({
+    mutationFn: (body: Record<string, unknown>) => reviewApi.updateQueue(queue.id, body),
+    onSuccess: () => router.refresh(),
+    onError: (error) => setMessage(error.message),
+  });
+  useShortcuts([{ keys: ["Enter", "n"], label: "Start reviewing", run: () => start.mutate() }]);
+
+  return (
+    <main>
+      <h1 className="text-2xl font-semibold">{queue.name}</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        {queue.runName ? `${queue.runName} · cycle ${queue.cycleIndex}` : "no cycle"} · {queue.sampling.toLowerCase().replace("_", " ")} · {queue.size} items
+        {queue.overlap > 1 ? `, each to ${queue.overlap} people` : ""}
+        {queue.blind ? " · blind (verdicts hidden until you submit)" : ""} · {queue.status.toLowerCase()}
+      </p>
+      <div className="mt-4 flex items-center gap-3">
+        <button
+          type="button"
+          onClick={() => start.mutate()}
+          disabled={start.isPending || queue.status === "CLOSED"}
+          className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-40"
+        >
+          Start reviewing <kbd className="ml-1 rounded bg-indigo-500 px-1 text-xs">Enter</kbd>
+        </button>
+        <Link href={`/review/${queue.id}/metrics`} className="text-indigo-700 hover:underline">
+          Metrics
+        </Link>
+      </div>
+      {message && (
+        <p role="status" className="mt-3 text-sm text-slate-700">
+          {message}
+        </p>
+      )}
+      <History queueId={queue.id} />
+      {canManage && (
+        <>
+          <section className="mt-8" aria-label="Settings">
+            <h2 className="font-semibold">Settings</h2>
+            <div className="mt-2 flex flex-wrap gap-2 text-sm">
+              <button type="button" className="rounded border border-slate-300 px-2 py-1" onClick={() => settings.mutate({ status: queue.status === "OPEN" ? "CLOSED" : "OPEN" })}>
+                {queue.status === "OPEN" ? "Close the queue" : "Reopen the queue"}
+              </button>
+              <button type="button" className="rounded border border-slate-300 px-2 py-1" onClick={() => settings.mutate({ blind: !queue.blind })}>
+                {queue.blind ? "Show verdicts (leave blind mode)" : "Blind mode"}
+              </button>
+            </div>
+            <p className="mt-2 text-sm text-slate-600">Members: {queue.members.map((member) => member.name).join(", ") || "none"}</p>
+          </section>
+          <Items queueId={queue.id} />
+        </>
+      )}
+    </main>
+  );
+}
+
+type HistoryEntry = Omit<HistoryRow, "claimedAt" | "submittedAt"> & { claimedAt: string; submittedAt: string | null };
+
+function History({ queueId }: { queueId: number }) {
+  const history = useInfiniteQuery({
+    queryKey: reviewKeys.history(queueId),
+    queryFn: ({ pageParam }) => reviewApi.history<HistoryEntry>(queueId, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const rows = history.data?.pages.flatMap((page) => page.rows) ?? [];
+  if (rows.length === 0) return null;
+  return (
+    <section className="mt-8" aria-label="Your items">
+      <h2 className="font-semibold">Your items</h2>
+      <ul className="mt-2 divide-y divide-slate-100 rounded border border-slate-200 bg-white text-sm">
+        {rows.map((row) => (
+          <li key={row.assignmentId} className="flex gap-3 px-3 py-2">
+            <Link href={`/review/${queueId}/items/${row.itemId}`} className="flex-1 truncate hover:text-indigo-700">
+              {row.questionText}
+            </Link>
+            <span className="text-slate-500">{row.status === "SUBMITTED" ? verdictLabel(row.verdict) : row.status.toLowerCase()}</span>
+          </li>
+        ))}
+      </ul>
+      {history.hasNextPage && (
+        <button type="button" onClick={() => void history.fetchNextPage()} className="mt-2 text-sm text-indigo-700 hover:underline">
+          More
+        </button>
+      )}
+    </section>
+  );
+}
+
+function Items({ queueId }: { queueId: number }) {
+  const items = useInfiniteQuery({
+    queryKey: reviewKeys.items(queueId),
+    queryFn: ({ pageParam }) => reviewApi.items<QueueItemRow>(queueId, pageParam),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+  const rows = items.data?.pages.flatMap((page) => page.rows) ?? [];
+  return (
+    <section className="mt-8" aria-label="Items">
+      <h2 className="font-semibold">Items</h2>
+      <table className="mt-2 w-full text-left text-sm">
+        <thead className="text-slate-500">
+          <tr>
+            <th className="py-1">#</th>
+            <th>Question</th>
+            <th>Dataset · mode</th>
+            <th>Verifier</th>
+            <th>Audits</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td className="py-1">{row.position + 1}{row.isGold ? " ★" : ""}</td>
+              <td className="max-w-xs truncate">
+                <Link href={`/review/${queueId}/items/${row.id}`} className="hover:text-indigo-700">
+                  {row.questionText}
+                </Link>
+              </td>
+              <td>
+                {row.datasetName} · {row.mode.toLowerCase()}
+              </td>
+              <td>{row.passed === null ? "—" : row.passed ? "passed" : "failed"}</td>
+              <td>
+                {row.submitted} done{row.activeLeases ? `, ${row.activeLeases} open` : ""}
+                {row.verdicts.length ? ` (${row.verdicts.map(verdictLabel).join(", ")})` : ""}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {items.hasNextPage && (
+        <button type="button" onClick={() => void items.fetchNextPage()} className="mt-2 text-sm text-indigo-700 hover:underline">
+          More items
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { describeKeys, type Shortcut } from "./use-shortcuts";
+
+/** Every shortcut of the screen (opened with ?). */
+export function ShortcutsHelp({ shortcuts, onClose }: { shortcuts: readonly Shortcut[]; onClose: () => void }) {
+  return (
+    <div role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" className="fixed inset-0 z-50 flex items-center justify-center bg-black/40" onClick={onClose}>
+      <div className="w-[32rem] rounded-lg bg-white p-5 shadow-xl" onClick={(event) => event.stopPropagation()}>
+        <h2 className="text-lg font-semibold">Keyboard shortcuts</h2>
+        <table className="mt-3 w-full text-sm">
+          <tbody>
+            {shortcuts.map((shortcut) => (
+              <tr key={shortcut.label} className="border-b border-slate-100">
+                <td className="py-1 pr-4 font-mono text-xs whitespace-nowrap">{describeKeys(shortcut)}</td>
+                <td className="py-1">{shortcut.label}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" onClick={onClose} className="mt-4 rounded border border-slate-300 px-3 py-1">
+          Close <kbd className="text-xs">Esc</kbd>
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { prisma } from "@/lib/db/prisma";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const SIGN_OFF_DECISIONS = ["ACCEPTED", "REJECTED"] as const;
+export type SignOffDecision = (typeof SIGN_OFF_DECISIONS)[number];
+
+const signOffSelect = {
+  id: true,
+  generationId: true,
+  decision: true,
+  reason: true,
+  comment: true,
+  createdAt: true,
+  updatedAt: true,
+  user: { select: { id: true, name: true, role: true } },
+} satisfies Prisma.ExplanationSignOffSelect;
+
+export type SignOffRow = Prisma.ExplanationSignOffGetPayload<{ select: typeof signOffSelect }>;
+
+export interface SignOffWrite {
+  generationId: number;
+  userId: string;
+  decision: SignOffDecision;
+  reason: string;
+  comment: string;
+}
+
+/** One sign-off per (generation, user): signing again replaces the earlier decision. */
+export async function upsertSignOff(write: SignOffWrite): Promise<{ row: SignOffRow; previous: SignOffDecision | null }> {
+  const key = { generationId: write.generationId, userId: write.userId };
+  return prisma().$transaction(async (tx) => {
+    const previous = await tx.explanationSignOff.findUnique({ where: { generationId_userId: key }, select: { decision: true } });
+    const fields = { decision: write.decision, reason: write.reason, comment: write.comment };
+    const row = await tx.explanationSignOff.upsert({
+      where: { generationId_userId: key },
+      create: { ...key, ...fields },
+      update: { ...fields, updatedAt: new Date() },
+      select: signOffSelect,
+    });
+    return { row, previous: previous?.decision ?? null };
+  });
+}
+
+export async function listSignOffs(generationId: number): Promise<SignOffRow[]> {
+  return prisma().explanationSignOff.findMany({ where: { generationId }, orderBy: { updatedAt: "desc" }, select: signOffSelect });
+}
+
+/** Every sign-off on a cycle's generations. */
+export async function listCycleSignOffs(cycleId: number): Promise<SignOffRow[]> {
+  return prisma().explanationSignOff.findMany({
+    where: { generation: { cycleId } },
+    orderBy: [{ generationId: "asc" }, { updatedAt: "desc" }],
+    select: signOffSelect,
+  });
+}

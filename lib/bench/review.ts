@@ -1,0 +1,145 @@
+// npm run bench:review -- [GENERATIONS=1000000] [--explain]
+// Measures the review hot paths on the data `npm run bench:seed` made: the item detail (everything
+// the item screen needs) and claiming the next item (FOR UPDATE SKIP LOCKED), through the lib
+// functions the route handlers call, with real SQL. Prints p50/p95/p99 per operation.
+import { closePool, pool } from "@/lib/db/pool";
+import { disconnectPrisma } from "@/lib/db/prisma";
+import { saveAudit } from "@/lib/review/audits/save-audit";
+import { claimNextItem } from "@/lib/review/claims/claim-next";
+import { listMyHistory } from "@/lib/review/items/history";
+import { itemDetail } from "@/lib/review/items/item-detail";
+import { listQueueItems } from "@/lib/review/items/list-items";
+import { queueMetrics } from "@/lib/review/metrics/queue-metrics";
+import { openBenchDatabase } from "./bench-database";
+import { BENCH_ANNOTATORS, benchQueueName } from "./bench-names";
+import { summarize, timed, type Timing } from "./percentiles";
+
+const TARGETS = { item: 150, next: 100 } as const;
+const ITEM_SAMPLES = 400;
+const NEXT_SAMPLES = 300;
+const CONCURRENT_CLAIMERS = 4;
+
+async function main(): Promise<void> {
+  const generations = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 1_000_000);
+  const explain = process.argv.includes("--explain");
+  const server = await openBenchDatabase();
+  try {
+    const queueId = await findQueue(generations);
+    await printSizes(queueId);
+    const annotators = Array.from({ length: BENCH_ANNOTATORS }, (_, i) => ({ id: `bench-annotator-${i}`, role: "ANNOTATOR" }));
+    const results: [string, Timing, number | null][] = [];
+
+    const itemIds = await sampleItems(queueId, ITEM_SAMPLES);
+    for (const itemId of itemIds.slice(0, 20)) await itemDetail(annotators[itemId % annotators.length]!, queueId, itemId); // warm-up
+    const itemTimes: number[] = [];
+    for (const [index, itemId] of itemIds.entries()) {
+      const { ms } = await timed(() => itemDetail(annotators[index % annotators.length]!, queueId, itemId));
+      itemTimes.push(ms);
+    }
+    results.push(["item detail (GET …/items/{id})", summarize(itemTimes), TARGETS.item]);
+
+    const nextTimes: number[] = [];
+    for (let i = 0; i < NEXT_SAMPLES; i += 1) {
+      const user = annotators[i % annotators.length]!;
+      const { ms, result: claim } = await timed(() => claimNextItem(user, queueId));
+      nextTimes.push(ms);
+      if (claim) await saveAudit(user, queueId, claim.itemId, { verdict: i % 3 === 0 ? "HALLUCINATED" : "CORRECT", labelPresent: i % 4 !== 0, submit: true });
+    }
+    results.push(["next item (POST …/next), sequential", summarize(nextTimes), TARGETS.next]);
+
+    const concurrentTimes: number[] = [];
+    await Promise.all(
+      Array.from({ length: CONCURRENT_CLAIMERS }, async (_, worker) => {
+        for (let i = 0; i < NEXT_SAMPLES / CONCURRENT_CLAIMERS; i += 1) {
+          const user = annotators[(worker * 6 + i) % annotators.length]!;
+          const { ms, result: claim } = await timed(() => claimNextItem(user, queueId));
+          concurrentTimes.push(ms);
+          if (claim) await saveAudit(user, queueId, claim.itemId, { verdict: "CORRECT", submit: true });
+        }
+      }),
+    );
+    results.push([`next item, ${CONCURRENT_CLAIMERS} claimers at once`, summarize(concurrentTimes), TARGETS.next]);
+
+    const submitTimes: number[] = [];
+    for (let i = 0; i < 100; i += 1) {
+      const user = annotators[i % annotators.length]!;
+      const claim = await claimNextItem(user, queueId);
+      if (!claim) break;
+      submitTimes.push((await timed(() => saveAudit(user, queueId, claim.itemId, { verdict: "CORRECT", note: "bench", submit: true }))).ms);
+    }
+    results.push(["audit submit (PUT …/audit)", summarize(submitTimes), null]);
+
+    results.push(["items page (GET …/items, keyset)", summarize(await repeat(20, () => listQueueItems(queueId, { limit: 50 }))), null]);
+    results.push(["history page (GET …/history)", summarize(await repeat(20, () => listMyHistory(annotators[0]!.id, queueId, { limit: 20 }))), null]);
+    results.push(["queue metrics (20k items, uncached)", summarize(await repeat(5, () => queueMetrics(queueId, { fresh: true }))), null]);
+
+    console.log(`\nreview benchmark on ${generations.toLocaleString("en")} generations (ms)`);
+    console.log("operation".padEnd(42), "n".padStart(5), "p50".padStart(9), "p95".padStart(9), "p99".padStart(9), "max".padStart(9), "  target p95");
+    for (const [name, t, target] of results) {
+      const verdict = target === null ? "" : t.p95 <= target ? `  ≤ ${target} ✓` : `  ≤ ${target} ✗`;
+      console.log(name.padEnd(42), String(t.n).padStart(5), t.p50.toFixed(2).padStart(9), t.p95.toFixed(2).padStart(9), t.p99.toFixed(2).padStart(9), t.max.toFixed(2).padStart(9), verdict);
+    }
+    if (explain) await printPlans(queueId, itemIds[0]!, annotators[0]!.id);
+  } finally {
+    await disconnectPrisma();
+    await closePool();
+    await server.close();
+  }
+}
+
+async function findQueue(generations: number): Promise<number> {
+  const { rows } = await pool().query<{ id: number }>(`SELECT id FROM "ReviewQueue" WHERE name = $1`, [benchQueueName(generations)]);
+  if (!rows[0]) throw new Error(`No benchmark queue for ${generations} generations: run \`npm run bench:seed -- ${generations}\` first (same VSTAR_DATA_DIR / DATABASE_URL)`);
+  return rows[0].id;
+}
+
+async function printSizes(queueId: number): Promise<void> {
+  const { rows } = await pool().query(
+    `SELECT (SELECT count(*) FROM "Generation")::int AS generations, (SELECT count(*) FROM "Verdict")::int AS verdicts,
+            (SELECT count(*) FROM "ReviewQueueItem" WHERE "queueId" = $1)::int AS items,
+            (SELECT count(*) FROM "ReviewAssignment" a JOIN "ReviewQueueItem" i ON i.id = a."itemId" WHERE i."queueId" = $1)::int AS assignments,
+            (SELECT count(*) FROM "Audit")::int AS audits`,
+    [queueId],
+  );
+  console.log("database:", rows[0]);
+}
+
+/** Items spread over the queue: audited ones, open ones, and ones nobody has touched. */
+async function sampleItems(queueId: number, count: number): Promise<number[]> {
+  const { rows } = await pool().query<{ id: number }>(
+    `SELECT id FROM "ReviewQueueItem" WHERE "queueId" = $1 ORDER BY hashint4(id) LIMIT $2`,
+    [queueId, count],
+  );
+  return rows.map((row) => row.id);
+}
+
+async function repeat(times: number, work: () => Promise<unknown>): Promise<number[]> {
+  await work();
+  const samples: number[] = [];
+  for (let i = 0; i < times; i += 1) samples.push((await timed(work)).ms);
+  return samples;
+}
+
+async function printPlans(queueId: number, itemId: number, userId: string): Promise<void> {
+  const plan = async (name: string, sql: string, params: unknown[]) => {
+    const { rows } = await pool().query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    console.log(`\n── ${name}\n${rows.map((row) => row["QUERY PLAN"]).join("\n")}`);
+  };
+  await plan(
+    "next-item candidate scan",
+    `SELECT i.id FROM "ReviewQueueItem" i WHERE i."queueId" = $1
+       AND NOT EXISTS (SELECT 1 FROM "ReviewAssignment" mine WHERE mine."itemId" = i.id AND mine."userId" = $2)
+       AND (SELECT count(*) FROM "ReviewAssignment" a WHERE a."itemId" = i.id AND (a.status = 'SUBMITTED' OR (a.status = 'LEASED' AND a."leaseExpiresAt" > (now() AT TIME ZONE 'UTC')))) < 2
+     ORDER BY i.position, i.id LIMIT 1`,
+    [queueId, userId],
+  );
+  await plan(
+    "resume own lease",
+    `SELECT a.id, a."itemId" FROM "ReviewAssignment" a JOIN "ReviewQueueItem" i ON i.id = a."itemId"
+     WHERE a."userId" = $1 AND i."queueId" = $2 AND a.status = 'LEASED' ORDER BY a."claimedAt", a.id`,
+    [userId, queueId],
+  );
+  void itemId;
+}
+
+await main();

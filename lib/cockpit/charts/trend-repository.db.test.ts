@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { closePool } from "@/lib/db/pool";
+import { disconnectPrisma, prisma } from "@/lib/db/prisma";
+import { createAudit, createAuditor, createDatasetWithQuestions, createGenerations, createRunWithCycles, uniqueTag } from "../testing/cockpit-fixtures";
+import { compareCycles } from "./comparison-repository";
+import { cycleTrends } from "./trend-repository";
+
+let runId: number;
+let c1: number;
+let c2: number;
+let classDataset: { id: number; name: string; questionIds: number[] };
+
+beforeAll(async () => {
+  const tag = uniqueTag("trend");
+  classDataset = await createDatasetWithQuestions(tag, "class", 4);
+  const run = await createRunWithCycles(tag, 2);
+  runId = run.runId;
+  [c1, c2] = run.cycleIds as [number, number];
+  const [q0, q1, q2, q3] = classDataset.questionIds as [number, number, number, number];
+  const [a0, , , , a4] = await createGenerations(c1, [
+    { questionId: q0, passed: true, latencyMs: 100, promptTokens: 50, completionTokens: 20 },
+    // Two samples of one question: one pass is enough for the question to yield.
+    { questionId: q1, sampleIndex: 0, passed: false },
+    { questionId: q1, sampleIndex: 1, passed: true },
+    { questionId: q2, passed: false },
+    { questionId: q3 },
+  ]);
+  const [r2] = await createGenerations(c1, [{ questionId: q2, mode: "RATIONALIZATION", passed: true }]);
+  await createGenerations(c2, [
+    { questionId: q0, passed: true },
+    { questionId: q1, passed: true },
+    { questionId: q2, passed: true },
+    { questionId: q3, passed: false },
+    { questionId: q0, mode: "EVALUATION", passed: true },
+  ]);
+  const [alice, bob] = [await createAuditor(tag), await createAuditor(tag)];
+  // a0 (passed): both say correct, label present → precise.
+  await createAudit(a0!, alice, "CORRECT", true);
+  await createAudit(a0!, bob, "CORRECT", true);
+  // r2 (passed rationalization): one hallucinated, one correct → a tie counts as hallucinated; label split → undecided.
+  await createAudit(r2!, alice, "HALLUCINATED", false);
+  await createAudit(r2!, bob, "CORRECT", true);
+  // a4 (no verdict): partly correct counts as hallucinating; no verdict → not in precision or miss rate.
+  await createAudit(a4!, alice, "PARTLY_CORRECT", true);
+  await prisma().evaluation.create({ data: { cycleId: c1, datasetId: classDataset.id, total: 10, correct: 4, accuracy: 0.4 }, select: { id: true } });
+  await prisma().evaluation.create({ data: { cycleId: c2, datasetId: classDataset.id, total: 10, correct: 6 }, select: { id: true } });
+});
+afterAll(async () => {
+  await closePool();
+  await disconnectPrisma();
+});
+
+describe("cycle trends", () => {
+  test("yield per dataset and mode counts questions, not samples, and leaves evaluation out", async () => {
+    const trends = await cycleTrends({ runId });
+    expect(trends.cycles.map((cycle) => cycle.index)).toEqual([1, 2]);
+    const yields = trends.yields.map(({ cycleId, mode, questions, passed, rate }) => ({ cycleId, mode, questions, passed, rate }));
+    expect(yields).toEqual([
+      { cycleId: c1, mode: "ANSWER", questions: 4, passed: 2, rate: 0.5 },
+      { cycleId: c1, mode: "RATIONALIZATION", questions: 1, passed: 1, rate: 1 },
+      { cycleId: c2, mode: "ANSWER", questions: 4, passed: 3, rate: 0.75 },
+    ]);
+    expect(trends.yields[0]?.datasetName).toBe(classDataset.name);
+  });
+
+  test("hallucination rate and verifier precision follow the review's consensus rules", async () => {
+    const trends = await cycleTrends({ runId });
+    const all = trends.audits.find((point) => point.cycleId === c1 && point.mode === null)!;
+    expect(all.judged).toBe(3);
+    expect(all.hallucination).toMatchObject({ count: 2, n: 3 });
+    expect(all.precision).toMatchObject({ count: 1, n: 1, rate: 1 });
+    expect(all.missRate.n).toBe(0);
+    const rationalization = trends.audits.find((point) => point.cycleId === c1 && point.mode === "RATIONALIZATION")!;
+    expect(rationalization.hallucination).toMatchObject({ count: 1, n: 1 });
+    expect(trends.audits.some((point) => point.cycleId === c2)).toBe(false);
+  });
+
+  test("evaluation accuracy is read, or computed when only counts were stored", async () => {
+    const trends = await cycleTrends({ runId });
+    expect(trends.evaluations.map((point) => [point.cycleId, point.accuracy])).toEqual([
+      [c1, 0.4],
+      [c2, 0.6],
+    ]);
+  });
+
+  test("two cycles compare side by side with usage", async () => {
+    await prisma().cycle.update({ where: { id: c2 }, data: { config: { sampling: { temperature: 0.5 } } }, select: { id: true } });
+    const comparison = await compareCycles(c1, c2);
+    expect(comparison?.a.yields.find((point) => point.mode === "ANSWER")?.rate).toBe(0.5);
+    expect(comparison?.b.yields.find((point) => point.mode === "ANSWER")?.rate).toBe(0.75);
+    expect(comparison?.a.usage.find((point) => point.mode === "ANSWER")).toMatchObject({ generations: 5, promptTokens: 50, completionTokens: 20, meanLatencyMs: 100 });
+    expect(comparison?.configDiff).toEqual([{ path: "sampling", a: null, b: { temperature: 0.5 } }]);
+    expect(await compareCycles(c1, 2_000_000_000)).toBeNull();
+  });
+});

@@ -1,0 +1,94 @@
+import type { ExplorerQuery } from "./explorer-filters";
+
+/** The full-text expression; it must stay identical to the GIN index's (migration generation_text_search). */
+export const TEXT_SEARCH_VECTOR = `to_tsvector('english', g."text")`;
+
+export interface SqlQuery {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * One page of generations, newest first, by keyset (id < cursor): the cost of a page does not
+ * grow with how deep it is. Fetches limit + 1 rows so the caller knows whether there is more.
+ */
+export function explorerSql(query: ExplorerQuery, window: { lowerBound?: number; fetch?: number; candidateIds?: number[] } = {}): SqlQuery {
+  const values: unknown[] = [];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const where: string[] = [];
+
+  if (query.cursor !== undefined) where.push(`g.id < ${param(query.cursor)}`);
+  if (window.lowerBound !== undefined) where.push(`g.id >= ${param(window.lowerBound)}`);
+  // Rows a search already matched (searchCandidatesSql): the text condition is not evaluated again.
+  if (window.candidateIds !== undefined) where.push(`g.id = ANY(${param(window.candidateIds)}::int[])`);
+  if (query.cycleId !== undefined) where.push(`g."cycleId" = ${param(query.cycleId)}`);
+  if (query.runId !== undefined) where.push(`c."runId" = ${param(query.runId)}`);
+  if (query.datasetId !== undefined) where.push(`q."datasetId" = ${param(query.datasetId)}`);
+  if (query.mode !== undefined) where.push(`g.mode = ${param(query.mode)}::"GenerationMode"`);
+  if (query.labelType !== undefined) where.push(`q.targets @> ${param(JSON.stringify([{ labelType: query.labelType }]))}::jsonb`);
+  if (query.verdict === "passed") where.push("v.passed IS TRUE");
+  if (query.verdict === "failed") where.push("v.passed IS FALSE");
+  if (query.verdict === "unverified") where.push("v.passed IS NULL");
+  if (query.audit !== undefined) where.push(auditCondition(query.audit, param));
+  let search = "NULL::text";
+  if (query.q !== undefined) {
+    const tsquery = `websearch_to_tsquery('english', ${param(query.q)})`;
+    if (window.candidateIds === undefined) where.push(`${TEXT_SEARCH_VECTOR} @@ ${tsquery}`);
+    search = `ts_headline('english', g."text", ${tsquery}, 'MaxFragments=2, MaxWords=30, MinWords=8, StartSel=<<, StopSel=>>')`;
+  }
+
+  const text = `
+SELECT g.id, g."cycleId", c."index" AS "cycleIndex", c."runId", r.name AS "runName", q."datasetId", d.name AS "datasetName",
+       g.mode, g."sampleIndex", g.model, g.simulated, left(g."text", 400) AS snippet, ${search} AS headline,
+       left(q."text", 200) AS question, q.targets, v.passed, v.score, a.audits, a.hallucinated, a."labelMissing", g."createdAt"
+FROM "Generation" g
+JOIN "Question" q ON q.id = g."questionId"
+JOIN "Dataset" d ON d.id = q."datasetId"
+JOIN "Cycle" c ON c.id = g."cycleId"
+JOIN "Run" r ON r.id = c."runId"
+LEFT JOIN LATERAL (
+  SELECT passed, score FROM "Verdict" WHERE "generationId" = g.id ORDER BY "createdAt" DESC, id DESC LIMIT 1
+) v ON true
+LEFT JOIN LATERAL (
+  SELECT count(*)::int AS audits,
+         count(*) FILTER (WHERE verdict = 'HALLUCINATED')::int AS hallucinated,
+         count(*) FILTER (WHERE "labelPresent" IS FALSE)::int AS "labelMissing"
+  FROM "Audit" WHERE "generationId" = g.id AND "submittedAt" IS NOT NULL
+) a ON true
+${where.length ? `WHERE ${where.join("\n  AND ")}` : ""}
+ORDER BY g.id DESC
+LIMIT ${param(window.fetch ?? query.limit + 1)}`;
+  return { text, values };
+}
+
+function auditCondition(audit: NonNullable<ExplorerQuery["audit"]>, param: (value: unknown) => string): string {
+  const submitted = `FROM "Audit" au WHERE au."generationId" = g.id AND au."submittedAt" IS NOT NULL`;
+  switch (audit) {
+    case "unaudited":
+      return `NOT EXISTS (SELECT 1 ${submitted})`;
+    case "audited":
+      return `EXISTS (SELECT 1 ${submitted})`;
+    case "label-missing":
+      return `EXISTS (SELECT 1 ${submitted} AND au."labelPresent" IS FALSE)`;
+    default:
+      return `EXISTS (SELECT 1 ${submitted} AND au.verdict = ${param(audit)}::"AuditVerdict")`;
+  }
+}
+
+/**
+ * The ids in [lower, upper) whose answer matches the search, narrowed by the conditions on the
+ * Generation row and its question (cycle, mode, dataset, label type): the part of a search the
+ * indexes answer without visiting each generation.
+ */
+export function searchCandidatesSql(query: ExplorerQuery & { q: string }, lower: number, upper: number): SqlQuery {
+  const values: unknown[] = [];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const where = [`${TEXT_SEARCH_VECTOR} @@ websearch_to_tsquery('english', ${param(query.q)})`, `g.id >= ${param(lower)}`, `g.id < ${param(upper)}`];
+  if (query.cycleId !== undefined) where.push(`g."cycleId" = ${param(query.cycleId)}`);
+  if (query.mode !== undefined) where.push(`g.mode = ${param(query.mode)}::"GenerationMode"`);
+  const questionWhere: string[] = [];
+  if (query.datasetId !== undefined) questionWhere.push(`q."datasetId" = ${param(query.datasetId)}`);
+  if (query.labelType !== undefined) questionWhere.push(`q.targets @> ${param(JSON.stringify([{ labelType: query.labelType }]))}::jsonb`);
+  if (questionWhere.length > 0) where.push(`g."questionId" IN (SELECT q.id FROM "Question" q WHERE ${questionWhere.join(" AND ")})`);
+  return { text: `SELECT g.id FROM "Generation" g WHERE ${where.join(" AND ")}`, values };
+}

@@ -1,0 +1,35 @@
+import { describe, expect, test } from "vitest";
+import { parseCycleConfig } from "./config";
+import { ANSWER_PROMPT, RATIONALIZATION_PROMPT, renderPrompt } from "./prompts";
+
+describe("cycle configuration", () => {
+  test("defaults are the paper's", () => {
+    const config = parseCycleConfig({ datasets: [{ dataset: "Kinetics" }] });
+    expect(config.prompts).toEqual({ answer: ANSWER_PROMPT, rationalization: RATIONALIZATION_PROMPT });
+    expect(config.sampling).toEqual({ temperature: 0.2, maxTokens: 1024, samplesPerQuestion: 1 });
+    expect(config.verifier).toEqual({ preset: "paper", overrides: {} });
+    expect(config.rationalization.enabled).toBe(true);
+    expect(config.training.hyperparameters).toMatchObject({ epochs: 1, effectiveBatchSize: 128, learningRate: 2e-5, lrScheduler: "cosine", warmupRatio: 0.03, optimizer: "adamw_torch" });
+    expect(config.stopRule).toEqual({ maxCycles: 2, minYieldGain: 0.01 });
+    expect(config.datasets[0]).toEqual({ dataset: "Kinetics", sampleSize: null, splits: ["train"] });
+    expect(config.evaluation).toEqual({ enabled: true, sampleSize: 200, splits: ["test", "val"] });
+  });
+
+  test("the prompts are appendix A's, verbatim", () => {
+    expect(ANSWER_PROMPT).toBe("Question: {Q}.\nCan you explain step-by-step how one can arrive at this conclusion?");
+    expect(RATIONALIZATION_PROMPT).toBe("Question: {Q}\nAnswer: {L}.\nCan you explain step-by-step how one can arrive at this conclusion?");
+    expect(renderPrompt(RATIONALIZATION_PROMPT, { question: "What is he doing?", label: "eating {Q} pie" })).toBe(
+      "Question: What is he doing?\nAnswer: eating {Q} pie.\nCan you explain step-by-step how one can arrive at this conclusion?",
+    );
+  });
+
+  test("bad input names the field and the reason", () => {
+    expect(() => parseCycleConfig({ datasets: [] })).toThrow(/datasets: choose at least one dataset/);
+    expect(() => parseCycleConfig({ datasets: [{ dataset: 1, sampleSize: 0 }] })).toThrow(/datasets\.0\.sampleSize/);
+    expect(() => parseCycleConfig({ datasets: [{ dataset: 1 }], sampling: { temperature: 3 } })).toThrow(/sampling\.temperature/);
+    expect(() => parseCycleConfig({ datasets: [{ dataset: 1 }], prompts: { answer: "no placeholder" } })).toThrow(/prompts\.answer: must contain \{Q\}/);
+    expect(() => parseCycleConfig({ datasets: [{ dataset: 1 }], prompts: { rationalization: "Question: {Q}" } })).toThrow(/prompts\.rationalization: must contain \{L\}/);
+    expect(() => parseCycleConfig({ datasets: [{ dataset: 1 }], verifier: { overrides: { keyword: { treshold: 0.9 } } } })).toThrow(/verifier\.overrides/);
+    expect(() => parseCycleConfig({ datasets: [{ dataset: 1 }], typo: true })).toThrow(/typo/);
+  });
+});

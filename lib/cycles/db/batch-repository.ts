@@ -1,0 +1,155 @@
+import type { Stage } from "../state-machine";
+import { db, type Queryable } from "./queryable";
+
+/** What a batch covers: a range of question ids of one dataset (empty for single-job stages). */
+export interface BatchScope {
+  datasetId?: number;
+  questionIds?: [number, number];
+  /** Which of the plan's selections the range is cut from. */
+  selection?: "train" | "evaluation";
+  /** Attempts made before the batch was last reopened (resume), not counted against its limit. */
+  attemptBase?: number;
+}
+
+export interface NewBatch {
+  scope: BatchScope;
+  itemCount: number;
+}
+
+export interface ClaimedBatch {
+  id: number;
+  cycleId: number;
+  stage: Stage;
+  batchIndex: number;
+  scope: BatchScope;
+  itemCount: number;
+  /** The claim: the batch's attempt number; a later claim by another worker supersedes it. */
+  token: number;
+}
+
+/** A queued job that no worker has started for this long is presumed lost and sent again. */
+const QUEUED_TIMEOUT_SECONDS = 600;
+
+/** Creates a stage's batches (batch index = position); existing ones are kept as they are. */
+export async function createBatches(cycleId: number, stage: Stage, batches: NewBatch[], queryable: Queryable = db()): Promise<void> {
+  if (batches.length === 0) return;
+  await queryable.query(
+    `INSERT INTO "StageBatch" ("cycleId", stage, "batchIndex", scope, "itemCount")
+     SELECT $1, $2::"Stage", i - 1, s::jsonb, c FROM unnest($3::text[], $4::int[]) WITH ORDINALITY AS t(s, c, i)
+     ON CONFLICT ("cycleId", stage, "batchIndex") DO NOTHING`,
+    [cycleId, stage, batches.map((batch) => JSON.stringify(batch.scope)), batches.map((batch) => batch.itemCount)],
+  );
+}
+
+/**
+ * Marks the batches that need a job now as sent, and returns their ids: new ones, ones waiting out
+ * their back-off, ones whose worker stopped reporting (lease expired) and long-lost queued ones.
+ */
+export async function takeDispatchable(
+  cycleId: number,
+  stage: Stage,
+  timing: { leaseSeconds: number; retryDelaySeconds: number },
+  queryable: Queryable = db(),
+): Promise<number[]> {
+  const { rows } = await queryable.query<{ id: number }>(
+    `UPDATE "StageBatch" SET status = 'RUNNING', "startedAt" = NULL, "updatedAt" = now()
+      WHERE "cycleId" = $1 AND stage = $2::"Stage" AND (
+        (status = 'PENDING' AND (attempts = 0 OR "updatedAt" <= now() - make_interval(secs => LEAST(60, $4 * power(2, GREATEST(attempts - 1, 0))))))
+        OR (status = 'RUNNING' AND "startedAt" IS NOT NULL AND "updatedAt" < now() - make_interval(secs => $3))
+        OR (status = 'RUNNING' AND "startedAt" IS NULL AND "updatedAt" < now() - make_interval(secs => $5)))
+      RETURNING id`,
+    [cycleId, stage, timing.leaseSeconds, timing.retryDelaySeconds, QUEUED_TIMEOUT_SECONDS],
+  );
+  return rows.map((row) => row.id).sort((a, b) => a - b);
+}
+
+/** Takes a batch for this worker (a new claim token); null when it is already settled. */
+export async function claimBatch(batchId: number, queryable: Queryable = db()): Promise<ClaimedBatch | null> {
+  const { rows } = await queryable.query<{ id: number; cycleId: number; stage: Stage; batchIndex: number; scope: BatchScope; itemCount: number; attempts: number }>(
+    `UPDATE "StageBatch" SET status = 'RUNNING', attempts = attempts + 1, "startedAt" = now(), "updatedAt" = now(), "finishedAt" = NULL
+      WHERE id = $1 AND status IN ('PENDING', 'RUNNING')
+      RETURNING id, "cycleId", stage, "batchIndex", scope, "itemCount", attempts`,
+    [batchId],
+  );
+  const row = rows[0];
+  return row ? { id: row.id, cycleId: row.cycleId, stage: row.stage, batchIndex: row.batchIndex, scope: row.scope, itemCount: row.itemCount, token: row.attempts } : null;
+}
+
+/** Renews the lease and records progress; false when another worker has claimed the batch since. */
+export async function heartbeatBatch(batch: ClaimedBatch, doneCount: number, queryable: Queryable = db()): Promise<boolean> {
+  const { rowCount } = await queryable.query(
+    `UPDATE "StageBatch" SET "updatedAt" = now(), "doneCount" = $3 WHERE id = $1 AND attempts = $2 AND status = 'RUNNING'`,
+    [batch.id, batch.token, doneCount],
+  );
+  return rowCount === 1;
+}
+
+export interface BatchOutcome {
+  /** DONE: every item has its row or was given up; PENDING: items remain to retry. */
+  status: "DONE" | "PENDING";
+  doneCount: number;
+  errorCount: number;
+  lastError?: string | null;
+}
+
+export async function finishBatch(batch: ClaimedBatch, outcome: BatchOutcome, queryable: Queryable = db()): Promise<boolean> {
+  const { rowCount } = await queryable.query(
+    `UPDATE "StageBatch" SET status = $3::"BatchStatus", "doneCount" = $4, "errorCount" = $5, "lastError" = $6,
+        "finishedAt" = CASE WHEN $3 = 'DONE' THEN now() ELSE NULL END, "updatedAt" = now()
+      WHERE id = $1 AND attempts = $2 AND status = 'RUNNING'`,
+    [batch.id, batch.token, outcome.status, outcome.doneCount, outcome.errorCount, outcome.lastError ?? null],
+  );
+  return rowCount === 1;
+}
+
+/** A crash: back to PENDING for another try, or FAILED once it has used its attempts. */
+export async function recordBatchCrash(batch: ClaimedBatch, message: string, maxAttempts: number, queryable: Queryable = db()): Promise<"PENDING" | "FAILED"> {
+  const status = batch.token - (batch.scope.attemptBase ?? 0) >= maxAttempts ? "FAILED" : "PENDING";
+  await queryable.query(
+    `UPDATE "StageBatch" SET status = $3::"BatchStatus", "lastError" = $4, "updatedAt" = now(),
+        "finishedAt" = CASE WHEN $3 = 'FAILED' THEN now() ELSE NULL END
+      WHERE id = $1 AND attempts = $2`,
+    [batch.id, batch.token, status, message.slice(0, 2000)],
+  );
+  return status;
+}
+
+export interface StageBatchCounts {
+  stage: Stage;
+  batches: number;
+  pending: number;
+  running: number;
+  done: number;
+  failed: number;
+  items: number;
+  doneItems: number;
+  errorItems: number;
+  lastError: string | null;
+}
+
+export async function batchCounts(cycleId: number, queryable: Queryable = db()): Promise<StageBatchCounts[]> {
+  const { rows } = await queryable.query<StageBatchCounts>(
+    `SELECT stage, count(*)::int AS batches,
+        count(*) FILTER (WHERE status = 'PENDING')::int AS pending, count(*) FILTER (WHERE status = 'RUNNING')::int AS running,
+        count(*) FILTER (WHERE status = 'DONE')::int AS done, count(*) FILTER (WHERE status = 'FAILED')::int AS failed,
+        COALESCE(sum("itemCount"), 0)::int AS items, COALESCE(sum("doneCount"), 0)::int AS "doneItems",
+        COALESCE(sum("errorCount"), 0)::int AS "errorItems",
+        (array_agg("lastError" ORDER BY "updatedAt" DESC) FILTER (WHERE "lastError" IS NOT NULL))[1] AS "lastError"
+      FROM "StageBatch" WHERE "cycleId" = $1 GROUP BY stage`,
+    [cycleId],
+  );
+  return rows;
+}
+
+/**
+ * Sends a stage's batches round again (resume, or rows found missing): existing rows are skipped.
+ * Attempt numbers keep growing so a claim made before stays superseded.
+ */
+export async function reopenBatches(cycleId: number, stages: Stage[], queryable: Queryable = db()): Promise<void> {
+  await queryable.query(
+    `UPDATE "StageBatch" SET status = 'PENDING', "startedAt" = NULL, "finishedAt" = NULL, "updatedAt" = now() - interval '1 hour',
+        scope = scope || jsonb_build_object('attemptBase', attempts)
+      WHERE "cycleId" = $1 AND stage = ANY($2::"Stage"[])`,
+    [cycleId, stages],
+  );
+}

@@ -1,0 +1,173 @@
+import { prisma } from "@/lib/db/prisma";
+import type { CyclePlan } from "../plan";
+import type { CycleStatus, Stage } from "../state-machine";
+import { asJson, isRecord } from "./json";
+
+export interface CheckpointRef {
+  id: number;
+  servedName: string;
+  kind: "BASE" | "ADAPTER";
+  baseModel: string;
+  adapterPath: string | null;
+}
+
+export interface CycleState {
+  id: number;
+  runId: number;
+  runName: string;
+  runStatus: "ACTIVE" | "DONE" | "FAILED" | "CANCELLED";
+  index: number;
+  isFinal: boolean;
+  status: CycleStatus;
+  config: unknown;
+  metrics: Record<string, unknown>;
+  error: string | null;
+  cancelRequestedAt: Date | null;
+  inputCheckpoint: CheckpointRef;
+  outputCheckpoint: CheckpointRef | null;
+}
+
+const checkpointSelect = { id: true, servedName: true, kind: true, baseModel: true, adapterPath: true } as const;
+
+export async function loadCycle(cycleId: number): Promise<CycleState | null> {
+  const row = await prisma().cycle.findUnique({
+    where: { id: cycleId },
+    select: {
+      id: true,
+      runId: true,
+      index: true,
+      isFinal: true,
+      status: true,
+      config: true,
+      metrics: true,
+      error: true,
+      cancelRequestedAt: true,
+      run: { select: { name: true, status: true } },
+      inputCheckpoint: { select: checkpointSelect },
+      outputCheckpoint: { select: checkpointSelect },
+    },
+  });
+  if (!row) return null;
+  const { run, metrics, ...rest } = row;
+  return { ...rest, runName: run.name, runStatus: run.status, metrics: isRecord(metrics) ? metrics : {} };
+}
+
+/** Moves a cycle on only if it is still in `from` (another tick may have moved it already). */
+export async function transitionCycle(
+  cycleId: number,
+  from: CycleStatus,
+  to: CycleStatus,
+  extra: { isFinal?: boolean; error?: string | null; metrics?: Record<string, unknown>; startedAt?: Date; finishedAt?: Date | null } = {},
+): Promise<boolean> {
+  const { count } = await prisma().cycle.updateMany({
+    where: { id: cycleId, status: from },
+    data: {
+      status: to,
+      ...(extra.isFinal !== undefined ? { isFinal: extra.isFinal } : {}),
+      ...(extra.error !== undefined ? { error: extra.error } : {}),
+      ...(extra.metrics !== undefined ? { metrics: asJson(extra.metrics) } : {}),
+      ...(extra.startedAt !== undefined ? { startedAt: extra.startedAt } : {}),
+      ...(extra.finishedAt !== undefined ? { finishedAt: extra.finishedAt } : {}),
+      updatedAt: new Date(),
+    },
+  });
+  return count === 1;
+}
+
+/** Merges keys into the cycle's metrics (a read-modify-write under the engine's per-cycle lock). */
+export async function mergeCycleMetrics(cycleId: number, patch: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const row = await prisma().cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { metrics: true } });
+  const merged = { ...(isRecord(row.metrics) ? row.metrics : {}), ...patch };
+  await prisma().cycle.update({ where: { id: cycleId }, data: { metrics: asJson(merged), updatedAt: new Date() }, select: { id: true } });
+  return merged;
+}
+
+export async function requestCancel(cycleId: number): Promise<void> {
+  await prisma().cycle.updateMany({ where: { id: cycleId, cancelRequestedAt: null }, data: { cancelRequestedAt: new Date(), updatedAt: new Date() } });
+}
+
+export async function cancelRequested(cycleId: number): Promise<boolean> {
+  const row = await prisma().cycle.findUnique({ where: { id: cycleId }, select: { cancelRequestedAt: true, status: true } });
+  return !row || row.cancelRequestedAt !== null || row.status === "CANCELLED" || row.status === "FAILED";
+}
+
+export async function createRunWithFirstCycle(input: { name: string; plan: CyclePlan; createdById: string | null }): Promise<{ runId: number; cycleId: number }> {
+  return prisma().$transaction(async (tx) => {
+    const run = await tx.run.create({
+      data: { name: input.name, config: asJson(input.plan), createdById: input.createdById },
+      select: { id: true },
+    });
+    const cycle = await tx.cycle.create({
+      data: { runId: run.id, index: 1, config: asJson(input.plan), inputCheckpointId: input.plan.baseCheckpointId },
+      select: { id: true },
+    });
+    return { runId: run.id, cycleId: cycle.id };
+  });
+}
+
+/** The run's next cycle, trained from the base model but generating with `inputCheckpointId` (idempotent). */
+export async function createNextCycle(runId: number, index: number, plan: unknown, inputCheckpointId: number): Promise<number> {
+  const cycle = await prisma().cycle.upsert({
+    where: { runId_index: { runId, index } },
+    create: { runId, index, config: asJson(plan), inputCheckpointId },
+    update: {},
+    select: { id: true },
+  });
+  return cycle.id;
+}
+
+export async function setRunStatus(runId: number, status: "ACTIVE" | "DONE" | "FAILED" | "CANCELLED"): Promise<void> {
+  await prisma().run.update({
+    where: { id: runId },
+    data: { status, finishedAt: status === "ACTIVE" ? null : new Date(), updatedAt: new Date() },
+    select: { id: true },
+  });
+}
+
+export async function cycleMetricsOf(runId: number, index: number): Promise<Record<string, unknown> | null> {
+  const row = await prisma().cycle.findUnique({ where: { runId_index: { runId, index } }, select: { metrics: true } });
+  return row && isRecord(row.metrics) ? row.metrics : null;
+}
+
+export async function cyclesOfRun(runId: number): Promise<{ id: number; index: number; status: CycleStatus }[]> {
+  return prisma().cycle.findMany({ where: { runId }, orderBy: { index: "asc" }, select: { id: true, index: true, status: true } });
+}
+
+/** The newest cycle of a run (the one a cancel or resume of the run acts on). */
+export async function latestCycleOfRun(runId: number): Promise<{ id: number; status: CycleStatus } | null> {
+  return prisma().cycle.findFirst({ where: { runId }, orderBy: { index: "desc" }, select: { id: true, status: true } });
+}
+
+/** Cycles the engine must look after: not finished (for ticks after a restart). */
+export async function activeCycleIds(): Promise<number[]> {
+  const rows = await prisma().cycle.findMany({
+    where: { status: { notIn: ["DONE", "FAILED", "CANCELLED"] } },
+    select: { id: true },
+  });
+  return rows.map((row) => row.id);
+}
+
+export async function resetForResume(cycleId: number, status: CycleStatus): Promise<boolean> {
+  const { count } = await prisma().cycle.updateMany({
+    where: { id: cycleId, status: { in: ["FAILED", "CANCELLED"] } },
+    data: { status, error: null, cancelRequestedAt: null, finishedAt: null, updatedAt: new Date() },
+  });
+  return count === 1;
+}
+
+export async function cycleStatusAndConfig(cycleId: number): Promise<{ status: CycleStatus; config: unknown } | null> {
+  return prisma().cycle.findUnique({ where: { id: cycleId }, select: { status: true, config: true } });
+}
+
+export async function runExists(runId: number): Promise<boolean> {
+  return (await prisma().run.count({ where: { id: runId } })) === 1;
+}
+
+/** Gives the unresolved item errors of a cycle's stages their attempts back (resume retries them). */
+export async function retryItemErrors(cycleId: number, stages: Stage[]): Promise<number> {
+  const { count } = await prisma().itemError.updateMany({
+    where: { cycleId, resolvedAt: null, stage: { in: stages } },
+    data: { attempts: 0, updatedAt: new Date() },
+  });
+  return count;
+}

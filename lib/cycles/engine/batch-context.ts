@@ -1,0 +1,41 @@
+import { heartbeatBatch, type ClaimedBatch } from "../db/batch-repository";
+import { cancelRequested } from "../db/cycle-repository";
+
+/**
+ * A claimed batch at work: renews its lease as it reports progress and stops the work (aborts)
+ * when the cycle is cancelled, the worker stops, or another worker took the batch over.
+ */
+export class BatchRun {
+  private readonly controller = new AbortController();
+  stopReason: string | null = null;
+
+  constructor(
+    readonly batch: ClaimedBatch,
+    workerSignal: AbortSignal,
+  ) {
+    if (workerSignal.aborted) this.stop("the worker is stopping");
+    else workerSignal.addEventListener("abort", () => this.stop("the worker is stopping"), { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  get stopped(): boolean {
+    return this.controller.signal.aborted;
+  }
+
+  stop(reason: string): void {
+    if (this.stopped) return;
+    this.stopReason = reason;
+    this.controller.abort(new Error(reason));
+  }
+
+  /** Records progress; returns false (and stops) when the work should not go on. */
+  async report(doneCount: number): Promise<boolean> {
+    if (this.stopped) return false;
+    if (!(await heartbeatBatch(this.batch, doneCount))) this.stop("another worker took the batch over");
+    else if (await cancelRequested(this.batch.cycleId)) this.stop("the cycle was cancelled");
+    return !this.stopped;
+  }
+}

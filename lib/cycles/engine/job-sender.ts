@@ -1,0 +1,62 @@
+import type PgBoss from "pg-boss";
+import { requireDatabaseUrl } from "@/lib/db/database-url";
+import { startBoss } from "@/lib/jobs/boss";
+import { queues, type QueueKey } from "@/lib/jobs/queues";
+import type { Stage } from "../state-machine";
+
+/** How the engine hands work to workers. */
+export interface JobSender {
+  sendBatch(stage: Stage, batchId: number): Promise<void>;
+  /** The cycle's next look, after `delaySeconds`; at most one per `slotSeconds` per cycle is kept. */
+  sendTick(cycleId: number, options: { delaySeconds: number; slotSeconds: number }): Promise<void>;
+  sendExport(exportId: number): Promise<void>;
+}
+
+export const QUEUE_OF_STAGE: Readonly<Record<Stage, QueueKey>> = {
+  GENERATE: "cycleGenerate",
+  VERIFY: "cycleVerify",
+  RATIONALIZE: "cycleRationalize",
+  CURATE: "cycleCurate",
+  EXPORT: "cycleExport",
+  TRAIN: "cycleTrain",
+  EVALUATE: "cycleEvaluate",
+};
+
+/**
+ * Sends through pg-boss. Ticks are debounced per cycle (pg-boss singleton slots): whoever asks —
+ * the tick itself, a finished batch, the CLI waiting — at most one tick per slot exists, and a
+ * request always leaves one in the current or the next slot, so the chain never breaks or multiplies.
+ */
+export class PgBossJobSender implements JobSender {
+  constructor(private readonly boss: PgBoss) {}
+
+  async sendBatch(stage: Stage, batchId: number): Promise<void> {
+    const queue = queues[QUEUE_OF_STAGE[stage]];
+    await this.boss.send(queue.name, queue.payload.parse({ batchId }) as object);
+  }
+
+  async sendTick(cycleId: number, options: { delaySeconds: number; slotSeconds: number }): Promise<void> {
+    const queue = queues.cycleTick;
+    const data = queue.payload.parse({ cycleId });
+    await this.boss.sendDebounced(queue.name, data, options.delaySeconds > 0 ? { startAfter: options.delaySeconds } : {}, options.slotSeconds, `cycle-${cycleId}`);
+  }
+
+  async sendExport(exportId: number): Promise<void> {
+    const queue = queues.cycleExport;
+    await this.boss.send(queue.name, queue.payload.parse({ exportId }) as object);
+  }
+}
+
+const cache = globalThis as unknown as { vstarCycleBoss?: Promise<PgBoss> };
+
+/** This process's sender (one pg-boss instance, started on first use, never supervising). */
+export async function jobSender(): Promise<JobSender> {
+  cache.vstarCycleBoss ??= startBoss(requireDatabaseUrl());
+  return new PgBossJobSender(await cache.vstarCycleBoss);
+}
+
+export async function stopJobSender(): Promise<void> {
+  const boss = cache.vstarCycleBoss;
+  cache.vstarCycleBoss = undefined;
+  if (boss) await (await boss).stop({ graceful: false, wait: true });
+}

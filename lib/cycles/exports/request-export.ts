@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { loadCycle } from "../db/cycle-repository";
+import { createExport, findExport, type ExportRow } from "../db/export-repository";
+import { jobSender, type JobSender } from "../engine/job-sender";
+import { parseCyclePlan } from "../plan";
+import { runExport } from "../stages/training-export";
+
+export const exportRequestSchema = z.strictObject({
+  format: z.enum(["VIDEO_LLAVA", "LLAMA_FACTORY", "JSONL"]),
+  /** Direct answers only (leave rationalizations out). */
+  directOnly: z.boolean().default(false),
+  /** Leave out answers an annotator marked HALLUCINATED. */
+  excludeHallucinated: z.boolean().default(true),
+});
+export type ExportRequest = z.input<typeof exportRequestSchema>;
+
+/** Queues an export of a cycle's verified answers; a worker writes it (Export row: status, counts, path). */
+export async function requestExport(cycleId: number, request: ExportRequest, options: { createdById?: string | null; jobs?: JobSender } = {}): Promise<ExportRow> {
+  const parsed = exportRequestSchema.parse(request);
+  if (!(await loadCycle(cycleId))) throw new Error(`cycle ${cycleId} does not exist`);
+  const row = await createExport({
+    cycleId,
+    format: parsed.format,
+    filters: { purpose: "download", directOnly: parsed.directOnly, excludeHallucinated: parsed.excludeHallucinated },
+    createdById: options.createdById ?? null,
+  });
+  await (options.jobs ?? (await jobSender())).sendExport(row.id);
+  return row;
+}
+
+/** The export job: writes the files unless they are already written. */
+export async function runExportJob(exportId: number): Promise<ExportRow | null> {
+  const row = await findExport(exportId);
+  if (!row || row.status === "DONE" || row.cycleId === null) return row;
+  const cycle = await loadCycle(row.cycleId);
+  if (!cycle) throw new Error(`export ${exportId}: cycle ${row.cycleId} no longer exists`);
+  await runExport(row, parseCyclePlan(cycle.config));
+  return findExport(exportId);
+}

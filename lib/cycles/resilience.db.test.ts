@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { startSimulator, type RunningSimulator } from "@/lib/backends/simulator";
+import { closePool, pool } from "@/lib/db/pool";
+import { disconnectPrisma } from "@/lib/db/prisma";
+import type { SpawnedScript } from "@/lib/testing/processes";
+import { launchRun, setVideoUrlResolver, stopJobSender } from "@/lib/cycles";
+import { createFixtureDataset, createSimulatorBackends, testCycleConfig } from "./testing/fixtures";
+import { startWorkerProcess, stopWorkerProcess, waitForRunEnd } from "./testing/harness";
+
+let sim: RunningSimulator;
+let worker: SpawnedScript | undefined;
+
+beforeAll(async () => {
+  setVideoUrlResolver((id) => `http://media.test/videos/${id}.mp4`);
+  sim = await startSimulator({ port: 0, seed: 11, trainingDurationMs: 500 });
+});
+
+afterAll(async () => {
+  await stopWorkerProcess(worker);
+  await stopJobSender();
+  await sim?.close();
+  await disconnectPrisma();
+  await closePool();
+});
+
+/** Every sampled question has exactly one Generation per mode key, and each its one Verdict. */
+async function generationKeys(cycleId: number) {
+  const { rows } = await pool().query<{ mode: string; rows: number; keys: number; verdicts: number; duplicates: number }>(
+    `SELECT g.mode, count(*)::int AS rows, count(DISTINCT (g."questionId", g."sampleIndex"))::int AS keys,
+            (SELECT count(*)::int FROM "Verdict" v JOIN "Generation" x ON x.id = v."generationId" WHERE x."cycleId" = $1 AND x.mode = g.mode) AS verdicts,
+            (SELECT count(*)::int FROM (SELECT 1 FROM "Generation" y WHERE y."cycleId" = $1 AND y.mode = g.mode GROUP BY y."questionId", y."sampleIndex" HAVING count(*) > 1) d) AS duplicates
+       FROM "Generation" g WHERE g."cycleId" = $1 GROUP BY g.mode ORDER BY g.mode`,
+    [cycleId],
+  );
+  return Object.fromEntries(rows.map((row) => [row.mode, row]));
+}
+
+test("30% errors, 10% timeouts, 5% malformed replies: the cycle completes with no lost and no duplicated Generation", async () => {
+  const tag = `faults-${Date.now()}`;
+  const dataset = await createFixtureDataset({ name: `fixture-${tag}`, train: 60, test: 12 });
+  const backends = await createSimulatorBackends({
+    tag,
+    url: sim.url,
+    inference: { maxConcurrency: 16, timeoutMs: 800, retries: { max: 3, baseDelayMs: 10, maxDelayMs: 100 }, breaker: { failureThreshold: 50, cooldownMs: 200 } },
+  });
+  await fetch(`${sim.url}/_sim/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 0.3, timeoutRate: 0.1, malformedRate: 0.05 }) });
+  worker = startWorkerProcess();
+  // Two cycles, so that rationalization (training cycles only) runs under faults too.
+  const { runId } = await launchRun(testCycleConfig({ name: `faults ${tag}`, datasets: [{ dataset: dataset.datasetId }], backends, stopRule: { maxCycles: 2, minYieldGain: 0 } }));
+  const run = await waitForRunEnd(runId, 180_000, () => worker?.output().slice(-3000) ?? "");
+  expect(run.status).toBe("DONE");
+  expect(run.cycles.map((c) => c.status)).toEqual(["DONE", "DONE"]);
+  const cycle = run.cycles[0]!;
+  const keys = await generationKeys(cycle.id);
+  expect(keys.ANSWER).toMatchObject({ rows: 60, keys: 60, verdicts: 60, duplicates: 0 });
+  expect(keys.EVALUATION).toMatchObject({ rows: 12, keys: 12, verdicts: 12, duplicates: 0 });
+  const missed = 60 - Math.round(60 * cycle.answerYield!);
+  expect(keys.RATIONALIZATION).toMatchObject({ rows: missed, keys: missed, verdicts: missed, duplicates: 0 });
+  expect(await generationKeys(run.cycles[1]!.id)).toMatchObject({ ANSWER: { rows: 60, keys: 60, verdicts: 60, duplicates: 0 } });
+  // No item was given up: every fault was retried to success.
+  const errors = await pool().query<{ open: number; resolved: number; reasons: string[] }>(
+    `SELECT count(*) FILTER (WHERE "resolvedAt" IS NULL)::int AS open, count(*) FILTER (WHERE "resolvedAt" IS NOT NULL)::int AS resolved,
+            array_agg(DISTINCT reason) AS reasons FROM "ItemError" WHERE "cycleId" = $1`,
+    [cycle.id],
+  );
+  expect(errors.rows[0]!.open).toBe(0);
+  await fetch(`${sim.url}/_sim/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 0, timeoutRate: 0, malformedRate: 0 }) });
+  await stopWorkerProcess(worker);
+}, 240_000);
+
+test("the worker killed with SIGKILL three times mid-stage: the cycle completes with exactly one Generation per key", async () => {
+  const tag = `kill-${Date.now()}`;
+  const dataset = await createFixtureDataset({ name: `fixture-${tag}`, train: 240, test: 12 });
+  const backends = await createSimulatorBackends({ tag, url: sim.url, inference: { maxConcurrency: 4, timeoutMs: 5000 } });
+  await fetch(`${sim.url}/_sim/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ latencyMs: 60 }) });
+  worker = startWorkerProcess();
+  const { runId, cycleId } = await launchRun(
+    testCycleConfig({ name: `kill ${tag}`, datasets: [{ dataset: dataset.datasetId }], backends, stopRule: { maxCycles: 1, minYieldGain: 0 }, execution: { batchSize: 30, leaseSeconds: 3 } }),
+  );
+  const answers = async () => (await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Generation" WHERE "cycleId" = $1 AND mode = 'ANSWER'`, [cycleId])).rows[0]!.n;
+  const kills: number[] = [];
+  for (const threshold of [30, 90, 160]) {
+    const deadline = Date.now() + 60_000;
+    while ((await answers()) < threshold) {
+      if (Date.now() > deadline) throw new Error(`no progress to ${threshold} answers: ${worker.output().slice(-2000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    kills.push(await answers());
+    await stopWorkerProcess(worker); // SIGKILL, mid-stage
+    worker = startWorkerProcess();
+  }
+  expect(kills.every((n) => n < 240)).toBe(true);
+  const run = await waitForRunEnd(runId, 150_000, () => worker?.output().slice(-3000) ?? "");
+  expect(run.status).toBe("DONE");
+  const keys = await generationKeys(cycleId);
+  expect(keys.ANSWER).toMatchObject({ rows: 240, keys: 240, verdicts: 240, duplicates: 0 });
+  expect(keys.EVALUATION).toMatchObject({ rows: 12, keys: 12, verdicts: 12, duplicates: 0 });
+  expect(keys.RATIONALIZATION).toBeUndefined(); // a single cycle is the final one: direct answers only
+  // Batches that lost their worker were handed out again (their attempts show it).
+  const attempts = await pool().query<{ max: number }>(`SELECT max(attempts)::int AS max FROM "StageBatch" WHERE "cycleId" = $1 AND stage = 'GENERATE'`, [cycleId]);
+  expect(attempts.rows[0]!.max).toBeGreaterThan(1);
+}, 240_000);

@@ -1,0 +1,183 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { CircuitOpenError, type Checkpoint, type GenerateResult, type InferenceClient } from "@/lib/backends";
+import { targetsSchema, type Target } from "@/lib/verifier";
+import type { CycleConfig } from "../config";
+import { insertGenerations, recordItemErrors, resolveItemErrors, type GenerationMode, type ItemFailure, type NewGeneration } from "../db/generation-store";
+import type { GenerationItem } from "../db/work-items";
+import type { BatchRun } from "../engine/batch-context";
+import { classifyFailure, isAbort } from "../engine/failures";
+import { labelText } from "../label-text";
+import { renderPrompt } from "../prompts";
+import type { Stage } from "../state-machine";
+
+export interface GenerateItemsInput {
+  run: BatchRun;
+  cycleId: number;
+  stage: Stage;
+  mode: GenerationMode;
+  items: readonly GenerationItem[];
+  config: CycleConfig;
+  client: Pick<InferenceClient, "generate" | "circuitState">;
+  simulated: boolean;
+  checkpoint: Checkpoint;
+  videoUrl: (videoId: number) => string;
+  /** Rows already there in the batch (for progress reports). */
+  doneBefore: number;
+}
+
+export interface GenerateItemsResult {
+  written: number;
+  failed: number;
+}
+
+const FLUSH_ROWS = 100;
+const FLUSH_MS = 1000;
+/** The longest a retry pass waits for an open circuit to let requests through again. */
+const MAX_CIRCUIT_WAIT_MS = 10_000;
+
+/**
+ * Asks the model for every item (as many in flight as the backend allows), writes the answers in
+ * bulk as they arrive, retries the failed ones once more, and records what still failed.
+ */
+export async function generateItems(input: GenerateItemsInput): Promise<GenerateItemsResult> {
+  const { run } = input;
+  const writer = new GenerationWriter(input);
+  const valid: GenerationItem[] = [];
+  const failures: ItemFailure[] = [];
+  for (const item of input.items) {
+    const targets = targetsSchema.safeParse(item.targets);
+    if (targets.success) valid.push(item);
+    else failures.push(failureOf(input.mode, item, "invalid-targets", `question ${item.questionId} has invalid targets: ${targets.error.issues[0]?.message ?? "unreadable"}`, input.config.execution.maxItemAttempts));
+  }
+
+  let retry = await attempt(input, valid, writer);
+  if (retry.some((r) => !r.failure.permanent) && !run.stopped) {
+    await waitForCircuit(input.client, run.signal);
+    const again = retry.filter((r) => !r.failure.permanent).map((r) => r.item);
+    retry = [...retry.filter((r) => r.failure.permanent), ...(await attempt(input, again, writer))];
+  }
+  await writer.close();
+  for (const { item, failure } of retry) {
+    failures.push(failureOf(input.mode, item, failure.reason, failure.message, failure.permanent ? input.config.execution.maxItemAttempts : 1));
+  }
+  await recordItemErrors(input.cycleId, input.stage, failures);
+  const recovered = input.items.filter((item) => item.failedAttempts > 0 && writer.has(item));
+  await resolveItemErrors(input.cycleId, input.stage, recovered.map((item) => ({ questionId: item.questionId, mode: input.mode, sampleIndex: item.sampleIndex })));
+  return { written: writer.written, failed: failures.length };
+}
+
+interface ItemRetry {
+  item: GenerationItem;
+  failure: ReturnType<typeof classifyFailure>;
+}
+
+async function attempt(input: GenerateItemsInput, items: readonly GenerationItem[], writer: GenerationWriter): Promise<ItemRetry[]> {
+  const failed: ItemRetry[] = [];
+  await Promise.all(
+    items.map(async (item) => {
+      if (input.run.stopped) return;
+      const prompt = promptFor(input, item);
+      try {
+        const result = await input.client.generate({
+          prompt,
+          video: { url: input.videoUrl(item.videoId) },
+          checkpoint: input.checkpoint,
+          sampling: { temperature: input.config.sampling.temperature, maxTokens: input.config.sampling.maxTokens, seed: input.config.seed + item.sampleIndex },
+          simulation: {
+            videoId: String(item.videoId),
+            targets: item.targets as Target[],
+            mode: input.mode === "RATIONALIZATION" ? "rationalization" : "answer",
+            questionKind: item.kind,
+          },
+          signal: input.run.signal,
+        });
+        writer.add(item, prompt, result);
+      } catch (error) {
+        if (isAbort(error, input.run.signal)) return;
+        failed.push({ item, failure: classifyFailure(error) });
+      }
+    }),
+  );
+  return failed;
+}
+
+function promptFor(input: GenerateItemsInput, item: GenerationItem): string {
+  if (input.mode === "RATIONALIZATION") {
+    return renderPrompt(input.config.prompts.rationalization, { question: item.question, label: labelText(item.targets as Target[]) });
+  }
+  return renderPrompt(input.config.prompts.answer, { question: item.question });
+}
+
+async function waitForCircuit(client: Pick<InferenceClient, "circuitState">, signal: AbortSignal): Promise<void> {
+  const started = Date.now();
+  while (client.circuitState === "open" && Date.now() - started < MAX_CIRCUIT_WAIT_MS && !signal.aborted) {
+    await sleep(200, undefined, { signal }).catch(() => {});
+  }
+}
+
+function failureOf(mode: GenerationMode, item: GenerationItem, reason: string, message: string, attempts: number): ItemFailure {
+  return { questionId: item.questionId, mode, sampleIndex: item.sampleIndex, reason, message, attempts };
+}
+
+/** Buffers answers and writes them in bulk, one write at a time, reporting progress after each. */
+class GenerationWriter {
+  private buffer: NewGeneration[] = [];
+  private chain: Promise<void> = Promise.resolve();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly done = new Set<string>();
+  private failure: unknown;
+  written = 0;
+
+  constructor(private readonly input: GenerateItemsInput) {}
+
+  add(item: GenerationItem, prompt: string, result: GenerateResult): void {
+    this.done.add(keyOf(item));
+    this.buffer.push({
+      questionId: item.questionId,
+      sampleIndex: item.sampleIndex,
+      model: result.model,
+      prompt,
+      text: result.text,
+      latencyMs: result.latencyMs,
+      promptTokens: result.promptTokens,
+      completionTokens: result.completionTokens,
+      finishReason: result.finishReason,
+    });
+    if (this.buffer.length >= FLUSH_ROWS) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  has(item: GenerationItem): boolean {
+    return this.done.has(keyOf(item));
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    await this.chain;
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.buffer.length === 0) return;
+    const rows = this.buffer;
+    this.buffer = [];
+    this.chain = this.chain
+      .then(async () => {
+        if (this.failure !== undefined) return;
+        await insertGenerations(this.input.cycleId, this.input.mode, this.input.simulated, rows);
+        this.written += rows.length;
+        await this.input.run.report(this.input.doneBefore + this.written);
+      })
+      .catch((error: unknown) => {
+        // Kept for close(); the answers not written stay pending and are asked again next run.
+        this.failure ??= error;
+        this.input.run.stop("writing answers failed");
+      });
+  }
+}
+
+function keyOf(item: GenerationItem): string {
+  return `${item.questionId}:${item.sampleIndex}`;
+}

@@ -1,0 +1,71 @@
+/**
+ * The cycle state machine: draft → generating → verifying → rationalizing → curating → training →
+ * evaluating → done, or failed / cancelled from any active state. Pure: the engine (engine/)
+ * applies it to the database.
+ */
+export const CYCLE_STATUSES = ["DRAFT", "GENERATING", "VERIFYING", "RATIONALIZING", "CURATING", "TRAINING", "EVALUATING", "DONE", "FAILED", "CANCELLED"] as const;
+export type CycleStatus = (typeof CYCLE_STATUSES)[number];
+
+export const STAGES = ["GENERATE", "VERIFY", "RATIONALIZE", "CURATE", "EXPORT", "TRAIN", "EVALUATE"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export const TERMINAL_STATUSES: ReadonlySet<CycleStatus> = new Set(["DONE", "FAILED", "CANCELLED"]);
+
+export function isTerminal(status: CycleStatus): boolean {
+  return TERMINAL_STATUSES.has(status);
+}
+
+/** The stages worked on while a cycle is in a status, in order. */
+export const STAGES_OF: Readonly<Record<CycleStatus, readonly Stage[]>> = {
+  DRAFT: [],
+  GENERATING: ["GENERATE"],
+  VERIFYING: ["VERIFY"],
+  RATIONALIZING: ["RATIONALIZE"],
+  CURATING: ["CURATE", "EXPORT"],
+  TRAINING: ["TRAIN"],
+  EVALUATING: ["EVALUATE"],
+  DONE: [],
+  FAILED: [],
+  CANCELLED: [],
+};
+
+export interface FlowOptions {
+  /** Label rationalization runs in training cycles only, and only when enabled. */
+  rationalize: boolean;
+  evaluate: boolean;
+}
+
+/** The status after `current` once its stages are done. */
+export function nextStatus(current: CycleStatus, options: FlowOptions): CycleStatus {
+  switch (current) {
+    case "DRAFT":
+      return "GENERATING";
+    case "GENERATING":
+      return "VERIFYING";
+    case "VERIFYING":
+      return options.rationalize ? "RATIONALIZING" : "CURATING";
+    case "RATIONALIZING":
+      return "CURATING";
+    case "CURATING":
+      return "TRAINING";
+    case "TRAINING":
+      return options.evaluate ? "EVALUATING" : "DONE";
+    case "EVALUATING":
+      return "DONE";
+    default:
+      throw new Error(`a ${current.toLowerCase()} cycle has no next status`);
+  }
+}
+
+/** Whether `from → to` is a legal move (forward by the flow, or to failed/cancelled from an active status). */
+export function canTransition(from: CycleStatus, to: CycleStatus, options: FlowOptions): boolean {
+  if (isTerminal(from)) return false;
+  if (to === "FAILED" || to === "CANCELLED") return true;
+  return nextStatus(from, options) === to;
+}
+
+/** The active status a failed or cancelled cycle resumes in (where it stopped). */
+export function resumeStatus(stoppedIn: CycleStatus | undefined): CycleStatus {
+  if (stoppedIn === undefined || isTerminal(stoppedIn)) return "DRAFT";
+  return stoppedIn;
+}

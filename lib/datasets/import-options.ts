@@ -1,0 +1,156 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import type { ImportSpec } from "./import";
+import { isSafeRelativePath } from "./paths";
+import { DATASET_FORMATS, type DatasetFormat } from "./types";
+
+/** The database's name for each source format (enum DatasetFormat). */
+export const DB_FORMAT = {
+  kinetics: "KINETICS700",
+  star: "STAR",
+  finediving: "FINEDIVING",
+  generic: "GENERIC",
+} as const satisfies Record<DatasetFormat, string>;
+export type DbDatasetFormat = (typeof DB_FORMAT)[DatasetFormat];
+
+export function formatFromDb(format: DbDatasetFormat): DatasetFormat {
+  const found = DATASET_FORMATS.find((candidate) => DB_FORMAT[candidate] === format);
+  if (found === undefined) throw new Error(`unknown dataset format ${format}`);
+  return found;
+}
+
+/** Names people type for a format (the CLI's --format, the import form). */
+export const FORMAT_NAMES: Record<string, DatasetFormat> = {
+  kinetics700: "kinetics",
+  kinetics: "kinetics",
+  star: "star",
+  finediving: "finediving",
+  generic: "generic",
+};
+
+const mediaPrefixSchema = z
+  .string()
+  .refine((prefix) => prefix === "" || isSafeRelativePath(prefix), "must be a folder inside the media store (relative, no '..')");
+const absolutePath = z.string().min(1).refine((p) => path.isAbsolute(p), "must be an absolute path");
+
+/**
+ * What an import reads, as stored in DatasetImport.options and carried by the import job. Paths
+ * are absolute and were checked when the import was requested (CLI, form, demo); media paths are
+ * relative to the media store (`mediaPrefix` is where this dataset's clips are in it).
+ */
+export const importOptionsSchema = z.object({
+  datasetName: z.string().trim().min(1).max(200),
+  description: z.string().max(2000).optional(),
+  isDemo: z.boolean().default(false),
+  format: z.enum(DATASET_FORMATS),
+  file: absolutePath,
+  /** The name errors use for the file (an upload's original name). */
+  displayName: z.string().min(1).max(300).optional(),
+  mediaPrefix: mediaPrefixSchema.default(""),
+  checkMedia: z.boolean().default(true),
+  mappingFile: absolutePath.optional(),
+  classFiles: z.object({ actions: absolutePath.optional(), objects: absolutePath.optional() }).optional(),
+  subActionTablePath: absolutePath.optional(),
+  splitPaths: z.record(z.string().min(1), absolutePath).optional(),
+  clipPathTemplate: z.string().min(1).optional(),
+  videoPathTemplate: z.string().min(1).optional(),
+  framesDir: z.string().min(1).optional(),
+  videosDir: z.string().min(1).optional(),
+  fps: z.number().positive().max(240).optional(),
+  frameSize: z.object({ width: z.number().int().positive(), height: z.number().int().positive() }).optional(),
+  split: z.string().min(1).nullable().optional(),
+});
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
+export type ImportOptionsInput = z.input<typeof importOptionsSchema>;
+
+/** The importer's spec for these options, with clips looked up under `mediaRootDir`. */
+export function toImportSpec(options: ImportOptions, mediaRootDir: string): ImportSpec {
+  const media = { mediaRoot: mediaRootDir, checkMedia: options.checkMedia, ...(options.displayName ? { displayName: options.displayName } : {}) };
+  switch (options.format) {
+    case "kinetics":
+      return { format: "kinetics", file: options.file, ...media, ...defined({ clipPathTemplate: options.clipPathTemplate }) };
+    case "star":
+      return {
+        format: "star",
+        file: options.file,
+        ...media,
+        ...defined({ classFiles: options.classFiles, videoPathTemplate: options.videoPathTemplate, fps: options.fps, frameSize: options.frameSize, split: options.split }),
+      };
+    case "finediving":
+      return {
+        format: "finediving",
+        file: options.file,
+        ...media,
+        ...defined({ subActionTablePath: options.subActionTablePath, splitPaths: options.splitPaths, framesDir: options.framesDir, videosDir: options.videosDir, fps: options.fps }),
+      };
+    case "generic":
+      return { format: "generic", file: options.file, ...media, ...defined({ mappingFile: options.mappingFile }) };
+  }
+}
+
+function defined<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/**
+ * The files that travel with an annotation file, found beside it as the datasets ship them:
+ * STAR's `action_classes.txt` / `object_classes.txt` (beside it or in `classes/`), FineDiving's
+ * `Sub_action_Types_Table.pkl` and `{train,test}_split.pkl`. Options already given win.
+ */
+export function withCompanionFiles(options: ImportOptions): ImportOptions {
+  const dir = path.dirname(options.file);
+  const find = (...names: string[]) => names.map((name) => path.join(dir, name)).find((candidate) => existsSync(candidate));
+  if (options.format === "star" && options.classFiles === undefined) {
+    const actions = find("action_classes.txt", "classes/action_classes.txt");
+    const objects = find("object_classes.txt", "classes/object_classes.txt");
+    if (actions || objects) return { ...options, classFiles: { ...(actions ? { actions } : {}), ...(objects ? { objects } : {}) } };
+  }
+  if (options.format === "finediving") {
+    const table = options.subActionTablePath ?? find("Sub_action_Types_Table.pkl");
+    const splits = options.splitPaths ?? splitFiles(dir);
+    return { ...options, ...(table ? { subActionTablePath: table } : {}), ...(splits ? { splitPaths: splits } : {}) };
+  }
+  return options;
+}
+
+function splitFiles(dir: string): Record<string, string> | undefined {
+  const found = Object.fromEntries(
+    ["train", "test", "val"].map((split) => [split, path.join(dir, `${split}_split.pkl`)] as const).filter(([, file]) => existsSync(file)),
+  );
+  return Object.keys(found).length > 0 ? found : undefined;
+}
+
+/**
+ * Import options for an importer spec whose media root is `mediaPrefix` inside the media store
+ * (the demo's fixtures and tests use this; the spec's own mediaRoot is not kept).
+ */
+export function optionsFromSpec(
+  spec: ImportSpec,
+  dataset: { datasetName: string; description?: string; mediaPrefix: string; isDemo?: boolean },
+): ImportOptions {
+  const common = {
+    ...dataset,
+    isDemo: dataset.isDemo ?? false,
+    format: spec.format,
+    file: spec.file,
+    checkMedia: spec.checkMedia ?? false,
+    ...defined({ displayName: spec.displayName }),
+  };
+  switch (spec.format) {
+    case "kinetics":
+      return importOptionsSchema.parse({ ...common, ...defined({ clipPathTemplate: spec.clipPathTemplate }) });
+    case "star":
+      return importOptionsSchema.parse({
+        ...common,
+        ...defined({ classFiles: spec.classFiles, videoPathTemplate: spec.videoPathTemplate, fps: spec.fps, frameSize: spec.frameSize, split: spec.split }),
+      });
+    case "finediving":
+      return importOptionsSchema.parse({
+        ...common,
+        ...defined({ subActionTablePath: spec.subActionTablePath, splitPaths: spec.splitPaths, framesDir: spec.framesDir, videosDir: spec.videosDir, fps: spec.fps }),
+      });
+    case "generic":
+      return importOptionsSchema.parse({ ...common, ...defined({ mappingFile: spec.mappingFile }) });
+  }
+}

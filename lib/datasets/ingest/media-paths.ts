@@ -1,0 +1,19 @@
+/** Where the ingest step writes, inside the media store (all relative, "/"-separated). */
+
+/** The browser-safe MP4 made from a source file or frame folder (shared by every clip of that source). */
+export function derivedVideoPath(sourcePath: string): string {
+  const withoutExtension = sourcePath.replace(/\.[A-Za-z0-9]{1,5}$/, "");
+  return `derived/${withoutExtension}.mp4`;
+}
+
+/** A video's poster (per video: two clips of one source have different posters). */
+export function posterPath(datasetId: number, videoId: number): string {
+  return `posters/${datasetId}/${videoId}.jpg`;
+}
+
+/** The moment a poster shows: the middle of the clip, or of the file. */
+export function posterTime(clip: { startSec: number | null; endSec: number | null }, durationSec: number | null): number {
+  if (clip.startSec !== null && clip.endSec !== null) return (clip.startSec + clip.endSec) / 2;
+  if (clip.startSec !== null) return clip.startSec;
+  return durationSec === null ? 0 : durationSec / 2;
+}

@@ -1,0 +1,245 @@
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { disconnectPrisma } from "@/lib/db/prisma";
+import { closePool, pool } from "@/lib/db/pool";
+import { writeDemoFixtures, type DemoFixtures } from "./demo/write-demo-fixtures";
+import { ImportErrorCollector } from "./errors";
+import { parseDataset } from "./import";
+import { optionsFromSpec, type ImportOptionsInput } from "./import-options";
+import { findImport } from "./import-repository";
+import { requestImport } from "./request-import";
+import { runImport } from "./run-import";
+import { collectItems, makeTempDir, removeTempDir } from "./testing/collect";
+import { generateKineticsCsv } from "./kinetics/generate";
+
+let dir: string;
+let demo: DemoFixtures;
+const run = `${Date.now().toString(36)}`;
+const savedMediaRoot = process.env.VSTAR_MEDIA_ROOT;
+
+beforeAll(async () => {
+  dir = await makeTempDir("run-import");
+  demo = await writeDemoFixtures(path.join(dir, "source"));
+  // The fixtures' media folder is "media" inside the media store.
+  process.env.VSTAR_MEDIA_ROOT = path.join(dir, "source");
+}, 60_000);
+
+afterAll(async () => {
+  if (savedMediaRoot === undefined) delete process.env.VSTAR_MEDIA_ROOT;
+  else process.env.VSTAR_MEDIA_ROOT = savedMediaRoot;
+  await removeTempDir(dir);
+  await closePool();
+  await disconnectPrisma();
+});
+
+async function importNow(options: ImportOptionsInput) {
+  const row = await requestImport(options, { userId: null });
+  return { id: row.id, outcome: await runImport(row.id) };
+}
+
+async function datasetCounts(name: string) {
+  const { rows } = await pool().query<{ datasets: number; videos: number; labels: number; questions: number; templates: number }>(
+    `SELECT
+       (SELECT count(*) FROM "Dataset" WHERE name = $1)::int AS datasets,
+       (SELECT count(*) FROM "Video" v JOIN "Dataset" d ON d.id = v."datasetId" WHERE d.name = $1)::int AS videos,
+       (SELECT count(*) FROM "Label" l JOIN "Video" v ON v.id = l."videoId" JOIN "Dataset" d ON d.id = v."datasetId" WHERE d.name = $1)::int AS labels,
+       (SELECT count(*) FROM "Question" q JOIN "Dataset" d ON d.id = q."datasetId" WHERE d.name = $1)::int AS questions,
+       (SELECT count(*) FROM "QuestionTemplate" t JOIN "Dataset" d ON d.id = t."datasetId" WHERE d.name = $1)::int AS templates`,
+    [name],
+  );
+  return rows[0]!;
+}
+
+describe("runImport on the demo fixtures of each format", () => {
+  it("writes every item, label and question the importer yields, and re-importing adds nothing", async () => {
+    for (const dataset of demo.datasets) {
+      const name = `${dataset.name} ${run}`;
+      const options = optionsFromSpec(dataset.spec, { datasetName: name, mediaPrefix: "media" });
+      const items = await collectItems(parseDataset(dataset.spec, { errors: new ImportErrorCollector() }));
+      const labelCount = items.reduce((sum, item) => sum + item.labels.length, 0);
+      const questionCount = items.reduce((sum, item) => sum + item.questions.length, 0);
+
+      const first = await importNow(options);
+      expect(first.outcome).toMatchObject({ status: "SUCCEEDED", errorCount: 0, recordsRead: items.length, videosCreated: items.length, questionsCreated: questionCount });
+      expect(first.outcome.counts.labelsCreated).toBe(labelCount);
+      const counts = await datasetCounts(name);
+      expect(counts).toMatchObject({ datasets: 1, videos: items.length, labels: labelCount, questions: questionCount });
+      expect(counts.templates).toBeGreaterThan(0);
+
+      const stored = await findImport(first.id);
+      expect(stored).toMatchObject({ status: "SUCCEEDED", recordsRead: items.length, videosCreated: items.length, questionsCreated: questionCount });
+      expect(stored?.datasetId).toBeGreaterThan(0);
+      expect(stored?.sourceSha256).toMatch(/^[0-9a-f]{64}$/);
+
+      const { rows: before } = await pool().query(`SELECT id, "updatedAt" FROM "Video" WHERE "datasetId" = $1 ORDER BY id`, [stored?.datasetId]);
+      const again = await importNow(options);
+      expect(again.outcome).toMatchObject({ status: "SUCCEEDED", videosCreated: 0, questionsCreated: 0, recordsRead: items.length });
+      expect(again.outcome.counts).toEqual({ videosCreated: 0, videosUpdated: 0, labelsCreated: 0, labelsUpdated: 0, questionsCreated: 0, questionsUpdated: 0 });
+      expect(await datasetCounts(name)).toEqual(counts);
+      const { rows: after } = await pool().query(`SELECT id, "updatedAt" FROM "Video" WHERE "datasetId" = $1 ORDER BY id`, [stored?.datasetId]);
+      expect(after).toEqual(before);
+    }
+  });
+
+  it("stores media paths relative to the media store, questions linked to their templates and videos", async () => {
+    const { rows } = await pool().query<{ key: string; sourcePath: string; split: string | null; mediaStatus: string; templated: number; frameDir: string | null }>(
+      `SELECT v.key, v."sourcePath", v.split, v."mediaStatus", v.metadata->>'frameDir' AS "frameDir",
+              (SELECT count(*) FROM "Question" q WHERE q."videoId" = v.id AND q."templateId" IS NOT NULL AND q.split IS NOT DISTINCT FROM v.split)::int AS templated
+       FROM "Video" v JOIN "Dataset" d ON d.id = v."datasetId" WHERE d.name LIKE $1 ORDER BY v.key`,
+      [`%${run}`],
+    );
+    const byKey = new Map(rows.map((row) => [row.key, row]));
+    expect(byKey.get("demoLegacy1_000000_000002")).toMatchObject({ sourcePath: "media/kinetics/legacy/demoLegacy1.avi", split: "val", mediaStatus: "PENDING", templated: 1 });
+    expect(byKey.get("DEMO1_1.5_3")?.sourcePath).toBe("media/star/DEMO1.mp4");
+    const dive = rows.find((row) => row.frameDir !== null && row.key.startsWith("DemoDivingCup2024_Synchro3m"));
+    expect(dive?.frameDir).toBe("media/FineDiving/DemoDivingCup2024_Synchro3m_final_r2/1");
+    for (const row of rows) expect(row.templated).toBeGreaterThan(0);
+  });
+
+  it("leaves no dangling reference (first imports skip the per-row foreign-key triggers)", async () => {
+    const { rows } = await pool().query<{ orphans: number }>(
+      `SELECT ((SELECT count(*) FROM "Label" l WHERE NOT EXISTS (SELECT 1 FROM "Video" v WHERE v.id = l."videoId"))
+            + (SELECT count(*) FROM "Question" q WHERE NOT EXISTS (SELECT 1 FROM "Video" v WHERE v.id = q."videoId" AND v."datasetId" = q."datasetId"))
+            + (SELECT count(*) FROM "Question" q WHERE q."templateId" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "QuestionTemplate" t WHERE t.id = q."templateId" AND t."datasetId" = q."datasetId"))
+            + (SELECT count(*) FROM "Video" v WHERE NOT EXISTS (SELECT 1 FROM "Dataset" d WHERE d.id = v."datasetId")))::int AS orphans`,
+    );
+    expect(rows[0]!.orphans).toBe(0);
+  });
+});
+
+describe("all or nothing", () => {
+  async function kineticsCsv(name: string, goodRows: number, badLines: string[]): Promise<string> {
+    const file = path.join(dir, name);
+    await generateKineticsCsv(file, goodRows, 11);
+    const { appendFile } = await import("node:fs/promises");
+    await appendFile(file, badLines.map((line) => `${line}\n`).join(""));
+    return file;
+  }
+  const kinetics = (file: string, datasetName: string): ImportOptionsInput => ({ datasetName, format: "kinetics", file, checkMedia: false });
+
+  it("rejects a file whose error comes after whole batches were written, and leaves no dataset behind", async () => {
+    const file = await kineticsCsv("late-error.csv", 12_000, ["playing guitar,abcdefghijk,12,oops,train"]);
+    const name = `late error ${run}`;
+    const { id, outcome } = await importNow(kinetics(file, name));
+    expect(outcome.status).toBe("REJECTED");
+    expect(outcome.errorCount).toBe(1);
+    expect(outcome.problems).toEqual([{ file: "late-error.csv", line: 12_002, field: "time_end", reason: 'not a number of seconds: "oops"', severity: "error" }]);
+    expect(await datasetCounts(name)).toEqual({ datasets: 0, videos: 0, labels: 0, questions: 0, templates: 0 });
+    expect(await findImport(id)).toMatchObject({ status: "REJECTED", datasetId: null, videosCreated: 0, questionsCreated: 0, errorCount: 1 });
+  });
+
+  it("leaves an existing dataset exactly as it was when a later file is rejected", async () => {
+    const name = `existing ${run}`;
+    const good = path.join(dir, "good.csv");
+    await generateKineticsCsv(good, 300, 5);
+    expect((await importNow(kinetics(good, name))).outcome.status).toBe("SUCCEEDED");
+    const before = await datasetCounts(name);
+
+    const bad = await kineticsCsv("more-with-bad.csv", 6000, ["", "eating cake,,1,2,train"]);
+    const { id, outcome } = await importNow(kinetics(bad, name));
+    expect(outcome.status).toBe("REJECTED");
+    expect(outcome.problems[0]).toMatchObject({ line: 6003, field: "youtube_id" });
+    expect(await datasetCounts(name)).toEqual(before);
+    // The history of the dataset shows the rejected attempt.
+    expect((await findImport(id))?.datasetId).toBe(outcome.datasetId);
+    expect(outcome.datasetId).not.toBeNull();
+  });
+
+  it("keeps 100 errors and counts them all", async () => {
+    const bad = Array.from({ length: 250 }, (_, i) => `label ${i},id${i},x,10,train`);
+    const file = await kineticsCsv("many-errors.csv", 10, bad);
+    const { outcome } = await importNow(kinetics(file, `many errors ${run}`));
+    expect(outcome.status).toBe("REJECTED");
+    expect(outcome.errorCount).toBe(250);
+    expect(outcome.problems.filter((p) => p.severity === "error")).toHaveLength(100);
+    expect(outcome.problems[0]).toMatchObject({ file: "many-errors.csv", line: 12, field: "time_start" });
+  });
+
+  it("rejects a truncated STAR file, a wrong pickle and an unknown video without writing", async () => {
+    const star = demo.datasets.find((d) => d.spec.format === "star")!;
+    const truncated = path.join(dir, "STAR_train.json");
+    const { readFile } = await import("node:fs/promises");
+    const text = await readFile(star.spec.file, "utf8");
+    await writeFile(truncated, text.slice(0, Math.floor(text.length / 2)));
+    const starName = `truncated star ${run}`;
+    const starResult = await importNow({ ...optionsFromSpec(star.spec, { datasetName: starName, mediaPrefix: "media" }), file: truncated });
+    expect(starResult.outcome.status).toBe("REJECTED");
+    expect(starResult.outcome.problems[0]).toMatchObject({ file: "STAR_train.json", severity: "error" });
+    expect(starResult.outcome.problems[0]?.reason).toMatch(/truncated/);
+
+    const diving = demo.datasets.find((d) => d.spec.format === "finediving")!;
+    const wrong = path.join(dir, "wrong.pkl");
+    await writeFile(wrong, "this is not a pickle\n");
+    const divingName = `wrong pickle ${run}`;
+    const divingResult = await importNow({ ...optionsFromSpec(diving.spec, { datasetName: divingName, mediaPrefix: "media" }), file: wrong });
+    expect(divingResult.outcome.status).toBe("REJECTED");
+    expect(divingResult.outcome.problems[0]?.reason).toMatch(/not a pickle/);
+
+    const unknown = path.join(dir, "unknown-video.csv");
+    await writeFile(unknown, "label,youtube_id,time_start,time_end,split\nthrowing ball,demoBall001,0,3,train\nthrowing ball,noSuchClip1,0,3,train\n");
+    const kineticsSpec = demo.datasets.find((d) => d.spec.format === "kinetics")!.spec;
+    const unknownName = `unknown video ${run}`;
+    const unknownResult = await importNow({ ...optionsFromSpec(kineticsSpec, { datasetName: unknownName, mediaPrefix: "media" }), file: unknown });
+    expect(unknownResult.outcome.problems).toEqual([
+      expect.objectContaining({ line: 3, field: "youtube_id", reason: expect.stringMatching(/^unknown video/) as unknown as string }),
+    ]);
+    for (const name of [starName, divingName, unknownName]) expect((await datasetCounts(name)).datasets).toBe(0);
+  });
+
+  it("refuses to mix formats in one dataset", async () => {
+    const name = `format clash ${run}`;
+    const csv = path.join(dir, "clash.csv");
+    await generateKineticsCsv(csv, 5, 3);
+    expect((await importNow(kinetics(csv, name))).outcome.status).toBe("SUCCEEDED");
+    const star = demo.datasets.find((d) => d.spec.format === "star")!;
+    const { outcome } = await importNow(optionsFromSpec(star.spec, { datasetName: name, mediaPrefix: "media" }));
+    expect(outcome.status).toBe("REJECTED");
+    expect(outcome.problems[0]).toMatchObject({ field: "format", reason: expect.stringContaining("KINETICS700") as unknown as string });
+    expect((await datasetCounts(name)).videos).toBe(5);
+  });
+});
+
+describe("templates", () => {
+  it("renders questions from the dataset's edited templates on re-import, updating only their text", async () => {
+    const name = `templates ${run}`;
+    const csv = path.join(dir, "templates.csv");
+    await generateKineticsCsv(csv, 40, 21);
+    const options: ImportOptionsInput = { datasetName: name, format: "kinetics", file: csv, checkMedia: false };
+    const first = await importNow(options);
+    const datasetId = first.outcome.datasetId!;
+    const { rows: templates } = await pool().query<{ id: number; key: string }>(`SELECT id, key FROM "QuestionTemplate" WHERE "datasetId" = $1 ORDER BY key`, [datasetId]);
+    expect(templates.map((t) => t.key)).toContain("kinetics.activity.1");
+    await pool().query(`UPDATE "QuestionTemplate" SET text = 'Name the activity in this clip.' WHERE id = $1`, [templates[0]!.id]);
+    const { rows: uses } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Question" WHERE "templateId" = $1`, [templates[0]!.id]);
+
+    const again = await importNow(options);
+    expect(again.outcome.counts).toMatchObject({ videosCreated: 0, questionsCreated: 0, questionsUpdated: uses[0]!.n });
+    const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Question" WHERE "templateId" = $1 AND text = 'Name the activity in this clip.'`, [templates[0]!.id]);
+    expect(rows[0]!.n).toBe(uses[0]!.n);
+    expect(uses[0]!.n).toBeGreaterThan(0);
+  });
+
+  it("imports a generic file with its mapping and stores the mapping's questions as templates", async () => {
+    const file = path.join(dir, "captions.jsonl");
+    await writeFile(file, ['{"clip":"c1","caption":"a ball rolls","t0":1,"t1":2}', '{"clip":"c2","caption":"a box moves","t0":0,"t1":1.5}', ""].join("\n"));
+    const mappingFile = path.join(dir, "mapping.json");
+    await writeFile(
+      mappingFile,
+      JSON.stringify({
+        videoKey: "clip",
+        split: { literal: "train" },
+        labels: [{ key: "caption", labelType: "caption", from: "caption" }],
+        questions: [{ key: "describe", text: "Describe the clip.", targets: [{ labelType: "caption", from: "caption" }] }, { key: "when", text: "When does it happen?", targets: [{ labelType: "interval", from: { start: "t0", end: "t1" } }] }],
+      }),
+    );
+    const name = `generic ${run}`;
+    const { outcome } = await importNow({ datasetName: name, format: "generic", file, mappingFile, checkMedia: false });
+    expect(outcome).toMatchObject({ status: "SUCCEEDED", videosCreated: 2, questionsCreated: 4 });
+    expect(await datasetCounts(name)).toMatchObject({ videos: 2, labels: 2, questions: 4, templates: 2 });
+
+    const noMapping = await importNow({ datasetName: `${name} without mapping`, format: "generic", file, checkMedia: false });
+    expect(noMapping.outcome.status).toBe("REJECTED");
+    expect(noMapping.outcome.problems[0]?.field).toBe("mapping");
+  });
+});

@@ -1,0 +1,261 @@
+import path from "node:path";
+import type pg from "pg";
+import { mediaRoot } from "@/lib/config/media-root";
+import { pool } from "@/lib/db/pool";
+import { datasetTemplates, ensureTemplates, findOrCreateDataset } from "./dataset-sql";
+import { FatalImportError, ImportErrorCollector } from "./errors";
+import { readGenericMapping, genericTemplates, type GenericMapping } from "./generic/mapping";
+import { parseDataset, type ImportSpec } from "./import";
+import { DB_FORMAT, importOptionsSchema, toImportSpec, type ImportOptions } from "./import-options";
+import { findImport, finishImport, markImportRunning, setImportProgress, type ImportResult, type StoredImportProblem } from "./import-repository";
+import { addCounts, insertFreshBatch, skipReferenceChecks, writeItemBatch, ZERO_COUNTS, type BatchCounts, type WriteContext } from "./import-writer";
+import { defaultTemplates } from "./templates/defaults";
+import type { ImportedItem, QuestionTemplate } from "./types";
+
+export interface ImportProgress {
+  recordsRead: number;
+  counts: BatchCounts;
+}
+
+export interface ImportOutcome extends ImportResult {
+  counts: BatchCounts;
+  warningCount: number;
+}
+
+export interface RunImportOptions {
+  onProgress?: (progress: ImportProgress) => void;
+  /** Stops the import between batches (it then rolls back and throws). */
+  signal?: AbortSignal;
+  /** How often the DatasetImport row's progress is written; default 1 s. */
+  progressIntervalMs?: number;
+}
+
+const BATCH_VIDEOS = 5000;
+const BATCH_ROWS = 20000;
+
+/**
+ * Runs one requested import (a DatasetImport row) all-or-nothing. Items are validated and written
+ * in the same streaming pass, inside one transaction: the first error stops the writing, the rest
+ * of the file is still read so that every problem is reported (100 kept, all counted), and the
+ * transaction is rolled back — a rejected file leaves nothing behind. Writes are upserts on the
+ * invariant keys, so running it again (a retried job, a re-imported file) adds nothing.
+ * Idempotent on the row too: a finished import returns its stored result.
+ */
+export async function runImport(importId: number, options: RunImportOptions = {}): Promise<ImportOutcome> {
+  const row = await findImport(importId);
+  if (row === null) throw new Error(`import ${importId} does not exist`);
+  if (row.status === "SUCCEEDED" || row.status === "REJECTED") return storedOutcome(row);
+  const importOptions = importOptionsSchema.parse(row.options);
+  await markImportRunning(importId);
+
+  const client = await pool().connect();
+  const errors = new ImportErrorCollector();
+  let state: RunState = { recordsRead: 0, counts: ZERO_COUNTS, datasetId: null };
+  try {
+    await client.query("BEGIN");
+    state = await importInTransaction(client, importId, importOptions, errors, row.createdById, options);
+    if (errors.hasErrors) await client.query("ROLLBACK");
+    else await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    client.release();
+    await finishImport(importId, failedResult(importOptions, state, error)).catch(() => {});
+    throw error;
+  }
+  client.release();
+
+  const outcome: ImportOutcome = {
+    status: errors.hasErrors ? "REJECTED" : "SUCCEEDED",
+    datasetId: state.datasetId,
+    recordsRead: state.recordsRead,
+    videosCreated: errors.hasErrors ? 0 : state.counts.videosCreated,
+    questionsCreated: errors.hasErrors ? 0 : state.counts.questionsCreated,
+    errorCount: errors.count,
+    problems: problemsOf(errors),
+    counts: errors.hasErrors ? ZERO_COUNTS : state.counts,
+    warningCount: errors.warningCount,
+  };
+  await finishImport(importId, outcome);
+  return outcome;
+}
+
+interface RunState {
+  recordsRead: number;
+  counts: BatchCounts;
+  /** The dataset as it stands after the transaction (null when a new dataset was rolled back). */
+  datasetId: number | null;
+}
+
+async function importInTransaction(
+  client: pg.PoolClient,
+  importId: number,
+  options: ImportOptions,
+  errors: ImportErrorCollector,
+  createdById: string | null,
+  run: RunImportOptions,
+): Promise<RunState> {
+  const fileName = options.displayName ?? path.basename(options.file);
+  const dataset = await findOrCreateDataset(client, {
+    name: options.datasetName,
+    format: options.format,
+    description: options.description,
+    mediaPrefix: options.mediaPrefix,
+    isDemo: options.isDemo,
+    createdById,
+  });
+  const keptDatasetId = () => (dataset.created && errors.hasErrors ? null : dataset.id);
+  const expectedFormat = DB_FORMAT[options.format];
+  if (dataset.format !== expectedFormat) {
+    errors.add({ file: fileName, field: "format", reason: `dataset "${options.datasetName}" holds ${dataset.format} data; this file is ${expectedFormat}` });
+    return { recordsRead: 0, counts: ZERO_COUNTS, datasetId: keptDatasetId() };
+  }
+
+  const mapping = options.format === "generic" ? await loadMapping(options, errors, fileName) : null;
+  if (errors.hasErrors) return { recordsRead: 0, counts: ZERO_COUNTS, datasetId: keptDatasetId() };
+  await ensureTemplates(client, dataset.id, mapping ? genericTemplates(mapping) : defaultTemplates(options.format));
+  const templates = await datasetTemplates(client, dataset.id);
+
+  const spec: ImportSpec = withMapping(toImportSpec(options, path.join(mediaRoot(), options.mediaPrefix)), mapping);
+  const context: WriteContext = { datasetId: dataset.id, mediaPrefix: options.mediaPrefix, templateIds: new Map(templates.map((t) => [t.key, t.id])) };
+  // A dataset made by this transaction is invisible to everyone else: nothing can conflict, so plain inserts.
+  if (dataset.created) await skipReferenceChecks(client);
+  const writer = new PipelinedWriter(client, context, dataset.created ? insertFreshBatch : writeItemBatch);
+  const progress = new ProgressReporter(importId, run);
+
+  let batch: ImportedItem[] = [];
+  let batchRows = 0;
+  let recordsRead = 0;
+  for await (const item of parseDataset(spec, { errors, templates: templates.map(({ key, kind, text }): QuestionTemplate => ({ key, kind, text })) })) {
+    recordsRead += 1;
+    if (errors.hasErrors) {
+      // Nothing more will be written; keep reading to report every problem of the file.
+      batch = [];
+    } else {
+      batch.push(item);
+      batchRows += 1 + item.labels.length + item.questions.length;
+      if (batch.length >= BATCH_VIDEOS || batchRows >= BATCH_ROWS) {
+        run.signal?.throwIfAborted();
+        await writer.write(batch);
+        batch = [];
+        batchRows = 0;
+      }
+    }
+    if ((recordsRead & 0x3ff) === 0) void progress.report(recordsRead, writer.counts);
+  }
+  if (!errors.hasErrors && batch.length > 0) await writer.write(batch);
+  await writer.drain();
+  await progress.report(recordsRead, writer.counts, true);
+  return { recordsRead, counts: writer.counts, datasetId: keptDatasetId() };
+}
+
+/**
+ * Writes batches while the next one is being parsed: at most one batch is in flight, so parsing
+ * (this process) and inserting (the database) overlap without unbounded buffering.
+ */
+class PipelinedWriter {
+  counts: BatchCounts = ZERO_COUNTS;
+  private inFlight: Promise<void> | null = null;
+  private failure: unknown = null;
+
+  constructor(
+    private readonly client: pg.ClientBase,
+    private readonly context: WriteContext,
+    private readonly writeBatch: typeof writeItemBatch,
+  ) {}
+
+  async write(items: ImportedItem[]): Promise<void> {
+    await this.drain();
+    this.inFlight = this.writeBatch(this.client, items, this.context).then(
+      (counts) => {
+        this.counts = addCounts(this.counts, counts);
+      },
+      (error: unknown) => {
+        this.failure = error;
+      },
+    );
+  }
+
+  async drain(): Promise<void> {
+    if (this.inFlight !== null) await this.inFlight;
+    this.inFlight = null;
+    if (this.failure !== null) throw this.failure;
+  }
+}
+
+/** Writes progress to the DatasetImport row (outside the import's transaction) at most once per interval. */
+class ProgressReporter {
+  private lastAt = 0;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly importId: number,
+    private readonly run: RunImportOptions,
+  ) {}
+
+  report(recordsRead: number, counts: BatchCounts, final = false): Promise<void> {
+    const now = Date.now();
+    if (!final && now - this.lastAt < (this.run.progressIntervalMs ?? 1000)) return this.writing;
+    this.lastAt = now;
+    this.run.onProgress?.({ recordsRead, counts });
+    this.writing = this.writing.then(() => setImportProgress(this.importId, recordsRead)).catch(() => {});
+    return this.writing;
+  }
+}
+
+async function loadMapping(options: ImportOptions, errors: ImportErrorCollector, fileName: string): Promise<GenericMapping | null> {
+  if (options.mappingFile === undefined) {
+    errors.add({ file: fileName, field: "mapping", reason: "a generic import needs a mapping file (column → label type)" });
+    return null;
+  }
+  try {
+    return await readGenericMapping(options.mappingFile);
+  } catch (error) {
+    if (error instanceof FatalImportError) {
+      errors.add(error.detail);
+      return null;
+    }
+    throw error;
+  }
+}
+
+function withMapping(spec: ImportSpec, mapping: GenericMapping | null): ImportSpec {
+  if (spec.format !== "generic" || mapping === null) return spec;
+  const { mappingFile: _mappingFile, ...rest } = spec;
+  return { ...rest, mapping };
+}
+
+
+function problemsOf(errors: ImportErrorCollector): StoredImportProblem[] {
+  return [
+    ...errors.errors.map((error) => ({ ...error, severity: "error" as const })),
+    ...errors.warnings.map((warning) => ({ ...warning, severity: "warning" as const })),
+  ];
+}
+
+function failedResult(options: ImportOptions, state: RunState, error: unknown): ImportResult {
+  const reason = error instanceof Error ? error.message : String(error);
+  return {
+    status: "FAILED",
+    datasetId: null,
+    recordsRead: state.recordsRead,
+    videosCreated: 0,
+    questionsCreated: 0,
+    errorCount: 1,
+    problems: [{ file: options.displayName ?? path.basename(options.file), reason: `the import stopped: ${reason}`, severity: "error" }],
+  };
+}
+
+function storedOutcome(row: NonNullable<Awaited<ReturnType<typeof findImport>>>): ImportOutcome {
+  const problems = Array.isArray(row.errors) ? (row.errors as unknown as StoredImportProblem[]) : [];
+  return {
+    status: row.status as ImportOutcome["status"],
+    datasetId: row.datasetId,
+    recordsRead: row.recordsRead,
+    videosCreated: row.videosCreated,
+    questionsCreated: row.questionsCreated,
+    errorCount: row.errorCount,
+    problems,
+    counts: { ...ZERO_COUNTS, videosCreated: row.videosCreated, questionsCreated: row.questionsCreated },
+    warningCount: problems.filter((p) => p.severity === "warning").length,
+  };
+}

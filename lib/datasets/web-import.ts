@@ -1,0 +1,150 @@
+import { randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
+import { z } from "zod";
+import { importRoots, mediaRoot } from "@/lib/config/media-root";
+import { dataDir } from "@/lib/config/paths";
+import { resolveInside } from "@/lib/media/resolve-inside";
+import { FORMAT_NAMES, type ImportOptionsInput } from "./import-options";
+import { setImportJobId } from "./import-repository";
+import { enqueueImport } from "./job-sender";
+import { isSafeRelativePath } from "./paths";
+import { ImportRequestError, requestImport } from "./request-import";
+
+/** The largest annotation file the upload form takes (the 545k-row Kinetics CSV is ~25 MB). */
+export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
+
+const formatSchema = z
+  .string()
+  .transform((value) => FORMAT_NAMES[value.toLowerCase()])
+  .refine((value) => value !== undefined, "must be kinetics700, star, finediving or generic");
+
+const checkboxSchema = z.union([z.boolean(), z.enum(["true", "false", "on", "off", "1", "0"]).transform((v) => v === "true" || v === "on" || v === "1")]);
+
+/** The import form's fields (a JSON body, or the text fields of a multipart upload). */
+export const importFormSchema = z.object({
+  format: formatSchema,
+  datasetName: z.string().trim().min(1, "name the dataset").max(200),
+  description: z.string().max(2000).optional(),
+  /** A file on the server, under one of the IMPORT_ROOTS (absolute, or relative to the first). */
+  serverPath: z.string().trim().min(1).max(4096).optional(),
+  mappingPath: z.string().trim().min(1).max(4096).optional(),
+  /** The clips' folder inside the media store ("" for the store itself). */
+  mediaFolder: z.string().trim().max(1024).default(""),
+  checkMedia: checkboxSchema.default(true),
+});
+
+/**
+ * Reads an import request (JSON with a server path, or multipart/form-data with the file and,
+ * for generic imports, the mapping uploaded), saves uploads under the first import root, and
+ * checks every path: server paths must lie under an import root, the media folder inside the
+ * media store. Returns the import's options; throws ImportRequestError naming the problem.
+ */
+export async function readImportRequest(request: Request): Promise<ImportOptionsInput> {
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data")) return readMultipart(request);
+  const body = await request.json().catch(() => {
+    throw new ImportRequestError("the body must be JSON or multipart/form-data");
+  });
+  const form = parseForm(body);
+  if (form.serverPath === undefined) throw new ImportRequestError("serverPath: give a file on the server, or upload one");
+  return toOptions(form, await resolveImportPath(form.serverPath), undefined, form.mappingPath ? await resolveImportPath(form.mappingPath) : undefined);
+}
+
+async function readMultipart(request: Request): Promise<ImportOptionsInput> {
+  const data = await request.formData().catch(() => {
+    throw new ImportRequestError("the upload could not be read");
+  });
+  const text = (name: string) => {
+    const value = data.get(name);
+    return typeof value === "string" && value.trim() !== "" ? value : undefined;
+  };
+  const form = parseForm({
+    format: text("format"),
+    datasetName: text("datasetName"),
+    description: text("description"),
+    serverPath: text("serverPath"),
+    mappingPath: text("mappingPath"),
+    mediaFolder: text("mediaFolder"),
+    checkMedia: text("checkMedia") ?? "false",
+  });
+  const upload = data.get("file");
+  const mappingUpload = data.get("mapping");
+  const file = upload instanceof File && upload.size > 0 ? await saveUpload(upload) : form.serverPath ? await resolveImportPath(form.serverPath) : null;
+  if (file === null) throw new ImportRequestError("file: choose a file to upload, or give a server path");
+  const mapping = mappingUpload instanceof File && mappingUpload.size > 0 ? await saveUpload(mappingUpload) : form.mappingPath ? await resolveImportPath(form.mappingPath) : undefined;
+  return toOptions(form, file, upload instanceof File && upload.size > 0 ? upload.name : undefined, mapping);
+}
+
+function parseForm(raw: unknown): z.infer<typeof importFormSchema> {
+  const parsed = importFormSchema.safeParse(raw);
+  if (!parsed.success) throw new ImportRequestError(parsed.error.issues.map((i) => `${i.path.join(".") || "form"}: ${i.message}`).join("; "));
+  return parsed.data;
+}
+
+async function toOptions(form: z.infer<typeof importFormSchema>, file: string, displayName: string | undefined, mappingFile: string | undefined): Promise<ImportOptionsInput> {
+  const format = form.format;
+  if (format === undefined) throw new ImportRequestError("format: unknown");
+  if (format === "generic" && mappingFile === undefined) throw new ImportRequestError("mapping: a generic import needs a mapping file");
+  return {
+    datasetName: form.datasetName,
+    ...(form.description ? { description: form.description } : {}),
+    format,
+    file,
+    ...(displayName ? { displayName: safeName(displayName) } : {}),
+    mediaPrefix: await mediaPrefixOf(form.mediaFolder, form.checkMedia),
+    checkMedia: form.checkMedia,
+    ...(mappingFile ? { mappingFile } : {}),
+  };
+}
+
+/** A path a researcher typed, accepted only when it is a file under an allowed import root. */
+export async function resolveImportPath(candidate: string): Promise<string> {
+  const roots = importRoots();
+  for (const root of roots) {
+    const relative = path.isAbsolute(candidate) ? path.relative(root, candidate) : candidate;
+    if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) continue;
+    const resolved = await resolveInside(root, relative.split(path.sep).join("/"));
+    if (resolved !== null && (await stat(resolved).catch(() => null))?.isFile()) return resolved;
+  }
+  throw new ImportRequestError(`"${candidate}" is not a file under an allowed import folder (${roots.join(", ")})`);
+}
+
+async function mediaPrefixOf(folder: string, mustExist: boolean): Promise<string> {
+  const prefix = folder.replace(/^\/+|\/+$/g, "");
+  if (prefix === "") return "";
+  if (!isSafeRelativePath(prefix)) throw new ImportRequestError(`mediaFolder: "${folder}" must be a folder inside the media store (relative, no "..")`);
+  const resolved = await resolveInside(mediaRoot(), prefix);
+  if (resolved === null) throw new ImportRequestError(`mediaFolder: "${folder}" leads outside the media store`);
+  if (mustExist && !(await stat(resolved).catch(() => null))?.isDirectory()) throw new ImportRequestError(`mediaFolder: no folder "${prefix}" in the media store`);
+  return prefix;
+}
+
+/** Keeps an uploaded file under `<first import root>/uploads/<unique>/<its name>`. */
+async function saveUpload(file: File): Promise<string> {
+  if (file.size > MAX_UPLOAD_BYTES) throw new ImportRequestError(`${file.name} is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GiB`);
+  const [root = path.join(dataDir(), "imports")] = importRoots();
+  const dir = path.join(root, "uploads", `${new Date().toISOString().slice(0, 10)}-${randomBytes(6).toString("hex")}`);
+  await mkdir(dir, { recursive: true });
+  const target = path.join(dir, safeName(file.name));
+  await pipeline(Readable.fromWeb(file.stream() as unknown as NodeWebReadableStream<Uint8Array>), createWriteStream(target, { flags: "wx" }));
+  return target;
+}
+
+/** A file name fit to keep: its base name, with anything but letters, digits, ".", "-" and "_" replaced. */
+function safeName(name: string): string {
+  const base = path.basename(name.replaceAll("\\", "/")).replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^\.+/, "");
+  return base === "" ? "upload" : base.slice(0, 200);
+}
+
+/** Records the import and queues it for the worker; returns its id. */
+export async function submitImport(options: ImportOptionsInput, userId: string): Promise<{ importId: number; jobId: string | null }> {
+  const row = await requestImport(options, { userId });
+  const jobId = await enqueueImport(row.id);
+  await setImportJobId(row.id, jobId);
+  return { importId: row.id, jobId };
+}

@@ -1,0 +1,149 @@
+import { describe, expect, test } from "vitest";
+import { claimNextItem } from "../claims/claim-next";
+import { itemDetail } from "../items/item-detail";
+import { listMyHistory } from "../items/history";
+import { listQueueItems } from "../items/list-items";
+import { queueMetrics } from "../metrics/queue-metrics";
+import { createQueue } from "../queues/create-queue";
+import { listQueues } from "../queues/list-queues";
+import { createQueueSchema } from "../schemas/queue-schemas";
+import { closeConnectionsAfterAll } from "../testing/db-hooks";
+import { createReviewer, seedReviewFixture } from "../testing/review-fixture";
+import { saveAudit } from "./save-audit";
+
+closeConnectionsAfterAll();
+
+async function setUp(tag: string, options: { blind?: boolean; overlap?: number; cycles?: number } = {}) {
+  const [ana, bo] = await Promise.all([createReviewer(`${tag}-ana`), createReviewer(`${tag}-bo`)]);
+  const fixture = await seedReviewFixture({ tag, questions: 3, cycles: options.cycles ?? 1 });
+  const queue = await createQueue(
+    createQueueSchema.parse({
+      name: `audits ${tag}`,
+      cycleId: fixture.cycleIds.at(-1),
+      size: 6,
+      overlap: options.overlap ?? 1,
+      blind: options.blind ?? false,
+      assignees: [ana.id, bo.id],
+    }),
+    null,
+  );
+  return { ana, bo, fixture, queue };
+}
+
+describe("audits", () => {
+  test("autosaves are partial upserts: one audit per person and item, fields kept until changed", async () => {
+    const { ana, queue } = await setUp("partial");
+    const claim = (await claimNextItem(ana, queue.id))!;
+    await saveAudit(ana, queue.id, claim.itemId, { verdict: "PARTLY_CORRECT" });
+    await saveAudit(ana, queue.id, claim.itemId, { note: "the rack is not in the clip" });
+    const detail = await itemDetail(ana, queue.id, claim.itemId);
+    const rack = detail.generation.text.indexOf("drying rack");
+    const spans = rack >= 0 ? [{ start: rack, end: rack + "drying rack".length, videoStartSec: 2 }] : [{ start: 0, end: 3 }];
+    const saved = await saveAudit(ana, queue.id, claim.itemId, { hallucinatedSpans: spans, labelPresent: true });
+    expect(saved).toMatchObject({ verdict: "PARTLY_CORRECT", note: "the rack is not in the clip", labelPresent: true, submittedAt: null });
+    expect(saved.hallucinatedSpans[0]?.text).toBe(detail.generation.text.slice(spans[0]!.start, spans[0]!.end));
+    // Undo sends the earlier value back.
+    const undone = await saveAudit(ana, queue.id, claim.itemId, { verdict: null });
+    expect(undone.verdict).toBeNull();
+    await expect(saveAudit(ana, queue.id, claim.itemId, { submit: true })).rejects.toThrow(/choose a verdict/);
+    const submitted = await saveAudit(ana, queue.id, claim.itemId, { verdict: "HALLUCINATED", submit: true });
+    expect(submitted.submittedAt).toBeInstanceOf(Date);
+    expect(submitted.assignment.status).toBe("SUBMITTED");
+  });
+
+  test("refuses audits from someone without the item, and spans past the answer", async () => {
+    const { ana, bo, queue } = await setUp("refusals");
+    const claim = (await claimNextItem(ana, queue.id))!;
+    await expect(saveAudit(bo, queue.id, claim.itemId, { verdict: "CORRECT" })).rejects.toThrow(/hold no assignment/);
+    await expect(saveAudit(ana, queue.id, claim.itemId, { hallucinatedSpans: [{ start: 0, end: 100_000 }] })).rejects.toThrow(/past the end of the answer/);
+  });
+});
+
+describe("item detail", () => {
+  test("has the question, video, labels, verdict with matched spans, related generations and navigation", async () => {
+    const { ana, queue } = await setUp("detail", { cycles: 2 });
+    const first = (await claimNextItem(ana, queue.id))!;
+    await saveAudit(ana, queue.id, first.itemId, { verdict: "CORRECT", submit: true });
+    const second = (await claimNextItem(ana, queue.id))!;
+    const detail = await itemDetail(ana, queue.id, second.itemId);
+    expect(detail.question.text).toMatch(/pick up the box/);
+    expect(detail.video.src).toBe(`/api/media/videos/${detail.video.id}`);
+    expect(detail.labels.map((label) => label.kind).sort()).toEqual(["BBOX", "BBOX", "INTERVAL", "INTERVAL", "SEQUENCE"]);
+    expect(detail.verdict?.method).toBe("interval:temporal-iou");
+    if (detail.verdict?.passed) expect(detail.generation.text.slice(detail.verdict.matches[0]!.start!, detail.verdict.matches[0]!.end!)).toMatch(/1\.0 s to 2\.0 s/);
+    // The other mode of this cycle and both modes of the other cycle.
+    expect(detail.related).toHaveLength(3);
+    expect(new Set(detail.related.map((r) => r.cycleIndex))).toEqual(new Set([1, 2]));
+    expect(detail.navigation).toEqual({ previousItemId: first.itemId, nextItemId: null });
+    expect((await itemDetail(ana, queue.id, first.itemId)).navigation.nextItemId).toBe(second.itemId);
+    expect(detail.item.isGold).toBeNull();
+  });
+
+  test("a blind queue hides the verdict and related verdicts until this person has submitted", async () => {
+    const { ana, queue } = await setUp("blind", { blind: true, cycles: 2 });
+    const claim = (await claimNextItem(ana, queue.id))!;
+    const before = await itemDetail(ana, queue.id, claim.itemId);
+    expect(before.verdict).toBeNull();
+    expect(before.verdictHidden).toBe(true);
+    expect(before.related.every((related) => related.passed === null && related.score === null)).toBe(true);
+    await saveAudit(ana, queue.id, claim.itemId, { verdict: "CORRECT", submit: true });
+    const after = await itemDetail(ana, queue.id, claim.itemId);
+    expect(after.verdict).not.toBeNull();
+    expect(after.verdictHidden).toBe(false);
+  });
+
+  test("an outsider gets not-found", async () => {
+    const { queue } = await setUp("outsider-detail");
+    const outsider = await createReviewer("outsider-detail");
+    await expect(itemDetail(outsider, queue.id, 1)).rejects.toThrow(/not found/);
+  });
+});
+
+describe("metrics and lists", () => {
+  test("metrics follow submissions: progress, hallucination rate, precision and agreement", async () => {
+    const { ana, bo, queue } = await setUp("metrics", { overlap: 2 });
+    const empty = await queueMetrics(queue.id);
+    expect(empty.progress).toMatchObject({ items: 6, submitted: 0, target: 12, complete: 0 });
+    expect(empty.overall.hallucination.n).toBe(0);
+
+    for (const [user, verdict] of [[ana, "HALLUCINATED"], [bo, "HALLUCINATED"]] as const) {
+      for (let i = 0; i < 3; i += 1) {
+        const claim = (await claimNextItem(user, queue.id))!;
+        await saveAudit(user, queue.id, claim.itemId, { verdict: i === 0 ? "CORRECT" : verdict, labelPresent: true, submit: true });
+      }
+    }
+    const metrics = await queueMetrics(queue.id);
+    expect(metrics.progress).toMatchObject({ submitted: 6, started: 3, complete: 3, activeLeases: 0 });
+    expect(metrics.overall.hallucination.n).toBe(3);
+    expect(metrics.overall.hallucination.count).toBeGreaterThanOrEqual(2);
+    expect(metrics.overall.hallucination.low!).toBeLessThan(metrics.overall.hallucination.rate!);
+    expect(metrics.overall.precision.n + metrics.overall.missRate.n).toBe(3);
+    expect(metrics.agreement.raters).toBe(2);
+    expect(metrics.agreement.verdict.units).toBe(3);
+    expect(metrics.raters.map((rater) => rater.submitted)).toEqual([3, 3]);
+    expect(metrics.throughput.reduce((sum, bucket) => sum + bucket.submitted, 0)).toBe(6);
+  });
+
+  test("queues, items and history page by keyset", async () => {
+    const { ana, queue } = await setUp("paging");
+    const firstPage = await listQueueItems(queue.id, { limit: 4 });
+    expect(firstPage.rows).toHaveLength(4);
+    const secondPage = await listQueueItems(queue.id, { limit: 4, cursor: firstPage.nextCursor! });
+    expect(secondPage.rows).toHaveLength(2);
+    expect(secondPage.nextCursor).toBeNull();
+    expect(new Set([...firstPage.rows, ...secondPage.rows].map((row) => row.id)).size).toBe(6);
+
+    for (let i = 0; i < 3; i += 1) {
+      const claim = (await claimNextItem(ana, queue.id))!;
+      await saveAudit(ana, queue.id, claim.itemId, { verdict: "CORRECT", submit: true });
+    }
+    const history = await listMyHistory(ana.id, queue.id, { limit: 2 });
+    const rest = await listMyHistory(ana.id, queue.id, { limit: 2, cursor: history.nextCursor! });
+    expect([...history.rows, ...rest.rows].map((row) => row.status)).toEqual(["SUBMITTED", "SUBMITTED", "SUBMITTED"]);
+
+    const mine = await listQueues(ana, { limit: 50 });
+    expect(mine.rows.map((row) => row.id)).toContain(queue.id);
+    expect(mine.rows.find((row) => row.id === queue.id)?.mySubmitted).toBe(3);
+    await expect(listQueueItems(queue.id, { limit: 4, cursor: "bogus" })).rejects.toThrow(/cursor/);
+  });
+});

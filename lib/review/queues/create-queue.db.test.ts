@@ -1,0 +1,96 @@
+import { describe, expect, test } from "vitest";
+import { pool } from "@/lib/db/pool";
+import { createQueueSchema, type CreateQueueInput } from "../schemas/queue-schemas";
+import { closeConnectionsAfterAll } from "../testing/db-hooks";
+import { createReviewer, seedReviewFixture, type ReviewFixture } from "../testing/review-fixture";
+import { createQueue } from "./create-queue";
+
+closeConnectionsAfterAll();
+
+let fixture: ReviewFixture | undefined;
+async function cycle(): Promise<ReviewFixture> {
+  fixture ??= await seedReviewFixture({ tag: "sampling", questions: 30 });
+  return fixture;
+}
+
+async function make(input: Omit<CreateQueueInput, "cycleId" | "name"> & { name?: string }) {
+  const { cycleIds } = await cycle();
+  return createQueue(createQueueSchema.parse({ name: "sampling", cycleId: cycleIds[0], ...input }), null);
+}
+
+async function itemsOf(queueId: number) {
+  const { rows } = await pool().query<{ generationId: number; position: number; stratum: string; isGold: boolean; goldAnswer: unknown }>(
+    `SELECT "generationId", position, stratum, "isGold", "goldAnswer" FROM "ReviewQueueItem" WHERE "queueId" = $1 ORDER BY position, id`,
+    [queueId],
+  );
+  return rows;
+}
+
+describe("createQueue", () => {
+  test("uniform sampling takes `size` generations of the cycle, reproducibly from the seed", async () => {
+    const a = await make({ size: 12, seed: 7 });
+    const b = await make({ size: 12, seed: 7 });
+    const c = await make({ size: 12, seed: 8 });
+    const ids = async (queueId: number) => (await itemsOf(queueId)).map((item) => item.generationId);
+    expect(a.size).toBe(12);
+    expect(await ids(b.id)).toEqual(await ids(a.id));
+    expect(await ids(c.id)).not.toEqual(await ids(a.id));
+    const all = new Set((await cycle()).generations.map((g) => g.id));
+    for (const id of await ids(a.id)) expect(all.has(id)).toBe(true);
+  });
+
+  test("only passed / only failed keep to the verifier's verdict", async () => {
+    const { generations } = await cycle();
+    const passed = new Map(generations.map((g) => [g.id, g.passed]));
+    const onlyPassed = await itemsOf((await make({ sampling: "ONLY_PASSED", size: 10 })).id);
+    const onlyFailed = await itemsOf((await make({ sampling: "ONLY_FAILED", size: 10 })).id);
+    expect(onlyPassed.every((item) => passed.get(item.generationId) === true)).toBe(true);
+    expect(onlyFailed.every((item) => passed.get(item.generationId) === false)).toBe(true);
+    expect(onlyFailed).toHaveLength(10);
+  });
+
+  test("stratified sampling gives each dataset × mode × verdict stratum an equal share", async () => {
+    const created = await make({ sampling: "STRATIFIED", size: 20 });
+    expect(created.strata.map((s) => s.key.split("|").slice(1).join("|")).sort()).toEqual([
+      "ANSWER|failed",
+      "ANSWER|passed",
+      "RATIONALIZATION|failed",
+      "RATIONALIZATION|passed",
+    ]);
+    expect(created.strata.map((s) => s.quota)).toEqual([5, 5, 5, 5]);
+    const perStratum = new Map<string, number>();
+    for (const item of await itemsOf(created.id)) perStratum.set(item.stratum, (perStratum.get(item.stratum) ?? 0) + 1);
+    expect([...perStratum.values()]).toEqual([5, 5, 5, 5]);
+  });
+
+  test("asks for more than the cycle has: the queue holds what there is", async () => {
+    const created = await make({ size: 5000 });
+    expect(created.size).toBe((await cycle()).generations.length);
+  });
+
+  test("gold items are mixed in with their known answers, and members are added", async () => {
+    const { generations } = await cycle();
+    const annotator = await createReviewer("gold");
+    const gold = generations.slice(0, 2).map((g) => ({ generationId: g.id, answer: { verdict: "HALLUCINATED" as const, labelPresent: false } }));
+    const created = await make({ size: 8, gold, assignees: [annotator.id] });
+    const items = await itemsOf(created.id);
+    const goldItems = items.filter((item) => item.isGold);
+    expect(goldItems.map((item) => item.generationId).sort()).toEqual(gold.map((g) => g.generationId).sort());
+    expect(goldItems[0]?.goldAnswer).toEqual({ verdict: "HALLUCINATED", labelPresent: false, note: "" });
+    expect(goldItems.every((item) => item.position > 0)).toBe(true);
+    const { rows } = await pool().query(`SELECT "userId" FROM "ReviewQueueMember" WHERE "queueId" = $1`, [created.id]);
+    expect(rows).toEqual([{ userId: annotator.id }]);
+  });
+
+  test("refuses a missing cycle, unknown assignees and unknown gold generations, naming them", async () => {
+    await expect(createQueue(createQueueSchema.parse({ name: "x", cycleId: 999_999, size: 1 }), null)).rejects.toThrow(/cycleId: cycle 999999 does not exist/);
+    await expect(make({ size: 1, assignees: ["nobody-here"] })).rejects.toThrow(/assignees: no active user with id nobody-here/);
+    await expect(make({ size: 1, gold: [{ generationId: 999_999, answer: { verdict: "CORRECT" } }] })).rejects.toThrow(/gold: generation 999999/);
+  });
+
+  test("the input schema refuses an overlap larger than the team", () => {
+    const parsed = createQueueSchema.safeParse({ name: "x", cycleId: 1, size: 5, overlap: 3, assignees: ["a", "b"] });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(["overlap"]);
+  });
+});

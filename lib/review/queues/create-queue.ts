@@ -1,0 +1,173 @@
+import type pg from "pg";
+import { withTransaction } from "../db/transaction";
+import { LATEST_VERDICT_LATERAL, NOW } from "../db/sql-fragments";
+import { ReviewError } from "../errors";
+import { allocateEqually } from "../sampling/allocate";
+import { STRATUM_SQL } from "../sampling/stratum";
+import type { CreateQueue } from "../schemas/queue-schemas";
+
+export interface StratumAllocation {
+  key: string;
+  available: number;
+  quota: number;
+}
+
+export interface CreatedQueue {
+  id: number;
+  /** Items actually in the queue (sampled + gold): fewer than asked when the cycle has fewer. */
+  size: number;
+  sampled: number;
+  gold: number;
+  strata: StratumAllocation[];
+}
+
+/**
+ * Makes a review queue from a cycle's generations: samples them (uniform, stratified by dataset ×
+ * mode × verdict, only passed, only failed) reproducibly from `seed`, mixes in gold items with
+ * known answers, and adds the assignees as members. One transaction: a queue exists whole or not.
+ */
+export async function createQueue(input: CreateQueue, actorId: string | null): Promise<CreatedQueue> {
+  return withTransaction(async (client) => {
+    await requireCycle(client, input.cycleId);
+    await requireActiveUsers(client, input.assignees);
+    await requireGenerations(client, input.gold.map((item) => item.generationId));
+
+    const candidates = candidateFilter(input);
+    const strata = await countStrata(client, candidates);
+    const quotas = quotasFor(input, strata);
+
+    const { rows } = await client.query<{ id: number }>(
+      `INSERT INTO "ReviewQueue" (name, "cycleId", sampling, size, overlap, blind, "leaseSeconds", seed, "createdById", "updatedAt")
+       VALUES ($1, $2, $3::"QueueSampling", $4, $5, $6, $7, $8, $9, ${NOW}) RETURNING id`,
+      [input.name, input.cycleId, input.sampling, input.size, input.overlap, input.blind, input.leaseSeconds, input.seed, actorId],
+    );
+    const queueId = rows[0]!.id;
+    const sampled = await insertSample(client, queueId, input, candidates, quotas);
+    const gold = await insertGold(client, queueId, input, sampled);
+    await addMembers(client, queueId, input.assignees);
+    const { rows: counted } = await client.query<{ count: number }>(
+      `UPDATE "ReviewQueue" SET size = (SELECT count(*) FROM "ReviewQueueItem" WHERE "queueId" = $1)::int, "updatedAt" = ${NOW}
+       WHERE id = $1 RETURNING size AS count`,
+      [queueId],
+    );
+    return {
+      id: queueId,
+      size: counted[0]!.count,
+      sampled,
+      gold,
+      strata: strata.map((stratum) => ({ ...stratum, quota: quotas.get(stratum.key) ?? 0 })),
+    };
+  });
+}
+
+interface CandidateFilter {
+  /** WHERE clause over g (Generation) and lv (latest verdict); $1 cycle, $2 modes. */
+  where: string;
+  params: unknown[];
+}
+
+function candidateFilter(input: CreateQueue): CandidateFilter {
+  const verdictFilter = input.sampling === "ONLY_PASSED" ? "AND lv.passed IS TRUE" : input.sampling === "ONLY_FAILED" ? "AND lv.passed IS FALSE" : "";
+  return {
+    where: `g."cycleId" = $1 AND g.mode = ANY($2::"GenerationMode"[]) ${verdictFilter}`,
+    params: [input.cycleId, input.modes],
+  };
+}
+
+const CANDIDATES = (where: string) => `
+  SELECT g.id, ${STRATUM_SQL} AS stratum
+  FROM "Generation" g JOIN "Question" q ON q.id = g."questionId"
+  ${LATEST_VERDICT_LATERAL}
+  WHERE ${where}`;
+
+async function countStrata(client: pg.PoolClient, filter: CandidateFilter): Promise<{ key: string; available: number }[]> {
+  const { rows } = await client.query<{ key: string; available: number }>(
+    `SELECT stratum AS key, count(*)::int AS available FROM (${CANDIDATES(filter.where)}) c GROUP BY stratum ORDER BY stratum`,
+    filter.params,
+  );
+  return rows;
+}
+
+/** Quotas per partition: one partition ("") for simple random sampling, one per stratum otherwise. */
+function quotasFor(input: CreateQueue, strata: { key: string; available: number }[]): Map<string, number> {
+  if (input.sampling === "STRATIFIED") return allocateEqually(strata, input.size);
+  const total = strata.reduce((sum, stratum) => sum + stratum.available, 0);
+  return new Map([["", Math.min(total, input.size)]]);
+}
+
+/**
+ * Picks each partition's first `quota` candidates in a seeded hash order (a reproducible random
+ * sample), then numbers the picks in a second hash order so strata are interleaved in the queue.
+ */
+async function insertSample(
+  client: pg.PoolClient,
+  queueId: number,
+  input: CreateQueue,
+  filter: CandidateFilter,
+  quotas: Map<string, number>,
+): Promise<number> {
+  const partition = input.sampling === "STRATIFIED" ? "c.stratum" : "''";
+  const base = filter.params.length;
+  const result = await client.query(
+    `WITH candidates AS (${CANDIDATES(filter.where)}),
+     ranked AS (
+       SELECT c.id, c.stratum, ${partition} AS part,
+              row_number() OVER (PARTITION BY ${partition} ORDER BY hashint8extended(c.id, $${base + 1}), c.id) AS rn
+       FROM candidates c
+     ),
+     quota AS (SELECT * FROM unnest($${base + 2}::text[], $${base + 3}::int[]) AS q(part, quota)),
+     chosen AS (SELECT r.id, r.stratum FROM ranked r JOIN quota USING (part) WHERE r.rn <= quota.quota)
+     INSERT INTO "ReviewQueueItem" ("queueId", "generationId", position, stratum)
+     SELECT $${base + 4}, id, (row_number() OVER (ORDER BY hashint8extended(id, $${base + 1} + 1), id) - 1)::int, stratum
+     FROM chosen`,
+    [...filter.params, input.seed, [...quotas.keys()], [...quotas.values()], queueId],
+  );
+  return result.rowCount ?? 0;
+}
+
+/** Gold items are spread evenly through the sampled ones; a gold generation that was sampled becomes gold. */
+async function insertGold(client: pg.PoolClient, queueId: number, input: CreateQueue, sampled: number): Promise<number> {
+  if (input.gold.length === 0) return 0;
+  const ids = input.gold.map((item) => item.generationId);
+  const positions = input.gold.map((_, index) => Math.floor(((index + 1) * sampled) / (input.gold.length + 1)));
+  const answers = input.gold.map((item) => JSON.stringify(item.answer));
+  const result = await client.query(
+    `INSERT INTO "ReviewQueueItem" ("queueId", "generationId", position, stratum, "isGold", "goldAnswer")
+     SELECT $1, gold.id, gold.position, ${STRATUM_SQL}, true, gold.answer::jsonb
+     FROM unnest($2::int[], $3::int[], $4::text[]) AS gold(id, position, answer)
+     JOIN "Generation" g ON g.id = gold.id JOIN "Question" q ON q.id = g."questionId"
+     ${LATEST_VERDICT_LATERAL}
+     ON CONFLICT ("queueId", "generationId") DO UPDATE SET "isGold" = true, "goldAnswer" = EXCLUDED."goldAnswer"`,
+    [queueId, ids, positions, answers],
+  );
+  return result.rowCount ?? 0;
+}
+
+export async function addMembers(client: pg.PoolClient, queueId: number, userIds: readonly string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  await client.query(
+    `INSERT INTO "ReviewQueueMember" ("queueId", "userId") SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
+    [queueId, userIds],
+  );
+}
+
+async function requireCycle(client: pg.PoolClient, cycleId: number): Promise<void> {
+  const { rowCount } = await client.query(`SELECT 1 FROM "Cycle" WHERE id = $1`, [cycleId]);
+  if (!rowCount) throw new ReviewError("invalid", `cycleId: cycle ${cycleId} does not exist`);
+}
+
+export async function requireActiveUsers(client: pg.PoolClient, userIds: readonly string[]): Promise<void> {
+  if (userIds.length === 0) return;
+  const { rows } = await client.query<{ id: string }>(`SELECT id FROM "User" WHERE id = ANY($1::text[]) AND active`, [userIds]);
+  const found = new Set(rows.map((row) => row.id));
+  const missing = userIds.filter((id) => !found.has(id));
+  if (missing.length > 0) throw new ReviewError("invalid", `assignees: no active user with id ${missing.join(", ")}`);
+}
+
+async function requireGenerations(client: pg.PoolClient, generationIds: readonly number[]): Promise<void> {
+  if (generationIds.length === 0) return;
+  const { rows } = await client.query<{ id: number }>(`SELECT id FROM "Generation" WHERE id = ANY($1::int[])`, [generationIds]);
+  const found = new Set(rows.map((row) => row.id));
+  const missing = generationIds.filter((id) => !found.has(id));
+  if (missing.length > 0) throw new ReviewError("invalid", `gold: generation ${missing.join(", ")} does not exist`);
+}

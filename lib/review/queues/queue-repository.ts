@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db/prisma";
+import { decodeCursor, toPage } from "../schemas/cursor";
+import { queueNotFound } from "../errors";
+
+export async function queueDetail(queueId: number) {
+  const queue = await prisma().reviewQueue.findUnique({
+    where: { id: queueId },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      sampling: true,
+      size: true,
+      overlap: true,
+      blind: true,
+      leaseSeconds: true,
+      seed: true,
+      cycleId: true,
+      createdAt: true,
+      cycle: { select: { index: true, run: { select: { id: true, name: true } } } },
+      createdBy: { select: { name: true } },
+      members: { orderBy: { createdAt: "asc" }, select: { user: { select: { id: true, name: true, email: true } } } },
+    },
+  });
+  if (!queue) throw queueNotFound(queueId);
+  return { ...queue, members: queue.members.map((member) => member.user) };
+}
+
+/** Deletes the queue, its items and assignments; audits stay (they belong to generations and people). */
+export async function deleteQueue(queueId: number): Promise<void> {
+  const deleted = await prisma().reviewQueue.deleteMany({ where: { id: queueId } });
+  if (deleted.count === 0) throw queueNotFound(queueId);
+}
+
+/** People who can be made members: active users whose role may review. */
+export async function listAssignableUsers() {
+  return prisma().user.findMany({
+    where: { active: true, role: { in: ["ANNOTATOR", "RESEARCHER", "ADMIN"] } },
+    orderBy: [{ role: "asc" }, { name: "asc" }],
+    take: 500,
+    select: { id: true, name: true, email: true, role: true },
+  });
+}
+
+/** Cycles to build a queue from, newest first, keyset-paged by id. */
+export async function listCycles(options: { cursor?: string; limit: number }) {
+  const after = decodeCursor(options.cursor, z.tuple([z.number().int()]));
+  const rows = await prisma().cycle.findMany({
+    where: after === null ? {} : { id: { lt: after[0] } },
+    orderBy: { id: "desc" },
+    take: options.limit + 1,
+    select: { id: true, index: true, status: true, isFinal: true, createdAt: true, run: { select: { id: true, name: true } } },
+  });
+  return toPage(rows, options.limit, (row) => [row.id]);
+}

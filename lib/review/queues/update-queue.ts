@@ -1,0 +1,31 @@
+import type { ReviewUser } from "../access";
+import { withTransaction } from "../db/transaction";
+import { NOW } from "../db/sql-fragments";
+import { queueNotFound } from "../errors";
+import type { UpdateQueue } from "../schemas/queue-schemas";
+import { addMembers, requireActiveUsers } from "./create-queue";
+
+/** Renames, opens or closes a queue, changes blind mode or the lease, adds or removes members — in one transaction. */
+export async function updateQueue(_actor: ReviewUser, queueId: number, change: UpdateQueue): Promise<void> {
+  await withTransaction(async (client) => {
+    const sets: string[] = [];
+    const params: unknown[] = [queueId];
+    const set = (column: string, value: unknown, cast = "") => {
+      params.push(value);
+      sets.push(`${column} = $${params.length}${cast}`);
+    };
+    if (change.name !== undefined) set("name", change.name);
+    if (change.status !== undefined) set("status", change.status, `::"QueueStatus"`);
+    if (change.blind !== undefined) set("blind", change.blind);
+    if (change.leaseSeconds !== undefined) set(`"leaseSeconds"`, change.leaseSeconds);
+    const { rowCount } = await client.query(`UPDATE "ReviewQueue" SET ${[...sets, `"updatedAt" = ${NOW}`].join(", ")} WHERE id = $1`, params);
+    if (!rowCount) throw queueNotFound(queueId);
+    if (change.addAssignees?.length) {
+      await requireActiveUsers(client, change.addAssignees);
+      await addMembers(client, queueId, change.addAssignees);
+    }
+    if (change.removeAssignees?.length) {
+      await client.query(`DELETE FROM "ReviewQueueMember" WHERE "queueId" = $1 AND "userId" = ANY($2::text[])`, [queueId, change.removeAssignees]);
+    }
+  });
+}
