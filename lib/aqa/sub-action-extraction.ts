@@ -42,6 +42,7 @@ const TWIST = new RegExp(String.raw`(?<![\w.])(?<count>${COUNT_SOURCE})\s*-?\s*t
 const ARMSTAND = /\barm(?:stand)?(?:\.\s*|\s+|-)?(?<direction>forward|back|reverse)\b/gi;
 const TAKEOFF_WORD = /\b(?<word>forward|backward|back|reverse|inward)\b/gi;
 const ENTRY = /\bentry\b/gi;
+const ENTRY_NAME = "Entry";
 
 const DIVING_NOUN_AFTER = /^\s*-?\s*(?:somersaults?|soms?\.?|dive|dives|takeoff|take-off|take off|group|rotation)\b/i;
 const SEPARATOR_ONLY =
@@ -68,16 +69,15 @@ export function extractSubActions(text: string, options: SubActionExtractionOpti
   return accepted.map(({ weak: _weak, ...mention }) => mention);
 }
 
-/** The ordered sub-action list a text states: each name once, in order of first mention. */
+/**
+ * The ordered sub-action list a text states: each name once, in order of first mention. Every
+ * FineDiving sequence ends with the entry, and explanations often name it in passing before the
+ * rotations ("the whole flight from takeoff to entry"), so a mentioned entry is placed last.
+ */
 export function subActionSequence(mentions: readonly SubActionMention[]): string[] {
-  const seen = new Set<string>();
-  const sequence: string[] = [];
-  for (const mention of mentions) {
-    if (seen.has(mention.name)) continue;
-    seen.add(mention.name);
-    sequence.push(mention.name);
-  }
-  return sequence;
+  const names = [...new Set(mentions.map((m) => m.name))];
+  const rest = names.filter((name) => name !== ENTRY_NAME);
+  return rest.length < names.length ? [...rest, ENTRY_NAME] : rest;
 }
 
 function candidate(name: string, kind: Candidate["kind"], match: RegExpMatchArray, weak = false): Candidate {
@@ -120,7 +120,7 @@ function takeoffCandidates(text: string): Candidate[] {
 }
 
 function entryCandidates(text: string): Candidate[] {
-  return [...text.matchAll(ENTRY)].map((match) => candidate("Entry", "entry", match));
+  return [...text.matchAll(ENTRY)].map((match) => candidate(ENTRY_NAME, "entry", match));
 }
 
 function extraNameCandidates(text: string, names: readonly string[]): Candidate[] {
@@ -159,11 +159,13 @@ function removeOverlaps(candidates: Candidate[]): Candidate[] {
 
 /**
  * A take-off word counts when it is followed by a diving noun ("inward somersault"), written as a label
- * ("Inward: 3.5"), or chained by separators only to another accepted sub-action ("Reverse→3.5
+ * ("Inward: 3.5"), capitalised inside a sentence ("begins with Inward"), or chained by separators only to another accepted sub-action ("Reverse→3.5
  * Soms.Tuck", "Inward, 3.5 Soms.Tuck, Entry", "forward 3½ somersaults pike").
  */
 function acceptInContext(text: string, candidates: Candidate[]): Candidate[] {
-  const accepted = candidates.map((c) => !c.weak || isDivingNounAfter(text, c) || isLabel(text, c));
+  const accepted = candidates.map(
+    (c) => !c.weak || isDivingNounAfter(text, c) || isLabel(text, c) || isNameInSentence(text, c),
+  );
   let changed = true;
   while (changed) {
     changed = false;
@@ -191,6 +193,12 @@ function isDivingNounAfter(text: string, c: Candidate): boolean {
 function isLabel(text: string, c: Candidate): boolean {
   const capitalized = /^[A-Z]/.test(c.text);
   return capitalized && /^\s*:/.test(text.slice(c.span.end));
+}
+
+/** Capitalised inside a sentence, as the dataset spells it ("The dive begins with Inward."). */
+function isNameInSentence(text: string, c: Candidate): boolean {
+  const before = text.slice(0, c.span.start).trimEnd();
+  return /^[A-Z]/.test(c.text) && before !== "" && !/[.!?:;\n]$/.test(before);
 }
 
 function escapeRegExp(literal: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractSubActions } from "./sub-action-extraction";
+import { extractSubActions, subActionSequence } from "./sub-action-extraction";
 import {
   canonicalSubActionName,
   KNOWN_DATASET_SUB_ACTIONS,
@@ -45,6 +45,16 @@ describe("extractSubActions", () => {
       "Entry",
     ]);
     expect(names("a half twist and 1 somersault piked")).toEqual(["0.5 Twist", "1 Som.Pike"]);
+  });
+
+  it("reads a take-off named on its own, capitalised as the dataset spells it", () => {
+    expect(names("The dive begins with Inward. It continues with 3.5 Soms.Tuck.")).toEqual(["Inward", "3.5 Soms.Tuck"]);
+    expect(names("Back then, the diver was nervous.")).toEqual([]);
+  });
+
+  it("ends the sequence with the entry, however early it is mentioned", () => {
+    const text = "The flight from takeoff to entry is visible. The dive begins with Reverse, then 2.5 Soms.Pike.";
+    expect(subActionSequence(extractSubActions(text))).toEqual(["Reverse", "2.5 Soms.Pike", "Entry"]);
   });
 
   it("ignores take-off words used as ordinary English", () => {

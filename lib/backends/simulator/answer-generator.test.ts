@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { extractAqaClaims } from "@/lib/aqa";
 import { describeVideo, generateAnswer, type AnswerInput } from "./answer-generator";
 import { cosineSimilarity, embedText } from "./embeddings";
 import { countWords } from "./formatting";
@@ -260,5 +261,17 @@ describe("FineDiving action-quality answers", () => {
     const right = a.correct ? a : aqa(2, { strength: 3, targets: [{ labelType: "sequence", label: { actions } }, { labelType: "float", label: { value: 85.75, name: "score" } }] });
     const positions = actions.map((x) => right.text.indexOf(x));
     expect(positions.every((p, i) => p >= 0 && (i === 0 || p > (positions[i - 1] as number)))).toBe(right.correct);
+  });
+
+  it("states a sequence the AQA extractor reads back exactly when right", () => {
+    const actions = ["Inward", "3.5 Soms.Tuck", "Entry"];
+    const targets: Target[] = [
+      { labelType: "sequence", label: { actions } },
+      { labelType: "float", label: { value: 85.75, name: "score" } },
+    ];
+    const answers = Array.from({ length: 40 }, (_, i) => aqa(i, { strength: 3, targets }));
+    const right = answers.filter((a) => a.correct);
+    expect(right.length).toBeGreaterThan(10);
+    for (const a of right) expect(extractAqaClaims(a.text).sequence).toEqual(actions);
   });
 });
