@@ -3,11 +3,10 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { prisma } from "@/lib/db/prisma";
 import { appUrl } from "@/lib/config/app-url";
+import { signInRateLimit } from "@/lib/config/sign-in-rate-limit";
 import { MIN_PASSWORD_LENGTH } from "./auth-constants";
 import { clearFailedLogins, isAccountLocked, recordFailedLogin } from "./login-throttle";
 import { ensureAuthSecret } from "./secret";
-
-
 
 function createAuth() {
   const url = appUrl();
@@ -38,7 +37,7 @@ function createAuth() {
       storage: "database",
       window: 60,
       max: 100,
-      customRules: { "/sign-in/email": { window: 60, max: 10 } },
+      customRules: { "/sign-in/email": { window: 60, max: signInRateLimit() } },
     },
     advanced: {
       cookiePrefix: "vstar",
