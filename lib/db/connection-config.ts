@@ -3,6 +3,8 @@ import type { PoolConfig } from "pg";
 /**
  * Splits a postgres URL into discrete pg settings. The Prisma pg adapter creates shadow databases
  * by overriding `database` in this config, which a `connectionString` would silently win over.
+ * Every session runs in UTC: the schema's `timestamp` columns hold UTC (Prisma's convention), and
+ * their `now()` defaults would otherwise follow the server's or the database's TimeZone.
  */
 export function poolConfigFromUrl(url: string): PoolConfig {
   const parsed = new URL(url);
@@ -19,6 +21,7 @@ export function poolConfigFromUrl(url: string): PoolConfig {
     password: decodeURIComponent(parsed.password) || undefined,
     database,
     ssl: sslmode && sslmode !== "disable" ? { rejectUnauthorized: sslmode === "verify-full" } : undefined,
+    options: "-c TimeZone=UTC",
   };
 }
 

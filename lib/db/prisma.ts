@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { poolConfigFromUrl } from "./connection-config";
 import { requireDatabaseUrl } from "./database-url";
 
 const cache = globalThis as unknown as { vstarPrisma?: PrismaClient };
@@ -7,7 +8,7 @@ const cache = globalThis as unknown as { vstarPrisma?: PrismaClient };
 /** The one Prisma client of this process (kept across Next.js dev reloads). */
 export function prisma(): PrismaClient {
   cache.vstarPrisma ??= new PrismaClient({
-    adapter: new PrismaPg({ connectionString: requireDatabaseUrl(), max: Number(process.env.DB_POOL_MAX ?? 10) }),
+    adapter: new PrismaPg({ ...poolConfigFromUrl(requireDatabaseUrl()), max: Number(process.env.DB_POOL_MAX ?? 10) }),
   });
   return cache.vstarPrisma;
 }
