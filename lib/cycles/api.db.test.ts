@@ -96,3 +96,28 @@ test("launch, list, status, cancel and resume through the API, with audit entrie
   expect((await call(cancelRoute, { method: "POST", cookie: researcher, params: { id: String(runId) } })).status).toBe(200);
   await advanceCycle(cycleId, recorder);
 });
+
+test("a reason's retry gives back the attempts of that reason's given-up items only", async () => {
+  const dataset = await createFixtureDataset({ name: `retry-${Date.now()}`, train: 4 });
+  const launched = await call(launchRoute, { method: "POST", cookie: researcher, body: { config: { name: "retry run", datasets: [{ dataset: dataset.name }], evaluation: { enabled: false } } } });
+  const { runId, cycleId } = (await launched.json()) as { runId: number; cycleId: number };
+  await advanceCycle(cycleId, recorder);
+  expect((await call(cancelRoute, { method: "POST", cookie: researcher, params: { id: String(runId) } })).status).toBe(200);
+  await advanceCycle(cycleId, recorder);
+  const [first, second] = await prisma().question.findMany({ where: { datasetId: dataset.datasetId }, select: { id: true }, orderBy: { id: "asc" }, take: 2 });
+  const givenUp = (questionId: number, reason: string) => ({ cycleId, questionId, stage: "GENERATE" as const, mode: "ANSWER" as const, reason, message: reason, attempts: 3 });
+  await prisma().itemError.createMany({ data: [givenUp(first!.id, "timeout"), givenUp(second!.id, "http-503")] });
+
+  const badBody = await call(resumeRoute, { method: "POST", cookie: researcher, params: { id: String(runId) }, body: { reasons: [] } });
+  expect(badBody.status).toBe(400);
+  const resumed = await call(resumeRoute, { method: "POST", cookie: researcher, params: { id: String(runId) }, body: { reasons: ["timeout"] } });
+  expect(resumed.status).toBe(200);
+  const attempts = await prisma().itemError.findMany({ where: { cycleId }, select: { reason: true, attempts: true }, orderBy: { reason: "asc" } });
+  expect(attempts).toEqual([
+    { reason: "http-503", attempts: 3 },
+    { reason: "timeout", attempts: 0 },
+  ]);
+  // Leave nothing running for the worker processes of later test files.
+  expect((await call(cancelRoute, { method: "POST", cookie: researcher, params: { id: String(runId) } })).status).toBe(200);
+  await advanceCycle(cycleId, recorder);
+});

@@ -77,11 +77,17 @@ export async function cancelRun(runId: number, jobs?: JobSender): Promise<{ cycl
   return { cycleId: cycle.id };
 }
 
+export interface ResumeOptions {
+  jobs?: JobSender;
+  /** Retry only the given-up items that failed for these reasons (all of them by default). */
+  reasons?: readonly string[];
+}
+
 /**
  * Resumes a failed or cancelled run where its cycle stopped: that stage's batches go round again
  * (skipping rows that exist), its given-up items are retried, a failed training is submitted anew.
  */
-export async function resumeRun(runId: number, jobs?: JobSender): Promise<{ cycleId: number; status: CycleStatus }> {
+export async function resumeRun(runId: number, { jobs, reasons }: ResumeOptions = {}): Promise<{ cycleId: number; status: CycleStatus }> {
   const latest = await latestCycleOfRun(runId);
   if (!latest) throw new CycleRequestError(`run ${runId} does not exist`, 404);
   if (latest.status !== "FAILED" && latest.status !== "CANCELLED") throw new CycleRequestError(`run ${runId} cannot be resumed: its cycle is ${latest.status.toLowerCase()}`, 409);
@@ -91,7 +97,7 @@ export async function resumeRun(runId: number, jobs?: JobSender): Promise<{ cycl
   const status = resumeStatus(stoppedIn);
   const stages = [...STAGES_OF[status]];
   await reopenBatches(cycle.id, stages);
-  await retryItemErrors(cycle.id, stages);
+  await retryItemErrors(cycle.id, stages, reasons);
   if (status === "TRAINING") await mergeCycleMetrics(cycle.id, { trainingAttemptBase: (await latestTrainingRun(cycle.id))?.attempt ?? 0 });
   if (!(await resetForResume(cycle.id, status))) throw new CycleRequestError(`run ${runId} changed while resuming; try again`, 409);
   await setRunStatus(runId, "ACTIVE");

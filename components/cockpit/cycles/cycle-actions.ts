@@ -3,5 +3,7 @@ import { apiFetch } from "../../api-client";
 /** The cycle engine's commands (app/api/cycles, issue 6): cancel and resume act on a run's current cycle. */
 export const cycleActions = {
   cancel: (runId: number) => apiFetch(`/api/cycles/${runId}/cancel`, { method: "POST" }),
-  resume: (runId: number) => apiFetch(`/api/cycles/${runId}/resume`, { method: "POST" }),
+  /** Without reasons every given-up item of the stopped stage is retried; with them, only those. */
+  resume: (runId: number, reasons?: string[]) =>
+    apiFetch(`/api/cycles/${runId}/resume`, { method: "POST", body: reasons ? JSON.stringify({ reasons }) : undefined }),
 };

@@ -40,7 +40,7 @@ export function CycleView({ initial }: { initial: CycleProgress }) {
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: cockpitKeys.cycles.all });
   const cancel = useMutation({ mutationFn: () => cycleActions.cancel(cycle.runId), onSettled: refresh });
-  const resume = useMutation({ mutationFn: () => cycleActions.resume(cycle.runId), onSettled: refresh });
+  const resume = useMutation({ mutationFn: (reasons?: string[]) => cycleActions.resume(cycle.runId, reasons), onSettled: refresh });
   const stopped = cycle.status === "FAILED" || cycle.status === "CANCELLED";
   const latestInRun = Math.max(...cycle.siblings.map((sibling) => sibling.index)) === cycle.index;
   const previous = cycle.siblings.find((sibling) => sibling.index === cycle.index - 1);
@@ -65,7 +65,7 @@ export function CycleView({ initial }: { initial: CycleProgress }) {
             </button>
           )}
           {stopped && latestInRun && (
-            <button type="button" className={buttonClass} disabled={resume.isPending} onClick={() => resume.mutate()}>
+            <button type="button" className={buttonClass} disabled={resume.isPending} onClick={() => resume.mutate(undefined)}>
               Resume
             </button>
           )}
@@ -103,9 +103,9 @@ export function CycleView({ initial }: { initial: CycleProgress }) {
         <ErrorGroups
           groups={errors.data ?? []}
           canRetry={stopped && latestInRun}
-          retryHint={stopped ? "Resume the run: the stage it stopped in goes round again, with its given-up items retried" : "Items are retried while the cycle runs; a stopped cycle can be resumed"}
+          retryHint={stopped ? "Resume the run, retrying the given-up items that failed for this reason" : "Items are retried while the cycle runs; a stopped cycle can be resumed"}
           retrying={resume.isPending}
-          onRetry={() => resume.mutate()}
+          onRetry={(group) => resume.mutate([group.reason])}
         />
       </Section>
       <Section title="Training">

@@ -2,7 +2,7 @@ import type { ErrorGroup } from "@/lib/cockpit/cycles/cycle-progress-repository"
 import { formatNumber } from "../format";
 import { buttonClass } from "../ui";
 
-/** Item errors grouped by stage and reason; retrying sends the stopped stage's given-up items round again. */
+/** Item errors grouped by stage and reason; a group's retry resumes the run with that reason's given-up items. */
 export function ErrorGroups({ groups, canRetry, retryHint, onRetry, retrying }: { groups: ErrorGroup[]; canRetry: boolean; retryHint: string; onRetry: (group: ErrorGroup) => void; retrying: boolean }) {
   if (groups.length === 0) return <p className="text-sm text-slate-500">No item errors.</p>;
   return (

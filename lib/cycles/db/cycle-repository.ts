@@ -164,9 +164,10 @@ export async function runExists(runId: number): Promise<boolean> {
 }
 
 /** Gives the unresolved item errors of a cycle's stages their attempts back (resume retries them). */
-export async function retryItemErrors(cycleId: number, stages: Stage[]): Promise<number> {
+/** Gives the unresolved item errors of these stages (of these reasons only, when given) their attempts back. */
+export async function retryItemErrors(cycleId: number, stages: Stage[], reasons?: readonly string[]): Promise<number> {
   const { count } = await prisma().itemError.updateMany({
-    where: { cycleId, resolvedAt: null, stage: { in: stages } },
+    where: { cycleId, resolvedAt: null, stage: { in: stages }, ...(reasons ? { reason: { in: [...reasons] } } : {}) },
     data: { attempts: 0, updatedAt: new Date() },
   });
   return count;
