@@ -1,17 +1,8 @@
+import type { StageBatchCounts } from "@/lib/cycles/db/batch-repository";
 import { STAGES, STAGES_OF, type CycleStatus, type Stage } from "@/lib/cycles/state-machine";
 
-/** A stage's batches, summed (one row per stage with batches). */
-export interface StageAggregate {
-  stage: Stage;
-  batches: number;
-  pending: number;
-  running: number;
-  done: number;
-  failed: number;
-  items: number;
-  doneItems: number;
-  errorItems: number;
-  lastError: string | null;
+/** A stage's batches, summed (one row per stage with batches), with the times progress needs. */
+export interface StageAggregate extends StageBatchCounts {
   firstCreatedAt: Date;
   lastFinishedAt: Date | null;
   /** Status of the batch with the highest index: for single-job stages, the latest attempt. */
