@@ -72,7 +72,7 @@ describe("createQueue", () => {
     const { generations } = await cycle();
     const annotator = await createReviewer("gold");
     const gold = generations.slice(0, 2).map((g) => ({ generationId: g.id, answer: { verdict: "HALLUCINATED" as const, labelPresent: false } }));
-    const created = await make({ size: 8, gold, assignees: [annotator.id] });
+    const created = await make({ size: 8, seed: 11, gold, assignees: [annotator.id] });
     const items = await itemsOf(created.id);
     const goldItems = items.filter((item) => item.isGold);
     expect(goldItems.map((item) => item.generationId).sort()).toEqual(gold.map((g) => g.generationId).sort());
@@ -80,6 +80,19 @@ describe("createQueue", () => {
     expect(goldItems.every((item) => item.position > 0)).toBe(true);
     const { rows } = await pool().query(`SELECT "userId" FROM "ReviewQueueMember" WHERE "queueId" = $1`, [created.id]);
     expect(rows).toEqual([{ userId: annotator.id }]);
+  });
+
+  test("a gold generation that was also sampled moves to its gold position, never opening the queue", async () => {
+    const { generations } = await cycle();
+    const gold = (generationId: number) => ({ generationId, answer: { verdict: "CORRECT" as const } });
+    const other = generations.at(-1)!.id;
+    const probe = await itemsOf((await make({ size: 8, seed: 5, gold: [gold(other)] })).id);
+    const opening = probe.find((item) => item.position === 0 && !item.isGold);
+    expect(opening).toBeDefined();
+    const items = await itemsOf((await make({ size: 8, seed: 5, gold: [gold(opening!.generationId)] })).id);
+    const moved = items.find((item) => item.generationId === opening!.generationId);
+    expect(moved?.isGold).toBe(true);
+    expect(moved?.position).toBeGreaterThan(0);
   });
 
   test("refuses a missing cycle, unknown assignees and unknown gold generations, naming them", async () => {

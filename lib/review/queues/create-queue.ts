@@ -125,7 +125,10 @@ async function insertSample(
   return result.rowCount ?? 0;
 }
 
-/** Gold items are spread evenly through the sampled ones; a gold generation that was sampled becomes gold. */
+/**
+ * Gold items are spread evenly through the sampled ones; a gold generation that was sampled becomes
+ * gold and moves to its gold position (left where it was sampled, it could open the queue).
+ */
 async function insertGold(client: pg.PoolClient, queueId: number, input: CreateQueue, sampled: number): Promise<number> {
   if (input.gold.length === 0) return 0;
   const ids = input.gold.map((item) => item.generationId);
@@ -137,7 +140,7 @@ async function insertGold(client: pg.PoolClient, queueId: number, input: CreateQ
      FROM unnest($2::int[], $3::int[], $4::text[]) AS gold(id, position, answer)
      JOIN "Generation" g ON g.id = gold.id JOIN "Question" q ON q.id = g."questionId"
      ${LATEST_VERDICT_LATERAL}
-     ON CONFLICT ("queueId", "generationId") DO UPDATE SET "isGold" = true, "goldAnswer" = EXCLUDED."goldAnswer"`,
+     ON CONFLICT ("queueId", "generationId") DO UPDATE SET "isGold" = true, "goldAnswer" = EXCLUDED."goldAnswer", position = EXCLUDED.position`,
     [queueId, ids, positions, answers],
   );
   return result.rowCount ?? 0;
