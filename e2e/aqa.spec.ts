@@ -1,40 +1,49 @@
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { parse } from "csv-parse/sync";
 import { signIn } from "./sign-in";
+import { queryE2e, runCyclesToCompletion, type RunCycle } from "./simulated-run";
 
-// A simulated two-cycle run over the demo's FineDiving questions, written into the e2e database the
-// way the cycle engine records answers (the seeding script creates the dives when the demo has none).
-const RUN_NAME = "FineDiving AQA review demo (simulated)";
+// A real two-cycle run on the demo's FineDiving dataset: launched with `npm run cycle`, answered by
+// the simulator over HTTP, checked by the real verifier, trained and evaluated by the app's workers.
+const RUN_NAME = "FineDiving AQA e2e run (simulator)";
+const DATASET = "FineDiving (demo)";
 
-function e2eDatabaseUrl(): string {
-  const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
-  const password = readFileSync(path.join(dataDir, "postgres", "password"), "utf8").trim();
-  const port = process.env.E2E_PG_PORT ?? "54349";
-  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/vstar`;
+interface AqaCycle extends RunCycle {
+  /** The cycle's FineDiving aqa-* answers (ANSWER mode), ascending: the dives the review lists. */
+  generationIds: number[];
 }
 
-interface Seeded {
-  runId: number;
-  cycles: { cycleId: number; index: number; generationIds: number[] }[];
+let cycles: AqaCycle[];
+
+async function aqaAnswerIds(cycleId: number): Promise<number[]> {
+  const rows = await queryE2e<{ id: number }>(
+    `SELECT g.id FROM "Generation" g JOIN "Question" q ON q.id = g."questionId" JOIN "Dataset" d ON d.id = q."datasetId"
+      WHERE g."cycleId" = $1 AND g.mode = 'ANSWER' AND q.kind LIKE 'aqa-%' AND d.format = 'FINEDIVING' ORDER BY g.id`,
+    [cycleId],
+  );
+  return rows.map((row) => row.id);
 }
 
-let seeded: Seeded;
-
-test.beforeAll(() => {
-  const output = execFileSync(process.execPath, ["--import", "tsx", "lib/aqa-review/testing/seed-simulated-cycle.ts"], {
-    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl() },
-    encoding: "utf8",
-    timeout: 120_000,
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  const run = await runCyclesToCompletion({
+    name: RUN_NAME,
+    datasets: [{ dataset: DATASET, sampleSize: null, splits: ["train"] }],
+    evaluation: { enabled: true, sampleSize: null, splits: ["test"] },
+    backends: { inference: "simulator", training: "simulator-ray" },
+    stopRule: { maxCycles: 2 },
+    execution: { batchSize: 50, tickSeconds: 1 },
   });
-  seeded = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as Seeded;
-  expect(seeded.cycles).toHaveLength(2);
-  expect(seeded.cycles[1]?.generationIds.length).toBeGreaterThan(0);
+  expect(run.cycles.map((cycle) => [cycle.index, cycle.status])).toEqual([
+    [1, "DONE"],
+    [2, "DONE"],
+  ]);
+  cycles = await Promise.all(run.cycles.map(async (cycle) => ({ ...cycle, generationIds: await aqaAnswerIds(cycle.id) })));
+  // The demo's four training dives, each asked an AQA explanation and an AQA score.
+  for (const cycle of cycles) expect(cycle.generationIds).toHaveLength(8);
 });
 
-test("a PI reviews a simulated cycle's diving explanations and signs one off", async ({ page }) => {
+test("a PI reviews a real cycle's diving explanations and signs one off, which the audit log records", async ({ page }) => {
   await signIn(page, "pi@demo.local");
   await expect(page).toHaveURL(/\/aqa$/);
   await expect(page.getByRole("heading", { level: 1, name: "FineDiving explanations" })).toBeVisible();
@@ -47,12 +56,15 @@ test("a PI reviews a simulated cycle's diving explanations and signs one off", a
   }
   await expect(page.getByTestId("metric-spearman")).toContainText("published ≈ 0.94");
   await expect(page.getByTestId("metric-relative-l2")).toContainText("published ≈ 0.26");
+  // Four dives with different scores: ρ and R-ℓ2 are figures, not "needs 2 scored answers".
+  await expect(page.getByTestId("metric-spearman-value")).toHaveText(/^-?\d\.\d{3}$/);
+  await expect(page.getByTestId("metric-relative-l2-value")).toHaveText(/^\d+\.\d{3}$/);
   await expect(page.getByRole("table", { name: "Metrics per cycle" }).getByRole("row")).toHaveCount(3);
   const rows = page.getByTestId("dive-row");
-  await expect(rows).toHaveCount(seeded.cycles[1]!.generationIds.length);
+  await expect(rows).toHaveCount(cycles[1]!.generationIds.length);
 
   await rows.first().getByRole("link").click();
-  await expect(page).toHaveURL(new RegExp(`/aqa/dives/${Math.min(...seeded.cycles[1]!.generationIds)}$`));
+  await expect(page).toHaveURL(new RegExp(`/aqa/dives/${Math.min(...cycles[1]!.generationIds)}$`));
   await expect(page.getByRole("heading", { level: 1, name: /^Dive / })).toBeVisible();
   await expect(page.getByTestId("rationale")).not.toBeEmpty();
   const timeline = page.getByTestId("video-timeline");
@@ -69,6 +81,15 @@ test("a PI reviews a simulated cycle's diving explanations and signs one off", a
   await expect(signOff).toContainText("Rejected");
   await expect(signOff).toContainText("the final multiplication does not match the judges");
 
+  const diveId = Number(new URL(page.url()).pathname.split("/").at(-1));
+  const logged = await queryE2e<{ decision: string; reason: string; email: string }>(
+    `SELECT a.details->>'decision' AS decision, a.details->>'reason' AS reason, u.email
+       FROM "AuditLogEntry" a JOIN "User" u ON u.id = a."actorId"
+      WHERE a.action = 'aqa.explanation.sign-off' AND a."targetType" = 'Generation' AND a."targetId" = $1`,
+    [String(diveId)],
+  );
+  expect(logged).toEqual([{ decision: "REJECTED", reason: "the final multiplication does not match the judges", email: "pi@demo.local" }]);
+
   await page.reload();
   await expect(page.getByTestId("sign-off").filter({ hasText: "Priya PI" })).toContainText("Rejected");
   await page.getByRole("link", { name: /cycle 2$/ }).click();
@@ -77,21 +98,21 @@ test("a PI reviews a simulated cycle's diving explanations and signs one off", a
 
 test("the cycle's CSV report has one row per dive, and the printable report lists them", async ({ page }) => {
   await signIn(page, "pi@demo.local");
-  const cycle = seeded.cycles[1]!;
-  const response = await page.request.get(`/api/aqa/cycles/${cycle.cycleId}/report.csv`);
+  const cycle = cycles[1]!;
+  const response = await page.request.get(`/api/aqa/cycles/${cycle.id}/report.csv`);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("text/csv");
   const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
   expect(rows.map((row) => Number(row.generation_id))).toEqual([...cycle.generationIds].sort((a, b) => a - b));
   expect(Object.keys(rows[0] ?? {})).toContain("arithmetic_flag_details");
 
-  await page.goto(`/aqa/cycles/${cycle.cycleId}/report`);
+  await page.goto(`/aqa/cycles/${cycle.id}/report`);
   await expect(page.getByRole("heading", { level: 1, name: /FineDiving AQA report/ })).toBeVisible();
   await expect(page.getByRole("table", { name: "Every dive" }).locator("tbody tr")).toHaveCount(cycle.generationIds.length);
 });
 
 test("an annotator cannot open the AQA review", async ({ page }) => {
   await signIn(page, "annotator@demo.local");
-  expect((await page.goto(`/aqa/cycles/${seeded.cycles[0]!.cycleId}`))?.status()).toBe(403);
-  expect((await page.request.get(`/api/aqa/cycles/${seeded.cycles[0]!.cycleId}`)).status()).toBe(403);
+  expect((await page.goto(`/aqa/cycles/${cycles[0]!.id}`))?.status()).toBe(403);
+  expect((await page.request.get(`/api/aqa/cycles/${cycles[0]!.id}`)).status()).toBe(403);
 });

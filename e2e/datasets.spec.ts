@@ -30,7 +30,7 @@ test("a researcher sees the three demo datasets with their counts", async ({ pag
   for (const name of DEMO_DATASETS) await expect(rows.filter({ hasText: name })).toBeVisible();
   await expect(rows.filter({ hasText: "Kinetics-700 (demo)" })).toContainText("train 2");
   await expect(rows.filter({ hasText: "Kinetics-700 (demo)" })).toContainText("ready 3");
-  await expect(rows.filter({ hasText: "FineDiving (demo)" })).toContainText("dive 2");
+  await expect(rows.filter({ hasText: "FineDiving (demo)" })).toContainText("dive 5");
   await expect(page.getByLabel("Import history").getByText("succeeded")).toHaveCount(3);
 });
 

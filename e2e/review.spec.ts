@@ -1,32 +1,61 @@
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { groundTruth } from "@/lib/review/ground-truth/ground-truth";
+import type { ItemDetail } from "@/lib/review/items/item-detail-types";
 import { signIn } from "./sign-in";
+import { runCyclesToCompletion } from "./simulated-run";
 
-// The review workspace end to end: an annotator opens a queue, plays the clip, seeks to the
-// label's interval marker, marks a hallucinated span, submits from the keyboard, gets the next
-// item, and sees the queue's metrics change.
+// The review workspace end to end, on a real cycle: a run on the demo's STAR dataset (launched with
+// `npm run cycle`, answered by the simulator over HTTP, checked by the real verifier), a queue made
+// from it by a researcher through the API. An annotator opens the queue, plays the clip, seeks to an
+// interval marker of the item's ground truth, marks a hallucinated span, submits from the keyboard,
+// gets the next item, and sees the queue's metrics change.
 
-const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
-const pgPort = process.env.E2E_PG_PORT ?? "54349";
-
+const QUEUE_SIZE = 4;
 let queue: { queueId: number; queueName: string; size: number };
 
-test.beforeAll(() => {
-  // The app under test runs on its own embedded PostgreSQL; seed it through lib/ (no test-only API).
-  const password = readFileSync(path.join(dataDir, "postgres", "password"), "utf8").trim();
-  const databaseUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/vstar`;
-  const output = execFileSync("npx", ["tsx", "lib/review/testing/seed-e2e.ts", "annotator@demo.local"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, VSTAR_DATA_DIR: dataDir },
-    encoding: "utf8",
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(240_000);
+  // STAR clips carry interval labels (each action's span), so every item has seek-bar markers.
+  const run = await runCyclesToCompletion({
+    name: "STAR review e2e run (simulator)",
+    datasets: [{ dataset: "STAR (demo)", sampleSize: null, splits: ["train"] }],
+    evaluation: { enabled: false },
+    backends: { inference: "simulator", training: "simulator-ray" },
+    stopRule: { maxCycles: 1 },
+    execution: { batchSize: 50, tickSeconds: 1 },
   });
-  queue = JSON.parse(output.trim().split("\n").at(-1) ?? "{}");
-  expect(queue.size).toBe(4);
+  expect(run.cycles.map((cycle) => cycle.status)).toEqual(["DONE"]);
+
+  const page = await browser.newPage();
+  try {
+    await signIn(page, "researcher@demo.local");
+    const { people } = (await (await page.request.get("/api/review/people")).json()) as { people: { id: string; email: string }[] };
+    const annotator = people.find((person) => person.email === "annotator@demo.local");
+    expect(annotator).toBeDefined();
+    const queueName = `STAR review e2e (run ${run.runId})`;
+    const response = await page.request.post("/api/review/queues", {
+      // Mutating routes accept only same-origin requests, as a browser's fetch would send them.
+      headers: { origin: new URL(page.url()).origin },
+      data: { name: queueName, cycleId: run.cycles[0]!.id, size: QUEUE_SIZE, overlap: 1, assignees: [annotator!.id], seed: 3 },
+    });
+    expect(response.status()).toBe(201);
+    const created = (await response.json()) as { id: number; size: number };
+    queue = { queueId: created.id, queueName, size: created.size };
+    expect(queue.size).toBe(QUEUE_SIZE);
+  } finally {
+    await page.close();
+  }
 });
 
 const videoState = (page: Page) =>
   page.locator("video").evaluate((video: HTMLVideoElement) => ({ time: video.currentTime, readyState: video.readyState, paused: video.paused, duration: video.duration }));
+
+/** The text up to and including the first full stop (or all of it), as a reader would mark it. */
+function firstSentence(text: string): string {
+  const trimmed = text.trim();
+  const end = trimmed.search(/[.!?](\s|$)/);
+  return end < 0 ? trimmed : trimmed.slice(0, end + 1);
+}
 
 /** Selects `text` inside the answer (it may span several highlighted runs), as a person dragging would. */
 async function selectInAnswer(page: Page, text: string): Promise<void> {
@@ -54,35 +83,43 @@ test("an annotator audits an item from the keyboard next to the video, and the m
   await signIn(page, "annotator@demo.local");
 
   await page.goto(`/review/${queue.queueId}/metrics`);
-  await expect(page.getByTestId("metric-audits")).toHaveText("0 / 4");
+  await expect(page.getByTestId("metric-audits")).toHaveText(`0 / ${queue.size}`);
 
   await page.goto("/review");
   await page.getByRole("link", { name: queue.queueName }).click();
   await page.getByRole("button", { name: /Start reviewing/ }).click();
   await expect(page).toHaveURL(new RegExp(`/review/${queue.queueId}/items/\\d+$`));
   const firstItem = await page.getByTestId("review-item").getAttribute("data-item-id");
-  await expect(page.getByTestId("question-text")).toContainText("When does the person pick up the box?");
+  const detail = (await (await page.request.get(`/api/review/queues/${queue.queueId}/items/${firstItem}`)).json()) as ItemDetail;
+  expect(detail.dataset.name).toBe("STAR (demo)");
+  expect(detail.generation.simulated).toBe(true);
+  await expect(page.getByTestId("question-text")).toHaveText(detail.question.text);
 
   // The clip loads and plays (space), then pauses (space).
   await expect.poll(async () => (await videoState(page)).readyState, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
-  expect((await videoState(page)).duration).toBeCloseTo(3, 0);
+  expect((await videoState(page)).duration).toBeCloseTo(detail.video.durationSec ?? NaN, 0);
   await page.locator("body").press("Space");
   await expect.poll(async () => (await videoState(page)).time, { timeout: 10_000 }).toBeGreaterThan(0.2);
   await page.locator("body").press("Space");
   await expect.poll(async () => (await videoState(page)).paused).toBe(true);
 
-  // The label's interval is a marker on the seek bar; clicking it seeks to its start (1.0 s).
-  const marker = page.locator(".vjs-progress-holder").getByRole("button", { name: "Seek to Target 1.0–2.0 s" });
+  // An interval of the item's ground truth (a target, or an action's span) is a marker on the seek
+  // bar; clicking it seeks to its start. The latest one, so the seek is not back to the beginning.
+  const intervals = groundTruth(detail.question.targets, detail.labels, detail.video).markers.filter((m) => m.end !== undefined);
+  const interval = intervals.reduce((latest, m) => (m.start > latest.start ? m : latest), intervals[0]!);
+  expect(interval.start).toBeGreaterThan(0.3);
+  const marker = page.locator(".vjs-progress-holder").getByRole("button", { name: `Seek to ${interval.label}`, exact: true });
   await expect(marker).toBeVisible();
   await marker.click();
-  await expect.poll(async () => (await videoState(page)).time).toBeCloseTo(1, 1);
+  await expect.poll(async () => (await videoState(page)).time).toBeCloseTo(interval.start, 1);
   // One frame forward from the keyboard.
   await page.locator("body").press(".");
-  await expect.poll(async () => (await videoState(page)).time).toBeGreaterThan(1.02);
+  await expect.poll(async () => (await videoState(page)).time).toBeGreaterThan(interval.start + 0.02);
 
-  // Mark a hallucinated span: select words of the answer and press h.
+  // Mark a hallucinated span: select the answer's first sentence and press h.
   const answer = (await page.locator("[data-answer-root]").textContent()) ?? "";
-  const invented = answer.includes("drying rack") ? "washes the box and puts it on a drying rack" : "carries it off to the right";
+  const invented = firstSentence(answer);
+  expect(invented.length).toBeGreaterThan(10);
   await selectInAnswer(page, invented);
   await page.keyboard.press("h");
   await expect(page.getByTestId("hallucinated-spans")).toContainText(invented);
@@ -103,9 +140,9 @@ test("an annotator audits an item from the keyboard next to the video, and the m
   await expect(page).toHaveURL(new RegExp(`/items/${firstItem}$`));
   await expect(page.getByTestId("hallucinated-spans")).toContainText(invented);
 
-  // The metrics page now counts the audit: one of four, hallucinated.
+  // The metrics page now counts the audit: one of the queue's items, hallucinated.
   await page.goto(`/review/${queue.queueId}/metrics`);
-  await expect(page.getByTestId("metric-audits")).toHaveText("1 / 4");
+  await expect(page.getByTestId("metric-audits")).toHaveText(`1 / ${queue.size}`);
   await expect(page.getByTestId("metric-hallucination")).toHaveText("100.0 %");
 });
 

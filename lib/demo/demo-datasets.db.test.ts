@@ -39,10 +39,10 @@ async function demoState() {
 it("imports the three demo datasets through the real importers with every clip playable, once", async () => {
   const lines: string[] = [];
   await seedDemoDatasets((line) => lines.push(line));
-  expect(lines).toEqual([expect.stringMatching(/^Demo datasets ready: .* \(7 clips made playable, 0 unplayable\)/)]);
+  expect(lines).toEqual([expect.stringMatching(/^Demo datasets ready: .* \(10 clips made playable, 0 unplayable\)/)]);
   const state = await demoState();
   expect(state).toEqual([
-    { name: "FineDiving (demo)", isDemo: true, status: "READY", n: 2, imports: 1 },
+    { name: "FineDiving (demo)", isDemo: true, status: "READY", n: 5, imports: 1 },
     { name: "Kinetics-700 (demo)", isDemo: true, status: "READY", n: 3, imports: 1 },
     { name: "STAR (demo)", isDemo: true, status: "READY", n: 2, imports: 1 },
   ]);

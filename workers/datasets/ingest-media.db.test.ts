@@ -92,7 +92,7 @@ describe("the ingest-media handler", () => {
     const diving = await importDemo("finediving");
     const star = await importDemo("star");
     const ids = [...(await videosOf(diving)), ...(await videosOf(star))].map((v) => v.id);
-    expect(await handleIngestMedia({ videoIds: ids }, context)).toMatchObject({ ready: 4, unplayable: 0 });
+    expect(await handleIngestMedia({ videoIds: ids }, context)).toMatchObject({ ready: 7, unplayable: 0 });
 
     const dive = (await videosOf(diving)).find((v) => v.key.startsWith("DemoDivingCup2024_Synchro3m"))!;
     expect(dive).toMatchObject({ mediaStatus: "READY", mediaPath: "derived/src/media/FineDiving/DemoDivingCup2024_Synchro3m_final_r2/1.mp4", fps: 12 });

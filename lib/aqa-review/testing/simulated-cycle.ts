@@ -5,7 +5,7 @@ import { ANSWER_PROMPT_SUFFIX, seedAqaRun, seedFineDivingDataset, type SeedDive,
 
 type Db = pg.Pool | pg.PoolClient;
 
-/** The demo's two FineDiving dives (lib/datasets/demo/write-demo-fixtures.ts), for databases without them. */
+/** The demo's first two FineDiving dives (lib/datasets/demo/write-demo-fixtures.ts), for databases without them. */
 export const DEMO_LIKE_DIVES: readonly SeedDive[] = [
   {
     key: "DemoDivingCup2024_Women10m_final_r1_0",

@@ -38,7 +38,15 @@ describe("writeDemoFixtures", () => {
       ["demoLegacy1_000000_000002", "kinetics/legacy/demoLegacy1.avi"],
     ]);
     expect(imported.get("star")?.map((item) => item.videoKey)).toEqual(["DEMO1_0_3", "DEMO1_1.5_3"]);
-    expect(imported.get("finediving")?.map((item) => item.metadata.mediaSource)).toEqual(["mp4", "frames"]);
+    expect(imported.get("finediving")?.map((item) => item.metadata.mediaSource)).toEqual(["mp4", "frames", "mp4", "mp4", "mp4"]);
+  });
+
+  it("gives FineDiving enough training dives, with different scores, for a cycle's AQA figures", () => {
+    const training = imported.get("finediving")?.filter((item) => item.split === "train") ?? [];
+    expect(training).toHaveLength(4);
+    const aqaScores = training.flatMap((item) => item.questions.filter((q) => q.kind.startsWith("aqa-")).map((q) => q.targets.find((t) => t.labelType === "float" && t.label.name === "score")));
+    expect(aqaScores).toHaveLength(8);
+    expect(new Set(aqaScores.map((target) => JSON.stringify(target?.label))).size).toBe(4);
   });
 
   it("gives STAR boxes that sit on the drawn objects and intervals in the clip", () => {

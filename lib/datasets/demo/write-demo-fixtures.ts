@@ -25,7 +25,7 @@ const SYNCHRO_EVENT = "DemoDivingCup2024_Synchro3m_final_r2";
 
 /**
  * Writes the demo data: a few synthetic clips (a ball crossing the frame, a person carrying a box,
- * a diver, one legacy MPEG-4 AVI that needs transcoding, one dive only as JPEG frames) and
+ * divers, one legacy MPEG-4 AVI that needs transcoding, one dive only as JPEG frames) and
  * annotation files in each source format that reference them: a Kinetics CSV, a STAR JSON with
  * class files, and FineDiving pickles with splits. Boxes, intervals and sub-action frames are
  * computed from the same geometry that draws the clips, so the labels are true of the pixels.
@@ -125,6 +125,13 @@ function carrySituations(scene: SceneSize, start: number, end: number) {
   return situations;
 }
 
+/** Training dives beyond the first, with judges spread out so their scores rank clearly. */
+const EXTRA_TRAINING_DIVES: readonly (Pick<FixtureDive, "actionType" | "difficulty" | "judgeScores"> & { takeoffName: string; flightName: string })[] = [
+  { actionType: "207c", difficulty: 3.3, judgeScores: [6.5, 7.0, 6.0, 6.5, 7.0, 6.5, 6.0], takeoffName: "Back", flightName: "3.5 Soms.Tuck" },
+  { actionType: "107b", difficulty: 3.0, judgeScores: [9.0, 9.5, 9.0, 8.5, 9.0, 9.5, 9.0], takeoffName: "Forward", flightName: "3.5 Soms.Pike" },
+  { actionType: "405c", difficulty: 2.7, judgeScores: [5.0, 5.5, 4.5, 5.0, 5.5, 5.0, 4.5], takeoffName: "Inward", flightName: "2.5 Soms.Tuck" },
+];
+
 async function writeFineDiving(mediaRoot: string, annotations: string): Promise<DemoDataset> {
   const videosDir = "finediving";
   const framesDir = "FineDiving";
@@ -149,11 +156,15 @@ async function writeFineDiving(mediaRoot: string, annotations: string): Promise<
   const dives: FixtureDive[] = [
     { event: DIVING_EVENT, index: 0, actionType: "105b", difficulty: 3.0, judgeScores: [8.0, 8.5, 7.5, 8.0, 9.0, 8.0, 7.5], steps: steps("Forward", "2.5 Soms.Pike"), startFrame: 1200, split: "train" },
     { event: SYNCHRO_EVENT, index: 1, actionType: "407c", difficulty: 3.4, judgeScores: [8.5, 9.0, 8.5, 8.0, 8.5], steps: steps("Inward", "3.5 Soms.Tuck"), startFrame: 489, split: "test" },
+    // More training dives of the same final, so a cycle's AQA figures (ρ, R-ℓ2) have scores to rank.
+    ...EXTRA_TRAINING_DIVES.map(({ takeoffName, flightName, ...dive }, i): FixtureDive => ({ ...dive, event: DIVING_EVENT, index: i + 2, steps: steps(takeoffName, flightName), startFrame: 1500 + 300 * i, split: "train" })),
   ];
+  // Their clips are copies of the first dive's: the same geometry, so the sub-action frames hold.
+  await Promise.all(EXTRA_TRAINING_DIVES.map((_, i) => copyFile(existing, path.join(mediaRoot, videosDir, `${DIVING_EVENT}_${i + 2}.mp4`))));
   const paths = await writeFineDivingAnnotations(path.join(annotations, "finediving"), dives);
   return {
     name: "FineDiving (demo)",
-    description: "Two synthetic dives with judges' scores and sub-action frames; one is still a folder of frames.",
+    description: "Five synthetic dives with judges' scores and sub-action frames; one is still a folder of frames.",
     spec: {
       format: "finediving",
       file: paths.annotations,
