@@ -1,18 +1,24 @@
 // npm run bench:cycle [-- --questions 100000 --batch 1000 --concurrency 64] — N questions through
 // generate → verify → store against a zero-latency simulator (its own process) and one worker
 // process, on a throwaway database (TEST_DATABASE_URL's server, or the embedded one under
-// <VSTAR_DATA_DIR>/test-postgres on TEST_PG_PORT). Prints generations/s and the worker's memory.
-// Target: ≥ 2,000 generations/s on 2 cores, memory flat in the number of questions.
+// <VSTAR_DATA_DIR>/test-postgres on TEST_PG_PORT). Prints generations/s, the CPU each process
+// spent per generation (the budget on 2 cores at 2,000/s is 1 ms in all), batch timings and the
+// worker's memory. Target: ≥ 2,000 generations/s on 2 cores, memory flat in the number of questions.
+// Profiling: BENCH_WORKER_NODE_OPTIONS / BENCH_SIM_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof")
+// are node flags for the worker / the simulator (given on the command line: Node 20 refuses
+// --cpu-prof in NODE_OPTIONS); with them, both are stopped gracefully so the profiles get written.
+// BENCH_SQL_STATS=1 adds the statements by total time (pg_stat_statements, when the server preloads it).
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { dataDir } from "@/lib/config/paths";
+import { dataDir, projectRoot } from "@/lib/config/paths";
 import { poolConfigFromUrl, withDatabase } from "@/lib/db/connection-config";
 import { startLocalPostgres, type LocalPostgres } from "@/lib/db/embedded-postgres";
 import { applyMigrations } from "@/lib/db/migrations";
-import { spawnScript, waitFor, type SpawnedScript } from "@/lib/testing/processes";
+import { waitFor, type SpawnedScript } from "@/lib/testing/processes";
 
 const { values } = parseArgs({
   options: { questions: { type: "string", default: "100000" }, batch: { type: "string", default: "1000" }, concurrency: { type: "string", default: "64" } },
@@ -34,6 +40,45 @@ function memoryOf(pid: number): { rss: number; peak: number } {
   return { rss: Math.round(field("VmRSS")), peak: Math.round(field("VmHWM")) };
 }
 
+/** CPU time (user + system) a process has used, in ms, from /proc; null once it is gone. */
+function cpuMsOf(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS_PER_SECOND = 100;
+const BENCH_APPLICATION = "vstar-bench-cycle";
+
+/** CPU used since the start of the measurement, per role; processes seen later count from their first sample. */
+class CpuMeter {
+  private readonly first = new Map<number, number>();
+  private readonly last = new Map<number, number>();
+  private readonly roleOf = new Map<number, string>();
+
+  sample(role: string, pids: readonly number[]): void {
+    for (const pid of pids) {
+      const ms = cpuMsOf(pid);
+      if (ms === null) continue;
+      if (!this.first.has(pid)) this.first.set(pid, ms);
+      this.last.set(pid, ms);
+      this.roleOf.set(pid, role);
+    }
+  }
+
+  /** ms of CPU per role. */
+  totals(): Map<string, number> {
+    const totals = new Map<string, number>();
+    for (const [pid, ms] of this.last) {
+      const role = this.roleOf.get(pid)!;
+      totals.set(role, (totals.get(role) ?? 0) + ms - this.first.get(pid)!);
+    }
+    return totals;
+  }
+}
+
 async function admin(serverUrl: string, sql: string): Promise<void> {
   const client = new pg.Client(poolConfigFromUrl(withDatabase(serverUrl, "postgres")));
   await client.connect();
@@ -44,6 +89,9 @@ async function admin(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
+// The bench's own connections (counting rows every second) are named, and left out of the CPU figures;
+// the worker and the simulator are started without the name.
+process.env.PGAPPNAME = BENCH_APPLICATION;
 let server: LocalPostgres | undefined;
 const serverUrl =
   process.env.TEST_DATABASE_URL ??
@@ -63,7 +111,7 @@ try {
   const { createFixtureDataset, createSimulatorBackends } = await import("@/lib/cycles/testing/fixtures");
 
   const simPort = 20000 + Math.floor(Math.random() * 20000);
-  sim = spawnScript("lib/cli/sim.ts", {}, ["--port", String(simPort), "--seed", "3"]);
+  sim = spawnNode("lib/cli/sim.ts", nodeFlags("BENCH_SIM_NODE_OPTIONS"), {}, ["--port", String(simPort), "--seed", "3"]);
   const simUrl = `http://127.0.0.1:${simPort}`;
   await waitFor(() => fetch(`${simUrl}/health`).then((r) => r.ok).catch(() => false), `the simulator (${sim.output()})`);
 
@@ -72,7 +120,7 @@ try {
   console.log(`fixture: ${questions.toLocaleString("en")} questions in ${seconds(started)} s`);
   const backends = await createSimulatorBackends({ tag: "bench", url: simUrl, inference: { maxConcurrency: concurrency, timeoutMs: 60_000 } });
 
-  worker = spawnScript("workers/main.ts", { WORKER_GRACE_MS: "1000", ...(process.env.BENCH_WORKER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_WORKER_NODE_OPTIONS } : {}) });
+  worker = spawnNode("workers/main.ts", nodeFlags("BENCH_WORKER_NODE_OPTIONS"), { WORKER_GRACE_MS: "1000" });
   const workerPid = worker.child.pid!;
   await waitFor(async () => (await pool().query(`SELECT 1 FROM "WorkerHeartbeat" WHERE pid = $1`, [workerPid])).rowCount === 1, "the worker to start", 60_000);
   const idle = memoryOf(workerPid);
@@ -86,33 +134,81 @@ try {
     stopRule: { maxCycles: 1 },
     execution: { batchSize, tickSeconds: 1 },
   });
+  const cpu = new CpuMeter();
+  const postgresPids = async () =>
+    (
+      await pool().query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name <> $1`, [BENCH_APPLICATION])
+    ).rows.map((r) => r.pid);
+  const sampleCpu = async () => {
+    cpu.sample("worker", [workerPid]);
+    cpu.sample("simulator", [sim!.child.pid!]);
+    cpu.sample("postgres", await postgresPids());
+  };
+  const sqlStats = process.env.BENCH_SQL_STATS === "1" && (await startSqlStats(pool()));
+  await sampleCpu();
   started = performance.now();
   const count = async (sql: string) => (await pool().query<{ n: number }>(sql, [cycleId])).rows[0]!.n;
   const samples: string[] = [];
   let generatedAt: number | null = null;
+  let storedAt: number | null = null;
+  let stageClosedAt: number | null = null;
+  let cpuWhenGenerated = new Map<string, number>();
   let rssPeakDuringRun = 0;
   for (let tick = 0; ; tick++) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const generations = await count(`SELECT count(*)::int AS n FROM "Generation" WHERE "cycleId" = $1`);
-    const verdicts = await count(`SELECT count(*)::int AS n FROM "Verdict" v JOIN "Generation" g ON g.id = v."generationId" WHERE g."cycleId" = $1`);
+    // The throwaway database holds this cycle only: all its Verdicts are the cycle's (no join to pay every second).
+    const verdicts = await count(`SELECT count(*)::int AS n FROM "Verdict" WHERE $1::int IS NOT NULL`);
+    await sampleCpu();
     const memory = memoryOf(workerPid);
     rssPeakDuringRun = Math.max(rssPeakDuringRun, memory.rss);
-    if (generatedAt === null && generations >= questions) generatedAt = performance.now();
+    if (generatedAt === null && generations >= questions) {
+      generatedAt = performance.now();
+      cpuWhenGenerated = cpu.totals();
+    }
     if (tick % 5 === 0) samples.push(`${seconds(started).padStart(6)} s  generations ${String(generations).padStart(7)}  verdicts ${String(verdicts).padStart(7)}  worker RSS ${memory.rss} MiB`);
-    if (verdicts >= questions) break;
+    const status = (await pool().query<{ status: string }>(`SELECT status::text FROM "Cycle" WHERE id = $1`, [cycleId])).rows[0]?.status;
+    if (storedAt === null && verdicts >= questions) storedAt = performance.now();
+    if (stageClosedAt === null && status !== undefined && !["DRAFT", "GENERATING", "VERIFYING"].includes(status)) stageClosedAt = performance.now();
+    if (storedAt !== null && stageClosedAt !== null) break;
     if (worker.child.exitCode !== null) throw new Error(`the worker exited: ${worker.output().slice(-2000)}`);
     if (performance.now() - started > 30 * 60_000) throw new Error("gave up after 30 minutes");
   }
-  const total = (performance.now() - started) / 1000;
+  const total = ((storedAt ?? performance.now()) - started) / 1000;
+  const closed = ((stageClosedAt ?? performance.now()) - started) / 1000;
   const generateSeconds = ((generatedAt ?? performance.now()) - started) / 1000;
+  await sampleCpu();
   const memory = memoryOf(workerPid);
+  const cpuTotals = cpu.totals();
+  const cpuSummary = (totals: Map<string, number>) =>
+    `${([...totals.values()].reduce((a, b) => a + b, 0) / questions).toFixed(2)} ms (` +
+    ["worker", "simulator", "postgres"].map((role) => `${role} ${((totals.get(role) ?? 0) / questions).toFixed(2)}`).join(", ") +
+    ")";
+  const cpuAfterGenerating = new Map([...cpuTotals].map(([role, ms]) => [role, ms - (cpuWhenGenerated.get(role) ?? 0)]));
+  const batchTimes = await pool().query<{ stage: string; batches: number; claims: number; median: number; max: number }>(
+    `SELECT stage, count(*)::int AS batches, sum(attempts)::int AS claims,
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM "finishedAt" - "startedAt"))::float8 AS median,
+            max(extract(epoch FROM "finishedAt" - "startedAt"))::float8 AS max
+       FROM "StageBatch" WHERE "cycleId" = $1 GROUP BY stage ORDER BY min(id)`,
+    [cycleId],
+  );
+  const itemErrors = await pool().query<{ stage: string; reason: string; n: number; attempts: number }>(
+    `SELECT stage, reason, count(*)::int AS n, sum(attempts)::int AS attempts FROM "ItemError" WHERE "cycleId" = $1 GROUP BY stage, reason ORDER BY stage, reason`,
+    [cycleId],
+  );
+  const sqlReport = sqlStats ? await topStatements(pool()) : [];
   await cycles.cancelRun(runId).catch(() => {});
   console.log(samples.join("\n"));
+  if (sqlReport.length > 0) console.log(`SQL by total time (pg_stat_statements):\n${sqlReport.join("\n")}`);
   console.log(
     [
       `questions:               ${questions.toLocaleString("en")} (batches of ${batchSize}, ${concurrency} requests in flight)`,
       `generate:                ${generateSeconds.toFixed(1)} s  → ${Math.round(questions / generateSeconds).toLocaleString("en")} generations/s`,
       `generate → verify → store: ${total.toFixed(1)} s  → ${Math.round(questions / total).toLocaleString("en")} generations/s (1 s polling)`,
+      `verify stage closed:     ${closed.toFixed(1)} s  → ${Math.round(questions / closed).toLocaleString("en")} generations/s (the engine has every verdict counted and moved on)`,
+      `CPU per generation:      ${cpuSummary(cpuTotals)}; of which generating ${cpuSummary(cpuWhenGenerated)}, verifying and after ${cpuSummary(cpuAfterGenerating)} (postgres = this database's backends but the bench's own, if local)`,
+      ...batchTimes.rows.map((b) => `${`${b.stage.toLowerCase()} batches:`.padEnd(25)}${b.batches} (${b.claims} claims), ${b.median?.toFixed(1)} s median, ${b.max?.toFixed(1)} s longest`),
+      `item errors:             ${itemErrors.rows.map((e) => `${e.stage.toLowerCase()} ${e.reason} × ${e.n} (${e.attempts} attempts)`).join(", ") || "none"}`,
       `worker memory:           idle ${idle.rss} MiB, peak RSS while running ${rssPeakDuringRun} MiB (VmHWM ${memory.peak} MiB), at the end ${memory.rss} MiB`,
     ].join("\n"),
   );
@@ -123,8 +219,50 @@ try {
   worker?.child.kill(process.env.BENCH_WORKER_NODE_OPTIONS ? "SIGINT" : "SIGKILL");
   if (worker) await worker.exited;
   sim?.child.kill("SIGTERM");
+  if (sim) await sim.exited;
   await admin(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => {});
   await server?.stop();
+}
+// Explicitly: embedded-postgres' exit hook throws when the process ends by running out of work.
+process.exit(process.exitCode ?? 0);
+
+/**
+ * BENCH_SQL_STATS=1: statement timings from pg_stat_statements (the server must preload it:
+ * `ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'` and a restart). False when unavailable.
+ */
+async function startSqlStats(db: pg.Pool): Promise<boolean> {
+  try {
+    await db.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`);
+    await db.query(`SELECT pg_stat_statements_reset()`);
+    return true;
+  } catch (error) {
+    console.log(`pg_stat_statements unavailable: ${(error as Error).message}`);
+    return false;
+  }
+}
+
+async function topStatements(db: pg.Pool): Promise<string[]> {
+  const { rows } = await db.query<{ ms: number; calls: number; rows: number; query: string }>(
+    `SELECT total_exec_time::float8 AS ms, calls::int, rows::int, query FROM pg_stat_statements
+      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 15`,
+  );
+  return rows.map((r) => `${r.ms.toFixed(0).padStart(8)} ms ${String(r.calls).padStart(7)} calls ${String(r.rows).padStart(8)} rows  ${r.query.replace(/\s+/g, " ").slice(0, 150)}`);
+}
+
+/** Node flags from an environment variable, split on whitespace. */
+function nodeFlags(name: string): string[] {
+  return (process.env[name] ?? "").split(/\s+/).filter(Boolean);
+}
+
+/** Runs a TypeScript entry point as its own process (as lib/testing/processes does), with node flags. */
+function spawnNode(entry: string, flags: string[], env: Record<string, string> = {}, args: string[] = []): SpawnedScript {
+  const { PGAPPNAME: _benchName, ...inherited } = process.env;
+  const child = spawn(process.execPath, [...flags, "--import", "tsx", entry, ...args], { cwd: projectRoot, env: { ...inherited, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
 }
 
 function seconds(since: number): string {

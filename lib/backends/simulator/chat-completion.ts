@@ -67,8 +67,10 @@ export function completeChat(request: ChatCompletionRequest, context: Completion
           sample,
         })
       : describeVideo({ seed: context.seed, model: context.model, prompt: `${prompt.text}|${sample}`, videoRef: prompt.videoRef });
-    const { text, truncated } = maxTokens === undefined ? { text: answer.text, truncated: false } : truncateToTokens(answer.text, maxTokens);
-    completionTokens += textTokens(text);
+    const fullTokens = textTokens(answer.text);
+    const fits = maxTokens === undefined || fullTokens <= maxTokens;
+    const { text, truncated } = fits ? { text: answer.text, truncated: false } : truncateToTokens(answer.text, maxTokens);
+    completionTokens += fits ? fullTokens : textTokens(text);
     choices.push({
       index,
       message: { role: "assistant", content: text, tool_calls: [] },

@@ -36,3 +36,12 @@ describe("FaultPlanner", () => {
     expect(() => new FaultPlanner(config({ errorRate: 0.6, timeoutRate: 0.6 }), 1)).toThrow(/at most 1/);
   });
 });
+
+describe("FaultPlanner without faults", () => {
+  it("answers every request normally and at once, still numbering them", () => {
+    const planner = new FaultPlanner(config({}), 5);
+    const decisions = Array.from({ length: 20 }, () => planner.next());
+    expect(decisions.every((d) => d.fault.kind === "none" && d.delayMs === 0)).toBe(true);
+    expect(decisions.map((d) => d.sequence)).toEqual(Array.from({ length: 20 }, (_, i) => i));
+  });
+});

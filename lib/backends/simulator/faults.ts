@@ -53,6 +53,8 @@ export class FaultPlanner {
 
   next(): FaultDecision {
     const sequence = this.sequence++;
+    // Nothing to inject (the usual case): skip the draws, which could only come out as "none, no delay".
+    if (this.faultless()) return { fault: { kind: "none" }, delayMs: 0, sequence };
     const rng = rngFrom(this.seed, "fault", sequence);
     const { timeoutRate, errorRate, malformedRate, latencyMs, latencyJitterMs } = this.config;
     const u = rng.next();
@@ -63,6 +65,11 @@ export class FaultPlanner {
     else if (u < timeoutRate + errorRate + malformedRate)
       fault = { kind: "malformed", variant: rng.chance(0.5) ? "invalid-json" : "missing-field" };
     return { fault, delayMs, sequence };
+  }
+
+  private faultless(): boolean {
+    const { timeoutRate, errorRate, malformedRate, latencyMs, latencyJitterMs } = this.config;
+    return timeoutRate === 0 && errorRate === 0 && malformedRate === 0 && latencyMs === 0 && latencyJitterMs === 0;
   }
 
   private static checkRates(config: FaultConfig): void {

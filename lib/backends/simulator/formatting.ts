@@ -28,9 +28,34 @@ export function formatBox(box: readonly number[]): string {
   return `[${box.map((v) => v.toFixed(2)).join(", ")}]`;
 }
 
-/** Word count as a reader would count it. */
+/** Word count as a reader would count it: runs of characters other than whitespace (`\s`). */
 export function countWords(text: string): number {
-  return text.split(/\s+/).filter((w) => w.length > 0).length;
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const space = isWhitespace(text.charCodeAt(i));
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** Exactly the UTF-16 code units of the RegExp class `\s` (WhiteSpace and LineTerminator). */
+function isWhitespace(code: number): boolean {
+  if (code > 32 && code < 0xa0) return false;
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 export function capitalize(text: string): string {

@@ -7,14 +7,17 @@ import { synonymPairs } from "./synonyms";
  */
 export function paraphrase(caption: string, rng: Rng): string {
   const base = caption.trim().replace(/[.!?]+$/, "");
-  const swappable = synonymPairs.filter(([word]) => new RegExp(`\\b${escapeRegExp(word)}\\b`, "i").test(base));
+  const swappable = synonyms.filter(({ word }) => word.test(base));
   let text = base;
   if (swappable.length > 0 && rng.chance(0.7)) {
-    const [word, replacement] = rng.pick(swappable);
-    text = text.replace(new RegExp(`\\b${escapeRegExp(word)}\\b`, "i"), replacement);
+    const { word, replacement } = rng.pick(swappable);
+    text = text.replace(word, replacement);
   }
   return lowerFirst(text);
 }
+
+/** Each synonym pair's word as a whole-word, case-insensitive pattern, compiled once. */
+const synonyms = synonymPairs.map(([word, replacement]) => ({ word: new RegExp(`\\b${escapeRegExp(word)}\\b`, "i"), replacement }));
 
 function lowerFirst(text: string): string {
   return text.length === 0 ? text : text[0]!.toLowerCase() + text.slice(1);

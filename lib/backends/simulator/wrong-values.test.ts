@@ -56,3 +56,19 @@ describe("wrong values are really wrong", () => {
     expect(wrongSequence(["x", "x"], rng)).not.toEqual(["x", "x"]);
   });
 });
+
+describe("per-label caches", () => {
+  it("draw a wrong class the same way on every call for a label", () => {
+    for (const seed of [1, 2, 3, 99]) {
+      const first = wrongClass("playing cello", mulberry32(seed));
+      expect(wrongClass("playing cello", mulberry32(seed))).toBe(first);
+    }
+  });
+
+  it("hand out keyword lists callers cannot change", () => {
+    const words = keywordsOf("Eating the apple pie");
+    expect(words).toEqual(["eating", "apple", "pie"]);
+    expect(() => (words as string[]).push("poison")).toThrow();
+    expect(keywordsOf("Eating the apple pie")).toEqual(["eating", "apple", "pie"]);
+  });
+});

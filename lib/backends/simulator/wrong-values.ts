@@ -9,11 +9,33 @@ import { actionClasses, householdActions, householdAnswers, unrelatedCaptions } 
 
 /** Another class that shares no content word with the label (so fuzzy keyword matching fails). */
 export function wrongClass(label: string, rng: Rng): string {
+  return rng.pick(cached(classCandidates, label, wrongClassCandidates));
+}
+
+function wrongClassCandidates(label: string): readonly string[] {
   const looksLikeChoice = /[.!?]$/.test(label.trim()) || /^[A-Z]/.test(label);
   const pool: readonly string[] = looksLikeChoice ? householdAnswers : actionClasses;
   const keywords = keywordsOf(label);
   const candidates = pool.filter((c) => !sharesKeyword(c, keywords) && c !== label);
-  return rng.pick(candidates.length > 0 ? candidates : pool.filter((c) => c !== label));
+  return candidates.length > 0 ? candidates : pool.filter((c) => c !== label);
+}
+
+/**
+ * Candidates depend on the label alone and a dataset has few distinct labels, while every wrong
+ * answer needs them: kept per label (bounded), so a request does not re-scan the vocabulary.
+ */
+const classCandidates = new Map<string, readonly string[]>();
+const captionCandidates = new Map<string, readonly string[]>();
+const MAX_CACHED_LABELS = 10_000;
+
+function cached(cache: Map<string, readonly string[]>, label: string, compute: (label: string) => readonly string[]): readonly string[] {
+  let candidates = cache.get(label);
+  if (candidates === undefined) {
+    candidates = compute(label);
+    if (cache.size >= MAX_CACHED_LABELS) cache.clear();
+    cache.set(label, candidates);
+  }
+  return candidates;
 }
 
 /** A value 20–45 % away (at least 1.5), keeping the sign of non-negative values. */
@@ -76,9 +98,13 @@ export function wrongSequence(actions: readonly string[], rng: Rng): string[] {
 
 /** An unrelated caption, sharing as few words as possible with the true one. */
 export function wrongCaption(caption: string, rng: Rng): string {
+  return rng.pick(cached(captionCandidates, caption, unrelatedCaptionCandidates));
+}
+
+function unrelatedCaptionCandidates(caption: string): readonly string[] {
   const keywords = keywordsOf(caption);
   const candidates = unrelatedCaptions.filter((c) => !sharesKeyword(c, keywords));
-  return rng.pick(candidates.length > 0 ? candidates : unrelatedCaptions);
+  return candidates.length > 0 ? candidates : unrelatedCaptions;
 }
 
 function round1(v: number): number {

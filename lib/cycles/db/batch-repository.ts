@@ -14,6 +14,8 @@ export interface BatchScope {
 export interface NewBatch {
   scope: BatchScope;
   itemCount: number;
+  /** Already done when planned (its rows exist): created DONE, never sent to a worker. */
+  settled?: boolean;
 }
 
 export interface ClaimedBatch {
@@ -34,10 +36,13 @@ const QUEUED_TIMEOUT_SECONDS = 600;
 export async function createBatches(cycleId: number, stage: Stage, batches: NewBatch[], queryable: Queryable = db()): Promise<void> {
   if (batches.length === 0) return;
   await queryable.query(
-    `INSERT INTO "StageBatch" ("cycleId", stage, "batchIndex", scope, "itemCount")
-     SELECT $1, $2::"Stage", i - 1, s::jsonb, c FROM unnest($3::text[], $4::int[]) WITH ORDINALITY AS t(s, c, i)
+    `INSERT INTO "StageBatch" ("cycleId", stage, "batchIndex", scope, "itemCount", status, "doneCount", "startedAt", "finishedAt")
+     SELECT $1, $2::"Stage", i - 1, s::jsonb, c,
+            CASE WHEN d THEN 'DONE' ELSE 'PENDING' END::"BatchStatus", CASE WHEN d THEN c ELSE 0 END,
+            CASE WHEN d THEN now() END, CASE WHEN d THEN now() END
+       FROM unnest($3::text[], $4::int[], $5::bool[]) WITH ORDINALITY AS t(s, c, d, i)
      ON CONFLICT ("cycleId", stage, "batchIndex") DO NOTHING`,
-    [cycleId, stage, batches.map((batch) => JSON.stringify(batch.scope)), batches.map((batch) => batch.itemCount)],
+    [cycleId, stage, batches.map((batch) => JSON.stringify(batch.scope)), batches.map((batch) => batch.itemCount), batches.map((batch) => batch.settled === true)],
   );
 }
 
@@ -75,13 +80,19 @@ export async function claimBatch(batchId: number, queryable: Queryable = db()): 
   return row ? { id: row.id, cycleId: row.cycleId, stage: row.stage, batchIndex: row.batchIndex, scope: row.scope, itemCount: row.itemCount, token: row.attempts } : null;
 }
 
-/** Renews the lease and records progress; false when another worker has claimed the batch since. */
-export async function heartbeatBatch(batch: ClaimedBatch, doneCount: number, queryable: Queryable = db()): Promise<boolean> {
-  const { rowCount } = await queryable.query(
-    `UPDATE "StageBatch" SET "updatedAt" = now(), "doneCount" = $3 WHERE id = $1 AND attempts = $2 AND status = 'RUNNING'`,
+/**
+ * Renews the lease and records progress, and looks at the cycle in the same statement: "lost" when
+ * another worker has claimed the batch since, "cycle-stopped" when the cycle is cancelled, failed or gone.
+ */
+export async function heartbeatBatch(batch: ClaimedBatch, doneCount: number, queryable: Queryable = db()): Promise<"running" | "lost" | "cycle-stopped"> {
+  const { rows } = await queryable.query<{ stopped: boolean }>(
+    `UPDATE "StageBatch" b SET "updatedAt" = now(), "doneCount" = $3 WHERE id = $1 AND attempts = $2 AND status = 'RUNNING'
+      RETURNING COALESCE((SELECT c."cancelRequestedAt" IS NOT NULL OR c.status IN ('CANCELLED', 'FAILED') FROM "Cycle" c WHERE c.id = b."cycleId"), true) AS stopped`,
     [batch.id, batch.token, doneCount],
   );
-  return rowCount === 1;
+  const row = rows[0];
+  if (!row) return "lost";
+  return row.stopped ? "cycle-stopped" : "running";
 }
 
 export interface BatchOutcome {

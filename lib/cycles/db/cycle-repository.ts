@@ -86,11 +86,6 @@ export async function requestCancel(cycleId: number): Promise<void> {
   await prisma().cycle.updateMany({ where: { id: cycleId, cancelRequestedAt: null }, data: { cancelRequestedAt: new Date(), updatedAt: new Date() } });
 }
 
-export async function cancelRequested(cycleId: number): Promise<boolean> {
-  const row = await prisma().cycle.findUnique({ where: { id: cycleId }, select: { cancelRequestedAt: true, status: true } });
-  return !row || row.cancelRequestedAt !== null || row.status === "CANCELLED" || row.status === "FAILED";
-}
-
 export async function createRunWithFirstCycle(input: { name: string; plan: CyclePlan; createdById: string | null }): Promise<{ runId: number; cycleId: number }> {
   return prisma().$transaction(async (tx) => {
     const run = await tx.run.create({

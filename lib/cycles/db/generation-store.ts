@@ -13,9 +13,15 @@ export interface NewGeneration {
   promptTokens: number | null;
   completionTokens: number | null;
   finishReason: string | null;
+  /** The answer's verdict, when it was judged as it arrived: written with the Generation, atomically. */
+  verdict?: JudgedVerdict;
 }
 
-/** Bulk insert; a key that already has its Generation keeps the first one. Returns rows inserted. */
+/**
+ * Bulk insert; a key that already has its Generation keeps the first one (and a verdict that came
+ * with a row not inserted is dropped: the stage that judges finds that Generation unverified).
+ * Returns the Generations inserted.
+ */
 export async function insertGenerations(
   cycleId: number,
   mode: GenerationMode,
@@ -24,28 +30,48 @@ export async function insertGenerations(
   queryable: Queryable = db(),
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const { rowCount } = await queryable.query(
-    `INSERT INTO "Generation" ("cycleId", "questionId", mode, "sampleIndex", model, prompt, text, "latencyMs", "promptTokens", "completionTokens", "finishReason", simulated)
+  const generations = [
+    cycleId,
+    mode,
+    simulated,
+    rows.map((r) => r.questionId),
+    rows.map((r) => r.sampleIndex),
+    rows.map((r) => r.model),
+    rows.map((r) => r.prompt),
+    rows.map((r) => stripNul(r.text)),
+    rows.map((r) => (r.latencyMs === null ? null : Math.round(r.latencyMs))),
+    rows.map((r) => r.promptTokens),
+    rows.map((r) => r.completionTokens),
+    rows.map((r) => r.finishReason),
+  ];
+  const insertGenerationsSql = `INSERT INTO "Generation" ("cycleId", "questionId", mode, "sampleIndex", model, prompt, text, "latencyMs", "promptTokens", "completionTokens", "finishReason", simulated)
      SELECT $1, q, $2::"GenerationMode", s, m, p, t, l, pt, ct, f, $3
        FROM unnest($4::int[], $5::int[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[], $11::int[], $12::text[]) AS u(q, s, m, p, t, l, pt, ct, f)
-     ON CONFLICT ("cycleId", "questionId", mode, "sampleIndex") DO NOTHING`,
-    [
-      cycleId,
-      mode,
-      simulated,
-      rows.map((r) => r.questionId),
-      rows.map((r) => r.sampleIndex),
-      rows.map((r) => r.model),
-      rows.map((r) => r.prompt),
-      rows.map((r) => stripNul(r.text)),
-      rows.map((r) => (r.latencyMs === null ? null : Math.round(r.latencyMs))),
-      rows.map((r) => r.promptTokens),
-      rows.map((r) => r.completionTokens),
-      rows.map((r) => r.finishReason),
-    ],
+     ON CONFLICT ("cycleId", "questionId", mode, "sampleIndex") DO NOTHING`;
+  const judged = rows.filter((r): r is NewGeneration & { verdict: JudgedVerdict } => r.verdict !== undefined);
+  if (judged.length === 0) {
+    const { rowCount } = await queryable.query(insertGenerationsSql, generations);
+    return rowCount ?? 0;
+  }
+  // One statement: the Generations and the verdicts of those actually inserted, joined on their key.
+  const { rows: counts } = await queryable.query<{ generations: number }>(
+    `WITH inserted AS (${insertGenerationsSql} RETURNING id, "questionId", "sampleIndex"),
+          judged AS (
+            INSERT INTO "Verdict" ("generationId", "verifierVersion", "configHash", passed, score, threshold, method, matches)
+            SELECT i.id, v.vv, v.h, v.p, v.sc, v.t, v.m, v.x::jsonb
+              FROM inserted i
+              JOIN unnest($13::int[], $14::int[], $15::text[], $16::text[], $17::bool[], $18::float8[], $19::float8[], $20::text[], $21::text[]) AS v(q, s, vv, h, p, sc, t, m, x)
+                ON v.q = i."questionId" AND v.s = i."sampleIndex"
+            ON CONFLICT ("generationId", "verifierVersion") DO NOTHING
+            RETURNING 1)
+     SELECT (SELECT count(*) FROM inserted)::int AS generations, (SELECT count(*) FROM judged)::int AS verdicts`,
+    [...generations, judged.map((r) => r.questionId), judged.map((r) => r.sampleIndex), ...verdictColumns(judged.map((r) => r.verdict))],
   );
-  return rowCount ?? 0;
+  return counts[0]?.generations ?? 0;
 }
+
+/** A verdict before it knows its Generation's id. */
+export type JudgedVerdict = Omit<NewVerdict, "generationId">;
 
 export interface NewVerdict {
   generationId: number;
@@ -66,18 +92,22 @@ export async function insertVerdicts(rows: readonly NewVerdict[], queryable: Que
      SELECT g, v, h, p, s, t, m, x::jsonb
        FROM unnest($1::int[], $2::text[], $3::text[], $4::bool[], $5::float8[], $6::float8[], $7::text[], $8::text[]) AS u(g, v, h, p, s, t, m, x)
      ON CONFLICT ("generationId", "verifierVersion") DO NOTHING`,
-    [
-      rows.map((r) => r.generationId),
-      rows.map((r) => r.verifierVersion),
-      rows.map((r) => r.configHash),
-      rows.map((r) => r.passed),
-      rows.map((r) => (Number.isFinite(r.score) ? r.score : 0)),
-      rows.map((r) => (r.threshold !== null && Number.isFinite(r.threshold) ? r.threshold : null)),
-      rows.map((r) => r.method),
-      rows.map((r) => JSON.stringify(r.matches ?? [])),
-    ],
+    [rows.map((r) => r.generationId), ...verdictColumns(rows)],
   );
   return rowCount ?? 0;
+}
+
+/** A verdict's columns as arrays for unnest: version, config hash, passed, score, threshold, method, matches (JSON). */
+function verdictColumns(rows: readonly JudgedVerdict[]): unknown[] {
+  return [
+    rows.map((r) => r.verifierVersion),
+    rows.map((r) => r.configHash),
+    rows.map((r) => r.passed),
+    rows.map((r) => (Number.isFinite(r.score) ? r.score : 0)),
+    rows.map((r) => (r.threshold !== null && Number.isFinite(r.threshold) ? r.threshold : null)),
+    rows.map((r) => r.method),
+    rows.map((r) => JSON.stringify(r.matches ?? [])),
+  ];
 }
 
 export interface ItemKey {

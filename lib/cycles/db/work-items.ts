@@ -2,6 +2,18 @@ import type { Selection } from "../plan";
 import type { Stage } from "../state-machine";
 import type { GenerationMode } from "./generation-store";
 import { db, type Queryable } from "./queryable";
+import {
+  generationKeysInRange,
+  generationTexts,
+  itemKey,
+  openErrorsInRange,
+  questionTargets,
+  questionsWithPassingAnswer,
+  selectedQuestionRowsInRange,
+  selectedQuestionsInRange,
+  verdictGenerationIds,
+  type GenerationKey,
+} from "./range-rows";
 import { selectionCondition, selectionParams } from "./selection-repository";
 
 export interface GenerationItem {
@@ -29,25 +41,24 @@ export interface GenerationWork {
 
 /** The items of a batch still without their Generation and not given up: what a run must do. */
 export async function pendingGenerationItems(work: GenerationWork, queryable: Queryable = db()): Promise<GenerationItem[]> {
-  const params: unknown[] = [...selectionParams(work.selection), work.cycleId, work.mode, work.stage, work.range[0], work.range[1], work.samples - 1, work.maxItemAttempts];
-  let passingFilter = "";
-  if (work.onlyWithoutPassingAnswer !== undefined) {
-    params.push(work.onlyWithoutPassingAnswer);
-    passingFilter = `AND NOT EXISTS (SELECT 1 FROM "Generation" a JOIN "Verdict" v ON v."generationId" = a.id AND v."verifierVersion" = $${params.length} AND v.passed
-                        WHERE a."cycleId" = $6 AND a."questionId" = q.id AND a.mode = 'ANSWER')`;
+  const [questions, written, errors, passing] = await Promise.all([
+    selectedQuestionRowsInRange(work.selection, work.range, queryable),
+    generationKeysInRange(work.cycleId, work.mode, work.range, queryable),
+    openErrorsInRange(work.cycleId, work.stage, work.mode, work.range, queryable),
+    passingFilter(work, queryable),
+  ]);
+  const done = new Set(written.map((row) => itemKey(row.questionId, row.sampleIndex)));
+  const items: GenerationItem[] = [];
+  for (const question of questions) {
+    if (passing?.has(question.questionId)) continue;
+    for (let sampleIndex = 0; sampleIndex < work.samples; sampleIndex++) {
+      const key = itemKey(question.questionId, sampleIndex);
+      const failedAttempts = errors.get(key) ?? 0;
+      if (done.has(key) || failedAttempts >= work.maxItemAttempts) continue;
+      items.push({ ...question, sampleIndex, failedAttempts });
+    }
   }
-  const { rows } = await queryable.query<GenerationItem>(
-    `SELECT q.id AS "questionId", s.i AS "sampleIndex", q.text AS question, q.kind, q.targets, q."videoId", COALESCE(e.attempts, 0) AS "failedAttempts"
-       FROM "Question" q CROSS JOIN generate_series(0, $11::int) AS s(i)
-       LEFT JOIN "Generation" g ON g."cycleId" = $6 AND g."questionId" = q.id AND g.mode = $7::"GenerationMode" AND g."sampleIndex" = s.i
-       LEFT JOIN "ItemError" e ON e."cycleId" = $6 AND e.stage = $8::"Stage" AND e."questionId" = q.id AND e.mode = $7::"GenerationMode"
-                               AND e."sampleIndex" = s.i AND e."resolvedAt" IS NULL
-      WHERE ${selectionCondition("q", 1)} AND q.id BETWEEN $9 AND $10 AND g.id IS NULL AND COALESCE(e.attempts, 0) < $12
-        ${passingFilter}
-      ORDER BY q.id, s.i`,
-    params,
-  );
-  return rows;
+  return items;
 }
 
 export interface VerificationItem {
@@ -58,32 +69,98 @@ export interface VerificationItem {
   targets: unknown;
 }
 
-/** A batch's generations of `mode` without a verdict of this verifier version and not given up. */
-export async function unverifiedGenerations(
-  work: { cycleId: number; stage: Stage; mode: GenerationMode; range: [number, number]; verifierVersion: string; maxItemAttempts: number },
-  queryable: Queryable = db(),
-): Promise<VerificationItem[]> {
-  const { rows } = await queryable.query<VerificationItem>(
-    `SELECT g.id AS "generationId", g."questionId", g."sampleIndex", g.text, q.targets
-       FROM "Generation" g JOIN "Question" q ON q.id = g."questionId"
-       LEFT JOIN "Verdict" v ON v."generationId" = g.id AND v."verifierVersion" = $5
-       LEFT JOIN "ItemError" e ON e."cycleId" = g."cycleId" AND e.stage = $6::"Stage" AND e."questionId" = g."questionId" AND e.mode = g.mode
-                               AND e."sampleIndex" = g."sampleIndex" AND e."resolvedAt" IS NULL
-      WHERE g."cycleId" = $1 AND g.mode = $2::"GenerationMode" AND g."questionId" BETWEEN $3 AND $4 AND v.id IS NULL
-        AND COALESCE(e.attempts, 0) < $7
-      ORDER BY g.id`,
-    [work.cycleId, work.mode, work.range[0], work.range[1], work.verifierVersion, work.stage, work.maxItemAttempts],
-  );
-  return rows;
+export interface VerificationWork {
+  cycleId: number;
+  stage: Stage;
+  mode: GenerationMode;
+  range: [number, number];
+  verifierVersion: string;
+  maxItemAttempts: number;
 }
 
-/** Generations of `mode` in a question range (the verify stage's item count). */
-export async function countGenerationsInRange(cycleId: number, mode: GenerationMode, range: [number, number], queryable: Queryable = db()): Promise<number> {
-  const { rows } = await queryable.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM "Generation" WHERE "cycleId" = $1 AND mode = $2::"GenerationMode" AND "questionId" BETWEEN $3 AND $4`,
-    [cycleId, mode, range[0], range[1]],
+/** A batch's generations of `mode` without a verdict of this verifier version and not given up, by id. */
+export async function unverifiedGenerations(work: VerificationWork, queryable: Queryable = db()): Promise<VerificationItem[]> {
+  const keys = await unverifiedKeys(work, queryable);
+  const [texts, targets] = await Promise.all([
+    generationTexts(
+      keys.map((key) => key.id),
+      queryable,
+    ),
+    questionTargets([...new Set(keys.map((key) => key.questionId))], queryable),
+  ]);
+  return keys.map((key) => ({
+    generationId: key.id,
+    questionId: key.questionId,
+    sampleIndex: key.sampleIndex,
+    text: texts.get(key.id) ?? "",
+    targets: targets.get(key.questionId),
+  }));
+}
+
+async function unverifiedKeys(work: VerificationWork, queryable: Queryable): Promise<GenerationKey[]> {
+  const [generations, errors] = await Promise.all([
+    generationKeysInRange(work.cycleId, work.mode, work.range, queryable),
+    openErrorsInRange(work.cycleId, work.stage, work.mode, work.range, queryable),
+  ]);
+  const verified = await verdictGenerationIds(
+    generations.map((g) => g.id),
+    work.verifierVersion,
+    queryable,
   );
-  return rows[0]?.n ?? 0;
+  return generations.filter((g) => !verified.has(g.id) && (errors.get(itemKey(g.questionId, g.sampleIndex)) ?? 0) < work.maxItemAttempts);
+}
+
+export interface RangeOutcome {
+  /** Items still to do (neither written nor given up). */
+  remaining: number;
+  /** The stage's rows in the range: generations (GENERATE) or verdicts of the current verifier. */
+  done: number;
+  givenUp: number;
+}
+
+/**
+ * Where a batch's range stands, from its rows (keys only): for stages that generate, items without
+ * their Generation; for stages that judge, generations without their Verdict; neither given up.
+ */
+export async function rangeOutcome(work: GenerationWork, verifierVersion: string, queryable: Queryable = db()): Promise<RangeOutcome> {
+  const generates = work.stage !== "VERIFY";
+  const judges = work.stage !== "GENERATE";
+  const [generations, errors, questionIds, passing] = await Promise.all([
+    generationKeysInRange(work.cycleId, work.mode, work.range, queryable),
+    openErrorsInRange(work.cycleId, work.stage, work.mode, work.range, queryable),
+    generates ? selectedQuestionsInRange(work.selection, work.range, queryable) : Promise.resolve([]),
+    generates ? passingFilter(work, queryable) : Promise.resolve(undefined),
+  ]);
+  const givenUpKey = (key: string) => (errors.get(key) ?? 0) >= work.maxItemAttempts;
+  let remaining = 0;
+  if (generates) {
+    const written = new Set(generations.map((row) => itemKey(row.questionId, row.sampleIndex)));
+    for (const questionId of questionIds) {
+      if (passing?.has(questionId)) continue;
+      for (let sampleIndex = 0; sampleIndex < work.samples; sampleIndex++) {
+        const key = itemKey(questionId, sampleIndex);
+        if (!written.has(key) && !givenUpKey(key)) remaining++;
+      }
+    }
+  }
+  let done = generations.length;
+  if (judges) {
+    const verified = await verdictGenerationIds(
+      generations.map((g) => g.id),
+      verifierVersion,
+      queryable,
+    );
+    done = verified.size;
+    remaining += generations.filter((g) => !verified.has(g.id) && !givenUpKey(itemKey(g.questionId, g.sampleIndex))).length;
+  }
+  const givenUp = [...errors.values()].filter((attempts) => attempts >= work.maxItemAttempts).length;
+  return { remaining, done, givenUp };
+}
+
+/** RATIONALIZE: the questions to leave out (they have a passing direct answer). */
+async function passingFilter(work: GenerationWork, queryable: Queryable): Promise<Set<number> | undefined> {
+  if (work.onlyWithoutPassingAnswer === undefined) return undefined;
+  return questionsWithPassingAnswer(work.cycleId, work.range, work.onlyWithoutPassingAnswer, queryable);
 }
 
 /** Selected questions of a range without a passing direct answer (the rationalize stage's items). */

@@ -1,5 +1,4 @@
 import { heartbeatBatch, type ClaimedBatch } from "../db/batch-repository";
-import { cancelRequested } from "../db/cycle-repository";
 
 /**
  * A claimed batch at work: renews its lease as it reports progress and stops the work (aborts)
@@ -34,8 +33,9 @@ export class BatchRun {
   /** Records progress; returns false (and stops) when the work should not go on. */
   async report(doneCount: number): Promise<boolean> {
     if (this.stopped) return false;
-    if (!(await heartbeatBatch(this.batch, doneCount))) this.stop("another worker took the batch over");
-    else if (await cancelRequested(this.batch.cycleId)) this.stop("the cycle was cancelled");
+    const state = await heartbeatBatch(this.batch, doneCount);
+    if (state === "lost") this.stop("another worker took the batch over");
+    else if (state === "cycle-stopped") this.stop("the cycle was cancelled");
     return !this.stopped;
   }
 }

@@ -1,14 +1,23 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { CircuitOpenError, type Checkpoint, type GenerateResult, type InferenceClient } from "@/lib/backends";
-import { targetsSchema, type Target } from "@/lib/verifier";
+import { targetsSchema, type Target, type VerifierConfig } from "@/lib/verifier";
 import type { CycleConfig } from "../config";
-import { insertGenerations, recordItemErrors, resolveItemErrors, type GenerationMode, type ItemFailure, type NewGeneration } from "../db/generation-store";
+import {
+  insertGenerations,
+  recordItemErrors,
+  resolveItemErrors,
+  type GenerationMode,
+  type ItemFailure,
+  type JudgedVerdict,
+  type NewGeneration,
+} from "../db/generation-store";
 import type { GenerationItem } from "../db/work-items";
 import type { BatchRun } from "../engine/batch-context";
 import { classifyFailure, isAbort } from "../engine/failures";
 import { labelText } from "../label-text";
 import { renderPrompt } from "../prompts";
 import type { Stage } from "../state-machine";
+import { judge } from "./judge";
 
 export interface GenerateItemsInput {
   run: BatchRun;
@@ -17,10 +26,17 @@ export interface GenerateItemsInput {
   mode: GenerationMode;
   items: readonly GenerationItem[];
   config: CycleConfig;
-  client: Pick<InferenceClient, "generate" | "circuitState">;
+  /** Its `config.maxConcurrency` is also how many of this batch's requests are under way (or queued in it) at once. */
+  client: Pick<InferenceClient, "generate" | "circuitState" | "config">;
   simulated: boolean;
   checkpoint: Checkpoint;
   videoUrl: (videoId: number) => string;
+  /**
+   * When given, each answer is judged as it arrives and its Verdict written with its Generation:
+   * the stage that verifies then has nothing left to read back. An answer the verifier cannot
+   * judge is written without one (that stage records why).
+   */
+  verifier?: VerifierConfig;
   /** Rows already there in the batch (for progress reports). */
   doneBefore: number;
 }
@@ -30,31 +46,36 @@ export interface GenerateItemsResult {
   failed: number;
 }
 
-const FLUSH_ROWS = 100;
+/** Answers per write: each write is a statement, a commit and a lease renewal. */
+const FLUSH_ROWS = 250;
 const FLUSH_MS = 1000;
 /** The longest a retry pass waits for an open circuit to let requests through again. */
 const MAX_CIRCUIT_WAIT_MS = 10_000;
 
 /**
  * Asks the model for every item (as many in flight as the backend allows), writes the answers in
- * bulk as they arrive, retries the failed ones once more, and records what still failed.
+ * bulk as they arrive (judged, with their verdicts, when a verifier is given), retries the failed
+ * ones once more, and records what still failed.
  */
 export async function generateItems(input: GenerateItemsInput): Promise<GenerateItemsResult> {
   const { run } = input;
-  const writer = new GenerationWriter(input);
+  const targetsOf = new Map<GenerationItem, Target[]>();
+  const writer = new GenerationWriter(input, targetsOf);
   const valid: GenerationItem[] = [];
   const failures: ItemFailure[] = [];
   for (const item of input.items) {
     const targets = targetsSchema.safeParse(item.targets);
-    if (targets.success) valid.push(item);
-    else failures.push(failureOf(input.mode, item, "invalid-targets", `question ${item.questionId} has invalid targets: ${targets.error.issues[0]?.message ?? "unreadable"}`, input.config.execution.maxItemAttempts));
+    if (targets.success) {
+      valid.push(item);
+      targetsOf.set(item, targets.data);
+    } else failures.push(failureOf(input.mode, item, "invalid-targets", `question ${item.questionId} has invalid targets: ${targets.error.issues[0]?.message ?? "unreadable"}`, input.config.execution.maxItemAttempts));
   }
 
-  let retry = await attempt(input, valid, writer);
+  let retry = await attempt(input, valid, targetsOf, writer);
   if (retry.some((r) => !r.failure.permanent) && !run.stopped) {
     await waitForCircuit(input.client, run.signal);
     const again = retry.filter((r) => !r.failure.permanent).map((r) => r.item);
-    retry = [...retry.filter((r) => r.failure.permanent), ...(await attempt(input, again, writer))];
+    retry = [...retry.filter((r) => r.failure.permanent), ...(await attempt(input, again, targetsOf, writer))];
   }
   await writer.close();
   for (const { item, failure } of retry) {
@@ -71,34 +92,55 @@ interface ItemRetry {
   failure: ReturnType<typeof classifyFailure>;
 }
 
-async function attempt(input: GenerateItemsInput, items: readonly GenerationItem[], writer: GenerationWriter): Promise<ItemRetry[]> {
+/**
+ * One pass over the items: as many lanes as the backend takes requests at once, each asking for
+ * the next item when its answer is in. Requests are only built when they can go out, so a batch
+ * keeps a few dozen in memory rather than all of them (the client's own limit, shared by the
+ * batches of this process, still decides what is in flight).
+ */
+async function attempt(input: GenerateItemsInput, items: readonly GenerationItem[], targetsOf: ReadonlyMap<GenerationItem, Target[]>, writer: GenerationWriter): Promise<ItemRetry[]> {
   const failed: ItemRetry[] = [];
+  let next = 0;
+  const lanes = Math.min(items.length, input.client.config.maxConcurrency);
   await Promise.all(
-    items.map(async (item) => {
-      if (input.run.stopped) return;
-      const prompt = promptFor(input, item);
-      try {
-        const result = await input.client.generate({
-          prompt,
-          video: { url: input.videoUrl(item.videoId) },
-          checkpoint: input.checkpoint,
-          sampling: { temperature: input.config.sampling.temperature, maxTokens: input.config.sampling.maxTokens, seed: input.config.seed + item.sampleIndex },
-          simulation: {
-            videoId: String(item.videoId),
-            targets: item.targets as Target[],
-            mode: input.mode === "RATIONALIZATION" ? "rationalization" : "answer",
-            questionKind: item.kind,
-          },
-          signal: input.run.signal,
-        });
-        writer.add(item, prompt, result);
-      } catch (error) {
-        if (isAbort(error, input.run.signal)) return;
-        failed.push({ item, failure: classifyFailure(error) });
+    Array.from({ length: lanes }, async () => {
+      while (next < items.length && !input.run.stopped) {
+        const item = items[next++]!;
+        const failure = await ask(input, item, targetsOf, writer);
+        if (failure) failed.push({ item, failure });
       }
     }),
   );
   return failed;
+}
+
+/** Asks for one item's answer and hands it to the writer; the failure when it could not be had (none when stopped). */
+async function ask(
+  input: GenerateItemsInput,
+  item: GenerationItem,
+  targetsOf: ReadonlyMap<GenerationItem, Target[]>,
+  writer: GenerationWriter,
+): Promise<ItemRetry["failure"] | undefined> {
+  const prompt = promptFor(input, item);
+  try {
+    const result = await input.client.generate({
+      prompt,
+      video: { url: input.videoUrl(item.videoId) },
+      checkpoint: input.checkpoint,
+      sampling: { temperature: input.config.sampling.temperature, maxTokens: input.config.sampling.maxTokens, seed: input.config.seed + item.sampleIndex },
+      simulation: {
+        videoId: String(item.videoId),
+        targets: targetsOf.get(item) ?? [],
+        mode: input.mode === "RATIONALIZATION" ? "rationalization" : "answer",
+        questionKind: item.kind,
+      },
+      signal: input.run.signal,
+    });
+    writer.add(item, prompt, result);
+    return undefined;
+  } catch (error) {
+    return isAbort(error, input.run.signal) ? undefined : classifyFailure(error);
+  }
 }
 
 function promptFor(input: GenerateItemsInput, item: GenerationItem): string {
@@ -119,7 +161,7 @@ function failureOf(mode: GenerationMode, item: GenerationItem, reason: string, m
   return { questionId: item.questionId, mode, sampleIndex: item.sampleIndex, reason, message, attempts };
 }
 
-/** Buffers answers and writes them in bulk, one write at a time, reporting progress after each. */
+/** Buffers answers (judging them if asked) and writes them in bulk, one write at a time, reporting progress after each. */
 class GenerationWriter {
   private buffer: NewGeneration[] = [];
   private chain: Promise<void> = Promise.resolve();
@@ -128,7 +170,10 @@ class GenerationWriter {
   private failure: unknown;
   written = 0;
 
-  constructor(private readonly input: GenerateItemsInput) {}
+  constructor(
+    private readonly input: GenerateItemsInput,
+    private readonly targetsOf: ReadonlyMap<GenerationItem, Target[]>,
+  ) {}
 
   add(item: GenerationItem, prompt: string, result: GenerateResult): void {
     this.done.add(keyOf(item));
@@ -142,9 +187,20 @@ class GenerationWriter {
       promptTokens: result.promptTokens,
       completionTokens: result.completionTokens,
       finishReason: result.finishReason,
+      verdict: this.judge(item, result.text),
     });
     if (this.buffer.length >= FLUSH_ROWS) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  private judge(item: GenerationItem, text: string): JudgedVerdict | undefined {
+    const targets = this.targetsOf.get(item);
+    if (!this.input.verifier || !targets) return undefined;
+    try {
+      return judge(targets, text, this.input.verifier);
+    } catch {
+      return undefined;
+    }
   }
 
   has(item: GenerationItem): boolean {

@@ -4,21 +4,13 @@ import { verifierConfigOf } from "../config";
 import type { ClaimedBatch } from "../db/batch-repository";
 import type { CycleState } from "../db/cycle-repository";
 import { modeOfStage } from "../db/generation-store";
-import { givenUpInRange, rowsInRange } from "../db/range-counts";
-import { pendingGenerationItems, unverifiedGenerations, type GenerationWork } from "../db/work-items";
+import { pendingGenerationItems, rangeOutcome, unverifiedGenerations, type GenerationWork, type RangeOutcome } from "../db/work-items";
 import type { BatchRun } from "../engine/batch-context";
 import { inferenceClientFor } from "../engine/clients";
 import { videoUrl } from "../engine/video-url";
 import { selectionOf, type CyclePlan } from "../plan";
 import { generateItems } from "./generate-items";
 import { verifyItems } from "./verify-items";
-
-export interface RangeOutcome {
-  /** Items still to do (neither written nor given up). */
-  remaining: number;
-  done: number;
-  givenUp: number;
-}
 
 /**
  * One batch of a per-question stage. GENERATE writes direct answers; VERIFY judges them;
@@ -29,31 +21,22 @@ export async function runRangeStage(run: BatchRun, cycle: CycleState, plan: Cycl
   const batch = run.batch;
   const { range, work } = workOf(batch, cycle, plan);
   const config = plan.config;
-  const verifier = verifierConfigOf(config);
-  const generates = batch.stage !== "VERIFY";
-  if (generates) {
+  const before = await rangeOutcome(work, VERIFIER_VERSION);
+  if (before.remaining === 0) return before;
+  if (batch.stage !== "VERIFY") {
     const items = await pendingGenerationItems(work);
     if (items.length > 0) {
       const { client, simulated } = await inferenceClientFor(plan.inferenceBackendId);
-      const doneBefore = await rowsInRange(cycle.id, batch.stage, range, VERIFIER_VERSION);
-      await generateItems({ run, cycleId: cycle.id, stage: batch.stage, mode: work.mode, items, config, client, simulated, checkpoint: checkpointFor(batch, cycle), videoUrl, doneBefore });
+      const checkpoint = checkpointFor(batch, cycle);
+      await generateItems({ run, cycleId: cycle.id, stage: batch.stage, mode: work.mode, items, config, client, simulated, checkpoint, videoUrl, verifier: verifierConfigOf(config), doneBefore: before.done });
     }
   }
+  // Answers are judged as they are written; this catches up on any written without a verdict.
   if (batch.stage !== "GENERATE" && !run.stopped) {
     const unverified = await unverifiedGenerations({ cycleId: cycle.id, stage: batch.stage, mode: work.mode, range, verifierVersion: VERIFIER_VERSION, maxItemAttempts: config.execution.maxItemAttempts });
-    const doneBefore = await rowsInRange(cycle.id, batch.stage, range, VERIFIER_VERSION);
-    await verifyItems({ run, cycleId: cycle.id, stage: batch.stage, mode: work.mode, items: unverified, verifier, maxItemAttempts: config.execution.maxItemAttempts, doneBefore });
+    await verifyItems({ run, cycleId: cycle.id, stage: batch.stage, mode: work.mode, items: unverified, verifier: verifierConfigOf(config), maxItemAttempts: config.execution.maxItemAttempts, doneBefore: before.done });
   }
-  const remainingGenerations = generates ? (await pendingGenerationItems(work)).length : 0;
-  const remainingVerdicts =
-    batch.stage === "GENERATE"
-      ? 0
-      : (await unverifiedGenerations({ cycleId: cycle.id, stage: batch.stage, mode: work.mode, range, verifierVersion: VERIFIER_VERSION, maxItemAttempts: config.execution.maxItemAttempts })).length;
-  return {
-    remaining: remainingGenerations + remainingVerdicts,
-    done: await rowsInRange(cycle.id, batch.stage, range, VERIFIER_VERSION),
-    givenUp: await givenUpInRange(cycle.id, batch.stage, range, config.execution.maxItemAttempts),
-  };
+  return rangeOutcome(work, VERIFIER_VERSION);
 }
 
 function workOf(batch: ClaimedBatch, cycle: CycleState, plan: CyclePlan): { range: [number, number]; work: GenerationWork } {

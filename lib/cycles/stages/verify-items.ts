@@ -1,8 +1,9 @@
-import { targetsSchema, verifySync, type VerifierConfig } from "@/lib/verifier";
+import { targetsSchema, type VerifierConfig } from "@/lib/verifier";
 import { insertVerdicts, recordItemErrors, type GenerationMode, type ItemFailure, type NewVerdict } from "../db/generation-store";
 import type { VerificationItem } from "../db/work-items";
 import type { BatchRun } from "../engine/batch-context";
 import type { Stage } from "../state-machine";
+import { judge } from "./judge";
 
 const WRITE_ROWS = 1000;
 
@@ -39,17 +40,7 @@ export async function verifyItems(input: VerifyItemsInput): Promise<{ written: n
       continue;
     }
     try {
-      const verdict = verifySync(targets.data, item.text, input.verifier);
-      pending.push({
-        generationId: item.generationId,
-        verifierVersion: verdict.verifierVersion,
-        configHash: verdict.configHash,
-        passed: verdict.passed,
-        score: verdict.score,
-        threshold: verdict.threshold,
-        method: verdict.method,
-        matches: verdict.matches,
-      });
+      pending.push({ generationId: item.generationId, ...judge(targets.data, item.text, input.verifier) });
     } catch (error) {
       failures.push(failure(input, item, "verifier-error", error instanceof Error ? error.message : String(error)));
     }

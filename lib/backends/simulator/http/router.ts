@@ -35,7 +35,7 @@ const routes: Route[] = [
 ];
 
 export async function route(state: SimulatorState, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const path = new URL(req.url ?? "/", "http://simulator").pathname;
+  const path = pathOf(req.url ?? "/");
   const matching = routes.filter((r) => r.pattern.test(path));
   if (matching.length === 0) return sendJson(res, 404, { detail: "Not Found" });
   const routeFound = matching.find((r) => r.method === req.method);
@@ -51,3 +51,10 @@ export async function route(state: SimulatorState, req: IncomingMessage, res: Se
     sendJson(res, 500, { object: "error", message: `simulator bug: ${(error as Error).message}`, type: "InternalServerError", param: null, code: 500 });
   }
 }
+
+/** The request's path; plain paths (the hot ones) skip a URL parse that would leave them unchanged. */
+function pathOf(url: string): string {
+  return PLAIN_PATH.test(url) ? url : new URL(url, "http://simulator").pathname;
+}
+
+const PLAIN_PATH = /^\/[A-Za-z0-9_\-/]*$/;
