@@ -31,7 +31,14 @@ export function verifyVideoToken(token: string, secret: string, now = Date.now()
   return { videoId, expiresAt: new Date(expiry * 1000) };
 }
 
+/** The purpose key of the last secret seen: a cycle signs one URL per request, always with the same secret. */
+let derived: { secret: string; key: Buffer } | undefined;
+
+function purposeKey(secret: string): Buffer {
+  if (derived?.secret !== secret) derived = { secret, key: createHmac("sha256", secret).update("vstar:signed-media-url:v1").digest() };
+  return derived.key;
+}
+
 function signature(videoId: number, expiry: number, secret: string): string {
-  const key = createHmac("sha256", secret).update("vstar:signed-media-url:v1").digest();
-  return createHmac("sha256", key).update(`video:${videoId}:${expiry}`).digest("base64url");
+  return createHmac("sha256", purposeKey(secret)).update(`video:${videoId}:${expiry}`).digest("base64url");
 }
