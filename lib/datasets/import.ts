@@ -1,13 +1,15 @@
 import { FatalImportError, type ImportErrorCollector } from "./errors";
-import { parseFineDiving, type FineDivingOptions } from "./finediving/parse";
+import type { ImportClock } from "./import-timings";
+import { parseFineDivingBatches, type FineDivingOptions } from "./finediving/parse";
 import { readGenericMapping, type GenericMapping } from "./generic/mapping";
-import { parseGeneric, type GenericOptions } from "./generic/parse";
-import { parseKinetics, type KineticsOptions } from "./kinetics/parse";
+import { parseGenericBatches, type GenericOptions } from "./generic/parse";
+import { parseKineticsBatches, type KineticsOptions } from "./kinetics/parse";
 import { readStarClassFile, type StarClassNames } from "./star/classes";
-import { parseStar, type StarOptions } from "./star/parse";
+import { parseStarBatches, type StarOptions } from "./star/parse";
+import { eachItem } from "./run-importer";
 import type { ImportedItem, QuestionTemplate } from "./types";
 
-type Without<T> = Omit<T, "errors" | "templates">;
+type Without<T> = Omit<T, "errors" | "templates" | "clock">;
 
 /** What to import: a format, its source file and its options (all paths absolute). */
 export type ImportSpec =
@@ -20,30 +22,37 @@ export interface ImportRun {
   errors: ImportErrorCollector;
   /** The dataset's (edited) question templates; each format's defaults when omitted. */
   templates?: readonly QuestionTemplate[];
+  /** Collects the time parsers spend reading their source apart from validating it (benchmarks). */
+  clock?: ImportClock;
 }
 
 /**
  * Parses any supported source into the item stream. Run it once to validate (drain it and look
  * at `run.errors`), and again to write: every importer streams, so a second pass is cheap in memory.
  */
-export async function* parseDataset(spec: ImportSpec, run: ImportRun): AsyncGenerator<ImportedItem> {
+export function parseDataset(spec: ImportSpec, run: ImportRun): AsyncGenerator<ImportedItem> {
+  return eachItem(parseDatasetBatches(spec, run));
+}
+
+/** The same stream in the importers' batches (what `runImport` consumes: no per-item async step). */
+export async function* parseDatasetBatches(spec: ImportSpec, run: ImportRun): AsyncGenerator<ImportedItem[]> {
   const common = { errors: run.errors, ...(run.templates ? { templates: run.templates } : {}) };
   switch (spec.format) {
     case "kinetics": {
       const { format: _format, file, ...options } = spec;
-      yield* parseKinetics(file, { ...options, ...common });
+      yield* parseKineticsBatches(file, { ...options, ...common, ...(run.clock ? { clock: run.clock } : {}) });
       return;
     }
     case "star": {
       const { format: _format, file, classFiles, ...options } = spec;
       const classNames = classFiles ? await guard(run.errors, () => readClassNames(classFiles)) : options.classNames;
       if (classNames === null) return;
-      yield* parseStar(file, { ...options, ...(classNames ? { classNames } : {}), ...common });
+      yield* parseStarBatches(file, { ...options, ...(classNames ? { classNames } : {}), ...common });
       return;
     }
     case "finediving": {
       const { format: _format, file, ...options } = spec;
-      yield* parseFineDiving(file, { ...options, ...common });
+      yield* parseFineDivingBatches(file, { ...options, ...common });
       return;
     }
     case "generic": {
@@ -53,7 +62,7 @@ export async function* parseDataset(spec: ImportSpec, run: ImportRun): AsyncGene
         if (!given && !mappingFile) run.errors.add({ file: "mapping", reason: "a generic import needs a mapping (mapping or mappingFile)" });
         return;
       }
-      yield* parseGeneric(file, { ...options, mapping, ...common });
+      yield* parseGenericBatches(file, { ...options, mapping, ...common });
       return;
     }
   }

@@ -1,6 +1,6 @@
 export * from "./types";
 export { ImportErrorCollector, FatalImportError, formatImportError, DEFAULT_KEPT_ERRORS } from "./errors";
-export { parseDataset, type ImportSpec, type ImportRun } from "./import";
+export { parseDataset, parseDatasetBatches, type ImportSpec, type ImportRun } from "./import";
 export { isSafeRelativePath } from "./paths";
 
 export { defaultTemplates, TEMPLATE_VARIABLES } from "./templates/defaults";
@@ -28,6 +28,7 @@ export { writeDemoFixtures, type DemoFixtures, type DemoDataset } from "./demo/w
 export { importOptionsSchema, optionsFromSpec, toImportSpec, withCompanionFiles, FORMAT_NAMES, DB_FORMAT, type ImportOptions, type ImportOptionsInput } from "./import-options";
 export { requestImport, ImportRequestError } from "./request-import";
 export { runImport, type ImportOutcome, type ImportProgress, type RunImportOptions } from "./run-import";
+export type { ImportTimings } from "./import-timings";
 export { enqueueImport, enqueueIngestForDataset, closeDatasetJobSender, INGEST_BATCH } from "./job-sender";
 export { ingestVideos, type IngestSummary } from "./ingest/ingest-videos";
 export { videoResponse, posterResponse, signedVideoResponse } from "./media-responses";

@@ -11,7 +11,11 @@ import { findImport } from "./import-repository";
 import { requestImport } from "./request-import";
 import { runImport } from "./run-import";
 import { collectItems, makeTempDir, removeTempDir } from "./testing/collect";
+import { createStaging, loadStaging } from "./import-staging";
 import { generateKineticsCsv } from "./kinetics/generate";
+import { parseKinetics } from "./kinetics/parse";
+import { UPSERT } from "./merge-sql";
+import { BatchStager } from "./staged-batch";
 
 let dir: string;
 let demo: DemoFixtures;
@@ -36,6 +40,27 @@ afterAll(async () => {
 async function importNow(options: ImportOptionsInput) {
   const row = await requestImport(options, { userId: null });
   return { id: row.id, outcome: await runImport(row.id) };
+}
+
+async function kineticsCsv(name: string, goodRows: number, badLines: string[]): Promise<string> {
+  const file = path.join(dir, name);
+  await generateKineticsCsv(file, goodRows, 11);
+  const { appendFile } = await import("node:fs/promises");
+  await appendFile(file, badLines.map((line) => `${line}\n`).join(""));
+  return file;
+}
+const kinetics = (file: string, datasetName: string): ImportOptionsInput => ({ datasetName, format: "kinetics", file, checkMedia: false });
+
+/** Every row of the dataset with its row version (xmin) and lock/update marker (xmax): changes when a row is written or locked. */
+async function rowVersions(name: string) {
+  const { rows } = await pool().query<{ kind: string; id: number; xmin: string; xmax: string }>(
+    `SELECT 'video' AS kind, v.id, v.xmin::text, v.xmax::text FROM "Video" v JOIN "Dataset" d ON d.id = v."datasetId" WHERE d.name = $1
+     UNION ALL SELECT 'label', l.id, l.xmin::text, l.xmax::text FROM "Label" l JOIN "Video" v ON v.id = l."videoId" JOIN "Dataset" d ON d.id = v."datasetId" WHERE d.name = $1
+     UNION ALL SELECT 'question', q.id, q.xmin::text, q.xmax::text FROM "Question" q JOIN "Dataset" d ON d.id = q."datasetId" WHERE d.name = $1
+     ORDER BY 1, 2`,
+    [name],
+  );
+  return rows;
 }
 
 async function datasetCounts(name: string) {
@@ -97,7 +122,7 @@ describe("runImport on the demo fixtures of each format", () => {
     for (const row of rows) expect(row.templated).toBeGreaterThan(0);
   });
 
-  it("leaves no dangling reference (first imports skip the per-row foreign-key triggers)", async () => {
+  it("leaves no dangling reference", async () => {
     const { rows } = await pool().query<{ orphans: number }>(
       `SELECT ((SELECT count(*) FROM "Label" l WHERE NOT EXISTS (SELECT 1 FROM "Video" v WHERE v.id = l."videoId"))
             + (SELECT count(*) FROM "Question" q WHERE NOT EXISTS (SELECT 1 FROM "Video" v WHERE v.id = q."videoId" AND v."datasetId" = q."datasetId"))
@@ -109,14 +134,6 @@ describe("runImport on the demo fixtures of each format", () => {
 });
 
 describe("all or nothing", () => {
-  async function kineticsCsv(name: string, goodRows: number, badLines: string[]): Promise<string> {
-    const file = path.join(dir, name);
-    await generateKineticsCsv(file, goodRows, 11);
-    const { appendFile } = await import("node:fs/promises");
-    await appendFile(file, badLines.map((line) => `${line}\n`).join(""));
-    return file;
-  }
-  const kinetics = (file: string, datasetName: string): ImportOptionsInput => ({ datasetName, format: "kinetics", file, checkMedia: false });
 
   it("rejects a file whose error comes after whole batches were written, and leaves no dataset behind", async () => {
     const file = await kineticsCsv("late-error.csv", 12_000, ["playing guitar,abcdefghijk,12,oops,train"]);
@@ -144,6 +161,23 @@ describe("all or nothing", () => {
     // The history of the dataset shows the rejected attempt.
     expect((await findImport(id))?.datasetId).toBe(outcome.datasetId);
     expect(outcome.datasetId).not.toBeNull();
+  });
+
+  it("leaves an existing dataset exactly as it was when a file is rejected after whole batches were merged into it", async () => {
+    const name = `merged then rejected ${run}`;
+    const good = path.join(dir, "merged-good.csv");
+    await generateKineticsCsv(good, 300, 5);
+    expect((await importNow(kinetics(good, name))).outcome.status).toBe("SUCCEEDED");
+    const before = await datasetCounts(name);
+    const rowsBefore = await rowVersions(name);
+
+    // 12,000 more clips (a seed of its own: new keys) fill a whole batch before the bad last line.
+    const bad = await kineticsCsv("merged-bad.csv", 12_000, ["eating cake,abcdefghijk,5,x,train"]);
+    const { outcome } = await importNow(kinetics(bad, name));
+    expect(outcome).toMatchObject({ status: "REJECTED", errorCount: 1, counts: { videosCreated: 0, questionsCreated: 0 } });
+    expect(outcome.problems[0]).toMatchObject({ line: 12_002, field: "time_end" });
+    expect(await datasetCounts(name)).toEqual(before);
+    expect(await rowVersions(name)).toEqual(rowsBefore);
   });
 
   it("keeps 100 errors and counts them all", async () => {
@@ -197,6 +231,103 @@ describe("all or nothing", () => {
     expect(outcome.status).toBe("REJECTED");
     expect(outcome.problems[0]).toMatchObject({ field: "format", reason: expect.stringContaining("KINETICS700") as unknown as string });
     expect((await datasetCounts(name)).videos).toBe(5);
+  });
+});
+
+describe("re-imports", () => {
+  it("re-importing a file of several batches writes nothing, not even a row lock", async () => {
+    const name = `re-import ${run}`;
+    const file = path.join(dir, "re-import.csv");
+    await generateKineticsCsv(file, 12_000, 17);
+    const first = await importNow({ datasetName: name, format: "kinetics", file, checkMedia: false });
+    expect(first.outcome.counts).toEqual({ videosCreated: 12_000, videosUpdated: 0, labelsCreated: 12_000, labelsUpdated: 0, questionsCreated: 12_000, questionsUpdated: 0 });
+    const before = await rowVersions(name);
+
+    const again = await importNow({ datasetName: name, format: "kinetics", file, checkMedia: false });
+    expect(again.outcome.status).toBe("SUCCEEDED");
+    expect(again.outcome.counts).toEqual({ videosCreated: 0, videosUpdated: 0, labelsCreated: 0, labelsUpdated: 0, questionsCreated: 0, questionsUpdated: 0 });
+    expect(await rowVersions(name)).toEqual(before);
+  });
+
+  it("updates exactly the rows a changed file changes, and adds the new ones", async () => {
+    const name = `changed ${run}`;
+    const header = "label,youtube_id,time_start,time_end,split";
+    const rows = Array.from({ length: 30 }, (_, i) => `playing guitar,clip${String(i).padStart(7, "0")},0,10,train`);
+    const original = path.join(dir, "changed-1.csv");
+    await writeFile(original, [header, ...rows, ""].join("\n"));
+    expect((await importNow(kinetics(original, name))).outcome.status).toBe("SUCCEEDED");
+
+    const changed = [...rows];
+    changed[5] = "playing guitar,clip0000005,0,10,val"; // split: the video and its question
+    changed[7] = "playing drums,clip0000007,0,10,train"; // class: the label and its question's target
+    changed.push("eating cake,clipNEW0001,0,10,train");
+    const edited = path.join(dir, "changed-2.csv");
+    await writeFile(edited, [header, ...changed, ""].join("\n"));
+    const { outcome } = await importNow(kinetics(edited, name));
+    expect(outcome.counts).toEqual({ videosCreated: 1, videosUpdated: 1, labelsCreated: 1, labelsUpdated: 1, questionsCreated: 1, questionsUpdated: 2 });
+
+    const { rows: stored } = await pool().query<{ key: string; split: string; label: unknown; targets: unknown; questionSplit: string }>(
+      `SELECT v.key, v.split, l.value AS label, q.targets, q.split AS "questionSplit"
+       FROM "Video" v JOIN "Dataset" d ON d.id = v."datasetId" JOIN "Label" l ON l."videoId" = v.id JOIN "Question" q ON q."videoId" = v.id
+       WHERE d.name = $1 AND v.key IN ('clip0000005_000000_000010', 'clip0000007_000000_000010', 'clipNEW0001_000000_000010') ORDER BY v.key`,
+      [name],
+    );
+    expect(stored).toEqual([
+      { key: "clip0000005_000000_000010", split: "val", label: "playing guitar", targets: [{ labelType: "class", label: "playing guitar" }], questionSplit: "val" },
+      { key: "clip0000007_000000_000010", split: "train", label: "playing drums", targets: [{ labelType: "class", label: "playing drums" }], questionSplit: "train" },
+      { key: "clipNEW0001_000000_000010", split: "train", label: "eating cake", targets: [{ labelType: "class", label: "eating cake" }], questionSplit: "train" },
+    ]);
+  });
+
+  it("looks staged videos up by the unique (datasetId, key) index even when statistics predate the dataset", async () => {
+    // Statistics of a Video table that holds one big dataset, taken before the imported one existed.
+    const { rows: made } = await pool().query<{ id: number }>(
+      `INSERT INTO "Dataset" (name, format, description, "mediaPrefix", "isDemo") VALUES ($1, 'KINETICS700', '', '', false) RETURNING id`,
+      [`statistics ${run}`],
+    );
+    await pool().query(
+      `INSERT INTO "Video" ("datasetId", key, split) SELECT $1, 'abcdefghijk_' || lpad(i::text, 6, '0') || '_000010', 'train' FROM generate_series(1, 50000) i`,
+      [made[0]!.id],
+    );
+    await pool().query(`ANALYZE "Video"`);
+    const file = path.join(dir, "after-statistics.csv");
+    await generateKineticsCsv(file, 300, 31);
+    const { outcome } = await importNow(kinetics(file, `after statistics ${run}`));
+    expect(outcome.status).toBe("SUCCEEDED");
+
+    const stager = new BatchStager({ mediaPrefix: "", templateIds: new Map() });
+    for (const item of await collectItems(parseKinetics(file, { errors: new ImportErrorCollector() }))) stager.add(item);
+    const client = await pool().connect();
+    try {
+      await client.query("BEGIN");
+      await createStaging(client);
+      await loadStaging(client, stager.take());
+      const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN ${UPSERT}`, [outcome.datasetId]);
+      const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
+      expect(plan).toContain('Index Scan using "Video_datasetId_key_key"');
+      expect(plan).not.toContain("Video_datasetId_split_idx");
+    } finally {
+      await client.query("ROLLBACK");
+      client.release();
+    }
+  });
+
+  it("stores text with tabs, newlines, backslashes, quotes and any Unicode exactly as read", async () => {
+    const name = `special characters ${run}`;
+    const label = 'a\tb\\c "quoted" \\N é 😀 line\nbreak';
+    const file = path.join(dir, "special.csv");
+    await writeFile(file, `label,youtube_id,time_start,time_end,split\n"${label.replaceAll('"', '""')}",specialChr1,0,10,train\n`);
+    const first = await importNow(kinetics(file, name));
+    expect(first.outcome.status).toBe("SUCCEEDED");
+    const text = "Tab\there, back\\slash, \\N, new\nline — what happens?";
+    await pool().query(`UPDATE "QuestionTemplate" SET text = $2 WHERE "datasetId" = $1`, [first.outcome.datasetId, text]);
+    expect((await importNow(kinetics(file, name))).outcome.counts).toMatchObject({ questionsUpdated: 1, labelsUpdated: 0 });
+
+    const { rows } = await pool().query<{ label: unknown; text: string; targets: unknown }>(
+      `SELECT l.value AS label, q.text, q.targets FROM "Video" v JOIN "Label" l ON l."videoId" = v.id JOIN "Question" q ON q."videoId" = v.id WHERE v."datasetId" = $1`,
+      [first.outcome.datasetId],
+    );
+    expect(rows).toEqual([{ label, text, targets: [{ labelType: "class", label }] }]);
   });
 });
 

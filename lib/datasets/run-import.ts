@@ -5,12 +5,15 @@ import { pool } from "@/lib/db/pool";
 import { datasetTemplates, ensureTemplates, findOrCreateDataset } from "./dataset-sql";
 import { FatalImportError, ImportErrorCollector } from "./errors";
 import { readGenericMapping, genericTemplates, type GenericMapping } from "./generic/mapping";
-import { parseDataset, type ImportSpec } from "./import";
+import { parseDatasetBatches, type ImportSpec } from "./import";
 import { DB_FORMAT, importOptionsSchema, toImportSpec, type ImportOptions } from "./import-options";
 import { findImport, finishImport, markImportRunning, setImportProgress, type ImportResult, type StoredImportProblem } from "./import-repository";
-import { addCounts, insertFreshBatch, skipReferenceChecks, writeItemBatch, ZERO_COUNTS, type BatchCounts, type WriteContext } from "./import-writer";
+import { ImportClock, ZERO_TIMINGS, type ImportTimings } from "./import-timings";
+import { ImportWriter, ZERO_COUNTS, type BatchCounts } from "./import-writer";
+import { PipelinedWriter } from "./pipelined-writer";
+import type { WriteContext } from "./staged-batch";
 import { defaultTemplates } from "./templates/defaults";
-import type { ImportedItem, QuestionTemplate } from "./types";
+import type { QuestionTemplate } from "./types";
 
 export interface ImportProgress {
   recordsRead: number;
@@ -20,6 +23,8 @@ export interface ImportProgress {
 export interface ImportOutcome extends ImportResult {
   counts: BatchCounts;
   warningCount: number;
+  /** Where this run's time went (zeros for an import that had already finished). */
+  timings: ImportTimings;
 }
 
 export interface RunImportOptions {
@@ -29,9 +34,6 @@ export interface RunImportOptions {
   /** How often the DatasetImport row's progress is written; default 1 s. */
   progressIntervalMs?: number;
 }
-
-const BATCH_VIDEOS = 5000;
-const BATCH_ROWS = 20000;
 
 /**
  * Runs one requested import (a DatasetImport row) all-or-nothing. Items are validated and written
@@ -50,12 +52,14 @@ export async function runImport(importId: number, options: RunImportOptions = {}
 
   const client = await pool().connect();
   const errors = new ImportErrorCollector();
-  let state: RunState = { recordsRead: 0, counts: ZERO_COUNTS, datasetId: null };
+  const clock = new ImportClock();
+  let state: RunState = { recordsRead: 0, counts: ZERO_COUNTS, datasetId: null, readMs: 0 };
   try {
     await client.query("BEGIN");
-    state = await importInTransaction(client, importId, importOptions, errors, row.createdById, options);
-    if (errors.hasErrors) await client.query("ROLLBACK");
-    else await client.query("COMMIT");
+    state = await importInTransaction(client, importId, importOptions, errors, row.createdById, options, clock);
+    const ending = performance.now();
+    await client.query(errors.hasErrors ? "ROLLBACK" : "COMMIT");
+    clock.add("commitMs", ending);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     client.release();
@@ -74,6 +78,7 @@ export async function runImport(importId: number, options: RunImportOptions = {}
     problems: problemsOf(errors),
     counts: errors.hasErrors ? ZERO_COUNTS : state.counts,
     warningCount: errors.warningCount,
+    timings: clock.timings(state.readMs),
   };
   await finishImport(importId, outcome);
   return outcome;
@@ -84,6 +89,8 @@ interface RunState {
   counts: BatchCounts;
   /** The dataset as it stands after the transaction (null when a new dataset was rolled back). */
   datasetId: number | null;
+  /** Time spent waiting for the parser's next item (reading and validating). */
+  readMs: number;
 }
 
 async function importInTransaction(
@@ -93,6 +100,7 @@ async function importInTransaction(
   errors: ImportErrorCollector,
   createdById: string | null,
   run: RunImportOptions,
+  clock: ImportClock,
 ): Promise<RunState> {
   const fileName = options.displayName ?? path.basename(options.file);
   const dataset = await findOrCreateDataset(client, {
@@ -107,79 +115,51 @@ async function importInTransaction(
   const expectedFormat = DB_FORMAT[options.format];
   if (dataset.format !== expectedFormat) {
     errors.add({ file: fileName, field: "format", reason: `dataset "${options.datasetName}" holds ${dataset.format} data; this file is ${expectedFormat}` });
-    return { recordsRead: 0, counts: ZERO_COUNTS, datasetId: keptDatasetId() };
+    return { recordsRead: 0, counts: ZERO_COUNTS, datasetId: keptDatasetId(), readMs: 0 };
   }
 
   const mapping = options.format === "generic" ? await loadMapping(options, errors, fileName) : null;
-  if (errors.hasErrors) return { recordsRead: 0, counts: ZERO_COUNTS, datasetId: keptDatasetId() };
+  if (errors.hasErrors) return { recordsRead: 0, counts: ZERO_COUNTS, datasetId: keptDatasetId(), readMs: 0 };
   await ensureTemplates(client, dataset.id, mapping ? genericTemplates(mapping) : defaultTemplates(options.format));
   const templates = await datasetTemplates(client, dataset.id);
 
   const spec: ImportSpec = withMapping(toImportSpec(options, path.join(mediaRoot(), options.mediaPrefix)), mapping);
-  const context: WriteContext = { datasetId: dataset.id, mediaPrefix: options.mediaPrefix, templateIds: new Map(templates.map((t) => [t.key, t.id])) };
+  const context: WriteContext = { mediaPrefix: options.mediaPrefix, templateIds: new Map(templates.map((t) => [t.key, t.id])) };
   // A dataset made by this transaction is invisible to everyone else: nothing can conflict, so plain inserts.
-  if (dataset.created) await skipReferenceChecks(client);
-  const writer = new PipelinedWriter(client, context, dataset.created ? insertFreshBatch : writeItemBatch);
+  // Batches are COPY'd into staging tables and merged; foreign keys and triggers stay on, no privilege needed.
+  const writer = new PipelinedWriter(await ImportWriter.open(client, dataset.id, dataset.created ? "new" : "existing", clock), context, clock);
   const progress = new ProgressReporter(importId, run);
+  const batches = parseDatasetBatches(spec, { errors, clock, templates: templates.map(({ key, kind, text }): QuestionTemplate => ({ key, kind, text })) });
 
-  let batch: ImportedItem[] = [];
-  let batchRows = 0;
   let recordsRead = 0;
-  for await (const item of parseDataset(spec, { errors, templates: templates.map(({ key, kind, text }): QuestionTemplate => ({ key, kind, text })) })) {
-    recordsRead += 1;
-    if (errors.hasErrors) {
-      // Nothing more will be written; keep reading to report every problem of the file.
-      batch = [];
-    } else {
-      batch.push(item);
-      batchRows += 1 + item.labels.length + item.questions.length;
-      if (batch.length >= BATCH_VIDEOS || batchRows >= BATCH_ROWS) {
-        run.signal?.throwIfAborted();
-        await writer.write(batch);
-        batch = [];
-        batchRows = 0;
+  let readMs = 0;
+  try {
+    for (;;) {
+      const reading = performance.now();
+      const next = await batches.next();
+      readMs += performance.now() - reading;
+      if (next.done === true) break;
+      if (errors.hasErrors) {
+        // Nothing more will be written; keep reading to report every problem of the file.
+        writer.discard();
+      } else {
+        for (const item of next.value) {
+          if (!writer.add(item)) continue;
+          run.signal?.throwIfAborted();
+          await writer.flush();
+        }
       }
+      recordsRead += next.value.length;
+      void progress.report(recordsRead, writer.counts);
     }
-    if ((recordsRead & 0x3ff) === 0) void progress.report(recordsRead, writer.counts);
+  } finally {
+    // Closes the source file when the loop stops early (abort, database error).
+    await batches.return(undefined);
   }
-  if (!errors.hasErrors && batch.length > 0) await writer.write(batch);
+  if (!errors.hasErrors) await writer.flush();
   await writer.drain();
   await progress.report(recordsRead, writer.counts, true);
-  return { recordsRead, counts: writer.counts, datasetId: keptDatasetId() };
-}
-
-/**
- * Writes batches while the next one is being parsed: at most one batch is in flight, so parsing
- * (this process) and inserting (the database) overlap without unbounded buffering.
- */
-class PipelinedWriter {
-  counts: BatchCounts = ZERO_COUNTS;
-  private inFlight: Promise<void> | null = null;
-  private failure: unknown = null;
-
-  constructor(
-    private readonly client: pg.ClientBase,
-    private readonly context: WriteContext,
-    private readonly writeBatch: typeof writeItemBatch,
-  ) {}
-
-  async write(items: ImportedItem[]): Promise<void> {
-    await this.drain();
-    this.inFlight = this.writeBatch(this.client, items, this.context).then(
-      (counts) => {
-        this.counts = addCounts(this.counts, counts);
-      },
-      (error: unknown) => {
-        this.failure = error;
-      },
-    );
-  }
-
-  async drain(): Promise<void> {
-    if (this.inFlight !== null) await this.inFlight;
-    this.inFlight = null;
-    if (this.failure !== null) throw this.failure;
-  }
+  return { recordsRead, counts: writer.counts, datasetId: keptDatasetId(), readMs };
 }
 
 /** Writes progress to the DatasetImport row (outside the import's transaction) at most once per interval. */
@@ -257,5 +237,6 @@ function storedOutcome(row: NonNullable<Awaited<ReturnType<typeof findImport>>>)
     problems,
     counts: { ...ZERO_COUNTS, videosCreated: row.videosCreated, questionsCreated: row.questionsCreated },
     warningCount: problems.filter((p) => p.severity === "warning").length,
+    timings: ZERO_TIMINGS,
   };
 }

@@ -2,7 +2,7 @@ import path from "node:path";
 import { FatalImportError, type ImportErrorCollector } from "../errors";
 import { MediaIndex } from "../media-index";
 import { displayNameOf, isSafePathSegment, isSafeRelativePath, joinMediaPath } from "../paths";
-import { flattenBatches } from "../run-importer";
+import { eachItem, guardBatches } from "../run-importer";
 import { reportZodIssues } from "../zod-issues";
 import { defaultTemplates } from "../templates/defaults";
 import { TemplateSet } from "../templates/template-set";
@@ -41,8 +41,13 @@ export interface FineDivingOptions {
  * "frames". A score that disagrees with its judges is a warning, never an error.
  */
 export function parseFineDiving(annotationPath: string, options: FineDivingOptions): AsyncGenerator<ImportedItem> {
+  return eachItem(parseFineDivingBatches(annotationPath, options));
+}
+
+/** The same stream in batches (what `runImport` consumes). */
+export function parseFineDivingBatches(annotationPath: string, options: FineDivingOptions): AsyncGenerator<ImportedItem[]> {
   const file = displayNameOf(annotationPath, options.displayName);
-  return flattenBatches(options.errors, file, parseBatches(annotationPath, file, options));
+  return guardBatches(options.errors, file, parseBatches(annotationPath, file, options));
 }
 
 interface Context {

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { ImportErrorCollector } from "../errors";
 import { mediaIndexFor } from "../media-index";
 import { displayNameOf, isSafeRelativePath } from "../paths";
-import { flattenBatches } from "../run-importer";
+import { eachItem, guardBatches } from "../run-importer";
 import { TemplateError, templatePlaceholders } from "../templates/render";
 import { TemplateSet } from "../templates/template-set";
 import type { ImportedItem, ImportedLabel, ImportedQuestion, QuestionTemplate } from "../types";
@@ -27,8 +27,13 @@ export interface GenericOptions {
  * mapping.ts). Every row is validated; problems name the line and the column.
  */
 export function parseGeneric(filePath: string, options: GenericOptions): AsyncGenerator<ImportedItem> {
+  return eachItem(parseGenericBatches(filePath, options));
+}
+
+/** The same stream in batches (what `runImport` consumes). */
+export function parseGenericBatches(filePath: string, options: GenericOptions): AsyncGenerator<ImportedItem[]> {
   const file = displayNameOf(filePath, options.displayName);
-  return flattenBatches(options.errors, file, parseBatches(filePath, file, options));
+  return guardBatches(options.errors, file, parseBatches(filePath, file, options));
 }
 
 function formatOf(filePath: string, mapping: GenericMapping): "csv" | "jsonl" {

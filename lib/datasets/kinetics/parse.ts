@@ -1,9 +1,11 @@
+import { CompactStringSet } from "../compact-string-set";
 import { readCsvRowBatches, type CsvRow } from "../csv-rows";
 import { FatalImportError, type ImportErrorCollector } from "../errors";
+import { timedSource, type ImportClock } from "../import-timings";
 import { parseNumberText } from "../fields";
 import { mediaIndexFor } from "../media-index";
 import { displayNameOf, isSafeRelativePath } from "../paths";
-import { flattenBatches } from "../run-importer";
+import { eachItem, guardBatches } from "../run-importer";
 import { defaultTemplates } from "../templates/defaults";
 import { TemplateSet } from "../templates/template-set";
 import type { ImportedItem, QuestionTemplate } from "../types";
@@ -25,6 +27,8 @@ export interface KineticsOptions {
   clipPathTemplate?: string;
   /** Name used for the file in errors (default: its base name). */
   displayName?: string;
+  /** Adds the time spent in the CSV reader to `clock.sourceMs` (the benchmark's parse/validate split). */
+  clock?: ImportClock;
 }
 
 /**
@@ -34,19 +38,24 @@ export interface KineticsOptions {
  * whole file (nulls) and the YouTube offsets are in metadata.
  */
 export function parseKinetics(filePath: string, options: KineticsOptions): AsyncGenerator<ImportedItem> {
+  return eachItem(parseKineticsBatches(filePath, options));
+}
+
+/** The same stream in batches (what `runImport` consumes). */
+export function parseKineticsBatches(filePath: string, options: KineticsOptions): AsyncGenerator<ImportedItem[]> {
   const file = displayNameOf(filePath, options.displayName);
-  return flattenBatches(options.errors, file, parseBatches(filePath, file, options));
+  return guardBatches(options.errors, file, parseBatches(filePath, file, options));
 }
 
 async function* parseBatches(filePath: string, file: string, options: KineticsOptions): AsyncGenerator<ImportedItem[]> {
   const templates = new TemplateSet(options.templates ?? defaultTemplates("kinetics"));
   const clipPathTemplate = options.clipPathTemplate ?? DEFAULT_CLIP_PATH_TEMPLATE;
   const media = mediaIndexFor(options, file);
-  const seenKeys = new Set<string>();
+  const seenKeys = new CompactStringSet();
   let columnCount = 0;
   let hasPathColumn = false;
 
-  const batches = readCsvRowBatches(filePath, file, ({ columns }) => {
+  const rowBatches = readCsvRowBatches(filePath, file, ({ columns }) => {
     const missing = KINETICS_REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
     if (missing.length > 0) {
       throw new FatalImportError({
@@ -59,17 +68,17 @@ async function* parseBatches(filePath: string, file: string, options: KineticsOp
     columnCount = columns.length;
     hasPathColumn = columns.includes(KINETICS_PATH_COLUMN);
   });
+  const batches = timedSource(rowBatches, options.clock);
 
   for await (const rows of batches) {
     const items: ImportedItem[] = [];
     for (const row of rows) {
       const clip = validateRow(row, { file, columnCount, hasPathColumn, clipPathTemplate }, options.errors);
       if (clip === null) continue;
-      if (seenKeys.has(clip.videoKey)) {
+      if (!seenKeys.add(clip.videoKey)) {
         options.errors.add({ file, line: row.line, recordKey: clip.videoKey, field: "youtube_id", reason: "duplicate clip (same youtube_id, time_start and time_end as an earlier row)" });
         continue;
       }
-      seenKeys.add(clip.videoKey);
       if (media !== null && !(await media.hasFile(clip.mediaPath))) {
         options.errors.add({
           file,

@@ -3,7 +3,7 @@ import type { ImportErrorCollector } from "../errors";
 import { openElementReader, parseElement, scanJsonArray } from "../json-array";
 import { mediaIndexFor } from "../media-index";
 import { displayNameOf, isSafeRelativePath } from "../paths";
-import { flattenBatches } from "../run-importer";
+import { eachItem, guardBatches } from "../run-importer";
 import { reportZodIssues } from "../zod-issues";
 import { defaultTemplates } from "../templates/defaults";
 import { renderTemplate } from "../templates/render";
@@ -49,8 +49,13 @@ export interface StarOptions {
  * never the file, whatever order the questions come in. Every problem goes to `options.errors`.
  */
 export function parseStar(filePath: string, options: StarOptions): AsyncGenerator<ImportedItem> {
+  return eachItem(parseStarBatches(filePath, options));
+}
+
+/** The same stream in batches (what `runImport` consumes). */
+export function parseStarBatches(filePath: string, options: StarOptions): AsyncGenerator<ImportedItem[]> {
   const file = displayNameOf(filePath, options.displayName);
-  return flattenBatches(options.errors, file, parseBatches(filePath, file, options));
+  return guardBatches(options.errors, file, parseBatches(filePath, file, options));
 }
 
 /** Where each clip's valid questions are in the file, clips in order of first appearance. */
