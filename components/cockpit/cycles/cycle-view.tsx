@@ -15,6 +15,7 @@ import { StatusBadge } from "./status-badge";
 import { TrainingPanel } from "./training-panel";
 
 const TERMINAL = new Set(["DONE", "FAILED", "CANCELLED"]);
+const UNSETTLED_TRAINING = new Set(["PENDING", "RUNNING"]);
 
 /** One cycle, live: stages with progress, rate and ETA; errors by reason; training; the checkpoint. */
 export function CycleView({ initial }: { initial: CycleProgress }) {
@@ -28,15 +29,17 @@ export function CycleView({ initial }: { initial: CycleProgress }) {
   });
   const cycle = progress.data;
   const active = !TERMINAL.has(cycle.status);
+  // Both keep polling while the cycle runs and, slower, after it stopped: a last fetch taken just
+  // before the end would otherwise leave a finished training run shown as pending.
   const errors = useQuery({
     queryKey: cockpitKeys.cycles.errors(id),
     queryFn: () => apiFetch<{ groups: ErrorGroup[] }>(`/api/cockpit/cycles/${id}/errors`).then((body) => body.groups),
-    refetchInterval: active ? 3_000 : false,
+    refetchInterval: active ? 3_000 : 10_000,
   });
   const training = useQuery({
     queryKey: cockpitKeys.cycles.training(id),
     queryFn: () => apiFetch<{ runs: TrainingRunView[] }>(`/api/cockpit/cycles/${id}/training`).then((body) => body.runs),
-    refetchInterval: active ? 3_000 : false,
+    refetchInterval: (query) => (active || query.state.data?.some((run) => UNSETTLED_TRAINING.has(run.status)) ? 3_000 : 10_000),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: cockpitKeys.cycles.all });
   const cancel = useMutation({ mutationFn: () => cycleActions.cancel(cycle.runId), onSettled: refresh });
