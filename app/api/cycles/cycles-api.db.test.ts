@@ -8,7 +8,7 @@ import { GET as statusRoute } from "@/app/api/cycles/[id]/route";
 import { POST as cancelRoute } from "@/app/api/cycles/[id]/cancel/route";
 import { POST as resumeRoute } from "@/app/api/cycles/[id]/resume/route";
 import { advanceCycle, stopJobSender, type JobSender } from "@/lib/cycles";
-import { createFixtureDataset } from "./testing/fixtures";
+import { createFixtureDataset } from "@/lib/cycles/testing/fixtures";
 
 const APP = "http://localhost:3000";
 let researcher: string;
