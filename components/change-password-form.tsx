@@ -14,23 +14,44 @@ export function ChangePasswordForm() {
       body: JSON.stringify({ currentPassword: form.get("current"), newPassword: form.get("next"), revokeOtherSessions: true }),
     });
     const body = (await response.json().catch(() => ({}))) as { message?: string };
-    setMessage(response.ok ? { ok: true, text: "Password changed; your other sessions were signed out." } : { ok: false, text: body.message ?? "The password could not be changed" });
+    setMessage(
+      response.ok
+        ? { ok: true, text: "Password changed; your other sessions were signed out." }
+        : { ok: false, text: body.message ?? "The password could not be changed" },
+    );
   }
 
   return (
     <form onSubmit={submit} className="max-w-sm space-y-3" aria-label="Change password">
       <label className="block">
         <span className="text-sm text-slate-700">Current password</span>
-        <input name="current" type="password" required autoComplete="current-password" className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+        <input
+          name="current"
+          type="password"
+          required
+          autoComplete="current-password"
+          className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <label className="block">
         <span className="text-sm text-slate-700">New password (10 characters or more)</span>
-        <input name="next" type="password" required minLength={10} autoComplete="new-password" className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+        <input
+          name="next"
+          type="password"
+          required
+          minLength={10}
+          autoComplete="new-password"
+          className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <button type="submit" className="rounded bg-indigo-600 px-3 py-1.5 text-white hover:bg-indigo-700">
         Change password
       </button>
-      {message && <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-700" : "text-sm text-rose-700"}>{message.text}</p>}
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-700" : "text-sm text-rose-700"}>
+          {message.text}
+        </p>
+      )}
     </form>
   );
 }

@@ -29,18 +29,35 @@ export function SignInForm({ next }: { next: string }) {
     <form onSubmit={submit} className="space-y-4" aria-label="Sign in">
       <label className="block">
         <span className="text-sm font-medium text-slate-700">Email</span>
-        <input name="email" type="email" required autoComplete="username" autoFocus className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 focus:border-indigo-500 focus:outline-none" />
+        <input
+          name="email"
+          type="email"
+          required
+          autoComplete="username"
+          autoFocus
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 focus:border-indigo-500 focus:outline-none"
+        />
       </label>
       <label className="block">
         <span className="text-sm font-medium text-slate-700">Password</span>
-        <input name="password" type="password" required autoComplete="current-password" className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 focus:border-indigo-500 focus:outline-none" />
+        <input
+          name="password"
+          type="password"
+          required
+          autoComplete="current-password"
+          className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 focus:border-indigo-500 focus:outline-none"
+        />
       </label>
       {error && (
         <p role="alert" className="text-sm text-rose-700">
           {error}
         </p>
       )}
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-indigo-600 px-3 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+      >
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

@@ -56,7 +56,9 @@ test("launch settings are checked as they are edited, with the message beside th
   await expect(page.locator("#cfg-datasets-error")).toContainText("at least one dataset");
 });
 
-test("a researcher launches a cycle on the demo, watches it finish, sees the yield chart and downloads its training data", async ({ page }) => {
+test("a researcher launches a cycle on the demo, watches it finish, sees the yield chart and downloads its training data", async ({
+  page,
+}) => {
   test.setTimeout(420_000);
   await openLaunchForm(page);
   await page.getByLabel("Run name").fill("e2e cockpit run");
@@ -105,7 +107,9 @@ test("a researcher launches a cycle on the demo, watches it finish, sees the yie
   await expect(download).toBeVisible({ timeout: 60_000 });
   const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
   expect(file.suggestedFilename()).toBe(`vstar-cycle-${cycleId}-export-${exportId}-generations.jsonl`);
-  const lines = readFileSync(await file.path(), "utf8").trim().split("\n");
+  const lines = readFileSync(await file.path(), "utf8")
+    .trim()
+    .split("\n");
   const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
   expect(records.length).toBeGreaterThan(0);
   await expect(row).toContainText(String(records.length));

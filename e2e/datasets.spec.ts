@@ -42,7 +42,9 @@ test("a demo clip opens in the player, plays in Chromium and seeks", async ({ pa
   const posters = page.getByRole("list", { name: "Clips" }).locator("img");
   await expect(posters).toHaveCount(3);
   await posters.last().scrollIntoViewIfNeeded();
-  await expect.poll(() => posters.evaluateAll((images) => images.filter((image) => (image as HTMLImageElement).naturalWidth > 0).length)).toBe(3);
+  await expect
+    .poll(() => posters.evaluateAll((images) => images.filter((image) => (image as HTMLImageElement).naturalWidth > 0).length))
+    .toBe(3);
 
   await page.getByRole("button", { name: "Open clip demoBall001_000000_000003" }).click();
   const state = await playAndSeek(page.getByTestId("clip-player").locator("video"), 2);
@@ -81,7 +83,9 @@ test("a broken upload is rejected whole, and its errors show in the import histo
   await form.getByLabel("Annotation file").setInputFiles({
     name: "broken.csv",
     mimeType: "text/csv",
-    buffer: Buffer.from("label,youtube_id,time_start,time_end,split\nplaying drums,abcdefghijk,0,10,train\nplaying drums,bcdefghijkl,later,10,train\n"),
+    buffer: Buffer.from(
+      "label,youtube_id,time_start,time_end,split\nplaying drums,abcdefghijk,0,10,train\nplaying drums,bcdefghijkl,later,10,train\n",
+    ),
   });
   await form.getByLabel(/Every clip must exist/).uncheck();
   await form.getByRole("button", { name: "Import" }).click();

@@ -49,8 +49,13 @@ async function userCount(): Promise<number> {
     headers: { "content-type": "application/json", origin: `http://localhost:${port}` },
     body: JSON.stringify({ email: "admin@demo.local", password: "vstar-demo-password" }),
   });
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const users = (await (await fetch(`http://127.0.0.1:${port}/api/admin/users`, { headers: { cookie } })).json()) as { users: { id: string }[] };
+  const cookie = signIn.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const users = (await (await fetch(`http://127.0.0.1:${port}/api/admin/users`, { headers: { cookie } })).json()) as {
+    users: { id: string }[];
+  };
   return users.users.length;
 }
 

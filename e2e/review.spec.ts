@@ -48,7 +48,14 @@ test.beforeAll(async ({ browser }) => {
 });
 
 const videoState = (page: Page) =>
-  page.locator("video").evaluate((video: HTMLVideoElement) => ({ time: video.currentTime, readyState: video.readyState, paused: video.paused, duration: video.duration }));
+  page
+    .locator("video")
+    .evaluate((video: HTMLVideoElement) => ({
+      time: video.currentTime,
+      readyState: video.readyState,
+      paused: video.paused,
+      duration: video.duration,
+    }));
 
 /** The text up to and including the first full stop (or all of it), as a reader would mark it. */
 function firstSentence(text: string): string {
@@ -154,7 +161,15 @@ test("? shows every shortcut", async ({ page }) => {
   await page.keyboard.press("?");
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(help).toBeVisible();
-  for (const label of ["Verdict: Correct", "Mark the selected text as hallucinated", "Next item", "Previous item", "Play / pause", "Back one frame", "Forward one second"]) {
+  for (const label of [
+    "Verdict: Correct",
+    "Mark the selected text as hallucinated",
+    "Next item",
+    "Previous item",
+    "Play / pause",
+    "Back one frame",
+    "Forward one second",
+  ]) {
     await expect(help).toContainText(label);
   }
   await page.keyboard.press("Escape");

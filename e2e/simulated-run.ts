@@ -55,14 +55,20 @@ export async function runCyclesToCompletion(config: Record<string, unknown>, tim
       execFile(
         process.execPath,
         ["--import", "tsx", "lib/cli/cycle.ts", "--config", file],
-        { env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), VSTAR_DATA_DIR: dataDir }, timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 },
+        {
+          env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), VSTAR_DATA_DIR: dataDir },
+          timeout: timeoutMs,
+          maxBuffer: 16 * 1024 * 1024,
+        },
         (error, out, err) => (error ? reject(new Error(`npm run cycle failed (${error.message}):\n${out}\n${err}`)) : resolve(out)),
       );
     });
     const launched = /Launched run (\d+)\./.exec(stdout);
     if (!launched) throw new Error(`npm run cycle did not say which run it launched:\n${stdout}`);
     const runId = Number(launched[1]);
-    const cycles = await queryE2e<RunCycle>(`SELECT id, index, status::text AS status FROM "Cycle" WHERE "runId" = $1 ORDER BY index`, [runId]);
+    const cycles = await queryE2e<RunCycle>(`SELECT id, index, status::text AS status FROM "Cycle" WHERE "runId" = $1 ORDER BY index`, [
+      runId,
+    ]);
     return { runId, cycles, seconds: (Date.now() - started) / 1000 };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -16,7 +16,11 @@ export interface RunningWorker {
 export async function startWorker(databaseUrl: string): Promise<RunningWorker> {
   const id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const boss = await startBoss(databaseUrl, { supervise: true });
-  const heartbeat = new Heartbeat(prisma(), id, registrations.map((r) => queues[r.queue].name));
+  const heartbeat = new Heartbeat(
+    prisma(),
+    id,
+    registrations.map((r) => queues[r.queue].name),
+  );
   await heartbeat.start();
   const stopping = new AbortController();
 

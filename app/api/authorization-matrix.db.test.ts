@@ -22,9 +22,10 @@ function filesUnder(dir: string, accept: (file: string) => boolean): string[] {
 }
 
 const routeFiles = filesUnder(path.join(projectRoot, "app", "api"), (file) => /\/route\.tsx?$/.test(file));
-const actionFiles = [...filesUnder(path.join(projectRoot, "app"), (f) => /\.tsx?$/.test(f)), ...filesUnder(path.join(projectRoot, "components"), (f) => /\.tsx?$/.test(f))].filter(
-  (file) => /^\s*["']use server["']/m.test(readFileSync(file, "utf8")),
-);
+const actionFiles = [
+  ...filesUnder(path.join(projectRoot, "app"), (f) => /\.tsx?$/.test(f)),
+  ...filesUnder(path.join(projectRoot, "components"), (f) => /\.tsx?$/.test(f)),
+].filter((file) => /^\s*["']use server["']/m.test(readFileSync(file, "utf8")));
 
 interface Endpoint {
   name: string;
@@ -36,13 +37,16 @@ interface Endpoint {
 
 /** `app/api/review/[queueId]/items/[...rest]/route.ts` → a URL and params with placeholder values. */
 function concretise(file: string): { url: string; params: Record<string, string | string[]> } {
-  const routePath = path.relative(path.join(projectRoot, "app"), path.dirname(file)).split(path.sep).filter((segment) => !/^\(.*\)$/.test(segment));
+  const routePath = path
+    .relative(path.join(projectRoot, "app"), path.dirname(file))
+    .split(path.sep)
+    .filter((segment) => !/^\(.*\)$/.test(segment));
   const params: Record<string, string | string[]> = {};
   const segments = routePath.map((segment) => {
     const catchAll = /^\[\.\.\.(\w+)\]$/.exec(segment);
-    if (catchAll?.[1]) return (params[catchAll[1]] = ["x"]), "x";
+    if (catchAll?.[1]) return ((params[catchAll[1]] = ["x"]), "x");
     const dynamic = /^\[(\w+)\]$/.exec(segment);
-    if (dynamic?.[1]) return (params[dynamic[1]] = "1"), "1";
+    if (dynamic?.[1]) return ((params[dynamic[1]] = "1"), "1");
     return segment;
   });
   return { url: `${APP_URL}/${segments.join("/")}`, params };
@@ -89,26 +93,32 @@ test("every server action declares its access", async () => {
   for (const file of actionFiles) {
     const module = (await import(file)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(module)) {
-      if (typeof value === "function" && !(value as { access?: string }).access) undeclared.push(`${path.relative(projectRoot, file)}#${name}`);
+      if (typeof value === "function" && !(value as { access?: string }).access)
+        undeclared.push(`${path.relative(projectRoot, file)}#${name}`);
     }
   }
   expect(undeclared, "server actions must be made with serverAction() from lib/http/server-action").toEqual([]);
 });
 
 describe("each role, and no session, gets what the policy says", () => {
-  test.each(["none" as const, ...ROLES])("%s", async (who) => {
-    const mismatches: string[] = [];
-    for (const endpoint of endpoints) {
-      const access = endpoint.handler.access;
-      if (!access || access === "public") continue;
-      const response = await call(endpoint, who === "none" ? null : cookies.get(who)!);
-      const allowed = who !== "none" && (ACCESS[access as keyof typeof ACCESS] as readonly string[]).includes(who);
-      const expected = who === "none" ? "401" : allowed ? "neither 401 nor 403" : "403";
-      const ok = who === "none" ? response.status === 401 : allowed ? response.status !== 401 && response.status !== 403 : response.status === 403;
-      if (!ok) mismatches.push(`${endpoint.name}: expected ${expected}, got ${response.status}`);
-    }
-    expect(mismatches).toEqual([]);
-  }, 120_000);
+  test.each(["none" as const, ...ROLES])(
+    "%s",
+    async (who) => {
+      const mismatches: string[] = [];
+      for (const endpoint of endpoints) {
+        const access = endpoint.handler.access;
+        if (!access || access === "public") continue;
+        const response = await call(endpoint, who === "none" ? null : cookies.get(who)!);
+        const allowed = who !== "none" && (ACCESS[access as keyof typeof ACCESS] as readonly string[]).includes(who);
+        const expected = who === "none" ? "401" : allowed ? "neither 401 nor 403" : "403";
+        const ok =
+          who === "none" ? response.status === 401 : allowed ? response.status !== 401 && response.status !== 403 : response.status === 403;
+        if (!ok) mismatches.push(`${endpoint.name}: expected ${expected}, got ${response.status}`);
+      }
+      expect(mismatches).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 test("an allowed mutation from another origin is refused", async () => {

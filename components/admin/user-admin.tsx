@@ -29,7 +29,11 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
   return (
     <div className="space-y-8">
       <NewUserForm onCreated={() => queryClient.invalidateQueries({ queryKey: queryKeys.users.all })} />
-      {change.error && <p role="alert" className="text-sm text-rose-700">{change.error.message}</p>}
+      {change.error && (
+        <p role="alert" className="text-sm text-rose-700">
+          {change.error.message}
+        </p>
+      )}
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 text-slate-500">
           <tr>
@@ -80,10 +84,12 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
 function NewUserForm({ onCreated }: { onCreated: () => void }) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const create = useMutation({
-    mutationFn: (body: Record<string, FormDataEntryValue | null>) => apiFetch("/api/admin/users", { method: "POST", body: JSON.stringify(body) }),
+    mutationFn: (body: Record<string, FormDataEntryValue | null>) =>
+      apiFetch("/api/admin/users", { method: "POST", body: JSON.stringify(body) }),
     onSuccess: onCreated,
     onError: (error) => {
-      if (error instanceof ApiError) setFieldErrors(Object.fromEntries(error.issues.map((issue) => [issue.field.replace(/^body\./, ""), issue.message])));
+      if (error instanceof ApiError)
+        setFieldErrors(Object.fromEntries(error.issues.map((issue) => [issue.field.replace(/^body\./, ""), issue.message])));
     },
   });
 
@@ -105,7 +111,11 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
   );
 
   return (
-    <form onSubmit={submit} className="grid grid-cols-5 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="New user">
+    <form
+      onSubmit={submit}
+      className="grid grid-cols-5 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      aria-label="New user"
+    >
       {field("name", "Name")}
       {field("email", "Email", "email")}
       <label className="block">
@@ -123,7 +133,9 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
         Create user
       </button>
       {create.error && !(create.error instanceof ApiError && create.error.issues.length) && (
-        <p role="alert" className="col-span-5 text-sm text-rose-700">{create.error.message}</p>
+        <p role="alert" className="col-span-5 text-sm text-rose-700">
+          {create.error.message}
+        </p>
       )}
     </form>
   );

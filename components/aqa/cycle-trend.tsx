@@ -35,16 +35,46 @@ function toRows(cycles: TrendPoint[], currentCycleId: number): Row[] {
 }
 
 /** How ρ, relative ℓ2 and the accuracies move across the run's cycles, with 95 % intervals and anchors. */
-export function CycleTrend({ cycles, currentCycleId, anchors }: { cycles: TrendPoint[]; currentCycleId: number; anchors: { spearman: number; relativeL2x100: number } }) {
+export function CycleTrend({
+  cycles,
+  currentCycleId,
+  anchors,
+}: {
+  cycles: TrendPoint[];
+  currentCycleId: number;
+  anchors: { spearman: number; relativeL2x100: number };
+}) {
   const rows = toRows(cycles, currentCycleId);
   const percent = (value: unknown) => (typeof value === "number" ? `${Math.round(value * 100)} %` : "—");
   return (
     <div className="grid gap-4 md:grid-cols-3" aria-label="Metrics across cycles">
       <Chart title="Spearman ρ (95 % CI)">
-        {anchoredMetric({ rows, dataKey: "spearman", errorKey: "spearmanError", name: "ρ", anchor: anchors.spearman, yAxis: <YAxis domain={[-1, 1]} ticks={[-1, -0.5, 0, 0.5, 1]} allowDataOverflow tickFormatter={(v: number) => v.toFixed(1)} width={36} /> })}
+        {anchoredMetric({
+          rows,
+          dataKey: "spearman",
+          errorKey: "spearmanError",
+          name: "ρ",
+          anchor: anchors.spearman,
+          yAxis: (
+            <YAxis
+              domain={[-1, 1]}
+              ticks={[-1, -0.5, 0, 0.5, 1]}
+              allowDataOverflow
+              tickFormatter={(v: number) => v.toFixed(1)}
+              width={36}
+            />
+          ),
+        })}
       </Chart>
       <Chart title="Relative ℓ2 × 100 (95 % CI)">
-        {anchoredMetric({ rows, dataKey: "relativeL2", errorKey: "relativeL2Error", name: "R-ℓ2 × 100", anchor: anchors.relativeL2x100, yAxis: <YAxis domain={[0, "auto"]} tickFormatter={(v: number) => String(Math.round(v * 100) / 100)} width={44} /> })}
+        {anchoredMetric({
+          rows,
+          dataKey: "relativeL2",
+          errorKey: "relativeL2Error",
+          name: "R-ℓ2 × 100",
+          anchor: anchors.relativeL2x100,
+          yAxis: <YAxis domain={[0, "auto"]} tickFormatter={(v: number) => String(Math.round(v * 100) / 100)} width={44} />,
+        })}
       </Chart>
       <Chart title="Accuracies and arithmetic errors">
         <LineChart data={rows} margin={{ top: 10, right: 12, bottom: 0, left: 0 }}>
@@ -63,7 +93,21 @@ export function CycleTrend({ cycles, currentCycleId, anchors }: { cycles: TrendP
 }
 
 /** One metric across cycles with its 95 % error bars and the published figure as a dashed line. */
-function anchoredMetric({ rows, dataKey, errorKey, name, anchor, yAxis }: { rows: Row[]; dataKey: keyof Row; errorKey: keyof Row; name: string; anchor: number; yAxis: React.ReactElement }) {
+function anchoredMetric({
+  rows,
+  dataKey,
+  errorKey,
+  name,
+  anchor,
+  yAxis,
+}: {
+  rows: Row[];
+  dataKey: keyof Row;
+  errorKey: keyof Row;
+  name: string;
+  anchor: number;
+  yAxis: React.ReactElement;
+}) {
   // A function, not a component: recharts reads its children's types, so LineChart must be returned as is.
   return (
     <LineChart data={rows} margin={{ top: 10, right: 12, bottom: 0, left: 0 }}>
@@ -71,7 +115,12 @@ function anchoredMetric({ rows, dataKey, errorKey, name, anchor, yAxis }: { rows
       <XAxis dataKey="cycle" />
       {yAxis}
       <Tooltip formatter={(value) => (typeof value === "number" ? value.toFixed(3) : String(value))} />
-      <ReferenceLine y={anchor} stroke="#4f46e5" strokeDasharray="4 4" label={{ value: `published ${anchor}`, position: "insideTopRight", fontSize: 11 }} />
+      <ReferenceLine
+        y={anchor}
+        stroke="#4f46e5"
+        strokeDasharray="4 4"
+        label={{ value: `published ${anchor}`, position: "insideTopRight", fontSize: 11 }}
+      />
       <Line type="monotone" dataKey={dataKey} name={name} stroke="#0f172a" connectNulls isAnimationActive={false}>
         <ErrorBar dataKey={errorKey} width={4} stroke="#64748b" />
       </Line>

@@ -5,7 +5,13 @@ import { formatDifficulty, formatScore, formatSigned } from "./format";
 export function DiveFacts({ review }: { review: DiveReview }) {
   const { figures, dive, panel, difficultyCheck } = review;
   const verdict = (ok: boolean | null) =>
-    ok === null ? <span className="text-slate-500">not stated</span> : ok ? <span className="text-emerald-700">right</span> : <span className="text-rose-700">wrong</span>;
+    ok === null ? (
+      <span className="text-slate-500">not stated</span>
+    ) : ok ? (
+      <span className="text-emerald-700">right</span>
+    ) : (
+      <span className="text-rose-700">wrong</span>
+    );
   return (
     <section aria-labelledby="facts-heading" className="rounded-lg border border-slate-200 bg-white p-4">
       <h2 id="facts-heading" className="mb-2 text-lg font-semibold">
@@ -24,7 +30,8 @@ export function DiveFacts({ review }: { review: DiveReview }) {
             <th className="py-1 text-left font-medium">Score</th>
             <td data-testid="true-score">{formatScore(figures.trueScore)}</td>
             <td data-testid="predicted-score">
-              {formatScore(figures.predictedScore)} {figures.scoreError !== null && <span className="text-xs text-slate-500">({formatSigned(figures.scoreError)})</span>}
+              {formatScore(figures.predictedScore)}{" "}
+              {figures.scoreError !== null && <span className="text-xs text-slate-500">({formatSigned(figures.scoreError)})</span>}
             </td>
           </tr>
           <tr>
@@ -45,7 +52,9 @@ export function DiveFacts({ review }: { review: DiveReview }) {
             <th className="py-1 text-left font-medium">Judges</th>
             <td colSpan={2}>
               <Judges scores={dive.judge_scores} kept={panel?.kept ?? []} />
-              {figures.predictedJudgeScores && <div className="text-xs text-slate-500">answer lists: {figures.predictedJudgeScores.join(", ")}</div>}
+              {figures.predictedJudgeScores && (
+                <div className="text-xs text-slate-500">answer lists: {figures.predictedJudgeScores.join(", ")}</div>
+              )}
             </td>
           </tr>
         </tbody>
@@ -92,7 +101,11 @@ function Judges({ scores, kept }: { scores: number[]; kept: number[] }) {
         const counts = at >= 0;
         if (counts) remaining.splice(at, 1);
         return (
-          <span key={i} className={`rounded px-1.5 ${counts ? "bg-sky-100 font-semibold" : "bg-slate-100 text-slate-500 line-through"}`} title={counts ? "kept by the rule" : "dropped by the rule"}>
+          <span
+            key={i}
+            className={`rounded px-1.5 ${counts ? "bg-sky-100 font-semibold" : "bg-slate-100 text-slate-500 line-through"}`}
+            title={counts ? "kept by the rule" : "dropped by the rule"}
+          >
             {score.toFixed(1)}
           </span>
         );

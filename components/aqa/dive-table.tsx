@@ -36,7 +36,11 @@ export function DiveTable({ cycleId, mode }: { cycleId: number; mode: AqaMode })
         </h2>
         <label className="ml-auto text-sm text-slate-600">
           Show{" "}
-          <select value={filter} onChange={(event) => setFilter(event.target.value as DiveFilter)} className="rounded border border-slate-300 px-2 py-1">
+          <select
+            value={filter}
+            onChange={(event) => setFilter(event.target.value as DiveFilter)}
+            className="rounded border border-slate-300 px-2 py-1"
+          >
             {DIVE_FILTERS.map((f) => (
               <option key={f} value={f}>
                 {DIVE_FILTER_LABELS[f]}
@@ -46,7 +50,11 @@ export function DiveTable({ cycleId, mode }: { cycleId: number; mode: AqaMode })
         </label>
         {total !== undefined && <span className="text-sm text-slate-500">{total} dives</span>}
       </div>
-      {dives.error && <p role="alert" className="text-sm text-rose-700">{dives.error.message}</p>}
+      {dives.error && (
+        <p role="alert" className="text-sm text-rose-700">
+          {dives.error.message}
+        </p>
+      )}
       <table className="w-full text-left text-sm tabular-nums">
         <thead className="border-b border-slate-200 text-xs text-slate-500">
           <tr>
@@ -85,7 +93,17 @@ export function DiveTable({ cycleId, mode }: { cycleId: number; mode: AqaMode })
 
 function DiveTableRow({ row }: { row: DiveRow }) {
   const mark = (ok: boolean | null, asked: boolean) =>
-    ok === null ? (asked ? <span className="text-rose-700">missing</span> : "—") : ok ? <span className="text-emerald-700">right</span> : <span className="text-rose-700">wrong</span>;
+    ok === null ? (
+      asked ? (
+        <span className="text-rose-700">missing</span>
+      ) : (
+        "—"
+      )
+    ) : ok ? (
+      <span className="text-emerald-700">right</span>
+    ) : (
+      <span className="text-rose-700">wrong</span>
+    );
   return (
     <tr data-testid="dive-row">
       <td className="py-2">
@@ -108,7 +126,10 @@ function DiveTableRow({ row }: { row: DiveRow }) {
       <td>{mark(row.sequenceCorrect, row.sequenceAsked)}</td>
       <td>
         {row.arithmeticFlags.length > 0 ? (
-          <span className="rounded bg-rose-100 px-1.5 text-rose-800" title={row.arithmeticFlags.map((f) => `stated ${f.claimed}, but ${f.rule} gives ${f.recomputed}`).join("\n")}>
+          <span
+            className="rounded bg-rose-100 px-1.5 text-rose-800"
+            title={row.arithmeticFlags.map((f) => `stated ${f.claimed}, but ${f.rule} gives ${f.recomputed}`).join("\n")}
+          >
             {row.arithmeticFlags.length} flag{row.arithmeticFlags.length > 1 ? "s" : ""}
           </span>
         ) : (
@@ -116,7 +137,13 @@ function DiveTableRow({ row }: { row: DiveRow }) {
         )}
       </td>
       <td className="text-xs">
-        {row.signOffs.mine ? <span className={row.signOffs.mine === "ACCEPTED" ? "text-emerald-700" : "text-rose-700"}>you: {row.signOffs.mine.toLowerCase()}</span> : <span className="text-slate-400">—</span>}
+        {row.signOffs.mine ? (
+          <span className={row.signOffs.mine === "ACCEPTED" ? "text-emerald-700" : "text-rose-700"}>
+            you: {row.signOffs.mine.toLowerCase()}
+          </span>
+        ) : (
+          <span className="text-slate-400">—</span>
+        )}
         {row.signOffs.accepted + row.signOffs.rejected > 0 && (
           <span className="ml-1 text-slate-500">
             ({row.signOffs.accepted}✓ {row.signOffs.rejected}✗)

@@ -21,8 +21,18 @@ export function MetricCards({ metrics }: { metrics: CycleMetrics }) {
         basis={`over the same ${metrics.scored} answers`}
         better="lower is better"
       />
-      <ShareCard testId="metric-difficulty" label="Difficulty accuracy" value={metrics.difficultyAccuracy} basis={`${metrics.difficultyAsked} answers asked for it (±0.05)`} />
-      <ShareCard testId="metric-sequence" label="Sequence accuracy" value={metrics.sequenceAccuracy} basis={`${metrics.sequenceAsked} answers asked for it (exact order)`} />
+      <ShareCard
+        testId="metric-difficulty"
+        label="Difficulty accuracy"
+        value={metrics.difficultyAccuracy}
+        basis={`${metrics.difficultyAsked} answers asked for it (±0.05)`}
+      />
+      <ShareCard
+        testId="metric-sequence"
+        label="Sequence accuracy"
+        value={metrics.sequenceAccuracy}
+        basis={`${metrics.sequenceAsked} answers asked for it (exact order)`}
+      />
       <ShareCard
         testId="metric-arithmetic"
         label="Arithmetic errors"
@@ -43,7 +53,14 @@ function Card({ testId, label, children }: { testId: string; label: string; chil
   );
 }
 
-function IntervalCard(props: { testId: string; label: string; interval: MetricInterval | null; anchor: string; basis: string; better: string }) {
+function IntervalCard(props: {
+  testId: string;
+  label: string;
+  interval: MetricInterval | null;
+  anchor: string;
+  basis: string;
+  better: string;
+}) {
   const { interval } = props;
   return (
     <Card testId={props.testId} label={props.label}>
@@ -62,7 +79,10 @@ function IntervalCard(props: { testId: string; label: string; interval: MetricIn
 function ShareCard(props: { testId: string; label: string; value: number | null; basis: string; tone?: "warn" | "plain" }) {
   return (
     <Card testId={props.testId} label={props.label}>
-      <span className={`text-2xl font-semibold tabular-nums ${props.tone === "warn" ? "text-rose-700" : ""}`} data-testid={`${props.testId}-value`}>
+      <span
+        className={`text-2xl font-semibold tabular-nums ${props.tone === "warn" ? "text-rose-700" : ""}`}
+        data-testid={`${props.testId}-value`}
+      >
         {formatShare(props.value)}
       </span>
       <span className="block text-xs text-slate-500">{props.basis}</span>

@@ -47,7 +47,11 @@ function Piece({ piece }: { piece: RationalePiece }) {
     piece.marks.length === 0 ? (
       piece.text
     ) : (
-      <span className={piece.marks.map((m) => STYLE[m.kind]).join(" ")} title={piece.marks.map((m) => m.title).join("\n")} data-marks={piece.marks.map((m) => m.kind).join(" ")}>
+      <span
+        className={piece.marks.map((m) => STYLE[m.kind]).join(" ")}
+        title={piece.marks.map((m) => m.title).join("\n")}
+        data-marks={piece.marks.map((m) => m.kind).join(" ")}
+      >
         {piece.text}
       </span>
     );
@@ -55,7 +59,13 @@ function Piece({ piece }: { piece: RationalePiece }) {
     <>
       {text}
       {piece.flagsAfter.map((flag) => (
-        <span key={flag.number} role="note" className="mx-1 rounded bg-rose-600 px-1.5 py-0.5 text-xs font-medium text-white" title={flag.sentence} data-testid="arithmetic-flag">
+        <span
+          key={flag.number}
+          role="note"
+          className="mx-1 rounded bg-rose-600 px-1.5 py-0.5 text-xs font-medium text-white"
+          title={flag.sentence}
+          data-testid="arithmetic-flag"
+        >
           ✗ {flag.number}: {flag.message}
         </span>
       ))}

@@ -37,7 +37,14 @@ export function ScoreScatter({ points }: { points: ScorePoint[] }) {
         aria-label={`Dive ${payload.videoKey} (${payload.diveNumber}): true ${formatScore(payload.trueScore)}, predicted ${formatScore(payload.predictedScore)}`}
         data-testid="score-point"
       >
-        <circle cx={cx} cy={cy} r={6} className={payload.flagged ? "fill-rose-500 stroke-rose-800" : "fill-indigo-500 stroke-indigo-800"} strokeWidth={1} cursor="pointer" />
+        <circle
+          cx={cx}
+          cy={cy}
+          r={6}
+          className={payload.flagged ? "fill-rose-500 stroke-rose-800" : "fill-indigo-500 stroke-indigo-800"}
+          strokeWidth={1}
+          cursor="pointer"
+        />
       </a>
     );
   };
@@ -48,9 +55,29 @@ export function ScoreScatter({ points }: { points: ScorePoint[] }) {
         <ResponsiveContainer width="100%" height="100%">
           <ScatterChart margin={{ top: 10, right: 20, bottom: 30, left: 10 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" dataKey="trueScore" name="True score" domain={domain} label={{ value: "true score", position: "insideBottom", offset: -15 }} />
-            <YAxis type="number" dataKey="predictedScore" name="Predicted score" domain={domain} label={{ value: "predicted", angle: -90, position: "insideLeft" }} />
-            <ReferenceLine segment={[{ x: domain[0], y: domain[0] }, { x: domain[1], y: domain[1] }]} stroke="#94a3b8" strokeDasharray="4 4" ifOverflow="extendDomain" />
+            <XAxis
+              type="number"
+              dataKey="trueScore"
+              name="True score"
+              domain={domain}
+              label={{ value: "true score", position: "insideBottom", offset: -15 }}
+            />
+            <YAxis
+              type="number"
+              dataKey="predictedScore"
+              name="Predicted score"
+              domain={domain}
+              label={{ value: "predicted", angle: -90, position: "insideLeft" }}
+            />
+            <ReferenceLine
+              segment={[
+                { x: domain[0], y: domain[0] },
+                { x: domain[1], y: domain[1] },
+              ]}
+              stroke="#94a3b8"
+              strokeDasharray="4 4"
+              ifOverflow="extendDomain"
+            />
             <Tooltip
               cursor={{ strokeDasharray: "3 3" }}
               content={({ payload }) => {
@@ -74,7 +101,8 @@ export function ScoreScatter({ points }: { points: ScorePoint[] }) {
         </ResponsiveContainer>
       </div>
       <figcaption className="mt-1 text-xs text-slate-500">
-        Dashed diagonal: predicted = true. <span className="text-rose-700">Red</span>: the rationale&apos;s arithmetic is flagged. Click a point to open its dive.
+        Dashed diagonal: predicted = true. <span className="text-rose-700">Red</span>: the rationale&apos;s arithmetic is flagged. Click a
+        point to open its dive.
       </figcaption>
     </figure>
   );

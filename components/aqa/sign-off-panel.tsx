@@ -26,7 +26,8 @@ export function SignOffPanel({ generationId, viewerId, initial }: { generationId
       void queryClient.invalidateQueries({ queryKey: aqaKeys.all });
     },
     onError: (error) => {
-      if (error instanceof ApiError) setFieldErrors(Object.fromEntries(error.issues.map((issue) => [issue.field.replace(/^body\./, ""), issue.message])));
+      if (error instanceof ApiError)
+        setFieldErrors(Object.fromEntries(error.issues.map((issue) => [issue.field.replace(/^body\./, ""), issue.message])));
     },
   });
 
@@ -49,7 +50,10 @@ export function SignOffPanel({ generationId, viewerId, initial }: { generationId
             <span className={`font-medium ${s.decision === "ACCEPTED" ? "text-emerald-700" : "text-rose-700"}`}>
               {s.decision === "ACCEPTED" ? "Accepted" : "Rejected"}
             </span>{" "}
-            by {s.user.name} <span className="text-slate-500">({s.user.role}, {s.signedAt.slice(0, 16).replace("T", " ")} UTC)</span>
+            by {s.user.name}{" "}
+            <span className="text-slate-500">
+              ({s.user.role}, {s.signedAt.slice(0, 16).replace("T", " ")} UTC)
+            </span>
             {s.reason && <span className="block">Reason: {s.reason}</span>}
             {s.comment && <span className="block text-slate-700">Comment: {s.comment}</span>}
           </li>
@@ -80,9 +84,19 @@ export function SignOffPanel({ generationId, viewerId, initial }: { generationId
         )}
         <label className="block">
           <span className="text-sm text-slate-700">Comment</span>
-          <textarea name="comment" defaultValue={mine?.comment ?? ""} maxLength={5000} rows={3} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+          <textarea
+            name="comment"
+            defaultValue={mine?.comment ?? ""}
+            maxLength={5000}
+            rows={3}
+            className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+          />
         </label>
-        <button type="submit" disabled={submit.isPending} className="rounded bg-indigo-600 px-3 py-1.5 text-white hover:bg-indigo-700 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={submit.isPending}
+          className="rounded bg-indigo-600 px-3 py-1.5 text-white hover:bg-indigo-700 disabled:opacity-50"
+        >
           {submit.isPending ? "Saving…" : "Sign off"}
         </button>
         {submit.isSuccess && <span className="ml-2 text-sm text-emerald-700">Saved.</span>}

@@ -28,10 +28,12 @@ export function TrendTable({ cycles, currentCycleId, mode }: { cycles: TrendPoin
             </td>
             <td>{c.metrics.dives}</td>
             <td>
-              {formatNumber(c.metrics.spearman?.estimate, 3)} [{formatNumber(c.metrics.spearman?.low, 2)}, {formatNumber(c.metrics.spearman?.high, 2)}]
+              {formatNumber(c.metrics.spearman?.estimate, 3)} [{formatNumber(c.metrics.spearman?.low, 2)},{" "}
+              {formatNumber(c.metrics.spearman?.high, 2)}]
             </td>
             <td>
-              {formatNumber(c.metrics.relativeL2x100?.estimate, 3)} [{formatNumber(c.metrics.relativeL2x100?.low, 2)}, {formatNumber(c.metrics.relativeL2x100?.high, 2)}]
+              {formatNumber(c.metrics.relativeL2x100?.estimate, 3)} [{formatNumber(c.metrics.relativeL2x100?.low, 2)},{" "}
+              {formatNumber(c.metrics.relativeL2x100?.high, 2)}]
             </td>
             <td>{formatShare(c.metrics.difficultyAccuracy)}</td>
             <td>{formatShare(c.metrics.sequenceAccuracy)}</td>

@@ -14,11 +14,17 @@ describe("field errors", () => {
   });
 
   test("problems named only in the message are placed on their fields too", () => {
-    expect(issuesInMessage("cycle configuration is invalid: sampling.temperature: Too big: expected number to be <=2; datasets: choose at least one dataset")).toEqual([
+    expect(
+      issuesInMessage(
+        "cycle configuration is invalid: sampling.temperature: Too big: expected number to be <=2; datasets: choose at least one dataset",
+      ),
+    ).toEqual([
       { field: "sampling.temperature", message: "Too big: expected number to be <=2" },
       { field: "datasets", message: "choose at least one dataset" },
     ]);
-    expect(fieldErrorsOf(new ApiError('backends.inference: no inference backend named "x"', 400))).toEqual({ "backends.inference": 'no inference backend named "x"' });
+    expect(fieldErrorsOf(new ApiError('backends.inference: no inference backend named "x"', 400))).toEqual({
+      "backends.inference": 'no inference backend named "x"',
+    });
   });
 
   test("an ordinary message stays a message", () => {

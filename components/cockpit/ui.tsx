@@ -9,7 +9,13 @@ export function FieldError({ id, message }: { id: string; message: string | unde
   );
 }
 
-export function Badge({ tone = "slate", children }: { tone?: "slate" | "green" | "red" | "amber" | "indigo" | "violet"; children: ReactNode }) {
+export function Badge({
+  tone = "slate",
+  children,
+}: {
+  tone?: "slate" | "green" | "red" | "amber" | "indigo" | "violet";
+  children: ReactNode;
+}) {
   const tones = {
     slate: "bg-slate-100 text-slate-700",
     green: "bg-emerald-100 text-emerald-800",
@@ -23,7 +29,10 @@ export function Badge({ tone = "slate", children }: { tone?: "slate" | "green" |
 
 export function SimulatorBadge() {
   return (
-    <span title="A simulated GPU backend: answers are generated, not inferred" className="inline-block rounded bg-violet-100 px-1.5 py-0.5 text-xs font-medium text-violet-800">
+    <span
+      title="A simulated GPU backend: answers are generated, not inferred"
+      className="inline-block rounded bg-violet-100 px-1.5 py-0.5 text-xs font-medium text-violet-800"
+    >
       Simulated
     </span>
   );
@@ -44,7 +53,14 @@ export function Section({ title, children, actions }: { title: string; children:
 export function ProgressBar({ value, label }: { value: number; label: string }) {
   const percent = Math.max(0, Math.min(100, Math.round(value * 100)));
   return (
-    <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full overflow-hidden rounded bg-slate-100">
+    <div
+      role="progressbar"
+      aria-label={label}
+      aria-valuemin={0}
+      aria-valuemax={100}
+      aria-valuenow={percent}
+      className="h-2 w-full overflow-hidden rounded bg-slate-100"
+    >
       <div className="h-full bg-indigo-500 transition-[width]" style={{ width: `${percent}%` }} />
     </div>
   );

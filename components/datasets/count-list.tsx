@@ -1,5 +1,13 @@
 /** "train 3 · val 1": counts by name, largest first. */
-export function CountList({ counts, emptyName = "none", lowercase = false }: { counts: Record<string, number>; emptyName?: string; lowercase?: boolean }) {
+export function CountList({
+  counts,
+  emptyName = "none",
+  lowercase = false,
+}: {
+  counts: Record<string, number>;
+  emptyName?: string;
+  lowercase?: boolean;
+}) {
   const entries = Object.entries(counts).sort(([, a], [, b]) => b - a);
   if (entries.length === 0) return <span className="text-slate-400">—</span>;
   return (

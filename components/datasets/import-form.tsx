@@ -42,7 +42,13 @@ export function ImportForm({ dataset, importRoots }: { dataset?: { id: number; n
       <div className="grid gap-4 sm:grid-cols-2">
         <label className="text-sm font-medium">
           Format
-          <select name="format" value={format} onChange={(e) => setFormat(e.target.value)} disabled={dataset !== undefined} className={field}>
+          <select
+            name="format"
+            value={format}
+            onChange={(e) => setFormat(e.target.value)}
+            disabled={dataset !== undefined}
+            className={field}
+          >
             {FORMATS.map((f) => (
               <option key={f.value} value={f.value}>
                 {f.label}
@@ -107,7 +113,11 @@ export function ImportForm({ dataset, importRoots }: { dataset?: { id: number; n
       </div>
 
       <div className="flex items-center gap-4">
-        <button type="submit" disabled={submit.isPending} className="rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={submit.isPending}
+          className="rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+        >
           {submit.isPending ? "Sending…" : "Import"}
         </button>
         {submit.error && (

@@ -27,9 +27,13 @@ export function ImportHistory({ datasetId, initial }: { datasetId: number | null
     initialData: initial,
     queryFn: async () => {
       const before = queryClient.getQueryData<ImportEntry[]>(queryKey) ?? [];
-      const { imports: now } = await apiFetch<{ imports: ImportEntry[] }>(`/api/datasets/imports${datasetId === null ? "" : `?datasetId=${datasetId}`}`);
+      const { imports: now } = await apiFetch<{ imports: ImportEntry[] }>(
+        `/api/datasets/imports${datasetId === null ? "" : `?datasetId=${datasetId}`}`,
+      );
       // An import that just finished changed the counts the server rendered: fetch them again.
-      const finished = now.some((entry) => !ACTIVE.includes(entry.status) && before.some((old) => old.id === entry.id && ACTIVE.includes(old.status)));
+      const finished = now.some(
+        (entry) => !ACTIVE.includes(entry.status) && before.some((old) => old.id === entry.id && ACTIVE.includes(old.status)),
+      );
       if (finished) router.refresh();
       return now;
     },
@@ -52,7 +56,8 @@ export function ImportHistory({ datasetId, initial }: { datasetId: number | null
             )}
             <span className="text-slate-600">
               {entry.recordsRead.toLocaleString("en")} records read
-              {entry.status === "SUCCEEDED" && ` · ${entry.videosCreated.toLocaleString("en")} new videos · ${entry.questionsCreated.toLocaleString("en")} new questions`}
+              {entry.status === "SUCCEEDED" &&
+                ` · ${entry.videosCreated.toLocaleString("en")} new videos · ${entry.questionsCreated.toLocaleString("en")} new questions`}
             </span>
             <span className="ml-auto text-xs text-slate-500">
               #{entry.id} · {entry.createdBy?.name ?? "command line"} · {new Date(entry.finishedAt ?? entry.createdAt).toLocaleString()}
@@ -78,7 +83,11 @@ function Problems({ entry }: { entry: ImportEntry }) {
           </span>
         )}
         {entry.errorCount > 0 && warnings.length > 0 && " · "}
-        {warnings.length > 0 && <span className="text-amber-700">{warnings.length} data-quality warning{warnings.length === 1 ? "" : "s"}</span>}
+        {warnings.length > 0 && (
+          <span className="text-amber-700">
+            {warnings.length} data-quality warning{warnings.length === 1 ? "" : "s"}
+          </span>
+        )}
       </summary>
       <table className="mt-2 w-full text-left text-xs">
         <thead className="text-slate-500">
@@ -103,7 +112,9 @@ function ProblemRow({ problem }: { problem: ImportProblem }) {
   return (
     <tr className={problem.severity === "warning" ? "text-amber-800" : "text-rose-800"}>
       <td className="py-1 pr-3 font-mono">{problem.file}</td>
-      <td className="pr-3 font-mono">{[problem.line !== undefined ? `line ${problem.line}` : null, problem.recordKey ?? null].filter(Boolean).join(" · ")}</td>
+      <td className="pr-3 font-mono">
+        {[problem.line !== undefined ? `line ${problem.line}` : null, problem.recordKey ?? null].filter(Boolean).join(" · ")}
+      </td>
       <td className="pr-3 font-mono">{problem.field ?? ""}</td>
       <td>{problem.reason}</td>
     </tr>

@@ -27,7 +27,11 @@ function TemplateItem({ datasetId, template }: { datasetId: number; template: Te
   const queryClient = useQueryClient();
   const [text, setText] = useState(template.text);
   const save = useMutation({
-    mutationFn: () => apiFetch<{ template: TemplateRow }>(`/api/datasets/${datasetId}/templates/${template.id}`, { method: "PATCH", body: JSON.stringify({ text }) }),
+    mutationFn: () =>
+      apiFetch<{ template: TemplateRow }>(`/api/datasets/${datasetId}/templates/${template.id}`, {
+        method: "PATCH",
+        body: JSON.stringify({ text }),
+      }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: datasetKeys.templates(datasetId) }),
   });
   const changed = text.trim() !== template.text;
@@ -37,10 +41,20 @@ function TemplateItem({ datasetId, template }: { datasetId: number; template: Te
         <span className="font-mono text-xs text-slate-500">
           {template.kind} · {template.key}
         </span>
-        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5" />
+        <textarea
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          rows={2}
+          className="mt-1 block w-full rounded border border-slate-300 px-2 py-1.5"
+        />
       </label>
       <div className="mt-1 flex items-center gap-3">
-        <button type="button" disabled={!changed || save.isPending} onClick={() => save.mutate()} className="rounded border border-slate-300 px-3 py-1 text-xs hover:bg-slate-50 disabled:opacity-40">
+        <button
+          type="button"
+          disabled={!changed || save.isPending}
+          onClick={() => save.mutate()}
+          className="rounded border border-slate-300 px-3 py-1 text-xs hover:bg-slate-50 disabled:opacity-40"
+        >
           Save
         </button>
         {save.error && (

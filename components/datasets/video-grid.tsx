@@ -30,7 +30,12 @@ export function VideoGrid({ datasetId, splits }: { datasetId: number; splits: st
   return (
     <div>
       <div className="mb-3 flex gap-3">
-        <select aria-label="Split" value={filter.split} onChange={(e) => setFilter({ ...filter, split: e.target.value })} className={select}>
+        <select
+          aria-label="Split"
+          value={filter.split}
+          onChange={(e) => setFilter({ ...filter, split: e.target.value })}
+          className={select}
+        >
           <option value="">All splits</option>
           {splits.map((split) => (
             <option key={split} value={split === "" ? "(none)" : split}>
@@ -38,24 +43,45 @@ export function VideoGrid({ datasetId, splits }: { datasetId: number; splits: st
             </option>
           ))}
         </select>
-        <select aria-label="Media status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.target.value })} className={select}>
+        <select
+          aria-label="Media status"
+          value={filter.status}
+          onChange={(e) => setFilter({ ...filter, status: e.target.value })}
+          className={select}
+        >
           <option value="">Any media status</option>
           <option value="READY">Playable</option>
           <option value="PENDING">Waiting for ingest</option>
           <option value="UNPLAYABLE">Unplayable</option>
         </select>
       </div>
-      {videos.error && <p role="alert" className="text-sm text-rose-700">{videos.error.message}</p>}
+      {videos.error && (
+        <p role="alert" className="text-sm text-rose-700">
+          {videos.error.message}
+        </p>
+      )}
       <ul className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6" aria-label="Clips">
         {tiles.map((video) => (
           <li key={video.id}>
-            <button type="button" onClick={() => setOpen(video)} className="group block w-full text-left" aria-label={`Open clip ${video.key}`}>
+            <button
+              type="button"
+              onClick={() => setOpen(video)}
+              className="group block w-full text-left"
+              aria-label={`Open clip ${video.key}`}
+            >
               <div className="aspect-video overflow-hidden rounded bg-slate-200">
                 {video.mediaStatus === "READY" ? (
                   // A plain <img>: posters come from our session-checked media route, already small.
-                  <img src={`/api/media/videos/${video.id}/poster`} alt="" loading="lazy" className="h-full w-full object-cover group-hover:opacity-80" />
+                  <img
+                    src={`/api/media/videos/${video.id}/poster`}
+                    alt=""
+                    loading="lazy"
+                    className="h-full w-full object-cover group-hover:opacity-80"
+                  />
                 ) : (
-                  <span className={`flex h-full items-center justify-center text-xs ${video.mediaStatus === "UNPLAYABLE" ? "text-rose-700" : "text-slate-500"}`}>
+                  <span
+                    className={`flex h-full items-center justify-center text-xs ${video.mediaStatus === "UNPLAYABLE" ? "text-rose-700" : "text-slate-500"}`}
+                  >
                     {video.mediaStatus === "UNPLAYABLE" ? "unplayable" : "waiting for ingest"}
                   </span>
                 )}

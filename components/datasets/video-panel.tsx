@@ -16,7 +16,12 @@ export function VideoPanel({ datasetId, video, onClose }: { datasetId: number; v
   const info = detail.data;
   const overlays = playerOverlays(info?.labels ?? [], { startSec: video.clipStartSec, endSec: video.clipEndSec });
   return (
-    <div role="dialog" aria-modal="true" aria-label={`Clip ${video.key}`} className="fixed inset-0 z-10 flex items-start justify-center overflow-y-auto bg-slate-900/60 p-6">
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-label={`Clip ${video.key}`}
+      className="fixed inset-0 z-10 flex items-start justify-center overflow-y-auto bg-slate-900/60 p-6"
+    >
       <div className="w-full max-w-4xl rounded-lg bg-white p-5 shadow-xl">
         <div className="mb-3 flex items-center gap-3">
           <h2 className="font-mono text-sm font-semibold">{video.key}</h2>
@@ -47,7 +52,9 @@ export function VideoPanel({ datasetId, video, onClose }: { datasetId: number; v
           </div>
         ) : (
           <p className="rounded bg-slate-100 p-6 text-sm text-slate-700">
-            {video.mediaStatus === "UNPLAYABLE" ? `This clip cannot be played: ${video.unplayableReason ?? "no reason recorded"}` : "This clip is waiting for the media ingest."}
+            {video.mediaStatus === "UNPLAYABLE"
+              ? `This clip cannot be played: ${video.unplayableReason ?? "no reason recorded"}`
+              : "This clip is waiting for the media ingest."}
           </p>
         )}
         {info && (

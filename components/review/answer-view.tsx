@@ -18,7 +18,8 @@ export interface AnswerSpan {
  */
 export function AnswerView({ text, verdict, spans }: { text: string; verdict: VerdictView | null; spans: readonly AnswerSpan[] }) {
   const matched = (verdict?.matches ?? []).filter(
-    (part): part is PartMatchView & { start: number; end: number } => part.matched !== false && part.start !== undefined && part.end !== undefined,
+    (part): part is PartMatchView & { start: number; end: number } =>
+      part.matched !== false && part.start !== undefined && part.end !== undefined,
   );
   const runs = answerRuns(text, matched, spans);
   return (

@@ -53,7 +53,12 @@ export function AuditPanel(props: AuditPanelProps) {
       <fieldset className="mt-3">
         <legend className="text-xs text-slate-500">Is the label really in the answer?</legend>
         <div className="mt-1 flex gap-2" role="radiogroup" aria-label="Is the label really in the answer?">
-          {([["Yes", true, "y"], ["No", false, "n"]] as const).map(([label, value, key]) => (
+          {(
+            [
+              ["Yes", true, "y"],
+              ["No", false, "n"],
+            ] as const
+          ).map(([label, value, key]) => (
             <button
               key={label}
               type="button"
@@ -84,12 +89,21 @@ export function AuditPanel(props: AuditPanelProps) {
               <li key={`${span.start}-${span.end}`} className="flex items-center gap-2 rounded bg-rose-50 px-2 py-1">
                 <span className="flex-1 text-rose-900">“{answer.slice(span.start, span.end)}”</span>
                 {span.videoStartSec != null ? (
-                  <button type="button" className="text-xs text-sky-800 hover:underline" onClick={() => props.onSeek(span.videoStartSec ?? 0)}>
+                  <button
+                    type="button"
+                    className="text-xs text-sky-800 hover:underline"
+                    onClick={() => props.onSeek(span.videoStartSec ?? 0)}
+                  >
                     {span.videoStartSec.toFixed(1)}
                     {span.videoEndSec != null ? `–${span.videoEndSec.toFixed(1)}` : "–…"} s
                   </button>
                 ) : null}
-                <button type="button" className="text-xs text-slate-600 hover:underline" onClick={() => props.onTieSpan(index)} title="Tie to the video from the current time (t)">
+                <button
+                  type="button"
+                  className="text-xs text-slate-600 hover:underline"
+                  onClick={() => props.onTieSpan(index)}
+                  title="Tie to the video from the current time (t)"
+                >
                   {span.videoStartSec == null || span.videoEndSec != null ? "from now" : "until now"}
                 </button>
                 <button
@@ -128,10 +142,22 @@ export function AuditPanel(props: AuditPanelProps) {
         >
           {props.submitted ? "Update" : "Submit"} <kbd className="ml-1 rounded bg-indigo-500 px-1 text-xs">Enter</kbd>
         </button>
-        <button type="button" onClick={props.onUndo} disabled={!props.canUndo} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40" title="Ctrl/⌘ + Z">
+        <button
+          type="button"
+          onClick={props.onUndo}
+          disabled={!props.canUndo}
+          className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40"
+          title="Ctrl/⌘ + Z"
+        >
           Undo
         </button>
-        <button type="button" onClick={props.onRedo} disabled={!props.canRedo} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40" title="Ctrl/⌘ + Shift + Z">
+        <button
+          type="button"
+          onClick={props.onRedo}
+          disabled={!props.canRedo}
+          className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40"
+          title="Ctrl/⌘ + Shift + Z"
+        >
           Redo
         </button>
       </div>

@@ -31,4 +31,5 @@ export const verdictLabel = (verdict: AuditVerdict | null) => (verdict ? AUDIT_V
 
 export const percent = (value: number | null | undefined, digits = 1) => (value == null ? "—" : `${(value * 100).toFixed(digits)} %`);
 
-export const modeLabel = (mode: string) => (mode === "ANSWER" ? "Direct answer" : mode === "RATIONALIZATION" ? "Rationalization" : "Evaluation");
+export const modeLabel = (mode: string) =>
+  mode === "ANSWER" ? "Direct answer" : mode === "RATIONALIZATION" ? "Rationalization" : "Evaluation";

@@ -13,12 +13,19 @@ export function GroundTruthPanel({ view, onSeek }: { view: GroundTruthView; onSe
         {view.facts.map((fact) => (
           <li key={fact.id}>
             <span className={fact.isTarget ? "font-semibold text-amber-800" : "text-slate-700"}>{fact.text}</span>
-            <span className="ml-2 text-xs text-slate-400">{fact.kind}{fact.isTarget ? " · target" : ""}</span>
+            <span className="ml-2 text-xs text-slate-400">
+              {fact.kind}
+              {fact.isTarget ? " · target" : ""}
+            </span>
           </li>
         ))}
         {view.markers.map((marker) => (
           <li key={marker.id}>
-            <button type="button" onClick={() => onSeek(marker.start)} className={`hover:underline ${marker.isTarget ? "font-semibold text-amber-800" : "text-sky-800"}`}>
+            <button
+              type="button"
+              onClick={() => onSeek(marker.start)}
+              className={`hover:underline ${marker.isTarget ? "font-semibold text-amber-800" : "text-sky-800"}`}
+            >
               {marker.label}
             </button>
             <span className="ml-2 text-xs text-slate-400">
@@ -29,7 +36,12 @@ export function GroundTruthPanel({ view, onSeek }: { view: GroundTruthView; onSe
         ))}
         {view.boxes.map((box) => (
           <li key={box.id}>
-            <button type="button" disabled={box.time === null} onClick={() => box.time !== null && onSeek(box.time)} className="text-cyan-800 hover:underline disabled:no-underline">
+            <button
+              type="button"
+              disabled={box.time === null}
+              onClick={() => box.time !== null && onSeek(box.time)}
+              className="text-cyan-800 hover:underline disabled:no-underline"
+            >
               {box.label}
             </button>
             <span className="ml-2 text-xs text-slate-400">box{box.time !== null ? ` at ${box.time.toFixed(2)} s` : ""}</span>

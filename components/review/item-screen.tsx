@@ -13,7 +13,10 @@ export function ItemScreen({ queueId, itemId }: { queueId: number; itemId: numbe
   if (item.isError)
     return (
       <p role="alert" className="text-rose-700">
-        {item.error.message} — <Link href={`/review/${queueId}`} className="underline">back to the queue</Link>
+        {item.error.message} —{" "}
+        <Link href={`/review/${queueId}`} className="underline">
+          back to the queue
+        </Link>
       </p>
     );
   // Keyed by item: a new item starts with a fresh draft, undo history and player state.

@@ -22,7 +22,11 @@ export function itemShortcuts(
     { keys: ["y"], label: "The label is in the answer", run: () => audit.change((d) => ({ ...d, labelPresent: true })) },
     { keys: ["n"], label: "The label is not in the answer", run: () => audit.change((d) => ({ ...d, labelPresent: false })) },
     { keys: ["h"], label: "Mark the selected text as hallucinated", run: actions.markSelection },
-    { keys: ["t"], label: "Tie the last span to the video: from now, then until now", run: () => lastSpan >= 0 && actions.tieSpan(lastSpan) },
+    {
+      keys: ["t"],
+      label: "Tie the last span to the video: from now, then until now",
+      run: () => lastSpan >= 0 && actions.tieSpan(lastSpan),
+    },
     { keys: ["Enter"], label: "Submit and go to the next item", run: () => void actions.submit() },
     { keys: ["Enter"], mod: true, inFields: true, label: "Submit (also while typing a note)", run: () => void actions.submit() },
     { keys: ["j"], label: "Next item", run: () => void actions.next() },

@@ -29,7 +29,12 @@ export function ItemWorkspace({ detail }: { detail: ItemDetail }) {
 
   const initial: AuditDraft = {
     verdict: detail.audit?.verdict ?? null,
-    hallucinatedSpans: (detail.audit?.hallucinatedSpans ?? []).map(({ start, end, videoStartSec, videoEndSec }) => ({ start, end, videoStartSec, videoEndSec })),
+    hallucinatedSpans: (detail.audit?.hallucinatedSpans ?? []).map(({ start, end, videoStartSec, videoEndSec }) => ({
+      start,
+      end,
+      videoStartSec,
+      videoEndSec,
+    })),
     labelPresent: detail.audit?.labelPresent ?? null,
     note: detail.audit?.note ?? "",
   };
@@ -102,7 +107,9 @@ export function ItemWorkspace({ detail }: { detail: ItemDetail }) {
               {detail.question.text}
             </h1>
             <p className="mt-1 text-sm">
-              <span className={`rounded px-2 py-0.5 text-xs font-semibold ${detail.generation.mode === "RATIONALIZATION" ? "bg-violet-100 text-violet-800" : "bg-sky-100 text-sky-800"}`}>
+              <span
+                className={`rounded px-2 py-0.5 text-xs font-semibold ${detail.generation.mode === "RATIONALIZATION" ? "bg-violet-100 text-violet-800" : "bg-sky-100 text-sky-800"}`}
+              >
                 {modeLabel(detail.generation.mode)}
               </span>
               {detail.generation.mode === "RATIONALIZATION" && (

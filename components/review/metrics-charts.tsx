@@ -1,6 +1,19 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ErrorBar, LabelList, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ErrorBar,
+  LabelList,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { AUDIT_VERDICTS, AUDIT_VERDICT_LABELS } from "@/lib/review/constants";
 import type { GroupMetrics } from "@/lib/review/metrics/compute-metrics";
 import type { Proportion } from "@/lib/review/stats/wilson";
@@ -97,7 +110,8 @@ export function HallucinationByCycleChart({ groups, title }: { groups: readonly 
   const series = [...new Set(groups.map((g) => `${g.dims.datasetName} · ${modeLabel(g.dims.mode ?? "")}`))];
   const data = cycles.map((cycle) => {
     const row: Record<string, unknown> = { cycle: `Cycle ${cycle}` };
-    for (const group of groups.filter((g) => g.dims.cycleIndex === cycle)) row[`${group.dims.datasetName} · ${modeLabel(group.dims.mode ?? "")}`] = group.hallucination.rate;
+    for (const group of groups.filter((g) => g.dims.cycleIndex === cycle))
+      row[`${group.dims.datasetName} · ${modeLabel(group.dims.mode ?? "")}`] = group.hallucination.rate;
     return row;
   });
   return (
@@ -109,7 +123,15 @@ export function HallucinationByCycleChart({ groups, title }: { groups: readonly 
         <Tooltip formatter={(value) => (typeof value === "number" ? pct(value) : String(value))} />
         <Legend />
         {series.map((name, index) => (
-          <Line key={name} dataKey={name} stroke={LINE_COLORS[index % LINE_COLORS.length]} strokeDasharray={name.endsWith("Rationalization") ? "5 3" : undefined} dot isAnimationActive={false} connectNulls />
+          <Line
+            key={name}
+            dataKey={name}
+            stroke={LINE_COLORS[index % LINE_COLORS.length]}
+            strokeDasharray={name.endsWith("Rationalization") ? "5 3" : undefined}
+            dot
+            isAnimationActive={false}
+            connectNulls
+          />
         ))}
       </LineChart>
     </ChartFrame>
@@ -128,7 +150,14 @@ export function VerdictMixChart({ groups }: { groups: readonly GroupMetrics[] })
         <Tooltip />
         <Legend />
         {AUDIT_VERDICTS.map((verdict) => (
-          <Bar key={verdict} dataKey={verdict} name={AUDIT_VERDICT_LABELS[verdict]} stackId="v" fill={VERDICT_COLORS[verdict]} isAnimationActive={false} />
+          <Bar
+            key={verdict}
+            dataKey={verdict}
+            name={AUDIT_VERDICT_LABELS[verdict]}
+            stackId="v"
+            fill={VERDICT_COLORS[verdict]}
+            isAnimationActive={false}
+          />
         ))}
       </BarChart>
     </ChartFrame>

@@ -14,7 +14,11 @@ const REFRESH_MS = 5_000;
 
 /** A queue's metrics, refetched every few seconds while open. */
 export function MetricsDashboard({ queueId, queueName, runId }: { queueId: number; queueName: string; runId: number | null }) {
-  const metrics = useQuery({ queryKey: reviewKeys.metrics(queueId), queryFn: () => reviewApi.metrics<QueueMetrics>(queueId), refetchInterval: REFRESH_MS });
+  const metrics = useQuery({
+    queryKey: reviewKeys.metrics(queueId),
+    queryFn: () => reviewApi.metrics<QueueMetrics>(queueId),
+    refetchInterval: REFRESH_MS,
+  });
   const run = useQuery({
     queryKey: reviewKeys.runMetrics(runId ?? 0),
     queryFn: () => reviewApi.runMetrics<ReviewMetrics>(runId ?? 0),
@@ -23,7 +27,12 @@ export function MetricsDashboard({ queueId, queueName, runId }: { queueId: numbe
     retry: false,
   });
   if (metrics.isPending) return <p className="text-slate-500">Computing metrics…</p>;
-  if (metrics.isError) return <p role="alert" className="text-rose-700">{metrics.error.message}</p>;
+  if (metrics.isError)
+    return (
+      <p role="alert" className="text-rose-700">
+        {metrics.error.message}
+      </p>
+    );
   const m = metrics.data;
   const raterName = new Map(m.raters.map((rater) => [rater.raterId, rater.name]));
   const name = (id: string) => raterName.get(id) ?? id;
@@ -41,13 +50,36 @@ export function MetricsDashboard({ queueId, queueName, runId }: { queueId: numbe
       </div>
 
       <section className="mt-4 grid grid-cols-2 gap-3 md:grid-cols-4" aria-label="Headline figures">
-        <Figure label="Audits submitted" testId="metric-audits" value={`${m.progress.submitted} / ${m.progress.target}`} note={`${m.progress.complete} of ${m.progress.items} items complete · ${m.progress.activeLeases} open`} />
-        <Figure label="Hallucination rate" testId="metric-hallucination" value={percent(m.overall.hallucination.rate)} note={interval(m.overall.hallucination)} />
-        <Figure label="Verifier precision" testId="metric-precision" value={percent(m.overall.precision.rate)} note={interval(m.overall.precision)} />
-        <Figure label="Verifier miss rate" testId="metric-miss" value={percent(m.overall.missRate.rate)} note={interval(m.overall.missRate)} />
+        <Figure
+          label="Audits submitted"
+          testId="metric-audits"
+          value={`${m.progress.submitted} / ${m.progress.target}`}
+          note={`${m.progress.complete} of ${m.progress.items} items complete · ${m.progress.activeLeases} open`}
+        />
+        <Figure
+          label="Hallucination rate"
+          testId="metric-hallucination"
+          value={percent(m.overall.hallucination.rate)}
+          note={interval(m.overall.hallucination)}
+        />
+        <Figure
+          label="Verifier precision"
+          testId="metric-precision"
+          value={percent(m.overall.precision.rate)}
+          note={interval(m.overall.precision)}
+        />
+        <Figure
+          label="Verifier miss rate"
+          testId="metric-miss"
+          value={percent(m.overall.missRate.rate)}
+          note={interval(m.overall.missRate)}
+        />
       </section>
       <div className="mt-3 h-2 rounded bg-slate-100" aria-label="Progress">
-        <div className="h-2 rounded bg-indigo-500" style={{ width: `${m.progress.target ? (100 * m.progress.submitted) / m.progress.target : 0}%` }} />
+        <div
+          className="h-2 rounded bg-indigo-500"
+          style={{ width: `${m.progress.target ? (100 * m.progress.submitted) / m.progress.target : 0}%` }}
+        />
       </div>
 
       <section className="mt-6 grid grid-cols-1 gap-4 lg:grid-cols-2" aria-label="Charts">
@@ -55,9 +87,14 @@ export function MetricsDashboard({ queueId, queueName, runId }: { queueId: numbe
         <VerifierChart groups={m.byDataset} />
         <VerdictMixChart groups={m.byMode} />
         <ThroughputChart buckets={m.throughput} />
-        {m.byCycle.length > 1 && <HallucinationByCycleChart groups={m.byCycleDatasetMode} title="Hallucination across cycles in this queue" />}
+        {m.byCycle.length > 1 && (
+          <HallucinationByCycleChart groups={m.byCycleDatasetMode} title="Hallucination across cycles in this queue" />
+        )}
         {run.data && run.data.byCycle.length > 0 && (
-          <HallucinationByCycleChart groups={run.data.byCycleDatasetMode} title="Hallucination across the run's cycles (all queues; paper fig. 13)" />
+          <HallucinationByCycleChart
+            groups={run.data.byCycleDatasetMode}
+            title="Hallucination across the run's cycles (all queues; paper fig. 13)"
+          />
         )}
       </section>
 
@@ -67,9 +104,15 @@ export function MetricsDashboard({ queueId, queueName, runId }: { queueId: numbe
             <tr key={group.key}>
               <td className="py-1">{group.label}</td>
               <td>{group.units}</td>
-              <td>{percent(group.hallucination.rate)} <span className="text-xs text-slate-500">{interval(group.hallucination)}</span></td>
-              <td>{percent(group.precision.rate)} <span className="text-xs text-slate-500">n={group.precision.n}</span></td>
-              <td>{percent(group.missRate.rate)} <span className="text-xs text-slate-500">n={group.missRate.n}</span></td>
+              <td>
+                {percent(group.hallucination.rate)} <span className="text-xs text-slate-500">{interval(group.hallucination)}</span>
+              </td>
+              <td>
+                {percent(group.precision.rate)} <span className="text-xs text-slate-500">n={group.precision.n}</span>
+              </td>
+              <td>
+                {percent(group.missRate.rate)} <span className="text-xs text-slate-500">n={group.missRate.n}</span>
+              </td>
             </tr>
           ))}
         </Table>
@@ -79,9 +122,17 @@ export function MetricsDashboard({ queueId, queueName, runId }: { queueId: numbe
           </h2>
           <dl className="mt-2 grid grid-cols-2 gap-2 text-sm" data-testid="agreement">
             <dt className="text-slate-500">Verdict: Krippendorff&apos;s α (nominal)</dt>
-            <dd>{fixed(m.agreement.verdict.alpha)} <span className="text-xs text-slate-500">over {m.agreement.verdict.units} items</span></dd>
+            <dd>
+              {fixed(m.agreement.verdict.alpha)} <span className="text-xs text-slate-500">over {m.agreement.verdict.units} items</span>
+            </dd>
             <dt className="text-slate-500">Verdict: Cohen&apos;s κ (two raters)</dt>
-            <dd>{m.agreement.raters === 2 ? fixed(m.agreement.verdict.kappa) : m.agreement.raters > 2 ? "— (more than two: see pairs)" : "— (needs two raters)"}</dd>
+            <dd>
+              {m.agreement.raters === 2
+                ? fixed(m.agreement.verdict.kappa)
+                : m.agreement.raters > 2
+                  ? "— (more than two: see pairs)"
+                  : "— (needs two raters)"}
+            </dd>
             <dt className="text-slate-500">Label present: α</dt>
             <dd>{fixed(m.agreement.labelPresent.alpha)}</dd>
             <dt className="text-slate-500">Label present: κ</dt>
@@ -91,7 +142,9 @@ export function MetricsDashboard({ queueId, queueName, runId }: { queueId: numbe
             <Table title="Cohen's κ per pair (verdict)" head={["Pair", "Shared items", "κ", "Agreement"]}>
               {m.agreement.verdict.pairs.slice(0, 20).map((pair) => (
                 <tr key={`${pair.raterA}-${pair.raterB}`}>
-                  <td className="py-1">{name(pair.raterA)} · {name(pair.raterB)}</td>
+                  <td className="py-1">
+                    {name(pair.raterA)} · {name(pair.raterB)}
+                  </td>
                   <td>{pair.n}</td>
                   <td>{fixed(pair.kappa)}</td>
                   <td>{percent(pair.observed, 0)}</td>
@@ -114,15 +167,17 @@ export function MetricsDashboard({ queueId, queueName, runId }: { queueId: numbe
         </Table>
       </section>
       <p className="mt-6 text-xs text-slate-500">
-        An item counts as hallucinated when most of its raters call it hallucinated or partly correct (a tie counts; “unsure” abstains). Gold items are
-        left out of the rates. In a stratified queue, read the rates per dataset and mode: strata were sampled equally, not in proportion.
+        An item counts as hallucinated when most of its raters call it hallucinated or partly correct (a tie counts; “unsure” abstains).
+        Gold items are left out of the rates. In a stratified queue, read the rates per dataset and mode: strata were sampled equally, not
+        in proportion.
       </p>
     </main>
   );
 }
 
 const fixed = (value: number | null) => (value === null ? "—" : value.toFixed(3));
-const interval = (p: Proportion) => (p.low === null || p.high === null ? `n=${p.n}` : `${percent(p.low, 0)}–${percent(p.high, 0)}, n=${p.n}`);
+const interval = (p: Proportion) =>
+  p.low === null || p.high === null ? `n=${p.n}` : `${percent(p.low, 0)}–${percent(p.high, 0)}, n=${p.n}`;
 
 function Figure({ label, value, note, testId }: { label: string; value: string; note: string; testId: string }) {
   return (

@@ -61,7 +61,8 @@ export function NewQueueForm() {
     mutationFn: (body: unknown) => reviewApi.createQueue<{ id: number }>(body),
     onSuccess: (created) => router.push(`/review/${created.id}`),
     onError: (error) => {
-      if (error instanceof ApiError && error.issues.length) setErrors(Object.fromEntries(error.issues.map((issue) => [issue.field.replace(/^body\./, ""), issue.message])));
+      if (error instanceof ApiError && error.issues.length)
+        setErrors(Object.fromEntries(error.issues.map((issue) => [issue.field.replace(/^body\./, ""), issue.message])));
       else setFormError(error.message);
     },
   });
@@ -93,7 +94,11 @@ export function NewQueueForm() {
   const cycleRows = cycles.data?.pages.flatMap((page) => page.rows) ?? [];
   const field = (name: string) => errors[name] && <span className="text-xs text-rose-700">{errors[name]}</span>;
   return (
-    <form onSubmit={submit} className="mt-6 grid max-w-3xl grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-5 text-sm" aria-label="New review queue">
+    <form
+      onSubmit={submit}
+      className="mt-6 grid max-w-3xl grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-5 text-sm"
+      aria-label="New review queue"
+    >
       <label className="col-span-2 block">
         <span className="text-slate-700">Name</span>
         <input name="name" required className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
@@ -142,12 +147,25 @@ export function NewQueueForm() {
       </label>
       <label className="block">
         <span className="text-slate-700">Overlap (people per item)</span>
-        <input name="overlap" type="number" min={1} max={10} defaultValue={2} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+        <input
+          name="overlap"
+          type="number"
+          min={1}
+          max={10}
+          defaultValue={2}
+          className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+        />
         {field("overlap")}
       </label>
       <label className="block">
         <span className="text-slate-700">Lease (minutes)</span>
-        <input name="leaseMinutes" type="number" min={1} defaultValue={15} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
+        <input
+          name="leaseMinutes"
+          type="number"
+          min={1}
+          defaultValue={15}
+          className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+        />
       </label>
       <label className="block">
         <span className="text-slate-700">Seed</span>
@@ -170,11 +188,20 @@ export function NewQueueForm() {
       </fieldset>
       <label className="col-span-2 block">
         <span className="text-slate-700">Gold items (optional): one per line, “generationId VERDICT [yes|no]”</span>
-        <textarea name="gold" rows={3} placeholder="1234 HALLUCINATED no" className="mt-1 w-full rounded border border-slate-300 px-2 py-1 font-mono" />
+        <textarea
+          name="gold"
+          rows={3}
+          placeholder="1234 HALLUCINATED no"
+          className="mt-1 w-full rounded border border-slate-300 px-2 py-1 font-mono"
+        />
         {field("gold")}
       </label>
       <div className="col-span-2 flex items-center gap-3">
-        <button type="submit" disabled={create.isPending} className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-40">
+        <button
+          type="submit"
+          disabled={create.isPending}
+          className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-40"
+        >
           {create.isPending ? "Sampling…" : "Create queue"}
         </button>
         {formError && (

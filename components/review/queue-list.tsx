@@ -19,7 +19,12 @@ export function QueueList({ canManage }: { canManage: boolean }) {
   });
   const rows = queues.data?.pages.flatMap((page) => page.rows) ?? [];
   if (queues.isPending) return <p className="mt-6 text-slate-500">Loading queues…</p>;
-  if (queues.isError) return <p role="alert" className="mt-6 text-rose-700">{queues.error.message}</p>;
+  if (queues.isError)
+    return (
+      <p role="alert" className="mt-6 text-rose-700">
+        {queues.error.message}
+      </p>
+    );
   if (rows.length === 0) {
     return (
       <p className="mt-6 text-slate-600">
@@ -40,7 +45,8 @@ export function QueueList({ canManage }: { canManage: boolean }) {
                   {queue.name}
                 </Link>
                 <p className="text-xs text-slate-500">
-                  {queue.runName ? `${queue.runName} · cycle ${queue.cycleIndex}` : "no cycle"} · {queue.sampling.toLowerCase().replace("_", " ")} · {queue.size} items
+                  {queue.runName ? `${queue.runName} · cycle ${queue.cycleIndex}` : "no cycle"} ·{" "}
+                  {queue.sampling.toLowerCase().replace("_", " ")} · {queue.size} items
                   {queue.overlap > 1 ? ` × ${queue.overlap}` : ""}
                   {queue.blind ? " · blind" : ""} · {queue.status.toLowerCase()}
                 </p>
@@ -61,7 +67,12 @@ export function QueueList({ canManage }: { canManage: boolean }) {
         })}
       </ul>
       {queues.hasNextPage && (
-        <button type="button" onClick={() => void queues.fetchNextPage()} disabled={queues.isFetchingNextPage} className="mt-3 text-sm text-indigo-700 hover:underline">
+        <button
+          type="button"
+          onClick={() => void queues.fetchNextPage()}
+          disabled={queues.isFetchingNextPage}
+          className="mt-3 text-sm text-indigo-700 hover:underline"
+        >
           More queues
         </button>
       )}

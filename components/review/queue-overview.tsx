@@ -12,7 +12,19 @@ import { verdictLabel } from "./format";
 import { useShortcuts } from "./use-shortcuts";
 
 export interface QueueOverviewProps {
-  queue: { id: number; name: string; status: string; sampling: string; size: number; overlap: number; blind: boolean; leaseSeconds: number; runName: string | null; cycleIndex: number | null; members: { id: string; name: string }[] };
+  queue: {
+    id: number;
+    name: string;
+    status: string;
+    sampling: string;
+    size: number;
+    overlap: number;
+    blind: boolean;
+    leaseSeconds: number;
+    runName: string | null;
+    cycleIndex: number | null;
+    members: { id: string; name: string }[];
+  };
   canManage: boolean;
   finished: boolean;
 }
@@ -42,7 +54,8 @@ export function QueueOverview({ queue, canManage, finished }: QueueOverviewProps
     <main>
       <h1 className="text-2xl font-semibold">{queue.name}</h1>
       <p className="mt-1 text-sm text-slate-600">
-        {queue.runName ? `${queue.runName} · cycle ${queue.cycleIndex}` : "no cycle"} · {queue.sampling.toLowerCase().replace("_", " ")} · {queue.size} items
+        {queue.runName ? `${queue.runName} · cycle ${queue.cycleIndex}` : "no cycle"} · {queue.sampling.toLowerCase().replace("_", " ")} ·{" "}
+        {queue.size} items
         {queue.overlap > 1 ? `, each to ${queue.overlap} people` : ""}
         {queue.blind ? " · blind (verdicts hidden until you submit)" : ""} · {queue.status.toLowerCase()}
       </p>
@@ -70,10 +83,18 @@ export function QueueOverview({ queue, canManage, finished }: QueueOverviewProps
           <section className="mt-8" aria-label="Settings">
             <h2 className="font-semibold">Settings</h2>
             <div className="mt-2 flex flex-wrap gap-2 text-sm">
-              <button type="button" className="rounded border border-slate-300 px-2 py-1" onClick={() => settings.mutate({ status: queue.status === "OPEN" ? "CLOSED" : "OPEN" })}>
+              <button
+                type="button"
+                className="rounded border border-slate-300 px-2 py-1"
+                onClick={() => settings.mutate({ status: queue.status === "OPEN" ? "CLOSED" : "OPEN" })}
+              >
                 {queue.status === "OPEN" ? "Close the queue" : "Reopen the queue"}
               </button>
-              <button type="button" className="rounded border border-slate-300 px-2 py-1" onClick={() => settings.mutate({ blind: !queue.blind })}>
+              <button
+                type="button"
+                className="rounded border border-slate-300 px-2 py-1"
+                onClick={() => settings.mutate({ blind: !queue.blind })}
+              >
                 {queue.blind ? "Show verdicts (leave blind mode)" : "Blind mode"}
               </button>
             </div>
@@ -143,7 +164,10 @@ function Items({ queueId }: { queueId: number }) {
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
             <tr key={row.id}>
-              <td className="py-1">{row.position + 1}{row.isGold ? " ★" : ""}</td>
+              <td className="py-1">
+                {row.position + 1}
+                {row.isGold ? " ★" : ""}
+              </td>
               <td className="max-w-xs truncate">
                 <Link href={`/review/${queueId}/items/${row.id}`} className="hover:text-indigo-700">
                   {row.questionText}

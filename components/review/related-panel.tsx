@@ -17,7 +17,11 @@ export function RelatedPanel({ detail }: { detail: ItemDetail }) {
       <h2 className="text-sm font-semibold text-slate-700">Side by side</h2>
       {counterpart && (
         <div className="mt-2 grid grid-cols-2 gap-3">
-          <Card title={`This ${modeLabel(detail.generation.mode).toLowerCase()} · cycle ${detail.generation.cycle.index}`} text={detail.generation.text} highlight />
+          <Card
+            title={`This ${modeLabel(detail.generation.mode).toLowerCase()} · cycle ${detail.generation.cycle.index}`}
+            text={detail.generation.text}
+            highlight
+          />
           <RelatedCard related={counterpart} />
         </div>
       )}
@@ -37,12 +41,24 @@ export function RelatedPanel({ detail }: { detail: ItemDetail }) {
 
 function RelatedCard({ related }: { related: RelatedGeneration }) {
   const verdict = related.passed === null ? "" : related.passed ? " · passed" : " · failed";
-  return <Card title={`${modeLabel(related.mode)} · ${related.runName} cycle ${related.cycleIndex}${verdict}`} text={related.text} passed={related.passed} />;
+  return (
+    <Card
+      title={`${modeLabel(related.mode)} · ${related.runName} cycle ${related.cycleIndex}${verdict}`}
+      text={related.text}
+      passed={related.passed}
+    />
+  );
 }
 
 function Card({ title, text, highlight, passed }: { title: string; text: string; highlight?: boolean; passed?: boolean | null }) {
   const [open, setOpen] = useState(false);
-  const border = highlight ? "border-indigo-300" : passed === true ? "border-emerald-200" : passed === false ? "border-rose-200" : "border-slate-200";
+  const border = highlight
+    ? "border-indigo-300"
+    : passed === true
+      ? "border-emerald-200"
+      : passed === false
+        ? "border-rose-200"
+        : "border-slate-200";
   return (
     <article className={`rounded-lg border ${border} bg-white p-3 text-sm`}>
       <h4 className="text-xs font-medium text-slate-500">{title}</h4>

@@ -48,7 +48,8 @@ export const reviewApi = {
   items: <T>(queueId: number, cursor?: string | null) => apiFetch<Page<T>>(withCursor(`${base(queueId)}/items`, cursor)),
   item: (queueId: number, itemId: number) => apiFetch<ItemDetail>(`${base(queueId)}/items/${itemId}`),
   next: (queueId: number) => apiFetch<{ claim: Claim | null }>(`${base(queueId)}/next`, { method: "POST" }),
-  release: (queueId: number, itemId: number) => apiFetch<{ released: number }>(`${base(queueId)}/items/${itemId}/release`, { method: "POST" }),
+  release: (queueId: number, itemId: number) =>
+    apiFetch<{ released: number }>(`${base(queueId)}/items/${itemId}/release`, { method: "POST" }),
   saveAudit: (queueId: number, itemId: number, body: Partial<AuditDraft> & { submit?: boolean }) =>
     apiFetch<SavedAudit>(`${base(queueId)}/items/${itemId}/audit`, { method: "PUT", body: JSON.stringify(body) }),
   history: <T>(queueId: number, cursor?: string | null) => apiFetch<Page<T>>(withCursor(`${base(queueId)}/history`, cursor, 20)),

@@ -5,7 +5,13 @@ import { describeKeys, type Shortcut } from "./use-shortcuts";
 /** Every shortcut of the screen (opened with ?). */
 export function ShortcutsHelp({ shortcuts, onClose }: { shortcuts: readonly Shortcut[]; onClose: () => void }) {
   return (
-    <div role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" className="fixed inset-0 z-50 flex items-center justify-center bg-black/40" onClick={onClose}>
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-label="Keyboard shortcuts"
+      className="fixed inset-0 z-50 flex items-center justify-center bg-black/40"
+      onClick={onClose}
+    >
       <div className="w-[32rem] rounded-lg bg-white p-5 shadow-xl" onClick={(event) => event.stopPropagation()}>
         <h2 className="text-lg font-semibold">Keyboard shortcuts</h2>
         <table className="mt-3 w-full text-sm">

@@ -7,7 +7,12 @@ import { reviewApi, type AuditDraft, type SavedAudit } from "./review-api";
 const AUTOSAVE_DELAY_MS = 600;
 const MAX_UNDO = 100;
 
-export type SaveState = { kind: "idle" } | { kind: "pending" } | { kind: "saving" } | { kind: "saved"; at: Date } | { kind: "error"; message: string };
+export type SaveState =
+  | { kind: "idle" }
+  | { kind: "pending" }
+  | { kind: "saving" }
+  | { kind: "saved"; at: Date }
+  | { kind: "error"; message: string };
 
 interface History {
   draft: AuditDraft;

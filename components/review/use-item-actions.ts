@@ -16,7 +16,12 @@ type AuditDraftApi = ReturnType<typeof useAuditDraft>;
  * What a person can do on an item — submit, next, previous, skip, mark the selected text, tie a
  * span to the video — with one action at a time and its refusal shown as a notice.
  */
-export function useItemActions(detail: ItemDetail, audit: AuditDraftApi, player: RefObject<VideoPlayerHandle | null>, answerRoot: RefObject<HTMLElement | null>) {
+export function useItemActions(
+  detail: ItemDetail,
+  audit: AuditDraftApi,
+  player: RefObject<VideoPlayerHandle | null>,
+  answerRoot: RefObject<HTMLElement | null>,
+) {
   const queueId = detail.queue.id;
   const itemId = detail.item.id;
   const router = useRouter();
@@ -92,7 +97,12 @@ export function useItemActions(detail: ItemDetail, audit: AuditDraftApi, player:
     audit.change((d) =>
       d.hallucinatedSpans.some((s) => s.start === range.start && s.end === range.end)
         ? d
-        : { ...d, hallucinatedSpans: [...d.hallucinatedSpans, { ...range, videoStartSec: null, videoEndSec: null }].sort((a, b) => a.start - b.start) },
+        : {
+            ...d,
+            hallucinatedSpans: [...d.hallucinatedSpans, { ...range, videoStartSec: null, videoEndSec: null }].sort(
+              (a, b) => a.start - b.start,
+            ),
+          },
     );
     window.getSelection()?.removeAllRanges();
   };

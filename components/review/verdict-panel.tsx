@@ -6,17 +6,28 @@ import type { ItemDetail } from "@/lib/review/items/item-detail-types";
 export function VerdictPanel({ detail }: { detail: ItemDetail }) {
   if (detail.verdictHidden) {
     return (
-      <section aria-label="Verifier verdict" className="rounded-lg border border-dashed border-slate-300 p-3 text-sm text-slate-500" data-testid="verdict-hidden">
+      <section
+        aria-label="Verifier verdict"
+        className="rounded-lg border border-dashed border-slate-300 p-3 text-sm text-slate-500"
+        data-testid="verdict-hidden"
+      >
         Blind queue: the verifier&apos;s verdict and highlights appear after you submit.
       </section>
     );
   }
   const verdict = detail.verdict;
-  if (!verdict) return <section aria-label="Verifier verdict" className="text-sm text-slate-500">Not verified yet.</section>;
+  if (!verdict)
+    return (
+      <section aria-label="Verifier verdict" className="text-sm text-slate-500">
+        Not verified yet.
+      </section>
+    );
   return (
     <section aria-label="Verifier verdict" className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="verdict">
       <div className="flex flex-wrap items-center gap-3">
-        <span className={`rounded px-2 py-0.5 font-semibold ${verdict.passed ? "bg-emerald-100 text-emerald-800" : "bg-rose-100 text-rose-800"}`}>
+        <span
+          className={`rounded px-2 py-0.5 font-semibold ${verdict.passed ? "bg-emerald-100 text-emerald-800" : "bg-rose-100 text-rose-800"}`}
+        >
           {verdict.passed ? "Passed" : "Failed"}
         </span>
         <span>
@@ -30,7 +41,9 @@ export function VerdictPanel({ detail }: { detail: ItemDetail }) {
         <ul className="mt-2 space-y-1">
           {verdict.matches.map((part, index) => (
             <li key={index} className="flex gap-2 text-xs">
-              <span className={part.matched === false ? "text-rose-700" : "text-emerald-700"}>{part.matched === false ? "missing" : "found"}</span>
+              <span className={part.matched === false ? "text-rose-700" : "text-emerald-700"}>
+                {part.matched === false ? "missing" : "found"}
+              </span>
               <span className="font-medium">{part.part}</span>
               {part.matched === false ? (
                 <span className="text-slate-600">{part.reason}</span>

@@ -26,7 +26,18 @@ export function BoxOverlay({ boxes, time, tolerance }: { boxes: readonly VideoBo
             }}
           >
             {box.label && (
-              <span style={{ position: "absolute", top: "-1.4em", left: 0, background: color, color: "#111", fontSize: "11px", padding: "0 4px", whiteSpace: "nowrap" }}>
+              <span
+                style={{
+                  position: "absolute",
+                  top: "-1.4em",
+                  left: 0,
+                  background: color,
+                  color: "#111",
+                  fontSize: "11px",
+                  padding: "0 4px",
+                  whiteSpace: "nowrap",
+                }}
+              >
                 {box.label}
               </span>
             )}

@@ -9,7 +9,15 @@ const stop = (event: SyntheticEvent) => event.stopPropagation();
  * Markers drawn on video.js's seek bar (no maintained markers plugin exists for video.js 8).
  * They stop the seek bar's own pointer handling, so a click seeks to the marker's start exactly.
  */
-export function SeekBarMarkers({ markers, duration, onSeek }: { markers: readonly VideoMarker[]; duration: number; onSeek: (seconds: number) => void }) {
+export function SeekBarMarkers({
+  markers,
+  duration,
+  onSeek,
+}: {
+  markers: readonly VideoMarker[];
+  duration: number;
+  onSeek: (seconds: number) => void;
+}) {
   if (!(duration > 0)) return null;
   return (
     <>

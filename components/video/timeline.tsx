@@ -24,7 +24,9 @@ export function Timeline({
   if (!(duration > 0) || (segments.length === 0 && markers.length === 0)) return null;
   const tracks = [...new Set(segments.map((segment) => segment.track))];
   const percent = (seconds: number) => `${(Math.max(0, Math.min(seconds, duration)) / duration) * 100}%`;
-  const playhead = <div aria-hidden style={{ position: "absolute", top: 0, bottom: 0, left: percent(time), width: 1 }} className="bg-rose-500" />;
+  const playhead = (
+    <div aria-hidden style={{ position: "absolute", top: 0, bottom: 0, left: percent(time), width: 1 }} className="bg-rose-500" />
+  );
   return (
     <div className="mt-2 space-y-1 text-xs" data-testid="video-timeline">
       {tracks.map((track) => (
@@ -40,7 +42,11 @@ export function Timeline({
                   title={`${segment.label} (${segment.start.toFixed(2)}–${segment.end.toFixed(2)} s)`}
                   onClick={() => onSeek(segment.start)}
                   className="absolute top-0 bottom-0 overflow-hidden rounded px-1 text-left text-[10px] leading-6 whitespace-nowrap text-white"
-                  style={{ left: percent(segment.start), width: `calc(${percent(segment.end)} - ${percent(segment.start)})`, background: segment.color ?? PALETTE[index % PALETTE.length] }}
+                  style={{
+                    left: percent(segment.start),
+                    width: `calc(${percent(segment.end)} - ${percent(segment.start)})`,
+                    background: segment.color ?? PALETTE[index % PALETTE.length],
+                  }}
                 >
                   {segment.label}
                 </button>
@@ -62,7 +68,11 @@ export function Timeline({
                 aria-label={`Seek to ${marker.label}`}
                 onClick={() => onSeek(marker.start)}
                 className={`absolute top-1 bottom-1 rounded ${marker.highlight ? "bg-amber-400" : "bg-sky-400"}`}
-                style={{ left: percent(marker.start), width: marker.end === undefined ? 4 : `calc(${percent(marker.end)} - ${percent(marker.start)})`, minWidth: 4 }}
+                style={{
+                  left: percent(marker.start),
+                  width: marker.end === undefined ? 4 : `calc(${percent(marker.end)} - ${percent(marker.start)})`,
+                  minWidth: 4,
+                }}
               />
             ))}
             {playhead}

@@ -24,7 +24,10 @@ interface Options {
  * element is made inside the effect, so React StrictMode's mount–unmount–mount makes a fresh
  * element each time and disposes the old one exactly once (video.js removes what it created).
  */
-export function useVideoJs(container: RefObject<HTMLDivElement | null>, options: Options): { player: VideoJsPlayer | null; layers: VideoJsLayers | null } {
+export function useVideoJs(
+  container: RefObject<HTMLDivElement | null>,
+  options: Options,
+): { player: VideoJsPlayer | null; layers: VideoJsLayers | null } {
   const [player, setPlayer] = useState<VideoJsPlayer | null>(null);
   const [layers, setLayers] = useState<VideoJsLayers | null>(null);
   const initial = useRef(options);

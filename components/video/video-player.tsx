@@ -83,7 +83,10 @@ export function VideoPlayer({
       return Math.max(0, Math.min(seconds, end));
     };
     const seek = (seconds: number) => void usable()?.currentTime(clamp(seconds));
-    const play = () => void usable()?.play()?.catch(() => {});
+    const play = () =>
+      void usable()
+        ?.play()
+        ?.catch(() => {});
     return {
       play,
       pause: () => usable()?.pause(),
@@ -107,7 +110,8 @@ export function VideoPlayer({
   return (
     <div className={className} data-testid="video-player" data-current-time={time.toFixed(3)} data-paused={paused ? "true" : "false"}>
       <div ref={container} className="overflow-hidden rounded-lg bg-black" />
-      {layers?.seekBar && createPortal(<SeekBarMarkers markers={markers} duration={effectiveDuration} onSeek={handle.seek} />, layers.seekBar)}
+      {layers?.seekBar &&
+        createPortal(<SeekBarMarkers markers={markers} duration={effectiveDuration} onSeek={handle.seek} />, layers.seekBar)}
       {layers?.overlay && createPortal(<BoxOverlay boxes={boxes} time={time} tolerance={boxTolerance} />, layers.overlay)}
       {!hideTimeline && <Timeline segments={segments} markers={markers} duration={effectiveDuration} time={time} onSeek={handle.seek} />}
     </div>

@@ -58,7 +58,10 @@ async function videosOf(datasetId: number): Promise<VideoRow[]> {
 
 async function importDemo(format: string): Promise<number> {
   const dataset = demo.datasets.find((d) => d.spec.format === format)!;
-  const row = await requestImport(optionsFromSpec(dataset.spec, { datasetName: `${dataset.name} ingest ${run}`, mediaPrefix: "src/media" }), { userId: null });
+  const row = await requestImport(
+    optionsFromSpec(dataset.spec, { datasetName: `${dataset.name} ingest ${run}`, mediaPrefix: "src/media" }),
+    { userId: null },
+  );
   const outcome = await runImport(row.id);
   expect(outcome.status).toBe("SUCCEEDED");
   return outcome.datasetId!;
@@ -73,19 +76,34 @@ describe("the ingest-media handler", () => {
 
     const after = new Map((await videosOf(datasetId)).map((v) => [v.key, v]));
     const ball = after.get("demoBall001_000000_000003")!;
-    expect(ball).toMatchObject({ mediaStatus: "READY", mediaPath: "src/media/kinetics/demoBall001_000000_000003.mp4", width: 320, height: 240, videoCodec: "h264" });
+    expect(ball).toMatchObject({
+      mediaStatus: "READY",
+      mediaPath: "src/media/kinetics/demoBall001_000000_000003.mp4",
+      width: 320,
+      height: 240,
+      videoCodec: "h264",
+    });
     expect(ball.durationSec).toBeCloseTo(3, 0);
     expect(ball.posterPath).toBe(`posters/${datasetId}/${ball.id}.jpg`);
     await access(path.join(dir, "store", ball.posterPath!));
 
     const legacy = after.get("demoLegacy1_000000_000002")!;
-    expect(legacy).toMatchObject({ mediaStatus: "READY", mediaPath: "derived/src/media/kinetics/legacy/demoLegacy1.mp4", videoCodec: "h264" });
+    expect(legacy).toMatchObject({
+      mediaStatus: "READY",
+      mediaPath: "derived/src/media/kinetics/legacy/demoLegacy1.mp4",
+      videoCodec: "h264",
+    });
     const made = await probe(path.join(dir, "store", legacy.mediaPath!));
     expect(made).toMatchObject({ isBrowserSafe: true, faststart: true, container: "mp4" });
     expect(made.durationSec).toBeCloseTo(2, 0);
 
     // Idempotent: a redelivered job finds them READY.
-    expect(await handleIngestMedia({ videoIds: videos.map((v) => v.id) }, context)).toEqual({ ready: 0, unplayable: 0, skipped: 3, missing: 0 });
+    expect(await handleIngestMedia({ videoIds: videos.map((v) => v.id) }, context)).toEqual({
+      ready: 0,
+      unplayable: 0,
+      skipped: 3,
+      missing: 0,
+    });
   });
 
   it("encodes a FineDiving frame folder at 12 fps and serves STAR clips of one video from one file", async () => {
@@ -95,7 +113,11 @@ describe("the ingest-media handler", () => {
     expect(await handleIngestMedia({ videoIds: ids }, context)).toMatchObject({ ready: 7, unplayable: 0 });
 
     const dive = (await videosOf(diving)).find((v) => v.key.startsWith("DemoDivingCup2024_Synchro3m"))!;
-    expect(dive).toMatchObject({ mediaStatus: "READY", mediaPath: "derived/src/media/FineDiving/DemoDivingCup2024_Synchro3m_final_r2/1.mp4", fps: 12 });
+    expect(dive).toMatchObject({
+      mediaStatus: "READY",
+      mediaPath: "derived/src/media/FineDiving/DemoDivingCup2024_Synchro3m_final_r2/1.mp4",
+      fps: 12,
+    });
     expect(dive.durationSec).toBeCloseTo(3, 0);
     const clips = await videosOf(star);
     expect(new Set(clips.map((c) => c.mediaPath))).toEqual(new Set(["src/media/star/DEMO1.mp4"]));
@@ -107,7 +129,10 @@ describe("the ingest-media handler", () => {
     await mkdir(media, { recursive: true });
     await writeFile(path.join(media, "corrupt.mp4"), Buffer.alloc(4096, 7));
     await synthesizeDemoClip("bars", path.join(media, "fine.webm"), { codec: "vp9", durationSec: 2, fps: 12 });
-    const { rows: dataset } = await pool().query<{ id: number }>(`INSERT INTO "Dataset" (name, format) VALUES ($1, 'GENERIC') RETURNING id`, [`broken ${run}`]);
+    const { rows: dataset } = await pool().query<{ id: number }>(
+      `INSERT INTO "Dataset" (name, format) VALUES ($1, 'GENERIC') RETURNING id`,
+      [`broken ${run}`],
+    );
     const datasetId = dataset[0]!.id;
     await pool().query(
       `INSERT INTO "Video" ("datasetId", key, "sourcePath") VALUES ($1, 'corrupt', 'src/broken/corrupt.mp4'), ($1, 'missing', 'src/broken/nope.mp4'),
@@ -115,7 +140,12 @@ describe("the ingest-media handler", () => {
       [datasetId],
     );
     const videos = await videosOf(datasetId);
-    expect(await handleIngestMedia({ videoIds: videos.map((v) => v.id) }, context)).toEqual({ ready: 1, unplayable: 4, skipped: 0, missing: 0 });
+    expect(await handleIngestMedia({ videoIds: videos.map((v) => v.id) }, context)).toEqual({
+      ready: 1,
+      unplayable: 4,
+      skipped: 0,
+      missing: 0,
+    });
     const byKey = new Map((await videosOf(datasetId)).map((v) => [v.key, v]));
     expect(byKey.get("corrupt")).toMatchObject({ mediaStatus: "UNPLAYABLE", mediaPath: null });
     expect(byKey.get("corrupt")?.unplayableReason).toMatch(/^not a playable video: /);

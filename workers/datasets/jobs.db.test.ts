@@ -44,6 +44,9 @@ test("the worker process runs a queued import, then the media ingest it queues",
     90_000,
   );
   expect(statuses).toEqual([{ status: "READY", n: 3 }]);
-  const { rows } = await pool().query<{ status: string; videosCreated: number }>(`SELECT status, "videosCreated" FROM "DatasetImport" WHERE id = $1`, [row.id]);
+  const { rows } = await pool().query<{ status: string; videosCreated: number }>(
+    `SELECT status, "videosCreated" FROM "DatasetImport" WHERE id = $1`,
+    [row.id],
+  );
   expect(rows[0]).toEqual({ status: "SUCCEEDED", videosCreated: 3 });
 }, 120_000);

@@ -15,20 +15,27 @@ export default async function AqaPage() {
       <div>
         <h1 className="text-2xl font-semibold">FineDiving explanations</h1>
         <p className="mt-2 max-w-3xl text-slate-600">
-          Predicted against true scores, difficulty, sub-actions and the arithmetic in each rationale, cycle by cycle — and your sign-off on every
-          explanation.
+          Predicted against true scores, difficulty, sub-actions and the arithmetic in each rationale, cycle by cycle — and your sign-off on
+          every explanation.
         </p>
         <p className="mt-1 text-sm text-slate-500">
-          {diving.length === 0 ? "No FineDiving dataset has been imported yet." : `FineDiving datasets: ${diving.map((d) => d.name).join(", ")}.`}
+          {diving.length === 0
+            ? "No FineDiving dataset has been imported yet."
+            : `FineDiving datasets: ${diving.map((d) => d.name).join(", ")}.`}
         </p>
       </div>
       {runs.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600">No cycle has answered FineDiving action-quality questions yet.</p>
+        <p className="rounded-lg border border-dashed border-slate-300 p-6 text-slate-600">
+          No cycle has answered FineDiving action-quality questions yet.
+        </p>
       ) : (
         runs.map((run) => (
           <section key={run.id} aria-label={run.name} className="rounded-lg border border-slate-200 bg-white p-4">
             <h2 className="text-lg font-semibold">
-              {run.name} <span className="text-sm font-normal text-slate-500">· {run.status.toLowerCase()} · started {run.createdAt.toLocaleDateString()}</span>
+              {run.name}{" "}
+              <span className="text-sm font-normal text-slate-500">
+                · {run.status.toLowerCase()} · started {run.createdAt.toLocaleDateString()}
+              </span>
             </h2>
             <table className="mt-3 w-full text-left text-sm">
               <thead className="border-b border-slate-200 text-xs text-slate-500">

@@ -10,7 +10,8 @@ export default async function BackendsPage() {
     <main>
       <h1 className="mb-2 text-2xl font-semibold">Backends</h1>
       <p className="mb-6 text-sm text-slate-600">
-        Inference and training services the cycles run on. Credentials come from the server&apos;s environment or are stored encrypted; they are never shown here.
+        Inference and training services the cycles run on. Credentials come from the server&apos;s environment or are stored encrypted; they
+        are never shown here.
       </p>
       <BackendsPanel canEdit={user.role === "ADMIN"} />
     </main>

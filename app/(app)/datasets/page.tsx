@@ -21,7 +21,10 @@ export default async function DatasetsPage() {
         {datasets.length === 0 ? (
           <p className="mt-6 text-slate-600">No datasets yet: import one below.</p>
         ) : (
-          <table className="mt-6 w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-left text-sm" aria-label="Datasets">
+          <table
+            className="mt-6 w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-left text-sm"
+            aria-label="Datasets"
+          >
             <thead className="border-b border-slate-200 bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
               <tr>
                 <th className="px-4 py-2">Dataset</th>

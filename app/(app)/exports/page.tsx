@@ -12,7 +12,9 @@ export default async function ExportsPage({ searchParams }: { searchParams: Prom
   return (
     <main>
       <h1 className="mb-2 text-2xl font-semibold">Exports</h1>
-      <p className="mb-6 text-sm text-slate-600">Training data from a cycle&apos;s verified answers, written by a worker and downloaded from here.</p>
+      <p className="mb-6 text-sm text-slate-600">
+        Training data from a cycle&apos;s verified answers, written by a worker and downloaded from here.
+      </p>
       <ExportsPanel cycles={cycles} initialCycleId={Number.isSafeInteger(cycleParam) && cycleParam > 0 ? cycleParam : null} />
     </main>
   );

@@ -24,9 +24,18 @@ let generationIds: number[];
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-function call(handler: Handler, path: string, params: Record<string, string>, init: { method?: string; body?: unknown } = {}): Promise<Response> {
+function call(
+  handler: Handler,
+  path: string,
+  params: Record<string, string>,
+  init: { method?: string; body?: unknown } = {},
+): Promise<Response> {
   const headers = new Headers({ cookie, origin: APP_URL, "content-type": "application/json" });
-  const request = new Request(`${APP_URL}${path}`, { method: init.method ?? "GET", headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const request = new Request(`${APP_URL}${path}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   return handler(request, { params: Promise.resolve(params) });
 }
 
@@ -77,7 +86,9 @@ describe("the AQA API", () => {
     expect(((await bad.json()) as { error: string }).error).toMatch(/query\.filter/);
 
     const runs = await call(runsRoute.GET, "/api/aqa/runs", {});
-    const listed = ((await runs.json()) as { runs: { id: number; cycles: { id: number; _count: { generations: number } }[] }[] }).runs.find((r) => r.id === runId);
+    const listed = ((await runs.json()) as { runs: { id: number; cycles: { id: number; _count: { generations: number } }[] }[] }).runs.find(
+      (r) => r.id === runId,
+    );
     expect(listed?.cycles.map((c) => [c.id, c._count.generations])).toEqual([[cycleId, 5]]);
     expect((await call(runsRoute.GET, "/api/aqa/runs?mode=EVALUATION", {})).status).toBe(200);
 
@@ -88,18 +99,34 @@ describe("the AQA API", () => {
 
   it("signs an explanation off: a rejection without a reason is refused, the decision is listed and audited", async () => {
     const generationId = String(generationIds[4]);
-    const refused = await call(signOffsRoute.POST, `/api/aqa/dives/${generationId}/sign-offs`, { generationId }, { method: "POST", body: { decision: "REJECTED" } });
+    const refused = await call(
+      signOffsRoute.POST,
+      `/api/aqa/dives/${generationId}/sign-offs`,
+      { generationId },
+      { method: "POST", body: { decision: "REJECTED" } },
+    );
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { details: { issues: { field: string }[] } }).details.issues[0]?.field).toBe("body.reason");
 
-    const signed = await call(signOffsRoute.POST, `/api/aqa/dives/${generationId}/sign-offs`, { generationId }, {
-      method: "POST",
-      body: { decision: "REJECTED", reason: "27.0 × 3.2 is 86.4", comment: "and the panel rule gives 84.8" },
-    });
+    const signed = await call(
+      signOffsRoute.POST,
+      `/api/aqa/dives/${generationId}/sign-offs`,
+      { generationId },
+      {
+        method: "POST",
+        body: { decision: "REJECTED", reason: "27.0 × 3.2 is 86.4", comment: "and the panel rule gives 84.8" },
+      },
+    );
     expect(signed.status).toBe(200);
     const listed = await call(signOffsRoute.GET, `/api/aqa/dives/${generationId}/sign-offs`, { generationId });
     const { signOffs } = (await listed.json()) as { signOffs: { decision: string; reason: string; user: { name: string } }[] };
-    expect(signOffs).toEqual([expect.objectContaining({ decision: "REJECTED", reason: "27.0 × 3.2 is 86.4", user: expect.objectContaining({ name: `PI aqa-${tag}` }) })]);
+    expect(signOffs).toEqual([
+      expect.objectContaining({
+        decision: "REJECTED",
+        reason: "27.0 × 3.2 is 86.4",
+        user: expect.objectContaining({ name: `PI aqa-${tag}` }),
+      }),
+    ]);
     expect(await prisma().auditLogEntry.count({ where: { action: "aqa.explanation.sign-off", targetId: generationId } })).toBe(1);
 
     const dive = await call(diveRoute.GET, `/api/aqa/dives/${generationId}`, { generationId });
@@ -121,7 +148,12 @@ describe("the AQA API", () => {
 
   it("does not review a generation that is not there", async () => {
     expect((await call(diveRoute.GET, "/api/aqa/dives/2000000000", { generationId: "2000000000" })).status).toBe(404);
-    const post = await call(signOffsRoute.POST, "/api/aqa/dives/2000000000/sign-offs", { generationId: "2000000000" }, { method: "POST", body: { decision: "ACCEPTED" } });
+    const post = await call(
+      signOffsRoute.POST,
+      "/api/aqa/dives/2000000000/sign-offs",
+      { generationId: "2000000000" },
+      { method: "POST", body: { decision: "ACCEPTED" } },
+    );
     expect(post.status).toBe(404);
   });
 });

@@ -24,7 +24,11 @@ afterAll(async () => {
 });
 
 function call(cookie: string, method: string, url: string, body?: unknown) {
-  return new Request(`${ORIGIN}${url}`, { method, headers: { cookie, origin: ORIGIN, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return new Request(`${ORIGIN}${url}`, {
+    method,
+    headers: { cookie, origin: ORIGIN, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 const noParams = { params: Promise.resolve({}) };
 const idParams = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
@@ -33,7 +37,14 @@ const unique = () => `b-${Date.now()}-${Math.random().toString(36).slice(2, 7)}`
 test("an admin stores a credential encrypted; nobody reads it back, and the client gets it decrypted", async () => {
   const name = unique();
   const created = await POST(
-    call(admin, "POST", "/api/backends", { name, role: "INFERENCE", kind: "openai", baseUrl: "http://gpu:8000", settings: { model: "m" }, credential: { source: "stored", value: "sk-very-secret" } }),
+    call(admin, "POST", "/api/backends", {
+      name,
+      role: "INFERENCE",
+      kind: "openai",
+      baseUrl: "http://gpu:8000",
+      settings: { model: "m" },
+      credential: { source: "stored", value: "sk-very-secret" },
+    }),
     noParams,
   );
   expect(created.status).toBe(201);
@@ -49,23 +60,49 @@ test("an admin stores a credential encrypted; nobody reads it back, and the clie
   expect(listed).not.toContain(row.secretCiphertext);
 
   // An edit that leaves the credential alone keeps it.
-  const edited = await PUT(call(admin, "PUT", `/api/backends/${id}`, { name, role: "INFERENCE", kind: "openai", baseUrl: "http://gpu:8001", settings: { model: "m2" }, credential: { source: "stored" } }), idParams(id));
+  const edited = await PUT(
+    call(admin, "PUT", `/api/backends/${id}`, {
+      name,
+      role: "INFERENCE",
+      kind: "openai",
+      baseUrl: "http://gpu:8001",
+      settings: { model: "m2" },
+      credential: { source: "stored" },
+    }),
+    idParams(id),
+  );
   expect(edited.status).toBe(200);
   const runtime = resolveBackendConfig((await getStoredBackend(id))!);
   expect(runtime.config).toMatchObject({ baseUrl: "http://gpu:8001", model: "m2", apiKey: "sk-very-secret" });
 
-  const audit = await prisma().auditLogEntry.findMany({ where: { targetType: "Backend", targetId: String(id) }, orderBy: { id: "asc" }, select: { action: true, details: true } });
+  const audit = await prisma().auditLogEntry.findMany({
+    where: { targetType: "Backend", targetId: String(id) },
+    orderBy: { id: "asc" },
+    select: { action: true, details: true },
+  });
   expect(audit.map((entry) => entry.action)).toEqual(["backend.create", "backend.update"]);
   expect(JSON.stringify(audit)).not.toContain("sk-very-secret");
 });
 
 test("validation problems come back per field; a researcher may not edit", async () => {
-  const bad = await POST(call(admin, "POST", "/api/backends", { name: unique(), role: "TRAINING", kind: "openai", baseUrl: "nope", settings: {} }), noParams);
+  const bad = await POST(
+    call(admin, "POST", "/api/backends", { name: unique(), role: "TRAINING", kind: "openai", baseUrl: "nope", settings: {} }),
+    noParams,
+  );
   expect(bad.status).toBe(400);
   const { details } = (await bad.json()) as { details: { issues: { field: string }[] } };
   expect(details.issues.map((issue) => issue.field)).toEqual(expect.arrayContaining(["body.kind", "body.baseUrl", "body.settings.model"]));
 
-  const refused = await POST(call(researcher, "POST", "/api/backends", { name: unique(), role: "INFERENCE", kind: "openai", baseUrl: "http://x", settings: { model: "m" } }), noParams);
+  const refused = await POST(
+    call(researcher, "POST", "/api/backends", {
+      name: unique(),
+      role: "INFERENCE",
+      kind: "openai",
+      baseUrl: "http://x",
+      settings: { model: "m" },
+    }),
+    noParams,
+  );
   expect(refused.status).toBe(403);
 
   const name = unique();
@@ -77,7 +114,16 @@ test("validation problems come back per field; a researcher may not edit", async
 });
 
 test("a health check of the simulator lists its models, shows it simulated and is recorded", async () => {
-  const created = await POST(call(admin, "POST", "/api/backends", { name: unique(), role: "INFERENCE", kind: "simulator", baseUrl: sim.url, settings: { model: "sim-base" } }), noParams);
+  const created = await POST(
+    call(admin, "POST", "/api/backends", {
+      name: unique(),
+      role: "INFERENCE",
+      kind: "simulator",
+      baseUrl: sim.url,
+      settings: { model: "sim-base" },
+    }),
+    noParams,
+  );
   const { id } = (await created.json()) as { id: number };
   const response = await HEALTH(call(researcher, "POST", `/api/backends/${id}/health`), idParams(id));
   expect(response.status).toBe(200);
@@ -85,23 +131,45 @@ test("a health check of the simulator lists its models, shows it simulated and i
   expect(health).toMatchObject({ ok: true, simulated: true });
   expect(health.models.map((model) => model.id)).toContain("sim-base");
 
-  const listed = (await (await GET(call(researcher, "GET", "/api/backends"), noParams)).json()) as { backends: { id: number; isSimulator: boolean; lastHealth: { ok: boolean } | null }[] };
+  const listed = (await (await GET(call(researcher, "GET", "/api/backends"), noParams)).json()) as {
+    backends: { id: number; isSimulator: boolean; lastHealth: { ok: boolean } | null }[];
+  };
   expect(listed.backends.find((backend) => backend.id === id)).toMatchObject({ isSimulator: true, lastHealth: { ok: true } });
 });
 
 test("a credential from a missing environment variable makes the check fail with the reason", async () => {
   const created = await POST(
-    call(admin, "POST", "/api/backends", { name: unique(), role: "INFERENCE", kind: "openai", baseUrl: sim.url, settings: { model: "sim-base" }, credential: { source: "env", envVar: "VSTAR_TEST_UNSET_KEY" } }),
+    call(admin, "POST", "/api/backends", {
+      name: unique(),
+      role: "INFERENCE",
+      kind: "openai",
+      baseUrl: sim.url,
+      settings: { model: "sim-base" },
+      credential: { source: "env", envVar: "VSTAR_TEST_UNSET_KEY" },
+    }),
     noParams,
   );
   const { id } = (await created.json()) as { id: number };
-  const { health } = (await (await HEALTH(call(researcher, "POST", `/api/backends/${id}/health`), idParams(id))).json()) as { health: { ok: boolean; error: string } };
+  const { health } = (await (await HEALTH(call(researcher, "POST", `/api/backends/${id}/health`), idParams(id))).json()) as {
+    health: { ok: boolean; error: string };
+  };
   expect(health.ok).toBe(false);
   expect(health.error).toMatch(/VSTAR_TEST_UNSET_KEY/);
 });
 
 test("a backend is deleted by an admin, and is then not found", async () => {
-  const { id } = (await (await POST(call(admin, "POST", "/api/backends", { name: unique(), role: "INFERENCE", kind: "openai", baseUrl: "http://x", settings: { model: "m" } }), noParams)).json()) as { id: number };
+  const { id } = (await (
+    await POST(
+      call(admin, "POST", "/api/backends", {
+        name: unique(),
+        role: "INFERENCE",
+        kind: "openai",
+        baseUrl: "http://x",
+        settings: { model: "m" },
+      }),
+      noParams,
+    )
+  ).json()) as { id: number };
   expect((await DELETE(call(researcher, "DELETE", `/api/backends/${id}`), idParams(id))).status).toBe(403);
   expect((await DELETE(call(admin, "DELETE", `/api/backends/${id}`), idParams(id))).status).toBe(200);
   expect((await DELETE(call(admin, "DELETE", `/api/backends/${id}`), idParams(id))).status).toBe(404);

@@ -25,7 +25,10 @@ afterAll(async () => {
   await closePool();
 });
 
-function call(handler: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>, options: { method?: string; path?: string; cookie: string; body?: unknown; params?: Record<string, string> }) {
+function call(
+  handler: (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>,
+  options: { method?: string; path?: string; cookie: string; body?: unknown; params?: Record<string, string> },
+) {
   const request = new Request(`${APP}${options.path ?? "/api/cycles"}`, {
     method: options.method ?? "GET",
     headers: { cookie: options.cookie, origin: APP, "content-type": "application/json" },
@@ -47,7 +50,10 @@ const recorder: JobSender & { batches: number[] } = {
 test("demo backends are seeded idempotently", async () => {
   await seedDemoBackends();
   await seedDemoBackends();
-  const rows = await prisma().backend.findMany({ where: { name: { in: ["simulator", "simulator-ray"] } }, select: { name: true, role: true, protocol: true, isSimulator: true } });
+  const rows = await prisma().backend.findMany({
+    where: { name: { in: ["simulator", "simulator-ray"] } },
+    select: { name: true, role: true, protocol: true, isSimulator: true },
+  });
   expect(rows.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
     { name: "simulator", role: "INFERENCE", protocol: "simulator", isSimulator: true },
     { name: "simulator-ray", role: "TRAINING", protocol: "simulator-ray", isSimulator: true },
@@ -57,25 +63,45 @@ test("demo backends are seeded idempotently", async () => {
 
 test("launch, list, status, cancel and resume through the API, with audit entries", async () => {
   const dataset = await createFixtureDataset({ name: `api-${Date.now()}`, train: 12, test: 4 });
-  const refused = await call(launchRoute, { method: "POST", cookie: annotator, body: { config: { datasets: [{ dataset: dataset.datasetId }] } } });
+  const refused = await call(launchRoute, {
+    method: "POST",
+    cookie: annotator,
+    body: { config: { datasets: [{ dataset: dataset.datasetId }] } },
+  });
   expect(refused.status).toBe(403);
-  const invalid = await call(launchRoute, { method: "POST", cookie: researcher, body: { config: { datasets: [{ dataset: dataset.datasetId, sampleSize: -1 }] } } });
+  const invalid = await call(launchRoute, {
+    method: "POST",
+    cookie: researcher,
+    body: { config: { datasets: [{ dataset: dataset.datasetId, sampleSize: -1 }] } },
+  });
   expect(invalid.status).toBe(400);
   expect(((await invalid.json()) as { error: string }).error).toMatch(/datasets\.0\.sampleSize/);
-  const unknown = await call(launchRoute, { method: "POST", cookie: researcher, body: { config: { datasets: [{ dataset: "no such dataset" }] } } });
+  const unknown = await call(launchRoute, {
+    method: "POST",
+    cookie: researcher,
+    body: { config: { datasets: [{ dataset: "no such dataset" }] } },
+  });
   expect(((await unknown.json()) as { error: string }).error).toMatch(/no dataset "no such dataset"/);
 
-  const launched = await call(launchRoute, { method: "POST", cookie: researcher, body: { config: { name: "api run", datasets: [{ dataset: dataset.name, sampleSize: 8 }], evaluation: { splits: ["test"] } } } });
+  const launched = await call(launchRoute, {
+    method: "POST",
+    cookie: researcher,
+    body: { config: { name: "api run", datasets: [{ dataset: dataset.name, sampleSize: 8 }], evaluation: { splits: ["test"] } } },
+  });
   expect(launched.status).toBe(201);
   const { runId, cycleId } = (await launched.json()) as { runId: number; cycleId: number };
-  const plan = (await prisma().run.findUniqueOrThrow({ where: { id: runId }, select: { config: true } })).config as { datasets: { train: { count: number }; evaluation: { count: number } }[] };
+  const plan = (await prisma().run.findUniqueOrThrow({ where: { id: runId }, select: { config: true } })).config as {
+    datasets: { train: { count: number }; evaluation: { count: number } }[];
+  };
   expect(plan.datasets[0]).toMatchObject({ train: { count: 8 }, evaluation: { count: 4 } });
 
   const list = (await (await call(listRoute, { cookie: researcher, path: "/api/cycles?limit=5" })).json()) as { runs: { id: number }[] };
   expect(list.runs.map((r) => r.id)).toContain(runId);
 
   await advanceCycle(cycleId, recorder);
-  const status = (await (await call(statusRoute, { cookie: researcher, params: { id: String(runId) } })).json()) as { cycles: { status: string; stages: { stage: string; batches: number; items: number }[] }[] };
+  const status = (await (await call(statusRoute, { cookie: researcher, params: { id: String(runId) } })).json()) as {
+    cycles: { status: string; stages: { stage: string; batches: number; items: number }[] }[];
+  };
   expect(status.cycles[0]!.status).toBe("GENERATING");
   expect(status.cycles[0]!.stages.find((s) => s.stage === "GENERATE")).toMatchObject({ batches: 1, items: 8 });
   expect(recorder.batches).toHaveLength(1);
@@ -87,9 +113,16 @@ test("launch, list, status, cancel and resume through the API, with audit entrie
 
   const resumed = await call(resumeRoute, { method: "POST", cookie: researcher, params: { id: String(runId) } });
   expect(await resumed.json()).toMatchObject({ ok: true, cycleId, status: "GENERATING" });
-  expect(await prisma().cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { status: true, cancelRequestedAt: true } })).toEqual({ status: "GENERATING", cancelRequestedAt: null });
+  expect(await prisma().cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { status: true, cancelRequestedAt: true } })).toEqual({
+    status: "GENERATING",
+    cancelRequestedAt: null,
+  });
 
-  const actions = await prisma().auditLogEntry.findMany({ where: { targetType: "Run", targetId: String(runId) }, orderBy: { id: "asc" }, select: { action: true } });
+  const actions = await prisma().auditLogEntry.findMany({
+    where: { targetType: "Run", targetId: String(runId) },
+    orderBy: { id: "asc" },
+    select: { action: true },
+  });
   expect(actions.map((a) => a.action)).toEqual(["cycle.launch", "cycle.cancel", "cycle.resume"]);
   expect((await call(statusRoute, { cookie: researcher, params: { id: "999999" } })).status).toBe(404);
   // Leave nothing running for the worker processes of later test files.
@@ -99,20 +132,46 @@ test("launch, list, status, cancel and resume through the API, with audit entrie
 
 test("a reason's retry gives back the attempts of that reason's given-up items only", async () => {
   const dataset = await createFixtureDataset({ name: `retry-${Date.now()}`, train: 4 });
-  const launched = await call(launchRoute, { method: "POST", cookie: researcher, body: { config: { name: "retry run", datasets: [{ dataset: dataset.name }], evaluation: { enabled: false } } } });
+  const launched = await call(launchRoute, {
+    method: "POST",
+    cookie: researcher,
+    body: { config: { name: "retry run", datasets: [{ dataset: dataset.name }], evaluation: { enabled: false } } },
+  });
   const { runId, cycleId } = (await launched.json()) as { runId: number; cycleId: number };
   await advanceCycle(cycleId, recorder);
   expect((await call(cancelRoute, { method: "POST", cookie: researcher, params: { id: String(runId) } })).status).toBe(200);
   await advanceCycle(cycleId, recorder);
-  const [first, second] = await prisma().question.findMany({ where: { datasetId: dataset.datasetId }, select: { id: true }, orderBy: { id: "asc" }, take: 2 });
-  const givenUp = (questionId: number, reason: string) => ({ cycleId, questionId, stage: "GENERATE" as const, mode: "ANSWER" as const, reason, message: reason, attempts: 3 });
+  const [first, second] = await prisma().question.findMany({
+    where: { datasetId: dataset.datasetId },
+    select: { id: true },
+    orderBy: { id: "asc" },
+    take: 2,
+  });
+  const givenUp = (questionId: number, reason: string) => ({
+    cycleId,
+    questionId,
+    stage: "GENERATE" as const,
+    mode: "ANSWER" as const,
+    reason,
+    message: reason,
+    attempts: 3,
+  });
   await prisma().itemError.createMany({ data: [givenUp(first!.id, "timeout"), givenUp(second!.id, "http-503")] });
 
   const badBody = await call(resumeRoute, { method: "POST", cookie: researcher, params: { id: String(runId) }, body: { reasons: [] } });
   expect(badBody.status).toBe(400);
-  const resumed = await call(resumeRoute, { method: "POST", cookie: researcher, params: { id: String(runId) }, body: { reasons: ["timeout"] } });
+  const resumed = await call(resumeRoute, {
+    method: "POST",
+    cookie: researcher,
+    params: { id: String(runId) },
+    body: { reasons: ["timeout"] },
+  });
   expect(resumed.status).toBe(200);
-  const attempts = await prisma().itemError.findMany({ where: { cycleId }, select: { reason: true, attempts: true }, orderBy: { reason: "asc" } });
+  const attempts = await prisma().itemError.findMany({
+    where: { cycleId },
+    select: { reason: true, attempts: true },
+    orderBy: { reason: "asc" },
+  });
   expect(attempts).toEqual([
     { reason: "http-503", attempts: 3 },
     { reason: "timeout", attempts: 0 },

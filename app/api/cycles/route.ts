@@ -9,7 +9,13 @@ const PAGE = 50;
 
 /** Runs of cycles, newest first; `cursor` is the last id of the previous page. */
 export const GET = route(
-  { access: "research", query: z.object({ cursor: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(200).default(PAGE) }) },
+  {
+    access: "research",
+    query: z.object({
+      cursor: z.coerce.number().int().positive().optional(),
+      limit: z.coerce.number().int().min(1).max(200).default(PAGE),
+    }),
+  },
   async ({ query }) => {
     const runs = await listRuns({ limit: query.limit, beforeId: query.cursor });
     return { runs, nextCursor: runs.length === query.limit ? (runs[runs.length - 1]?.id ?? null) : null };
@@ -23,6 +29,13 @@ export const POST = route({ access: "research", body: z.object({ config: z.unkno
     if (error instanceof CycleRequestError) throw new HttpError(error.status, error.message);
     throw error;
   });
-  await recordAuditEvent({ actorId: user.id, action: "cycle.launch", targetType: "Run", targetId: launched.runId, details: { cycleId: launched.cycleId }, ipAddress: ip });
+  await recordAuditEvent({
+    actorId: user.id,
+    action: "cycle.launch",
+    targetType: "Run",
+    targetId: launched.runId,
+    details: { cycleId: launched.cycleId },
+    ipAddress: ip,
+  });
   return json(launched, { status: 201 });
 });

@@ -32,7 +32,11 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const [key, value] of [["IMPORT_ROOTS", saved.roots], ["VSTAR_MEDIA_ROOT", saved.media], ["APP_URL", saved.appUrl]] as const) {
+  for (const [key, value] of [
+    ["IMPORT_ROOTS", saved.roots],
+    ["VSTAR_MEDIA_ROOT", saved.media],
+    ["APP_URL", saved.appUrl],
+  ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
@@ -49,16 +53,32 @@ function post(body: BodyInit, contentType?: string): Promise<Response> {
 }
 
 async function importRow(id: number) {
-  const response = await getImport(new Request(`${BASE}/api/datasets/imports/${id}`, { headers: { cookie } }), { params: Promise.resolve({ id: String(id) }) });
+  const response = await getImport(new Request(`${BASE}/api/datasets/imports/${id}`, { headers: { cookie } }), {
+    params: Promise.resolve({ id: String(id) }),
+  });
   expect(response.status).toBe(200);
-  return ((await response.json()) as { import: { status: string; datasetId: number | null; recordsRead: number; videosCreated: number; sourceName: string; jobId: string | null } }).import;
+  return (
+    (await response.json()) as {
+      import: {
+        status: string;
+        datasetId: number | null;
+        recordsRead: number;
+        videosCreated: number;
+        sourceName: string;
+        jobId: string | null;
+      };
+    }
+  ).import;
 }
 
 describe("POST /api/datasets/imports", () => {
   it("queues an import of a server file under an import root; the worker's job imports it and queues the ingest", async () => {
     await generateKineticsCsv(path.join(dir, "imports", "k700_val.csv"), 30, 4);
     const name = `route import ${run}`;
-    const response = await post(JSON.stringify({ format: "kinetics700", datasetName: name, serverPath: "k700_val.csv", checkMedia: false }), "application/json");
+    const response = await post(
+      JSON.stringify({ format: "kinetics700", datasetName: name, serverPath: "k700_val.csv", checkMedia: false }),
+      "application/json",
+    );
     expect(response.status).toBe(202);
     const { importId } = (await response.json()) as { importId: number };
     const queued = await importRow(importId);
@@ -70,7 +90,10 @@ describe("POST /api/datasets/imports", () => {
     expect(await importRow(importId)).toMatchObject({ status: "SUCCEEDED", recordsRead: 30, videosCreated: 30 });
     // A redelivered job changes nothing.
     expect((await handleImport({ importId }, context)).status).toBe("SUCCEEDED");
-    const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Video" v JOIN "Dataset" d ON d.id = v."datasetId" WHERE d.name = $1`, [name]);
+    const { rows } = await pool().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Video" v JOIN "Dataset" d ON d.id = v."datasetId" WHERE d.name = $1`,
+      [name],
+    );
     expect(rows[0]!.n).toBe(30);
   });
 
@@ -79,7 +102,12 @@ describe("POST /api/datasets/imports", () => {
     form.set("format", "kinetics");
     form.set("datasetName", `route upload ${run}`);
     form.set("checkMedia", "false");
-    form.set("file", new File(["label,youtube_id,time_start,time_end,split\nplaying drums,abcdefghijk,0,10,train\n"], "../../my file.csv", { type: "text/csv" }));
+    form.set(
+      "file",
+      new File(["label,youtube_id,time_start,time_end,split\nplaying drums,abcdefghijk,0,10,train\n"], "../../my file.csv", {
+        type: "text/csv",
+      }),
+    );
     const response = await post(form);
     expect(response.status).toBe(202);
     const { importId } = (await response.json()) as { importId: number };
@@ -103,7 +131,10 @@ describe("POST /api/datasets/imports", () => {
     ];
     const { rows: before } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "DatasetImport"`);
     for (const [fields, message] of attempts) {
-      const response = await post(JSON.stringify({ format: "kinetics700", datasetName: `refused ${run}`, checkMedia: false, ...fields }), "application/json");
+      const response = await post(
+        JSON.stringify({ format: "kinetics700", datasetName: `refused ${run}`, checkMedia: false, ...fields }),
+        "application/json",
+      );
       expect(response.status, JSON.stringify(fields)).toBe(400);
       expect(((await response.json()) as { error: string }).error).toMatch(message);
     }
@@ -140,13 +171,19 @@ describe("dataset videos and templates", () => {
   });
 
   it("edits a template's wording, refusing placeholders its kind does not offer", async () => {
-    const list = await getTemplates(new Request(`${BASE}/api/datasets/${datasetId}/templates`, { headers: { cookie } }), { params: Promise.resolve({ id: String(datasetId) }) });
+    const list = await getTemplates(new Request(`${BASE}/api/datasets/${datasetId}/templates`, { headers: { cookie } }), {
+      params: Promise.resolve({ id: String(datasetId) }),
+    });
     const { templates } = (await list.json()) as { templates: { id: number; key: string; kind: string }[] };
     expect(templates.map((t) => t.kind)).toEqual(Array(5).fill("activity"));
     const target = templates[0]!;
     const patch = (templateId: number, text: string, forDataset = datasetId) =>
       patchTemplate(
-        new Request(`${BASE}/api/datasets/${forDataset}/templates/${templateId}`, { method: "PATCH", headers: { cookie, origin: BASE, "content-type": "application/json" }, body: JSON.stringify({ text }) }),
+        new Request(`${BASE}/api/datasets/${forDataset}/templates/${templateId}`, {
+          method: "PATCH",
+          headers: { cookie, origin: BASE, "content-type": "application/json" },
+          body: JSON.stringify({ text }),
+        }),
         { params: Promise.resolve({ id: String(forDataset), templateId: String(templateId) }) },
       );
     const bad = await patch(target.id, "What is {person} doing?");

@@ -26,14 +26,18 @@ afterAll(async () => {
   await disconnectPrisma();
 });
 
-const call = (cookie: string, url: string, init: RequestInit = {}) => new Request(`${ORIGIN}${url}`, { ...init, headers: { cookie, origin: ORIGIN, "content-type": "application/json", ...init.headers } });
+const call = (cookie: string, url: string, init: RequestInit = {}) =>
+  new Request(`${ORIGIN}${url}`, { ...init, headers: { cookie, origin: ORIGIN, "content-type": "application/json", ...init.headers } });
 const idParams = (id: number) => ({ params: Promise.resolve({ id: String(id) }) });
 
 async function exportWithFile(lines: string[]) {
   const relative = path.posix.join("exports", tag, `export-${Math.random().toString(36).slice(2, 8)}`, "generations.jsonl");
   await mkdir(path.dirname(path.join(mediaRoot(), relative)), { recursive: true });
   await writeFile(path.join(mediaRoot(), relative), lines.map((line) => `${line}\n`).join(""));
-  return prisma().export.create({ data: { cycleId, format: "JSONL", status: "DONE", storagePath: relative, rowCount: lines.length, sizeBytes: 10n }, select: { id: true } });
+  return prisma().export.create({
+    data: { cycleId, format: "JSONL", status: "DONE", storagePath: relative, rowCount: lines.length, sizeBytes: 10n },
+    select: { id: true },
+  });
 }
 
 test("a finished export streams as an attachment, found by its id alone", async () => {
@@ -43,7 +47,12 @@ test("a finished export streams as an attachment, found by its id alone", async 
   expect(response.headers.get("content-disposition")).toBe(`attachment; filename="vstar-cycle-${cycleId}-export-${id}-generations.jsonl"`);
   expect(response.headers.get("content-type")).toBe("application/x-ndjson");
   const text = await response.text();
-  expect(text.trim().split("\n").map((line) => JSON.parse(line) as { id: number })).toEqual([{ id: 1 }, { id: 2 }]);
+  expect(
+    text
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { id: number }),
+  ).toEqual([{ id: 1 }, { id: 2 }]);
 
   const ranged = await DOWNLOAD(call(researcher, `/api/exports/${id}/download`, { headers: { range: "bytes=0-7" } }), idParams(id));
   expect(ranged.status).toBe(206);
@@ -56,26 +65,39 @@ test("an export not finished, missing, or pointing outside the media store is no
   const queued = await prisma().export.create({ data: { cycleId, format: "JSONL" }, select: { id: true } });
   expect((await DOWNLOAD(call(researcher, "/x"), idParams(queued.id))).status).toBe(409);
   expect((await DOWNLOAD(call(researcher, "/x"), idParams(2_000_000_000))).status).toBe(404);
-  const escaping = await prisma().export.create({ data: { cycleId, format: "JSONL", status: "DONE", storagePath: "../../../etc/passwd" }, select: { id: true } });
+  const escaping = await prisma().export.create({
+    data: { cycleId, format: "JSONL", status: "DONE", storagePath: "../../../etc/passwd" },
+    select: { id: true },
+  });
   const refused = await DOWNLOAD(call(researcher, "/x"), idParams(escaping.id));
   expect(refused.status).toBe(500);
   expect(await refused.text()).not.toContain("root:");
-  const gone = await prisma().export.create({ data: { cycleId, format: "JSONL", status: "DONE", storagePath: `exports/${tag}/never-written.jsonl` }, select: { id: true } });
+  const gone = await prisma().export.create({
+    data: { cycleId, format: "JSONL", status: "DONE", storagePath: `exports/${tag}/never-written.jsonl` },
+    select: { id: true },
+  });
   expect((await DOWNLOAD(call(researcher, "/x"), idParams(gone.id))).status).toBe(410);
 });
 
 test("the list shows progress and which exports can be downloaded", async () => {
   const { id } = await exportWithFile(['{"id":3}']);
-  const { exports } = (await (await GET(call(researcher, `/api/exports?cycleId=${cycleId}`), { params: Promise.resolve({}) })).json()) as { exports: { id: number; downloadable: boolean; cycleLabel: string }[] };
+  const { exports } = (await (await GET(call(researcher, `/api/exports?cycleId=${cycleId}`), { params: Promise.resolve({}) })).json()) as {
+    exports: { id: number; downloadable: boolean; cycleLabel: string }[];
+  };
   expect(exports.find((row) => row.id === id)).toMatchObject({ downloadable: true, cycleLabel: `${tag}-run · cycle 1` });
   expect(exports.every((row) => typeof row.downloadable === "boolean")).toBe(true);
 });
 
 test("creating an export names what is wrong with the request", async () => {
-  const bad = await POST(call(researcher, "/api/exports", { method: "POST", body: JSON.stringify({ format: "PDF" }) }), { params: Promise.resolve({}) });
+  const bad = await POST(call(researcher, "/api/exports", { method: "POST", body: JSON.stringify({ format: "PDF" }) }), {
+    params: Promise.resolve({}),
+  });
   expect(bad.status).toBe(400);
   const { details } = (await bad.json()) as { details: { issues: { field: string }[] } };
   expect(details.issues.map((issue) => issue.field).sort()).toEqual(["body.cycleId", "body.format"]);
-  const missing = await POST(call(researcher, "/api/exports", { method: "POST", body: JSON.stringify({ cycleId: 2_000_000_000, format: "JSONL" }) }), { params: Promise.resolve({}) });
+  const missing = await POST(
+    call(researcher, "/api/exports", { method: "POST", body: JSON.stringify({ cycleId: 2_000_000_000, format: "JSONL" }) }),
+    { params: Promise.resolve({}) },
+  );
   expect(missing.status).toBe(404);
 });

@@ -7,7 +7,9 @@ import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 import { prisma } from "@/lib/db/prisma";
 
-const query = z.object({ cycleId: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().optional()) });
+const query = z.object({
+  cycleId: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().optional()),
+});
 
 export const GET = route({ access: "research", query }, async ({ query }) => ({ exports: await listExportViews(query) }));
 
@@ -19,6 +21,13 @@ export const POST = route({ access: "research", body: createSchema }, async ({ u
   const cycle = await prisma().cycle.findUnique({ where: { id: cycleId }, select: { id: true } });
   if (!cycle) throw notFound(`Cycle ${cycleId}`);
   const created = await requestExport(cycleId, request, { createdById: user.id });
-  await recordAuditEvent({ actorId: user.id, action: "export.create", targetType: "Export", targetId: created.id, details: { cycleId, ...request }, ipAddress: ip });
+  await recordAuditEvent({
+    actorId: user.id,
+    action: "export.create",
+    targetType: "Export",
+    targetId: created.id,
+    details: { cycleId, ...request },
+    ipAddress: ip,
+  });
   return json({ id: created.id, status: created.status }, { status: 201 });
 });

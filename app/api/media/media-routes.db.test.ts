@@ -31,13 +31,17 @@ beforeAll(async () => {
   await writeFile(path.join(dir, "secret.mp4"), "outside the store");
   await symlink(path.join(dir, "secret.mp4"), path.join(store, "clips", "link.mp4"));
 
-  const { rows } = await pool().query<{ id: number }>(`INSERT INTO "Dataset" (name, format) VALUES ($1, 'GENERIC') RETURNING id`, [`media routes ${Date.now()}`]);
+  const { rows } = await pool().query<{ id: number }>(`INSERT INTO "Dataset" (name, format) VALUES ($1, 'GENERIC') RETURNING id`, [
+    `media routes ${Date.now()}`,
+  ]);
   const datasetId = rows[0]!.id;
   const insert = async (key: string, status: string, mediaPath: string) =>
-    (await pool().query<{ id: number }>(
-      `INSERT INTO "Video" ("datasetId", key, "mediaStatus", "mediaPath", "posterPath") VALUES ($1, $2, $3::"MediaStatus", $4, 'posters/ball.jpg') RETURNING id`,
-      [datasetId, key, status, mediaPath],
-    )).rows[0]!.id;
+    (
+      await pool().query<{ id: number }>(
+        `INSERT INTO "Video" ("datasetId", key, "mediaStatus", "mediaPath", "posterPath") VALUES ($1, $2, $3::"MediaStatus", $4, 'posters/ball.jpg') RETURNING id`,
+        [datasetId, key, status, mediaPath],
+      )
+    ).rows[0]!.id;
   ids.ready = await insert("ready", "READY", "clips/ball.mp4");
   ids.pending = await insert("pending", "PENDING", "clips/ball.mp4");
   ids.escaping = await insert("escaping", "READY", "../secret.mp4");
@@ -46,7 +50,10 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const [key, value] of [["VSTAR_MEDIA_ROOT", saved.root], ["APP_URL", saved.appUrl]] as const) {
+  for (const [key, value] of [
+    ["VSTAR_MEDIA_ROOT", saved.root],
+    ["APP_URL", saved.appUrl],
+  ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
@@ -72,7 +79,9 @@ describe("GET /api/media/videos/[id]", () => {
   it("serves the whole file with its type and caching headers", async () => {
     const response = await video(ids.ready);
     expect(response.status).toBe(200);
-    expect(Object.fromEntries(["content-type", "accept-ranges", "content-length", "cache-control"].map((h) => [h, response.headers.get(h)]))).toEqual({
+    expect(
+      Object.fromEntries(["content-type", "accept-ranges", "content-length", "cache-control"].map((h) => [h, response.headers.get(h)])),
+    ).toEqual({
       "content-type": "video/mp4",
       "accept-ranges": "bytes",
       "content-length": String(clip.length),
@@ -148,7 +157,9 @@ describe("GET /api/media/videos/[id]", () => {
 
 describe("GET /api/media/videos/[id]/poster", () => {
   it("serves the JPEG poster", async () => {
-    const response = await getPoster(new Request(`${BASE}/api/media/videos/${ids.ready}/poster`, { headers: { cookie } }), { params: Promise.resolve({ id: String(ids.ready) }) });
+    const response = await getPoster(new Request(`${BASE}/api/media/videos/${ids.ready}/poster`, { headers: { cookie } }), {
+      params: Promise.resolve({ id: String(ids.ready) }),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("image/jpeg");
     expect((await bytes(response)).subarray(0, 2).equals(Buffer.from([0xff, 0xd8]))).toBe(true);
@@ -156,7 +167,8 @@ describe("GET /api/media/videos/[id]/poster", () => {
 });
 
 describe("GET /api/media/signed/[token]", () => {
-  const signed = (url: string, headers: Record<string, string> = {}) => getSigned(new Request(url, { headers }), { params: Promise.resolve({}) });
+  const signed = (url: string, headers: Record<string, string> = {}) =>
+    getSigned(new Request(url, { headers }), { params: Promise.resolve({}) });
 
   it("serves a signed URL without a session, with ranges", async () => {
     const url = signedVideoUrl(ids.ready);
@@ -171,13 +183,20 @@ describe("GET /api/media/signed/[token]", () => {
     const otherVideo = url.replace(`/signed/${ids.ready}.`, `/signed/${ids.linked}.`);
     const expired = `${BASE}/api/media/signed/${signVideoToken(ids.ready, process.env.BETTER_AUTH_SECRET!, { now: Date.now() - 7 * 3600_000, expiresInSeconds: 60 })}`;
     const foreign = `${BASE}/api/media/signed/${signVideoToken(ids.ready, "another secret")}`;
-    for (const bad of [otherVideo, expired, foreign, `${BASE}/api/media/signed/..%2F..%2Fetc%2Fpasswd`]) expect((await signed(bad)).status).toBe(404);
+    for (const bad of [otherVideo, expired, foreign, `${BASE}/api/media/signed/..%2F..%2Fetc%2Fpasswd`])
+      expect((await signed(bad)).status).toBe(404);
   });
 });
 
 describe("with S3-compatible storage", () => {
   it("redirects to a presigned URL of the object instead of streaming", async () => {
-    const env = { S3_ENDPOINT: "http://minio.internal:9000", S3_BUCKET: "vstar-media", S3_ACCESS_KEY_ID: "AKIDEXAMPLE", S3_SECRET_ACCESS_KEY: "secret", S3_REGION: "eu-west-1" };
+    const env = {
+      S3_ENDPOINT: "http://minio.internal:9000",
+      S3_BUCKET: "vstar-media",
+      S3_ACCESS_KEY_ID: "AKIDEXAMPLE",
+      S3_SECRET_ACCESS_KEY: "secret",
+      S3_REGION: "eu-west-1",
+    };
     Object.assign(process.env, env);
     try {
       const response = await video(ids.ready);

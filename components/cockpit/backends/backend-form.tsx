@@ -42,7 +42,10 @@ export function BackendForm({ existing, onDone }: { existing: BackendView | null
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const save = useMutation({
     mutationFn: (body: unknown) =>
-      apiFetch(existing ? `/api/backends/${existing.id}` : "/api/backends", { method: existing ? "PUT" : "POST", body: JSON.stringify(body) }),
+      apiFetch(existing ? `/api/backends/${existing.id}` : "/api/backends", {
+        method: existing ? "PUT" : "POST",
+        body: JSON.stringify(body),
+      }),
     onSuccess: onDone,
   });
   const errors = { ...fieldErrorsOf(save.error), ...localErrors };
@@ -59,7 +62,7 @@ export function BackendForm({ existing, onDone }: { existing: BackendView | null
         if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new Error("not an object");
         other = parsed as Record<string, unknown>;
       } catch {
-        setLocalErrors({ settings: "Other settings must be a JSON object, e.g. { \"maxConcurrency\": 16 }" });
+        setLocalErrors({ settings: 'Other settings must be a JSON object, e.g. { "maxConcurrency": 16 }' });
         return;
       }
     }
@@ -78,12 +81,28 @@ export function BackendForm({ existing, onDone }: { existing: BackendView | null
     .map(([field, message]) => (field === "settings" ? message : `${field.replace(/^settings\./, "")}: ${message}`));
 
   return (
-    <form onSubmit={submit} noValidate aria-label={existing ? `Edit backend ${existing.name}` : "New backend"} className="grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label={existing ? `Edit backend ${existing.name}` : "New backend"}
+      className="grid grid-cols-2 gap-4 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <Field label="Name" name="name" error={errors.name}>
-        <input id="backend-name" className={inputClass} value={state.name} aria-invalid={!!errors.name} onChange={(event) => set("name", event.target.value)} />
+        <input
+          id="backend-name"
+          className={inputClass}
+          value={state.name}
+          aria-invalid={!!errors.name}
+          onChange={(event) => set("name", event.target.value)}
+        />
       </Field>
       <Field label="Role" name="role" error={errors.role}>
-        <select id="backend-role" className={inputClass} value={state.role} onChange={(event) => set("role", event.target.value as BackendRoleName)}>
+        <select
+          id="backend-role"
+          className={inputClass}
+          value={state.role}
+          onChange={(event) => set("role", event.target.value as BackendRoleName)}
+        >
           {BACKEND_ROLES.map((role) => (
             <option key={role} value={role}>
               {role.toLowerCase()}
@@ -92,7 +111,13 @@ export function BackendForm({ existing, onDone }: { existing: BackendView | null
         </select>
       </Field>
       <Field label="Protocol" name="kind" error={errors.kind}>
-        <select id="backend-kind" className={inputClass} value={state.kind} aria-invalid={!!errors.kind} onChange={(event) => set("kind", event.target.value as BackendKind)}>
+        <select
+          id="backend-kind"
+          className={inputClass}
+          value={state.kind}
+          aria-invalid={!!errors.kind}
+          onChange={(event) => set("kind", event.target.value as BackendKind)}
+        >
           {BACKEND_KINDS.map((kind) => (
             <option key={kind} value={kind}>
               {KIND_TRAITS[kind].label}
@@ -101,11 +126,24 @@ export function BackendForm({ existing, onDone }: { existing: BackendView | null
         </select>
       </Field>
       <Field label="URL" name="baseUrl" error={errors.baseUrl}>
-        <input id="backend-baseUrl" className={inputClass} value={state.baseUrl} placeholder="http://gpu-host:8000" aria-invalid={!!errors.baseUrl} onChange={(event) => set("baseUrl", event.target.value)} />
+        <input
+          id="backend-baseUrl"
+          className={inputClass}
+          value={state.baseUrl}
+          placeholder="http://gpu-host:8000"
+          aria-invalid={!!errors.baseUrl}
+          onChange={(event) => set("baseUrl", event.target.value)}
+        />
       </Field>
       {isInference && (
         <Field label="Model (as served)" name="model" error={errors["settings.model"]}>
-          <input id="backend-model" className={inputClass} value={state.model} aria-invalid={!!errors["settings.model"]} onChange={(event) => set("model", event.target.value)} />
+          <input
+            id="backend-model"
+            className={inputClass}
+            value={state.model}
+            aria-invalid={!!errors["settings.model"]}
+            onChange={(event) => set("model", event.target.value)}
+          />
         </Field>
       )}
       <fieldset className="col-span-2">
@@ -113,25 +151,49 @@ export function BackendForm({ existing, onDone }: { existing: BackendView | null
         <div className="mt-1 flex flex-wrap items-center gap-4 text-sm">
           {(["none", "env", "stored"] as const).map((source) => (
             <label key={source} className="flex items-center gap-1">
-              <input type="radio" name="credential-source" checked={state.credentialSource === source} onChange={() => set("credentialSource", source)} />
+              <input
+                type="radio"
+                name="credential-source"
+                checked={state.credentialSource === source}
+                onChange={() => set("credentialSource", source)}
+              />
               {source === "none" ? "None" : source === "env" ? "From an environment variable" : "Stored encrypted"}
             </label>
           ))}
         </div>
         {state.credentialSource === "env" && (
           <Field label="Environment variable" name="credential.envVar" error={errors["credential.envVar"]}>
-            <input id="backend-credential.envVar" className={inputClass} value={state.envVar} placeholder="VLLM_API_KEY" onChange={(event) => set("envVar", event.target.value)} />
+            <input
+              id="backend-credential.envVar"
+              className={inputClass}
+              value={state.envVar}
+              placeholder="VLLM_API_KEY"
+              onChange={(event) => set("envVar", event.target.value)}
+            />
           </Field>
         )}
         {state.credentialSource === "stored" && (
-          <Field label={existing?.credential.source === "stored" ? "New credential (leave empty to keep the stored one)" : "Credential"} name="credential.value" error={errors["credential.value"]}>
-            <input id="backend-credential.value" type="password" autoComplete="off" className={inputClass} value={state.credentialValue} onChange={(event) => set("credentialValue", event.target.value)} />
+          <Field
+            label={existing?.credential.source === "stored" ? "New credential (leave empty to keep the stored one)" : "Credential"}
+            name="credential.value"
+            error={errors["credential.value"]}
+          >
+            <input
+              id="backend-credential.value"
+              type="password"
+              autoComplete="off"
+              className={inputClass}
+              value={state.credentialValue}
+              onChange={(event) => set("credentialValue", event.target.value)}
+            />
           </Field>
         )}
         <FieldError id="backend-credential.source-error" message={errors["credential.source"]} />
       </fieldset>
       <label className="col-span-2 block">
-        <span className="text-sm text-slate-700">Other settings (JSON: timeoutMs, maxConcurrency, videoInput, frames, retries, userName, workingDirectory…)</span>
+        <span className="text-sm text-slate-700">
+          Other settings (JSON: timeoutMs, maxConcurrency, videoInput, frames, retries, userName, workingDirectory…)
+        </span>
         <textarea
           className={`${inputClass} font-mono`}
           rows={4}
@@ -151,7 +213,11 @@ export function BackendForm({ existing, onDone }: { existing: BackendView | null
         <button type="button" className={buttonClass} onClick={onDone}>
           Cancel
         </button>
-        {formLevelError(save.error) && <p role="alert" className="text-sm text-rose-700">{formLevelError(save.error)}</p>}
+        {formLevelError(save.error) && (
+          <p role="alert" className="text-sm text-rose-700">
+            {formLevelError(save.error)}
+          </p>
+        )}
       </div>
     </form>
   );

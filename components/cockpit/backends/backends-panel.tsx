@@ -43,8 +43,16 @@ export function BackendsPanel({ canEdit }: { canEdit: boolean }) {
           }}
         />
       )}
-      {backends.error && <p role="alert" className="text-sm text-rose-700">{backends.error.message}</p>}
-      {remove.error && <p role="alert" className="text-sm text-rose-700">{remove.error.message}</p>}
+      {backends.error && (
+        <p role="alert" className="text-sm text-rose-700">
+          {backends.error.message}
+        </p>
+      )}
+      {remove.error && (
+        <p role="alert" className="text-sm text-rose-700">
+          {remove.error.message}
+        </p>
+      )}
       {backends.data?.length === 0 && <p className="text-slate-600">No backends are configured yet.</p>}
       <ul className="space-y-3">
         {backends.data?.map((backend) => (
@@ -55,7 +63,12 @@ export function BackendsPanel({ canEdit }: { canEdit: boolean }) {
               <span className="text-xs text-slate-500">{backend.kindLabel}</span>
               {backend.isSimulator && <SimulatorBadge />}
               <span className="ml-auto flex gap-2">
-                <button type="button" className={buttonClass} disabled={check.isPending && check.variables === backend.id} onClick={() => check.mutate(backend.id)}>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  disabled={check.isPending && check.variables === backend.id}
+                  onClick={() => check.mutate(backend.id)}
+                >
                   {check.isPending && check.variables === backend.id ? "Checking…" : "Check health"}
                 </button>
                 {canEdit && (

@@ -22,7 +22,16 @@ export function ShareLineChart({ title, table, empty, testId }: { title: string;
               <Tooltip formatter={(value) => (typeof value === "number" ? `${(value * 100).toFixed(1)} %` : String(value))} />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               {table.series.map((key, index) => (
-                <Line key={key} type="monotone" dataKey={key} stroke={COLORS[index % COLORS.length]} strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+                <Line
+                  key={key}
+                  type="monotone"
+                  dataKey={key}
+                  stroke={COLORS[index % COLORS.length]}
+                  strokeWidth={2}
+                  dot={{ r: 3 }}
+                  connectNulls
+                  isAnimationActive={false}
+                />
               ))}
             </LineChart>
           </ResponsiveContainer>

@@ -21,7 +21,12 @@ export function TrendCharts({ runs, initialRunId }: { runs: { id: number; name: 
     <div className="space-y-4">
       <label className="block max-w-sm text-sm">
         <span className="text-slate-700">Cycles shown</span>
-        <select aria-label="Cycles shown" className={inputClass} value={runId ?? ""} onChange={(event) => setRunId(event.target.value ? Number(event.target.value) : null)}>
+        <select
+          aria-label="Cycles shown"
+          className={inputClass}
+          value={runId ?? ""}
+          onChange={(event) => setRunId(event.target.value ? Number(event.target.value) : null)}
+        >
           <option value="">the 30 most recent cycles</option>
           {runs.map((run) => (
             <option key={run.id} value={run.id}>
@@ -30,12 +35,31 @@ export function TrendCharts({ runs, initialRunId }: { runs: { id: number; name: 
           ))}
         </select>
       </label>
-      {trends.error && <p role="alert" className="text-sm text-rose-700">{trends.error.message}</p>}
+      {trends.error && (
+        <p role="alert" className="text-sm text-rose-700">
+          {trends.error.message}
+        </p>
+      )}
       {trends.data && (
         <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
-          <ShareLineChart title="Yield per dataset and mode" table={yieldTable(trends.data)} empty="No verified generations yet." testId="yield-chart" />
-          <ShareLineChart title="Hallucination rate and verifier precision (from audits)" table={auditTable(trends.data)} empty="No audits submitted for these cycles yet." testId="audit-chart" />
-          <ShareLineChart title="Evaluation accuracy" table={evaluationTable(trends.data)} empty="No evaluation yet." testId="evaluation-chart" />
+          <ShareLineChart
+            title="Yield per dataset and mode"
+            table={yieldTable(trends.data)}
+            empty="No verified generations yet."
+            testId="yield-chart"
+          />
+          <ShareLineChart
+            title="Hallucination rate and verifier precision (from audits)"
+            table={auditTable(trends.data)}
+            empty="No audits submitted for these cycles yet."
+            testId="audit-chart"
+          />
+          <ShareLineChart
+            title="Evaluation accuracy"
+            table={evaluationTable(trends.data)}
+            empty="No evaluation yet."
+            testId="evaluation-chart"
+          />
         </div>
       )}
     </div>

@@ -63,7 +63,12 @@ export function CycleView({ initial }: { initial: CycleProgress }) {
         </span>
         <span className="ml-auto flex gap-2">
           {active && latestInRun && (
-            <button type="button" className={buttonClass} disabled={cancel.isPending || cycle.cancelRequested} onClick={() => cancel.mutate()}>
+            <button
+              type="button"
+              className={buttonClass}
+              disabled={cancel.isPending || cycle.cancelRequested}
+              onClick={() => cancel.mutate()}
+            >
               Cancel
             </button>
           )}
@@ -79,10 +84,18 @@ export function CycleView({ initial }: { initial: CycleProgress }) {
           {cycle.error}
         </p>
       )}
-      {actionError && <p role="alert" className="text-sm text-rose-700">{actionError.message}</p>}
+      {actionError && (
+        <p role="alert" className="text-sm text-rose-700">
+          {actionError.message}
+        </p>
+      )}
       <nav className="flex flex-wrap gap-4 text-sm" aria-label="Cycle links">
         {cycle.siblings.map((sibling) => (
-          <Link key={sibling.id} href={`/cycles/${sibling.id}`} className={sibling.id === cycle.id ? "font-semibold" : "text-indigo-700 hover:underline"}>
+          <Link
+            key={sibling.id}
+            href={`/cycles/${sibling.id}`}
+            className={sibling.id === cycle.id ? "font-semibold" : "text-indigo-700 hover:underline"}
+          >
             cycle {sibling.index}
           </Link>
         ))}
@@ -106,7 +119,11 @@ export function CycleView({ initial }: { initial: CycleProgress }) {
         <ErrorGroups
           groups={errors.data ?? []}
           canRetry={stopped && latestInRun}
-          retryHint={stopped ? "Resume the run, retrying the given-up items that failed for this reason" : "Items are retried while the cycle runs; a stopped cycle can be resumed"}
+          retryHint={
+            stopped
+              ? "Resume the run, retrying the given-up items that failed for this reason"
+              : "Items are retried while the cycle runs; a stopped cycle can be resumed"
+          }
           retrying={resume.isPending}
           onRetry={(group) => resume.mutate([group.reason])}
         />
@@ -122,7 +139,8 @@ export function CycleView({ initial }: { initial: CycleProgress }) {
         {cycle.outputCheckpoint ? (
           <p className="mt-1 text-sm" data-testid="output-checkpoint">
             produced <span className="font-mono">{cycle.outputCheckpoint.servedName}</span>
-            {cycle.outputCheckpoint.adapterPath ? <span className="text-slate-500"> · {cycle.outputCheckpoint.adapterPath}</span> : null} {cycle.outputCheckpoint.simulated && <SimulatorBadge />}
+            {cycle.outputCheckpoint.adapterPath ? <span className="text-slate-500"> · {cycle.outputCheckpoint.adapterPath}</span> : null}{" "}
+            {cycle.outputCheckpoint.simulated && <SimulatorBadge />}
           </p>
         ) : (
           <p className="mt-1 text-sm text-slate-500">No checkpoint produced yet.</p>
@@ -140,7 +158,8 @@ function YieldSummary({ metrics }: { metrics: unknown }) {
   if (typeof metrics !== "object" || metrics === null) return null;
   const values = metrics as Record<string, unknown>;
   const answerYield = typeof values.answerYield === "number" ? values.answerYield : null;
-  const stop = typeof values.stopRule === "object" && values.stopRule !== null ? (values.stopRule as { reason?: unknown }).reason : undefined;
+  const stop =
+    typeof values.stopRule === "object" && values.stopRule !== null ? (values.stopRule as { reason?: unknown }).reason : undefined;
   if (answerYield === null && typeof stop !== "string") return null;
   return (
     <p className="mt-4 text-sm text-slate-700" data-testid="cycle-yield">

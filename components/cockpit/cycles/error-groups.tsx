@@ -3,7 +3,19 @@ import { formatNumber } from "../format";
 import { buttonClass } from "../ui";
 
 /** Item errors grouped by stage and reason; a group's retry resumes the run with that reason's given-up items. */
-export function ErrorGroups({ groups, canRetry, retryHint, onRetry, retrying }: { groups: ErrorGroup[]; canRetry: boolean; retryHint: string; onRetry: (group: ErrorGroup) => void; retrying: boolean }) {
+export function ErrorGroups({
+  groups,
+  canRetry,
+  retryHint,
+  onRetry,
+  retrying,
+}: {
+  groups: ErrorGroup[];
+  canRetry: boolean;
+  retryHint: string;
+  onRetry: (group: ErrorGroup) => void;
+  retrying: boolean;
+}) {
   if (groups.length === 0) return <p className="text-sm text-slate-500">No item errors.</p>;
   return (
     <table className="w-full text-left text-sm" aria-label="Errors by reason">
@@ -26,7 +38,13 @@ export function ErrorGroups({ groups, canRetry, retryHint, onRetry, retrying }: 
               {group.sampleMessage}
             </td>
             <td>
-              <button type="button" className={buttonClass} disabled={!canRetry || retrying} title={retryHint} onClick={() => onRetry(group)}>
+              <button
+                type="button"
+                className={buttonClass}
+                disabled={!canRetry || retrying}
+                title={retryHint}
+                onClick={() => onRetry(group)}
+              >
                 Retry
               </button>
             </td>

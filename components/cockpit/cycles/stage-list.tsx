@@ -18,7 +18,9 @@ export function StageList({ stages }: { stages: StageProgress[] }) {
               </span>
             )}
             {stage.ratePerSecond !== null && <span className="text-slate-500">{stage.ratePerSecond.toFixed(1)}/s</span>}
-            {stage.etaSeconds !== null && stage.state !== "done" && <span className="text-slate-500">ETA {formatDuration(stage.etaSeconds)}</span>}
+            {stage.etaSeconds !== null && stage.state !== "done" && (
+              <span className="text-slate-500">ETA {formatDuration(stage.etaSeconds)}</span>
+            )}
             {stage.errorItems > 0 && <Badge tone="red">{formatNumber(stage.errorItems)} given up</Badge>}
           </div>
           {stage.state !== "skipped" && <ProgressBar value={stage.fraction} label={`${stage.stage.toLowerCase()} progress`} />}

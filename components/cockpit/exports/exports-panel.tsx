@@ -26,8 +26,16 @@ export function ExportsPanel({ cycles, initialCycleId }: { cycles: { id: number;
   });
   return (
     <div className="space-y-6">
-      <NewExportForm cycles={cycles} initialCycleId={initialCycleId} onCreated={() => queryClient.invalidateQueries({ queryKey: cockpitKeys.exports.all })} />
-      {exports.error && <p role="alert" className="text-sm text-rose-700">{exports.error.message}</p>}
+      <NewExportForm
+        cycles={cycles}
+        initialCycleId={initialCycleId}
+        onCreated={() => queryClient.invalidateQueries({ queryKey: cockpitKeys.exports.all })}
+      />
+      {exports.error && (
+        <p role="alert" className="text-sm text-rose-700">
+          {exports.error.message}
+        </p>
+      )}
       {exports.data?.length === 0 && <p className="text-slate-600">No exports yet.</p>}
       {exports.data && exports.data.length > 0 && (
         <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm" aria-label="Exports">
@@ -73,18 +81,33 @@ export function ExportsPanel({ cycles, initialCycleId }: { cycles: { id: number;
 }
 
 function describeFilters(filters: Record<string, unknown>): string {
-  const parts = [filters.directOnly === true ? "direct answers only" : "answers + rationalizations", filters.excludeHallucinated === false ? "hallucinated kept" : "hallucinated left out"];
+  const parts = [
+    filters.directOnly === true ? "direct answers only" : "answers + rationalizations",
+    filters.excludeHallucinated === false ? "hallucinated kept" : "hallucinated left out",
+  ];
   if (filters.purpose === "training") parts.unshift("training set");
   return parts.join(" · ");
 }
 
-function NewExportForm({ cycles, initialCycleId, onCreated }: { cycles: { id: number; label: string }[]; initialCycleId: number | null; onCreated: () => void }) {
+function NewExportForm({
+  cycles,
+  initialCycleId,
+  onCreated,
+}: {
+  cycles: { id: number; label: string }[];
+  initialCycleId: number | null;
+  onCreated: () => void;
+}) {
   const [cycleId, setCycleId] = useState<string>(initialCycleId ? String(initialCycleId) : String(cycles[0]?.id ?? ""));
   const [format, setFormat] = useState("LLAMA_FACTORY");
   const [directOnly, setDirectOnly] = useState(false);
   const [excludeHallucinated, setExcludeHallucinated] = useState(true);
   const create = useMutation({
-    mutationFn: () => apiFetch("/api/exports", { method: "POST", body: JSON.stringify({ cycleId: cycleId ? Number(cycleId) : undefined, format, directOnly, excludeHallucinated }) }),
+    mutationFn: () =>
+      apiFetch("/api/exports", {
+        method: "POST",
+        body: JSON.stringify({ cycleId: cycleId ? Number(cycleId) : undefined, format, directOnly, excludeHallucinated }),
+      }),
     onSuccess: onCreated,
   });
   const errors = fieldErrorsOf(create.error);
@@ -93,12 +116,23 @@ function NewExportForm({ cycles, initialCycleId, onCreated }: { cycles: { id: nu
     create.mutate();
   }
   return (
-    <form onSubmit={submit} noValidate aria-label="New export" className="grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4">
+    <form
+      onSubmit={submit}
+      noValidate
+      aria-label="New export"
+      className="grid grid-cols-1 items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-4"
+    >
       <div>
         <label htmlFor="export-cycle" className="text-sm text-slate-700">
           Cycle
         </label>
-        <select id="export-cycle" className={inputClass} value={cycleId} aria-invalid={Boolean(errors.cycleId)} onChange={(event) => setCycleId(event.target.value)}>
+        <select
+          id="export-cycle"
+          className={inputClass}
+          value={cycleId}
+          aria-invalid={Boolean(errors.cycleId)}
+          onChange={(event) => setCycleId(event.target.value)}
+        >
           {cycles.length === 0 && <option value="">no cycle yet</option>}
           {cycles.map((cycle) => (
             <option key={cycle.id} value={cycle.id}>
@@ -135,7 +169,11 @@ function NewExportForm({ cycles, initialCycleId, onCreated }: { cycles: { id: nu
         <button type="submit" className={primaryButtonClass} disabled={create.isPending}>
           Create export
         </button>
-        {formLevelError(create.error) && <p role="alert" className="text-sm text-rose-700">{formLevelError(create.error)}</p>}
+        {formLevelError(create.error) && (
+          <p role="alert" className="text-sm text-rose-700">
+            {formLevelError(create.error)}
+          </p>
+        )}
       </div>
     </form>
   );

@@ -19,7 +19,15 @@ const AUDIT_LABELS: Record<(typeof AUDIT_FILTERS)[number], string> = {
   "label-missing": "label not really there",
 };
 
-export function ExplorerFiltersBar({ filters, facets, onChange }: { filters: Record<string, string>; facets: Facets | undefined; onChange: (next: Record<string, string>) => void }) {
+export function ExplorerFiltersBar({
+  filters,
+  facets,
+  onChange,
+}: {
+  filters: Record<string, string>;
+  facets: Facets | undefined;
+  onChange: (next: Record<string, string>) => void;
+}) {
   const [search, setSearch] = useState(filters.q ?? "");
   const set = (key: string, value: string) => onChange({ ...filters, [key]: value });
   const select = (key: string, label: string, options: { value: string; label: string }[]) => (
@@ -44,12 +52,36 @@ export function ExplorerFiltersBar({ filters, facets, onChange }: { filters: Rec
   return (
     <div className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
       <div className="grid grid-cols-3 gap-3 lg:grid-cols-6">
-        {select("cycleId", "Cycle", (facets?.cycles ?? []).map((cycle) => ({ value: String(cycle.id), label: cycle.label })))}
-        {select("datasetId", "Dataset", (facets?.datasets ?? []).map((dataset) => ({ value: String(dataset.id), label: dataset.name })))}
-        {select("mode", "Mode", GENERATION_MODES.map((mode) => ({ value: mode, label: mode.toLowerCase() })))}
-        {select("verdict", "Verdict", VERDICT_FILTERS.map((verdict) => ({ value: verdict, label: verdict })))}
-        {select("labelType", "Label type", LABEL_TYPES.map((type) => ({ value: type, label: type })))}
-        {select("audit", "Audit", AUDIT_FILTERS.map((audit) => ({ value: audit, label: AUDIT_LABELS[audit] })))}
+        {select(
+          "cycleId",
+          "Cycle",
+          (facets?.cycles ?? []).map((cycle) => ({ value: String(cycle.id), label: cycle.label })),
+        )}
+        {select(
+          "datasetId",
+          "Dataset",
+          (facets?.datasets ?? []).map((dataset) => ({ value: String(dataset.id), label: dataset.name })),
+        )}
+        {select(
+          "mode",
+          "Mode",
+          GENERATION_MODES.map((mode) => ({ value: mode, label: mode.toLowerCase() })),
+        )}
+        {select(
+          "verdict",
+          "Verdict",
+          VERDICT_FILTERS.map((verdict) => ({ value: verdict, label: verdict })),
+        )}
+        {select(
+          "labelType",
+          "Label type",
+          LABEL_TYPES.map((type) => ({ value: type, label: type })),
+        )}
+        {select(
+          "audit",
+          "Audit",
+          AUDIT_FILTERS.map((audit) => ({ value: audit, label: AUDIT_LABELS[audit] })),
+        )}
       </div>
       <form role="search" onSubmit={submitSearch} className="flex gap-2">
         <input

@@ -44,7 +44,8 @@ export function GenerationDetailView({ generation }: { generation: GenerationDet
           {generation.text}
         </p>
         <p className="mt-2 text-xs text-slate-500">
-          {generation.latencyMs ?? "?"} ms · {generation.promptTokens ?? "?"} prompt + {generation.completionTokens ?? "?"} completion tokens
+          {generation.latencyMs ?? "?"} ms · {generation.promptTokens ?? "?"} prompt + {generation.completionTokens ?? "?"} completion
+          tokens
           {generation.finishReason ? ` · ${generation.finishReason}` : ""}
         </p>
         <details className="mt-2 text-sm">
@@ -60,7 +61,8 @@ export function GenerationDetailView({ generation }: { generation: GenerationDet
             {generation.verdicts.map((verdict) => (
               <li key={verdict.id} className="text-sm">
                 {verdict.passed ? <Badge tone="green">passed</Badge> : <Badge tone="red">failed</Badge>} score {verdict.score.toFixed(2)}
-                {verdict.threshold !== null ? ` (threshold ${verdict.threshold})` : ""} · {verdict.method} · verifier {verdict.verifierVersion}
+                {verdict.threshold !== null ? ` (threshold ${verdict.threshold})` : ""} · {verdict.method} · verifier{" "}
+                {verdict.verifierVersion}
                 <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(verdict.matches, null, 2)}</pre>
               </li>
             ))}

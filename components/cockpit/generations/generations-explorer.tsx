@@ -17,7 +17,10 @@ export function GenerationsExplorer() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const filters = Object.fromEntries(FILTER_KEYS.flatMap((key) => (searchParams.get(key) ? [[key, searchParams.get(key) ?? ""]] : [])));
-  const facets = useQuery({ queryKey: [...cockpitKeys.generations.all, "facets"], queryFn: () => apiFetch<Facets>("/api/generations/facets") });
+  const facets = useQuery({
+    queryKey: [...cockpitKeys.generations.all, "facets"],
+    queryFn: () => apiFetch<Facets>("/api/generations/facets"),
+  });
   const pages = useInfiniteQuery({
     queryKey: cockpitKeys.generations.list(filters),
     initialPageParam: null as number | null,
@@ -38,7 +41,11 @@ export function GenerationsExplorer() {
   return (
     <div className="space-y-4">
       <ExplorerFiltersBar key={filters.q ?? ""} filters={filters} facets={facets.data} onChange={changeFilters} />
-      {pages.error && <p role="alert" className="text-sm text-rose-700">{pages.error.message}</p>}
+      {pages.error && (
+        <p role="alert" className="text-sm text-rose-700">
+          {pages.error.message}
+        </p>
+      )}
       {pages.isSuccess && rows.length === 0 && <p className="text-slate-600">No generation matches these filters.</p>}
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Generations">
         {rows.map((row) => (
@@ -70,8 +77,18 @@ function GenerationListItem({ row }: { row: GenerationRow }) {
         {row.labelTypes.map((type) => (
           <Badge key={type}>{type}</Badge>
         ))}
-        {row.passed === null ? <Badge>unverified</Badge> : row.passed ? <Badge tone="green">passed</Badge> : <Badge tone="red">failed</Badge>}
-        {row.audits > 0 && <Badge tone={row.hallucinated > 0 ? "red" : "indigo"}>{row.hallucinated > 0 ? `hallucinated (${row.hallucinated}/${row.audits})` : `audited ×${row.audits}`}</Badge>}
+        {row.passed === null ? (
+          <Badge>unverified</Badge>
+        ) : row.passed ? (
+          <Badge tone="green">passed</Badge>
+        ) : (
+          <Badge tone="red">failed</Badge>
+        )}
+        {row.audits > 0 && (
+          <Badge tone={row.hallucinated > 0 ? "red" : "indigo"}>
+            {row.hallucinated > 0 ? `hallucinated (${row.hallucinated}/${row.audits})` : `audited ×${row.audits}`}
+          </Badge>
+        )}
         {row.simulated && <SimulatorBadge />}
       </div>
       <p className="mt-1 text-sm text-slate-600">{row.question}</p>

@@ -23,8 +23,13 @@ export function DatasetPicker({
   onChange: (choices: DatasetChoice[]) => void;
 }) {
   const toggle = (dataset: LaunchDataset, on: boolean) =>
-    onChange(on ? [...choices, { datasetId: dataset.id, sampleSize: null, splits: defaultSplits(dataset) }] : choices.filter((choice) => choice.datasetId !== dataset.id));
-  const update = (datasetId: number, patch: Partial<DatasetChoice>) => onChange(choices.map((choice) => (choice.datasetId === datasetId ? { ...choice, ...patch } : choice)));
+    onChange(
+      on
+        ? [...choices, { datasetId: dataset.id, sampleSize: null, splits: defaultSplits(dataset) }]
+        : choices.filter((choice) => choice.datasetId !== dataset.id),
+    );
+  const update = (datasetId: number, patch: Partial<DatasetChoice>) =>
+    onChange(choices.map((choice) => (choice.datasetId === datasetId ? { ...choice, ...patch } : choice)));
 
   return (
     <fieldset className="rounded-lg border border-slate-200 bg-white p-4" aria-describedby="cfg-datasets-error">
@@ -38,10 +43,18 @@ export function DatasetPicker({
           return (
             <li key={dataset.id} className="rounded border border-slate-100 p-2">
               <label className="flex items-center gap-2 text-sm">
-                <input type="checkbox" checked={choice !== undefined} onChange={(event) => toggle(dataset, event.target.checked)} aria-label={`Use dataset ${dataset.name}`} />
+                <input
+                  type="checkbox"
+                  checked={choice !== undefined}
+                  onChange={(event) => toggle(dataset, event.target.checked)}
+                  aria-label={`Use dataset ${dataset.name}`}
+                />
                 <span className="font-medium">{dataset.name}</span>
                 <span className="text-xs text-slate-500">
-                  {dataset.format.toLowerCase()} · {Object.entries(dataset.splits).map(([split, count]) => `${split} ${count}`).join(" · ") || "no questions"}
+                  {dataset.format.toLowerCase()} ·{" "}
+                  {Object.entries(dataset.splits)
+                    .map(([split, count]) => `${split} ${count}`)
+                    .join(" · ") || "no questions"}
                 </span>
               </label>
               {choice && (
@@ -58,7 +71,9 @@ export function DatasetPicker({
                       placeholder="all"
                       defaultValue={choice.sampleSize ?? ""}
                       aria-invalid={Boolean(errors[`${prefix}.sampleSize`])}
-                      onChange={(event) => update(dataset.id, { sampleSize: event.target.value.trim() === "" ? null : Number(event.target.value) })}
+                      onChange={(event) =>
+                        update(dataset.id, { sampleSize: event.target.value.trim() === "" ? null : Number(event.target.value) })
+                      }
                     />
                     <FieldError id={`cfg-datasets-${dataset.id}-sampleSize-error`} message={errors[`${prefix}.sampleSize`]} />
                   </div>
@@ -73,7 +88,10 @@ export function DatasetPicker({
                       aria-invalid={Boolean(errors[`${prefix}.splits`])}
                       onChange={(event) => update(dataset.id, { splits: splitList(event.target.value) })}
                     />
-                    <FieldError id={`cfg-datasets-${dataset.id}-splits-error`} message={errors[`${prefix}.splits`] ?? errors[`${prefix}.dataset`]} />
+                    <FieldError
+                      id={`cfg-datasets-${dataset.id}-splits-error`}
+                      message={errors[`${prefix}.splits`] ?? errors[`${prefix}.dataset`]}
+                    />
                   </div>
                 </div>
               )}

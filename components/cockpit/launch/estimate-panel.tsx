@@ -2,21 +2,29 @@ import type { LaunchEstimate } from "@/lib/cockpit/launch/estimate";
 import { formatDuration, formatNumber } from "../format";
 
 export function EstimatePanel({ estimate, pending }: { estimate: LaunchEstimate | undefined; pending: boolean }) {
-  if (!estimate) return <p className="text-sm text-slate-500">{pending ? "Estimating…" : "Choose at least one dataset to see an estimate."}</p>;
+  if (!estimate)
+    return <p className="text-sm text-slate-500">{pending ? "Estimating…" : "Choose at least one dataset to see an estimate."}</p>;
   const { perCycle, generations, tokens, duration } = estimate;
   return (
     <div className={`space-y-2 text-sm ${pending ? "opacity-60" : ""}`} data-testid="launch-estimate">
       <dl className="grid grid-cols-[12rem_1fr] gap-x-3 gap-y-1">
         <dt className="text-slate-500">Questions</dt>
-        <dd>{estimate.datasets.map((dataset) => `${dataset.name}: ${formatNumber(dataset.questions)} (+${formatNumber(dataset.evaluationQuestions)} held out)`).join(" · ") || "—"}</dd>
+        <dd>
+          {estimate.datasets
+            .map(
+              (dataset) => `${dataset.name}: ${formatNumber(dataset.questions)} (+${formatNumber(dataset.evaluationQuestions)} held out)`,
+            )
+            .join(" · ") || "—"}
+        </dd>
         <dt className="text-slate-500">Per cycle</dt>
         <dd>
-          {formatNumber(perCycle.answers)} answers · {formatNumber(perCycle.rationalizationsExpected)} rationalizations expected (at most {formatNumber(perCycle.rationalizationsMax)}) ·{" "}
-          {formatNumber(perCycle.evaluations)} evaluation answers
+          {formatNumber(perCycle.answers)} answers · {formatNumber(perCycle.rationalizationsExpected)} rationalizations expected (at most{" "}
+          {formatNumber(perCycle.rationalizationsMax)}) · {formatNumber(perCycle.evaluations)} evaluation answers
         </dd>
         <dt className="text-slate-500">Generations</dt>
         <dd data-testid="estimate-generations">
-          {formatNumber(generations.expected)} expected over up to {estimate.cycles} cycle{estimate.cycles === 1 ? "" : "s"} (at most {formatNumber(generations.max)})
+          {formatNumber(generations.expected)} expected over up to {estimate.cycles} cycle{estimate.cycles === 1 ? "" : "s"} (at most{" "}
+          {formatNumber(generations.max)})
         </dd>
         <dt className="text-slate-500">Tokens</dt>
         <dd>
@@ -30,7 +38,11 @@ export function EstimatePanel({ estimate, pending }: { estimate: LaunchEstimate 
         <dd data-testid="estimate-duration">
           {duration.seconds !== null ? `about ${formatDuration(duration.seconds)}` : "unknown"}
           {duration.generationsPerSecond !== null ? ` (${duration.generationsPerSecond.toFixed(1)} generations/s` : ""}
-          {duration.generationsPerSecond !== null && duration.trainingSeconds !== null ? ` + ${formatDuration(duration.trainingSeconds)} training)` : duration.generationsPerSecond !== null ? ")" : ""}
+          {duration.generationsPerSecond !== null && duration.trainingSeconds !== null
+            ? ` + ${formatDuration(duration.trainingSeconds)} training)`
+            : duration.generationsPerSecond !== null
+              ? ")"
+              : ""}
           <span className="block text-xs text-slate-500">{duration.basis}</span>
         </dd>
       </dl>

@@ -24,15 +24,22 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
   const router = useRouter();
   const [values, setValues] = useState<ConfigValues>(() => structuredClone(model.defaults));
   const [choices, setChoices] = useState<DatasetChoice[]>([]);
-  const initialPreset = isRecord(model.defaults.verifier) && typeof model.defaults.verifier.preset === "string" ? model.defaults.verifier.preset : "paper";
+  const initialPreset =
+    isRecord(model.defaults.verifier) && typeof model.defaults.verifier.preset === "string" ? model.defaults.verifier.preset : "paper";
   const [preset, setPreset] = useState(initialPreset);
   const [verifierValues, setVerifierValues] = useState<VerifierValues>(() => presetValues(model, initialPreset));
 
-  const config = useMemo(() => buildConfig(values, choices, preset, verifierValues, model), [values, choices, preset, verifierValues, model]);
+  const config = useMemo(
+    () => buildConfig(values, choices, preset, verifierValues, model),
+    [values, choices, preset, verifierValues, model],
+  );
   const debouncedConfig = useDebounced(config, 400);
   const estimate = useQuery({
     queryKey: cockpitKeys.cycles.estimate(debouncedConfig),
-    queryFn: () => apiFetch<{ estimate: LaunchEstimate }>("/api/cockpit/estimate", { method: "POST", body: JSON.stringify(debouncedConfig) }).then((body) => body.estimate),
+    queryFn: () =>
+      apiFetch<{ estimate: LaunchEstimate }>("/api/cockpit/estimate", { method: "POST", body: JSON.stringify(debouncedConfig) }).then(
+        (body) => body.estimate,
+      ),
     enabled: choices.length > 0,
     retry: false,
     placeholderData: keepPreviousData,
@@ -55,7 +62,9 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
   const fieldProps = { values, errors, onChange: change };
   const properties = model.schema.properties ?? {};
   const shown = new Set([...leafPaths(model.schema), "datasets", "verifier.overrides"]);
-  const unplaced = Object.entries(errors).filter(([field]) => !shown.has(field) && !/^datasets\.\d+\./.test(field) && !field.startsWith("verifier.overrides."));
+  const unplaced = Object.entries(errors).filter(
+    ([field]) => !shown.has(field) && !/^datasets\.\d+\./.test(field) && !field.startsWith("verifier.overrides."),
+  );
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -102,7 +111,9 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
       />
       <Section title="Estimate">
         <EstimatePanel estimate={estimate.isError ? undefined : estimate.data} pending={estimate.isFetching} />
-        {choices.length > 0 && estimate.isError && <p className="text-sm text-amber-700">Fix the settings marked above to see an estimate.</p>}
+        {choices.length > 0 && estimate.isError && (
+          <p className="text-sm text-amber-700">Fix the settings marked above to see an estimate.</p>
+        )}
       </Section>
       {unplaced.length > 0 && (
         <ul role="alert" className="list-disc pl-5 text-sm text-rose-700">
@@ -127,7 +138,17 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
   );
 }
 
-function BackendPickers({ model, values, errors, onChange }: { model: LaunchFormModel; values: ConfigValues; errors: Record<string, string>; onChange: (path: string, value: unknown) => void }) {
+function BackendPickers({
+  model,
+  values,
+  errors,
+  onChange,
+}: {
+  model: LaunchFormModel;
+  values: ConfigValues;
+  errors: Record<string, string>;
+  onChange: (path: string, value: unknown) => void;
+}) {
   const current = isRecord(values.backends) ? values.backends : {};
   const picker = (role: "INFERENCE" | "TRAINING", key: "inference" | "training", label: string) => {
     const options = model.backends.filter((backend) => backend.role === role);
@@ -139,7 +160,13 @@ function BackendPickers({ model, values, errors, onChange }: { model: LaunchForm
         <label htmlFor={id} className="text-sm text-slate-700">
           {label}
         </label>
-        <select id={id} className={inputClass} value={selected} aria-invalid={Boolean(errors[`backends.${key}`])} onChange={(event) => onChange(`backends.${key}`, event.target.value)}>
+        <select
+          id={id}
+          className={inputClass}
+          value={selected}
+          aria-invalid={Boolean(errors[`backends.${key}`])}
+          onChange={(event) => onChange(`backends.${key}`, event.target.value)}
+        >
           {missing && <option value={selected}>{selected} (not configured)</option>}
           {options.map((backend) => (
             <option key={backend.name} value={backend.name}>
@@ -180,7 +207,13 @@ function presetValues(model: LaunchFormModel, preset: string): VerifierValues {
   return structuredClone(groups) as VerifierValues;
 }
 
-function buildConfig(values: ConfigValues, choices: DatasetChoice[], preset: string, verifierValues: VerifierValues, model: LaunchFormModel): ConfigValues {
+function buildConfig(
+  values: ConfigValues,
+  choices: DatasetChoice[],
+  preset: string,
+  verifierValues: VerifierValues,
+  model: LaunchFormModel,
+): ConfigValues {
   const { preset: _name, ...presetGroups } = model.presets[preset] ?? {};
   return {
     ...values,

@@ -35,7 +35,14 @@ export function SchemaGroup({ node, path, ...props }: FieldProps & { node: JsonS
 }
 
 /** One setting: its input by kind, its label, help and the API's message beside it. */
-export function SchemaField({ node, path, values, errors, onChange, required }: FieldProps & { node: JsonSchemaNode; path: string; required: boolean }) {
+export function SchemaField({
+  node,
+  path,
+  values,
+  errors,
+  onChange,
+  required,
+}: FieldProps & { node: JsonSchemaNode; path: string; required: boolean }) {
   const kind = fieldKind(node);
   const id = fieldId(path);
   const error = errors[path];
@@ -54,7 +61,11 @@ export function SchemaField({ node, path, values, errors, onChange, required }: 
             <input type="checkbox" {...common} checked={value === true} onChange={(event) => onChange(path, event.target.checked)} />
             {labelOf(path)}
           </label>
-          {help && <span id={`${id}-help`} className="text-xs text-slate-500">{help}</span>}
+          {help && (
+            <span id={`${id}-help`} className="text-xs text-slate-500">
+              {help}
+            </span>
+          )}
           <FieldError id={`${id}-error`} message={error} />
         </div>
       );
@@ -76,7 +87,12 @@ export function SchemaField({ node, path, values, errors, onChange, required }: 
       break;
     case "enum":
       input = (
-        <select className={inputClass} {...common} value={typeof value === "string" ? value : ""} onChange={(event) => onChange(path, event.target.value)}>
+        <select
+          className={inputClass}
+          {...common}
+          value={typeof value === "string" ? value : ""}
+          onChange={(event) => onChange(path, event.target.value)}
+        >
           {kind.options.map((option) => (
             <option key={option} value={option}>
               {option}
@@ -97,9 +113,22 @@ export function SchemaField({ node, path, values, errors, onChange, required }: 
       break;
     case "text":
       input = wide ? (
-        <textarea className={`${inputClass} font-mono`} rows={3} {...common} defaultValue={typeof value === "string" ? value : ""} onChange={(event) => onChange(path, event.target.value)} />
+        <textarea
+          className={`${inputClass} font-mono`}
+          rows={3}
+          {...common}
+          defaultValue={typeof value === "string" ? value : ""}
+          onChange={(event) => onChange(path, event.target.value)}
+        />
       ) : (
-        <input className={inputClass} {...common} defaultValue={typeof value === "string" ? value : ""} onChange={(event) => onChange(path, event.target.value.trim() === "" && !required && node.default === undefined ? undefined : event.target.value)} />
+        <input
+          className={inputClass}
+          {...common}
+          defaultValue={typeof value === "string" ? value : ""}
+          onChange={(event) =>
+            onChange(path, event.target.value.trim() === "" && !required && node.default === undefined ? undefined : event.target.value)
+          }
+        />
       );
       break;
     default:

@@ -49,7 +49,15 @@ export function VerifierFields({
           <div key={group} className="rounded border border-slate-100 p-2">
             <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{group}</p>
             {Object.entries(groupNode.properties ?? {}).map(([key, node]) => (
-              <VerifierSetting key={key} group={group} name={key} node={node} value={values[group]?.[key]} error={errors[`verifier.overrides.${group}.${key}`]} onChange={onChange} />
+              <VerifierSetting
+                key={key}
+                group={group}
+                name={key}
+                node={node}
+                value={values[group]?.[key]}
+                error={errors[`verifier.overrides.${group}.${key}`]}
+                onChange={onChange}
+              />
             ))}
           </div>
         ))}
@@ -59,7 +67,21 @@ export function VerifierFields({
   );
 }
 
-function VerifierSetting({ group, name, node, value, error, onChange }: { group: string; name: string; node: JsonSchemaNode; value: unknown; error: string | undefined; onChange: (group: string, key: string, value: unknown) => void }) {
+function VerifierSetting({
+  group,
+  name,
+  node,
+  value,
+  error,
+  onChange,
+}: {
+  group: string;
+  name: string;
+  node: JsonSchemaNode;
+  value: unknown;
+  error: string | undefined;
+  onChange: (group: string, key: string, value: unknown) => void;
+}) {
   const kind = fieldKind(node);
   const id = `cfg-verifier-${group}-${name}`;
   const label = `${labelOf(name)} (${group})`;

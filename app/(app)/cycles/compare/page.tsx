@@ -43,13 +43,30 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           </Section>
           <Section title="Yield">
             <ComparisonBars rows={yieldRows(comparison.a, comparison.b)} a={comparison.a.label} b={comparison.b.label} />
-            <ComparisonTable title="dataset · mode" rows={yieldRows(comparison.a, comparison.b)} a={comparison.a.label} b={comparison.b.label} />
+            <ComparisonTable
+              title="dataset · mode"
+              rows={yieldRows(comparison.a, comparison.b)}
+              a={comparison.a.label}
+              b={comparison.b.label}
+            />
           </Section>
           <Section title="Audits and evaluation">
             <div className="space-y-4">
-              <ComparisonTable title="from audits" rows={auditRows(comparison.a, comparison.b)} a={comparison.a.label} b={comparison.b.label} />
-              <ComparisonTable title="held out" rows={evaluationRows(comparison.a, comparison.b)} a={comparison.a.label} b={comparison.b.label} />
-              {auditRows(comparison.a, comparison.b).length + evaluationRows(comparison.a, comparison.b).length === 0 && <p className="text-sm text-slate-500">No audits or evaluations for these cycles yet.</p>}
+              <ComparisonTable
+                title="from audits"
+                rows={auditRows(comparison.a, comparison.b)}
+                a={comparison.a.label}
+                b={comparison.b.label}
+              />
+              <ComparisonTable
+                title="held out"
+                rows={evaluationRows(comparison.a, comparison.b)}
+                a={comparison.a.label}
+                b={comparison.b.label}
+              />
+              {auditRows(comparison.a, comparison.b).length + evaluationRows(comparison.a, comparison.b).length === 0 && (
+                <p className="text-sm text-slate-500">No audits or evaluations for these cycles yet.</p>
+              )}
             </div>
           </Section>
           <Section title="Settings that differ">

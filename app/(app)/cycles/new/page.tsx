@@ -11,7 +11,9 @@ export default async function LaunchPage() {
   return (
     <main>
       <h1 className="mb-2 text-2xl font-semibold">Launch a cycle</h1>
-      <p className="mb-6 text-sm text-slate-600">Every setting starts at the paper&apos;s value. Problems are shown beside their fields as you edit.</p>
+      <p className="mb-6 text-sm text-slate-600">
+        Every setting starts at the paper&apos;s value. Problems are shown beside their fields as you edit.
+      </p>
       <LaunchForm model={model} />
     </main>
   );

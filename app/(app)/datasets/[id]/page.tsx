@@ -19,7 +19,11 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
   const id = Number((await params).id);
   const dataset = Number.isSafeInteger(id) && id > 0 ? await findDataset(id) : null;
   if (dataset === null) notFound();
-  const [counts, imports, templates] = await Promise.all([datasetCounts([dataset.id]), listImports({ datasetId: dataset.id, limit: 20 }), listTemplates(dataset.id)]);
+  const [counts, imports, templates] = await Promise.all([
+    datasetCounts([dataset.id]),
+    listImports({ datasetId: dataset.id, limit: 20 }),
+    listTemplates(dataset.id),
+  ]);
   const count = counts.get(dataset.id) ?? { videosBySplit: {}, labelsByKind: {}, questionsByKind: {}, videosByStatus: {} };
   const heading = "mb-3 text-lg font-semibold";
 
@@ -32,7 +36,8 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
         <h1 className="mt-1 text-2xl font-semibold">{dataset.name}</h1>
         <p className="text-sm text-slate-600">
           {FORMAT_LABELS[dataset.format] ?? dataset.format}
-          {dataset.isDemo && " · demo data"} · {dataset._count.videos.toLocaleString("en")} videos · {dataset._count.questions.toLocaleString("en")} questions
+          {dataset.isDemo && " · demo data"} · {dataset._count.videos.toLocaleString("en")} videos ·{" "}
+          {dataset._count.questions.toLocaleString("en")} questions
           {dataset.description && ` — ${dataset.description}`}
         </p>
         <dl className="mt-4 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">
@@ -45,7 +50,11 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
             <div key={title as string}>
               <dt className="text-xs uppercase tracking-wide text-slate-500">{title as string}</dt>
               <dd className="mt-1">
-                <CountList counts={values as Record<string, number>} emptyName="no split" lowercase={title !== "Videos by split" && title !== "Questions by kind"} />
+                <CountList
+                  counts={values as Record<string, number>}
+                  emptyName="no split"
+                  lowercase={title !== "Videos by split" && title !== "Questions by kind"}
+                />
               </dd>
             </div>
           ))}
@@ -77,7 +86,10 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
         <h2 id="templates-heading" className={heading}>
           Question templates
         </h2>
-        <TemplateEditor datasetId={dataset.id} initial={templates.map(({ id: templateId, key, kind, text }) => ({ id: templateId, key, kind, text }))} />
+        <TemplateEditor
+          datasetId={dataset.id}
+          initial={templates.map(({ id: templateId, key, kind, text }) => ({ id: templateId, key, kind, text }))}
+        />
       </section>
     </main>
   );

@@ -6,7 +6,13 @@ import { loadQueueForPage } from "../_lib/load-queue";
 
 export const metadata: Metadata = { title: "Review queue" };
 
-export default async function QueuePage({ params, searchParams }: { params: Promise<{ queueId: string }>; searchParams: Promise<{ finished?: string }> }) {
+export default async function QueuePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ queueId: string }>;
+  searchParams: Promise<{ finished?: string }>;
+}) {
   const user = await requireUser("review");
   const queue = await loadQueueForPage(user, (await params).queueId);
   return (

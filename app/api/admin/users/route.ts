@@ -12,6 +12,13 @@ export const POST = route({ access: "admin", body: newUserSchema }, async ({ use
     if (error instanceof UserExistsError) throw new HttpError(409, error.message);
     throw error;
   });
-  await recordAuditEvent({ actorId: user.id, action: "user.create", targetType: "User", targetId: created.id, details: { email: body.email, role: body.role }, ipAddress: ip });
+  await recordAuditEvent({
+    actorId: user.id,
+    action: "user.create",
+    targetType: "User",
+    targetId: created.id,
+    details: { email: body.email, role: body.role },
+    ipAddress: ip,
+  });
   return json({ id: created.id }, { status: 201 });
 });

@@ -27,7 +27,10 @@ const noParams = { params: Promise.resolve({}) };
 
 test("an admin creates a user; the creation is in the audit log; a second one with the same email is refused", async () => {
   const email = `created-${Date.now()}@test.local`;
-  const created = await POST(request("POST", "/api/admin/users", { email, name: "New Person", role: "PI", password: "long-enough-pw" }), noParams);
+  const created = await POST(
+    request("POST", "/api/admin/users", { email, name: "New Person", role: "PI", password: "long-enough-pw" }),
+    noParams,
+  );
   expect(created.status).toBe(201);
   const { id } = (await created.json()) as { id: string };
   expect(await prisma().user.findUniqueOrThrow({ where: { id }, select: { role: true } })).toEqual({ role: "PI" });
@@ -40,7 +43,9 @@ test("an admin creates a user; the creation is in the audit log; a second one wi
 
 test("role changes and deactivations are audited; an admin cannot deactivate themselves", async () => {
   const email = `target-${Date.now()}@test.local`;
-  const { id } = (await (await POST(request("POST", "/api/admin/users", { email, name: "Target", role: "ANNOTATOR", password: "long-enough-pw" }), noParams)).json()) as { id: string };
+  const { id } = (await (
+    await POST(request("POST", "/api/admin/users", { email, name: "Target", role: "ANNOTATOR", password: "long-enough-pw" }), noParams)
+  ).json()) as { id: string };
   const params = { params: Promise.resolve({ id }) };
 
   expect((await PATCH(request("PATCH", `/api/admin/users/${id}`, { role: "RESEARCHER" }), params)).status).toBe(200);
@@ -48,6 +53,8 @@ test("role changes and deactivations are audited; an admin cannot deactivate the
   const actions = await prisma().auditLogEntry.findMany({ where: { targetId: id }, orderBy: { id: "asc" }, select: { action: true } });
   expect(actions.map((a) => a.action)).toEqual(["user.create", "user.role", "user.deactivate"]);
 
-  const self = await PATCH(request("PATCH", `/api/admin/users/${adminId}`, { active: false }), { params: Promise.resolve({ id: adminId }) });
+  const self = await PATCH(request("PATCH", `/api/admin/users/${adminId}`, { active: false }), {
+    params: Promise.resolve({ id: adminId }),
+  });
   expect(self.status).toBe(400);
 });

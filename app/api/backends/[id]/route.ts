@@ -22,7 +22,14 @@ export const PUT = route({ access: "admin", params, body: backendInputSchema }, 
     action: "backend.update",
     targetType: "Backend",
     targetId: params.id,
-    details: { name: body.name, role: body.role, kind: body.kind, baseUrl: body.baseUrl, credential: body.credential.source, credentialChanged: body.credential.source === "stored" && body.credential.value !== undefined },
+    details: {
+      name: body.name,
+      role: body.role,
+      kind: body.kind,
+      baseUrl: body.baseUrl,
+      credential: body.credential.source,
+      credentialChanged: body.credential.source === "stored" && body.credential.value !== undefined,
+    },
     ipAddress: ip,
   });
   return updated;
@@ -31,6 +38,13 @@ export const PUT = route({ access: "admin", params, body: backendInputSchema }, 
 export const DELETE = route({ access: "admin", params }, async ({ user, params, ip }) => {
   const name = await deleteBackend(params.id).catch(backendWriteErrors);
   if (name === null) throw notFound(`Backend ${params.id}`);
-  await recordAuditEvent({ actorId: user.id, action: "backend.delete", targetType: "Backend", targetId: params.id, details: { name }, ipAddress: ip });
+  await recordAuditEvent({
+    actorId: user.id,
+    action: "backend.delete",
+    targetType: "Backend",
+    targetId: params.id,
+    details: { name },
+    ipAddress: ip,
+  });
   return { deleted: params.id };
 });

@@ -9,7 +9,13 @@ import { route } from "@/lib/http/route";
 
 /** Import history, newest first (of one dataset with ?datasetId=). */
 export const GET = route(
-  { access: "research", query: z.object({ datasetId: z.coerce.number().int().positive().optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }) },
+  {
+    access: "research",
+    query: z.object({
+      datasetId: z.coerce.number().int().positive().optional(),
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+    }),
+  },
   async ({ query }) => ({ imports: await listImports(query) }),
 );
 

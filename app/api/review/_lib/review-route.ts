@@ -9,10 +9,11 @@ type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 const STATUS: Record<ReviewError["kind"], number> = { "not-found": 404, forbidden: 403, conflict: 409, invalid: 400 };
 
 /** route() whose handler may throw the review domain's errors; they become 404 / 403 / 409 / 400. */
-export function reviewRoute<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-  spec: RouteSpec<P, Q, B>,
-  handler: (input: RouteInput<Infer<P>, Infer<Q>, Infer<B>>) => Promise<Response | unknown>,
-): GuardedHandler {
+export function reviewRoute<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(spec: RouteSpec<P, Q, B>, handler: (input: RouteInput<Infer<P>, Infer<Q>, Infer<B>>) => Promise<Response | unknown>): GuardedHandler {
   return route(spec, async (input) => {
     try {
       return await handler(input);

@@ -3,6 +3,7 @@ import { limitSchema, listCycles } from "@/lib/review";
 import { reviewRoute } from "../_lib/review-route";
 
 /** Cycles to sample a queue from, newest first, keyset-paged. */
-export const GET = reviewRoute({ access: "research", query: z.object({ cursor: z.string().optional(), limit: limitSchema }) }, async ({ query }) =>
-  listCycles(query),
+export const GET = reviewRoute(
+  { access: "research", query: z.object({ cursor: z.string().optional(), limit: limitSchema }) },
+  async ({ query }) => listCycles(query),
 );

@@ -17,7 +17,14 @@ export const POST = reviewRoute({ access: "research", body: createQueueSchema },
     action: "review.queue.create",
     targetType: "ReviewQueue",
     targetId: created.id,
-    details: { cycleId: body.cycleId, sampling: body.sampling, size: created.size, overlap: body.overlap, assignees: body.assignees.length, gold: created.gold },
+    details: {
+      cycleId: body.cycleId,
+      sampling: body.sampling,
+      size: created.size,
+      overlap: body.overlap,
+      assignees: body.assignees.length,
+      gold: created.gold,
+    },
     ipAddress: ip,
   });
   return Response.json(created, { status: 201 });

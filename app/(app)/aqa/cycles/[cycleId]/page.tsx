@@ -11,7 +11,10 @@ import { loadCyclePage } from "./load-cycle";
 
 export const metadata: Metadata = { title: "AQA cycle" };
 
-export default async function AqaCyclePage(props: { params: Promise<{ cycleId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AqaCyclePage(props: {
+  params: Promise<{ cycleId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireUser("aqa");
   const { dashboard, trend, mode } = await loadCyclePage(props);
   const { cycle, metrics } = dashboard;
@@ -31,17 +34,25 @@ export default async function AqaCyclePage(props: { params: Promise<{ cycleId: s
           <span className="rounded bg-slate-100 px-2 py-0.5 text-sm text-slate-600">{cycle.status.toLowerCase()}</span>
           <div className="ml-auto flex gap-2">
             <ModeSwitch basePath={`/aqa/cycles/${cycle.id}`} mode={mode} counts={cycle.aqaGenerations} />
-            <a href={`/api/aqa/cycles/${cycle.id}/report.csv?mode=${mode}`} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50" download>
+            <a
+              href={`/api/aqa/cycles/${cycle.id}/report.csv?mode=${mode}`}
+              className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
+              download
+            >
               Download CSV
             </a>
-            <Link href={`/aqa/cycles/${cycle.id}/report?mode=${mode}`} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+            <Link
+              href={`/aqa/cycles/${cycle.id}/report?mode=${mode}`}
+              className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
+            >
               Printable report
             </Link>
           </div>
         </div>
         <p className="text-sm text-slate-600">
           {metrics.dives} FineDiving answers; {metrics.scored} state a final score ({dashboard.unscored} do not).
-          {metrics.recordWarnings > 0 && ` ${metrics.recordWarnings} ground-truth records disagree with their own judges (kept as truth, flagged).`}
+          {metrics.recordWarnings > 0 &&
+            ` ${metrics.recordWarnings} ground-truth records disagree with their own judges (kept as truth, flagged).`}
         </p>
       </div>
 

@@ -13,11 +13,24 @@ export const PATCH = route(
     }
     if (body.role) {
       await changeRole(params.id, body.role);
-      await recordAuditEvent({ actorId: user.id, action: "user.role", targetType: "User", targetId: params.id, details: { role: body.role }, ipAddress: ip });
+      await recordAuditEvent({
+        actorId: user.id,
+        action: "user.role",
+        targetType: "User",
+        targetId: params.id,
+        details: { role: body.role },
+        ipAddress: ip,
+      });
     }
     if (body.active !== undefined) {
       await setActive(params.id, body.active);
-      await recordAuditEvent({ actorId: user.id, action: body.active ? "user.reactivate" : "user.deactivate", targetType: "User", targetId: params.id, ipAddress: ip });
+      await recordAuditEvent({
+        actorId: user.id,
+        action: body.active ? "user.reactivate" : "user.deactivate",
+        targetType: "User",
+        targetId: params.id,
+        ipAddress: ip,
+      });
     }
     return { ok: true };
   },

@@ -10,11 +10,21 @@ const resumeBody = z.object({
 });
 
 /** Resumes a failed or cancelled run where its cycle stopped. */
-export const POST = route({ access: "research", params: z.object({ id: z.coerce.number().int().positive() }), body: resumeBody }, async ({ user, params, body, ip }) => {
-  const result = await resumeRun(params.id, { reasons: body.reasons }).catch((error: unknown) => {
-    if (error instanceof CycleRequestError) throw new HttpError(error.status, error.message);
-    throw error;
-  });
-  await recordAuditEvent({ actorId: user.id, action: "cycle.resume", targetType: "Run", targetId: params.id, details: { ...result, reasons: body.reasons ?? "all" }, ipAddress: ip });
-  return { ok: true, ...result };
-});
+export const POST = route(
+  { access: "research", params: z.object({ id: z.coerce.number().int().positive() }), body: resumeBody },
+  async ({ user, params, body, ip }) => {
+    const result = await resumeRun(params.id, { reasons: body.reasons }).catch((error: unknown) => {
+      if (error instanceof CycleRequestError) throw new HttpError(error.status, error.message);
+      throw error;
+    });
+    await recordAuditEvent({
+      actorId: user.id,
+      action: "cycle.resume",
+      targetType: "Run",
+      targetId: params.id,
+      details: { ...result, reasons: body.reasons ?? "all" },
+      ipAddress: ip,
+    });
+    return { ok: true, ...result };
+  },
+);

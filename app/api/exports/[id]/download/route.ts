@@ -8,7 +8,11 @@ import { resolveInside, serveFile } from "@/lib/media";
 
 const params = z.object({ id: z.coerce.number().int().positive() });
 
-const CONTENT_TYPES: Record<string, string> = { JSONL: "application/x-ndjson", VIDEO_LLAVA: "application/json", LLAMA_FACTORY: "application/json" };
+const CONTENT_TYPES: Record<string, string> = {
+  JSONL: "application/x-ndjson",
+  VIDEO_LLAVA: "application/json",
+  LLAMA_FACTORY: "application/json",
+};
 
 /** Streams a finished export's file, found by the Export's id alone (never a path from the client). */
 export const GET = route({ access: "research", params }, async ({ params, request }) => {
@@ -17,7 +21,10 @@ export const GET = route({ access: "research", params }, async ({ params, reques
   if (!file.ok) throw new HttpError(409, `Export ${params.id} is not finished yet`);
   const absolute = await resolveInside(mediaRoot(), file.storagePath);
   if (!absolute) throw new HttpError(500, `Export ${params.id} points outside the media store`);
-  const response = await serveFile(request, absolute, { contentType: CONTENT_TYPES[file.format] ?? "application/octet-stream", cacheControl: "private, no-store" });
+  const response = await serveFile(request, absolute, {
+    contentType: CONTENT_TYPES[file.format] ?? "application/octet-stream",
+    cacheControl: "private, no-store",
+  });
   if (!response) throw new HttpError(410, `The file of export ${params.id} is no longer in the media store`);
   response.headers.set("content-disposition", `attachment; filename="${downloadName(params.id, file.cycleId, file.storagePath)}"`);
   return response;

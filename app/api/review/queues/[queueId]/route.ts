@@ -7,15 +7,31 @@ export const GET = reviewRoute({ access: "review", params: queueParams }, async 
   return queueDetail(params.queueId);
 });
 
-export const PATCH = reviewRoute({ access: "research", params: queueParams, body: updateQueueSchema }, async ({ user, params, body, ip }) => {
-  await updateQueue(user, params.queueId, body);
-  await recordAuditEvent({ actorId: user.id, action: "review.queue.update", targetType: "ReviewQueue", targetId: params.queueId, details: body, ipAddress: ip });
-  return queueDetail(params.queueId);
-});
+export const PATCH = reviewRoute(
+  { access: "research", params: queueParams, body: updateQueueSchema },
+  async ({ user, params, body, ip }) => {
+    await updateQueue(user, params.queueId, body);
+    await recordAuditEvent({
+      actorId: user.id,
+      action: "review.queue.update",
+      targetType: "ReviewQueue",
+      targetId: params.queueId,
+      details: body,
+      ipAddress: ip,
+    });
+    return queueDetail(params.queueId);
+  },
+);
 
 /** Deletes the queue and its assignments; the audits people made stay with the generations. */
 export const DELETE = reviewRoute({ access: "research", params: queueParams }, async ({ user, params, ip }) => {
   await deleteQueue(params.queueId);
-  await recordAuditEvent({ actorId: user.id, action: "review.queue.delete", targetType: "ReviewQueue", targetId: params.queueId, ipAddress: ip });
+  await recordAuditEvent({
+    actorId: user.id,
+    action: "review.queue.delete",
+    targetType: "ReviewQueue",
+    targetId: params.queueId,
+    ipAddress: ip,
+  });
   return { deleted: params.queueId };
 });

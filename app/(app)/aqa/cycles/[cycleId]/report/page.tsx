@@ -19,7 +19,10 @@ const PRINT_CSS = `@media print {
   tr { break-inside: avoid; }
 }`;
 
-export default async function AqaCycleReportPage(props: { params: Promise<{ cycleId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AqaCycleReportPage(props: {
+  params: Promise<{ cycleId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("aqa");
   const { dashboard, trend, mode } = await loadCyclePage(props);
   const { cycle, metrics } = dashboard;
@@ -34,7 +37,8 @@ export default async function AqaCycleReportPage(props: { params: Promise<{ cycl
             FineDiving AQA report · {cycle.run.name}, cycle {cycle.index}
           </h1>
           <p className="text-slate-600">
-            {AQA_MODE_LABELS[mode]} · cycle {cycle.status.toLowerCase()} · {metrics.dives} dives · generated {generatedAt} UTC by {user.name}
+            {AQA_MODE_LABELS[mode]} · cycle {cycle.status.toLowerCase()} · {metrics.dives} dives · generated {generatedAt} UTC by{" "}
+            {user.name}
           </p>
         </div>
         <div className="ml-auto flex gap-2 print:hidden">

@@ -14,7 +14,14 @@ export const PATCH = route(
   async ({ user, params, body, ip }) => {
     try {
       const template = await editTemplate(params.id, params.templateId, body.text);
-      await recordAuditEvent({ actorId: user.id, action: "dataset.template.update", targetType: "QuestionTemplate", targetId: template.id, details: { key: template.key, text: template.text }, ipAddress: ip });
+      await recordAuditEvent({
+        actorId: user.id,
+        action: "dataset.template.update",
+        targetType: "QuestionTemplate",
+        targetId: template.id,
+        details: { key: template.key, text: template.text },
+        ipAddress: ip,
+      });
       return { template };
     } catch (error) {
       if (error instanceof TemplateEditError) throw new HttpError(error.status, error.message);
