@@ -7,7 +7,9 @@ import { SlurmBackend } from "@/lib/backends/training/slurm";
 
 describe("inference backend configuration", () => {
   it("fills in defaults so a minimal stored JSON works", () => {
-    const config = parseInferenceBackendConfig(JSON.parse('{"kind":"openai","baseUrl":"http://gpu-1:8000/","model":"Qwen/Qwen2.5-VL-7B-Instruct"}'));
+    const config = parseInferenceBackendConfig(
+      JSON.parse('{"kind":"openai","baseUrl":"http://gpu-1:8000/","model":"Qwen/Qwen2.5-VL-7B-Instruct"}'),
+    );
     expect(config).toEqual({
       kind: "openai",
       baseUrl: "http://gpu-1:8000",
@@ -23,7 +25,13 @@ describe("inference backend configuration", () => {
   });
 
   it("takes a bare number as the retry count and survives a JSON round trip", () => {
-    const config = parseInferenceBackendConfig({ kind: "simulator", baseUrl: "http://127.0.0.1:4010", model: "sim", retries: 5, frames: { count: 4 } });
+    const config = parseInferenceBackendConfig({
+      kind: "simulator",
+      baseUrl: "http://127.0.0.1:4010",
+      model: "sim",
+      retries: 5,
+      frames: { count: 4 },
+    });
     expect(config.retries.max).toBe(5);
     expect(config.frames).toEqual({ count: 4, maxSize: 448 });
     expect(parseInferenceBackendConfig(JSON.parse(JSON.stringify(config)))).toEqual(config);
@@ -46,14 +54,33 @@ describe("inference backend configuration", () => {
 describe("training backend configuration", () => {
   it("discriminates Ray and Slurm by kind, with defaults", () => {
     const ray = parseTrainingBackendConfig({ kind: "ray", baseUrl: "http://head:8265" });
-    expect(ray).toMatchObject({ kind: "ray", entrypointNumGpus: 1, runtimeEnv: {}, llamafactoryCli: "llamafactory-cli", timeoutMs: 30_000 });
-    const slurm = parseTrainingBackendConfig({ kind: "slurm", baseUrl: "http://slurm:6820", userName: "u", userToken: "t", workingDirectory: "/shared" });
+    expect(ray).toMatchObject({
+      kind: "ray",
+      entrypointNumGpus: 1,
+      runtimeEnv: {},
+      llamafactoryCli: "llamafactory-cli",
+      timeoutMs: 30_000,
+    });
+    const slurm = parseTrainingBackendConfig({
+      kind: "slurm",
+      baseUrl: "http://slurm:6820",
+      userName: "u",
+      userToken: "t",
+      workingDirectory: "/shared",
+    });
     expect(slurm).toMatchObject({ kind: "slurm", apiVersion: "v0.0.41", gpusPerNode: 1, environment: {}, dedupeByName: true });
   });
 
   it("pins the Slurm API version and requires credentials", () => {
     expect(() =>
-      parseTrainingBackendConfig({ kind: "slurm", baseUrl: "http://s:6820", apiVersion: "v0.0.39", userName: "u", userToken: "t", workingDirectory: "/x" }),
+      parseTrainingBackendConfig({
+        kind: "slurm",
+        baseUrl: "http://s:6820",
+        apiVersion: "v0.0.39",
+        userName: "u",
+        userToken: "t",
+        workingDirectory: "/x",
+      }),
     ).toThrow(/apiVersion/);
     expect(() => parseTrainingBackendConfig({ kind: "slurm", baseUrl: "http://s:6820", workingDirectory: "relative" })).toThrow(
       /userName: .*userToken: .*workingDirectory: workingDirectory must be an absolute cluster path/,

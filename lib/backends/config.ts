@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { parseOrExplain } from "@/lib/backends/validation";
 
-const baseUrl = z
-  .url({ protocol: /^https?$/, error: "baseUrl must be an http(s) URL" })
-  .transform((url) => url.replace(/\/+$/, ""));
+const baseUrl = z.url({ protocol: /^https?$/, error: "baseUrl must be an http(s) URL" }).transform((url) => url.replace(/\/+$/, ""));
 
 export const retryConfigSchema = z.preprocess(
   // A bare number is shorthand for { max: n }.
@@ -81,10 +79,7 @@ export const slurmBackendConfigSchema = z.object({
   dedupeByName: z.boolean().default(true),
 });
 
-export const trainingBackendConfigSchema = z.discriminatedUnion("kind", [
-  rayBackendConfigSchema,
-  slurmBackendConfigSchema,
-]);
+export const trainingBackendConfigSchema = z.discriminatedUnion("kind", [rayBackendConfigSchema, slurmBackendConfigSchema]);
 
 export type InferenceBackendConfig = z.output<typeof inferenceBackendConfigSchema>;
 export type InferenceBackendConfigInput = z.input<typeof inferenceBackendConfigSchema>;

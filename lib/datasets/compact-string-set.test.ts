@@ -5,16 +5,22 @@ import { CompactStringSet } from "./compact-string-set";
 describe("CompactStringSet", () => {
   it("answers exactly like a Set<string> for any sequence of strings", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string({ maxLength: 6 }), fc.string({ unit: "grapheme", maxLength: 4 }), fc.constantFrom("", "a", "ab", "é", "😀")), { maxLength: 300 }), (values) => {
-        const compact = new CompactStringSet();
-        const reference = new Set<string>();
-        for (const value of values) {
-          const isNew = !reference.has(value);
-          reference.add(value);
-          expect(compact.add(value)).toBe(isNew);
-        }
-        expect(compact.size).toBe(reference.size);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(fc.string({ maxLength: 6 }), fc.string({ unit: "grapheme", maxLength: 4 }), fc.constantFrom("", "a", "ab", "é", "😀")),
+          { maxLength: 300 },
+        ),
+        (values) => {
+          const compact = new CompactStringSet();
+          const reference = new Set<string>();
+          for (const value of values) {
+            const isNew = !reference.has(value);
+            reference.add(value);
+            expect(compact.add(value)).toBe(isNew);
+          }
+          expect(compact.size).toBe(reference.size);
+        },
+      ),
     );
   });
 

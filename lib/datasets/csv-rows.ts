@@ -16,18 +16,13 @@ export interface CsvHeader {
   columns: string[];
 }
 
-
 /**
  * Streams a CSV file with a header row in batches of rows (constant memory; batching keeps the
  * per-row cost of async iteration off a 545k-row file). Calls `onHeader` with the trimmed column
  * names before the first row; it may throw a FatalImportError (e.g. a missing column). Malformed
  * CSV (an unclosed quote) and unreadable files become a FatalImportError.
  */
-export async function* readCsvRowBatches(
-  filePath: string,
-  file: string,
-  onHeader: (header: CsvHeader) => void,
-): AsyncGenerator<CsvRow[]> {
+export async function* readCsvRowBatches(filePath: string, file: string, onHeader: (header: CsvHeader) => void): AsyncGenerator<CsvRow[]> {
   const source = createReadStream(filePath);
   // No `info: true`: its per-record snapshot doubled the parse time. Lines are counted here instead
   // (one per record, plus the newlines inside quoted fields; empty lines arrive as [""]).
@@ -102,7 +97,9 @@ function describeReadError(error: unknown, file: string): { file: string; line?:
   }
   const lines = (error as { lines?: unknown }).lines;
   const message = error instanceof Error ? error.message : String(error);
-  return typeof lines === "number" ? { file, line: lines, reason: `malformed CSV: ${message}` } : { file, reason: `malformed CSV: ${message}` };
+  return typeof lines === "number"
+    ? { file, line: lines, reason: `malformed CSV: ${message}` }
+    : { file, reason: `malformed CSV: ${message}` };
 }
 
 /** Resolves on the first of `names` (never rejects: errors are picked up through `failure`). */

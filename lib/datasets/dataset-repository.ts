@@ -11,7 +11,16 @@ export async function listDatasets() {
 export async function findDataset(id: number) {
   return prisma().dataset.findUnique({
     where: { id },
-    select: { id: true, name: true, format: true, description: true, isDemo: true, mediaPrefix: true, createdAt: true, _count: { select: { videos: true, questions: true } } },
+    select: {
+      id: true,
+      name: true,
+      format: true,
+      description: true,
+      isDemo: true,
+      mediaPrefix: true,
+      createdAt: true,
+      _count: { select: { videos: true, questions: true } },
+    },
   });
 }
 
@@ -31,8 +40,14 @@ export async function datasetCounts(datasetIds?: readonly number[]): Promise<Map
   const filter = datasetIds === undefined ? "" : `WHERE "datasetId" = ANY($1::int[])`;
   const params = datasetIds === undefined ? [] : [[...datasetIds]];
   const [splits, statuses, labels, questions] = await Promise.all([
-    pool().query<Row>(`SELECT "datasetId" AS id, coalesce(split, '') AS name, count(*)::int AS n FROM "Video" ${filter} GROUP BY 1, 2`, params),
-    pool().query<Row>(`SELECT "datasetId" AS id, "mediaStatus"::text AS name, count(*)::int AS n FROM "Video" ${filter} GROUP BY 1, 2`, params),
+    pool().query<Row>(
+      `SELECT "datasetId" AS id, coalesce(split, '') AS name, count(*)::int AS n FROM "Video" ${filter} GROUP BY 1, 2`,
+      params,
+    ),
+    pool().query<Row>(
+      `SELECT "datasetId" AS id, "mediaStatus"::text AS name, count(*)::int AS n FROM "Video" ${filter} GROUP BY 1, 2`,
+      params,
+    ),
     pool().query<Row>(
       `SELECT v."datasetId" AS id, l.kind::text AS name, count(*)::int AS n FROM "Label" l JOIN "Video" v ON v.id = l."videoId"
        ${datasetIds === undefined ? "" : `WHERE v."datasetId" = ANY($1::int[])`} GROUP BY 1, 2`,
@@ -78,7 +93,18 @@ export async function listVideosPage(datasetId: number, afterId: number, limit: 
     },
     orderBy: { id: "asc" },
     take: limit + 1,
-    select: { id: true, key: true, split: true, mediaStatus: true, unplayableReason: true, durationSec: true, clipStartSec: true, clipEndSec: true, width: true, height: true },
+    select: {
+      id: true,
+      key: true,
+      split: true,
+      mediaStatus: true,
+      unplayableReason: true,
+      durationSec: true,
+      clipStartSec: true,
+      clipEndSec: true,
+      width: true,
+      height: true,
+    },
   });
   const page = rows.slice(0, limit);
   return { videos: page, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
@@ -116,11 +142,18 @@ export async function listTemplates(datasetId: number) {
 }
 
 export async function findTemplate(datasetId: number, templateId: number) {
-  return prisma().questionTemplate.findFirst({ where: { id: templateId, datasetId }, select: { id: true, key: true, kind: true, text: true } });
+  return prisma().questionTemplate.findFirst({
+    where: { id: templateId, datasetId },
+    select: { id: true, key: true, kind: true, text: true },
+  });
 }
 
 export async function updateTemplateText(templateId: number, text: string) {
-  return prisma().questionTemplate.update({ where: { id: templateId }, data: { text }, select: { id: true, key: true, kind: true, text: true, updatedAt: true } });
+  return prisma().questionTemplate.update({
+    where: { id: templateId },
+    data: { text },
+    select: { id: true, key: true, kind: true, text: true, updatedAt: true },
+  });
 }
 
 /** Demo datasets by name, with how many of their videos still wait for the ingest step. */

@@ -30,7 +30,9 @@ export async function findOrCreateDataset(client: pg.ClientBase, dataset: NewDat
   );
   const created = inserted.rows[0];
   if (created) return { ...created, created: true };
-  const existing = await client.query<{ id: number; format: DbDatasetFormat }>(`SELECT id, format FROM "Dataset" WHERE name = $1`, [dataset.name]);
+  const existing = await client.query<{ id: number; format: DbDatasetFormat }>(`SELECT id, format FROM "Dataset" WHERE name = $1`, [
+    dataset.name,
+  ]);
   const row = existing.rows[0];
   if (!row) throw new Error(`dataset "${dataset.name}" vanished while importing`);
   return { ...row, created: false };

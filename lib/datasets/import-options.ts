@@ -32,7 +32,10 @@ export const FORMAT_NAMES: Record<string, DatasetFormat> = {
 const mediaPrefixSchema = z
   .string()
   .refine((prefix) => prefix === "" || isSafeRelativePath(prefix), "must be a folder inside the media store (relative, no '..')");
-const absolutePath = z.string().min(1).refine((p) => path.isAbsolute(p), "must be an absolute path");
+const absolutePath = z
+  .string()
+  .min(1)
+  .refine((p) => path.isAbsolute(p), "must be an absolute path");
 
 /**
  * What an import reads, as stored in DatasetImport.options and carried by the import job. Paths
@@ -66,7 +69,11 @@ export type ImportOptionsInput = z.input<typeof importOptionsSchema>;
 
 /** The importer's spec for these options, with clips looked up under `mediaRootDir`. */
 export function toImportSpec(options: ImportOptions, mediaRootDir: string): ImportSpec {
-  const media = { mediaRoot: mediaRootDir, checkMedia: options.checkMedia, ...(options.displayName ? { displayName: options.displayName } : {}) };
+  const media = {
+    mediaRoot: mediaRootDir,
+    checkMedia: options.checkMedia,
+    ...(options.displayName ? { displayName: options.displayName } : {}),
+  };
   switch (options.format) {
     case "kinetics":
       return { format: "kinetics", file: options.file, ...media, ...defined({ clipPathTemplate: options.clipPathTemplate }) };
@@ -75,14 +82,26 @@ export function toImportSpec(options: ImportOptions, mediaRootDir: string): Impo
         format: "star",
         file: options.file,
         ...media,
-        ...defined({ classFiles: options.classFiles, videoPathTemplate: options.videoPathTemplate, fps: options.fps, frameSize: options.frameSize, split: options.split }),
+        ...defined({
+          classFiles: options.classFiles,
+          videoPathTemplate: options.videoPathTemplate,
+          fps: options.fps,
+          frameSize: options.frameSize,
+          split: options.split,
+        }),
       };
     case "finediving":
       return {
         format: "finediving",
         file: options.file,
         ...media,
-        ...defined({ subActionTablePath: options.subActionTablePath, splitPaths: options.splitPaths, framesDir: options.framesDir, videosDir: options.videosDir, fps: options.fps }),
+        ...defined({
+          subActionTablePath: options.subActionTablePath,
+          splitPaths: options.splitPaths,
+          framesDir: options.framesDir,
+          videosDir: options.videosDir,
+          fps: options.fps,
+        }),
       };
     case "generic":
       return { format: "generic", file: options.file, ...media, ...defined({ mappingFile: options.mappingFile }) };
@@ -143,12 +162,24 @@ export function optionsFromSpec(
     case "star":
       return importOptionsSchema.parse({
         ...common,
-        ...defined({ classFiles: spec.classFiles, videoPathTemplate: spec.videoPathTemplate, fps: spec.fps, frameSize: spec.frameSize, split: spec.split }),
+        ...defined({
+          classFiles: spec.classFiles,
+          videoPathTemplate: spec.videoPathTemplate,
+          fps: spec.fps,
+          frameSize: spec.frameSize,
+          split: spec.split,
+        }),
       });
     case "finediving":
       return importOptionsSchema.parse({
         ...common,
-        ...defined({ subActionTablePath: spec.subActionTablePath, splitPaths: spec.splitPaths, framesDir: spec.framesDir, videosDir: spec.videosDir, fps: spec.fps }),
+        ...defined({
+          subActionTablePath: spec.subActionTablePath,
+          splitPaths: spec.splitPaths,
+          framesDir: spec.framesDir,
+          videosDir: spec.videosDir,
+          fps: spec.fps,
+        }),
       });
     case "generic":
       return importOptionsSchema.parse({ ...common, ...defined({ mappingFile: spec.mappingFile }) });

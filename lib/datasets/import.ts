@@ -59,7 +59,8 @@ export async function* parseDatasetBatches(spec: ImportSpec, run: ImportRun): As
       const { format: _format, file, mappingFile, mapping: given, ...options } = spec;
       const mapping = given ?? (mappingFile ? await guard(run.errors, () => readGenericMapping(mappingFile)) : null);
       if (mapping === null) {
-        if (!given && !mappingFile) run.errors.add({ file: "mapping", reason: "a generic import needs a mapping (mapping or mappingFile)" });
+        if (!given && !mappingFile)
+          run.errors.add({ file: "mapping", reason: "a generic import needs a mapping (mapping or mappingFile)" });
         return;
       }
       yield* parseGenericBatches(file, { ...options, mapping, ...common });

@@ -25,7 +25,16 @@ export { readGenericMapping, parseGenericMapping, genericTemplates, type Generic
 export { writeDemoFixtures, type DemoFixtures, type DemoDataset } from "./demo/write-demo-fixtures";
 
 // Writing (database): requested imports, the all-or-nothing run, media ingest and serving.
-export { importOptionsSchema, optionsFromSpec, toImportSpec, withCompanionFiles, FORMAT_NAMES, DB_FORMAT, type ImportOptions, type ImportOptionsInput } from "./import-options";
+export {
+  importOptionsSchema,
+  optionsFromSpec,
+  toImportSpec,
+  withCompanionFiles,
+  FORMAT_NAMES,
+  DB_FORMAT,
+  type ImportOptions,
+  type ImportOptionsInput,
+} from "./import-options";
 export { requestImport, ImportRequestError } from "./request-import";
 export { runImport, type ImportOutcome, type ImportProgress, type RunImportOptions } from "./run-import";
 export type { ImportTimings } from "./import-timings";

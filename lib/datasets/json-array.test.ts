@@ -40,7 +40,9 @@ describe("scanJsonArray", () => {
 
   it("accepts an empty array and refuses what is not one", async () => {
     expect(await scan("empty.json", " [ ] ")).toEqual([]);
-    await expect(scan("object.json", '{"a": []}')).rejects.toThrow(new FatalImportError({ file: "object.json", line: 1, reason: "expected a JSON array at the top level" }));
+    await expect(scan("object.json", '{"a": []}')).rejects.toThrow(
+      new FatalImportError({ file: "object.json", line: 1, reason: "expected a JSON array at the top level" }),
+    );
     await expect(scan("nothing.json", "\n")).rejects.toThrow(/the file is empty/);
     await expect(scan("trailing.json", "[1,]")).rejects.toThrow(/trailing comma/);
     await expect(scan("after.json", "[1] 2")).rejects.toThrow(/unexpected data after the end of the array \(line 1, column 5\)/);

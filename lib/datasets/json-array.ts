@@ -123,7 +123,7 @@ export async function* scanJsonArray(filePath: string, file: string, batchSize =
         } else if (state === State.AfterArray) {
           fail(offset, "unexpected data after the end of the array");
         } else if (byte === 0x5d) {
-          if (state === State.Value) fail(offset, "a comma before \"]\" (trailing comma)");
+          if (state === State.Value) fail(offset, 'a comma before "]" (trailing comma)');
           state = State.AfterArray;
         } else {
           state = State.InElement;
@@ -181,7 +181,9 @@ function countNewlines(text: string): number {
 }
 
 /** Reads elements again by their offsets (the second pass of a two-pass import). */
-export async function openElementReader(filePath: string): Promise<{ read(offset: number, length: number): Promise<Buffer>; close(): Promise<void> }> {
+export async function openElementReader(
+  filePath: string,
+): Promise<{ read(offset: number, length: number): Promise<Buffer>; close(): Promise<void> }> {
   const handle = await open(filePath, "r");
   return {
     async read(offset, length) {

@@ -24,7 +24,10 @@ export class MediaIndex {
   async filesIn(relativeDir: string): Promise<string[]> {
     const listing = await this.listing(relativeDir);
     if (listing === null) return [];
-    return [...listing].filter(([, type]) => type === "file").map(([name]) => name).sort();
+    return [...listing]
+      .filter(([, type]) => type === "file")
+      .map(([name]) => name)
+      .sort();
   }
 
   private async entryType(relativePath: string): Promise<"file" | "dir" | null> {

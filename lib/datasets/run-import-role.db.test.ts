@@ -58,7 +58,9 @@ afterAll(async () => {
 
 describe("runImport as an ordinary role", () => {
   it("imports, re-imports and rejects with no superuser privilege", async () => {
-    const { rows } = await pool().query<{ superuser: boolean; user: string }>(`SELECT rolsuper AS superuser, current_user AS user FROM pg_roles WHERE rolname = current_user`);
+    const { rows } = await pool().query<{ superuser: boolean; user: string }>(
+      `SELECT rolsuper AS superuser, current_user AS user FROM pg_roles WHERE rolname = current_user`,
+    );
     expect(rows[0]).toEqual({ superuser: false, user: role });
 
     const file = path.join(dir, "clips.csv");
@@ -69,15 +71,26 @@ describe("runImport as an ordinary role", () => {
     expect(first.counts).toMatchObject({ videosCreated: 12_000, labelsCreated: 12_000, questionsCreated: 12_000 });
 
     const again = await runImport((await requestImport(options, { userId: null })).id);
-    expect(again.counts).toEqual({ videosCreated: 0, videosUpdated: 0, labelsCreated: 0, labelsUpdated: 0, questionsCreated: 0, questionsUpdated: 0 });
+    expect(again.counts).toEqual({
+      videosCreated: 0,
+      videosUpdated: 0,
+      labelsCreated: 0,
+      labelsUpdated: 0,
+      questionsCreated: 0,
+      questionsUpdated: 0,
+    });
 
     const bad = path.join(dir, "bad.csv");
     await generateKineticsCsv(bad, 11_000, 29);
     const { appendFile } = await import("node:fs/promises");
     await appendFile(bad, "eating cake,abcdefghijk,oops,10,train\n");
-    const rejected = await runImport((await requestImport({ ...options, datasetName: `role rejected ${role}`, file: bad }, { userId: null })).id);
+    const rejected = await runImport(
+      (await requestImport({ ...options, datasetName: `role rejected ${role}`, file: bad }, { userId: null })).id,
+    );
     expect(rejected).toMatchObject({ status: "REJECTED", datasetId: null, errorCount: 1 });
-    const { rows: left } = await pool().query<{ datasets: number }>(`SELECT count(*)::int AS datasets FROM "Dataset" WHERE name = $1`, [`role rejected ${role}`]);
+    const { rows: left } = await pool().query<{ datasets: number }>(`SELECT count(*)::int AS datasets FROM "Dataset" WHERE name = $1`, [
+      `role rejected ${role}`,
+    ]);
     expect(left[0]?.datasets).toBe(0);
   });
 });

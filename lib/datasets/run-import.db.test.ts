@@ -86,36 +86,70 @@ describe("runImport on the demo fixtures of each format", () => {
       const questionCount = items.reduce((sum, item) => sum + item.questions.length, 0);
 
       const first = await importNow(options);
-      expect(first.outcome).toMatchObject({ status: "SUCCEEDED", errorCount: 0, recordsRead: items.length, videosCreated: items.length, questionsCreated: questionCount });
+      expect(first.outcome).toMatchObject({
+        status: "SUCCEEDED",
+        errorCount: 0,
+        recordsRead: items.length,
+        videosCreated: items.length,
+        questionsCreated: questionCount,
+      });
       expect(first.outcome.counts.labelsCreated).toBe(labelCount);
       const counts = await datasetCounts(name);
       expect(counts).toMatchObject({ datasets: 1, videos: items.length, labels: labelCount, questions: questionCount });
       expect(counts.templates).toBeGreaterThan(0);
 
       const stored = await findImport(first.id);
-      expect(stored).toMatchObject({ status: "SUCCEEDED", recordsRead: items.length, videosCreated: items.length, questionsCreated: questionCount });
+      expect(stored).toMatchObject({
+        status: "SUCCEEDED",
+        recordsRead: items.length,
+        videosCreated: items.length,
+        questionsCreated: questionCount,
+      });
       expect(stored?.datasetId).toBeGreaterThan(0);
       expect(stored?.sourceSha256).toMatch(/^[0-9a-f]{64}$/);
 
-      const { rows: before } = await pool().query(`SELECT id, "updatedAt" FROM "Video" WHERE "datasetId" = $1 ORDER BY id`, [stored?.datasetId]);
+      const { rows: before } = await pool().query(`SELECT id, "updatedAt" FROM "Video" WHERE "datasetId" = $1 ORDER BY id`, [
+        stored?.datasetId,
+      ]);
       const again = await importNow(options);
       expect(again.outcome).toMatchObject({ status: "SUCCEEDED", videosCreated: 0, questionsCreated: 0, recordsRead: items.length });
-      expect(again.outcome.counts).toEqual({ videosCreated: 0, videosUpdated: 0, labelsCreated: 0, labelsUpdated: 0, questionsCreated: 0, questionsUpdated: 0 });
+      expect(again.outcome.counts).toEqual({
+        videosCreated: 0,
+        videosUpdated: 0,
+        labelsCreated: 0,
+        labelsUpdated: 0,
+        questionsCreated: 0,
+        questionsUpdated: 0,
+      });
       expect(await datasetCounts(name)).toEqual(counts);
-      const { rows: after } = await pool().query(`SELECT id, "updatedAt" FROM "Video" WHERE "datasetId" = $1 ORDER BY id`, [stored?.datasetId]);
+      const { rows: after } = await pool().query(`SELECT id, "updatedAt" FROM "Video" WHERE "datasetId" = $1 ORDER BY id`, [
+        stored?.datasetId,
+      ]);
       expect(after).toEqual(before);
     }
   });
 
   it("stores media paths relative to the media store, questions linked to their templates and videos", async () => {
-    const { rows } = await pool().query<{ key: string; sourcePath: string; split: string | null; mediaStatus: string; templated: number; frameDir: string | null }>(
+    const { rows } = await pool().query<{
+      key: string;
+      sourcePath: string;
+      split: string | null;
+      mediaStatus: string;
+      templated: number;
+      frameDir: string | null;
+    }>(
       `SELECT v.key, v."sourcePath", v.split, v."mediaStatus", v.metadata->>'frameDir' AS "frameDir",
               (SELECT count(*) FROM "Question" q WHERE q."videoId" = v.id AND q."templateId" IS NOT NULL AND q.split IS NOT DISTINCT FROM v.split)::int AS templated
        FROM "Video" v JOIN "Dataset" d ON d.id = v."datasetId" WHERE d.name LIKE $1 ORDER BY v.key`,
       [`%${run}`],
     );
     const byKey = new Map(rows.map((row) => [row.key, row]));
-    expect(byKey.get("demoLegacy1_000000_000002")).toMatchObject({ sourcePath: "media/kinetics/legacy/demoLegacy1.avi", split: "val", mediaStatus: "PENDING", templated: 1 });
+    expect(byKey.get("demoLegacy1_000000_000002")).toMatchObject({
+      sourcePath: "media/kinetics/legacy/demoLegacy1.avi",
+      split: "val",
+      mediaStatus: "PENDING",
+      templated: 1,
+    });
     expect(byKey.get("DEMO1_1.5_3")?.sourcePath).toBe("media/star/DEMO1.mp4");
     const dive = rows.find((row) => row.frameDir !== null && row.key.startsWith("DemoDivingCup2024_Synchro3m"));
     expect(dive?.frameDir).toBe("media/FineDiving/DemoDivingCup2024_Synchro3m_final_r2/1");
@@ -134,16 +168,23 @@ describe("runImport on the demo fixtures of each format", () => {
 });
 
 describe("all or nothing", () => {
-
   it("rejects a file whose error comes after whole batches were written, and leaves no dataset behind", async () => {
     const file = await kineticsCsv("late-error.csv", 12_000, ["playing guitar,abcdefghijk,12,oops,train"]);
     const name = `late error ${run}`;
     const { id, outcome } = await importNow(kinetics(file, name));
     expect(outcome.status).toBe("REJECTED");
     expect(outcome.errorCount).toBe(1);
-    expect(outcome.problems).toEqual([{ file: "late-error.csv", line: 12_002, field: "time_end", reason: 'not a number of seconds: "oops"', severity: "error" }]);
+    expect(outcome.problems).toEqual([
+      { file: "late-error.csv", line: 12_002, field: "time_end", reason: 'not a number of seconds: "oops"', severity: "error" },
+    ]);
     expect(await datasetCounts(name)).toEqual({ datasets: 0, videos: 0, labels: 0, questions: 0, templates: 0 });
-    expect(await findImport(id)).toMatchObject({ status: "REJECTED", datasetId: null, videosCreated: 0, questionsCreated: 0, errorCount: 1 });
+    expect(await findImport(id)).toMatchObject({
+      status: "REJECTED",
+      datasetId: null,
+      videosCreated: 0,
+      questionsCreated: 0,
+      errorCount: 1,
+    });
   });
 
   it("leaves an existing dataset exactly as it was when a later file is rejected", async () => {
@@ -206,15 +247,24 @@ describe("all or nothing", () => {
     const wrong = path.join(dir, "wrong.pkl");
     await writeFile(wrong, "this is not a pickle\n");
     const divingName = `wrong pickle ${run}`;
-    const divingResult = await importNow({ ...optionsFromSpec(diving.spec, { datasetName: divingName, mediaPrefix: "media" }), file: wrong });
+    const divingResult = await importNow({
+      ...optionsFromSpec(diving.spec, { datasetName: divingName, mediaPrefix: "media" }),
+      file: wrong,
+    });
     expect(divingResult.outcome.status).toBe("REJECTED");
     expect(divingResult.outcome.problems[0]?.reason).toMatch(/not a pickle/);
 
     const unknown = path.join(dir, "unknown-video.csv");
-    await writeFile(unknown, "label,youtube_id,time_start,time_end,split\nthrowing ball,demoBall001,0,3,train\nthrowing ball,noSuchClip1,0,3,train\n");
+    await writeFile(
+      unknown,
+      "label,youtube_id,time_start,time_end,split\nthrowing ball,demoBall001,0,3,train\nthrowing ball,noSuchClip1,0,3,train\n",
+    );
     const kineticsSpec = demo.datasets.find((d) => d.spec.format === "kinetics")!.spec;
     const unknownName = `unknown video ${run}`;
-    const unknownResult = await importNow({ ...optionsFromSpec(kineticsSpec, { datasetName: unknownName, mediaPrefix: "media" }), file: unknown });
+    const unknownResult = await importNow({
+      ...optionsFromSpec(kineticsSpec, { datasetName: unknownName, mediaPrefix: "media" }),
+      file: unknown,
+    });
     expect(unknownResult.outcome.problems).toEqual([
       expect.objectContaining({ line: 3, field: "youtube_id", reason: expect.stringMatching(/^unknown video/) as unknown as string }),
     ]);
@@ -240,12 +290,26 @@ describe("re-imports", () => {
     const file = path.join(dir, "re-import.csv");
     await generateKineticsCsv(file, 12_000, 17);
     const first = await importNow({ datasetName: name, format: "kinetics", file, checkMedia: false });
-    expect(first.outcome.counts).toEqual({ videosCreated: 12_000, videosUpdated: 0, labelsCreated: 12_000, labelsUpdated: 0, questionsCreated: 12_000, questionsUpdated: 0 });
+    expect(first.outcome.counts).toEqual({
+      videosCreated: 12_000,
+      videosUpdated: 0,
+      labelsCreated: 12_000,
+      labelsUpdated: 0,
+      questionsCreated: 12_000,
+      questionsUpdated: 0,
+    });
     const before = await rowVersions(name);
 
     const again = await importNow({ datasetName: name, format: "kinetics", file, checkMedia: false });
     expect(again.outcome.status).toBe("SUCCEEDED");
-    expect(again.outcome.counts).toEqual({ videosCreated: 0, videosUpdated: 0, labelsCreated: 0, labelsUpdated: 0, questionsCreated: 0, questionsUpdated: 0 });
+    expect(again.outcome.counts).toEqual({
+      videosCreated: 0,
+      videosUpdated: 0,
+      labelsCreated: 0,
+      labelsUpdated: 0,
+      questionsCreated: 0,
+      questionsUpdated: 0,
+    });
     expect(await rowVersions(name)).toEqual(before);
   });
 
@@ -264,7 +328,14 @@ describe("re-imports", () => {
     const edited = path.join(dir, "changed-2.csv");
     await writeFile(edited, [header, ...changed, ""].join("\n"));
     const { outcome } = await importNow(kinetics(edited, name));
-    expect(outcome.counts).toEqual({ videosCreated: 1, videosUpdated: 1, labelsCreated: 1, labelsUpdated: 1, questionsCreated: 1, questionsUpdated: 2 });
+    expect(outcome.counts).toEqual({
+      videosCreated: 1,
+      videosUpdated: 1,
+      labelsCreated: 1,
+      labelsUpdated: 1,
+      questionsCreated: 1,
+      questionsUpdated: 2,
+    });
 
     const { rows: stored } = await pool().query<{ key: string; split: string; label: unknown; targets: unknown; questionSplit: string }>(
       `SELECT v.key, v.split, l.value AS label, q.targets, q.split AS "questionSplit"
@@ -273,9 +344,27 @@ describe("re-imports", () => {
       [name],
     );
     expect(stored).toEqual([
-      { key: "clip0000005_000000_000010", split: "val", label: "playing guitar", targets: [{ labelType: "class", label: "playing guitar" }], questionSplit: "val" },
-      { key: "clip0000007_000000_000010", split: "train", label: "playing drums", targets: [{ labelType: "class", label: "playing drums" }], questionSplit: "train" },
-      { key: "clipNEW0001_000000_000010", split: "train", label: "eating cake", targets: [{ labelType: "class", label: "eating cake" }], questionSplit: "train" },
+      {
+        key: "clip0000005_000000_000010",
+        split: "val",
+        label: "playing guitar",
+        targets: [{ labelType: "class", label: "playing guitar" }],
+        questionSplit: "val",
+      },
+      {
+        key: "clip0000007_000000_000010",
+        split: "train",
+        label: "playing drums",
+        targets: [{ labelType: "class", label: "playing drums" }],
+        questionSplit: "train",
+      },
+      {
+        key: "clipNEW0001_000000_000010",
+        split: "train",
+        label: "eating cake",
+        targets: [{ labelType: "class", label: "eating cake" }],
+        questionSplit: "train",
+      },
     ]);
   });
 
@@ -339,21 +428,32 @@ describe("templates", () => {
     const options: ImportOptionsInput = { datasetName: name, format: "kinetics", file: csv, checkMedia: false };
     const first = await importNow(options);
     const datasetId = first.outcome.datasetId!;
-    const { rows: templates } = await pool().query<{ id: number; key: string }>(`SELECT id, key FROM "QuestionTemplate" WHERE "datasetId" = $1 ORDER BY key`, [datasetId]);
+    const { rows: templates } = await pool().query<{ id: number; key: string }>(
+      `SELECT id, key FROM "QuestionTemplate" WHERE "datasetId" = $1 ORDER BY key`,
+      [datasetId],
+    );
     expect(templates.map((t) => t.key)).toContain("kinetics.activity.1");
     await pool().query(`UPDATE "QuestionTemplate" SET text = 'Name the activity in this clip.' WHERE id = $1`, [templates[0]!.id]);
-    const { rows: uses } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Question" WHERE "templateId" = $1`, [templates[0]!.id]);
+    const { rows: uses } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Question" WHERE "templateId" = $1`, [
+      templates[0]!.id,
+    ]);
 
     const again = await importNow(options);
     expect(again.outcome.counts).toMatchObject({ videosCreated: 0, questionsCreated: 0, questionsUpdated: uses[0]!.n });
-    const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Question" WHERE "templateId" = $1 AND text = 'Name the activity in this clip.'`, [templates[0]!.id]);
+    const { rows } = await pool().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Question" WHERE "templateId" = $1 AND text = 'Name the activity in this clip.'`,
+      [templates[0]!.id],
+    );
     expect(rows[0]!.n).toBe(uses[0]!.n);
     expect(uses[0]!.n).toBeGreaterThan(0);
   });
 
   it("imports a generic file with its mapping and stores the mapping's questions as templates", async () => {
     const file = path.join(dir, "captions.jsonl");
-    await writeFile(file, ['{"clip":"c1","caption":"a ball rolls","t0":1,"t1":2}', '{"clip":"c2","caption":"a box moves","t0":0,"t1":1.5}', ""].join("\n"));
+    await writeFile(
+      file,
+      ['{"clip":"c1","caption":"a ball rolls","t0":1,"t1":2}', '{"clip":"c2","caption":"a box moves","t0":0,"t1":1.5}', ""].join("\n"),
+    );
     const mappingFile = path.join(dir, "mapping.json");
     await writeFile(
       mappingFile,
@@ -361,7 +461,10 @@ describe("templates", () => {
         videoKey: "clip",
         split: { literal: "train" },
         labels: [{ key: "caption", labelType: "caption", from: "caption" }],
-        questions: [{ key: "describe", text: "Describe the clip.", targets: [{ labelType: "caption", from: "caption" }] }, { key: "when", text: "When does it happen?", targets: [{ labelType: "interval", from: { start: "t0", end: "t1" } }] }],
+        questions: [
+          { key: "describe", text: "Describe the clip.", targets: [{ labelType: "caption", from: "caption" }] },
+          { key: "when", text: "When does it happen?", targets: [{ labelType: "interval", from: { start: "t0", end: "t1" } }] },
+        ],
       }),
     );
     const name = `generic ${run}`;

@@ -7,7 +7,14 @@ import { FatalImportError, ImportErrorCollector } from "./errors";
 import { readGenericMapping, genericTemplates, type GenericMapping } from "./generic/mapping";
 import { parseDatasetBatches, type ImportSpec } from "./import";
 import { DB_FORMAT, importOptionsSchema, toImportSpec, type ImportOptions } from "./import-options";
-import { findImport, finishImport, markImportRunning, setImportProgress, type ImportResult, type StoredImportProblem } from "./import-repository";
+import {
+  findImport,
+  finishImport,
+  markImportRunning,
+  setImportProgress,
+  type ImportResult,
+  type StoredImportProblem,
+} from "./import-repository";
 import { ImportClock, ZERO_TIMINGS, type ImportTimings } from "./import-timings";
 import { ImportWriter, ZERO_COUNTS, type BatchCounts } from "./import-writer";
 import { PipelinedWriter } from "./pipelined-writer";
@@ -114,7 +121,11 @@ async function importInTransaction(
   const keptDatasetId = () => (dataset.created && errors.hasErrors ? null : dataset.id);
   const expectedFormat = DB_FORMAT[options.format];
   if (dataset.format !== expectedFormat) {
-    errors.add({ file: fileName, field: "format", reason: `dataset "${options.datasetName}" holds ${dataset.format} data; this file is ${expectedFormat}` });
+    errors.add({
+      file: fileName,
+      field: "format",
+      reason: `dataset "${options.datasetName}" holds ${dataset.format} data; this file is ${expectedFormat}`,
+    });
     return { recordsRead: 0, counts: ZERO_COUNTS, datasetId: keptDatasetId(), readMs: 0 };
   }
 
@@ -127,9 +138,17 @@ async function importInTransaction(
   const context: WriteContext = { mediaPrefix: options.mediaPrefix, templateIds: new Map(templates.map((t) => [t.key, t.id])) };
   // A dataset made by this transaction is invisible to everyone else: nothing can conflict, so plain inserts.
   // Batches are COPY'd into staging tables and merged; foreign keys and triggers stay on, no privilege needed.
-  const writer = new PipelinedWriter(await ImportWriter.open(client, dataset.id, dataset.created ? "new" : "existing", clock), context, clock);
+  const writer = new PipelinedWriter(
+    await ImportWriter.open(client, dataset.id, dataset.created ? "new" : "existing", clock),
+    context,
+    clock,
+  );
   const progress = new ProgressReporter(importId, run);
-  const batches = parseDatasetBatches(spec, { errors, clock, templates: templates.map(({ key, kind, text }): QuestionTemplate => ({ key, kind, text })) });
+  const batches = parseDatasetBatches(spec, {
+    errors,
+    clock,
+    templates: templates.map(({ key, kind, text }): QuestionTemplate => ({ key, kind, text })),
+  });
 
   let recordsRead = 0;
   let readMs = 0;
@@ -203,7 +222,6 @@ function withMapping(spec: ImportSpec, mapping: GenericMapping | null): ImportSp
   const { mappingFile: _mappingFile, ...rest } = spec;
   return { ...rest, mapping };
 }
-
 
 function problemsOf(errors: ImportErrorCollector): StoredImportProblem[] {
   return [

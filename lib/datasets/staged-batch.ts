@@ -52,7 +52,9 @@ export class BatchStager {
     const split = copyNullableText(item.split);
     const source = item.mediaPath === null ? COPY_NULL : copyText(storePath(mediaPrefix, item.mediaPath));
     const metadata = copyJson(withStorePaths(item, mediaPrefix));
-    this.videos.write(`${this.ordinal}\t${videoKey}\t${split}\t${source}\t${copyNumber(item.clip.startSec)}\t${copyNumber(item.clip.endSec)}\t${metadata}\n`);
+    this.videos.write(
+      `${this.ordinal}\t${videoKey}\t${split}\t${source}\t${copyNumber(item.clip.startSec)}\t${copyNumber(item.clip.endSec)}\t${metadata}\n`,
+    );
     this.ordinal += 1;
     this.videoCount += 1;
     this.rowCount += 1;

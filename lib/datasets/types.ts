@@ -4,16 +4,7 @@
  */
 
 /** The label types of the shared contract. */
-export const TARGET_LABEL_TYPES = [
-  "class",
-  "float",
-  "bbox",
-  "interval",
-  "timestamp",
-  "sequence",
-  "caption",
-  "same",
-] as const;
+export const TARGET_LABEL_TYPES = ["class", "float", "bbox", "interval", "timestamp", "sequence", "caption", "same"] as const;
 export type TargetLabelType = (typeof TARGET_LABEL_TYPES)[number];
 
 /** What is known about a video: the contract's label types, plus a FineDiving dive record. */

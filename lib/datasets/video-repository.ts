@@ -8,7 +8,16 @@ export async function findVideosForIngest(ids: readonly number[]) {
   return prisma().video.findMany({
     where: { id: { in: [...ids] } },
     orderBy: { id: "asc" },
-    select: { id: true, datasetId: true, key: true, sourcePath: true, mediaStatus: true, clipStartSec: true, clipEndSec: true, metadata: true },
+    select: {
+      id: true,
+      datasetId: true,
+      key: true,
+      sourcePath: true,
+      mediaStatus: true,
+      clipStartSec: true,
+      clipEndSec: true,
+      metadata: true,
+    },
   });
 }
 export type IngestVideoRow = Awaited<ReturnType<typeof findVideosForIngest>>[number];

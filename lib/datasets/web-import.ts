@@ -23,7 +23,10 @@ const formatSchema = z
   .transform((value) => FORMAT_NAMES[value.toLowerCase()])
   .refine((value) => value !== undefined, "must be kinetics700, star, finediving or generic");
 
-const checkboxSchema = z.union([z.boolean(), z.enum(["true", "false", "on", "off", "1", "0"]).transform((v) => v === "true" || v === "on" || v === "1")]);
+const checkboxSchema = z.union([
+  z.boolean(),
+  z.enum(["true", "false", "on", "off", "1", "0"]).transform((v) => v === "true" || v === "on" || v === "1"),
+]);
 
 /** The import form's fields (a JSON body, or the text fields of a multipart upload). */
 export const importFormSchema = z.object({
@@ -52,7 +55,12 @@ export async function readImportRequest(request: Request): Promise<ImportOptions
   });
   const form = parseForm(body);
   if (form.serverPath === undefined) throw new ImportRequestError("serverPath: give a file on the server, or upload one");
-  return toOptions(form, await resolveImportPath(form.serverPath), undefined, form.mappingPath ? await resolveImportPath(form.mappingPath) : undefined);
+  return toOptions(
+    form,
+    await resolveImportPath(form.serverPath),
+    undefined,
+    form.mappingPath ? await resolveImportPath(form.mappingPath) : undefined,
+  );
 }
 
 async function readMultipart(request: Request): Promise<ImportOptionsInput> {
@@ -74,19 +82,35 @@ async function readMultipart(request: Request): Promise<ImportOptionsInput> {
   });
   const upload = data.get("file");
   const mappingUpload = data.get("mapping");
-  const file = upload instanceof File && upload.size > 0 ? await saveUpload(upload) : form.serverPath ? await resolveImportPath(form.serverPath) : null;
+  const file =
+    upload instanceof File && upload.size > 0
+      ? await saveUpload(upload)
+      : form.serverPath
+        ? await resolveImportPath(form.serverPath)
+        : null;
   if (file === null) throw new ImportRequestError("file: choose a file to upload, or give a server path");
-  const mapping = mappingUpload instanceof File && mappingUpload.size > 0 ? await saveUpload(mappingUpload) : form.mappingPath ? await resolveImportPath(form.mappingPath) : undefined;
+  const mapping =
+    mappingUpload instanceof File && mappingUpload.size > 0
+      ? await saveUpload(mappingUpload)
+      : form.mappingPath
+        ? await resolveImportPath(form.mappingPath)
+        : undefined;
   return toOptions(form, file, upload instanceof File && upload.size > 0 ? upload.name : undefined, mapping);
 }
 
 function parseForm(raw: unknown): z.infer<typeof importFormSchema> {
   const parsed = importFormSchema.safeParse(raw);
-  if (!parsed.success) throw new ImportRequestError(parsed.error.issues.map((i) => `${i.path.join(".") || "form"}: ${i.message}`).join("; "));
+  if (!parsed.success)
+    throw new ImportRequestError(parsed.error.issues.map((i) => `${i.path.join(".") || "form"}: ${i.message}`).join("; "));
   return parsed.data;
 }
 
-async function toOptions(form: z.infer<typeof importFormSchema>, file: string, displayName: string | undefined, mappingFile: string | undefined): Promise<ImportOptionsInput> {
+async function toOptions(
+  form: z.infer<typeof importFormSchema>,
+  file: string,
+  displayName: string | undefined,
+  mappingFile: string | undefined,
+): Promise<ImportOptionsInput> {
   const format = form.format;
   if (format === undefined) throw new ImportRequestError("format: unknown");
   if (format === "generic" && mappingFile === undefined) throw new ImportRequestError("mapping: a generic import needs a mapping file");
@@ -117,10 +141,12 @@ export async function resolveImportPath(candidate: string): Promise<string> {
 async function mediaPrefixOf(folder: string, mustExist: boolean): Promise<string> {
   const prefix = folder.replace(/^\/+|\/+$/g, "");
   if (prefix === "") return "";
-  if (!isSafeRelativePath(prefix)) throw new ImportRequestError(`mediaFolder: "${folder}" must be a folder inside the media store (relative, no "..")`);
+  if (!isSafeRelativePath(prefix))
+    throw new ImportRequestError(`mediaFolder: "${folder}" must be a folder inside the media store (relative, no "..")`);
   const resolved = await resolveInside(mediaRoot(), prefix);
   if (resolved === null) throw new ImportRequestError(`mediaFolder: "${folder}" leads outside the media store`);
-  if (mustExist && !(await stat(resolved).catch(() => null))?.isDirectory()) throw new ImportRequestError(`mediaFolder: no folder "${prefix}" in the media store`);
+  if (mustExist && !(await stat(resolved).catch(() => null))?.isDirectory())
+    throw new ImportRequestError(`mediaFolder: no folder "${prefix}" in the media store`);
   return prefix;
 }
 
@@ -131,13 +157,19 @@ async function saveUpload(file: File): Promise<string> {
   const dir = path.join(root, "uploads", `${new Date().toISOString().slice(0, 10)}-${randomBytes(6).toString("hex")}`);
   await mkdir(dir, { recursive: true });
   const target = path.join(dir, safeName(file.name));
-  await pipeline(Readable.fromWeb(file.stream() as unknown as NodeWebReadableStream<Uint8Array>), createWriteStream(target, { flags: "wx" }));
+  await pipeline(
+    Readable.fromWeb(file.stream() as unknown as NodeWebReadableStream<Uint8Array>),
+    createWriteStream(target, { flags: "wx" }),
+  );
   return target;
 }
 
 /** A file name fit to keep: its base name, with anything but letters, digits, ".", "-" and "_" replaced. */
 function safeName(name: string): string {
-  const base = path.basename(name.replaceAll("\\", "/")).replace(/[^A-Za-z0-9._-]+/g, "_").replace(/^\.+/, "");
+  const base = path
+    .basename(name.replaceAll("\\", "/"))
+    .replace(/[^A-Za-z0-9._-]+/g, "_")
+    .replace(/^\.+/, "");
   return base === "" ? "upload" : base.slice(0, 200);
 }
 

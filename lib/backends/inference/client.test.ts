@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseInferenceBackendConfig, type InferenceBackendConfigInput } from "@/lib/backends/config";
-import { CircuitOpenError, HttpStatusError, LoraConflictError, MalformedReplyError, NetworkError, RequestTimeoutError } from "@/lib/backends/errors";
+import {
+  CircuitOpenError,
+  HttpStatusError,
+  LoraConflictError,
+  MalformedReplyError,
+  NetworkError,
+  RequestTimeoutError,
+} from "@/lib/backends/errors";
 import { InferenceClient, type InferenceClientDeps } from "@/lib/backends/inference/client";
 import type { GenerateRequest } from "@/lib/backends/inference/types";
 import { chatReply } from "@/lib/backends/testing/chat-replies";
@@ -105,7 +112,9 @@ describe("InferenceClient.generate", () => {
 
   it("gives up when Retry-After exceeds the allowed wait", async () => {
     const server = await serve(inSequence({ status: 429, headers: { "retry-after": "3600" }, body: "come back in an hour" }));
-    const error = await clientFor(server).generate(question).catch((e: unknown) => e);
+    const error = await clientFor(server)
+      .generate(question)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpStatusError);
     expect((error as HttpStatusError).status).toBe(429);
     expect((error as HttpStatusError).attempts).toBe(1);
@@ -125,8 +134,12 @@ describe("InferenceClient.generate", () => {
   });
 
   it("does not retry a 400", async () => {
-    const server = await serve(inSequence({ status: 400, body: { object: "error", message: "bad request", type: "BadRequestError", code: 400 } }));
-    const error = await clientFor(server).generate(question).catch((e: unknown) => e);
+    const server = await serve(
+      inSequence({ status: 400, body: { object: "error", message: "bad request", type: "BadRequestError", code: 400 } }),
+    );
+    const error = await clientFor(server)
+      .generate(question)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpStatusError);
     expect((error as HttpStatusError).status).toBe(400);
     expect((error as HttpStatusError).attempts).toBe(1);
@@ -135,7 +148,9 @@ describe("InferenceClient.generate", () => {
 
   it("reports the last error with the attempt count once retries run out", async () => {
     const server = await serve(inSequence({ status: 502, body: "bad gateway" }));
-    const error = await clientFor(server, { retries: { max: 2, baseDelayMs: 1, maxDelayMs: 2 } }).generate(question).catch((e: unknown) => e);
+    const error = await clientFor(server, { retries: { max: 2, baseDelayMs: 1, maxDelayMs: 2 } })
+      .generate(question)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpStatusError);
     expect((error as HttpStatusError).attempts).toBe(3);
     expect(server.requests).toHaveLength(3);
@@ -163,7 +178,9 @@ describe("InferenceClient.generate", () => {
     expect(result).toMatchObject({ text: "reconnected", attempts: 2 });
 
     const dead = await serve(inSequence({ destroy: true }));
-    const error = await clientFor(dead, { retries: 0 }).generate(question).catch((e: unknown) => e);
+    const error = await clientFor(dead, { retries: 0 })
+      .generate(question)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
   });
 
@@ -187,7 +204,9 @@ describe("malformed replies", () => {
     ["null content", { status: 200, body: { model: "m", choices: [{ message: { role: "assistant", content: null } }] } }, /content/],
   ])("%s is a MalformedReplyError, retried up to the budget, then reported", async (_name, reply, reason) => {
     const server = await serve(inSequence(reply));
-    const error = await clientFor(server, { retries: { max: 2, baseDelayMs: 1, maxDelayMs: 1 } }).generate(question).catch((e: unknown) => e);
+    const error = await clientFor(server, { retries: { max: 2, baseDelayMs: 1, maxDelayMs: 1 } })
+      .generate(question)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MalformedReplyError);
     expect((error as MalformedReplyError).reason).toMatch(reason);
     expect((error as MalformedReplyError).attempts).toBe(3);
@@ -275,7 +294,12 @@ describe("LoRA checkpoints", () => {
         if (loaded.has(body.lora_name)) {
           return {
             status: 400,
-            body: { object: "error", message: `The lora adapter '${body.lora_name}' has already been loaded.`, type: "InvalidUserInput", code: 400 },
+            body: {
+              object: "error",
+              message: `The lora adapter '${body.lora_name}' has already been loaded.`,
+              type: "InvalidUserInput",
+              code: 400,
+            },
           };
         }
         loaded.set(body.lora_name, body.lora_path);
@@ -307,7 +331,9 @@ describe("LoRA checkpoints", () => {
     const loads = server.requests.filter((r) => r.path === "/v1/load_lora_adapter");
     expect(loads).toHaveLength(1);
     expect(loads[0]?.json).toEqual({ lora_name: "vstar-c1", lora_path: "/ckpt/cycle-1/adapter" });
-    expect(server.requests.filter((r) => r.path === "/v1/chat/completions").every((r) => (r.json as { model: string }).model === "vstar-c1")).toBe(true);
+    expect(
+      server.requests.filter((r) => r.path === "/v1/chat/completions").every((r) => (r.json as { model: string }).model === "vstar-c1"),
+    ).toBe(true);
   });
 
   it("treats 'already loaded' (another worker loaded it) as success after checking /v1/models", async () => {
@@ -327,7 +353,9 @@ describe("LoRA checkpoints", () => {
     const { handler } = vllmWithLora();
     const server = await serve(handler);
     await clientFor(server).loadLoraAdapter("vstar-c3", "/ckpt/old/adapter");
-    const error = await clientFor(server).loadLoraAdapter("vstar-c3", "/ckpt/new/adapter").catch((e: unknown) => e);
+    const error = await clientFor(server)
+      .loadLoraAdapter("vstar-c3", "/ckpt/new/adapter")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoraConflictError);
     expect((error as Error).message).toContain("/ckpt/old/adapter");
   });
@@ -335,11 +363,16 @@ describe("LoRA checkpoints", () => {
   it("reports a 400 for an adapter that is not served (a real load failure)", async () => {
     const server = await serve(
       routes({
-        "POST /v1/load_lora_adapter": () => ({ status: 400, body: { object: "error", message: "Invalid LoRA adapter", type: "BadRequestError", code: 400 } }),
+        "POST /v1/load_lora_adapter": () => ({
+          status: 400,
+          body: { object: "error", message: "Invalid LoRA adapter", type: "BadRequestError", code: 400 },
+        }),
         "GET /v1/models": () => ({ status: 200, body: { object: "list", data: [] } }),
       }),
     );
-    const error = await clientFor(server).loadLoraAdapter("broken", "/nowhere").catch((e: unknown) => e);
+    const error = await clientFor(server)
+      .loadLoraAdapter("broken", "/nowhere")
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpStatusError);
     expect((error as HttpStatusError).body).toContain("Invalid LoRA adapter");
   });

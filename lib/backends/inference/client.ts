@@ -58,7 +58,11 @@ export class InferenceClient {
   async generate(request: GenerateRequest): Promise<GenerateResult> {
     const model = await this.resolveModel(request.checkpoint ?? { kind: "base" }, request.signal);
     const body = await this.chatBody(request, model);
-    const { value: reply, attempts, latencyMs } = await this.api.call({
+    const {
+      value: reply,
+      attempts,
+      latencyMs,
+    } = await this.api.call({
       method: "POST",
       path: "/v1/chat/completions",
       json: body,

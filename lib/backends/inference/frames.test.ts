@@ -71,9 +71,22 @@ describe("frame sampling with ffmpeg", { timeout: 60_000 }, () => {
     // 24 frames, 4 wanted: indices 0, 7, 15, 23. Decode frame n directly and encode it the same way.
     const byIndex = (n: number) =>
       execFileSync("ffmpeg", [
-        "-hide_banner", "-loglevel", "error", "-i", clip,
-        "-vf", `select=eq(n\\,${n}),scale=w='min(448,iw)':h='min(448,ih)':force_original_aspect_ratio=decrease`,
-        "-frames:v", "1", "-c:v", "mjpeg", "-q:v", "3", "-f", "image2pipe", "pipe:1",
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-i",
+        clip,
+        "-vf",
+        `select=eq(n\\,${n}),scale=w='min(448,iw)':h='min(448,ih)':force_original_aspect_ratio=decrease`,
+        "-frames:v",
+        "1",
+        "-c:v",
+        "mjpeg",
+        "-q:v",
+        "3",
+        "-f",
+        "image2pipe",
+        "pipe:1",
       ]);
     expect(frames.map((frame) => frame.toString("base64"))).toEqual([0, 7, 15, 23].map((n) => byIndex(n).toString("base64")));
   });

@@ -93,8 +93,15 @@ export class FrameSampler {
 
   async probe(source: string): Promise<VideoTiming> {
     const args = [
-      "-v", "error", "-select_streams", "v:0",
-      "-show_entries", "format=duration:stream=avg_frame_rate,duration", "-of", "json", source,
+      "-v",
+      "error",
+      "-select_streams",
+      "v:0",
+      "-show_entries",
+      "format=duration:stream=avg_frame_rate,duration",
+      "-of",
+      "json",
+      source,
     ];
     const output = (await this.run(this.ffprobe, args, `probing ${source}`)).toString("utf8");
     const parsed = ffprobeOutputSchema.safeParse(safeJson(output));
@@ -110,9 +117,25 @@ export class FrameSampler {
   private async extractFrame(source: string, timeSeconds: number, maxSize: number): Promise<Buffer> {
     const scale = `scale=w='min(${maxSize},iw)':h='min(${maxSize},ih)':force_original_aspect_ratio=decrease`;
     const args = [
-      "-hide_banner", "-loglevel", "error", "-nostdin",
-      "-ss", (Math.floor(timeSeconds * 1000) / 1000).toFixed(3), "-i", source,
-      "-frames:v", "1", "-vf", scale, "-c:v", "mjpeg", "-q:v", "3", "-f", "image2pipe", "pipe:1",
+      "-hide_banner",
+      "-loglevel",
+      "error",
+      "-nostdin",
+      "-ss",
+      (Math.floor(timeSeconds * 1000) / 1000).toFixed(3),
+      "-i",
+      source,
+      "-frames:v",
+      "1",
+      "-vf",
+      scale,
+      "-c:v",
+      "mjpeg",
+      "-q:v",
+      "3",
+      "-f",
+      "image2pipe",
+      "pipe:1",
     ];
     const jpeg = await this.run(this.ffmpeg, args, `extracting the frame at ${timeSeconds.toFixed(3)} s of ${source}`);
     if (jpeg.length < 4 || jpeg[0] !== 0xff || jpeg[1] !== 0xd8) {
@@ -131,7 +154,9 @@ export class FrameSampler {
           if (!error) return resolve(stdout);
           if ((error as NodeJS.ErrnoException).code === "ENOENT") {
             return reject(
-              new FrameSamplingError(`${command} not found on PATH: install ffmpeg (e.g. apt-get install ffmpeg) to sample frames`, { cause: error }),
+              new FrameSamplingError(`${command} not found on PATH: install ffmpeg (e.g. apt-get install ffmpeg) to sample frames`, {
+                cause: error,
+              }),
             );
           }
           const detail = stderr.toString("utf8").trim() || error.message;

@@ -234,7 +234,10 @@ describe("FineDiving action-quality answers", () => {
     for (const a of right) {
       expect(a.text).toContain("a score of 81.6");
       expect(a.text).toContain("a difficulty of 3.2");
-      const marks = a.text.match(/judges' marks are ([\d., and]+)\./)?.[1]?.split(/, | and /).map(Number);
+      const marks = a.text
+        .match(/judges' marks are ([\d., and]+)\./)?.[1]
+        ?.split(/, | and /)
+        .map(Number);
       expect(marks).toHaveLength(7);
       const kept = (marks as number[]).sort((x, y) => x - y).slice(2, 5);
       expect((kept[0] as number) + (kept[1] as number) + (kept[2] as number)).toBeCloseTo(25.5, 5);
@@ -257,8 +260,22 @@ describe("FineDiving action-quality answers", () => {
 
   it("lists the sub-actions in order when they are a target", () => {
     const actions = ["Reverse", "3.5 Soms.Tuck", "Entry"];
-    const a = aqa(1, { strength: 3, targets: [{ labelType: "sequence", label: { actions } }, { labelType: "float", label: { value: 85.75, name: "score" } }] });
-    const right = a.correct ? a : aqa(2, { strength: 3, targets: [{ labelType: "sequence", label: { actions } }, { labelType: "float", label: { value: 85.75, name: "score" } }] });
+    const a = aqa(1, {
+      strength: 3,
+      targets: [
+        { labelType: "sequence", label: { actions } },
+        { labelType: "float", label: { value: 85.75, name: "score" } },
+      ],
+    });
+    const right = a.correct
+      ? a
+      : aqa(2, {
+          strength: 3,
+          targets: [
+            { labelType: "sequence", label: { actions } },
+            { labelType: "float", label: { value: 85.75, name: "score" } },
+          ],
+        });
     const positions = actions.map((x) => right.text.indexOf(x));
     expect(positions.every((p, i) => p >= 0 && (i === 0 || p > (positions[i - 1] as number)))).toBe(right.correct);
   });

@@ -62,8 +62,9 @@ export function generateAnswer(input: AnswerInput): SimulatedAnswer {
   // fill the room left under six sentences (at least one when the model hallucinates).
   const fixed = opening.length + body.sentences.length + (family === "diving" ? 0 : 1) + 1;
   const hallucinations = drawHallucinations(family, input.strength, input.mode, avoid, rng).slice(0, Math.max(1, MAX_SENTENCES - fixed));
-  const observations = observationsFor(family, rationalizing, fixed - 1 + hallucinations.length, rng)
-    .filter((s) => !sharesKeyword(s, avoid));
+  const observations = observationsFor(family, rationalizing, fixed - 1 + hallucinations.length, rng).filter(
+    (s) => !sharesKeyword(s, avoid),
+  );
   const middle = interleave([...observations, ...body.sentences], hallucinations, rng);
   const sentences = [...opening, ...middle, conclusion(rationalizing, rng)];
 
@@ -84,13 +85,7 @@ interface Body {
   arithmeticSlip: boolean;
 }
 
-function statementsFor(
-  targets: readonly Target[],
-  correct: boolean,
-  family: Family,
-  rationalizing: boolean,
-  rng: Rng,
-): Body {
+function statementsFor(targets: readonly Target[], correct: boolean, family: Family, rationalizing: boolean, rng: Rng): Body {
   const diving = family === "diving" ? pickDivingTargets(targets) : {};
   const divingTargets: Target[] = [diving.score, diving.difficulty, diving.subActions].filter(
     (t): t is NonNullable<typeof t> => t !== undefined,
@@ -136,18 +131,10 @@ function observationsFor(family: Family, rationalizing: boolean, otherSentences:
 }
 
 function labelKeywords(targets: readonly Target[]): string[] {
-  return targets.flatMap((t) =>
-    t.labelType === "class" || t.labelType === "caption" ? keywordsOf(t.label) : [],
-  );
+  return targets.flatMap((t) => (t.labelType === "class" || t.labelType === "caption" ? keywordsOf(t.label) : []));
 }
 
-function drawHallucinations(
-  family: Family,
-  strength: number,
-  mode: GenerationMode,
-  avoid: readonly string[],
-  rng: Rng,
-): string[] {
+function drawHallucinations(family: Family, strength: number, mode: GenerationMode, avoid: readonly string[], rng: Rng): string[] {
   if (!rng.chance(hallucinationProbability(strength, mode))) return [];
   const wanted = rng.int(1, maxHallucinatedSentences(mode));
   const chosen: string[] = [];

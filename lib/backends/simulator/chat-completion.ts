@@ -105,13 +105,25 @@ export function completeChat(request: ChatCompletionRequest, context: Completion
 
 /** The same completion as server-sent-event chunks (`stream: true`), ending with [DONE]. */
 export function streamChunks(completion: ChatCompletion): string[] {
-  const base = { id: completion.id, object: "chat.completion.chunk", created: completion.created, model: completion.model, system_fingerprint: completion.system_fingerprint };
+  const base = {
+    id: completion.id,
+    object: "chat.completion.chunk",
+    created: completion.created,
+    model: completion.model,
+    system_fingerprint: completion.system_fingerprint,
+  };
   const events: unknown[] = [];
   for (const choice of completion.choices) {
-    events.push({ ...base, choices: [{ index: choice.index, delta: { role: "assistant", content: "" }, logprobs: null, finish_reason: null }] });
+    events.push({
+      ...base,
+      choices: [{ index: choice.index, delta: { role: "assistant", content: "" }, logprobs: null, finish_reason: null }],
+    });
     const pieces = choice.message.content.match(/\S+\s*/g) ?? [];
     for (let i = 0; i < pieces.length; i += 8) {
-      events.push({ ...base, choices: [{ index: choice.index, delta: { content: pieces.slice(i, i + 8).join("") }, logprobs: null, finish_reason: null }] });
+      events.push({
+        ...base,
+        choices: [{ index: choice.index, delta: { content: pieces.slice(i, i + 8).join("") }, logprobs: null, finish_reason: null }],
+      });
     }
     events.push({ ...base, choices: [{ index: choice.index, delta: {}, logprobs: null, finish_reason: choice.finish_reason }] });
   }

@@ -3,7 +3,11 @@ import { optionsFromCli } from "./cli-options";
 
 describe("optionsFromCli", () => {
   it("reads flags, with SIM_* environment variables as fallbacks", () => {
-    const result = optionsFromCli(["--port", "9001", "--error-rate", "0.2", "--model", "Qwen2-VL-2B"], { SIM_SEED: "7", SIM_LATENCY_MS: "30", SIM_ERROR_RATE: "0.9" });
+    const result = optionsFromCli(["--port", "9001", "--error-rate", "0.2", "--model", "Qwen2-VL-2B"], {
+      SIM_SEED: "7",
+      SIM_LATENCY_MS: "30",
+      SIM_ERROR_RATE: "0.9",
+    });
     expect(result.help).toBe(false);
     if (result.help) return;
     expect(result.options.port).toBe(9001);

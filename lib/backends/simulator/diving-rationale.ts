@@ -134,8 +134,7 @@ export function divingAnswer({ targets, correct, rationalizing, rng }: DivingInp
 
   const trueScore = score?.label.value;
   const omitScore = !scoreOk && score !== undefined && rng.chance(0.25);
-  const intendedScore =
-    trueScore === undefined ? undefined : scoreOk ? trueScore : wrongFloat(trueScore, rng);
+  const intendedScore = trueScore === undefined ? undefined : scoreOk ? trueScore : wrongFloat(trueScore, rng);
 
   const givenDifficulty = difficulty?.label.value;
   const decomposition = decomposeScore(
@@ -177,9 +176,7 @@ export function divingAnswer({ targets, correct, rationalizing, rng }: DivingInp
     );
   } else {
     sentences.push(`The seven judges' marks are ${listed(judges.map(mark))}.`);
-    sentences.push(
-      `Dropping the two highest and the two lowest leaves ${listed(keptMarks)}, which sum to ${statedSum.toFixed(1)}.`,
-    );
+    sentences.push(`Dropping the two highest and the two lowest leaves ${listed(keptMarks)}, which sum to ${statedSum.toFixed(1)}.`);
     if (finalScore !== undefined && score) {
       sentences.push(
         arithmeticMatches

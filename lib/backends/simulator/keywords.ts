@@ -1,8 +1,26 @@
 /** Tiny keyword helpers: enough to keep a wrong answer from mentioning the right label by accident. */
 
 const minorWords = new Set([
-  "the", "and", "for", "with", "from", "into", "onto", "that", "this", "then", "their", "them",
-  "was", "are", "its", "out", "off", "over", "one", "some",
+  "the",
+  "and",
+  "for",
+  "with",
+  "from",
+  "into",
+  "onto",
+  "that",
+  "this",
+  "then",
+  "their",
+  "them",
+  "was",
+  "are",
+  "its",
+  "out",
+  "off",
+  "over",
+  "one",
+  "some",
 ]);
 
 /** Content words of a phrase: lowercase letters-only words longer than 2 characters. */

@@ -12,7 +12,15 @@ export interface ModelCard {
   root: string;
   parent: string | null;
   max_model_len: number | null;
-  permission: { id: string; object: "model_permission"; created: number; allow_sampling: boolean; allow_view: boolean; organization: "*"; is_blocking: false }[];
+  permission: {
+    id: string;
+    object: "model_permission";
+    created: number;
+    allow_sampling: boolean;
+    allow_view: boolean;
+    organization: "*";
+    is_blocking: false;
+  }[];
 }
 
 export type RegistryResult =
@@ -70,8 +78,7 @@ export class ModelRegistry {
     }
     const normalized = normalizeAdapterPath(path);
     const strength =
-      this.trained.get(normalized) ??
-      (this.options.readAdapterFiles ? await readSimulatedAdapterStrength(normalized) : undefined);
+      this.trained.get(normalized) ?? (this.options.readAdapterFiles ? await readSimulatedAdapterStrength(normalized) : undefined);
     if (strength === undefined) {
       return {
         ok: false,

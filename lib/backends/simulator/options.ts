@@ -22,8 +22,16 @@ export const simulatorOptionsSchema = z.object({
   /** Adapters already trained before this instance started (path → strength). */
   trainedAdapters: z.array(z.object({ path: z.string().min(1), strength: z.number().int().min(1) })).default([]),
   /** A "timeout" fault holds the request at most this long, then drops the connection. */
-  timeoutHoldMs: z.number().int().positive().default(10 * 60 * 1000),
-  maxBodyBytes: z.number().int().positive().default(256 * 1024 * 1024),
+  timeoutHoldMs: z
+    .number()
+    .int()
+    .positive()
+    .default(10 * 60 * 1000),
+  maxBodyBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024 * 1024),
   /** Print one line per request to stderr. */
   logRequests: z.boolean().default(false),
 });

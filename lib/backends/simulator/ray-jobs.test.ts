@@ -4,7 +4,13 @@ import { DuplicateSubmissionError, RayJobStore, type TrainedAdapter } from "./ra
 function store(options: { failureRate?: number } = {}) {
   let now = 1_000_000;
   const trained: TrainedAdapter[] = [];
-  const jobs = new RayJobStore({ seed: 1, durationMs: 1000, failureRate: options.failureRate ?? 0, now: () => now, onSucceeded: (a) => trained.push(a) });
+  const jobs = new RayJobStore({
+    seed: 1,
+    durationMs: 1000,
+    failureRate: options.failureRate ?? 0,
+    now: () => now,
+    onSucceeded: (a) => trained.push(a),
+  });
   return { jobs, trained, advance: (ms: number) => (now += ms) };
 }
 

@@ -90,7 +90,8 @@ export class RayJobStore {
     const strength = parseCycleIndex(metadata.vstar_cycle_index, warnings);
     const outputDir = metadata.vstar_output_dir;
     if (!outputDir) warnings.push("metadata.vstar_output_dir is missing: the run will not produce a loadable adapter");
-    const numExamples = parsePositiveInt(metadata.vstar_num_examples) ?? 400 + Math.floor(uniformFrom(this.options.seed, "examples", submissionId) * 3600);
+    const numExamples =
+      parsePositiveInt(metadata.vstar_num_examples) ?? 400 + Math.floor(uniformFrom(this.options.seed, "examples", submissionId) * 3600);
     const fails = uniformFrom(this.options.seed, "training-fails", submissionId) < this.options.failureRate;
     const duration = this.options.durationMs;
 
@@ -215,7 +216,9 @@ export class RayJobStore {
       type: "SUBMISSION",
       job_id: started ? job.driverJobId : null,
       submission_id: job.submissionId,
-      driver_info: started ? { id: job.driverJobId, node_ip_address: "127.0.0.1", pid: String(40000 + (parseInt(job.driverJobId, 16) % 20000)) } : null,
+      driver_info: started
+        ? { id: job.driverJobId, node_ip_address: "127.0.0.1", pid: String(40000 + (parseInt(job.driverJobId, 16) % 20000)) }
+        : null,
       status,
       entrypoint: s.entrypoint,
       message: this.message(job, status),

@@ -3,15 +3,7 @@
  * hallucinated details (objects, people, camera moves that are not in the clip).
  */
 import type { Rng } from "@/lib/random/seeded-random";
-import {
-  colours,
-  directions,
-  hallucinationObjects,
-  peopleCounts,
-  settings,
-  subjects,
-  surfaces,
-} from "./vocabulary";
+import { colours, directions, hallucinationObjects, peopleCounts, settings, subjects, surfaces } from "./vocabulary";
 
 export type Family = "general" | "household" | "diving";
 

@@ -29,7 +29,10 @@ export async function startSimulator(input: StartOptions = {}): Promise<RunningS
 
   const server = createServer((req, res) => {
     const started = Date.now();
-    if (options.logRequests) res.once("close", () => write(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms${res.writableFinished ? "" : " (aborted)"}`));
+    if (options.logRequests)
+      res.once("close", () =>
+        write(`${req.method} ${req.url} ${res.statusCode} ${Date.now() - started}ms${res.writableFinished ? "" : " (aborted)"}`),
+      );
     void route(state, req, res);
   });
   // Completed jobs register their adapters even if nobody polls them.

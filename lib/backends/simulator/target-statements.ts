@@ -7,15 +7,7 @@ import type { Box } from "./geometry";
 import { paraphrase } from "./paraphrase";
 import type { Rng } from "@/lib/random/seeded-random";
 import type { Target, TargetOf } from "./targets";
-import {
-  wrongBox,
-  wrongCaption,
-  wrongClass,
-  wrongFloat,
-  wrongInterval,
-  wrongSequence,
-  wrongTimestamp,
-} from "./wrong-values";
+import { wrongBox, wrongCaption, wrongClass, wrongFloat, wrongInterval, wrongSequence, wrongTimestamp } from "./wrong-values";
 
 export interface TargetStatement {
   labelType: Target["labelType"];
@@ -55,8 +47,7 @@ function finish(sentence: string): string {
 export function inflectClass(label: string, rng: Rng): string {
   const words = label.split(" ");
   const last = words[words.length - 1] ?? "";
-  const canPluralize =
-    words.length >= 2 && /^[a-z]{4,}$/.test(last) && !/(s|ing|ed|y)$/.test(last);
+  const canPluralize = words.length >= 2 && /^[a-z]{4,}$/.test(last) && !/(s|ing|ed|y)$/.test(last);
   if (canPluralize && rng.chance(0.15)) return [...words.slice(0, -1), `${last}s`].join(" ");
   return label;
 }
@@ -161,11 +152,7 @@ function stateSequence(target: TargetOf<"sequence">, correct: boolean, rng: Rng)
 
 function stateCaption(target: TargetOf<"caption">, correct: boolean, rng: Rng): TargetStatement {
   const stated = correct ? paraphrase(target.label, rng) : wrongCaption(target.label, rng);
-  const template = rng.pick([
-    "In one sentence, {v}",
-    "Summing up what happens, {v}",
-    "Put simply, {v}",
-  ]);
+  const template = rng.pick(["In one sentence, {v}", "Summing up what happens, {v}", "Put simply, {v}"]);
   return { labelType: "caption", correct, stated, sentences: [finish(template.replace("{v}", stated))] };
 }
 

@@ -51,13 +51,28 @@ export function trainingLogLines(input: TrainingLogInput): LogLine[] {
   const info = (module: string, message: string) => `[INFO|${stamp(input.startedAtMs)}] ${module} >> ${message}`;
   const lines: LogLine[] = [
     ...input.warnings.map((w) => ({ at: 0, text: `[WARNING|${stamp(input.startedAtMs)}] vstar.simulator >> ${w}` })),
-    { at: 0, text: info("llamafactory.hparams.parser:406", "Process rank: 0, world size: 1, device: cuda:0, n_gpu: 1, distributed training: False, compute dtype: torch.bfloat16") },
+    {
+      at: 0,
+      text: info(
+        "llamafactory.hparams.parser:406",
+        "Process rank: 0, world size: 1, device: cuda:0, n_gpu: 1, distributed training: False, compute dtype: torch.bfloat16",
+      ),
+    },
     { at: 0.01, text: info("llamafactory.data.loader:143", `Loading dataset vstar_cycle_${cycleIndex}.json...`) },
     { at: 0.02, text: `Converting format of dataset (num_proc=16): 100%|██████████| ${numExamples}/${numExamples}` },
     { at: 0.03, text: `Running tokenizer on dataset (num_proc=16): 100%|██████████| ${numExamples}/${numExamples}` },
-    { at: 0.04, text: info("llamafactory.model.model_utils.visual:143", "Set vision model not trainable: ['visual.patch_embed', 'visual.blocks'].") },
+    {
+      at: 0.04,
+      text: info("llamafactory.model.model_utils.visual:143", "Set vision model not trainable: ['visual.patch_embed', 'visual.blocks']."),
+    },
     { at: 0.05, text: info("llamafactory.model.adapter:143", "Fine-tuning method: LoRA") },
-    { at: 0.05, text: info("llamafactory.model.loader:143", `trainable params: ${thousands(trainable)} || all params: 8,312,351,744 || trainable%: 0.2428`) },
+    {
+      at: 0.05,
+      text: info(
+        "llamafactory.model.loader:143",
+        `trainable params: ${thousands(trainable)} || all params: 8,312,351,744 || trainable%: 0.2428`,
+      ),
+    },
     { at: 0.06, text: "[INFO|trainer.py:2414] >> ***** Running training *****" },
     { at: 0.06, text: `[INFO|trainer.py:2415] >>   Num examples = ${thousands(numExamples)}` },
     { at: 0.06, text: "[INFO|trainer.py:2416] >>   Num Epochs = 1" },
@@ -88,7 +103,10 @@ export function trainingLogLines(input: TrainingLogInput): LogLine[] {
       ...lines.filter((l) => l.at <= failAt),
       { at: failAt, text: "Traceback (most recent call last):" },
       { at: failAt, text: '  File "/usr/local/bin/llamafactory-cli", line 8, in <module>' },
-      { at: failAt, text: "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 79.15 GiB of which 1.02 GiB is free." },
+      {
+        at: failAt,
+        text: "torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 2.00 GiB. GPU 0 has a total capacity of 79.15 GiB of which 1.02 GiB is free.",
+      },
     ];
   }
 

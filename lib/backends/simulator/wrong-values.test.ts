@@ -7,7 +7,12 @@ import { wrongBox, wrongClass, wrongFloat, wrongInterval, wrongSequence, wrongTi
 import { actionClasses } from "./vocabulary";
 
 const boxArb = fc
-  .tuple(fc.double({ min: 0, max: 0.9, noNaN: true }), fc.double({ min: 0, max: 0.9, noNaN: true }), fc.double({ min: 0.05, max: 1, noNaN: true }), fc.double({ min: 0.05, max: 1, noNaN: true }))
+  .tuple(
+    fc.double({ min: 0, max: 0.9, noNaN: true }),
+    fc.double({ min: 0, max: 0.9, noNaN: true }),
+    fc.double({ min: 0.05, max: 1, noNaN: true }),
+    fc.double({ min: 0.05, max: 1, noNaN: true }),
+  )
   .map(([x, y, w, h]): Box => [x, y, Math.min(1, x + w), Math.min(1, y + h)]);
 
 describe("wrong values are really wrong", () => {
@@ -21,13 +26,18 @@ describe("wrong values are really wrong", () => {
 
   it("intervals overlap the truth by tIoU < 0.3 and stay non-negative", () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 300, noNaN: true }), fc.double({ min: 0, max: 60, noNaN: true }), fc.integer(), (start, length, seed) => {
-        const truth = { start, end: start + length };
-        const wrong = wrongInterval(truth, mulberry32(seed));
-        expect(wrong.start).toBeGreaterThanOrEqual(0);
-        expect(wrong.end).toBeGreaterThan(wrong.start);
-        expect(temporalIou(wrong, truth)).toBeLessThan(0.3);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 300, noNaN: true }),
+        fc.double({ min: 0, max: 60, noNaN: true }),
+        fc.integer(),
+        (start, length, seed) => {
+          const truth = { start, end: start + length };
+          const wrong = wrongInterval(truth, mulberry32(seed));
+          expect(wrong.start).toBeGreaterThanOrEqual(0);
+          expect(wrong.end).toBeGreaterThan(wrong.start);
+          expect(temporalIou(wrong, truth)).toBeLessThan(0.3);
+        },
+      ),
     );
   });
 

@@ -15,7 +15,21 @@ export function requireFfmpeg(): void {
 export function makeTestClip(path: string, size = "320x240"): void {
   execFileSync(
     "ffmpeg",
-    ["-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i", `testsrc=duration=2:size=${size}:rate=12`, "-c:v", "libx264", "-pix_fmt", "yuv420p", path],
+    [
+      "-hide_banner",
+      "-loglevel",
+      "error",
+      "-y",
+      "-f",
+      "lavfi",
+      "-i",
+      `testsrc=duration=2:size=${size}:rate=12`,
+      "-c:v",
+      "libx264",
+      "-pix_fmt",
+      "yuv420p",
+      path,
+    ],
     { stdio: ["ignore", "ignore", "pipe"] },
   );
 }

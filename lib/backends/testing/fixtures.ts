@@ -57,7 +57,11 @@ export function shapeOf(value: unknown, key?: string): unknown {
   }
   if (typeof value === "object") {
     const record = value as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(record).sort().map((k) => [k, shapeOf(record[k], k)]));
+    return Object.fromEntries(
+      Object.keys(record)
+        .sort()
+        .map((k) => [k, shapeOf(record[k], k)]),
+    );
   }
   if (typeof value === "string" && key !== undefined && DISCRIMINATOR_KEYS.has(key)) return `literal:${value}`;
   return typeof value;

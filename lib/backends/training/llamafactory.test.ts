@@ -119,7 +119,12 @@ describe("dataset_info.json", () => {
   });
 
   it("refuses duplicate names and non-JSON files", () => {
-    expect(() => buildDatasetInfo([{ name: "x", fileName: "x.json" }, { name: "x", fileName: "y.json" }])).toThrow(/registered twice/);
+    expect(() =>
+      buildDatasetInfo([
+        { name: "x", fileName: "x.json" },
+        { name: "x", fileName: "y.json" },
+      ]),
+    ).toThrow(/registered twice/);
     expect(() => buildDatasetInfo([{ name: "x", fileName: "x.csv" }])).toThrow(/fileName/);
   });
 });

@@ -112,7 +112,10 @@ export function llamaFactoryConfigEntries(input: LlamaFactoryRun): Record<string
 export const datasetRegistrationSchema = z.object({
   name: z.string().regex(/^[A-Za-z0-9_.-]+$/, "dataset names must be [A-Za-z0-9_.-]"),
   /** The sharegpt JSON (or JSONL) file, relative to dataset_dir. */
-  fileName: z.string().min(1).regex(/\.jsonl?$/, "fileName must end in .json or .jsonl"),
+  fileName: z
+    .string()
+    .min(1)
+    .regex(/\.jsonl?$/, "fileName must end in .json or .jsonl"),
 });
 
 export type DatasetRegistration = z.infer<typeof datasetRegistrationSchema>;

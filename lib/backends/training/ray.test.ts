@@ -38,7 +38,9 @@ describe("RayJobsBackend.submit", () => {
       runtimeEnv: { env_vars: { HF_HOME: "/shared/hf" }, pip: ["llamafactory==0.9.3"] },
     });
     expect(ray.kind).toBe("simulator-ray");
-    await expect(ray.submit({ ...spec, workingDirectory: "/shared/runs", env: { EXTRA: "1" } })).resolves.toEqual({ jobId: "vstar-cycA-c1" });
+    await expect(ray.submit({ ...spec, workingDirectory: "/shared/runs", env: { EXTRA: "1" } })).resolves.toEqual({
+      jobId: "vstar-cycA-c1",
+    });
 
     const [sent] = server.requests;
     expect(sent?.path).toBe("/api/jobs/");
@@ -66,7 +68,9 @@ describe("RayJobsBackend.submit", () => {
   });
 
   it("retries a 503, then submits once", async () => {
-    const { server, ray } = await rayAt(inSequence({ status: 503, body: "No available agent to submit job" }, { body: { job_id: "vstar-cycA-c1" } }));
+    const { server, ray } = await rayAt(
+      inSequence({ status: 503, body: "No available agent to submit job" }, { body: { job_id: "vstar-cycA-c1" } }),
+    );
     await expect(ray.submit(spec)).resolves.toEqual({ jobId: "vstar-cycA-c1" });
     expect(server.requests).toHaveLength(2);
   });

@@ -84,7 +84,11 @@ export class RayJobsBackend implements TrainingBackend {
       submission_id: spec.submissionId,
       runtime_env: {
         ...this.config.runtimeEnv,
-        env_vars: { ...(isStringRecord(configuredEnv) ? configuredEnv : {}), ...cycleEnvironment(spec.cycleIndex, spec.outputDir), ...spec.env },
+        env_vars: {
+          ...(isStringRecord(configuredEnv) ? configuredEnv : {}),
+          ...cycleEnvironment(spec.cycleIndex, spec.outputDir),
+          ...spec.env,
+        },
       },
       metadata: {
         vstar_cycle_index: String(spec.cycleIndex),

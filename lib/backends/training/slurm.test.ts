@@ -37,7 +37,13 @@ const spec: TrainingJobSpec = {
   outputDir: "/shared/vstar/cycle-1/adapter",
 };
 
-const job = (fields: Record<string, unknown>) => ({ job_id: 77, name: "vstar-cycA-c1", user_name: "vstar", job_state: ["RUNNING"], ...fields });
+const job = (fields: Record<string, unknown>) => ({
+  job_id: 77,
+  name: "vstar-cycA-c1",
+  user_name: "vstar",
+  job_state: ["RUNNING"],
+  ...fields,
+});
 
 describe("SlurmBackend.submit", () => {
   it("submits a batch script running llamafactory-cli, authenticated on every request", async () => {

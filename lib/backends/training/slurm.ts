@@ -69,7 +69,9 @@ export class SlurmBackend implements TrainingBackend {
     });
     const jobId = value.job_id ?? value.result?.job_id;
     if (jobId === undefined) {
-      throw new TrainingBackendError(`Slurm accepted no job for ${spec.submissionId}: ${describeSlurmErrors(value.errors) || "no job_id in reply"}`);
+      throw new TrainingBackendError(
+        `Slurm accepted no job for ${spec.submissionId}: ${describeSlurmErrors(value.errors) || "no job_id in reply"}`,
+      );
     }
     return { jobId: String(jobId) };
   }
@@ -133,9 +135,7 @@ export class SlurmBackend implements TrainingBackend {
         standard_output: `${cwd.replace(/\/+$/, "")}/${spec.submissionId}-%j.log`,
         ...(this.config.partition ? { partition: this.config.partition } : {}),
         ...(gpus > 0 ? { tres_per_node: `gres/gpu:${gpus}` } : {}),
-        ...(this.config.timeLimitMinutes
-          ? { time_limit: { set: true, infinite: false, number: this.config.timeLimitMinutes } }
-          : {}),
+        ...(this.config.timeLimitMinutes ? { time_limit: { set: true, infinite: false, number: this.config.timeLimitMinutes } } : {}),
       },
     };
   }

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { pyYamlFloat, toFlatYaml, yamlFloat, yamlScalar } from "@/lib/backends/training/yaml";
 
 // PyYAML's YAML 1.1 resolver (yaml/resolver.py): what LLaMA-Factory's loader reads as float or int.
-const PYYAML_FLOAT = /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const PYYAML_FLOAT =
+  /^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const PYYAML_INT = /^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$/;
 
 describe("pyYamlFloat", () => {
@@ -36,7 +37,19 @@ describe("toFlatYaml", () => {
   });
 
   it("quotes strings YAML would otherwise read as something else", () => {
-    for (const tricky of ["yes", "null", "1e5", "a: b", "#comment", "- item", "'quoted'", 'say "hi"', "multi\nline", "tab\there", "ü/日本"]) {
+    for (const tricky of [
+      "yes",
+      "null",
+      "1e5",
+      "a: b",
+      "#comment",
+      "- item",
+      "'quoted'",
+      'say "hi"',
+      "multi\nline",
+      "tab\there",
+      "ü/日本",
+    ]) {
       const text = yamlScalar(tricky);
       expect(text.startsWith('"') && text.endsWith('"')).toBe(true);
       expect(JSON.parse(text)).toBe(tricky);

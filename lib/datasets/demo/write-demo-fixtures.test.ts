@@ -44,7 +44,11 @@ describe("writeDemoFixtures", () => {
   it("gives FineDiving enough training dives, with different scores, for a cycle's AQA figures", () => {
     const training = imported.get("finediving")?.filter((item) => item.split === "train") ?? [];
     expect(training).toHaveLength(4);
-    const aqaScores = training.flatMap((item) => item.questions.filter((q) => q.kind.startsWith("aqa-")).map((q) => q.targets.find((t) => t.labelType === "float" && t.label.name === "score")));
+    const aqaScores = training.flatMap((item) =>
+      item.questions
+        .filter((q) => q.kind.startsWith("aqa-"))
+        .map((q) => q.targets.find((t) => t.labelType === "float" && t.label.name === "score")),
+    );
     expect(aqaScores).toHaveLength(8);
     expect(new Set(aqaScores.map((target) => JSON.stringify(target?.label))).size).toBe(4);
   });
@@ -53,7 +57,11 @@ describe("writeDemoFixtures", () => {
     const clip = imported.get("star")?.[0];
     const kinds = clip?.questions.map((q) => q.kind);
     expect(kinds).toEqual(expect.arrayContaining(["star-qa", "star-between", "star-when", "star-object-at", "star-same-object"]));
-    expect(clip?.labels).toContainEqual({ key: "sequence", kind: "sequence", value: { actions: ["walking to a box", "picking up a box", "carrying a box"] } });
+    expect(clip?.labels).toContainEqual({
+      key: "sequence",
+      kind: "sequence",
+      value: { actions: ["walking to a box", "picking up a box", "carrying a box"] },
+    });
     const objectAt = clip?.questions.find((q) => q.kind === "star-object-at");
     expect(objectAt?.targets).toEqual([{ labelType: "class", label: "box" }]);
   });

@@ -80,9 +80,33 @@ async function writeStar(mediaRoot: string, annotations: string): Promise<DemoDa
   const whole = carrySituations(scene, 0, 3);
   const late = carrySituations(scene, 1.5, 3);
   const questions = [
-    { question_id: "Interaction_T1_1", question: "Which object was picked up by the person?", answer: "The box.", choices: choices(["The box.", "The cup/glass/bottle.", "The book.", "The person."]), start: 0, end: 3, situations: whole },
-    { question_id: "Sequence_T3_1", question: "What happened after the person walked to the box?", answer: "Picked up the box.", choices: choices(["Picked up the box.", "Opened the book.", "Put down the cup.", "Sat on the box."]), start: 0, end: 3, situations: whole },
-    { question_id: "Interaction_T2_2", question: "What did the person do with the box?", answer: "Carried.", choices: choices(["Carried.", "Opened.", "Threw.", "Washed."]), start: 1.5, end: 3, situations: late },
+    {
+      question_id: "Interaction_T1_1",
+      question: "Which object was picked up by the person?",
+      answer: "The box.",
+      choices: choices(["The box.", "The cup/glass/bottle.", "The book.", "The person."]),
+      start: 0,
+      end: 3,
+      situations: whole,
+    },
+    {
+      question_id: "Sequence_T3_1",
+      question: "What happened after the person walked to the box?",
+      answer: "Picked up the box.",
+      choices: choices(["Picked up the box.", "Opened the book.", "Put down the cup.", "Sat on the box."]),
+      start: 0,
+      end: 3,
+      situations: whole,
+    },
+    {
+      question_id: "Interaction_T2_2",
+      question: "What did the person do with the box?",
+      answer: "Carried.",
+      choices: choices(["Carried.", "Opened.", "Threw.", "Washed."]),
+      start: 1.5,
+      end: 3,
+      situations: late,
+    },
   ].map((q) => ({ ...q, video_id: STAR_VIDEO, question_program: [] }));
   const json = path.join(starDir, "STAR_train.json");
   await writeFile(json, JSON.stringify(questions, null, 1));
@@ -103,7 +127,9 @@ async function writeStar(mediaRoot: string, annotations: string): Promise<DemoDa
 }
 
 function classLines(names: Record<string, string>): string {
-  return `${Object.entries(names).map(([id, name]) => `${id} ${name}`).join("\n")}\n`;
+  return `${Object.entries(names)
+    .map(([id, name]) => `${id} ${name}`)
+    .join("\n")}\n`;
 }
 
 /** Keyframes every half second (STAR's situation graphs), with the true boxes of the carry scene. */
@@ -126,10 +152,31 @@ function carrySituations(scene: SceneSize, start: number, end: number) {
 }
 
 /** Training dives beyond the first, with judges spread out so their scores rank clearly. */
-const EXTRA_TRAINING_DIVES: readonly (Pick<FixtureDive, "actionType" | "difficulty" | "judgeScores"> & { takeoffName: string; flightName: string })[] = [
-  { actionType: "207c", difficulty: 3.3, judgeScores: [6.5, 7.0, 6.0, 6.5, 7.0, 6.5, 6.0], takeoffName: "Back", flightName: "3.5 Soms.Tuck" },
-  { actionType: "107b", difficulty: 3.0, judgeScores: [9.0, 9.5, 9.0, 8.5, 9.0, 9.5, 9.0], takeoffName: "Forward", flightName: "3.5 Soms.Pike" },
-  { actionType: "405c", difficulty: 2.7, judgeScores: [5.0, 5.5, 4.5, 5.0, 5.5, 5.0, 4.5], takeoffName: "Inward", flightName: "2.5 Soms.Tuck" },
+const EXTRA_TRAINING_DIVES: readonly (Pick<FixtureDive, "actionType" | "difficulty" | "judgeScores"> & {
+  takeoffName: string;
+  flightName: string;
+})[] = [
+  {
+    actionType: "207c",
+    difficulty: 3.3,
+    judgeScores: [6.5, 7.0, 6.0, 6.5, 7.0, 6.5, 6.0],
+    takeoffName: "Back",
+    flightName: "3.5 Soms.Tuck",
+  },
+  {
+    actionType: "107b",
+    difficulty: 3.0,
+    judgeScores: [9.0, 9.5, 9.0, 8.5, 9.0, 9.5, 9.0],
+    takeoffName: "Forward",
+    flightName: "3.5 Soms.Pike",
+  },
+  {
+    actionType: "405c",
+    difficulty: 2.7,
+    judgeScores: [5.0, 5.5, 4.5, 5.0, 5.5, 5.0, 4.5],
+    takeoffName: "Inward",
+    flightName: "2.5 Soms.Tuck",
+  },
 ];
 
 async function writeFineDiving(mediaRoot: string, annotations: string): Promise<DemoDataset> {
@@ -142,7 +189,19 @@ async function writeFineDiving(mediaRoot: string, annotations: string): Promise<
   await mkdir(frames, { recursive: true });
   const source = path.join(frames, "..", "source.tmp.mp4");
   await copyFile(existing, source);
-  await runTool("ffmpeg", ["-nostdin", "-v", "error", "-y", "-i", source, "-q:v", "4", "-start_number", "489", path.join(frames, "%05d.jpg")]);
+  await runTool("ffmpeg", [
+    "-nostdin",
+    "-v",
+    "error",
+    "-y",
+    "-i",
+    source,
+    "-q:v",
+    "4",
+    "-start_number",
+    "489",
+    path.join(frames, "%05d.jpg"),
+  ]);
   await rm(source);
 
   const totalFrames = Math.round(scene.durationSec * scene.fps);
@@ -154,13 +213,42 @@ async function writeFineDiving(mediaRoot: string, annotations: string): Promise<
     { name: "Entry", frames: totalFrames - entry },
   ];
   const dives: FixtureDive[] = [
-    { event: DIVING_EVENT, index: 0, actionType: "105b", difficulty: 3.0, judgeScores: [8.0, 8.5, 7.5, 8.0, 9.0, 8.0, 7.5], steps: steps("Forward", "2.5 Soms.Pike"), startFrame: 1200, split: "train" },
-    { event: SYNCHRO_EVENT, index: 1, actionType: "407c", difficulty: 3.4, judgeScores: [8.5, 9.0, 8.5, 8.0, 8.5], steps: steps("Inward", "3.5 Soms.Tuck"), startFrame: 489, split: "test" },
+    {
+      event: DIVING_EVENT,
+      index: 0,
+      actionType: "105b",
+      difficulty: 3.0,
+      judgeScores: [8.0, 8.5, 7.5, 8.0, 9.0, 8.0, 7.5],
+      steps: steps("Forward", "2.5 Soms.Pike"),
+      startFrame: 1200,
+      split: "train",
+    },
+    {
+      event: SYNCHRO_EVENT,
+      index: 1,
+      actionType: "407c",
+      difficulty: 3.4,
+      judgeScores: [8.5, 9.0, 8.5, 8.0, 8.5],
+      steps: steps("Inward", "3.5 Soms.Tuck"),
+      startFrame: 489,
+      split: "test",
+    },
     // More training dives of the same final, so a cycle's AQA figures (ρ, R-ℓ2) have scores to rank.
-    ...EXTRA_TRAINING_DIVES.map(({ takeoffName, flightName, ...dive }, i): FixtureDive => ({ ...dive, event: DIVING_EVENT, index: i + 2, steps: steps(takeoffName, flightName), startFrame: 1500 + 300 * i, split: "train" })),
+    ...EXTRA_TRAINING_DIVES.map(
+      ({ takeoffName, flightName, ...dive }, i): FixtureDive => ({
+        ...dive,
+        event: DIVING_EVENT,
+        index: i + 2,
+        steps: steps(takeoffName, flightName),
+        startFrame: 1500 + 300 * i,
+        split: "train",
+      }),
+    ),
   ];
   // Their clips are copies of the first dive's: the same geometry, so the sub-action frames hold.
-  await Promise.all(EXTRA_TRAINING_DIVES.map((_, i) => copyFile(existing, path.join(mediaRoot, videosDir, `${DIVING_EVENT}_${i + 2}.mp4`))));
+  await Promise.all(
+    EXTRA_TRAINING_DIVES.map((_, i) => copyFile(existing, path.join(mediaRoot, videosDir, `${DIVING_EVENT}_${i + 2}.mp4`))),
+  );
   const paths = await writeFineDivingAnnotations(path.join(annotations, "finediving"), dives);
   return {
     name: "FineDiving (demo)",

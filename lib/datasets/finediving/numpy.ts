@@ -76,7 +76,8 @@ export class NumpyArray {
   __setstate__(state: unknown): void {
     if (!Array.isArray(state) || state.length < 5) throw new NumpyDecodeError("unexpected numpy array state");
     const [, shape, dtype, isFortran, raw] = state as [unknown, unknown, unknown, unknown, unknown];
-    if (!Array.isArray(shape) || !shape.every((n) => typeof n === "number")) throw new NumpyDecodeError("numpy array shape is not a tuple of integers");
+    if (!Array.isArray(shape) || !shape.every((n) => typeof n === "number"))
+      throw new NumpyDecodeError("numpy array shape is not a tuple of integers");
     if (!(dtype instanceof NumpyDtype)) throw new NumpyDecodeError("numpy array without a dtype");
     this.shape = shape as number[];
     if (isFortran === true && this.shape.length > 1) throw new NumpyDecodeError("Fortran-ordered numpy arrays are not supported");
@@ -84,7 +85,8 @@ export class NumpyArray {
     else if (raw instanceof Uint8Array || raw instanceof Int8Array || raw instanceof Uint8ClampedArray) this.values = dtype.decode(raw);
     else throw new NumpyDecodeError("numpy array data is neither bytes nor a list");
     const expected = this.shape.reduce((product, n) => product * n, 1);
-    if (expected !== this.values.length) throw new NumpyDecodeError(`numpy array of shape (${this.shape.join(", ")}) holds ${this.values.length} values`);
+    if (expected !== this.values.length)
+      throw new NumpyDecodeError(`numpy array of shape (${this.shape.join(", ")}) holds ${this.values.length} values`);
   }
 
   /** 1-d → number[]; n-d → nested arrays in C order; 0-d → the number. */
@@ -109,7 +111,8 @@ function dtype(spec: unknown): NumpyDtype {
 
 function scalar(type: unknown, raw: unknown): number {
   if (!(type instanceof NumpyDtype)) throw new NumpyDecodeError("numpy scalar without a dtype");
-  if (!(raw instanceof Uint8Array || raw instanceof Int8Array || raw instanceof Uint8ClampedArray)) throw new NumpyDecodeError("numpy scalar data is not bytes");
+  if (!(raw instanceof Uint8Array || raw instanceof Int8Array || raw instanceof Uint8ClampedArray))
+    throw new NumpyDecodeError("numpy scalar data is not bytes");
   const [value] = type.decode(raw);
   if (value === undefined) throw new NumpyDecodeError("numpy scalar without data");
   return value;
@@ -125,7 +128,8 @@ function ndarrayMarker(): never {
 
 /** latin-1 text → bytes: protocol-2 pickles write bytes objects this way. */
 function codecsEncode(text: unknown, encoding: unknown): Uint8Array {
-  if (typeof text !== "string" || (encoding !== "latin1" && encoding !== "latin-1")) throw new NumpyDecodeError("unsupported _codecs.encode call");
+  if (typeof text !== "string" || (encoding !== "latin1" && encoding !== "latin-1"))
+    throw new NumpyDecodeError("unsupported _codecs.encode call");
   return Uint8Array.from(text, (char) => char.charCodeAt(0) & 0xff);
 }
 

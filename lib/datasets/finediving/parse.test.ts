@@ -63,10 +63,20 @@ describe("parseFineDiving", () => {
     expect(errors.count).toBe(0);
     expect(items.map((item) => [item.videoKey, item.split, item.mediaPath])).toEqual([
       ["FINADivingWorldCup2021_Men3m_final_r1_0", "train", "finediving/FINADivingWorldCup2021_Men3m_final_r1_0.mp4"],
-      ["FullMenSynchronised10mPlatform_Tokyo2020Replays_2_16", "test", "finediving/FullMenSynchronised10mPlatform_Tokyo2020Replays_2_16.mp4"],
+      [
+        "FullMenSynchronised10mPlatform_Tokyo2020Replays_2_16",
+        "test",
+        "finediving/FullMenSynchronised10mPlatform_Tokyo2020Replays_2_16.mp4",
+      ],
     ]);
     const first = items[0];
-    expect(first?.metadata).toEqual({ event: INDIVIDUAL.event, index: 0, frameDir: `FineDiving/${INDIVIDUAL.event}/0`, mediaSource: "unchecked", fps: 12 });
+    expect(first?.metadata).toEqual({
+      event: INDIVIDUAL.event,
+      index: 0,
+      frameDir: `FineDiving/${INDIVIDUAL.event}/0`,
+      mediaSource: "unchecked",
+      fps: 12,
+    });
 
     const record = dive(first);
     // 7 judges: drop 2 high and 2 low → 8.5 + 8.5 + 9.0 = 26 × 3.3 = 85.8
@@ -76,7 +86,14 @@ describe("parseFineDiving", () => {
     expect(record.steps_transit_frames).toEqual([4, 10, 13]);
     expect(record.frames_labels).toHaveLength(15);
     expect(record.sub_action_types[String(subActionId("Entry"))]).toBe("Entry");
-    expect(record.segments[1]).toEqual({ sub_action_id: subActionId("2.5 Soms.Pike"), name: "2.5 Soms.Pike", start_frame: 4, end_frame: 9, start_sec: 0.333, end_sec: 0.833 });
+    expect(record.segments[1]).toEqual({
+      sub_action_id: subActionId("2.5 Soms.Pike"),
+      name: "2.5 Soms.Pike",
+      start_frame: 4,
+      end_frame: 9,
+      start_sec: 0.333,
+      end_sec: 0.833,
+    });
 
     expect(first?.labels.filter((l) => l.kind !== "dive")).toEqual([
       { key: "action_type", kind: "class", value: "5253b" },
@@ -87,8 +104,15 @@ describe("parseFineDiving", () => {
 
     const questions = new Map(first?.questions.map((q) => [q.kind, q]));
     expect([...questions.keys()]).toEqual(["subaction-after", "subaction-before", "subaction-sequence", "aqa-full", "aqa-score"]);
-    expect(questions.get("subaction-after")).toMatchObject({ key: "finediving:after:0", text: "The diver starts with Back. Which sub-action follows it?", targets: [{ labelType: "class", label: "2.5 Soms.Pike" }] });
-    expect(questions.get("subaction-before")).toMatchObject({ text: "Which sub-action does the diver perform before 2.5 Soms.Pike?", targets: [{ labelType: "class", label: "Back" }] });
+    expect(questions.get("subaction-after")).toMatchObject({
+      key: "finediving:after:0",
+      text: "The diver starts with Back. Which sub-action follows it?",
+      targets: [{ labelType: "class", label: "2.5 Soms.Pike" }],
+    });
+    expect(questions.get("subaction-before")).toMatchObject({
+      text: "Which sub-action does the diver perform before 2.5 Soms.Pike?",
+      targets: [{ labelType: "class", label: "Back" }],
+    });
     expect(questions.get("aqa-full")?.targets).toEqual([
       { labelType: "sequence", label: { actions: ["Back", "2.5 Soms.Pike", "1.5 Twists", "Entry"] } },
       { labelType: "float", label: { value: 3.3, name: "difficulty" } },
@@ -103,7 +127,8 @@ describe("parseFineDiving", () => {
         file: "FineDiving_fine-grained_annotation.pkl",
         recordKey: "FullMenSynchronised10mPlatform_Tokyo2020Replays_2_16",
         field: "dive_score",
-        reason: "recorded dive_score 95.5 disagrees with the judges: 5 scores (synchronised): sum × difficulty × 0.6 gives 97.2 (kept 8.5, 9, 9, 9, 9.5, difficulty 3.6); the recorded score is kept",
+        reason:
+          "recorded dive_score 95.5 disagrees with the judges: 5 scores (synchronised): sum × difficulty × 0.6 gives 97.2 (kept 8.5, 9, 9, 9, 9.5, difficulty 3.6); the recorded score is kept",
       },
     ]);
   });
@@ -129,7 +154,12 @@ describe("parseFineDiving", () => {
     expect(unnamed.items).toEqual([]);
     const ids = [subActionId("Back"), subActionId("2.5 Soms.Pike"), subActionId("1.5 Twists"), subActionId("Entry")].join(", ");
     expect(unnamed.errors.errors).toEqual([
-      { file: "no-names.pkl", recordKey: "Event_1", field: "frames_labels", reason: `sub-action ids ${ids} have no name (neither in sub-action_types nor in the table)` },
+      {
+        file: "no-names.pkl",
+        recordKey: "Event_1",
+        field: "frames_labels",
+        reason: `sub-action ids ${ids} have no name (neither in sub-action_types nor in the table)`,
+      },
     ]);
   });
 
@@ -156,7 +186,17 @@ describe("parseFineDiving", () => {
     const missing = py.dict(record.entries.filter(([key]) => key !== "difficulty"));
     const wrong = py.dict(record.entries.map(([key, value]) => (key === "dive_score" ? [key, "high"] : [key, value])));
     const file = path.join(dir, "fields.pkl");
-    await writeFile(file, pickle(py.dict([[py.tuple("Event", 1), missing], [py.tuple("Event", 2), wrong], ["not-a-tuple", record], [py.tuple("Event", 3), [1, 2]]])));
+    await writeFile(
+      file,
+      pickle(
+        py.dict([
+          [py.tuple("Event", 1), missing],
+          [py.tuple("Event", 2), wrong],
+          ["not-a-tuple", record],
+          [py.tuple("Event", 3), [1, 2]],
+        ]),
+      ),
+    );
     const { items, errors } = await parse(file);
     expect(items).toEqual([]);
     expect(errors.errors).toEqual([
@@ -185,7 +225,9 @@ describe("parseFineDiving", () => {
 
     const list = path.join(dir, "list.pkl");
     await writeFile(list, pickle([py.tuple("Event", 1)]));
-    expect((await parse(list)).errors.errors).toEqual([{ file: "list.pkl", reason: "wrong structure: expected a dict keyed by (event name, index) tuples" }]);
+    expect((await parse(list)).errors.errors).toEqual([
+      { file: "list.pkl", reason: "wrong structure: expected a dict keyed by (event name, index) tuples" },
+    ]);
 
     expect((await parse(paths.annotations, { splitPaths: { train: paths.annotations } })).errors.errors).toEqual([
       { file: "FineDiving_fine-grained_annotation.pkl", reason: "wrong structure: expected a list of (event name, index) tuples" },

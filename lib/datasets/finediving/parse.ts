@@ -183,17 +183,33 @@ function diveLabels(dive: DiveRecord): ImportedLabel[] {
 }
 
 /** "mp4" when the MP4 exists, "frames" when only frames do, "unchecked" without checkMedia; null after an error. */
-async function locateMedia(mediaPath: string, frameDir: string, dive: DiveRecord, context: Context, videoKey: string): Promise<"mp4" | "frames" | "unchecked" | null> {
+async function locateMedia(
+  mediaPath: string,
+  frameDir: string,
+  dive: DiveRecord,
+  context: Context,
+  videoKey: string,
+): Promise<"mp4" | "frames" | "unchecked" | null> {
   const { media, options, file } = context;
   if (media === null) return "unchecked";
   if (await media.hasFile(mediaPath)) return "mp4";
   const frames = (await media.filesIn(frameDir)).filter((name) => /\.jpe?g$/i.test(name));
   if (frames.length === 0) {
-    options.errors.add({ file, recordKey: videoKey, field: "frames", reason: `unknown video: neither "${mediaPath}" nor frames in "${frameDir}/" under the media root` });
+    options.errors.add({
+      file,
+      recordKey: videoKey,
+      field: "frames",
+      reason: `unknown video: neither "${mediaPath}" nor frames in "${frameDir}/" under the media root`,
+    });
     return null;
   }
   if (dive.frames_labels.length > 0 && dive.frames_labels.length !== frames.length) {
-    options.errors.warn({ file, recordKey: videoKey, field: "frames_labels", reason: `${dive.frames_labels.length} frame labels for ${frames.length} frames in "${frameDir}/"` });
+    options.errors.warn({
+      file,
+      recordKey: videoKey,
+      field: "frames_labels",
+      reason: `${dive.frames_labels.length} frame labels for ${frames.length} frames in "${frameDir}/"`,
+    });
   }
   return "frames";
 }

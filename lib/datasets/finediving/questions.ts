@@ -17,7 +17,12 @@ export function diveQuestions(videoKey: string, dive: DiveRecord, templates: Tem
   const wanted: { key: string; kind: string; vars: Record<string, string>; targets: Target[] }[] = [];
   if (first !== undefined && second !== undefined) {
     wanted.push({ key: "finediving:after:0", kind: "subaction-after", vars: { first }, targets: [{ labelType: "class", label: second }] });
-    wanted.push({ key: "finediving:before:0", kind: "subaction-before", vars: { second }, targets: [{ labelType: "class", label: first }] });
+    wanted.push({
+      key: "finediving:before:0",
+      kind: "subaction-before",
+      vars: { second },
+      targets: [{ labelType: "class", label: first }],
+    });
   }
   if (sequence.length > 0) {
     wanted.push({ key: "finediving:sequence:0", kind: "subaction-sequence", vars: {}, targets: [actions] });

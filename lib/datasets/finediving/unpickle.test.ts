@@ -38,7 +38,10 @@ describe("pickle writer + pickleparser with numpy decoding", () => {
     expect(decoded.get("frame")).toBe(-7);
     expect(decoded.get("labels")).toEqual([1, 1, 13, 28]);
     expect(decoded.get("transits")).toEqual([2.5, 7]);
-    expect(decoded.get("grid")).toEqual([[1, 2, 3], [4, 5, 6]]);
+    expect(decoded.get("grid")).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     expect(decoded.get("single")).toEqual([0.25]);
     expect(decoded.get("names")).toEqual(new Map([[13, "3.5 Soms.Tuck"]]));
   });
@@ -47,12 +50,74 @@ describe("pickle writer + pickleparser with numpy decoding", () => {
     // numpy.core.multiarray.scalar(numpy.dtype('i8', False, True), _codecs.encode('\x05\x00...', 'latin1'))
     const text = (s: string) => Array.from(Buffer.from(s, "latin1"));
     const bytes = Uint8Array.from([
-      0x80, 0x02,
-      0x63, ...text("numpy.core.multiarray\nscalar\n"),
-      0x63, ...text("numpy\ndtype\n"), 0x58, 2, 0, 0, 0, ...text("i8"), 0x89, 0x88, 0x87, 0x52,
-      0x28, 0x4b, 3, 0x58, 1, 0, 0, 0, ...text("<"), 0x4e, 0x4e, 0x4e, 0x4a, 0xff, 0xff, 0xff, 0xff, 0x4a, 0xff, 0xff, 0xff, 0xff, 0x4b, 0, 0x74, 0x62,
-      0x63, ...text("_codecs\nencode\n"), 0x58, 8, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0x58, 6, 0, 0, 0, ...text("latin1"), 0x86, 0x52,
-      0x86, 0x52, 0x2e,
+      0x80,
+      0x02,
+      0x63,
+      ...text("numpy.core.multiarray\nscalar\n"),
+      0x63,
+      ...text("numpy\ndtype\n"),
+      0x58,
+      2,
+      0,
+      0,
+      0,
+      ...text("i8"),
+      0x89,
+      0x88,
+      0x87,
+      0x52,
+      0x28,
+      0x4b,
+      3,
+      0x58,
+      1,
+      0,
+      0,
+      0,
+      ...text("<"),
+      0x4e,
+      0x4e,
+      0x4e,
+      0x4a,
+      0xff,
+      0xff,
+      0xff,
+      0xff,
+      0x4a,
+      0xff,
+      0xff,
+      0xff,
+      0xff,
+      0x4b,
+      0,
+      0x74,
+      0x62,
+      0x63,
+      ...text("_codecs\nencode\n"),
+      0x58,
+      8,
+      0,
+      0,
+      0,
+      5,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0x58,
+      6,
+      0,
+      0,
+      0,
+      ...text("latin1"),
+      0x86,
+      0x52,
+      0x86,
+      0x52,
+      0x2e,
     ]);
     expect(unpickle(bytes, "x")).toBe(5);
   });
@@ -65,7 +130,10 @@ describe("pickle writer + pickleparser with numpy decoding", () => {
 
 describe("dive score rules", () => {
   it("applies the 7-, 5- and 3-score rules", () => {
-    expect(expectedDiveScore([8.5, 9, 8, 8.5, 9.5, 8.5, 9], 3.3)).toEqual({ expected: 85.8, rule: "7 judges: drop the 2 highest and 2 lowest, sum the remaining 3, × difficulty" });
+    expect(expectedDiveScore([8.5, 9, 8, 8.5, 9.5, 8.5, 9], 3.3)).toEqual({
+      expected: 85.8,
+      rule: "7 judges: drop the 2 highest and 2 lowest, sum the remaining 3, × difficulty",
+    });
     expect(expectedDiveScore([9, 9.5, 9, 8.5, 9], 3.6).expected).toBe(97.2);
     expect(expectedDiveScore([8, 8.5, 9], 2)).toEqual({ expected: 51, rule: "3 scores (the middle three): sum × difficulty" });
     expect(expectedDiveScore([8, 9], 2).expected).toBeNull();

@@ -22,7 +22,10 @@ export async function readPickle(filePath: string, displayName?: string): Promis
 
 export function unpickle(bytes: Uint8Array, file: string): unknown {
   if (bytes[0] !== 0x80 || (bytes[1] ?? 0) < 2) {
-    throw new FatalImportError({ file, reason: "not a pickle (protocol 2 or later expected: the file does not start with the PROTO opcode)" });
+    throw new FatalImportError({
+      file,
+      reason: "not a pickle (protocol 2 or later expected: the file does not start with the PROTO opcode)",
+    });
   }
   try {
     const parser = new Parser({ nameResolver: numpyNameRegistry(), unpicklingTypeOfDictionary: "Map", unpicklingTypeOfSet: "array" });

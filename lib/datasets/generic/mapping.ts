@@ -60,14 +60,13 @@ export const genericMappingSchema = z
     clip: z.object({ start: column, end: column }).optional(),
     metadata: z.array(column).default([]),
     labels: z.array(targetMappingSchema.and(z.object({ key: questionKey }))).default([]),
-    questions: z
-      .array(z.object({ key: questionKey, text: z.string().min(1), targets: z.array(targetMappingSchema).min(1) }))
-      .default([]),
+    questions: z.array(z.object({ key: questionKey, text: z.string().min(1), targets: z.array(targetMappingSchema).min(1) })).default([]),
   })
   .superRefine((mapping, context) => {
     const keys = mapping.questions.map((q) => q.key);
     keys.forEach((key, index) => {
-      if (keys.indexOf(key) !== index) context.addIssue({ code: "custom", path: ["questions", index, "key"], message: `question key "${key}" is used twice` });
+      if (keys.indexOf(key) !== index)
+        context.addIssue({ code: "custom", path: ["questions", index, "key"], message: `question key "${key}" is used twice` });
     });
     mapping.questions.forEach((q, index) => {
       try {
@@ -108,7 +107,8 @@ export function mappedColumns(mapping: GenericMapping): string[] {
   if (typeof mapping.split === "string") columns.add(mapping.split);
   if (mapping.clip) [mapping.clip.start, mapping.clip.end].forEach((c) => columns.add(c));
   mapping.metadata.forEach((c) => columns.add(c));
-  for (const target of [...mapping.labels, ...mapping.questions.flatMap((q) => q.targets)]) targetColumns(target).forEach((c) => columns.add(c));
+  for (const target of [...mapping.labels, ...mapping.questions.flatMap((q) => q.targets)])
+    targetColumns(target).forEach((c) => columns.add(c));
   for (const q of mapping.questions) templatePlaceholders(q.text).forEach((c) => columns.add(c));
   return [...columns];
 }

@@ -30,8 +30,22 @@ const mapping = parseGenericMapping({
   questions: [
     { key: "when", text: "When does the person {action}?", targets: [{ labelType: "interval", from: { start: "a_start", end: "a_end" } }] },
     { key: "steps", text: "List the steps in order.", targets: [{ labelType: "sequence", from: { actions: "steps" } }] },
-    { key: "where", text: "{where_q}", targets: [{ labelType: "bbox", from: { box: "box" } }, { labelType: "same", from: { same: "same" } }] },
-    { key: "score", text: "Rate it.", targets: [{ labelType: "float", from: { value: "score", name: "score" } }, { labelType: "timestamp", from: { time: "peak" } }] },
+    {
+      key: "where",
+      text: "{where_q}",
+      targets: [
+        { labelType: "bbox", from: { box: "box" } },
+        { labelType: "same", from: { same: "same" } },
+      ],
+    },
+    {
+      key: "score",
+      text: "Rate it.",
+      targets: [
+        { labelType: "float", from: { value: "score", name: "score" } },
+        { labelType: "timestamp", from: { time: "peak" } },
+      ],
+    },
   ],
 });
 
@@ -67,8 +81,20 @@ describe("parseGeneric", () => {
         metadata: { source: "lab" },
         labels: [{ key: "caption", kind: "caption", value: "a man opens the fridge" }],
         questions: [
-          { key: "generic:when", kind: "when", templateKey: "generic.when", text: "When does the person open the fridge?", targets: [{ labelType: "interval", label: { start: 2, end: 5 } }] },
-          { key: "generic:steps", kind: "steps", templateKey: "generic.steps", text: "List the steps in order.", targets: [{ labelType: "sequence", label: { actions: ["walk", "open fridge"] } }] },
+          {
+            key: "generic:when",
+            kind: "when",
+            templateKey: "generic.when",
+            text: "When does the person open the fridge?",
+            targets: [{ labelType: "interval", label: { start: 2, end: 5 } }],
+          },
+          {
+            key: "generic:steps",
+            kind: "steps",
+            templateKey: "generic.steps",
+            text: "List the steps in order.",
+            targets: [{ labelType: "sequence", label: { actions: ["walk", "open fridge"] } }],
+          },
           {
             key: "generic:where",
             kind: "where",
@@ -99,7 +125,10 @@ describe("parseGeneric", () => {
       "id,video,t0,t1,source,caption,action,a_start,a_end,steps,where_q,box,same,score,peak",
       'clip-1,clips/clip-1.mp4,0,8,lab,a man opens the fridge,open the fridge,2,5,walk|open fridge,Where is the fridge?,"[0.1,0.2,0.5,0.9]",1,7.5,3.2',
     ].join("\n");
-    const templates = [...genericTemplates(mapping).filter((t) => t.kind !== "when"), { key: "generic.when.2", kind: "when", text: "At what time does the person {action}?" }];
+    const templates = [
+      ...genericTemplates(mapping).filter((t) => t.kind !== "when"),
+      { key: "generic.when.2", kind: "when", text: "At what time does the person {action}?" },
+    ];
     const errors = new ImportErrorCollector();
     const items = await collectItems(parseGeneric(await file("data.csv", csv), { errors, mapping, templates }));
     expect(errors.count).toBe(0);
@@ -138,11 +167,22 @@ describe("parseGeneric", () => {
   });
 
   it("validates the mapping file itself", async () => {
-    const bad = await file("mapping.json", JSON.stringify({ videoKey: "id", questions: [{ key: "q", text: "Hi", targets: [{ labelType: "colour", from: "c" }] }] }));
+    const bad = await file(
+      "mapping.json",
+      JSON.stringify({ videoKey: "id", questions: [{ key: "q", text: "Hi", targets: [{ labelType: "colour", from: "c" }] }] }),
+    );
     const error = await readGenericMapping(bad).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FatalImportError);
     expect((error as FatalImportError).detail).toMatchObject({ file: "mapping.json", field: "questions.0.targets.0.labelType" });
     await expect(readGenericMapping(await file("broken.json", "{"))).rejects.toThrow(/broken\.json: not a readable JSON mapping/);
-    expect(() => parseGenericMapping({ videoKey: "id", questions: [{ key: "q", text: "a", targets: [{ labelType: "class", from: "c" }] }, { key: "q", text: "b", targets: [{ labelType: "class", from: "c" }] }] })).toThrow(/used twice/);
+    expect(() =>
+      parseGenericMapping({
+        videoKey: "id",
+        questions: [
+          { key: "q", text: "a", targets: [{ labelType: "class", from: "c" }] },
+          { key: "q", text: "b", targets: [{ labelType: "class", from: "c" }] },
+        ],
+      }),
+    ).toThrow(/used twice/);
   });
 });

@@ -77,8 +77,12 @@ function itemFromRow(row: RowReader, mapping: GenericMapping, templates: Templat
   const videoKey = row.text(mapping.videoKey);
   const mediaPath = mapping.mediaPath === undefined ? null : row.text(mapping.mediaPath);
   if (mediaPath !== null && !isSafeRelativePath(mediaPath)) row.fail(mapping.mediaPath ?? "", `not a safe relative path: "${mediaPath}"`);
-  const split = mapping.split === undefined ? null : typeof mapping.split === "string" ? row.optionalText(mapping.split) : mapping.split.literal;
-  const clip = mapping.clip === undefined ? { startSec: null, endSec: null } : { startSec: row.number(mapping.clip.start), endSec: row.number(mapping.clip.end) };
+  const split =
+    mapping.split === undefined ? null : typeof mapping.split === "string" ? row.optionalText(mapping.split) : mapping.split.literal;
+  const clip =
+    mapping.clip === undefined
+      ? { startSec: null, endSec: null }
+      : { startSec: row.number(mapping.clip.start), endSec: row.number(mapping.clip.end) };
   if (mapping.clip && clip.startSec !== null && clip.endSec !== null && !(clip.endSec > clip.startSec)) {
     row.fail(mapping.clip.end, `clip end (${clip.endSec}) must be greater than its start (${clip.startSec})`);
   }
@@ -109,7 +113,9 @@ function checkTemplateColumns(templates: readonly QuestionTemplate[], mapping: G
     const allowed = new Set(templatePlaceholders(mappingText));
     for (const name of templatePlaceholders(template.text)) {
       if (!allowed.has(name)) {
-        throw new TemplateError(`template "${template.key}" uses {${name}}; the mapping's question "${template.kind}" offers ${[...allowed].map((a) => `{${a}}`).join(", ") || "none"}`);
+        throw new TemplateError(
+          `template "${template.key}" uses {${name}}; the mapping's question "${template.kind}" offers ${[...allowed].map((a) => `{${a}}`).join(", ") || "none"}`,
+        );
       }
     }
   }

@@ -66,11 +66,7 @@ export class RowReader {
   list(column: string, separator: string): string[] | null {
     const value = this.row.get(column);
     const parsed = typeof value === "string" && value.trim().startsWith("[") ? safeJson(value) : value;
-    const items = Array.isArray(parsed)
-      ? parsed
-      : typeof parsed === "string"
-        ? parsed.split(separator)
-        : null;
+    const items = Array.isArray(parsed) ? parsed : typeof parsed === "string" ? parsed.split(separator) : null;
     if (items === null) return this.fail(column, "missing value");
     const texts = items.map((item) => (typeof item === "string" ? item.trim() : typeof item === "number" ? String(item) : null));
     if (texts.some((text) => text === null || text === "")) return this.fail(column, "every item must be non-empty text");

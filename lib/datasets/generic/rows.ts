@@ -16,7 +16,12 @@ export async function* csvRows(filePath: string, file: string, columns: string[]
   const batches = readCsvRowBatches(filePath, file, (header) => {
     const missing = columns.filter((name) => !header.columns.includes(name));
     if (missing.length > 0) {
-      throw new FatalImportError({ file, line: 1, field: missing.join(", "), reason: `missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}` });
+      throw new FatalImportError({
+        file,
+        line: 1,
+        field: missing.join(", "),
+        reason: `missing column${missing.length > 1 ? "s" : ""} ${missing.map((m) => `"${m}"`).join(", ")}`,
+      });
     }
   });
   for await (const batch of batches) {
@@ -47,7 +52,10 @@ export async function* jsonlRows(filePath: string, file: string, batchSize = 500
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FatalImportError({ file, reason: code ? `cannot read the file (${code})` : `cannot read the file: ${(error as Error).message}` });
+    throw new FatalImportError({
+      file,
+      reason: code ? `cannot read the file (${code})` : `cannot read the file: ${(error as Error).message}`,
+    });
   } finally {
     lines.close();
     source.destroy();

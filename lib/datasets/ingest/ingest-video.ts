@@ -24,7 +24,11 @@ export interface IngestEnvironment {
 }
 
 /** FineDiving's items: an MP4 that exists, one to make from frames, or (imported unchecked) either. */
-const framesMetadata = z.object({ mediaSource: z.enum(["frames", "unchecked"]), frameDir: z.string().min(1), fps: z.number().positive().optional() });
+const framesMetadata = z.object({
+  mediaSource: z.enum(["frames", "unchecked"]),
+  frameDir: z.string().min(1),
+  fps: z.number().positive().optional(),
+});
 
 /**
  * Makes one video playable in every browser: probes the source, keeps it when it already is a
@@ -40,7 +44,11 @@ export async function ingestVideo(video: IngestVideoRow, env: IngestEnvironment)
     const poster = posterPath(video.datasetId, video.id);
     const posterFile = await inside(env.root, poster);
     if (posterFile === null) return { status: "UNPLAYABLE", reason: "the poster path is outside the media store" };
-    await makePoster(served.file, posterFile, posterTime({ startSec: video.clipStartSec, endSec: video.clipEndSec }, served.probe.durationSec));
+    await makePoster(
+      served.file,
+      posterFile,
+      posterTime({ startSec: video.clipStartSec, endSec: video.clipEndSec }, served.probe.durationSec),
+    );
     if (env.storage !== null) {
       await uploadMediaFile(env.storage, served.path, served.file, contentTypeOf(served.file));
       await uploadMediaFile(env.storage, poster, posterFile, "image/jpeg");

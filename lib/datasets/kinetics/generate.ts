@@ -2,8 +2,65 @@ import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { createRandom, randomInt } from "../prng";
 
-const VERBS = ["playing", "riding", "eating", "washing", "throwing", "catching", "opening", "folding", "cutting", "juggling", "climbing", "painting", "cleaning", "carrying", "kicking", "tying", "brushing", "peeling", "stretching", "shooting"];
-const OBJECTS = ["guitar", "bicycle", "apple pie", "dishes", "frisbee", "ball", "door", "towel", "watermelon", "clubs", "rope", "fence", "windows", "box", "soccer ball", "shoelaces", "hair", "potatoes", "arm", "basketball", "drums", "horse", "ice cream", "car", "paper", "tree", "carpet", "bottle", "scarf", "kite", "violin", "boat", "cake", "pumpkin", "wall"];
+const VERBS = [
+  "playing",
+  "riding",
+  "eating",
+  "washing",
+  "throwing",
+  "catching",
+  "opening",
+  "folding",
+  "cutting",
+  "juggling",
+  "climbing",
+  "painting",
+  "cleaning",
+  "carrying",
+  "kicking",
+  "tying",
+  "brushing",
+  "peeling",
+  "stretching",
+  "shooting",
+];
+const OBJECTS = [
+  "guitar",
+  "bicycle",
+  "apple pie",
+  "dishes",
+  "frisbee",
+  "ball",
+  "door",
+  "towel",
+  "watermelon",
+  "clubs",
+  "rope",
+  "fence",
+  "windows",
+  "box",
+  "soccer ball",
+  "shoelaces",
+  "hair",
+  "potatoes",
+  "arm",
+  "basketball",
+  "drums",
+  "horse",
+  "ice cream",
+  "car",
+  "paper",
+  "tree",
+  "carpet",
+  "bottle",
+  "scarf",
+  "kite",
+  "violin",
+  "boat",
+  "cake",
+  "pumpkin",
+  "wall",
+];
 
 /** 700 distinct, plausible class names ("playing guitar", ...), like Kinetics-700's. */
 export function syntheticKineticsClasses(count = 700): string[] {

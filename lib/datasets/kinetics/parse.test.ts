@@ -72,7 +72,12 @@ describe("parseKinetics", () => {
     const items = await collectItems(parseKinetics(file, { errors }));
     expect(items).toEqual([]);
     expect(errors.errors).toEqual([
-      { file: "nocol.csv", line: 1, field: "time_end", reason: 'missing column "time_end" (header has "label", "youtube_id", "time_start", "split")' },
+      {
+        file: "nocol.csv",
+        line: 1,
+        field: "time_end",
+        reason: 'missing column "time_end" (header has "label", "youtube_id", "time_start", "split")',
+      },
     ]);
   });
 
@@ -137,8 +142,20 @@ describe("parseKinetics", () => {
     const items = await collectItems(parseKinetics(file, { errors, checkMedia: true, mediaRoot }));
     expect(items.map((item) => item.mediaPath)).toEqual(["abcDEF12345_000005_000015.mp4", "clips/b.mp4"]);
     expect(errors.errors).toEqual([
-      { file: "media.csv", line: 4, recordKey: "ccccccccccc_000000_000010", field: "youtube_id", reason: 'unknown video: clip file "ccccccccccc_000000_000010.mp4" not found under the media root' },
-      { file: "media.csv", line: 5, recordKey: "ddddddddddd_000000_000010", field: "path", reason: 'unknown video: clip file "clips/missing.mp4" not found under the media root' },
+      {
+        file: "media.csv",
+        line: 4,
+        recordKey: "ccccccccccc_000000_000010",
+        field: "youtube_id",
+        reason: 'unknown video: clip file "ccccccccccc_000000_000010.mp4" not found under the media root',
+      },
+      {
+        file: "media.csv",
+        line: 5,
+        recordKey: "ddddddddddd_000000_000010",
+        field: "path",
+        reason: 'unknown video: clip file "clips/missing.mp4" not found under the media root',
+      },
       { file: "media.csv", line: 6, field: "path", reason: 'not a safe relative path: "../outside.mp4"' },
     ]);
   });

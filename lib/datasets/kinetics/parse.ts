@@ -76,7 +76,13 @@ async function* parseBatches(filePath: string, file: string, options: KineticsOp
       const clip = validateRow(row, { file, columnCount, hasPathColumn, clipPathTemplate }, options.errors);
       if (clip === null) continue;
       if (!seenKeys.add(clip.videoKey)) {
-        options.errors.add({ file, line: row.line, recordKey: clip.videoKey, field: "youtube_id", reason: "duplicate clip (same youtube_id, time_start and time_end as an earlier row)" });
+        options.errors.add({
+          file,
+          line: row.line,
+          recordKey: clip.videoKey,
+          field: "youtube_id",
+          reason: "duplicate clip (same youtube_id, time_start and time_end as an earlier row)",
+        });
         continue;
       }
       if (media !== null && !(await media.hasFile(clip.mediaPath))) {

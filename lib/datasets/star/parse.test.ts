@@ -15,9 +15,27 @@ afterAll(async () => {
 });
 
 const situations = {
-  "000300": { actions: ["a001"], bbox: [[0, 0, 64, 480], [320, 240, 640, 480]], bbox_labels: ["o000", "o002"], rel_pairs: [["o000", "o002"]], rel_labels: ["r001"] },
+  "000300": {
+    actions: ["a001"],
+    bbox: [
+      [0, 0, 64, 480],
+      [320, 240, 640, 480],
+    ],
+    bbox_labels: ["o000", "o002"],
+    rel_pairs: [["o000", "o002"]],
+    rel_labels: ["r001"],
+  },
   "000360": { actions: ["a001", "a002"], bbox: [[320, 240, 640, 480]], bbox_labels: ["o002"], rel_pairs: [], rel_labels: [] },
-  "000420": { actions: ["a002"], bbox: [[0, 0, 320, 240], [320, 240, 640, 480]], bbox_labels: ["o001", "o002"], rel_pairs: [], rel_labels: [] },
+  "000420": {
+    actions: ["a002"],
+    bbox: [
+      [0, 0, 320, 240],
+      [320, 240, 640, 480],
+    ],
+    bbox_labels: ["o001", "o002"],
+    rel_pairs: [],
+    rel_labels: [],
+  },
 };
 
 function qa(id: string, overrides: Record<string, unknown> = {}) {
@@ -74,7 +92,9 @@ describe("parseStar", () => {
       ["star:qa:Interaction_T1_1", "Which object was put down by the person?", [{ labelType: "class", label: "The box" }]],
       ["star:qa:Sequence_T2_4", "What did the person do first?", [{ labelType: "class", label: "Walked to the box" }]],
     ]);
-    expect(byKind.get("star-between")?.targets).toEqual([{ labelType: "sequence", label: { actions: ["walking to the box", "picking up a box"] } }]);
+    expect(byKind.get("star-between")?.targets).toEqual([
+      { labelType: "sequence", label: { actions: ["walking to the box", "picking up a box"] } },
+    ]);
     expect(byKind.get("star-between")?.text).toMatch(/9\.5s.*14\.5s/);
 
     // 30 fps: frame 300 → 10 s, 360 → 12 s, 420 → 14 s.
@@ -97,8 +117,16 @@ describe("parseStar", () => {
     const [, , , idA, , idB] = same?.key.split(":") ?? [];
     expect(same?.targets).toEqual([{ labelType: "same", label: { same: idA === idB } }]);
 
-    expect(clip?.labels).toContainEqual({ key: "interval:a001", kind: "interval", value: { start: 10, end: 12, action: "walking to the box" } });
-    expect(clip?.labels).toContainEqual({ key: "sequence", kind: "sequence", value: { actions: ["walking to the box", "picking up a box"] } });
+    expect(clip?.labels).toContainEqual({
+      key: "interval:a001",
+      kind: "interval",
+      value: { start: 10, end: 12, action: "walking to the box" },
+    });
+    expect(clip?.labels).toContainEqual({
+      key: "sequence",
+      kind: "sequence",
+      value: { actions: ["walking to the box", "picking up a box"] },
+    });
     expect(clip?.metadata.keyframes).toHaveLength(3);
 
     // A clip without situations only gets its original question.
@@ -133,7 +161,12 @@ describe("parseStar", () => {
     expect(errors.errors).toEqual([
       { file: "broken.json", recordKey: "Interaction_T1_2", field: "answer", reason: "missing field" },
       { file: "broken.json", recordKey: "Interaction_T1_3", field: "start", reason: "Invalid input: expected number, received string" },
-      { file: "broken.json", recordKey: "Interaction_T1_4", field: "situations.000001.bbox_labels", reason: "bbox and bbox_labels have different lengths" },
+      {
+        file: "broken.json",
+        recordKey: "Interaction_T1_4",
+        field: "situations.000001.bbox_labels",
+        reason: "bbox and bbox_labels have different lengths",
+      },
       { file: "broken.json", recordKey: "Interaction_T1_1", field: "question_id", reason: "duplicate question_id" },
     ]);
     expect(items.map((item) => item.metadata.question_ids)).toEqual([["Interaction_T1_1"]]);
@@ -160,7 +193,10 @@ describe("parseStar", () => {
   it("reports a syntax error inside one question with its line, and a missing comma between questions", async () => {
     const good = JSON.stringify(qa("Interaction_T1_1"));
     const file = path.join(dir, "syntax.json");
-    await writeFile(file, `[\n${good},\n{"question_id": "Interaction_T1_2",\n "question" "x"},\n${JSON.stringify(qa("Interaction_T1_3"))}\n]\n`);
+    await writeFile(
+      file,
+      `[\n${good},\n{"question_id": "Interaction_T1_2",\n "question" "x"},\n${JSON.stringify(qa("Interaction_T1_3"))}\n]\n`,
+    );
     const errors = new ImportErrorCollector();
     const items = await collectItems(parseStar(file, { errors, classNames }));
     expect(items.map((item) => item.metadata.question_ids)).toEqual([["Interaction_T1_1", "Interaction_T1_3"]]);
@@ -192,7 +228,14 @@ describe("parseStar", () => {
     const errors = new ImportErrorCollector();
     const items = await collectItems(parseStar(file, { errors, checkMedia: true, mediaRoot }));
     expect(items.map((item) => item.videoKey)).toEqual(["ABC12_9.5_14.5"]);
-    expect(errors.errors).toEqual([{ file: "media.json", recordKey: "Interaction_T1_5", field: "video_id", reason: 'unknown video: "GONE1.mp4" not found under the media root' }]);
+    expect(errors.errors).toEqual([
+      {
+        file: "media.json",
+        recordKey: "Interaction_T1_5",
+        field: "video_id",
+        reason: 'unknown video: "GONE1.mp4" not found under the media root',
+      },
+    ]);
     expect(errors.warnings[0]?.field).toBe("classNames");
     // Without names, ids stand in.
     expect(items[0]?.labels).toContainEqual({ key: "sequence", kind: "sequence", value: { actions: ["a001", "a002"] } });

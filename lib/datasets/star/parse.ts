@@ -65,7 +65,11 @@ async function* parseBatches(filePath: string, file: string, options: StarOption
   const templates = new TemplateSet(options.templates ?? defaultTemplates("star"));
   const names = new StarNames(options.classNames);
   if (!names.hasNames) {
-    options.errors.warn({ file, field: "classNames", reason: "no class names given: actions and objects are named by their STAR ids (a077, o016)" });
+    options.errors.warn({
+      file,
+      field: "classNames",
+      reason: "no class names given: actions and objects are named by their STAR ids (a077, o016)",
+    });
   }
   const clips = await indexQuestions(filePath, file, options);
   const media = mediaIndexFor(options, file);
@@ -82,7 +86,12 @@ async function* parseBatches(filePath: string, file: string, options: StarOption
       if (item === null) continue;
       if (media !== null && item.mediaPath !== null && !(await media.hasFile(item.mediaPath))) {
         const recordKey = group.map((qa) => qa.question_id).sort()[0] ?? key;
-        options.errors.add({ file, recordKey, field: "video_id", reason: `unknown video: "${item.mediaPath}" not found under the media root` });
+        options.errors.add({
+          file,
+          recordKey,
+          field: "video_id",
+          reason: `unknown video: "${item.mediaPath}" not found under the media root`,
+        });
         continue;
       }
       items.push(item);
@@ -159,7 +168,12 @@ function buildItem(videoKey: string, group: StarQuestion[], context: BuildContex
   const videoId = first.video_id;
   const mediaPath = renderTemplate(options.videoPathTemplate ?? "{video_id}.mp4", { video_id: videoId });
   if (!isSafeRelativePath(mediaPath)) {
-    options.errors.add({ file: context.file, recordKey: first.question_id, field: "video_id", reason: `the video path "${mediaPath}" is not a safe relative path` });
+    options.errors.add({
+      file: context.file,
+      recordKey: first.question_id,
+      field: "video_id",
+      reason: `the video path "${mediaPath}" is not a safe relative path`,
+    });
     return null;
   }
   const geometry = geometryOf(videoId, options);

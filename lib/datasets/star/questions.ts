@@ -62,8 +62,15 @@ function clipActions(context: ClipContext): string[] {
 export function betweenQuestion(context: ClipContext): Generated {
   const actions = clipActions(context);
   if (actions.length === 0) return { questions: [], labels: [] };
-  const target: Target = actions.length === 1 ? { labelType: "class", label: actions[0] ?? "" } : { labelType: "sequence", label: { actions } };
-  const generated = question(context, "star:between:0", "star-between", { t1: formatSeconds(context.start), t2: formatSeconds(context.end) }, [target]);
+  const target: Target =
+    actions.length === 1 ? { labelType: "class", label: actions[0] ?? "" } : { labelType: "sequence", label: { actions } };
+  const generated = question(
+    context,
+    "star:between:0",
+    "star-between",
+    { t1: formatSeconds(context.start), t2: formatSeconds(context.end) },
+    [target],
+  );
   return {
     questions: generated === null ? [] : [generated],
     labels: [{ key: "sequence", kind: "sequence", value: { actions } }],
@@ -146,7 +153,12 @@ export function sameObjectQuestion(context: ClipContext): Generated {
     context,
     `star:same-object:${a.keyframe.frameId}:${a.object.id}:${b.keyframe.frameId}:${b.object.id}`,
     "star-same-object",
-    { time1: formatSeconds(a.keyframe.time, 2), box1: formatBox(a.object.box), time2: formatSeconds(b.keyframe.time, 2), box2: formatBox(b.object.box) },
+    {
+      time1: formatSeconds(a.keyframe.time, 2),
+      box1: formatBox(a.object.box),
+      time2: formatSeconds(b.keyframe.time, 2),
+      box2: formatBox(b.object.box),
+    },
     [{ labelType: "same", label: { same: isSame } }],
   );
   return { questions: generated === null ? [] : [generated], labels: [] };

@@ -24,9 +24,7 @@ export const starQuestionSchema = z
     start: z.number().nonnegative(),
     end: z.number().nonnegative(),
     answer: z.string().min(1),
-    choices: z
-      .array(z.object({ choice_id: z.number().int(), choice: z.string() }))
-      .min(2),
+    choices: z.array(z.object({ choice_id: z.number().int(), choice: z.string() })).min(2),
     situations: z.record(z.string().regex(/^\d+$/, "situation keys must be frame numbers"), starSituationSchema),
   })
   .refine((q) => q.end > q.start, { message: "end must be greater than start", path: ["end"] });

@@ -49,7 +49,11 @@ const STAR: QuestionTemplate[] = [
   { key: "star.between.2", kind: "star-between", text: "Describe the actions the person performs from {t1}s to {t2}s, in order." },
   { key: "star.when.1", kind: "star-when", text: "When does the person start and stop {action}? Give the start and end times in seconds." },
   { key: "star.when.2", kind: "star-when", text: "In which time span of the video is the person {action}?" },
-  { key: "star.object-at.1", kind: "star-object-at", text: "Which object is inside the box {box} at {time}s? Box corners are normalised [x1, y1, x2, y2]." },
+  {
+    key: "star.object-at.1",
+    kind: "star-object-at",
+    text: "Which object is inside the box {box} at {time}s? Box corners are normalised [x1, y1, x2, y2].",
+  },
   { key: "star.object-at.2", kind: "star-object-at", text: "At {time}s, what is in the region {box} (normalised x1, y1, x2, y2)?" },
   {
     key: "star.same-object.1",
@@ -61,7 +65,11 @@ const STAR: QuestionTemplate[] = [
 const FINEDIVING: QuestionTemplate[] = [
   { key: "finediving.after.1", kind: "subaction-after", text: "The diver starts with {first}. Which sub-action follows it?" },
   { key: "finediving.before.1", kind: "subaction-before", text: "Which sub-action does the diver perform before {second}?" },
-  { key: "finediving.sequence.1", kind: "subaction-sequence", text: "List the sequence of sub-actions the diver performs in this dive, in order." },
+  {
+    key: "finediving.sequence.1",
+    kind: "subaction-sequence",
+    text: "List the sequence of sub-actions the diver performs in this dive, in order.",
+  },
   {
     key: "finediving.aqa-full.1",
     kind: "aqa-full",

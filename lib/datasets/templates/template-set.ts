@@ -2,14 +2,7 @@ import { z } from "zod";
 import { stableHash } from "../hash";
 import type { QuestionTemplate } from "../types";
 import { TEMPLATE_VARIABLES } from "./defaults";
-import {
-  compileTemplate,
-  renderCompiled,
-  TemplateError,
-  templatePlaceholders,
-  type CompiledTemplate,
-  type TemplateVars,
-} from "./render";
+import { compileTemplate, renderCompiled, TemplateError, templatePlaceholders, type CompiledTemplate, type TemplateVars } from "./render";
 
 export const questionTemplateSchema = z.object({
   key: z.string().min(1),
@@ -69,9 +62,7 @@ function checkPlaceholders(template: QuestionTemplate): void {
   for (const name of templatePlaceholders(template.text)) {
     if (!allowed.includes(name)) {
       const offered = allowed.length === 0 ? "none" : allowed.map((v) => `{${v}}`).join(", ");
-      throw new TemplateError(
-        `template "${template.key}" (kind ${template.kind}) uses {${name}}; this kind offers ${offered}`,
-      );
+      throw new TemplateError(`template "${template.key}" (kind ${template.kind}) uses {${name}}; this kind offers ${offered}`);
     }
   }
 }

@@ -12,7 +12,9 @@ describe("renderTemplate", () => {
   });
 
   it("errors on a missing variable and on an unbalanced brace", () => {
-    expect(() => renderTemplate("When does {action} happen?", {})).toThrow(new TemplateError('template "When does {action} happen?" needs the variable {action}, which was not given'));
+    expect(() => renderTemplate("When does {action} happen?", {})).toThrow(
+      new TemplateError('template "When does {action} happen?" needs the variable {action}, which was not given'),
+    );
     expect(() => renderTemplate("a {b", { b: 1 })).toThrow(TemplateError);
     expect(() => renderTemplate("a } b", {})).toThrow(/unbalanced/);
   });
@@ -47,13 +49,21 @@ describe("TemplateSet", () => {
     const forward = new TemplateSet(templates);
     const backward = new TemplateSet([...templates].reverse());
     const seeds = Array.from({ length: 40 }, (_, i) => `video-${i}`);
-    expect(seeds.map((s) => forward.render("activity", s, {})?.templateKey)).toEqual(seeds.map((s) => backward.render("activity", s, {})?.templateKey));
+    expect(seeds.map((s) => forward.render("activity", s, {})?.templateKey)).toEqual(
+      seeds.map((s) => backward.render("activity", s, {})?.templateKey),
+    );
     expect(new Set(seeds.map((s) => forward.render("activity", s, {})?.text))).toEqual(new Set(["A?", "B?"]));
     expect(forward.render("star-when", "x", { action: "a" })).toBeNull();
   });
 
   it("rejects duplicate keys and malformed templates", () => {
-    expect(() => new TemplateSet([{ key: "a", kind: "k", text: "x" }, { key: "a", kind: "k", text: "y" }])).toThrow(/used twice/);
+    expect(
+      () =>
+        new TemplateSet([
+          { key: "a", kind: "k", text: "x" },
+          { key: "a", kind: "k", text: "y" },
+        ]),
+    ).toThrow(/used twice/);
     expect(() => new TemplateSet([{ key: "a", kind: "k", text: "" }])).toThrow(TemplateError);
     expect(() => new TemplateSet([{ key: "a", kind: "star-when", text: "When {verb}?" }])).toThrow(/offers \{action\}/);
   });
@@ -62,6 +72,7 @@ describe("TemplateSet", () => {
 describe("isSafeRelativePath", () => {
   it("accepts plain relative paths and refuses anything that could escape", () => {
     for (const ok of ["a.mp4", "kinetics/x_000001_000011.mp4", "a/..b/c", "..a"]) expect(isSafeRelativePath(ok)).toBe(true);
-    for (const bad of ["", "/a", "../a", "a/../b", "a/..", "./a", "a//b", "a/", "a\\b", "C:/a", "a\0b"]) expect(isSafeRelativePath(bad)).toBe(false);
+    for (const bad of ["", "/a", "../a", "a/../b", "a/..", "./a", "a//b", "a/", "a\\b", "C:/a", "a\0b"])
+      expect(isSafeRelativePath(bad)).toBe(false);
   });
 });

@@ -85,9 +85,19 @@ describe("fault knobs", () => {
     try {
       const url = new URL(`${held.url}/v1/chat/completions`);
       let answered = false;
-      const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: "POST", agent: false, headers: { "content-type": "application/json" } }, () => {
-        answered = true;
-      });
+      const req = httpRequest(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: "POST",
+          agent: false,
+          headers: { "content-type": "application/json" },
+        },
+        () => {
+          answered = true;
+        },
+      );
       const closed = new Promise<void>((resolve) => req.on("close", () => resolve()));
       req.on("error", () => {});
       req.end(JSON.stringify(chatBody()));

@@ -40,11 +40,20 @@ describe("chat completions", () => {
   it("rejects an unknown model with vLLM's 404 error", async () => {
     const res = await postJson(`${sim.url}/v1/chat/completions`, chatBody({ model: "no-such-model" }));
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ object: "error", message: "The model `no-such-model` does not exist.", type: "NotFoundError", param: null, code: 404 });
+    expect(await res.json()).toEqual({
+      object: "error",
+      message: "The model `no-such-model` does not exist.",
+      type: "NotFoundError",
+      param: null,
+      code: 404,
+    });
   });
 
   it("rejects a malformed request with a message naming the field", async () => {
-    const res = await postJson(`${sim.url}/v1/chat/completions`, { ...chatBody(), messages: [{ role: "user", content: [{ type: "audio" }] }] });
+    const res = await postJson(`${sim.url}/v1/chat/completions`, {
+      ...chatBody(),
+      messages: [{ role: "user", content: [{ type: "audio" }] }],
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { message: string; type: string };
     expect(body.type).toBe("BadRequestError");
@@ -89,13 +98,20 @@ describe("embeddings", () => {
   const embed = async (input: string | string[]) => {
     const res = await postJson(`${sim.url}/v1/embeddings`, { model: "vstar-sim-embedding-256", input });
     expect(res.status).toBe(200);
-    return (await res.json()) as { object: string; data: { object: string; index: number; embedding: number[] }[]; usage: { prompt_tokens: number } };
+    return (await res.json()) as {
+      object: string;
+      data: { object: string; index: number; embedding: number[] }[];
+      usage: { prompt_tokens: number };
+    };
   };
 
   it("returns deterministic unit vectors in vLLM's list shape", async () => {
     const a = await embed(["a man opens the fridge", "two children build a sandcastle"]);
     expect(a.object).toBe("list");
-    expect(a.data.map((d) => [d.object, d.index])).toEqual([["embedding", 0], ["embedding", 1]]);
+    expect(a.data.map((d) => [d.object, d.index])).toEqual([
+      ["embedding", 0],
+      ["embedding", 1],
+    ]);
     for (const d of a.data) expect(Math.hypot(...d.embedding)).toBeCloseTo(1, 6);
     expect((await embed("a man opens the fridge")).data[0]?.embedding).toEqual(a.data[0]?.embedding);
     expect(a.usage.prompt_tokens).toBeGreaterThan(0);

@@ -28,7 +28,13 @@ export async function chatCompletions(state: SimulatorState, res: ServerResponse
   const id = `chatcmpl-sim-${hexIdFrom(24, state.seed, "completion", state.nextCompletionNumber())}`;
   const proceed = await applyFault(res, decision, state.options.timeoutHoldMs, () => ({
     invalidJson: `{"id":"${id}","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"The video sho`,
-    missingField: { id, object: "chat.completion", created: Math.floor(state.now() / 1000), model: "unknown", system_fingerprint: SYSTEM_FINGERPRINT },
+    missingField: {
+      id,
+      object: "chat.completion",
+      created: Math.floor(state.now() / 1000),
+      model: "unknown",
+      system_fingerprint: SYSTEM_FINGERPRINT,
+    },
   }));
   if (!proceed) return;
 

@@ -56,9 +56,14 @@ describe("Ray Jobs API", () => {
     expect(again.status).toBe(400);
     expect(((await again.json()) as { message: string }).message).toContain("already been loaded");
 
-    const models = (await (await fetch(`${sim.url}/v1/models`)).json()) as { object: string; data: { id: string; root: string; parent: string | null }[] };
+    const models = (await (await fetch(`${sim.url}/v1/models`)).json()) as {
+      object: string;
+      data: { id: string; root: string; parent: string | null }[];
+    };
     expect(models.object).toBe("list");
-    expect(models.data).toContainEqual(expect.objectContaining({ id: "vstar-c1", root: "/data/adapters/cycle-1/", parent: "Qwen2.5-VL-7B-Instruct" }));
+    expect(models.data).toContainEqual(
+      expect.objectContaining({ id: "vstar-c1", root: "/data/adapters/cycle-1/", parent: "Qwen2.5-VL-7B-Instruct" }),
+    );
 
     const chat = await postJson(`${sim.url}/v1/chat/completions`, {
       model: "vstar-c1",
@@ -104,7 +109,9 @@ describe("adapter files", () => {
       await submit(first.url, "persisted", "3", join(dir, "cycle-3"));
       expect((await waitForTerminal(first.url, "persisted")).status).toBe("SUCCEEDED");
       await first.close();
-      const written = JSON.parse(await readFile(join(dir, "cycle-3", "adapter_config.json"), "utf8")) as { vstar_simulator: { strength: number } };
+      const written = JSON.parse(await readFile(join(dir, "cycle-3", "adapter_config.json"), "utf8")) as {
+        vstar_simulator: { strength: number };
+      };
       expect(written.vstar_simulator.strength).toBe(3);
 
       const second = await startSimulator({ adapterFiles: true });

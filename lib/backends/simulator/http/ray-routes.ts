@@ -19,7 +19,11 @@ export function submitJob(state: SimulatorState, res: ServerResponse, body: unkn
     sendJson(res, 200, state.jobs.submit(parsed.data));
   } catch (error) {
     if (!(error instanceof DuplicateSubmissionError)) throw error;
-    sendText(res, 400, `Traceback (most recent call last):\n  File "job_manager.py", line 528, in submit_job\nValueError: ${error.message}`);
+    sendText(
+      res,
+      400,
+      `Traceback (most recent call last):\n  File "job_manager.py", line 528, in submit_job\nValueError: ${error.message}`,
+    );
   }
 }
 

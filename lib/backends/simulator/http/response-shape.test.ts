@@ -82,7 +82,11 @@ describe("response shapes", () => {
     expect(modelListSchema.safeParse(await (await fetch(`${sim.url}/v1/models`)).json()).success).toBe(true);
     const embedding = await postJson(`${sim.url}/v1/embeddings`, { model: "vstar-sim-embedding-256", input: "hello" });
     expect(embeddingListSchema.safeParse(await embedding.json()).success).toBe(true);
-    await postJson(`${sim.url}/api/jobs/`, { entrypoint: "echo", submission_id: "shape", metadata: { vstar_cycle_index: "1", vstar_output_dir: "/o" } });
+    await postJson(`${sim.url}/api/jobs/`, {
+      entrypoint: "echo",
+      submission_id: "shape",
+      metadata: { vstar_cycle_index: "1", vstar_output_dir: "/o" },
+    });
     const job = rayJobSchema.safeParse(await (await fetch(`${sim.url}/api/jobs/shape`)).json());
     expect(job.success ? "ok" : job.error.message).toBe("ok");
     const list = z.array(rayJobSchema).safeParse(await (await fetch(`${sim.url}/api/jobs/`)).json());

@@ -47,8 +47,21 @@ export async function route(state: SimulatorState, req: IncomingMessage, res: Se
     await routeFound.handler(state, res, body, params);
   } catch (error) {
     if (res.headersSent || res.destroyed) return;
-    if (error instanceof HttpError) return sendJson(res, error.status, { object: "error", message: error.message, type: "BadRequestError", param: null, code: error.status });
-    sendJson(res, 500, { object: "error", message: `simulator bug: ${(error as Error).message}`, type: "InternalServerError", param: null, code: 500 });
+    if (error instanceof HttpError)
+      return sendJson(res, error.status, {
+        object: "error",
+        message: error.message,
+        type: "BadRequestError",
+        param: null,
+        code: error.status,
+      });
+    sendJson(res, 500, {
+      object: "error",
+      message: `simulator bug: ${(error as Error).message}`,
+      type: "InternalServerError",
+      param: null,
+      code: 500,
+    });
   }
 }
 

@@ -13,7 +13,10 @@ beforeAll(async () => {
     trainedAdapters: [1, 2, 3].map((strength) => ({ path: `/adapters/cycle-${strength}`, strength })),
   });
   for (const strength of [1, 2, 3]) {
-    const res = await postJson(`${sim.url}/v1/load_lora_adapter`, { lora_name: `vstar-cycle-${strength}`, lora_path: `/adapters/cycle-${strength}` });
+    const res = await postJson(`${sim.url}/v1/load_lora_adapter`, {
+      lora_name: `vstar-cycle-${strength}`,
+      lora_path: `/adapters/cycle-${strength}`,
+    });
     expect(res.status).toBe(200);
   }
 });
