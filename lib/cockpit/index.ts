@@ -6,8 +6,27 @@
  * charts/chart-series, generations/explorer-filters).
  */
 export * from "./backends";
-export { listBackends, getBackend, createBackend, updateBackend, deleteBackend, getStoredBackend, runHealthCheck, BackendNameTakenError, BackendInUseError, type BackendView } from "./backends/backend-repository";
-export { explorerQuerySchema, type ExplorerQuery, type ExplorerFilters, LABEL_TYPES, GENERATION_MODES, VERDICT_FILTERS, AUDIT_FILTERS } from "./generations/explorer-filters";
+export {
+  listBackends,
+  getBackend,
+  createBackend,
+  updateBackend,
+  deleteBackend,
+  getStoredBackend,
+  runHealthCheck,
+  BackendNameTakenError,
+  BackendInUseError,
+  type BackendView,
+} from "./backends/backend-repository";
+export {
+  explorerQuerySchema,
+  type ExplorerQuery,
+  type ExplorerFilters,
+  LABEL_TYPES,
+  GENERATION_MODES,
+  VERDICT_FILTERS,
+  AUDIT_FILTERS,
+} from "./generations/explorer-filters";
 export { exploreGenerations, type GenerationPage, type GenerationRow } from "./generations/explorer-repository";
 export { generationDetail, type GenerationDetail } from "./generations/generation-detail-repository";
 export { estimateLaunch, type LaunchEstimate, type BackendHistory, type EstimateDataset, type EstimateSettings } from "./launch/estimate";

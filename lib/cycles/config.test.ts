@@ -9,7 +9,14 @@ describe("cycle configuration", () => {
     expect(config.sampling).toEqual({ temperature: 0.2, maxTokens: 1024, samplesPerQuestion: 1 });
     expect(config.verifier).toEqual({ preset: "paper", overrides: {} });
     expect(config.rationalization.enabled).toBe(true);
-    expect(config.training.hyperparameters).toMatchObject({ epochs: 1, effectiveBatchSize: 128, learningRate: 2e-5, lrScheduler: "cosine", warmupRatio: 0.03, optimizer: "adamw_torch" });
+    expect(config.training.hyperparameters).toMatchObject({
+      epochs: 1,
+      effectiveBatchSize: 128,
+      learningRate: 2e-5,
+      lrScheduler: "cosine",
+      warmupRatio: 0.03,
+      optimizer: "adamw_torch",
+    });
     expect(config.stopRule).toEqual({ maxCycles: 2, minYieldGain: 0.01 });
     expect(config.datasets[0]).toEqual({ dataset: "Kinetics", sampleSize: null, splits: ["train"] });
     expect(config.evaluation).toEqual({ enabled: true, sampleSize: 200, splits: ["test", "val"] });
@@ -27,9 +34,15 @@ describe("cycle configuration", () => {
     expect(() => parseCycleConfig({ datasets: [] })).toThrow(/datasets: choose at least one dataset/);
     expect(() => parseCycleConfig({ datasets: [{ dataset: 1, sampleSize: 0 }] })).toThrow(/datasets\.0\.sampleSize/);
     expect(() => parseCycleConfig({ datasets: [{ dataset: 1 }], sampling: { temperature: 3 } })).toThrow(/sampling\.temperature/);
-    expect(() => parseCycleConfig({ datasets: [{ dataset: 1 }], prompts: { answer: "no placeholder" } })).toThrow(/prompts\.answer: must contain \{Q\}/);
-    expect(() => parseCycleConfig({ datasets: [{ dataset: 1 }], prompts: { rationalization: "Question: {Q}" } })).toThrow(/prompts\.rationalization: must contain \{L\}/);
-    expect(() => parseCycleConfig({ datasets: [{ dataset: 1 }], verifier: { overrides: { keyword: { treshold: 0.9 } } } })).toThrow(/verifier\.overrides/);
+    expect(() => parseCycleConfig({ datasets: [{ dataset: 1 }], prompts: { answer: "no placeholder" } })).toThrow(
+      /prompts\.answer: must contain \{Q\}/,
+    );
+    expect(() => parseCycleConfig({ datasets: [{ dataset: 1 }], prompts: { rationalization: "Question: {Q}" } })).toThrow(
+      /prompts\.rationalization: must contain \{L\}/,
+    );
+    expect(() => parseCycleConfig({ datasets: [{ dataset: 1 }], verifier: { overrides: { keyword: { treshold: 0.9 } } } })).toThrow(
+      /verifier\.overrides/,
+    );
     expect(() => parseCycleConfig({ datasets: [{ dataset: 1 }], typo: true })).toThrow(/typo/);
   });
 });

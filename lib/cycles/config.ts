@@ -19,9 +19,11 @@ const promptsSchema = z
     rationalization: z.string().min(1).default(RATIONALIZATION_PROMPT),
   })
   .superRefine((prompts, context) => {
-    if (!prompts.answer.includes(QUESTION_PLACEHOLDER)) context.addIssue({ code: "custom", path: ["answer"], message: `must contain ${QUESTION_PLACEHOLDER}` });
+    if (!prompts.answer.includes(QUESTION_PLACEHOLDER))
+      context.addIssue({ code: "custom", path: ["answer"], message: `must contain ${QUESTION_PLACEHOLDER}` });
     for (const placeholder of [QUESTION_PLACEHOLDER, LABEL_PLACEHOLDER]) {
-      if (!prompts.rationalization.includes(placeholder)) context.addIssue({ code: "custom", path: ["rationalization"], message: `must contain ${placeholder}` });
+      if (!prompts.rationalization.includes(placeholder))
+        context.addIssue({ code: "custom", path: ["rationalization"], message: `must contain ${placeholder}` });
     }
   });
 
@@ -115,7 +117,11 @@ export const cycleConfigSchema = z.strictObject({
   /** The base checkpoint's served name; defaults to the inference backend's model. */
   baseCheckpoint: z.string().min(1).optional(),
   execution: executionSchema.prefault({}),
-  seed: z.int().min(0).max(2 ** 31 - 1).default(1),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(1),
 });
 
 export type CycleConfig = z.output<typeof cycleConfigSchema>;

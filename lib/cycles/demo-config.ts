@@ -9,7 +9,8 @@ const HELD_OUT = new Set(["test", "val", "validation"]);
  */
 export async function demoCycleConfig(): Promise<CycleConfigInput> {
   const datasets = await demoDatasets();
-  if (datasets.length === 0) throw new Error("there are no demo datasets: start the product once with `npm start` (demo mode) to create them");
+  if (datasets.length === 0)
+    throw new Error("there are no demo datasets: start the product once with `npm start` (demo mode) to create them");
   const selected: NonNullable<CycleConfigInput["datasets"]> = [];
   const heldOut = new Set<string>();
   for (const dataset of datasets) {

@@ -46,12 +46,24 @@ describe("export formats", () => {
 
   test("LLaMA-Factory sharegpt: role/content messages and an absolute video path; the label never in the input", () => {
     const item = llamaFactoryItem(example, context);
-    expect(item).toEqual({ messages: [{ role: "user", content: `<video>${context.userPrompt}` }, { role: "assistant", content: example.text }], videos: ["/shared/media/kinetics/abc.mp4"] });
+    expect(item).toEqual({
+      messages: [
+        { role: "user", content: `<video>${context.userPrompt}` },
+        { role: "assistant", content: example.text },
+      ],
+      videos: ["/shared/media/kinetics/abc.mp4"],
+    });
     expect(item.messages[0]!.content).not.toContain("Answer:");
   });
 
   test("JSONL keeps the provenance", () => {
-    expect(jsonlItem(example, context)).toMatchObject({ generationId: 42, cycleId: 3, mode: "rationalization", targets: context.labels, verdict: { passed: true } });
+    expect(jsonlItem(example, context)).toMatchObject({
+      generationId: 42,
+      cycleId: 3,
+      mode: "rationalization",
+      targets: context.labels,
+      verdict: { passed: true },
+    });
   });
 });
 
@@ -59,8 +71,15 @@ describe("helpers", () => {
   test("the rationalization label reads like an answer", () => {
     expect(labelText([{ labelType: "class", label: "playing cello" }])).toBe("playing cello");
     expect(labelText([{ labelType: "float", label: { value: 85.78, name: "dive_score" } }])).toBe("a dive score of 85.78");
-    expect(labelText([{ labelType: "interval", label: { start: 2, end: 5.25 } }, { labelType: "same", label: { same: false } }])).toBe("from 2s to 5.3s; not the same object");
-    expect(labelText([{ labelType: "sequence", label: { actions: ["opening door", "drinking water"] } }])).toBe("opening door, then drinking water");
+    expect(
+      labelText([
+        { labelType: "interval", label: { start: 2, end: 5.25 } },
+        { labelType: "same", label: { same: false } },
+      ]),
+    ).toBe("from 2s to 5.3s; not the same object");
+    expect(labelText([{ labelType: "sequence", label: { actions: ["opening door", "drinking water"] } }])).toBe(
+      "opening door, then drinking water",
+    );
   });
 
   test("batches are consecutive id ranges of at most the batch size", () => {

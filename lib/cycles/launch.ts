@@ -34,7 +34,10 @@ export class CycleRequestError extends Error {
  * Validates a configuration, fixes the run's plan (dataset ids, deterministic samples, backends,
  * base checkpoint), creates the run with its first cycle and hands it to the workers.
  */
-export async function launchRun(input: unknown, options: { createdById?: string | null; jobs?: JobSender } = {}): Promise<{ runId: number; cycleId: number }> {
+export async function launchRun(
+  input: unknown,
+  options: { createdById?: string | null; jobs?: JobSender } = {},
+): Promise<{ runId: number; cycleId: number }> {
   let config;
   try {
     config = parseCycleConfig(input);
@@ -42,9 +45,11 @@ export async function launchRun(input: unknown, options: { createdById?: string 
     throw new CycleRequestError(error instanceof Error ? error.message : String(error));
   }
   const inference = await findBackend({ name: config.backends.inference });
-  if (!inference || inference.role !== "INFERENCE") throw new CycleRequestError(`backends.inference: no inference backend named "${config.backends.inference}"`);
+  if (!inference || inference.role !== "INFERENCE")
+    throw new CycleRequestError(`backends.inference: no inference backend named "${config.backends.inference}"`);
   const training = await findBackend({ name: config.backends.training });
-  if (!training || training.role !== "TRAINING") throw new CycleRequestError(`backends.training: no training backend named "${config.backends.training}"`);
+  if (!training || training.role !== "TRAINING")
+    throw new CycleRequestError(`backends.training: no training backend named "${config.backends.training}"`);
   const resolved = resolveBackendConfig(inference);
   if (resolved.role === "TRAINING") throw new CycleRequestError(`backends.inference: "${inference.name}" is a training backend`);
   const base = await ensureBaseCheckpoint(config.baseCheckpoint ?? resolved.config.model, inference.isSimulator);
@@ -53,15 +58,34 @@ export async function launchRun(input: unknown, options: { createdById?: string 
   for (const [position, entry] of config.datasets.entries()) {
     const dataset = await findDataset(entry.dataset);
     if (!dataset) throw new CycleRequestError(`datasets.${position}.dataset: no dataset ${JSON.stringify(entry.dataset)}`);
-    if (datasets.some((d) => d.datasetId === dataset.id)) throw new CycleRequestError(`datasets.${position}.dataset: "${dataset.name}" is listed twice`);
-    const train = await planSelection({ datasetId: dataset.id, splits: entry.splits, sampleSize: entry.sampleSize, seedKey: `${config.seed}` });
-    if (train.count === 0) throw new CycleRequestError(`datasets.${position}: "${dataset.name}" has no questions in split(s) ${entry.splits.join(", ")}`);
+    if (datasets.some((d) => d.datasetId === dataset.id))
+      throw new CycleRequestError(`datasets.${position}.dataset: "${dataset.name}" is listed twice`);
+    const train = await planSelection({
+      datasetId: dataset.id,
+      splits: entry.splits,
+      sampleSize: entry.sampleSize,
+      seedKey: `${config.seed}`,
+    });
+    if (train.count === 0)
+      throw new CycleRequestError(`datasets.${position}: "${dataset.name}" has no questions in split(s) ${entry.splits.join(", ")}`);
     const evaluation = config.evaluation.enabled
-      ? await planSelection({ datasetId: dataset.id, splits: config.evaluation.splits, sampleSize: config.evaluation.sampleSize, seedKey: `${config.seed}:evaluation` })
+      ? await planSelection({
+          datasetId: dataset.id,
+          splits: config.evaluation.splits,
+          sampleSize: config.evaluation.sampleSize,
+          seedKey: `${config.seed}:evaluation`,
+        })
       : null;
     datasets.push({ datasetId: dataset.id, name: dataset.name, train, evaluation: evaluation && evaluation.count > 0 ? evaluation : null });
   }
-  const plan: CyclePlan = { version: 1, config, datasets, inferenceBackendId: inference.id, trainingBackendId: training.id, baseCheckpointId: base.id };
+  const plan: CyclePlan = {
+    version: 1,
+    config,
+    datasets,
+    inferenceBackendId: inference.id,
+    trainingBackendId: training.id,
+    baseCheckpointId: base.id,
+  };
   const created = await createRunWithFirstCycle({ name: config.name, plan, createdById: options.createdById ?? null });
   await nudgeCycle(created.cycleId, options.jobs ?? (await jobSender()));
   return created;
@@ -71,7 +95,8 @@ export async function launchRun(input: unknown, options: { createdById?: string 
 export async function cancelRun(runId: number, jobs?: JobSender): Promise<{ cycleId: number }> {
   const cycle = await latestCycleOfRun(runId);
   if (!cycle) throw new CycleRequestError(`run ${runId} does not exist`, 404);
-  if (isTerminal(cycle.status)) throw new CycleRequestError(`run ${runId} is not running (its cycle is ${cycle.status.toLowerCase()})`, 409);
+  if (isTerminal(cycle.status))
+    throw new CycleRequestError(`run ${runId} is not running (its cycle is ${cycle.status.toLowerCase()})`, 409);
   await requestCancel(cycle.id);
   await nudgeCycle(cycle.id, jobs ?? (await jobSender()));
   return { cycleId: cycle.id };
@@ -90,7 +115,8 @@ export interface ResumeOptions {
 export async function resumeRun(runId: number, { jobs, reasons }: ResumeOptions = {}): Promise<{ cycleId: number; status: CycleStatus }> {
   const latest = await latestCycleOfRun(runId);
   if (!latest) throw new CycleRequestError(`run ${runId} does not exist`, 404);
-  if (latest.status !== "FAILED" && latest.status !== "CANCELLED") throw new CycleRequestError(`run ${runId} cannot be resumed: its cycle is ${latest.status.toLowerCase()}`, 409);
+  if (latest.status !== "FAILED" && latest.status !== "CANCELLED")
+    throw new CycleRequestError(`run ${runId} cannot be resumed: its cycle is ${latest.status.toLowerCase()}`, 409);
   const cycle = await loadCycle(latest.id);
   if (!cycle) throw new CycleRequestError(`run ${runId} does not exist`, 404);
   const stoppedIn = typeof cycle.metrics.stoppedIn === "string" ? (cycle.metrics.stoppedIn as CycleStatus) : undefined;

@@ -20,9 +20,7 @@ export type Selection = z.infer<typeof selectionSchema>;
 export const cyclePlanSchema = z.object({
   version: z.literal(1),
   config: cycleConfigSchema,
-  datasets: z.array(
-    z.object({ datasetId: z.int(), name: z.string(), train: selectionSchema, evaluation: selectionSchema.nullable() }),
-  ),
+  datasets: z.array(z.object({ datasetId: z.int(), name: z.string(), train: selectionSchema, evaluation: selectionSchema.nullable() })),
   inferenceBackendId: z.int(),
   trainingBackendId: z.int(),
   baseCheckpointId: z.int(),
@@ -31,7 +29,8 @@ export type CyclePlan = z.output<typeof cyclePlanSchema>;
 
 export function parseCyclePlan(value: unknown, what = "cycle plan"): CyclePlan {
   const parsed = cyclePlanSchema.safeParse(value);
-  if (!parsed.success) throw new Error(`${what} is unreadable: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success)
+    throw new Error(`${what} is unreadable: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   return parsed.data;
 }
 

@@ -14,7 +14,9 @@ export function progressLines(status: RunStatus): string[] {
   const lines = [`Run ${status.id} "${status.name}": ${status.status.toLowerCase()}`];
   for (const cycle of status.cycles) {
     const yieldText = cycle.answerYield === null ? "" : `, answer yield ${(cycle.answerYield * 100).toFixed(1)}%`;
-    lines.push(`  cycle ${cycle.index}${cycle.isFinal ? " (final)" : ""}: ${cycle.status.toLowerCase()}${yieldText}${cycle.error ? ` — ${cycle.error}` : ""}`);
+    lines.push(
+      `  cycle ${cycle.index}${cycle.isFinal ? " (final)" : ""}: ${cycle.status.toLowerCase()}${yieldText}${cycle.error ? ` — ${cycle.error}` : ""}`,
+    );
     for (const stage of cycle.stages) {
       if (stage.batches === 0) continue;
       const share = stage.items > 0 ? (stage.itemsDone + stage.itemsGivenUp) / stage.items : stage.batchesDone / stage.batches;
@@ -23,7 +25,9 @@ export function progressLines(status: RunStatus): string[] {
     }
     if (cycle.training) lines.push(`    training    attempt ${cycle.training.attempt}: ${cycle.training.status.toLowerCase()}`);
     for (const evaluation of cycle.evaluations) {
-      lines.push(`    held-out accuracy on ${evaluation.dataset}: ${evaluation.accuracy === null ? "n/a" : `${(evaluation.accuracy * 100).toFixed(1)}% (${evaluation.correct}/${evaluation.total})`}`);
+      lines.push(
+        `    held-out accuracy on ${evaluation.dataset}: ${evaluation.accuracy === null ? "n/a" : `${(evaluation.accuracy * 100).toFixed(1)}% (${evaluation.correct}/${evaluation.total})`}`,
+      );
     }
   }
   return lines;

@@ -41,12 +41,28 @@ test("30% errors, 10% timeouts, 5% malformed replies: the cycle completes with n
   const backends = await createSimulatorBackends({
     tag,
     url: sim.url,
-    inference: { maxConcurrency: 16, timeoutMs: 800, retries: { max: 3, baseDelayMs: 10, maxDelayMs: 100 }, breaker: { failureThreshold: 50, cooldownMs: 200 } },
+    inference: {
+      maxConcurrency: 16,
+      timeoutMs: 800,
+      retries: { max: 3, baseDelayMs: 10, maxDelayMs: 100 },
+      breaker: { failureThreshold: 50, cooldownMs: 200 },
+    },
   });
-  await fetch(`${sim.url}/_sim/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 0.3, timeoutRate: 0.1, malformedRate: 0.05 }) });
+  await fetch(`${sim.url}/_sim/config`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ errorRate: 0.3, timeoutRate: 0.1, malformedRate: 0.05 }),
+  });
   worker = startWorkerProcess();
   // Two cycles, so that rationalization (training cycles only) runs under faults too.
-  const { runId } = await launchRun(testCycleConfig({ name: `faults ${tag}`, datasets: [{ dataset: dataset.datasetId }], backends, stopRule: { maxCycles: 2, minYieldGain: 0 } }));
+  const { runId } = await launchRun(
+    testCycleConfig({
+      name: `faults ${tag}`,
+      datasets: [{ dataset: dataset.datasetId }],
+      backends,
+      stopRule: { maxCycles: 2, minYieldGain: 0 },
+    }),
+  );
   const run = await waitForRunEnd(runId, 180_000, () => worker?.output().slice(-3000) ?? "");
   expect(run.status).toBe("DONE");
   expect(run.cycles.map((c) => c.status)).toEqual(["DONE", "DONE"]);
@@ -64,7 +80,11 @@ test("30% errors, 10% timeouts, 5% malformed replies: the cycle completes with n
     [cycle.id],
   );
   expect(errors.rows[0]!.open).toBe(0);
-  await fetch(`${sim.url}/_sim/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ errorRate: 0, timeoutRate: 0, malformedRate: 0 }) });
+  await fetch(`${sim.url}/_sim/config`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ errorRate: 0, timeoutRate: 0, malformedRate: 0 }),
+  });
   await stopWorkerProcess(worker);
 }, 240_000);
 
@@ -72,12 +92,24 @@ test("the worker killed with SIGKILL three times mid-stage: the cycle completes 
   const tag = `kill-${Date.now()}`;
   const dataset = await createFixtureDataset({ name: `fixture-${tag}`, train: 240, test: 12 });
   const backends = await createSimulatorBackends({ tag, url: sim.url, inference: { maxConcurrency: 4, timeoutMs: 5000 } });
-  await fetch(`${sim.url}/_sim/config`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ latencyMs: 60 }) });
+  await fetch(`${sim.url}/_sim/config`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ latencyMs: 60 }),
+  });
   worker = startWorkerProcess();
   const { runId, cycleId } = await launchRun(
-    testCycleConfig({ name: `kill ${tag}`, datasets: [{ dataset: dataset.datasetId }], backends, stopRule: { maxCycles: 1, minYieldGain: 0 }, execution: { batchSize: 30, leaseSeconds: 3 } }),
+    testCycleConfig({
+      name: `kill ${tag}`,
+      datasets: [{ dataset: dataset.datasetId }],
+      backends,
+      stopRule: { maxCycles: 1, minYieldGain: 0 },
+      execution: { batchSize: 30, leaseSeconds: 3 },
+    }),
   );
-  const answers = async () => (await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Generation" WHERE "cycleId" = $1 AND mode = 'ANSWER'`, [cycleId])).rows[0]!.n;
+  const answers = async () =>
+    (await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Generation" WHERE "cycleId" = $1 AND mode = 'ANSWER'`, [cycleId]))
+      .rows[0]!.n;
   const kills: number[] = [];
   for (const threshold of [30, 90, 160]) {
     const deadline = Date.now() + 60_000;
@@ -97,6 +129,9 @@ test("the worker killed with SIGKILL three times mid-stage: the cycle completes 
   expect(keys.EVALUATION).toMatchObject({ rows: 12, keys: 12, verdicts: 12, duplicates: 0 });
   expect(keys.RATIONALIZATION).toBeUndefined(); // a single cycle is the final one: direct answers only
   // Batches that lost their worker were handed out again (their attempts show it).
-  const attempts = await pool().query<{ max: number }>(`SELECT max(attempts)::int AS max FROM "StageBatch" WHERE "cycleId" = $1 AND stage = 'GENERATE'`, [cycleId]);
+  const attempts = await pool().query<{ max: number }>(
+    `SELECT max(attempts)::int AS max FROM "StageBatch" WHERE "cycleId" = $1 AND stage = 'GENERATE'`,
+    [cycleId],
+  );
   expect(attempts.rows[0]!.max).toBeGreaterThan(1);
 }, 240_000);

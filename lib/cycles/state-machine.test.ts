@@ -10,7 +10,16 @@ function walk(options: { rationalize: boolean; evaluate: boolean }): CycleStatus
 
 describe("state machine", () => {
   test("a training cycle goes through every stage", () => {
-    expect(walk({ rationalize: true, evaluate: true })).toEqual(["DRAFT", "GENERATING", "VERIFYING", "RATIONALIZING", "CURATING", "TRAINING", "EVALUATING", "DONE"]);
+    expect(walk({ rationalize: true, evaluate: true })).toEqual([
+      "DRAFT",
+      "GENERATING",
+      "VERIFYING",
+      "RATIONALIZING",
+      "CURATING",
+      "TRAINING",
+      "EVALUATING",
+      "DONE",
+    ]);
   });
 
   test("the final cycle skips rationalization; evaluation can be turned off", () => {
@@ -39,7 +48,10 @@ describe("stop rule", () => {
     expect(decideFinal(rule, { index: 3, answerYield: 0.9, previousAnswerYield: 0.5 }).isFinal).toBe(true);
   });
   test("a cycle whose yield grew too little is final; enough growth goes on", () => {
-    expect(decideFinal(rule, { index: 2, answerYield: 0.51, previousAnswerYield: 0.5 })).toMatchObject({ isFinal: true, reason: expect.stringMatching(/less than the minimum gain/) });
+    expect(decideFinal(rule, { index: 2, answerYield: 0.51, previousAnswerYield: 0.5 })).toMatchObject({
+      isFinal: true,
+      reason: expect.stringMatching(/less than the minimum gain/),
+    });
     expect(decideFinal(rule, { index: 2, answerYield: 0.6, previousAnswerYield: 0.5 }).isFinal).toBe(false);
     expect(decideFinal(rule, { index: 1, answerYield: 0.1, previousAnswerYield: null }).isFinal).toBe(false);
   });

@@ -3,7 +3,18 @@
  * evaluating → done, or failed / cancelled from any active state. Pure: the engine (engine/)
  * applies it to the database.
  */
-export const CYCLE_STATUSES = ["DRAFT", "GENERATING", "VERIFYING", "RATIONALIZING", "CURATING", "TRAINING", "EVALUATING", "DONE", "FAILED", "CANCELLED"] as const;
+export const CYCLE_STATUSES = [
+  "DRAFT",
+  "GENERATING",
+  "VERIFYING",
+  "RATIONALIZING",
+  "CURATING",
+  "TRAINING",
+  "EVALUATING",
+  "DONE",
+  "FAILED",
+  "CANCELLED",
+] as const;
 export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 
 export const STAGES = ["GENERATE", "VERIFY", "RATIONALIZE", "CURATE", "EXPORT", "TRAIN", "EVALUATE"] as const;

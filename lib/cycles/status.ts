@@ -56,7 +56,13 @@ export async function runStatus(runId: number) {
       stages: stageProgress(await batchCounts(cycle.id)),
       itemErrors: await errorReasons(cycle.id),
       training: training ?? null,
-      evaluations: cycle.evaluations.map((e) => ({ datasetId: e.datasetId, dataset: e.dataset.name, total: e.total, correct: e.correct, accuracy: e.accuracy })),
+      evaluations: cycle.evaluations.map((e) => ({
+        datasetId: e.datasetId,
+        dataset: e.dataset.name,
+        total: e.total,
+        correct: e.correct,
+        accuracy: e.accuracy,
+      })),
       exports: cycle.exports,
     });
   }

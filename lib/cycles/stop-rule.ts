@@ -13,12 +13,18 @@ export interface StopDecision {
   reason: string;
 }
 
-export function decideFinal(rule: StopRule, cycle: { index: number; answerYield: number; previousAnswerYield: number | null }): StopDecision {
+export function decideFinal(
+  rule: StopRule,
+  cycle: { index: number; answerYield: number; previousAnswerYield: number | null },
+): StopDecision {
   if (cycle.index >= rule.maxCycles) return { isFinal: true, reason: `cycle ${cycle.index} of at most ${rule.maxCycles}` };
   if (cycle.previousAnswerYield !== null) {
     const gain = cycle.answerYield - cycle.previousAnswerYield;
     if (gain < rule.minYieldGain) {
-      return { isFinal: true, reason: `answer yield grew ${formatShare(gain)}, less than the minimum gain ${formatShare(rule.minYieldGain)}` };
+      return {
+        isFinal: true,
+        reason: `answer yield grew ${formatShare(gain)}, less than the minimum gain ${formatShare(rule.minYieldGain)}`,
+      };
     }
     return { isFinal: false, reason: `answer yield grew ${formatShare(gain)}` };
   }

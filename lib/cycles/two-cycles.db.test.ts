@@ -59,7 +59,10 @@ const jsonlSchema = z.object({
 
 async function waitForExport(id: number) {
   for (let i = 0; i < 120; i++) {
-    const row = await prisma().export.findUniqueOrThrow({ where: { id }, select: { status: true, storagePath: true, rowCount: true, error: true } });
+    const row = await prisma().export.findUniqueOrThrow({
+      where: { id },
+      select: { status: true, storagePath: true, rowCount: true, error: true },
+    });
     if (row.status === "DONE" || row.status === "FAILED") return row;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -70,7 +73,14 @@ test("two full cycles: yield grows, the final cycle trains on direct answers onl
   const tag = `two-${Date.now()}`;
   const dataset = await createFixtureDataset({ name: `fixture-${tag}`, train: 60, test: 20 });
   const backends = await createSimulatorBackends({ tag, url: sim.url });
-  const { runId } = await launchRun(testCycleConfig({ name: `two cycles ${tag}`, datasets: [{ dataset: dataset.datasetId }], backends, stopRule: { maxCycles: 2, minYieldGain: 0 } }));
+  const { runId } = await launchRun(
+    testCycleConfig({
+      name: `two cycles ${tag}`,
+      datasets: [{ dataset: dataset.datasetId }],
+      backends,
+      stopRule: { maxCycles: 2, minYieldGain: 0 },
+    }),
+  );
 
   const run = await waitForRunEnd(runId, 150_000, () => worker?.output().slice(-3000) ?? "");
   expect(run.status).toBe("DONE");
@@ -83,7 +93,9 @@ test("two full cycles: yield grows, the final cycle trains on direct answers onl
   // Cycle 2 generates with cycle 1's adapter, served under its versioned name.
   expect(first.trainedModel).toMatch(/-c1$/);
   expect(second.model).toBe(first.trainedModel);
-  const models = await pool().query<{ model: string }>(`SELECT DISTINCT model FROM "Generation" WHERE "cycleId" = $1 AND mode = 'ANSWER'`, [second.id]);
+  const models = await pool().query<{ model: string }>(`SELECT DISTINCT model FROM "Generation" WHERE "cycleId" = $1 AND mode = 'ANSWER'`, [
+    second.id,
+  ]);
   expect(models.rows.map((r) => r.model)).toEqual([first.trainedModel]);
 
   // One answer per question per cycle; rationalizations only in the training cycle, for the misses.
@@ -107,7 +119,11 @@ test("two full cycles: yield grows, the final cycle trains on direct answers onl
   expect(verdicts.rows[0]!.n).toBe(60 + 20 + missed + 60 + 20);
 
   // Training: one succeeded run per cycle; the final one on direct answers only.
-  const training = await prisma().trainingRun.findMany({ where: { cycleId: { in: [first.id, second.id] } }, orderBy: { cycleId: "asc" }, select: { status: true, logTail: true, export: { select: { filters: true, rowCount: true } } } });
+  const training = await prisma().trainingRun.findMany({
+    where: { cycleId: { in: [first.id, second.id] } },
+    orderBy: { cycleId: "asc" },
+    select: { status: true, logTail: true, export: { select: { filters: true, rowCount: true } } },
+  });
   expect(training.map((t) => t.status)).toEqual(["SUCCEEDED", "SUCCEEDED"]);
   expect(training[0]!.logTail).toMatch(/loss/);
   expect(training[1]!.export?.filters).toMatchObject({ purpose: "training", directOnly: true });
@@ -127,10 +143,15 @@ test("two full cycles: yield grows, the final cycle trains on direct answers onl
     [first.id],
   );
   const hallucinated = passing.rows[0]!.id;
-  const user = await prisma().user.create({ data: { id: `auditor-${tag}`, name: "Auditor", email: `auditor-${tag}@test.local` }, select: { id: true } });
+  const user = await prisma().user.create({
+    data: { id: `auditor-${tag}`, name: "Auditor", email: `auditor-${tag}@test.local` },
+    select: { id: true },
+  });
   await prisma().audit.create({ data: { generationId: hallucinated, userId: user.id, verdict: "HALLUCINATED", submittedAt: new Date() } });
 
-  const exports = await Promise.all((["VIDEO_LLAVA", "LLAMA_FACTORY", "JSONL"] as const).map((format) => requestExport(first.id, { format })));
+  const exports = await Promise.all(
+    (["VIDEO_LLAVA", "LLAMA_FACTORY", "JSONL"] as const).map((format) => requestExport(first.id, { format })),
+  );
   const done = await Promise.all(exports.map((row) => waitForExport(row.id)));
   expect(done.map((d) => d.status)).toEqual(["DONE", "DONE", "DONE"]);
   const expected = (first.curation as { examples: { total: number } }).examples.total - 1;
@@ -141,7 +162,10 @@ test("two full cycles: yield grows, the final cycle trains on direct answers onl
   expect(videoLlava).toHaveLength(expected);
   const llamaFactory = llamaFactorySchema.parse(JSON.parse(await readFile(path.join(root, done[1]!.storagePath!), "utf8")));
   expect(llamaFactory).toHaveLength(expected);
-  const info = JSON.parse(await readFile(path.join(root, path.dirname(done[1]!.storagePath!), "dataset_info.json"), "utf8")) as Record<string, unknown>;
+  const info = JSON.parse(await readFile(path.join(root, path.dirname(done[1]!.storagePath!), "dataset_info.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
   expect(info).toEqual({
     [`vstar_c${first.id}`]: {
       file_name: path.basename(done[1]!.storagePath!),
@@ -150,7 +174,10 @@ test("two full cycles: yield grows, the final cycle trains on direct answers onl
       tags: { role_tag: "role", content_tag: "content", user_tag: "user", assistant_tag: "assistant" },
     },
   });
-  const lines = (await readFile(path.join(root, done[2]!.storagePath!), "utf8")).trim().split("\n").map((line) => jsonlSchema.parse(JSON.parse(line)));
+  const lines = (await readFile(path.join(root, done[2]!.storagePath!), "utf8"))
+    .trim()
+    .split("\n")
+    .map((line) => jsonlSchema.parse(JSON.parse(line)));
   expect(lines).toHaveLength(expected);
   expect(lines.map((l) => l.generationId)).not.toContain(hallucinated);
   expect(new Set(lines.map((l) => l.mode))).toEqual(new Set(["answer", "rationalization"]));

@@ -5,9 +5,7 @@ import { containsWordCharacter } from "@/lib/verifier/text/tokenize";
 export const LABEL_TYPES = ["class", "float", "bbox", "interval", "timestamp", "sequence", "caption", "same"] as const;
 export type LabelType = (typeof LABEL_TYPES)[number];
 
-const textWithWords = z
-  .string()
-  .refine(containsWordCharacter, { message: "must contain at least one letter or digit" });
+const textWithWords = z.string().refine(containsWordCharacter, { message: "must contain at least one letter or digit" });
 
 const unitCoordinate = z.number().min(0).max(1);
 const seconds = z.number().min(0);
@@ -21,11 +19,9 @@ export const floatLabelSchema = z.object({
 });
 
 export const bboxLabelSchema = z.object({
-  box: z
-    .tuple([unitCoordinate, unitCoordinate, unitCoordinate, unitCoordinate])
-    .refine(([x1, y1, x2, y2]) => x1 <= x2 && y1 <= y2, {
-      message: "corners must be [x1, y1, x2, y2] with x1 <= x2 and y1 <= y2",
-    }),
+  box: z.tuple([unitCoordinate, unitCoordinate, unitCoordinate, unitCoordinate]).refine(([x1, y1, x2, y2]) => x1 <= x2 && y1 <= y2, {
+    message: "corners must be [x1, y1, x2, y2] with x1 <= x2 and y1 <= y2",
+  }),
 });
 
 export const intervalLabelSchema = z

@@ -74,83 +74,95 @@ describe("long answers", () => {
 });
 
 describe("class properties", () => {
-  it("an answer containing the label verbatim passes", () => {
-    fc.assert(
-      fc.property(
-        fc.array(word, { minLength: 1, maxLength: 4 }),
-        fc.array(word, { maxLength: 30 }),
-        fc.nat(),
-        fc.array(separator, { minLength: 1, maxLength: 4 }),
-        fc.constantFrom(...presets),
-        (labelWords, filler, at, separators, preset) => {
-          const label = labelWords.join(" ");
-          const position = at % (filler.length + 1);
-          const answer = join([...filler.slice(0, position), label, ...filler.slice(position)], separators);
-          const verdict = verifySync({ labelType: "class", label }, answer, resolveVerifierConfig(preset));
-          expect(verdict.passed).toBe(true);
-          expectSpansInAnswer(verdict, answer);
-        },
-      ),
-      { numRuns: 300 },
-    );
-  }, PROPERTY_TIMEOUT);
-
-  it("shuffling the non-label words never changes the verdict", () => {
-    const fillerAndShuffle = fc
-      .array(fc.oneof(word, fc.constantFrom("eating", "eaten", "apples", "pies", "pi")), { maxLength: 30 })
-      .chain((filler) =>
-        fc.tuple(fc.constant(filler), fc.shuffledSubarray(filler, { minLength: filler.length, maxLength: filler.length })),
+  it(
+    "an answer containing the label verbatim passes",
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(word, { minLength: 1, maxLength: 4 }),
+          fc.array(word, { maxLength: 30 }),
+          fc.nat(),
+          fc.array(separator, { minLength: 1, maxLength: 4 }),
+          fc.constantFrom(...presets),
+          (labelWords, filler, at, separators, preset) => {
+            const label = labelWords.join(" ");
+            const position = at % (filler.length + 1);
+            const answer = join([...filler.slice(0, position), label, ...filler.slice(position)], separators);
+            const verdict = verifySync({ labelType: "class", label }, answer, resolveVerifierConfig(preset));
+            expect(verdict.passed).toBe(true);
+            expectSpansInAnswer(verdict, answer);
+          },
+        ),
+        { numRuns: 300 },
       );
-    fc.assert(
-      fc.property(
-        fc.array(word, { minLength: 1, maxLength: 3 }),
-        fillerAndShuffle,
-        fc.constantFrom("eating apple pie", "apples pies"),
-        fc.constantFrom(...presets),
-        (labelWords, [filler, shuffled], absentLabel, preset) => {
-          const config = resolveVerifierConfig(preset);
-          const verdictOf = (label: string, answer: string) => verifySync({ labelType: "class", label }, answer, config);
-          // A label inserted among the words, and a label whose words may or may not be among them.
-          const label = labelWords.join(" ");
-          const half = Math.floor(filler.length / 2);
-          const original = verdictOf(label, [...filler.slice(0, half), label, ...filler.slice(half)].join(" "));
-          const reordered = verdictOf(label, [...shuffled.slice(0, half), label, ...shuffled.slice(half)].join(" "));
-          expect(reordered.passed).toBe(original.passed);
-          expect(reordered.score).toBe(original.score);
-          const before = verdictOf(absentLabel, filler.join(" "));
-          const after = verdictOf(absentLabel, shuffled.join(" "));
-          expect(after.passed).toBe(before.passed);
-          expect(after.score).toBe(before.score);
-        },
-      ),
-      { numRuns: 300 },
-    );
-  }, PROPERTY_TIMEOUT);
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it("spans point at answer text whose similarity to the part meets the threshold", () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.oneof(word, fc.constantFrom("Eating", "eatin", "APPLES", "aple", "pie", "pies", "piece")), { maxLength: 40 }),
-        fc.array(separator, { minLength: 1, maxLength: 3 }),
-        fc.constantFrom("eating apple pie", "apples", "pie eating"),
-        fc.constantFrom(...presets),
-        (words, separators, label, preset) => {
-          const config = resolveVerifierConfig(preset);
-          const answer = join(words, separators);
-          const verdict = verifySync({ labelType: "class", label }, answer, config);
-          for (const match of verdict.matches) {
-            if (!match.matched) continue;
-            expect(answer.slice(match.start, match.end)).toBe(match.text);
-            const [matchedWord] = normalisedWords(match.text);
-            const similarity = fuzzRatio(match.part, matchedWord ?? "") / 100;
-            expect(similarity).toBe(match.similarity);
-            expect(meetsThreshold(similarity, config.keyword.threshold, config.keyword.strict)).toBe(true);
-          }
-        },
-      ),
-      { numRuns: 300 },
-    );
-  }, PROPERTY_TIMEOUT);
+  it(
+    "shuffling the non-label words never changes the verdict",
+    () => {
+      const fillerAndShuffle = fc
+        .array(fc.oneof(word, fc.constantFrom("eating", "eaten", "apples", "pies", "pi")), { maxLength: 30 })
+        .chain((filler) =>
+          fc.tuple(fc.constant(filler), fc.shuffledSubarray(filler, { minLength: filler.length, maxLength: filler.length })),
+        );
+      fc.assert(
+        fc.property(
+          fc.array(word, { minLength: 1, maxLength: 3 }),
+          fillerAndShuffle,
+          fc.constantFrom("eating apple pie", "apples pies"),
+          fc.constantFrom(...presets),
+          (labelWords, [filler, shuffled], absentLabel, preset) => {
+            const config = resolveVerifierConfig(preset);
+            const verdictOf = (label: string, answer: string) => verifySync({ labelType: "class", label }, answer, config);
+            // A label inserted among the words, and a label whose words may or may not be among them.
+            const label = labelWords.join(" ");
+            const half = Math.floor(filler.length / 2);
+            const original = verdictOf(label, [...filler.slice(0, half), label, ...filler.slice(half)].join(" "));
+            const reordered = verdictOf(label, [...shuffled.slice(0, half), label, ...shuffled.slice(half)].join(" "));
+            expect(reordered.passed).toBe(original.passed);
+            expect(reordered.score).toBe(original.score);
+            const before = verdictOf(absentLabel, filler.join(" "));
+            const after = verdictOf(absentLabel, shuffled.join(" "));
+            expect(after.passed).toBe(before.passed);
+            expect(after.score).toBe(before.score);
+          },
+        ),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it(
+    "spans point at answer text whose similarity to the part meets the threshold",
+    () => {
+      fc.assert(
+        fc.property(
+          fc.array(fc.oneof(word, fc.constantFrom("Eating", "eatin", "APPLES", "aple", "pie", "pies", "piece")), { maxLength: 40 }),
+          fc.array(separator, { minLength: 1, maxLength: 3 }),
+          fc.constantFrom("eating apple pie", "apples", "pie eating"),
+          fc.constantFrom(...presets),
+          (words, separators, label, preset) => {
+            const config = resolveVerifierConfig(preset);
+            const answer = join(words, separators);
+            const verdict = verifySync({ labelType: "class", label }, answer, config);
+            for (const match of verdict.matches) {
+              if (!match.matched) continue;
+              expect(answer.slice(match.start, match.end)).toBe(match.text);
+              const [matchedWord] = normalisedWords(match.text);
+              const similarity = fuzzRatio(match.part, matchedWord ?? "") / 100;
+              expect(similarity).toBe(match.similarity);
+              expect(meetsThreshold(similarity, config.keyword.threshold, config.keyword.strict)).toBe(true);
+            }
+          },
+        ),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
 
 /** Deterministic stand-in for a sentence model: letter counts. */

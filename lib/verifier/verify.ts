@@ -29,11 +29,7 @@ function defaultConfig(): VerifierConfig {
  * Verifies an answer against a question's targets without embeddings (semantic types use the
  * lexical fallback). Synchronous: the hot path of bulk verification.
  */
-export function verifySync(
-  targets: Target | readonly Target[],
-  answer: string,
-  config: VerifierConfig = defaultConfig(),
-): Verdict {
+export function verifySync(targets: Target | readonly Target[], answer: string, config: VerifierConfig = defaultConfig()): Verdict {
   return verifyPrepared(asList(targets), new AnswerText(answer), config, undefined);
 }
 

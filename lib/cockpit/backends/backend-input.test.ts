@@ -8,7 +8,13 @@ function issues(input: unknown): Record<string, string> {
   return Object.fromEntries(result.error.issues.toReversed().map((issue) => [issue.path.join("."), issue.message]));
 }
 
-const inference = { name: "vllm-a100", role: "INFERENCE", kind: "openai", baseUrl: "http://gpu-1:8000/", settings: { model: "Qwen2.5-VL-7B-Instruct" } };
+const inference = {
+  name: "vllm-a100",
+  role: "INFERENCE",
+  kind: "openai",
+  baseUrl: "http://gpu-1:8000/",
+  settings: { model: "Qwen2.5-VL-7B-Instruct" },
+};
 
 describe("backend input", () => {
   test("a valid inference backend passes", () => {
@@ -32,12 +38,22 @@ describe("backend input", () => {
   });
 
   test("slurm needs a credential and its own settings", () => {
-    const slurm = { name: "cluster", role: "TRAINING", kind: "slurm", baseUrl: "http://slurm:6820", settings: { userName: "vstar", workingDirectory: "/shared" } };
+    const slurm = {
+      name: "cluster",
+      role: "TRAINING",
+      kind: "slurm",
+      baseUrl: "http://slurm:6820",
+      settings: { userName: "vstar", workingDirectory: "/shared" },
+    };
     expect(issues(slurm)["credential.source"]).toMatch(/needs a credential/);
     expect(issues({ ...slurm, credential: { source: "env", envVar: "SLURM_JWT" } })).toEqual({});
-    expect(issues({ ...slurm, settings: { userName: "vstar", workingDirectory: "relative" }, credential: { source: "env", envVar: "SLURM_JWT" } })).toHaveProperty([
-      "settings.workingDirectory",
-    ]);
+    expect(
+      issues({
+        ...slurm,
+        settings: { userName: "vstar", workingDirectory: "relative" },
+        credential: { source: "env", envVar: "SLURM_JWT" },
+      }),
+    ).toHaveProperty(["settings.workingDirectory"]);
   });
 
   test("an environment variable name must be a shell identifier", () => {

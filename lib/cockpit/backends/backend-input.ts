@@ -36,11 +36,21 @@ export const backendInputSchema = z
   .superRefine((input, context) => {
     const traits = KIND_TRAITS[input.kind];
     if (!traits.roles.includes(input.role)) {
-      context.addIssue({ code: "custom", path: ["kind"], message: `${traits.label} cannot serve as a ${input.role.toLowerCase()} backend` });
+      context.addIssue({
+        code: "custom",
+        path: ["kind"],
+        message: `${traits.label} cannot serve as a ${input.role.toLowerCase()} backend`,
+      });
     }
     for (const key of Object.keys(input.settings)) {
-      if (SECRET_SETTING_KEYS.has(key)) context.addIssue({ code: "custom", path: ["settings", key], message: "Credentials go in the credential field, where they are stored encrypted" });
-      else if (RESERVED_SETTINGS.has(key)) context.addIssue({ code: "custom", path: ["settings", key], message: `"${key}" is set by its own field` });
+      if (SECRET_SETTING_KEYS.has(key))
+        context.addIssue({
+          code: "custom",
+          path: ["settings", key],
+          message: "Credentials go in the credential field, where they are stored encrypted",
+        });
+      else if (RESERVED_SETTINGS.has(key))
+        context.addIssue({ code: "custom", path: ["settings", key], message: `"${key}" is set by its own field` });
     }
     if (traits.secretRequired && input.credential.source === "none") {
       context.addIssue({ code: "custom", path: ["credential", "source"], message: `${traits.label} needs a credential` });
@@ -62,7 +72,8 @@ function clientConfigIssues(input: Omit<BackendInput, "name">): { path: Property
   return result.error.issues.map((issue) => {
     const [head, ...rest] = issue.path;
     if (head === "baseUrl" || head === "kind") return { path: [head, ...rest], message: issue.message };
-    if (typeof head === "string" && SECRET_SETTING_KEYS.has(head)) return { path: ["credential", "source"], message: `${traits.label} needs a credential` };
+    if (typeof head === "string" && SECRET_SETTING_KEYS.has(head))
+      return { path: ["credential", "source"], message: `${traits.label} needs a credential` };
     return { path: ["settings", ...issue.path], message: issue.message };
   });
 }

@@ -15,8 +15,20 @@ interface KindTraits {
 }
 
 export const KIND_TRAITS: Record<BackendKind, KindTraits> = {
-  openai: { label: "OpenAI-compatible (vLLM, SGLang, Ollama)", roles: ["INFERENCE", "EMBEDDINGS"], secretKey: "apiKey", secretRequired: false, simulated: false },
-  simulator: { label: "Simulator (OpenAI-compatible)", roles: ["INFERENCE", "EMBEDDINGS"], secretKey: "apiKey", secretRequired: false, simulated: true },
+  openai: {
+    label: "OpenAI-compatible (vLLM, SGLang, Ollama)",
+    roles: ["INFERENCE", "EMBEDDINGS"],
+    secretKey: "apiKey",
+    secretRequired: false,
+    simulated: false,
+  },
+  simulator: {
+    label: "Simulator (OpenAI-compatible)",
+    roles: ["INFERENCE", "EMBEDDINGS"],
+    secretKey: "apiKey",
+    secretRequired: false,
+    simulated: true,
+  },
   ray: { label: "Ray Jobs", roles: ["TRAINING"], secretKey: "authToken", secretRequired: false, simulated: false },
   "simulator-ray": { label: "Simulator (Ray Jobs)", roles: ["TRAINING"], secretKey: "authToken", secretRequired: false, simulated: true },
   slurm: { label: "Slurm REST (slurmrestd)", roles: ["TRAINING"], secretKey: "userToken", secretRequired: true, simulated: false },

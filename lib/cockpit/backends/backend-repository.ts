@@ -133,9 +133,20 @@ export async function runHealthCheck(id: number, options: HealthCheckOptions = {
     report = await checkBackendHealth(resolveBackendConfig(row), options);
   } catch (error) {
     // The stored configuration itself is unusable (bad settings, missing or unreadable credential).
-    report = { ok: false, checkedAt: new Date().toISOString(), latencyMs: 0, simulated: row.isSimulator, models: [], error: error instanceof Error ? error.message : String(error) };
+    report = {
+      ok: false,
+      checkedAt: new Date().toISOString(),
+      latencyMs: 0,
+      simulated: row.isSimulator,
+      models: [],
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
-  await prisma().backend.update({ where: { id }, data: { lastHealth: report, lastHealthAt: new Date(report.checkedAt) }, select: { id: true } });
+  await prisma().backend.update({
+    where: { id },
+    data: { lastHealth: report, lastHealthAt: new Date(report.checkedAt) },
+    select: { id: true },
+  });
   return report;
 }
 

@@ -19,7 +19,14 @@ describe("stored backends", () => {
     expect(credentialView(row)).toEqual({ source: "stored" });
     const runtime = resolveBackendConfig(row, { keyMaterial: KEY });
     expect(runtime.role).toBe("INFERENCE");
-    expect(runtime.config).toMatchObject({ kind: "openai", baseUrl: "http://gpu:8000", apiKey: "sk-secret", model: "m", maxConcurrency: 4, timeoutMs: 120_000 });
+    expect(runtime.config).toMatchObject({
+      kind: "openai",
+      baseUrl: "http://gpu:8000",
+      apiKey: "sk-secret",
+      model: "m",
+      maxConcurrency: 4,
+      timeoutMs: 120_000,
+    });
   });
 
   test("an edit that does not re-enter a stored credential keeps it; with none stored it is a field error", () => {
@@ -45,8 +52,8 @@ describe("stored backends", () => {
   });
 
   test("a row with an unknown protocol names the backend", () => {
-    expect(() => resolveBackendConfig({ name: "odd", role: "INFERENCE", protocol: "grpc", baseUrl: "http://x", config: {}, secretCiphertext: null })).toThrow(
-      /Backend "odd": unknown protocol "grpc"/,
-    );
+    expect(() =>
+      resolveBackendConfig({ name: "odd", role: "INFERENCE", protocol: "grpc", baseUrl: "http://x", config: {}, secretCiphertext: null }),
+    ).toThrow(/Backend "odd": unknown protocol "grpc"/);
   });
 });

@@ -20,10 +20,7 @@ export interface StoredBackend {
   secretCiphertext: string | null;
 }
 
-export type CredentialView =
-  | { source: "none" }
-  | { source: "env"; envVar: string; present: boolean }
-  | { source: "stored" };
+export type CredentialView = { source: "none" } | { source: "env"; envVar: string; present: boolean } | { source: "stored" };
 
 export type RuntimeBackendConfig =
   | { role: "INFERENCE" | "EMBEDDINGS"; config: InferenceBackendConfig }
@@ -37,7 +34,9 @@ export interface ResolveOptions {
 /** The client settings stored for a row, without credentials or bookkeeping keys. */
 export function storedSettings(row: Pick<StoredBackend, "config">): Record<string, unknown> {
   const config = isRecord(row.config) ? row.config : {};
-  return Object.fromEntries(Object.entries(config).filter(([key]) => !SECRET_SETTING_KEYS.has(key) && key !== "secretEnv" && key !== "kind" && key !== "baseUrl"));
+  return Object.fromEntries(
+    Object.entries(config).filter(([key]) => !SECRET_SETTING_KEYS.has(key) && key !== "secretEnv" && key !== "kind" && key !== "baseUrl"),
+  );
 }
 
 export function backendKind(row: Pick<StoredBackend, "protocol" | "name">): BackendKind {
@@ -64,7 +63,8 @@ export function resolveBackendConfig(row: StoredBackend, options: ResolveOptions
   if (secret !== null) candidate[KIND_TRAITS[kind].secretKey] = secret;
   const source = `backend "${row.name}"`;
   if (row.role === "TRAINING") return { role: "TRAINING", config: parseTrainingBackendConfig(candidate, source) };
-  if (row.role === "INFERENCE" || row.role === "EMBEDDINGS") return { role: row.role, config: parseInferenceBackendConfig(candidate, source) };
+  if (row.role === "INFERENCE" || row.role === "EMBEDDINGS")
+    return { role: row.role, config: parseInferenceBackendConfig(candidate, source) };
   throw new Error(`Backend "${row.name}": unknown role "${row.role}"`);
 }
 

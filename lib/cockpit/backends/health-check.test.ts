@@ -26,13 +26,25 @@ describe("health checks", () => {
   test("a Ray dashboard reports its version", async () => {
     const report = await checkBackendHealth({
       role: "TRAINING",
-      config: { kind: "simulator-ray", baseUrl: sim.url, timeoutMs: 5000, retries: { max: 0, baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 }, breaker: { failureThreshold: 5, cooldownMs: 1000 }, llamafactoryCli: "llamafactory-cli", entrypointNumGpus: 1, runtimeEnv: {} },
+      config: {
+        kind: "simulator-ray",
+        baseUrl: sim.url,
+        timeoutMs: 5000,
+        retries: { max: 0, baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 },
+        breaker: { failureThreshold: 5, cooldownMs: 1000 },
+        llamafactoryCli: "llamafactory-cli",
+        entrypointNumGpus: 1,
+        runtimeEnv: {},
+      },
     });
     expect(report).toMatchObject({ ok: true, simulated: true, version: "Ray 2.40.0" });
   });
 
   test("an unreachable backend is reported down with the reason", async () => {
-    const report = await checkBackendHealth({ role: "INFERENCE", config: { ...inferenceConfig("http://127.0.0.1:9", "m"), kind: "openai" } }, { timeoutMs: 2000 });
+    const report = await checkBackendHealth(
+      { role: "INFERENCE", config: { ...inferenceConfig("http://127.0.0.1:9", "m"), kind: "openai" } },
+      { timeoutMs: 2000 },
+    );
     expect(report.ok).toBe(false);
     expect(report.simulated).toBe(false);
     expect(report.error).toMatch(/127\.0\.0\.1:9/);

@@ -8,7 +8,9 @@ export const healthReportSchema = z.object({
   latencyMs: z.number(),
   simulated: z.boolean(),
   /** Inference and embeddings: what the server serves (base model and loaded LoRA adapters). */
-  models: z.array(z.object({ id: z.string(), root: z.string().nullable().optional(), parent: z.string().nullable().optional() })).default([]),
+  models: z
+    .array(z.object({ id: z.string(), root: z.string().nullable().optional(), parent: z.string().nullable().optional() }))
+    .default([]),
   /** Training: the engine's version, when it says. */
   version: z.string().optional(),
   /** A warning that does not make the check fail (e.g. the configured model is not served). */
@@ -59,7 +61,10 @@ async function rayVersion(config: RayBackendConfig, options: HealthCheckOptions)
 
 const slurmPingSchema = z.object({
   pings: z.array(z.object({ hostname: z.string().optional(), pinged: z.string().optional(), responding: z.boolean().optional() }).loose()),
-  meta: z.object({ slurm: z.object({ release: z.string().optional() }).loose().optional() }).loose().optional(),
+  meta: z
+    .object({ slurm: z.object({ release: z.string().optional() }).loose().optional() })
+    .loose()
+    .optional(),
 });
 
 async function pingSlurm(config: SlurmBackendConfig, options: HealthCheckOptions): Promise<string | undefined> {
@@ -74,9 +79,13 @@ async function pingSlurm(config: SlurmBackendConfig, options: HealthCheckOptions
 }
 
 async function getJson(url: string, headers: Record<string, string>, options: HealthCheckOptions): Promise<unknown> {
-  const response = await (options.fetch ?? fetch)(url, { headers, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) }).catch((error: unknown) => {
-    throw new Error(`cannot reach ${url}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`);
-  });
+  const response = await (options.fetch ?? fetch)(url, { headers, signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) }).catch(
+    (error: unknown) => {
+      throw new Error(
+        `cannot reach ${url}: ${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)}`,
+      );
+    },
+  );
   const text = await response.text();
   if (!response.ok) throw new Error(`HTTP ${response.status} from ${url}: ${text.slice(0, 200)}`);
   try {

@@ -12,7 +12,9 @@ const IV_BYTES = 12;
 
 export class UnreadableSecretError extends Error {
   constructor(reason: string) {
-    super(`The stored credential cannot be decrypted (${reason}); BETTER_AUTH_SECRET may have changed since it was saved — enter the credential again.`);
+    super(
+      `The stored credential cannot be decrypted (${reason}); BETTER_AUTH_SECRET may have changed since it was saved — enter the credential again.`,
+    );
     this.name = "UnreadableSecretError";
   }
 }
@@ -27,7 +29,9 @@ export function sealSecret(plaintext: string, keyMaterial: string = ensureAuthSe
   const cipher = createCipheriv("aes-256-gcm", deriveKey(keyMaterial), iv);
   cipher.setAAD(ASSOCIATED_DATA);
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return [VERSION, iv, cipher.getAuthTag(), ciphertext].map((part) => (typeof part === "string" ? part : part.toString("base64url"))).join(".");
+  return [VERSION, iv, cipher.getAuthTag(), ciphertext]
+    .map((part) => (typeof part === "string" ? part : part.toString("base64url")))
+    .join(".");
 }
 
 export function openSecret(sealed: string, keyMaterial: string = ensureAuthSecret()): string {

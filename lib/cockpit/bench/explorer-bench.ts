@@ -19,7 +19,8 @@ try {
   let cycleIds: number[];
   let datasetIds: number[];
   if ((existing.rows[0]?.n ?? 0) < rows) {
-    if ((existing.rows[0]?.n ?? 0) > 0) throw new Error(`vstar_bench_explorer holds ${existing.rows[0]?.n} generations, fewer than ${rows}: drop that database first`);
+    if ((existing.rows[0]?.n ?? 0) > 0)
+      throw new Error(`vstar_bench_explorer holds ${existing.rows[0]?.n} generations, fewer than ${rows}: drop that database first`);
     const started = performance.now();
     const client = await pool().connect();
     try {
@@ -27,7 +28,9 @@ try {
     } finally {
       client.release();
     }
-    console.log(`seeded ${rows.toLocaleString("en-US")} generations (with verdicts, audits and the full-text index) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${rows.toLocaleString("en-US")} generations (with verdicts, audits and the full-text index) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
   } else {
     cycleIds = (await pool().query<{ id: number }>(`SELECT id FROM "Cycle" ORDER BY id`)).rows.map((row) => row.id);
     datasetIds = (await pool().query<{ id: number }>(`SELECT id FROM "Dataset" ORDER BY id`)).rows.map((row) => row.id);
@@ -49,7 +52,10 @@ try {
     ["search: rare word, second page", { q: "zebra", cursor: "SECOND" }],
     ["search: common words (guitar music)", { q: "guitar music" }],
     ["search + cycle + failed", { q: "zebra", cycleId: cycleIds[1], verdict: "failed" }],
-    ["all filters together", { cycleId: cycleIds[0], datasetId: datasetIds[0], mode: "ANSWER", verdict: "passed", labelType: "class", q: "person" }],
+    [
+      "all filters together",
+      { cycleId: cycleIds[0], datasetId: datasetIds[0], mode: "ANSWER", verdict: "passed", labelType: "class", q: "person" },
+    ],
   ];
   console.log(`\n${"query".padEnd(44)} ${"median ms".padStart(10)} ${"max ms".padStart(8)} ${"rows".padStart(5)}`);
   for (const [name, raw] of cases) {

@@ -1,12 +1,94 @@
 import type pg from "pg";
 
 const WORDS = [
-  "person", "man", "woman", "child", "dog", "cat", "ball", "table", "kitchen", "door", "opens", "closes", "walks", "runs", "jumps",
-  "holds", "picks", "puts", "down", "up", "apple", "pie", "cup", "water", "drinking", "eating", "sitting", "standing", "chair", "floor",
-  "window", "light", "book", "reading", "phone", "laptop", "typing", "playing", "guitar", "music", "then", "after", "before", "while",
-  "the", "a", "an", "in", "on", "at", "with", "video", "shows", "clip", "frame", "scene", "first", "second", "third", "finally",
-  "step", "because", "therefore", "so", "we", "can", "see", "that", "is", "are", "diver", "jumps", "rotates", "enters", "pool",
-  "splash", "score", "difficulty", "judges", "towel", "shelf", "bottle", "sandwich", "blanket", "pillow", "bed", "mirror", "shoe",
+  "person",
+  "man",
+  "woman",
+  "child",
+  "dog",
+  "cat",
+  "ball",
+  "table",
+  "kitchen",
+  "door",
+  "opens",
+  "closes",
+  "walks",
+  "runs",
+  "jumps",
+  "holds",
+  "picks",
+  "puts",
+  "down",
+  "up",
+  "apple",
+  "pie",
+  "cup",
+  "water",
+  "drinking",
+  "eating",
+  "sitting",
+  "standing",
+  "chair",
+  "floor",
+  "window",
+  "light",
+  "book",
+  "reading",
+  "phone",
+  "laptop",
+  "typing",
+  "playing",
+  "guitar",
+  "music",
+  "then",
+  "after",
+  "before",
+  "while",
+  "the",
+  "a",
+  "an",
+  "in",
+  "on",
+  "at",
+  "with",
+  "video",
+  "shows",
+  "clip",
+  "frame",
+  "scene",
+  "first",
+  "second",
+  "third",
+  "finally",
+  "step",
+  "because",
+  "therefore",
+  "so",
+  "we",
+  "can",
+  "see",
+  "that",
+  "is",
+  "are",
+  "diver",
+  "jumps",
+  "rotates",
+  "enters",
+  "pool",
+  "splash",
+  "score",
+  "difficulty",
+  "judges",
+  "towel",
+  "shelf",
+  "bottle",
+  "sandwich",
+  "blanket",
+  "pillow",
+  "bed",
+  "mirror",
+  "shoe",
 ];
 
 /**
@@ -30,15 +112,17 @@ export async function seedExplorerRows(client: pg.PoolClient, rows: number): Pro
 async function seed(client: pg.PoolClient, rows: number): Promise<{ cycleIds: number[]; datasetIds: number[] }> {
   const cycles = 5;
   const questions = Math.ceil(rows / (cycles * 2));
-  await client.query(`INSERT INTO "User"(id, name, email, role) VALUES ('bench-auditor', 'Bench Auditor', 'bench-auditor@bench.local', 'ANNOTATOR') ON CONFLICT DO NOTHING`);
+  await client.query(
+    `INSERT INTO "User"(id, name, email, role) VALUES ('bench-auditor', 'Bench Auditor', 'bench-auditor@bench.local', 'ANNOTATOR') ON CONFLICT DO NOTHING`,
+  );
   const datasets = await client.query<{ id: number }>(
     `INSERT INTO "Dataset"(name, format) VALUES ('bench-kinetics', 'KINETICS700'), ('bench-star', 'STAR') RETURNING id`,
   );
   const datasetIds = datasets.rows.map((row) => row.id);
-  await client.query(
-    `INSERT INTO "Video"("datasetId", key) SELECT ($1::int[])[1 + i % 2], 'v' || i FROM generate_series(1, $2::int) i`,
-    [datasetIds, questions],
-  );
+  await client.query(`INSERT INTO "Video"("datasetId", key) SELECT ($1::int[])[1 + i % 2], 'v' || i FROM generate_series(1, $2::int) i`, [
+    datasetIds,
+    questions,
+  ]);
   await client.query(
     `INSERT INTO "Question"("datasetId", "videoId", key, kind, text, targets, split)
      SELECT v."datasetId", v.id, 'q', 'bench', 'What happens in clip ' || v.key || '?',
@@ -46,7 +130,9 @@ async function seed(client: pg.PoolClient, rows: number): Promise<{ cycleIds: nu
      FROM "Video" v WHERE v."datasetId" = ANY($1::int[])`,
     [datasetIds],
   );
-  const checkpoint = await client.query<{ id: number }>(`INSERT INTO "Checkpoint"("servedName", kind, "baseModel") VALUES ('bench-base', 'BASE', 'bench') RETURNING id`);
+  const checkpoint = await client.query<{ id: number }>(
+    `INSERT INTO "Checkpoint"("servedName", kind, "baseModel") VALUES ('bench-base', 'BASE', 'bench') RETURNING id`,
+  );
   const run = await client.query<{ id: number }>(`INSERT INTO "Run"(name, config) VALUES ('bench-run', '{}') RETURNING id`);
   const cycleRows = await client.query<{ id: number }>(
     `INSERT INTO "Cycle"("runId", index, status, config, "inputCheckpointId") SELECT $1, i, 'DONE', '{}', $2 FROM generate_series(1, $3::int) i RETURNING id`,

@@ -14,8 +14,22 @@ const trends: CycleTrends = {
     { cycleId: 2, datasetId: 1, datasetName: "kinetics", mode: "ANSWER", questions: 10, passed: 6, rate: 0.6 },
   ],
   audits: [
-    { cycleId: 1, mode: null, judged: 4, hallucination: wilsonInterval(1, 4), precision: wilsonInterval(3, 3), missRate: wilsonInterval(0, 0) },
-    { cycleId: 1, mode: "RATIONALIZATION", judged: 2, hallucination: wilsonInterval(1, 2), precision: wilsonInterval(0, 0), missRate: wilsonInterval(0, 0) },
+    {
+      cycleId: 1,
+      mode: null,
+      judged: 4,
+      hallucination: wilsonInterval(1, 4),
+      precision: wilsonInterval(3, 3),
+      missRate: wilsonInterval(0, 0),
+    },
+    {
+      cycleId: 1,
+      mode: "RATIONALIZATION",
+      judged: 2,
+      hallucination: wilsonInterval(1, 2),
+      precision: wilsonInterval(0, 0),
+      missRate: wilsonInterval(0, 0),
+    },
   ],
   evaluations: [{ cycleId: 2, datasetId: 1, datasetName: "kinetics", total: 10, correct: 7, accuracy: 0.7 }],
 };

@@ -48,7 +48,12 @@ export async function compareCycles(aId: number, bId: number): Promise<CycleComp
   const rowB = rows.find((row) => row.id === bId);
   if (!rowA || !rowB) return null;
   const ids = [...new Set([aId, bId])];
-  const [yields, audits, evaluations, usage] = await Promise.all([yieldPoints(ids), auditPoints(ids), evaluationPoints(ids), usagePoints(ids)]);
+  const [yields, audits, evaluations, usage] = await Promise.all([
+    yieldPoints(ids),
+    auditPoints(ids),
+    evaluationPoints(ids),
+    usagePoints(ids),
+  ]);
   const side = (row: typeof rowA): ComparedCycle => ({
     id: row.id,
     runId: row.runId,

@@ -4,7 +4,23 @@ import type { ComparedCycle } from "./comparison-repository";
 import { auditRows, evaluationRows, yieldRows } from "./comparison-rows";
 
 function cycle(partial: Partial<ComparedCycle>): ComparedCycle {
-  return { id: 1, runId: 1, runName: "r", index: 1, label: "r · cycle 1", status: "DONE", startedAt: null, finishedAt: null, durationMs: null, outputCheckpoint: null, yields: [], audits: [], evaluations: [], usage: [], ...partial };
+  return {
+    id: 1,
+    runId: 1,
+    runName: "r",
+    index: 1,
+    label: "r · cycle 1",
+    status: "DONE",
+    startedAt: null,
+    finishedAt: null,
+    durationMs: null,
+    outputCheckpoint: null,
+    yields: [],
+    audits: [],
+    evaluations: [],
+    usage: [],
+    ...partial,
+  };
 }
 
 describe("comparison rows", () => {
@@ -25,7 +41,18 @@ describe("comparison rows", () => {
   });
 
   test("audits give hallucination per mode and precision; evaluations accuracy per dataset", () => {
-    const a = cycle({ audits: [{ cycleId: 1, mode: null, judged: 4, hallucination: wilsonInterval(2, 4), precision: wilsonInterval(1, 2), missRate: wilsonInterval(0, 0) }] });
+    const a = cycle({
+      audits: [
+        {
+          cycleId: 1,
+          mode: null,
+          judged: 4,
+          hallucination: wilsonInterval(2, 4),
+          precision: wilsonInterval(1, 2),
+          missRate: wilsonInterval(0, 0),
+        },
+      ],
+    });
     const b = cycle({ evaluations: [{ cycleId: 2, datasetId: 1, datasetName: "k", total: 4, correct: 3, accuracy: 0.75 }] });
     expect(auditRows(a, b)).toEqual([
       { category: "hallucination · all", a: 0.5, b: null, delta: null, detailA: "2/4", detailB: "—" },

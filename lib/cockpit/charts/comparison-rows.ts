@@ -18,13 +18,24 @@ function row(category: string, a: number | null, b: number | null, detailA: stri
 /** Yield per dataset and mode, matched across the two cycles. */
 export function yieldRows(a: ComparedCycle, b: ComparedCycle): ComparisonRow[] {
   const keys = new Map<string, { datasetId: number; mode: string; name: string }>();
-  for (const point of [...a.yields, ...b.yields]) keys.set(`${point.datasetId}|${point.mode}`, { datasetId: point.datasetId, mode: point.mode, name: `${point.datasetName} · ${modeName(point.mode)}` });
+  for (const point of [...a.yields, ...b.yields])
+    keys.set(`${point.datasetId}|${point.mode}`, {
+      datasetId: point.datasetId,
+      mode: point.mode,
+      name: `${point.datasetName} · ${modeName(point.mode)}`,
+    });
   return [...keys.values()]
     .sort((x, y) => x.name.localeCompare(y.name))
     .map((key) => {
       const pa = a.yields.find((point) => point.datasetId === key.datasetId && point.mode === key.mode);
       const pb = b.yields.find((point) => point.datasetId === key.datasetId && point.mode === key.mode);
-      return row(key.name, pa?.rate ?? null, pb?.rate ?? null, pa ? `${pa.passed}/${pa.questions}` : "—", pb ? `${pb.passed}/${pb.questions}` : "—");
+      return row(
+        key.name,
+        pa?.rate ?? null,
+        pb?.rate ?? null,
+        pa ? `${pa.passed}/${pa.questions}` : "—",
+        pb ? `${pb.passed}/${pb.questions}` : "—",
+      );
     });
 }
 
@@ -34,11 +45,20 @@ export function auditRows(a: ComparedCycle, b: ComparedCycle): ComparisonRow[] {
   const rows = modes.map((mode) => {
     const pa = a.audits.find((point) => point.mode === mode)?.hallucination;
     const pb = b.audits.find((point) => point.mode === mode)?.hallucination;
-    return row(`hallucination · ${modeName(mode)}`, pa?.rate ?? null, pb?.rate ?? null, pa ? `${pa.count}/${pa.n}` : "—", pb ? `${pb.count}/${pb.n}` : "—");
+    return row(
+      `hallucination · ${modeName(mode)}`,
+      pa?.rate ?? null,
+      pb?.rate ?? null,
+      pa ? `${pa.count}/${pa.n}` : "—",
+      pb ? `${pb.count}/${pb.n}` : "—",
+    );
   });
   const pa = a.audits.find((point) => point.mode === null)?.precision;
   const pb = b.audits.find((point) => point.mode === null)?.precision;
-  if (pa || pb) rows.push(row("verifier precision", pa?.rate ?? null, pb?.rate ?? null, pa ? `${pa.count}/${pa.n}` : "—", pb ? `${pb.count}/${pb.n}` : "—"));
+  if (pa || pb)
+    rows.push(
+      row("verifier precision", pa?.rate ?? null, pb?.rate ?? null, pa ? `${pa.count}/${pa.n}` : "—", pb ? `${pb.count}/${pb.n}` : "—"),
+    );
   return rows;
 }
 
@@ -47,6 +67,12 @@ export function evaluationRows(a: ComparedCycle, b: ComparedCycle): ComparisonRo
   return names.map((name) => {
     const pa = a.evaluations.find((point) => point.datasetName === name);
     const pb = b.evaluations.find((point) => point.datasetName === name);
-    return row(`accuracy · ${name}`, pa?.accuracy ?? null, pb?.accuracy ?? null, pa ? `${pa.correct}/${pa.total}` : "—", pb ? `${pb.correct}/${pb.total}` : "—");
+    return row(
+      `accuracy · ${name}`,
+      pa?.accuracy ?? null,
+      pb?.accuracy ?? null,
+      pa ? `${pa.correct}/${pa.total}` : "—",
+      pb ? `${pb.correct}/${pb.total}` : "—",
+    );
   });
 }

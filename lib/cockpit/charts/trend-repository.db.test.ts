@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
-import { createAudit, createAuditor, createDatasetWithQuestions, createGenerations, createRunWithCycles, uniqueTag } from "../testing/cockpit-fixtures";
+import {
+  createAudit,
+  createAuditor,
+  createDatasetWithQuestions,
+  createGenerations,
+  createRunWithCycles,
+  uniqueTag,
+} from "../testing/cockpit-fixtures";
 import { compareCycles } from "./comparison-repository";
 import { cycleTrends } from "./trend-repository";
 
@@ -42,7 +49,10 @@ beforeAll(async () => {
   await createAudit(r2!, bob, "CORRECT", true);
   // a4 (no verdict): partly correct counts as hallucinating; no verdict → not in precision or miss rate.
   await createAudit(a4!, alice, "PARTLY_CORRECT", true);
-  await prisma().evaluation.create({ data: { cycleId: c1, datasetId: classDataset.id, total: 10, correct: 4, accuracy: 0.4 }, select: { id: true } });
+  await prisma().evaluation.create({
+    data: { cycleId: c1, datasetId: classDataset.id, total: 10, correct: 4, accuracy: 0.4 },
+    select: { id: true },
+  });
   await prisma().evaluation.create({ data: { cycleId: c2, datasetId: classDataset.id, total: 10, correct: 6 }, select: { id: true } });
 });
 afterAll(async () => {
@@ -88,7 +98,12 @@ describe("cycle trends", () => {
     const comparison = await compareCycles(c1, c2);
     expect(comparison?.a.yields.find((point) => point.mode === "ANSWER")?.rate).toBe(0.5);
     expect(comparison?.b.yields.find((point) => point.mode === "ANSWER")?.rate).toBe(0.75);
-    expect(comparison?.a.usage.find((point) => point.mode === "ANSWER")).toMatchObject({ generations: 5, promptTokens: 50, completionTokens: 20, meanLatencyMs: 100 });
+    expect(comparison?.a.usage.find((point) => point.mode === "ANSWER")).toMatchObject({
+      generations: 5,
+      promptTokens: 50,
+      completionTokens: 20,
+      meanLatencyMs: 100,
+    });
     expect(comparison?.configDiff).toEqual([{ path: "sampling", a: null, b: { temperature: 0.5 } }]);
     expect(await compareCycles(c1, 2_000_000_000)).toBeNull();
   });

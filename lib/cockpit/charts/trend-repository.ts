@@ -13,9 +13,7 @@ export async function chartCycles(options: { runId?: number; cycleIds?: number[]
     take: options.limit ?? 30,
     select: { id: true, runId: true, index: true, status: true, run: { select: { name: true } } },
   });
-  return rows
-    .reverse()
-    .map(({ run, ...cycle }) => ({ ...cycle, runName: run.name, label: cycleLabel(run.name, cycle.index) }));
+  return rows.reverse().map(({ run, ...cycle }) => ({ ...cycle, runName: run.name, label: cycleLabel(run.name, cycle.index) }));
 }
 
 export async function cycleTrends(options: { runId?: number; cycleIds?: number[]; limit?: number }): Promise<CycleTrends> {
@@ -64,10 +62,14 @@ export async function evaluationPoints(cycleIds: number[]): Promise<EvaluationPo
 
 export async function usagePoints(cycleIds: number[]): Promise<UsagePoint[]> {
   if (cycleIds.length === 0) return [];
-  const { rows } = await pool().query<Omit<UsagePoint, "promptTokens" | "completionTokens" | "firstAt" | "lastAt"> & { promptTokens: string; completionTokens: string; firstAt: Date | null; lastAt: Date | null }>(
-    USAGE_SQL,
-    [cycleIds],
-  );
+  const { rows } = await pool().query<
+    Omit<UsagePoint, "promptTokens" | "completionTokens" | "firstAt" | "lastAt"> & {
+      promptTokens: string;
+      completionTokens: string;
+      firstAt: Date | null;
+      lastAt: Date | null;
+    }
+  >(USAGE_SQL, [cycleIds]);
   return rows.map((row) => ({
     ...row,
     promptTokens: Number(row.promptTokens),

@@ -20,7 +20,18 @@ export async function listCycles(limit = 200): Promise<CycleSummary[]> {
   const rows = await prisma().cycle.findMany({
     orderBy: [{ runId: "desc" }, { index: "asc" }],
     take: limit,
-    select: { id: true, runId: true, index: true, isFinal: true, status: true, error: true, createdAt: true, startedAt: true, finishedAt: true, run: { select: { name: true } } },
+    select: {
+      id: true,
+      runId: true,
+      index: true,
+      isFinal: true,
+      status: true,
+      error: true,
+      createdAt: true,
+      startedAt: true,
+      finishedAt: true,
+      run: { select: { name: true } },
+    },
   });
   return rows.map(({ run, createdAt, startedAt, finishedAt, ...cycle }) => ({
     ...cycle,
@@ -60,7 +71,10 @@ export async function listRuns(limit = 50): Promise<RunSummary[]> {
       status: true,
       createdAt: true,
       createdBy: { select: { name: true } },
-      cycles: { orderBy: { index: "asc" }, select: { id: true, index: true, status: true, isFinal: true, startedAt: true, finishedAt: true } },
+      cycles: {
+        orderBy: { index: "asc" },
+        select: { id: true, index: true, status: true, isFinal: true, startedAt: true, finishedAt: true },
+      },
     },
   });
   return runs.map((run) => ({
@@ -69,6 +83,10 @@ export async function listRuns(limit = 50): Promise<RunSummary[]> {
     status: run.status,
     createdAt: run.createdAt.toISOString(),
     createdBy: run.createdBy?.name ?? null,
-    cycles: run.cycles.map((cycle) => ({ ...cycle, startedAt: cycle.startedAt?.toISOString() ?? null, finishedAt: cycle.finishedAt?.toISOString() ?? null })),
+    cycles: run.cycles.map((cycle) => ({
+      ...cycle,
+      startedAt: cycle.startedAt?.toISOString() ?? null,
+      finishedAt: cycle.finishedAt?.toISOString() ?? null,
+    })),
   }));
 }

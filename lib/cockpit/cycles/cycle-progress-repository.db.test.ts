@@ -21,14 +21,42 @@ beforeAll(async () => {
   const started = new Date(Date.now() - 10_000);
   await prisma().stageBatch.createMany({
     data: [
-      { cycleId, stage: "GENERATE", batchIndex: 0, scope: {}, status: "DONE", itemCount: 100, doneCount: 100, createdAt: started, finishedAt: new Date() },
-      { cycleId, stage: "GENERATE", batchIndex: 1, scope: {}, status: "RUNNING", itemCount: 100, doneCount: 20, errorCount: 2, lastError: "2 items gave up", createdAt: started },
+      {
+        cycleId,
+        stage: "GENERATE",
+        batchIndex: 0,
+        scope: {},
+        status: "DONE",
+        itemCount: 100,
+        doneCount: 100,
+        createdAt: started,
+        finishedAt: new Date(),
+      },
+      {
+        cycleId,
+        stage: "GENERATE",
+        batchIndex: 1,
+        scope: {},
+        status: "RUNNING",
+        itemCount: 100,
+        doneCount: 20,
+        errorCount: 2,
+        lastError: "2 items gave up",
+        createdAt: started,
+      },
     ],
   });
   await prisma().itemError.createMany({
     data: [
       { cycleId, questionId: questionIds[0]!, stage: "GENERATE", mode: "ANSWER", reason: "timeout", message: "no reply within 120000 ms" },
-      { cycleId, questionId: questionIds[1]!, stage: "GENERATE", mode: "ANSWER", reason: "timeout", message: "no reply within 120000 ms (again)" },
+      {
+        cycleId,
+        questionId: questionIds[1]!,
+        stage: "GENERATE",
+        mode: "ANSWER",
+        reason: "timeout",
+        message: "no reply within 120000 ms (again)",
+      },
       { cycleId, questionId: questionIds[2]!, stage: "GENERATE", mode: "ANSWER", reason: "http-400", message: "HTTP 400" },
       { cycleId, questionId: questionIds[2]!, stage: "VERIFY", mode: "ANSWER", reason: "error", message: "fixed", resolvedAt: new Date() },
     ],
@@ -44,7 +72,14 @@ describe("cycle progress", () => {
   test("stages from the batches: progress, rate since the stage began, ETA", async () => {
     const progress = await cycleProgress(cycleId);
     const generate = progress!.stages.find((stage) => stage.stage === "GENERATE")!;
-    expect(generate).toMatchObject({ state: "running", batches: 2, items: 200, doneItems: 120, errorItems: 2, lastError: "2 items gave up" });
+    expect(generate).toMatchObject({
+      state: "running",
+      batches: 2,
+      items: 200,
+      doneItems: 120,
+      errorItems: 2,
+      lastError: "2 items gave up",
+    });
     expect(generate.fraction).toBeCloseTo(0.6);
     // 120 items in about 10 s: about 12/s, 80 left → about 7 s.
     expect(generate.ratePerSecond).toBeGreaterThan(10);
@@ -71,10 +106,23 @@ describe("cycle progress", () => {
       select: { id: true },
     });
     const client = createTrainingBackend({ kind: "simulator-ray", baseUrl: sim.url });
-    const { jobId } = await client.submit({ submissionId: `${tag}-job`, cycleIndex: 1, configPath: "/shared/cfg.yaml", outputDir: "/shared/out" });
+    const { jobId } = await client.submit({
+      submissionId: `${tag}-job`,
+      cycleIndex: 1,
+      configPath: "/shared/cfg.yaml",
+      outputDir: "/shared/out",
+    });
     await prisma().trainingRun.createMany({
       data: [
-        { cycleId, attempt: 1, backendId: backend.id, backendJobId: "old", status: "FAILED", logTail: "line 1\nline 2\nCUDA out of memory", error: "OOM" },
+        {
+          cycleId,
+          attempt: 1,
+          backendId: backend.id,
+          backendJobId: "old",
+          status: "FAILED",
+          logTail: "line 1\nline 2\nCUDA out of memory",
+          error: "OOM",
+        },
         { cycleId, attempt: 2, backendId: backend.id, backendJobId: jobId, status: "RUNNING" },
       ],
     });

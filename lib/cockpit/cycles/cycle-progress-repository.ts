@@ -64,7 +64,9 @@ export async function cycleProgress(cycleId: number, now = new Date()): Promise<
     startedAt: cycle.startedAt?.toISOString() ?? null,
     finishedAt: cycle.finishedAt?.toISOString() ?? null,
     inputCheckpoint: cycle.inputCheckpoint,
-    outputCheckpoint: cycle.outputCheckpoint ? { ...cycle.outputCheckpoint, createdAt: cycle.outputCheckpoint.createdAt.toISOString() } : null,
+    outputCheckpoint: cycle.outputCheckpoint
+      ? { ...cycle.outputCheckpoint, createdAt: cycle.outputCheckpoint.createdAt.toISOString() }
+      : null,
     metrics: cycle.metrics,
     config: cycle.config,
     stages: stageProgress(cycle.status, stoppedIn, aggregates, now),

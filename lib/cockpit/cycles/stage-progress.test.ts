@@ -5,12 +5,31 @@ const t0 = new Date("2026-01-01T00:00:00Z");
 const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
 
 function aggregate(partial: Partial<StageAggregate> & Pick<StageAggregate, "stage">): StageAggregate {
-  return { batches: 1, pending: 0, running: 0, done: 0, failed: 0, items: 0, doneItems: 0, errorItems: 0, lastError: null, firstCreatedAt: t0, lastFinishedAt: null, lastBatchStatus: "PENDING", ...partial };
+  return {
+    batches: 1,
+    pending: 0,
+    running: 0,
+    done: 0,
+    failed: 0,
+    items: 0,
+    doneItems: 0,
+    errorItems: 0,
+    lastError: null,
+    firstCreatedAt: t0,
+    lastFinishedAt: null,
+    lastBatchStatus: "PENDING",
+    ...partial,
+  };
 }
 
 describe("stage progress", () => {
   test("a running stage has a rate since it started and an ETA for what remains", () => {
-    const stages = stageProgress("GENERATING", null, [aggregate({ stage: "GENERATE", batches: 4, done: 1, running: 3, items: 400, doneItems: 100 })], at(50));
+    const stages = stageProgress(
+      "GENERATING",
+      null,
+      [aggregate({ stage: "GENERATE", batches: 4, done: 1, running: 3, items: 400, doneItems: 100 })],
+      at(50),
+    );
     const generate = stages.find((stage) => stage.stage === "GENERATE")!;
     expect(generate).toMatchObject({ state: "running", fraction: 0.25, ratePerSecond: 2, etaSeconds: 150 });
     expect(stages.find((stage) => stage.stage === "VERIFY")?.state).toBe("waiting");
@@ -40,15 +59,33 @@ describe("stage progress", () => {
   });
 
   test("a failed batch fails the stage; a cancelled cycle shows where it stopped", () => {
-    const stages = stageProgress("CANCELLED", "VERIFYING", [aggregate({ stage: "GENERATE", done: 1, items: 10, doneItems: 10 }), aggregate({ stage: "VERIFY", failed: 1, items: 10, doneItems: 3, lastError: "boom" })], at(10));
+    const stages = stageProgress(
+      "CANCELLED",
+      "VERIFYING",
+      [
+        aggregate({ stage: "GENERATE", done: 1, items: 10, doneItems: 10 }),
+        aggregate({ stage: "VERIFY", failed: 1, items: 10, doneItems: 3, lastError: "boom" }),
+      ],
+      at(10),
+    );
     expect(stages[1]).toMatchObject({ state: "failed", lastError: "boom" });
     expect(stages[2]?.state).toBe("waiting");
   });
 
   test("training is judged by its latest attempt: a failed first try retried successfully is done", () => {
-    const stages = stageProgress("EVALUATING", null, [aggregate({ stage: "TRAIN", batches: 2, done: 1, failed: 1, items: 2, doneItems: 1, lastError: "OOM", lastBatchStatus: "DONE" })], at(10));
+    const stages = stageProgress(
+      "EVALUATING",
+      null,
+      [aggregate({ stage: "TRAIN", batches: 2, done: 1, failed: 1, items: 2, doneItems: 1, lastError: "OOM", lastBatchStatus: "DONE" })],
+      at(10),
+    );
     expect(stages.find((stage) => stage.stage === "TRAIN")).toMatchObject({ state: "done", fraction: 1, lastError: null, batches: 2 });
-    const running = stageProgress("TRAINING", null, [aggregate({ stage: "TRAIN", batches: 2, failed: 1, running: 1, items: 2, lastError: "OOM", lastBatchStatus: "RUNNING" })], at(10));
+    const running = stageProgress(
+      "TRAINING",
+      null,
+      [aggregate({ stage: "TRAIN", batches: 2, failed: 1, running: 1, items: 2, lastError: "OOM", lastBatchStatus: "RUNNING" })],
+      at(10),
+    );
     expect(running.find((stage) => stage.stage === "TRAIN")).toMatchObject({ state: "running", fraction: 0, lastError: "OOM" });
   });
 

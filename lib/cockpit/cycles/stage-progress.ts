@@ -30,13 +30,29 @@ export interface StageProgress {
 }
 
 /** Every stage of the pipeline with its progress, rate and ETA, in pipeline order. */
-export function stageProgress(status: CycleStatus, stoppedIn: CycleStatus | null, aggregates: StageAggregate[], now: Date): StageProgress[] {
+export function stageProgress(
+  status: CycleStatus,
+  stoppedIn: CycleStatus | null,
+  aggregates: StageAggregate[],
+  now: Date,
+): StageProgress[] {
   const reached = reachedIndex(status, stoppedIn);
   return STAGES.map((stage, index) => {
     const aggregate = aggregates.find((row) => row.stage === stage);
     if (!aggregate) {
       const passed = status === "DONE" || index < reached;
-      return { stage, state: passed ? "skipped" : "waiting", batches: 0, items: 0, doneItems: 0, errorItems: 0, fraction: passed ? 1 : 0, ratePerSecond: null, etaSeconds: null, lastError: null };
+      return {
+        stage,
+        state: passed ? "skipped" : "waiting",
+        batches: 0,
+        items: 0,
+        doneItems: 0,
+        errorItems: 0,
+        fraction: passed ? 1 : 0,
+        ratePerSecond: null,
+        etaSeconds: null,
+        lastError: null,
+      };
     }
     if (SINGLE_JOB_STAGES.has(stage)) return singleJobProgress(stage, aggregate);
     const state = batchState(aggregate);
@@ -62,7 +78,9 @@ export function stageProgress(status: CycleStatus, stoppedIn: CycleStatus | null
 }
 
 function singleJobProgress(stage: Stage, aggregate: StageAggregate): StageProgress {
-  const state: StageState = { PENDING: "pending", RUNNING: "running", DONE: "done", FAILED: "failed" }[aggregate.lastBatchStatus] as StageState;
+  const state: StageState = { PENDING: "pending", RUNNING: "running", DONE: "done", FAILED: "failed" }[
+    aggregate.lastBatchStatus
+  ] as StageState;
   return {
     stage,
     state,

@@ -35,7 +35,9 @@ export async function cycleTrainingRuns(cycleId: number, options: { live?: boole
       error: true,
       startedAt: true,
       finishedAt: true,
-      backend: { select: { name: true, role: true, protocol: true, baseUrl: true, config: true, secretCiphertext: true, isSimulator: true } },
+      backend: {
+        select: { name: true, role: true, protocol: true, baseUrl: true, config: true, secretCiphertext: true, isSimulator: true },
+      },
       resultCheckpoint: { select: { servedName: true } },
     },
   });

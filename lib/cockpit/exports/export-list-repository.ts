@@ -45,7 +45,10 @@ export async function listExportViews(options: { cycleId?: number; limit?: numbe
     cycleId: row.cycleId,
     cycleLabel: row.cycle ? cycleLabel(row.cycle.run.name, row.cycle.index) : null,
     format: row.format,
-    filters: typeof row.filters === "object" && row.filters !== null && !Array.isArray(row.filters) ? (row.filters as Record<string, unknown>) : {},
+    filters:
+      typeof row.filters === "object" && row.filters !== null && !Array.isArray(row.filters)
+        ? (row.filters as Record<string, unknown>)
+        : {},
     status: row.status,
     rowCount: row.rowCount,
     sizeBytes: row.sizeBytes === null ? null : Number(row.sizeBytes),
@@ -58,7 +61,9 @@ export async function listExportViews(options: { cycleId?: number; limit?: numbe
 }
 
 /** The stored file of a finished export (relative to the media root), or why there is none. */
-export async function exportFile(id: number): Promise<{ ok: true; storagePath: string; format: string; cycleId: number | null } | { ok: false; reason: "missing" | "not-ready" }> {
+export async function exportFile(
+  id: number,
+): Promise<{ ok: true; storagePath: string; format: string; cycleId: number | null } | { ok: false; reason: "missing" | "not-ready" }> {
   const row = await prisma().export.findUnique({ where: { id }, select: { status: true, storagePath: true, format: true, cycleId: true } });
   if (!row) return { ok: false, reason: "missing" };
   if (row.status !== "DONE" || !row.storagePath) return { ok: false, reason: "not-ready" };

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
-import { createAudit, createAuditor, createDatasetWithQuestions, createGenerations, createRunWithCycles, uniqueTag } from "../testing/cockpit-fixtures";
+import {
+  createAudit,
+  createAuditor,
+  createDatasetWithQuestions,
+  createGenerations,
+  createRunWithCycles,
+  uniqueTag,
+} from "../testing/cockpit-fixtures";
 import { explorerQuerySchema } from "./explorer-filters";
 import { exploreGenerations } from "./explorer-repository";
 import { TEXT_SEARCH_VECTOR } from "./explorer-sql";
@@ -55,7 +62,16 @@ describe("generations explorer", () => {
     const page = await exploreGenerations(explorerQuerySchema.parse({ runId }));
     expect(page.rows.map((row) => row.id)).toEqual(allIdsNewestFirst());
     const pie = page.rows.find((row) => row.id === ids.pie)!;
-    expect(pie).toMatchObject({ cycleId: cycles[0], cycleIndex: 1, datasetId: classDataset.id, mode: "ANSWER", passed: true, audits: 1, hallucinated: 0, labelTypes: ["class"] });
+    expect(pie).toMatchObject({
+      cycleId: cycles[0],
+      cycleIndex: 1,
+      datasetId: classDataset.id,
+      mode: "ANSWER",
+      passed: true,
+      audits: 1,
+      hallucinated: 0,
+      labelTypes: ["class"],
+    });
     expect(page.rows.find((row) => row.id === ids.unverified)).toMatchObject({ passed: null, audits: 0 });
     expect(page.nextCursor).toBeNull();
   });
@@ -99,18 +115,24 @@ describe("generations explorer", () => {
     const tag = uniqueTag("windows");
     const dataset = await createDatasetWithQuestions(tag, "class", 1);
     const run = await createRunWithCycles(tag, 1);
-    const [oldest] = await createGenerations(run.cycleIds[0]!, [{ questionId: dataset.questionIds[0]!, text: "An okapi crosses the river." }]);
+    const [oldest] = await createGenerations(run.cycleIds[0]!, [
+      { questionId: dataset.questionIds[0]!, text: "An okapi crosses the river." },
+    ]);
     // 6,000 newer answers without the word push it out of the first window (4,096 ids).
     await pool().query(
       `INSERT INTO "Generation"("cycleId", "questionId", mode, "sampleIndex", model, prompt, text)
        SELECT $1, $2, 'ANSWER', i, 'm', 'p', 'A person walks a dog, take ' || i FROM generate_series(1, 6000) i`,
       [run.cycleIds[0], dataset.questionIds[0]],
     );
-    const [newest] = await createGenerations(run.cycleIds[0]!, [{ questionId: dataset.questionIds[0]!, sampleIndex: 7000, text: "Another okapi drinks." }]);
+    const [newest] = await createGenerations(run.cycleIds[0]!, [
+      { questionId: dataset.questionIds[0]!, sampleIndex: 7000, text: "Another okapi drinks." },
+    ]);
     const first = await exploreGenerations(explorerQuerySchema.parse({ runId: run.runId, q: "okapi", limit: 1 }));
     expect(first.rows.map((row) => row.id)).toEqual([newest]);
     expect(first.nextCursor).toBe(newest);
-    const second = await exploreGenerations(explorerQuerySchema.parse({ runId: run.runId, q: "okapi", limit: 1, cursor: first.nextCursor! }));
+    const second = await exploreGenerations(
+      explorerQuerySchema.parse({ runId: run.runId, q: "okapi", limit: 1, cursor: first.nextCursor! }),
+    );
     expect(second.rows.map((row) => row.id)).toEqual([oldest]);
     expect(second.nextCursor).toBeNull();
     const none = await exploreGenerations(explorerQuerySchema.parse({ runId: run.runId, q: "unicorn" }));
@@ -122,7 +144,9 @@ describe("generations explorer", () => {
     try {
       await client.query("BEGIN");
       await client.query("SET LOCAL enable_seqscan = off");
-      const plan = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN SELECT id FROM "Generation" g WHERE ${TEXT_SEARCH_VECTOR} @@ websearch_to_tsquery('english', 'apple')`);
+      const plan = await client.query<{ "QUERY PLAN": string }>(
+        `EXPLAIN SELECT id FROM "Generation" g WHERE ${TEXT_SEARCH_VECTOR} @@ websearch_to_tsquery('english', 'apple')`,
+      );
       expect(plan.rows.map((row) => row["QUERY PLAN"]).join("\n")).toContain("Generation_text_fts_idx");
       await client.query("ROLLBACK");
     } finally {

@@ -44,7 +44,8 @@ const FIRST_WINDOW = 4096;
 const WINDOW_GROWTH = 16;
 
 export async function exploreGenerations(query: ExplorerQuery): Promise<GenerationPage> {
-  const rows = query.q === undefined ? (await pool().query<RawRow>(explorerSql(query))).rows : await searchInWindows({ ...query, q: query.q });
+  const rows =
+    query.q === undefined ? (await pool().query<RawRow>(explorerSql(query))).rows : await searchInWindows({ ...query, q: query.q });
   const page = rows.slice(0, query.limit);
   return {
     rows: page.map(({ targets, createdAt, ...row }) => ({ ...row, labelTypes: labelTypesOf(targets), createdAt: createdAt.toISOString() })),
@@ -63,7 +64,9 @@ export async function exploreGenerations(query: ExplorerQuery): Promise<Generati
 async function searchInWindows(query: ExplorerQuery & { q: string }): Promise<RawRow[]> {
   const client = await pool().connect();
   try {
-    const bounds = await client.query<{ min: number | null; max: number | null }>(`SELECT min(id) AS min, max(id) AS max FROM "Generation"`);
+    const bounds = await client.query<{ min: number | null; max: number | null }>(
+      `SELECT min(id) AS min, max(id) AS max FROM "Generation"`,
+    );
     const { min, max } = bounds.rows[0] ?? { min: null, max: null };
     if (min === null || max === null) return [];
     await client.query("BEGIN READ ONLY");
@@ -74,7 +77,9 @@ async function searchInWindows(query: ExplorerQuery & { q: string }): Promise<Ra
       const lower = Math.max(min, upper - width);
       const candidateIds = await matchingIds(client, query, lower, upper);
       if (candidateIds.length > 0) {
-        const { rows } = await client.query<RawRow>(explorerSql({ ...query, cursor: upper }, { lowerBound: lower, fetch: query.limit + 1 - found.length, candidateIds }));
+        const { rows } = await client.query<RawRow>(
+          explorerSql({ ...query, cursor: upper }, { lowerBound: lower, fetch: query.limit + 1 - found.length, candidateIds }),
+        );
         found.push(...rows);
       }
       upper = lower;
@@ -101,6 +106,8 @@ async function matchingIds(client: pg.PoolClient, query: ExplorerQuery & { q: st
 
 function labelTypesOf(targets: unknown): string[] {
   if (!Array.isArray(targets)) return [];
-  const types = targets.map((target: unknown) => (typeof target === "object" && target !== null ? (target as { labelType?: unknown }).labelType : undefined));
+  const types = targets.map((target: unknown) =>
+    typeof target === "object" && target !== null ? (target as { labelType?: unknown }).labelType : undefined,
+  );
   return [...new Set(types.filter((type): type is string => typeof type === "string"))];
 }

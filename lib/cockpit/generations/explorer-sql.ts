@@ -83,7 +83,11 @@ function auditCondition(audit: NonNullable<ExplorerQuery["audit"]>, param: (valu
 export function searchCandidatesSql(query: ExplorerQuery & { q: string }, lower: number, upper: number): SqlQuery {
   const values: unknown[] = [];
   const param = (value: unknown) => `$${values.push(value)}`;
-  const where = [`${TEXT_SEARCH_VECTOR} @@ websearch_to_tsquery('english', ${param(query.q)})`, `g.id >= ${param(lower)}`, `g.id < ${param(upper)}`];
+  const where = [
+    `${TEXT_SEARCH_VECTOR} @@ websearch_to_tsquery('english', ${param(query.q)})`,
+    `g.id >= ${param(lower)}`,
+    `g.id < ${param(upper)}`,
+  ];
   if (query.cycleId !== undefined) where.push(`g."cycleId" = ${param(query.cycleId)}`);
   if (query.mode !== undefined) where.push(`g.mode = ${param(query.mode)}::"GenerationMode"`);
   const questionWhere: string[] = [];

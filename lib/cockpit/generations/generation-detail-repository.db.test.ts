@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { disconnectPrisma } from "@/lib/db/prisma";
-import { createAudit, createAuditor, createDatasetWithQuestions, createGenerations, createRunWithCycles, uniqueTag } from "../testing/cockpit-fixtures";
+import {
+  createAudit,
+  createAuditor,
+  createDatasetWithQuestions,
+  createGenerations,
+  createRunWithCycles,
+  uniqueTag,
+} from "../testing/cockpit-fixtures";
 import { generationDetail } from "./generation-detail-repository";
 
 let generationId: number;
@@ -10,7 +17,9 @@ beforeAll(async () => {
   tag = uniqueTag("detail");
   const dataset = await createDatasetWithQuestions(tag, "class", 1);
   const { cycleIds } = await createRunWithCycles(tag, 1);
-  [generationId] = (await createGenerations(cycleIds[0]!, [{ questionId: dataset.questionIds[0]!, text: "She eats apple pie.", passed: true, latencyMs: 900 }])) as [number];
+  [generationId] = (await createGenerations(cycleIds[0]!, [
+    { questionId: dataset.questionIds[0]!, text: "She eats apple pie.", passed: true, latencyMs: 900 },
+  ])) as [number];
   await createAudit(generationId, await createAuditor(tag), "HALLUCINATED", false);
 });
 afterAll(() => disconnectPrisma());

@@ -32,11 +32,28 @@ export async function generationDetail(id: number) {
       },
       verdicts: {
         orderBy: { createdAt: "desc" },
-        select: { id: true, verifierVersion: true, passed: true, score: true, threshold: true, method: true, matches: true, createdAt: true },
+        select: {
+          id: true,
+          verifierVersion: true,
+          passed: true,
+          score: true,
+          threshold: true,
+          method: true,
+          matches: true,
+          createdAt: true,
+        },
       },
       audits: {
         orderBy: { updatedAt: "desc" },
-        select: { id: true, verdict: true, labelPresent: true, hallucinatedSpans: true, note: true, submittedAt: true, user: { select: { name: true } } },
+        select: {
+          id: true,
+          verdict: true,
+          labelPresent: true,
+          hallucinatedSpans: true,
+          note: true,
+          submittedAt: true,
+          user: { select: { name: true } },
+        },
       },
       queueItems: { orderBy: { id: "desc" }, select: { id: true, queueId: true, queue: { select: { name: true } } } },
     },
@@ -47,7 +64,11 @@ export async function generationDetail(id: number) {
     ...rest,
     createdAt: row.createdAt.toISOString(),
     verdicts: row.verdicts.map((verdict) => ({ ...verdict, createdAt: verdict.createdAt.toISOString() })),
-    audits: row.audits.map(({ user, submittedAt, ...audit }) => ({ ...audit, userName: user.name, submittedAt: submittedAt?.toISOString() ?? null })),
+    audits: row.audits.map(({ user, submittedAt, ...audit }) => ({
+      ...audit,
+      userName: user.name,
+      submittedAt: submittedAt?.toISOString() ?? null,
+    })),
     /** Where the review screen shows this answer: /review/<queueId>/items/<itemId>. */
     reviewItems: row.queueItems.map((item) => ({ itemId: item.id, queueId: item.queueId, queueName: item.queue.name })),
   };

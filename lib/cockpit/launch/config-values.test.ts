@@ -14,7 +14,9 @@ describe("config values", () => {
 
   test("verifier overrides keep only what differs from the preset", () => {
     const preset = { keyword: { threshold: 0.8, strict: false }, bbox: { threshold: 0.5 } };
-    expect(overridesFrom(preset, { keyword: { threshold: 0.85, strict: false }, bbox: { threshold: 0.5 } })).toEqual({ keyword: { threshold: 0.85 } });
+    expect(overridesFrom(preset, { keyword: { threshold: 0.85, strict: false }, bbox: { threshold: 0.5 } })).toEqual({
+      keyword: { threshold: 0.85 },
+    });
     expect(overridesFrom(preset, preset)).toEqual({});
   });
 });
@@ -22,8 +24,19 @@ describe("config values", () => {
 describe("schema fields", () => {
   test("kinds of inputs follow the schema", () => {
     expect(fieldKind({ type: "boolean" })).toEqual({ kind: "boolean" });
-    expect(fieldKind({ anyOf: [{ type: "integer", exclusiveMinimum: 0, maximum: 9007199254740991 }, { type: "null" }] })).toEqual({ kind: "number", integer: true, nullable: true, min: 0 });
-    expect(fieldKind({ type: "number", minimum: 0, maximum: 2 })).toEqual({ kind: "number", integer: false, nullable: false, min: 0, max: 2 });
+    expect(fieldKind({ anyOf: [{ type: "integer", exclusiveMinimum: 0, maximum: 9007199254740991 }, { type: "null" }] })).toEqual({
+      kind: "number",
+      integer: true,
+      nullable: true,
+      min: 0,
+    });
+    expect(fieldKind({ type: "number", minimum: 0, maximum: 2 })).toEqual({
+      kind: "number",
+      integer: false,
+      nullable: false,
+      min: 0,
+      max: 2,
+    });
     expect(fieldKind({ type: "string", enum: ["cosine", "linear"] })).toEqual({ kind: "enum", options: ["cosine", "linear"] });
     expect(fieldKind({ type: "array", items: { type: "string" } })).toEqual({ kind: "list" });
     expect(fieldKind({ anyOf: [{ type: "integer" }, { type: "string" }] })).toEqual({ kind: "json" });

@@ -24,7 +24,10 @@ export function setAt(values: ConfigValues, path: string, value: unknown): Confi
  * Verifier overrides: the settings whose values differ from the preset's, grouped as
  * `{ keyword: { threshold: 0.85 } }` — what cycleConfigSchema's `verifier.overrides` takes.
  */
-export function overridesFrom(preset: Record<string, Record<string, unknown>>, values: Record<string, Record<string, unknown>>): Record<string, Record<string, unknown>> {
+export function overridesFrom(
+  preset: Record<string, Record<string, unknown>>,
+  values: Record<string, Record<string, unknown>>,
+): Record<string, Record<string, unknown>> {
   const overrides: Record<string, Record<string, unknown>> = {};
   for (const [group, settings] of Object.entries(values)) {
     for (const [key, value] of Object.entries(settings)) {

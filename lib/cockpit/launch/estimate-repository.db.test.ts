@@ -13,13 +13,32 @@ beforeAll(async () => {
   // 12 questions: 8 train, 4 test.
   dataset = await createDatasetWithQuestions(tag, "class", 12, ["train", "train", "test"]);
   const model = `${tag}-model`;
-  await prisma().backend.create({ data: { name: `${tag}-inference`, role: "INFERENCE", protocol: "simulator", baseUrl: "http://127.0.0.1:9", config: { model, maxConcurrency: 4 }, isSimulator: true }, select: { id: true } });
-  const training = await prisma().backend.create({ data: { name: `${tag}-training`, role: "TRAINING", protocol: "simulator-ray", baseUrl: "http://127.0.0.1:9", isSimulator: true }, select: { id: true } });
+  await prisma().backend.create({
+    data: {
+      name: `${tag}-inference`,
+      role: "INFERENCE",
+      protocol: "simulator",
+      baseUrl: "http://127.0.0.1:9",
+      config: { model, maxConcurrency: 4 },
+      isSimulator: true,
+    },
+    select: { id: true },
+  });
+  const training = await prisma().backend.create({
+    data: { name: `${tag}-training`, role: "TRAINING", protocol: "simulator-ray", baseUrl: "http://127.0.0.1:9", isSimulator: true },
+    select: { id: true },
+  });
 
   // History: one earlier cycle on the same base model: 5 answers 1 s apart (1 generation/s), 3 of 5 passed.
-  const checkpoint = await prisma().checkpoint.create({ data: { servedName: `${tag}-base`, kind: "BASE", baseModel: model, simulated: true }, select: { id: true } });
+  const checkpoint = await prisma().checkpoint.create({
+    data: { servedName: `${tag}-base`, kind: "BASE", baseModel: model, simulated: true },
+    select: { id: true },
+  });
   const run = await prisma().run.create({ data: { name: `${tag}-history`, config: {} }, select: { id: true } });
-  const cycle = await prisma().cycle.create({ data: { runId: run.id, index: 1, status: "DONE", config: {}, inputCheckpointId: checkpoint.id }, select: { id: true } });
+  const cycle = await prisma().cycle.create({
+    data: { runId: run.id, index: 1, status: "DONE", config: {}, inputCheckpointId: checkpoint.id },
+    select: { id: true },
+  });
   const t0 = Date.now() - 60_000;
   const ids = await createGenerations(
     cycle.id,
@@ -34,7 +53,14 @@ beforeAll(async () => {
   );
   await prisma().generation.updateMany({ where: { id: { in: ids } }, data: { simulated: true } });
   await prisma().trainingRun.create({
-    data: { cycleId: cycle.id, attempt: 1, backendId: training.id, status: "SUCCEEDED", startedAt: new Date(t0), finishedAt: new Date(t0 + 30_000) },
+    data: {
+      cycleId: cycle.id,
+      attempt: 1,
+      backendId: training.id,
+      status: "SUCCEEDED",
+      startedAt: new Date(t0),
+      finishedAt: new Date(t0 + 30_000),
+    },
     select: { id: true },
   });
 });
@@ -68,13 +94,20 @@ describe("launch estimate from the database", () => {
   });
 
   test("a sample size caps the questions; evaluation off counts none", async () => {
-    const result = await estimateForConfig(config({ datasets: [{ dataset: dataset.id, sampleSize: 5 }], evaluation: { enabled: false }, stopRule: { maxCycles: 1 } }));
+    const result = await estimateForConfig(
+      config({ datasets: [{ dataset: dataset.id, sampleSize: 5 }], evaluation: { enabled: false }, stopRule: { maxCycles: 1 } }),
+    );
     expect(result.ok && result.estimate.datasets).toEqual([{ name: dataset.name, questions: 5, evaluationQuestions: 0 }]);
     expect(result.ok && result.estimate.generations.expected).toBe(5);
   });
 
   test("names that do not exist are reported on their fields", async () => {
-    const result = await estimateForConfig(config({ datasets: [{ dataset: `${tag}-nope` }, { dataset: dataset.name, splits: ["missing"] }], backends: { inference: `${tag}-training`, training: "nope" } }));
+    const result = await estimateForConfig(
+      config({
+        datasets: [{ dataset: `${tag}-nope` }, { dataset: dataset.name, splits: ["missing"] }],
+        backends: { inference: `${tag}-training`, training: "nope" },
+      }),
+    );
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.fromEntries(result.issues.map((issue) => [issue.field, issue.message]))).toEqual({

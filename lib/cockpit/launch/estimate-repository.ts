@@ -23,7 +23,11 @@ export async function estimateForConfig(config: CycleConfig): Promise<EstimateRe
   const settings = storedSettings(inference);
   const model = typeof settings.model === "string" ? settings.model : "";
   const maxConcurrency = typeof settings.maxConcurrency === "number" ? settings.maxConcurrency : 8;
-  const history = { ...(await generationHistory(model, inference.isSimulator)), maxConcurrency, trainingSeconds: await meanTrainingSeconds(training.id) };
+  const history = {
+    ...(await generationHistory(model, inference.isSimulator)),
+    maxConcurrency,
+    trainingSeconds: await meanTrainingSeconds(training.id),
+  };
   const estimate = estimateLaunch(
     datasets,
     {
@@ -46,11 +50,18 @@ async function resolveDatasets(config: CycleConfig, issues: LaunchIssue[]): Prom
       select: { id: true, name: true },
     });
     if (!dataset) {
-      issues.push({ field: `datasets.${index}.dataset`, message: `There is no dataset ${typeof selection.dataset === "number" ? `with id ${selection.dataset}` : `named "${selection.dataset}"`}` });
+      issues.push({
+        field: `datasets.${index}.dataset`,
+        message: `There is no dataset ${typeof selection.dataset === "number" ? `with id ${selection.dataset}` : `named "${selection.dataset}"`}`,
+      });
       continue;
     }
     const available = await questionCount(dataset.id, selection.splits);
-    if (available === 0) issues.push({ field: `datasets.${index}.splits`, message: `${dataset.name} has no questions in the split(s) ${selection.splits.join(", ")}` });
+    if (available === 0)
+      issues.push({
+        field: `datasets.${index}.splits`,
+        message: `${dataset.name} has no questions in the split(s) ${selection.splits.join(", ")}`,
+      });
     const evaluationAvailable = config.evaluation.enabled ? await questionCount(dataset.id, config.evaluation.splits) : 0;
     resolved.push({
       name: dataset.name,
@@ -72,7 +83,11 @@ function capped(available: number, sampleSize: number | null): number {
 async function backendByName(name: string, role: "INFERENCE" | "TRAINING", field: string, issues: LaunchIssue[]) {
   const backend = await prisma().backend.findUnique({ where: { name }, select: { id: true, role: true, config: true, isSimulator: true } });
   if (!backend) issues.push({ field, message: `There is no backend named "${name}"` });
-  else if (backend.role !== role) issues.push({ field, message: `"${name}" is ${withArticle(backend.role.toLowerCase())} backend, not ${withArticle(role.toLowerCase())} one` });
+  else if (backend.role !== role)
+    issues.push({
+      field,
+      message: `"${name}" is ${withArticle(backend.role.toLowerCase())} backend, not ${withArticle(role.toLowerCase())} one`,
+    });
   return backend && backend.role === role ? backend : null;
 }
 

@@ -35,7 +35,15 @@ describe("launch estimate", () => {
   });
 
   test("tokens and time come from measured throughput", () => {
-    const history = { ...noHistory, generations: 500, answerYield: 0.5, promptTokensPerGeneration: 300, completionTokensPerGeneration: 150, generationsPerSecond: 10, trainingSeconds: 60 };
+    const history = {
+      ...noHistory,
+      generations: 500,
+      answerYield: 0.5,
+      promptTokensPerGeneration: 300,
+      completionTokensPerGeneration: 150,
+      generationsPerSecond: 10,
+      trainingSeconds: 60,
+    };
     const estimate = estimateLaunch(datasets, settings, history);
     const expected = 2 * (150 + 30) + 75;
     expect(estimate.generations.expected).toBe(expected);
@@ -45,7 +53,11 @@ describe("launch estimate", () => {
   });
 
   test("latency and the concurrency limit stand in when no stage throughput was measured", () => {
-    const estimate = estimateLaunch(datasets, { ...settings, rationalization: false, evaluation: false, maxCycles: 1 }, { ...noHistory, meanLatencyMs: 2000, maxConcurrency: 8 });
+    const estimate = estimateLaunch(
+      datasets,
+      { ...settings, rationalization: false, evaluation: false, maxCycles: 1 },
+      { ...noHistory, meanLatencyMs: 2000, maxConcurrency: 8 },
+    );
     expect(estimate.duration.generationsPerSecond).toBe(4);
     expect(estimate.duration.generationSeconds).toBe(150 / 4);
     expect(estimate.duration.basis).toMatch(/latency/);

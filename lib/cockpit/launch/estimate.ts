@@ -39,7 +39,13 @@ export interface LaunchEstimate {
   perCycle: { answers: number; rationalizationsExpected: number; rationalizationsMax: number; evaluations: number };
   generations: { expected: number; max: number };
   tokens: { prompt: number | null; completion: number | null; completionMax: number; basis: string };
-  duration: { seconds: number | null; generationSeconds: number | null; trainingSeconds: number | null; generationsPerSecond: number | null; basis: string };
+  duration: {
+    seconds: number | null;
+    generationSeconds: number | null;
+    trainingSeconds: number | null;
+    generationsPerSecond: number | null;
+    basis: string;
+  };
   notes: string[];
 }
 
@@ -54,7 +60,8 @@ export function estimateLaunch(datasets: EstimateDataset[], settings: EstimateSe
   // Rationalization runs in training cycles only: not in the final one.
   const rationalizingCycles = settings.rationalization ? Math.max(0, settings.maxCycles - 1) : 0;
   const answerYield = history.answerYield ?? ASSUMED_ANSWER_YIELD;
-  if (settings.rationalization && history.answerYield === null) notes.push(`No answer yield measured yet on this backend; assumed ${pct(ASSUMED_ANSWER_YIELD)} for rationalizations.`);
+  if (settings.rationalization && history.answerYield === null)
+    notes.push(`No answer yield measured yet on this backend; assumed ${pct(ASSUMED_ANSWER_YIELD)} for rationalizations.`);
   const rationalizationsMax = settings.rationalization ? questions : 0;
   const rationalizationsExpected = settings.rationalization ? Math.round(questions * (1 - answerYield)) : 0;
 
@@ -66,9 +73,12 @@ export function estimateLaunch(datasets: EstimateDataset[], settings: EstimateSe
   const tokensKnown = history.promptTokensPerGeneration !== null && history.completionTokensPerGeneration !== null;
   const tokens = {
     prompt: history.promptTokensPerGeneration === null ? null : Math.round(expectedGenerations * history.promptTokensPerGeneration),
-    completion: history.completionTokensPerGeneration === null ? null : Math.round(expectedGenerations * history.completionTokensPerGeneration),
+    completion:
+      history.completionTokensPerGeneration === null ? null : Math.round(expectedGenerations * history.completionTokensPerGeneration),
     completionMax: maxGenerations * settings.maxTokens,
-    basis: tokensKnown ? `mean tokens of the last ${history.generations} generations on this backend` : "no generations measured on this backend yet: only the upper bound (max tokens per answer) is known",
+    basis: tokensKnown
+      ? `mean tokens of the last ${history.generations} generations on this backend`
+      : "no generations measured on this backend yet: only the upper bound (max tokens per answer) is known",
   };
 
   const rate = generationRate(history);
@@ -95,10 +105,16 @@ export function estimateLaunch(datasets: EstimateDataset[], settings: EstimateSe
 
 function generationRate(history: BackendHistory): { perSecond: number | null; basis: string } {
   if (history.generationsPerSecond !== null && history.generationsPerSecond > 0) {
-    return { perSecond: history.generationsPerSecond, basis: `throughput measured over the last ${history.generations} generations on this backend` };
+    return {
+      perSecond: history.generationsPerSecond,
+      basis: `throughput measured over the last ${history.generations} generations on this backend`,
+    };
   }
   if (history.meanLatencyMs !== null && history.meanLatencyMs > 0 && history.maxConcurrency !== null) {
-    return { perSecond: (history.maxConcurrency * 1000) / history.meanLatencyMs, basis: "mean latency × the backend's concurrency limit (no stage throughput measured yet)" };
+    return {
+      perSecond: (history.maxConcurrency * 1000) / history.meanLatencyMs,
+      basis: "mean latency × the backend's concurrency limit (no stage throughput measured yet)",
+    };
   }
   return { perSecond: null, basis: "no generations measured on this backend yet" };
 }

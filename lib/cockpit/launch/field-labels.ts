@@ -9,7 +9,10 @@ export const FIELD_HELP: Record<string, { label?: string; help?: string }> = {
   "sampling.temperature": { label: "Temperature", help: "The paper: 0.2." },
   "sampling.maxTokens": { label: "Max new tokens", help: "The paper: 1024." },
   "sampling.samplesPerQuestion": { label: "Answers per question" },
-  "rationalization.enabled": { label: "Label rationalization", help: "For questions the model answered wrong, explain the given label; training cycles only." },
+  "rationalization.enabled": {
+    label: "Label rationalization",
+    help: "For questions the model answered wrong, explain the given label; training cycles only.",
+  },
   "training.hyperparameters.epochs": { label: "Epochs" },
   "training.hyperparameters.effectiveBatchSize": { label: "Effective batch size", help: "The paper: 128." },
   "training.hyperparameters.perDeviceBatchSize": { label: "Per-device batch size" },
@@ -28,7 +31,10 @@ export const FIELD_HELP: Record<string, { label?: string; help?: string }> = {
   "training.clusterDataDir": { label: "Data folder as the cluster sees it", help: "Empty: the same path as here." },
   "training.maxAttempts": { label: "Training attempts per cycle" },
   "stopRule.maxCycles": { label: "Max cycles", help: "The paper ran two." },
-  "stopRule.minYieldGain": { label: "Min answer-yield gain", help: "A cycle whose yield grew less than this is the last (0.01 = 1 point)." },
+  "stopRule.minYieldGain": {
+    label: "Min answer-yield gain",
+    help: "A cycle whose yield grew less than this is the last (0.01 = 1 point).",
+  },
   baseCheckpoint: { label: "Base checkpoint", help: "Served name; empty: the inference backend's model." },
   "execution.batchSize": { label: "Questions per batch job" },
   "execution.maxItemAttempts": { label: "Attempts per item" },

@@ -35,7 +35,13 @@ export function fieldKind(node: JsonSchemaNode): FieldKind {
   if (only.type === "integer" || only.type === "number") {
     const min = only.minimum ?? only.exclusiveMinimum;
     const max = only.maximum !== undefined && only.maximum < Number.MAX_SAFE_INTEGER ? only.maximum : undefined;
-    return { kind: "number", integer: only.type === "integer", nullable, ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+    return {
+      kind: "number",
+      integer: only.type === "integer",
+      nullable,
+      ...(min !== undefined ? { min } : {}),
+      ...(max !== undefined ? { max } : {}),
+    };
   }
   if (only.type === "string" && only.enum) return { kind: "enum", options: only.enum.map(String) };
   if (only.type === "string") return { kind: "text" };

@@ -48,12 +48,17 @@ async function launchDatasets(): Promise<LaunchDataset[]> {
   ]);
   return datasets.map((dataset) => ({
     ...dataset,
-    splits: Object.fromEntries(counts.rows.filter((row) => row.datasetId === dataset.id).map((row) => [row.split ?? "(none)", row.questions])),
+    splits: Object.fromEntries(
+      counts.rows.filter((row) => row.datasetId === dataset.id).map((row) => [row.split ?? "(none)", row.questions]),
+    ),
   }));
 }
 
 async function launchBackends(): Promise<LaunchBackend[]> {
-  const rows = await prisma().backend.findMany({ orderBy: { name: "asc" }, select: { name: true, role: true, config: true, isSimulator: true } });
+  const rows = await prisma().backend.findMany({
+    orderBy: { name: "asc" },
+    select: { name: true, role: true, config: true, isSimulator: true },
+  });
   return rows.map((row) => {
     const model = storedSettings(row).model;
     return { name: row.name, role: row.role, model: typeof model === "string" ? model : null, isSimulator: row.isSimulator };

@@ -10,13 +10,27 @@ export function uniqueTag(prefix = "ck"): string {
 
 /** `splits` are assigned to the questions in turn (all "train" by default). */
 export async function createDatasetWithQuestions(tag: string, labelType: string, count: number, splits: string[] = ["train"]) {
-  const dataset = await prisma().dataset.create({ data: { name: `${tag}-${labelType}`, format: "GENERIC" }, select: { id: true, name: true } });
+  const dataset = await prisma().dataset.create({
+    data: { name: `${tag}-${labelType}`, format: "GENERIC" },
+    select: { id: true, name: true },
+  });
   const questionIds: number[] = [];
   for (let index = 0; index < count; index += 1) {
-    const video = await prisma().video.create({ data: { datasetId: dataset.id, key: `${tag}-v${index}`, durationSec: 3 }, select: { id: true } });
+    const video = await prisma().video.create({
+      data: { datasetId: dataset.id, key: `${tag}-v${index}`, durationSec: 3 },
+      select: { id: true },
+    });
     const label = labelType === "class" ? "eating apple pie" : { start: 1, end: 2 };
     const question = await prisma().question.create({
-      data: { datasetId: dataset.id, videoId: video.id, key: `q${index}`, kind: `${labelType}-question`, text: `What happens in clip ${index}?`, targets: [{ labelType, label }], split: splits[index % splits.length] ?? "train" },
+      data: {
+        datasetId: dataset.id,
+        videoId: video.id,
+        key: `q${index}`,
+        kind: `${labelType}-question`,
+        text: `What happens in clip ${index}?`,
+        targets: [{ labelType, label }],
+        split: splits[index % splits.length] ?? "train",
+      },
       select: { id: true },
     });
     questionIds.push(question.id);
@@ -25,11 +39,17 @@ export async function createDatasetWithQuestions(tag: string, labelType: string,
 }
 
 export async function createRunWithCycles(tag: string, cycles: number, status: "DONE" | "GENERATING" = "DONE") {
-  const checkpoint = await prisma().checkpoint.create({ data: { servedName: `${tag}-base`, kind: "BASE", baseModel: "base-model" }, select: { id: true } });
+  const checkpoint = await prisma().checkpoint.create({
+    data: { servedName: `${tag}-base`, kind: "BASE", baseModel: "base-model" },
+    select: { id: true },
+  });
   const run = await prisma().run.create({ data: { name: `${tag}-run`, config: {} }, select: { id: true, name: true } });
   const cycleIds: number[] = [];
   for (let index = 1; index <= cycles; index += 1) {
-    const cycle = await prisma().cycle.create({ data: { runId: run.id, index, status, config: {}, inputCheckpointId: checkpoint.id }, select: { id: true } });
+    const cycle = await prisma().cycle.create({
+      data: { runId: run.id, index, status, config: {}, inputCheckpointId: checkpoint.id },
+      select: { id: true },
+    });
     cycleIds.push(cycle.id);
   }
   return { runId: run.id, runName: run.name, checkpointId: checkpoint.id, cycleIds };
@@ -69,7 +89,14 @@ export async function createGenerations(cycleId: number, specs: GenerationSpec[]
     });
     if (spec.passed !== undefined) {
       await prisma().verdict.create({
-        data: { generationId: generation.id, verifierVersion: "test-1", configHash: "h", passed: spec.passed, score: spec.passed ? 1 : 0, method: "keywords" },
+        data: {
+          generationId: generation.id,
+          verifierVersion: "test-1",
+          configHash: "h",
+          passed: spec.passed,
+          score: spec.passed ? 1 : 0,
+          method: "keywords",
+        },
         select: { id: true },
       });
     }
@@ -84,7 +111,13 @@ export async function createAuditor(tag: string): Promise<string> {
   return id;
 }
 
-export async function createAudit(generationId: number, userId: string, verdict: "CORRECT" | "HALLUCINATED" | "PARTLY_CORRECT" | "UNSURE", labelPresent: boolean | null, submitted = true) {
+export async function createAudit(
+  generationId: number,
+  userId: string,
+  verdict: "CORRECT" | "HALLUCINATED" | "PARTLY_CORRECT" | "UNSURE",
+  labelPresent: boolean | null,
+  submitted = true,
+) {
   await prisma().audit.create({
     data: { generationId, userId, verdict, labelPresent, submittedAt: submitted ? new Date() : null },
     select: { id: true },

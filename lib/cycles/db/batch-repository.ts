@@ -42,7 +42,13 @@ export async function createBatches(cycleId: number, stage: Stage, batches: NewB
             CASE WHEN d THEN now() END, CASE WHEN d THEN now() END
        FROM unnest($3::text[], $4::int[], $5::bool[]) WITH ORDINALITY AS t(s, c, d, i)
      ON CONFLICT ("cycleId", stage, "batchIndex") DO NOTHING`,
-    [cycleId, stage, batches.map((batch) => JSON.stringify(batch.scope)), batches.map((batch) => batch.itemCount), batches.map((batch) => batch.settled === true)],
+    [
+      cycleId,
+      stage,
+      batches.map((batch) => JSON.stringify(batch.scope)),
+      batches.map((batch) => batch.itemCount),
+      batches.map((batch) => batch.settled === true),
+    ],
   );
 }
 
@@ -70,21 +76,43 @@ export async function takeDispatchable(
 
 /** Takes a batch for this worker (a new claim token); null when it is already settled. */
 export async function claimBatch(batchId: number, queryable: Queryable = db()): Promise<ClaimedBatch | null> {
-  const { rows } = await queryable.query<{ id: number; cycleId: number; stage: Stage; batchIndex: number; scope: BatchScope; itemCount: number; attempts: number }>(
+  const { rows } = await queryable.query<{
+    id: number;
+    cycleId: number;
+    stage: Stage;
+    batchIndex: number;
+    scope: BatchScope;
+    itemCount: number;
+    attempts: number;
+  }>(
     `UPDATE "StageBatch" SET status = 'RUNNING', attempts = attempts + 1, "startedAt" = now(), "updatedAt" = now(), "finishedAt" = NULL
       WHERE id = $1 AND status IN ('PENDING', 'RUNNING')
       RETURNING id, "cycleId", stage, "batchIndex", scope, "itemCount", attempts`,
     [batchId],
   );
   const row = rows[0];
-  return row ? { id: row.id, cycleId: row.cycleId, stage: row.stage, batchIndex: row.batchIndex, scope: row.scope, itemCount: row.itemCount, token: row.attempts } : null;
+  return row
+    ? {
+        id: row.id,
+        cycleId: row.cycleId,
+        stage: row.stage,
+        batchIndex: row.batchIndex,
+        scope: row.scope,
+        itemCount: row.itemCount,
+        token: row.attempts,
+      }
+    : null;
 }
 
 /**
  * Renews the lease and records progress, and looks at the cycle in the same statement: "lost" when
  * another worker has claimed the batch since, "cycle-stopped" when the cycle is cancelled, failed or gone.
  */
-export async function heartbeatBatch(batch: ClaimedBatch, doneCount: number, queryable: Queryable = db()): Promise<"running" | "lost" | "cycle-stopped"> {
+export async function heartbeatBatch(
+  batch: ClaimedBatch,
+  doneCount: number,
+  queryable: Queryable = db(),
+): Promise<"running" | "lost" | "cycle-stopped"> {
   const { rows } = await queryable.query<{ stopped: boolean }>(
     `UPDATE "StageBatch" b SET "updatedAt" = now(), "doneCount" = $3 WHERE id = $1 AND attempts = $2 AND status = 'RUNNING'
       RETURNING COALESCE((SELECT c."cancelRequestedAt" IS NOT NULL OR c.status IN ('CANCELLED', 'FAILED') FROM "Cycle" c WHERE c.id = b."cycleId"), true) AS stopped`,
@@ -114,7 +142,12 @@ export async function finishBatch(batch: ClaimedBatch, outcome: BatchOutcome, qu
 }
 
 /** A crash: back to PENDING for another try, or FAILED once it has used its attempts. */
-export async function recordBatchCrash(batch: ClaimedBatch, message: string, maxAttempts: number, queryable: Queryable = db()): Promise<"PENDING" | "FAILED"> {
+export async function recordBatchCrash(
+  batch: ClaimedBatch,
+  message: string,
+  maxAttempts: number,
+  queryable: Queryable = db(),
+): Promise<"PENDING" | "FAILED"> {
   const status = batch.token - (batch.scope.attemptBase ?? 0) >= maxAttempts ? "FAILED" : "PENDING";
   await queryable.query(
     `UPDATE "StageBatch" SET status = $3::"BatchStatus", "lastError" = $4, "updatedAt" = now(),

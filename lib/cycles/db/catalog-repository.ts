@@ -8,7 +8,17 @@ export interface BackendRow extends StoredBackend {
   updatedAt: Date;
 }
 
-const backendSelect = { id: true, name: true, role: true, protocol: true, baseUrl: true, config: true, secretCiphertext: true, isSimulator: true, updatedAt: true } as const;
+const backendSelect = {
+  id: true,
+  name: true,
+  role: true,
+  protocol: true,
+  baseUrl: true,
+  config: true,
+  secretCiphertext: true,
+  isSimulator: true,
+  updatedAt: true,
+} as const;
 
 export async function findBackend(where: { id: number } | { name: string }): Promise<BackendRow | null> {
   return prisma().backend.findUnique({ where, select: backendSelect });
@@ -33,20 +43,46 @@ export async function ensureBaseCheckpoint(servedName: string, simulated: boolea
 }
 
 /** A cycle's trained adapter, served under its versioned name (idempotent on the name). */
-export async function registerAdapter(input: { servedName: string; baseModel: string; adapterPath: string; cycleId: number; simulated: boolean }): Promise<CheckpointRef> {
+export async function registerAdapter(input: {
+  servedName: string;
+  baseModel: string;
+  adapterPath: string;
+  cycleId: number;
+  simulated: boolean;
+}): Promise<CheckpointRef> {
   return prisma().checkpoint.upsert({
     where: { servedName: input.servedName },
-    create: { servedName: input.servedName, kind: "ADAPTER", baseModel: input.baseModel, adapterPath: input.adapterPath, producedById: input.cycleId, simulated: input.simulated },
+    create: {
+      servedName: input.servedName,
+      kind: "ADAPTER",
+      baseModel: input.baseModel,
+      adapterPath: input.adapterPath,
+      producedById: input.cycleId,
+      simulated: input.simulated,
+    },
     update: { adapterPath: input.adapterPath, producedById: input.cycleId },
     select: { id: true, servedName: true, kind: true, baseModel: true, adapterPath: true },
   });
 }
 
 /** A simulator backend row (demo): created once; later starts only refresh its URL. */
-export async function upsertSimulatorBackend(input: { name: string; role: "INFERENCE" | "TRAINING"; protocol: string; baseUrl: string; config: Record<string, unknown> }): Promise<number> {
+export async function upsertSimulatorBackend(input: {
+  name: string;
+  role: "INFERENCE" | "TRAINING";
+  protocol: string;
+  baseUrl: string;
+  config: Record<string, unknown>;
+}): Promise<number> {
   const row = await prisma().backend.upsert({
     where: { name: input.name },
-    create: { name: input.name, role: input.role, protocol: input.protocol, baseUrl: input.baseUrl, config: JSON.parse(JSON.stringify(input.config)) as object, isSimulator: true },
+    create: {
+      name: input.name,
+      role: input.role,
+      protocol: input.protocol,
+      baseUrl: input.baseUrl,
+      config: JSON.parse(JSON.stringify(input.config)) as object,
+      isSimulator: true,
+    },
     update: { baseUrl: input.baseUrl },
     select: { id: true },
   });

@@ -83,10 +83,17 @@ export async function mergeCycleMetrics(cycleId: number, patch: Record<string, u
 }
 
 export async function requestCancel(cycleId: number): Promise<void> {
-  await prisma().cycle.updateMany({ where: { id: cycleId, cancelRequestedAt: null }, data: { cancelRequestedAt: new Date(), updatedAt: new Date() } });
+  await prisma().cycle.updateMany({
+    where: { id: cycleId, cancelRequestedAt: null },
+    data: { cancelRequestedAt: new Date(), updatedAt: new Date() },
+  });
 }
 
-export async function createRunWithFirstCycle(input: { name: string; plan: CyclePlan; createdById: string | null }): Promise<{ runId: number; cycleId: number }> {
+export async function createRunWithFirstCycle(input: {
+  name: string;
+  plan: CyclePlan;
+  createdById: string | null;
+}): Promise<{ runId: number; cycleId: number }> {
   return prisma().$transaction(async (tx) => {
     const run = await tx.run.create({
       data: { name: input.name, config: asJson(input.plan), createdById: input.createdById },

@@ -22,9 +22,29 @@ export interface ExportRow {
   error: string | null;
 }
 
-const select = { id: true, cycleId: true, format: true, filters: true, status: true, storagePath: true, rowCount: true, sizeBytes: true, error: true } as const;
+const select = {
+  id: true,
+  cycleId: true,
+  format: true,
+  filters: true,
+  status: true,
+  storagePath: true,
+  rowCount: true,
+  sizeBytes: true,
+  error: true,
+} as const;
 
-function toRow(row: { id: number; cycleId: number | null; format: string; filters: unknown; status: ExportRow["status"]; storagePath: string | null; rowCount: number; sizeBytes: bigint | null; error: string | null }): ExportRow {
+function toRow(row: {
+  id: number;
+  cycleId: number | null;
+  format: string;
+  filters: unknown;
+  status: ExportRow["status"];
+  storagePath: string | null;
+  rowCount: number;
+  sizeBytes: bigint | null;
+  error: string | null;
+}): ExportRow {
   const filters = isRecord(row.filters) ? row.filters : {};
   return {
     ...row,
@@ -37,7 +57,12 @@ function toRow(row: { id: number; cycleId: number | null; format: string; filter
   };
 }
 
-export async function createExport(input: { cycleId: number; format: ExportFormat; filters: ExportFilters; createdById?: string | null }): Promise<ExportRow> {
+export async function createExport(input: {
+  cycleId: number;
+  format: ExportFormat;
+  filters: ExportFilters;
+  createdById?: string | null;
+}): Promise<ExportRow> {
   return toRow(
     await prisma().export.create({
       data: { cycleId: input.cycleId, format: input.format, filters: asJson(input.filters), createdById: input.createdById ?? null },
@@ -67,7 +92,14 @@ export async function listExports(cycleId: number): Promise<ExportRow[]> {
 
 export async function updateExport(
   id: number,
-  data: { status: ExportRow["status"]; storagePath?: string; rowCount?: number; sizeBytes?: bigint; error?: string | null; finishedAt?: Date },
+  data: {
+    status: ExportRow["status"];
+    storagePath?: string;
+    rowCount?: number;
+    sizeBytes?: bigint;
+    error?: string | null;
+    finishedAt?: Date;
+  },
 ): Promise<void> {
   await prisma().export.update({ where: { id }, data: { ...data, updatedAt: new Date() }, select: { id: true } });
 }

@@ -124,7 +124,12 @@ export interface ItemFailure extends ItemKey {
 }
 
 /** Records failures (adding to their attempts); a failure recorded again is unresolved again. */
-export async function recordItemErrors(cycleId: number, stage: Stage, failures: readonly ItemFailure[], queryable: Queryable = db()): Promise<void> {
+export async function recordItemErrors(
+  cycleId: number,
+  stage: Stage,
+  failures: readonly ItemFailure[],
+  queryable: Queryable = db(),
+): Promise<void> {
   if (failures.length === 0) return;
   await queryable.query(
     `INSERT INTO "ItemError" ("cycleId", stage, "questionId", mode, "sampleIndex", reason, message, attempts, "updatedAt")
@@ -147,7 +152,12 @@ export async function recordItemErrors(cycleId: number, stage: Stage, failures: 
 }
 
 /** Marks the errors of items that have now succeeded as resolved (they stay, for the record). */
-export async function resolveItemErrors(cycleId: number, stage: Stage, keys: readonly ItemKey[], queryable: Queryable = db()): Promise<void> {
+export async function resolveItemErrors(
+  cycleId: number,
+  stage: Stage,
+  keys: readonly ItemKey[],
+  queryable: Queryable = db(),
+): Promise<void> {
   if (keys.length === 0) return;
   await queryable.query(
     `UPDATE "ItemError" e SET "resolvedAt" = now(), "updatedAt" = now()
@@ -179,7 +189,10 @@ export async function countGivenUp(cycleId: number, stage: Stage, maxItemAttempt
   return rows[0]?.n ?? 0;
 }
 
-export async function errorReasons(cycleId: number, queryable: Queryable = db()): Promise<{ stage: Stage; reason: string; open: number; resolved: number }[]> {
+export async function errorReasons(
+  cycleId: number,
+  queryable: Queryable = db(),
+): Promise<{ stage: Stage; reason: string; open: number; resolved: number }[]> {
   const { rows } = await queryable.query<{ stage: Stage; reason: string; open: number; resolved: number }>(
     `SELECT stage, reason, count(*) FILTER (WHERE "resolvedAt" IS NULL)::int AS open, count(*) FILTER (WHERE "resolvedAt" IS NOT NULL)::int AS resolved
        FROM "ItemError" WHERE "cycleId" = $1 GROUP BY stage, reason ORDER BY stage, reason`,

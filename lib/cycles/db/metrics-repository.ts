@@ -11,7 +11,11 @@ export interface DatasetYield {
 }
 
 /** Per dataset: questions with a passing direct answer / rationalization (any sample). */
-export async function yieldByDataset(cycleId: number, verifierVersion: string, queryable: Queryable = db()): Promise<Omit<DatasetYield, "questions">[]> {
+export async function yieldByDataset(
+  cycleId: number,
+  verifierVersion: string,
+  queryable: Queryable = db(),
+): Promise<Omit<DatasetYield, "questions">[]> {
   const { rows } = await queryable.query<Omit<DatasetYield, "questions">>(
     `SELECT q."datasetId",
         count(DISTINCT g."questionId") FILTER (WHERE g.mode = 'ANSWER')::int AS answered,
@@ -35,7 +39,12 @@ export interface CurationFilters {
 }
 
 /** The training examples a filter keeps: passing generations (per mode). */
-export async function countCurated(cycleId: number, verifierVersion: string, filters: CurationFilters, queryable: Queryable = db()): Promise<{ mode: string; n: number }[]> {
+export async function countCurated(
+  cycleId: number,
+  verifierVersion: string,
+  filters: CurationFilters,
+  queryable: Queryable = db(),
+): Promise<{ mode: string; n: number }[]> {
   const { rows } = await queryable.query<{ mode: string; n: number }>(
     `SELECT g.mode, count(*)::int AS n FROM "Generation" g
        JOIN "Verdict" v ON v."generationId" = g.id AND v."verifierVersion" = $2 AND v.passed
@@ -52,7 +61,11 @@ export function modesOf(filters: Pick<CurationFilters, "directOnly">): string[] 
 }
 
 /** Held-out accuracy of the cycle's model per dataset: passing EVALUATION generations. */
-export async function evaluationCounts(cycleId: number, verifierVersion: string, queryable: Queryable = db()): Promise<{ datasetId: number; total: number; correct: number }[]> {
+export async function evaluationCounts(
+  cycleId: number,
+  verifierVersion: string,
+  queryable: Queryable = db(),
+): Promise<{ datasetId: number; total: number; correct: number }[]> {
   const { rows } = await queryable.query<{ datasetId: number; total: number; correct: number }>(
     `SELECT q."datasetId", count(*)::int AS total, count(*) FILTER (WHERE v.passed)::int AS correct
        FROM "Generation" g JOIN "Question" q ON q.id = g."questionId"

@@ -20,7 +20,11 @@ export interface QuestionRow {
 }
 
 /** Ids of the selected questions of the range, ascending. */
-export async function selectedQuestionsInRange(selection: Selection, range: readonly [number, number], queryable: Queryable = db()): Promise<number[]> {
+export async function selectedQuestionsInRange(
+  selection: Selection,
+  range: readonly [number, number],
+  queryable: Queryable = db(),
+): Promise<number[]> {
   const { rows } = await queryable.query<{ id: number }>(
     `SELECT q.id FROM "Question" q WHERE ${selectionCondition("q", 1)} AND q.id BETWEEN $6 AND $7 ORDER BY q.id`,
     [...selectionParams(selection), range[0], range[1]],
@@ -29,7 +33,11 @@ export async function selectedQuestionsInRange(selection: Selection, range: read
 }
 
 /** What a generation request needs of the selected questions of the range, ascending. */
-export async function selectedQuestionRowsInRange(selection: Selection, range: readonly [number, number], queryable: Queryable = db()): Promise<QuestionRow[]> {
+export async function selectedQuestionRowsInRange(
+  selection: Selection,
+  range: readonly [number, number],
+  queryable: Queryable = db(),
+): Promise<QuestionRow[]> {
   const { rows } = await queryable.query<QuestionRow>(
     `SELECT q.id AS "questionId", q.text AS question, q.kind, q.targets, q."videoId" FROM "Question" q
       WHERE ${selectionCondition("q", 1)} AND q.id BETWEEN $6 AND $7 ORDER BY q.id`,
@@ -45,7 +53,12 @@ export interface GenerationKey {
 }
 
 /** The cycle's generations of `mode` in the range (the unique key's index), by id. */
-export async function generationKeysInRange(cycleId: number, mode: GenerationMode, range: readonly [number, number], queryable: Queryable = db()): Promise<GenerationKey[]> {
+export async function generationKeysInRange(
+  cycleId: number,
+  mode: GenerationMode,
+  range: readonly [number, number],
+  queryable: Queryable = db(),
+): Promise<GenerationKey[]> {
   const { rows } = await queryable.query<GenerationKey>(
     `SELECT id, "questionId", "sampleIndex" FROM "Generation"
       WHERE "cycleId" = $1 AND "questionId" BETWEEN $3 AND $4 AND mode = $2::"GenerationMode" ORDER BY id`,
@@ -55,7 +68,11 @@ export async function generationKeysInRange(cycleId: number, mode: GenerationMod
 }
 
 /** Of these generations, the ids that have a verdict of `verifierVersion`. */
-export async function verdictGenerationIds(generationIds: readonly number[], verifierVersion: string, queryable: Queryable = db()): Promise<Set<number>> {
+export async function verdictGenerationIds(
+  generationIds: readonly number[],
+  verifierVersion: string,
+  queryable: Queryable = db(),
+): Promise<Set<number>> {
   if (generationIds.length === 0) return new Set();
   const { rows } = await queryable.query<{ id: number }>(
     `SELECT "generationId" AS id FROM "Verdict" WHERE "generationId" = ANY($1::int[]) AND "verifierVersion" = $2`,
@@ -79,7 +96,9 @@ export async function generationTexts(generationIds: readonly number[], queryabl
 /** The targets of these questions. */
 export async function questionTargets(questionIds: readonly number[], queryable: Queryable = db()): Promise<Map<number, unknown>> {
   if (questionIds.length === 0) return new Map();
-  const { rows } = await queryable.query<{ id: number; targets: unknown }>(`SELECT id, targets FROM "Question" WHERE id = ANY($1::int[])`, [questionIds]);
+  const { rows } = await queryable.query<{ id: number; targets: unknown }>(`SELECT id, targets FROM "Question" WHERE id = ANY($1::int[])`, [
+    questionIds,
+  ]);
   return new Map(rows.map((row) => [row.id, row.targets]));
 }
 
@@ -100,7 +119,12 @@ export async function openErrorsInRange(
 }
 
 /** Questions of the range with a passing direct answer under `verifierVersion`. */
-export async function questionsWithPassingAnswer(cycleId: number, range: readonly [number, number], verifierVersion: string, queryable: Queryable = db()): Promise<Set<number>> {
+export async function questionsWithPassingAnswer(
+  cycleId: number,
+  range: readonly [number, number],
+  verifierVersion: string,
+  queryable: Queryable = db(),
+): Promise<Set<number>> {
   const answers = await generationKeysInRange(cycleId, "ANSWER", range, queryable);
   const passing = await passedGenerationIds(
     answers.map((answer) => answer.id),

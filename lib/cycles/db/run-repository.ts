@@ -57,8 +57,15 @@ export async function runWithCycles(runId: number) {
           finishedAt: true,
           inputCheckpoint: { select: { servedName: true } },
           outputCheckpoint: { select: { servedName: true } },
-          trainingRuns: { orderBy: { attempt: "desc" }, take: 1, select: { attempt: true, status: true, backendJobId: true, logTail: true, error: true } },
-          evaluations: { orderBy: { datasetId: "asc" }, select: { datasetId: true, total: true, correct: true, accuracy: true, dataset: { select: { name: true } } } },
+          trainingRuns: {
+            orderBy: { attempt: "desc" },
+            take: 1,
+            select: { attempt: true, status: true, backendJobId: true, logTail: true, error: true },
+          },
+          evaluations: {
+            orderBy: { datasetId: "asc" },
+            select: { datasetId: true, total: true, correct: true, accuracy: true, dataset: { select: { name: true } } },
+          },
           exports: { orderBy: { id: "asc" }, select: { id: true, format: true, status: true, rowCount: true, storagePath: true } },
         },
       },

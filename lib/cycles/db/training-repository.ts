@@ -15,7 +15,17 @@ export interface TrainingRunRow {
   error: string | null;
 }
 
-const select = { id: true, attempt: true, status: true, backendId: true, backendJobId: true, config: true, exportId: true, logTail: true, error: true } as const;
+const select = {
+  id: true,
+  attempt: true,
+  status: true,
+  backendId: true,
+  backendJobId: true,
+  config: true,
+  exportId: true,
+  logTail: true,
+  error: true,
+} as const;
 
 export async function latestTrainingRun(cycleId: number): Promise<TrainingRunRow | null> {
   return prisma().trainingRun.findFirst({ where: { cycleId }, orderBy: { attempt: "desc" }, select });
@@ -25,10 +35,22 @@ export async function trainingRunOf(cycleId: number, attempt: number): Promise<T
   return prisma().trainingRun.findUnique({ where: { cycleId_attempt: { cycleId, attempt } }, select });
 }
 
-export async function ensureTrainingRun(input: { cycleId: number; attempt: number; backendId: number; exportId: number; config: Record<string, unknown> }): Promise<TrainingRunRow> {
+export async function ensureTrainingRun(input: {
+  cycleId: number;
+  attempt: number;
+  backendId: number;
+  exportId: number;
+  config: Record<string, unknown>;
+}): Promise<TrainingRunRow> {
   return prisma().trainingRun.upsert({
     where: { cycleId_attempt: { cycleId: input.cycleId, attempt: input.attempt } },
-    create: { cycleId: input.cycleId, attempt: input.attempt, backendId: input.backendId, exportId: input.exportId, config: asJson(input.config) },
+    create: {
+      cycleId: input.cycleId,
+      attempt: input.attempt,
+      backendId: input.backendId,
+      exportId: input.exportId,
+      config: asJson(input.config),
+    },
     update: {},
     select,
   });

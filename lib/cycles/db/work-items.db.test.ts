@@ -24,7 +24,13 @@ beforeAll(async () => {
   range = [ids[0]!, ids[9]!];
   const backends = await createSimulatorBackends({ tag: `work-items-${Date.now()}`, url: "http://127.0.0.1:9" });
   const launched = await launchRun(
-    { name: "work items", datasets: [{ dataset: dataset.datasetId, sampleSize: null, splits: ["train"] }], backends, evaluation: { enabled: false }, execution: { maxItemAttempts: 2 } },
+    {
+      name: "work items",
+      datasets: [{ dataset: dataset.datasetId, sampleSize: null, splits: ["train"] }],
+      backends,
+      evaluation: { enabled: false },
+      execution: { maxItemAttempts: 2 },
+    },
     { jobs: noJobs },
   );
   cycleId = launched.cycleId;
@@ -44,12 +50,35 @@ function work(stage: "GENERATE" | "RATIONALIZE" = "GENERATE"): GenerationWork {
 }
 
 function answer(questionId: number, verdict?: Partial<JudgedVerdict>): NewGeneration {
-  const judged = verdict && { verifierVersion: VERIFIER_VERSION, configHash: "h", passed: false, score: 0, threshold: null, method: "test", matches: [], ...verdict };
-  return { questionId, sampleIndex: 0, model: "m", prompt: "p", text: `answer to ${questionId}`, latencyMs: 1, promptTokens: 1, completionTokens: 1, finishReason: "stop", ...(judged ? { verdict: judged } : {}) };
+  const judged = verdict && {
+    verifierVersion: VERIFIER_VERSION,
+    configHash: "h",
+    passed: false,
+    score: 0,
+    threshold: null,
+    method: "test",
+    matches: [],
+    ...verdict,
+  };
+  return {
+    questionId,
+    sampleIndex: 0,
+    model: "m",
+    prompt: "p",
+    text: `answer to ${questionId}`,
+    latencyMs: 1,
+    promptTokens: 1,
+    completionTokens: 1,
+    finishReason: "stop",
+    ...(judged ? { verdict: judged } : {}),
+  };
 }
 
 async function verdictCount(): Promise<number> {
-  const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Verdict" v JOIN "Generation" g ON g.id = v."generationId" WHERE g."cycleId" = $1`, [cycleId]);
+  const { rows } = await pool().query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "Verdict" v JOIN "Generation" g ON g.id = v."generationId" WHERE g."cycleId" = $1`,
+    [cycleId],
+  );
   return rows[0]!.n;
 }
 
@@ -57,7 +86,12 @@ describe("a batch's range, read key by key", () => {
   test("starts with every selected question to do, in id order", async () => {
     const items = await pendingGenerationItems(work());
     expect(items.map((item) => item.questionId)).toEqual(ids);
-    expect(items[0]).toMatchObject({ sampleIndex: 0, question: "What is the person doing in this video?", kind: "kinetics-class", failedAttempts: 0 });
+    expect(items[0]).toMatchObject({
+      sampleIndex: 0,
+      question: "What is the person doing in this video?",
+      kind: "kinetics-class",
+      failedAttempts: 0,
+    });
     expect(await rangeOutcome(work(), VERIFIER_VERSION)).toEqual({ remaining: 10, done: 0, givenUp: 0 });
   });
 
@@ -65,9 +99,14 @@ describe("a batch's range, read key by key", () => {
     expect(await insertGenerations(cycleId, "ANSWER", true, [answer(ids[0]!, { passed: true, score: 1 }), answer(ids[1]!)])).toBe(2);
     expect(await verdictCount()).toBe(1);
     // A rerun keeps the first answer and writes no verdict for an answer it did not insert.
-    expect(await insertGenerations(cycleId, "ANSWER", true, [answer(ids[0]!, { passed: false }), answer(ids[1]!, { passed: true })])).toBe(0);
+    expect(await insertGenerations(cycleId, "ANSWER", true, [answer(ids[0]!, { passed: false }), answer(ids[1]!, { passed: true })])).toBe(
+      0,
+    );
     expect(await verdictCount()).toBe(1);
-    const { rows } = await pool().query<{ passed: boolean }>(`SELECT v.passed FROM "Verdict" v JOIN "Generation" g ON g.id = v."generationId" WHERE g."questionId" = $1`, [ids[0]]);
+    const { rows } = await pool().query<{ passed: boolean }>(
+      `SELECT v.passed FROM "Verdict" v JOIN "Generation" g ON g.id = v."generationId" WHERE g."questionId" = $1`,
+      [ids[0]],
+    );
     expect(rows).toEqual([{ passed: true }]);
   });
 
@@ -83,9 +122,18 @@ describe("a batch's range, read key by key", () => {
   });
 
   test("finds the answers without a verdict, with their text and targets", async () => {
-    const verify = { cycleId, stage: "VERIFY" as const, mode: "ANSWER" as const, range, verifierVersion: VERIFIER_VERSION, maxItemAttempts: 2 };
+    const verify = {
+      cycleId,
+      stage: "VERIFY" as const,
+      mode: "ANSWER" as const,
+      range,
+      verifierVersion: VERIFIER_VERSION,
+      maxItemAttempts: 2,
+    };
     const unverified = await unverifiedGenerations(verify);
-    expect(unverified).toMatchObject([{ questionId: ids[1], sampleIndex: 0, text: `answer to ${ids[1]}`, targets: [{ labelType: "class" }] }]);
+    expect(unverified).toMatchObject([
+      { questionId: ids[1], sampleIndex: 0, text: `answer to ${ids[1]}`, targets: [{ labelType: "class" }] },
+    ]);
     expect(await rangeOutcome({ ...work(), stage: "VERIFY" }, VERIFIER_VERSION)).toEqual({ remaining: 1, done: 1, givenUp: 0 });
   });
 
@@ -98,12 +146,29 @@ describe("a batch's range, read key by key", () => {
     const [open] = await planRangeBatches(cycleId, plan, "VERIFY");
     expect(open).toMatchObject({ itemCount: 2 });
     expect(open!.settled).toBeUndefined();
-    const { rows } = await pool().query<{ id: number }>(`SELECT id FROM "Generation" WHERE "cycleId" = $1 AND "questionId" = $2`, [cycleId, ids[1]]);
-    await insertVerdicts([{ generationId: rows[0]!.id, verifierVersion: VERIFIER_VERSION, configHash: "h", passed: false, score: 0, threshold: null, method: "test", matches: [] }]);
+    const { rows } = await pool().query<{ id: number }>(`SELECT id FROM "Generation" WHERE "cycleId" = $1 AND "questionId" = $2`, [
+      cycleId,
+      ids[1],
+    ]);
+    await insertVerdicts([
+      {
+        generationId: rows[0]!.id,
+        verifierVersion: VERIFIER_VERSION,
+        configHash: "h",
+        passed: false,
+        score: 0,
+        threshold: null,
+        method: "test",
+        matches: [],
+      },
+    ]);
     const planned = await planRangeBatches(cycleId, plan, "VERIFY");
     expect(planned).toMatchObject([{ itemCount: 2, settled: true }]);
     await createBatches(cycleId, "VERIFY", planned);
-    const batches = await pool().query(`SELECT status, "doneCount", "itemCount" FROM "StageBatch" WHERE "cycleId" = $1 AND stage = 'VERIFY'`, [cycleId]);
+    const batches = await pool().query(
+      `SELECT status, "doneCount", "itemCount" FROM "StageBatch" WHERE "cycleId" = $1 AND stage = 'VERIFY'`,
+      [cycleId],
+    );
     expect(batches.rows).toEqual([{ status: "DONE", doneCount: 2, itemCount: 2 }]);
   });
 });

@@ -120,16 +120,25 @@ const STEPS: Record<CycleStatus, (step: Step) => Promise<StepResult>> = {
     const attemptBase = typeof cycle.metrics.trainingAttemptBase === "number" ? cycle.metrics.trainingAttemptBase : 0;
     const progress = await pollTraining(cycle, plan, attemptBase);
     const train = (await batchCounts(cycle.id)).find((c) => c.stage === "TRAIN");
-    if (train && train.failed > 0) return { to: "FAILED", error: `submitting the training job failed: ${train.lastError ?? "unknown error"}` };
+    if (train && train.failed > 0)
+      return { to: "FAILED", error: `submitting the training job failed: ${train.lastError ?? "unknown error"}` };
     if (progress.kind === "not-submitted") {
-      await createBatches(cycle.id, "TRAIN", Array.from({ length: progress.attempt }, () => ({ scope: {}, itemCount: 1 })));
+      await createBatches(
+        cycle.id,
+        "TRAIN",
+        Array.from({ length: progress.attempt }, () => ({ scope: {}, itemCount: 1 })),
+      );
       await dispatch(step, "TRAIN");
       return null;
     }
     if (progress.kind === "running") return null;
     if (progress.kind === "failed") {
       if (progress.attempt - attemptBase >= plan.config.training.maxAttempts) return { to: "FAILED", error: progress.message };
-      await createBatches(cycle.id, "TRAIN", Array.from({ length: progress.attempt + 1 }, () => ({ scope: {}, itemCount: 1 })));
+      await createBatches(
+        cycle.id,
+        "TRAIN",
+        Array.from({ length: progress.attempt + 1 }, () => ({ scope: {}, itemCount: 1 })),
+      );
       await dispatch(step, "TRAIN");
       return null;
     }
@@ -152,7 +161,10 @@ async function stageDone(step: Step, stage: Stage): Promise<boolean> {
   const { cycle, plan } = step;
   const counts = (await batchCounts(cycle.id)).find((c) => c.stage === stage);
   if (!counts || counts.batches === 0) return true;
-  if (counts.failed > 0) throw new Error(`a ${stage.toLowerCase()} batch failed ${plan.config.execution.maxBatchAttempts} times: ${counts.lastError ?? "unknown error"}`);
+  if (counts.failed > 0)
+    throw new Error(
+      `a ${stage.toLowerCase()} batch failed ${plan.config.execution.maxBatchAttempts} times: ${counts.lastError ?? "unknown error"}`,
+    );
   await dispatch(step, stage);
   if (counts.pending + counts.running > 0) return false;
   if (stage === "CURATE") return typeof cycle.metrics.curation === "object" || (await reopen(cycle.id, stage));
@@ -164,7 +176,9 @@ async function stageDone(step: Step, stage: Stage): Promise<boolean> {
   if (rows + givenUp < counts.items) return reopen(cycle.id, stage);
   if (counts.items > 0 && givenUp / counts.items > plan.config.execution.maxErrorShare) {
     const reasons = (await errorReasons(cycle.id)).filter((r) => r.stage === stage && r.open > 0).map((r) => `${r.reason} × ${r.open}`);
-    throw new Error(`${givenUp} of ${counts.items} items could not be done (${reasons.join(", ")}), more than the allowed ${Math.round(plan.config.execution.maxErrorShare * 100)}%`);
+    throw new Error(
+      `${givenUp} of ${counts.items} items could not be done (${reasons.join(", ")}), more than the allowed ${Math.round(plan.config.execution.maxErrorShare * 100)}%`,
+    );
   }
   return true;
 }
@@ -222,14 +236,21 @@ async function finishCycle(cycle: CycleState, plan: CyclePlan, jobs: JobSender):
 }
 
 async function failCycle(cycle: CycleState, error: string): Promise<AdvanceResult> {
-  await transitionCycle(cycle.id, cycle.status, "FAILED", { error: error.slice(0, 4000), metrics: { ...cycle.metrics, stoppedIn: cycle.status }, finishedAt: new Date() });
+  await transitionCycle(cycle.id, cycle.status, "FAILED", {
+    error: error.slice(0, 4000),
+    metrics: { ...cycle.metrics, stoppedIn: cycle.status },
+    finishedAt: new Date(),
+  });
   await setRunStatus(cycle.runId, "FAILED");
   return { status: "FAILED", finished: true };
 }
 
 async function cancelCycle(cycle: CycleState, plan: CyclePlan): Promise<AdvanceResult> {
   await cancelTraining(cycle.id, plan);
-  await transitionCycle(cycle.id, cycle.status, "CANCELLED", { metrics: { ...cycle.metrics, stoppedIn: cycle.status }, finishedAt: new Date() });
+  await transitionCycle(cycle.id, cycle.status, "CANCELLED", {
+    metrics: { ...cycle.metrics, stoppedIn: cycle.status },
+    finishedAt: new Date(),
+  });
   await setRunStatus(cycle.runId, "CANCELLED");
   return { status: "CANCELLED", finished: true };
 }

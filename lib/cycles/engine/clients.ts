@@ -20,7 +20,8 @@ export async function inferenceClientFor(backendId: number): Promise<InferenceHa
   let client = inference.get(key);
   if (!client) {
     const resolved = resolveBackendConfig(row);
-    if (resolved.role !== "INFERENCE") throw new Error(`backend "${row.name}" is a ${resolved.role.toLowerCase()} backend, not an inference backend`);
+    if (resolved.role !== "INFERENCE")
+      throw new Error(`backend "${row.name}" is a ${resolved.role.toLowerCase()} backend, not an inference backend`);
     client = createInferenceClient(resolved.config);
     inference.set(key, client);
   }

@@ -1,4 +1,12 @@
-import { CircuitOpenError, FrameSamplingError, HttpStatusError, LoraConflictError, MalformedReplyError, NetworkError, RequestTimeoutError } from "@/lib/backends";
+import {
+  CircuitOpenError,
+  FrameSamplingError,
+  HttpStatusError,
+  LoraConflictError,
+  MalformedReplyError,
+  NetworkError,
+  RequestTimeoutError,
+} from "@/lib/backends";
 
 export interface Failure {
   reason: string;

@@ -38,7 +38,13 @@ export class PgBossJobSender implements JobSender {
   async sendTick(cycleId: number, options: { delaySeconds: number; slotSeconds: number }): Promise<void> {
     const queue = queues.cycleTick;
     const data = queue.payload.parse({ cycleId });
-    await this.boss.sendDebounced(queue.name, data, options.delaySeconds > 0 ? { startAfter: options.delaySeconds } : {}, options.slotSeconds, `cycle-${cycleId}`);
+    await this.boss.sendDebounced(
+      queue.name,
+      data,
+      options.delaySeconds > 0 ? { startAfter: options.delaySeconds } : {},
+      options.slotSeconds,
+      `cycle-${cycleId}`,
+    );
   }
 
   async sendExport(exportId: number): Promise<void> {

@@ -34,7 +34,11 @@ export async function planRangeBatches(cycleId: number, plan: CyclePlan, stage: 
     const selection = evaluation ? dataset.evaluation : dataset.train;
     if (!selection || selection.count === 0) continue;
     for (const { range, count } of await rangesOf(selection, size)) {
-      const scope = { datasetId: dataset.datasetId, questionIds: range, selection: evaluation ? ("evaluation" as const) : ("train" as const) };
+      const scope = {
+        datasetId: dataset.datasetId,
+        questionIds: range,
+        selection: evaluation ? ("evaluation" as const) : ("train" as const),
+      };
       if (stage === "VERIFY") {
         const { generations, verified } = await verificationOf(cycleId, range);
         if (generations > 0) batches.push({ scope, itemCount: generations, ...(verified === generations ? { settled: true } : {}) });

@@ -23,7 +23,12 @@ const STATUS_OF: Record<TrainingState, TrainingRunStatus> = {
 
 /** The versioned name a cycle's adapter is served under: `<run>-c<index>`. */
 export function adapterServedName(cycle: Pick<CycleState, "runId" | "runName" | "index">): string {
-  const slug = cycle.runName.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "run";
+  const slug =
+    cycle.runName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 40) || "run";
   return `${slug}-r${cycle.runId}-c${cycle.index}`;
 }
 
@@ -35,7 +40,8 @@ export async function pollTraining(cycle: CycleState, plan: CyclePlan, attemptBa
   const run = await latestTrainingRun(cycle.id);
   if (!run || run.attempt <= attemptBase) return { kind: "not-submitted", attempt: attemptBase + 1 };
   if (run.status === "SUCCEEDED") return succeeded(cycle, run, plan);
-  if (run.status === "FAILED" || run.status === "CANCELLED") return { kind: "failed", attempt: run.attempt, message: run.error ?? "training failed" };
+  if (run.status === "FAILED" || run.status === "CANCELLED")
+    return { kind: "failed", attempt: run.attempt, message: run.error ?? "training failed" };
   if (!run.backendJobId) return { kind: "not-submitted", attempt: run.attempt };
   const { backend } = await trainingBackendFor(plan.trainingBackendId);
   const status = await backend.status(run.backendJobId);
@@ -83,6 +89,10 @@ export async function cancelTraining(cycleId: number, plan: CyclePlan): Promise<
 }
 
 function lastLine(logs: string): string {
-  const line = logs.trim().split("\n").filter((l) => l.trim() !== "").pop();
+  const line = logs
+    .trim()
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .pop();
   return line ? ` (last log line: ${line.trim().slice(0, 300)})` : "";
 }

@@ -15,7 +15,11 @@ export const exportRequestSchema = z.strictObject({
 export type ExportRequest = z.input<typeof exportRequestSchema>;
 
 /** Queues an export of a cycle's verified answers; a worker writes it (Export row: status, counts, path). */
-export async function requestExport(cycleId: number, request: ExportRequest, options: { createdById?: string | null; jobs?: JobSender } = {}): Promise<ExportRow> {
+export async function requestExport(
+  cycleId: number,
+  request: ExportRequest,
+  options: { createdById?: string | null; jobs?: JobSender } = {},
+): Promise<ExportRow> {
   const parsed = exportRequestSchema.parse(request);
   if (!(await loadCycle(cycleId))) throw new Error(`cycle ${cycleId} does not exist`);
   const row = await createExport({

@@ -49,7 +49,8 @@ export async function writeExport(row: ExportRow, settings: ExportSettings): Pro
   const cycleId = row.cycleId;
   const directory = exportDirectory(row);
   const datasetName = `vstar_c${cycleId}`;
-  const fileName = row.format === "VIDEO_LLAVA" ? "video_llava.json" : row.format === "LLAMA_FACTORY" ? `${datasetName}.json` : "generations.jsonl";
+  const fileName =
+    row.format === "VIDEO_LLAVA" ? "video_llava.json" : row.format === "LLAMA_FACTORY" ? `${datasetName}.json` : "generations.jsonl";
   const writer = await RecordFileWriter.open(path.join(directory, fileName), row.format === "JSONL" ? "jsonl" : "json-array");
   const item = row.format === "VIDEO_LLAVA" ? videoLlavaItem : row.format === "LLAMA_FACTORY" ? llamaFactoryItem : jsonlItem;
   const root = mediaRoot();

@@ -8,7 +8,15 @@ export interface Curation {
   directOnly: boolean;
   excludeHallucinated: true;
   examples: { answers: number; rationalizations: number; total: number };
-  datasets: { datasetId: number; name: string; questions: number; answerPassed: number; rationalizationPassed: number; answerYield: number; totalYield: number }[];
+  datasets: {
+    datasetId: number;
+    name: string;
+    questions: number;
+    answerPassed: number;
+    rationalizationPassed: number;
+    answerYield: number;
+    totalYield: number;
+  }[];
 }
 
 /** Decides the cycle's training set (passing answers, plus rationalizations unless final) and records its yield. */
@@ -33,7 +41,12 @@ export async function curate(cycle: CycleState, plan: CyclePlan): Promise<Curati
       totalYield: questions > 0 ? (answerPassed + rationalizationPassed) / questions : 0,
     };
   });
-  const curation: Curation = { directOnly, excludeHallucinated: true, examples: { answers, rationalizations, total: answers + rationalizations }, datasets };
+  const curation: Curation = {
+    directOnly,
+    excludeHallucinated: true,
+    examples: { answers, rationalizations, total: answers + rationalizations },
+    datasets,
+  };
   await mergeCycleMetrics(cycle.id, { curation });
   return curation;
 }

@@ -68,7 +68,16 @@ export async function generateItems(input: GenerateItemsInput): Promise<Generate
     if (targets.success) {
       valid.push(item);
       targetsOf.set(item, targets.data);
-    } else failures.push(failureOf(input.mode, item, "invalid-targets", `question ${item.questionId} has invalid targets: ${targets.error.issues[0]?.message ?? "unreadable"}`, input.config.execution.maxItemAttempts));
+    } else
+      failures.push(
+        failureOf(
+          input.mode,
+          item,
+          "invalid-targets",
+          `question ${item.questionId} has invalid targets: ${targets.error.issues[0]?.message ?? "unreadable"}`,
+          input.config.execution.maxItemAttempts,
+        ),
+      );
   }
 
   let retry = await attempt(input, valid, targetsOf, writer);
@@ -79,11 +88,17 @@ export async function generateItems(input: GenerateItemsInput): Promise<Generate
   }
   await writer.close();
   for (const { item, failure } of retry) {
-    failures.push(failureOf(input.mode, item, failure.reason, failure.message, failure.permanent ? input.config.execution.maxItemAttempts : 1));
+    failures.push(
+      failureOf(input.mode, item, failure.reason, failure.message, failure.permanent ? input.config.execution.maxItemAttempts : 1),
+    );
   }
   await recordItemErrors(input.cycleId, input.stage, failures);
   const recovered = input.items.filter((item) => item.failedAttempts > 0 && writer.has(item));
-  await resolveItemErrors(input.cycleId, input.stage, recovered.map((item) => ({ questionId: item.questionId, mode: input.mode, sampleIndex: item.sampleIndex })));
+  await resolveItemErrors(
+    input.cycleId,
+    input.stage,
+    recovered.map((item) => ({ questionId: item.questionId, mode: input.mode, sampleIndex: item.sampleIndex })),
+  );
   return { written: writer.written, failed: failures.length };
 }
 
@@ -98,7 +113,12 @@ interface ItemRetry {
  * keeps a few dozen in memory rather than all of them (the client's own limit, shared by the
  * batches of this process, still decides what is in flight).
  */
-async function attempt(input: GenerateItemsInput, items: readonly GenerationItem[], targetsOf: ReadonlyMap<GenerationItem, Target[]>, writer: GenerationWriter): Promise<ItemRetry[]> {
+async function attempt(
+  input: GenerateItemsInput,
+  items: readonly GenerationItem[],
+  targetsOf: ReadonlyMap<GenerationItem, Target[]>,
+  writer: GenerationWriter,
+): Promise<ItemRetry[]> {
   const failed: ItemRetry[] = [];
   let next = 0;
   const lanes = Math.min(items.length, input.client.config.maxConcurrency);
@@ -127,7 +147,11 @@ async function ask(
       prompt,
       video: { url: input.videoUrl(item.videoId) },
       checkpoint: input.checkpoint,
-      sampling: { temperature: input.config.sampling.temperature, maxTokens: input.config.sampling.maxTokens, seed: input.config.seed + item.sampleIndex },
+      sampling: {
+        temperature: input.config.sampling.temperature,
+        maxTokens: input.config.sampling.maxTokens,
+        seed: input.config.seed + item.sampleIndex,
+      },
       simulation: {
         videoId: String(item.videoId),
         targets: targetsOf.get(item) ?? [],

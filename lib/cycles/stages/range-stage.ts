@@ -28,13 +28,42 @@ export async function runRangeStage(run: BatchRun, cycle: CycleState, plan: Cycl
     if (items.length > 0) {
       const { client, simulated } = await inferenceClientFor(plan.inferenceBackendId);
       const checkpoint = checkpointFor(batch, cycle);
-      await generateItems({ run, cycleId: cycle.id, stage: batch.stage, mode: work.mode, items, config, client, simulated, checkpoint, videoUrl, verifier: verifierConfigOf(config), doneBefore: before.done });
+      await generateItems({
+        run,
+        cycleId: cycle.id,
+        stage: batch.stage,
+        mode: work.mode,
+        items,
+        config,
+        client,
+        simulated,
+        checkpoint,
+        videoUrl,
+        verifier: verifierConfigOf(config),
+        doneBefore: before.done,
+      });
     }
   }
   // Answers are judged as they are written; this catches up on any written without a verdict.
   if (batch.stage !== "GENERATE" && !run.stopped) {
-    const unverified = await unverifiedGenerations({ cycleId: cycle.id, stage: batch.stage, mode: work.mode, range, verifierVersion: VERIFIER_VERSION, maxItemAttempts: config.execution.maxItemAttempts });
-    await verifyItems({ run, cycleId: cycle.id, stage: batch.stage, mode: work.mode, items: unverified, verifier: verifierConfigOf(config), maxItemAttempts: config.execution.maxItemAttempts, doneBefore: before.done });
+    const unverified = await unverifiedGenerations({
+      cycleId: cycle.id,
+      stage: batch.stage,
+      mode: work.mode,
+      range,
+      verifierVersion: VERIFIER_VERSION,
+      maxItemAttempts: config.execution.maxItemAttempts,
+    });
+    await verifyItems({
+      run,
+      cycleId: cycle.id,
+      stage: batch.stage,
+      mode: work.mode,
+      items: unverified,
+      verifier: verifierConfigOf(config),
+      maxItemAttempts: config.execution.maxItemAttempts,
+      doneBefore: before.done,
+    });
   }
   return rangeOutcome(work, VERIFIER_VERSION);
 }

@@ -23,7 +23,8 @@ export async function runStageBatch(batchId: number, workerSignal: AbortSignal):
   const batch = await claimBatch(batchId);
   if (!batch) return { cycleId: null, outcome: "skipped", detail: "already settled" };
   const cycle = await loadCycle(batch.cycleId);
-  if (!cycle || isTerminal(cycle.status) || cycle.cancelRequestedAt) return { cycleId: batch.cycleId, outcome: "skipped", detail: "the cycle is not running" };
+  if (!cycle || isTerminal(cycle.status) || cycle.cancelRequestedAt)
+    return { cycleId: batch.cycleId, outcome: "skipped", detail: "the cycle is not running" };
   const plan = parseCyclePlan(cycle.config, `cycle ${cycle.id}'s plan`);
   const run = new BatchRun(batch, workerSignal);
   try {
@@ -43,7 +44,8 @@ export async function runStageBatch(batchId: number, workerSignal: AbortSignal):
       return { cycleId: cycle.id, outcome: "done" };
     }
     const outcome = await runRangeStage(run, cycle, plan);
-    if (run.stopped && run.stopReason === "another worker took the batch over") return { cycleId: cycle.id, outcome: "stopped", detail: run.stopReason };
+    if (run.stopped && run.stopReason === "another worker took the batch over")
+      return { cycleId: cycle.id, outcome: "stopped", detail: run.stopReason };
     const settled = outcome.remaining === 0;
     await finishBatch(batch, {
       status: settled ? "DONE" : "PENDING",
@@ -52,7 +54,11 @@ export async function runStageBatch(batchId: number, workerSignal: AbortSignal):
       lastError: run.stopped ? run.stopReason : null,
     });
     if (run.stopped) return { cycleId: cycle.id, outcome: "stopped", detail: run.stopReason ?? undefined };
-    return { cycleId: cycle.id, outcome: settled ? "done" : "retry", detail: settled ? undefined : `${outcome.remaining} item(s) to retry` };
+    return {
+      cycleId: cycle.id,
+      outcome: settled ? "done" : "retry",
+      detail: settled ? undefined : `${outcome.remaining} item(s) to retry`,
+    };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await recordBatchCrash(batch, message, plan.config.execution.maxBatchAttempts).catch(() => {});

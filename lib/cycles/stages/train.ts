@@ -46,7 +46,14 @@ export async function submitTraining(cycle: CycleState, plan: CyclePlan, attempt
     attempt,
     backendId: plan.trainingBackendId,
     exportId: exported.id,
-    config: { configPath: mapped(configPath), outputDir: mapped(outputDir), localOutputDir: outputDir, baseModel, examples: exported.rowCount, yaml },
+    config: {
+      configPath: mapped(configPath),
+      outputDir: mapped(outputDir),
+      localOutputDir: outputDir,
+      baseModel,
+      examples: exported.rowCount,
+      yaml,
+    },
   });
   const { backend } = await trainingBackendFor(plan.trainingBackendId);
   const { jobId } = await backend.submit({

@@ -28,7 +28,13 @@ export async function runExport(row: ExportRow, plan: Pick<CyclePlan, "config">)
       answerPrompt: plan.config.prompts.answer,
       clusterDataDir: plan.config.training.clusterDataDir,
     });
-    await updateExport(row.id, { status: "DONE", storagePath: written.storagePath, rowCount: written.rowCount, sizeBytes: BigInt(written.sizeBytes), finishedAt: new Date() });
+    await updateExport(row.id, {
+      status: "DONE",
+      storagePath: written.storagePath,
+      rowCount: written.rowCount,
+      sizeBytes: BigInt(written.sizeBytes),
+      finishedAt: new Date(),
+    });
     return written;
   } catch (error) {
     await updateExport(row.id, { status: "FAILED", error: error instanceof Error ? error.message : String(error), finishedAt: new Date() });

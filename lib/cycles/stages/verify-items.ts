@@ -36,7 +36,14 @@ export async function verifyItems(input: VerifyItemsInput): Promise<{ written: n
     if (input.run.stopped) break;
     const targets = targetsSchema.safeParse(item.targets);
     if (!targets.success) {
-      failures.push(failure(input, item, "invalid-targets", `question ${item.questionId} has invalid targets: ${targets.error.issues[0]?.message ?? "unreadable"}`));
+      failures.push(
+        failure(
+          input,
+          item,
+          "invalid-targets",
+          `question ${item.questionId} has invalid targets: ${targets.error.issues[0]?.message ?? "unreadable"}`,
+        ),
+      );
       continue;
     }
     try {

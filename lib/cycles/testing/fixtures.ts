@@ -28,9 +28,23 @@ export interface FixtureDataset {
 
 /** The question (and its targets) a fixture gives clip number `i`: mostly classes, some intervals and timestamps. */
 export function fixtureQuestion(i: number): { kind: string; text: string; targets: Target[] } {
-  if (i % 10 === 7) return { kind: "temporal-interval", text: "When does the person pick up the box?", targets: [{ labelType: "interval", label: { start: 1 + (i % 5), end: 4 + (i % 5) } }] };
-  if (i % 10 === 9) return { kind: "timestamp", text: "At what time does the ball bounce?", targets: [{ labelType: "timestamp", label: { time: 2 + (i % 4) } }] };
-  return { kind: "kinetics-class", text: "What is the person doing in this video?", targets: [{ labelType: "class", label: FIXTURE_CLASSES[i % FIXTURE_CLASSES.length]! }] };
+  if (i % 10 === 7)
+    return {
+      kind: "temporal-interval",
+      text: "When does the person pick up the box?",
+      targets: [{ labelType: "interval", label: { start: 1 + (i % 5), end: 4 + (i % 5) } }],
+    };
+  if (i % 10 === 9)
+    return {
+      kind: "timestamp",
+      text: "At what time does the ball bounce?",
+      targets: [{ labelType: "timestamp", label: { time: 2 + (i % 4) } }],
+    };
+  return {
+    kind: "kinetics-class",
+    text: "What is the person doing in this video?",
+    targets: [{ labelType: "class", label: FIXTURE_CLASSES[i % FIXTURE_CLASSES.length]! }],
+  };
 }
 
 /**
@@ -41,7 +55,10 @@ export async function createFixtureDataset(input: { name: string; train: number;
   const db = pool();
   const test = input.test ?? 0;
   const total = input.train + test;
-  const { rows } = await db.query<{ id: number }>(`INSERT INTO "Dataset" (name, format, description) VALUES ($1, 'GENERIC', 'cycle-engine fixture') RETURNING id`, [input.name]);
+  const { rows } = await db.query<{ id: number }>(
+    `INSERT INTO "Dataset" (name, format, description) VALUES ($1, 'GENERIC', 'cycle-engine fixture') RETURNING id`,
+    [input.name],
+  );
   const datasetId = rows[0]!.id;
   const indices = Array.from({ length: total }, (_, i) => i);
   const split = (i: number) => (i < input.train ? "train" : "test");
@@ -65,7 +82,11 @@ export async function createFixtureDataset(input: { name: string; train: number;
       indices.map(split),
     ],
   );
-  const ids = (s: string) => inserted.rows.filter((row) => row.split === s).map((row) => row.id).sort((a, b) => a - b);
+  const ids = (s: string) =>
+    inserted.rows
+      .filter((row) => row.split === s)
+      .map((row) => row.id)
+      .sort((a, b) => a - b);
   return { datasetId, name: input.name, trainQuestionIds: ids("train"), testQuestionIds: ids("test") };
 }
 
@@ -75,7 +96,11 @@ export interface FixtureBackends {
 }
 
 /** Simulator backend rows (uniquely named) pointing at a running simulator. */
-export async function createSimulatorBackends(input: { tag: string; url: string; inference?: Record<string, unknown> }): Promise<FixtureBackends> {
+export async function createSimulatorBackends(input: {
+  tag: string;
+  url: string;
+  inference?: Record<string, unknown>;
+}): Promise<FixtureBackends> {
   const inference = `sim-${input.tag}`;
   const training = `sim-ray-${input.tag}`;
   await upsertSimulatorBackend({
@@ -85,13 +110,25 @@ export async function createSimulatorBackends(input: { tag: string; url: string;
     baseUrl: input.url,
     config: { model: "Qwen2.5-VL-7B-Instruct", maxConcurrency: 16, timeoutMs: 10_000, ...input.inference },
   });
-  await upsertSimulatorBackend({ name: training, role: "TRAINING", protocol: "simulator-ray", baseUrl: input.url, config: { timeoutMs: 5000 } });
+  await upsertSimulatorBackend({
+    name: training,
+    role: "TRAINING",
+    protocol: "simulator-ray",
+    baseUrl: input.url,
+    config: { timeoutMs: 5000 },
+  });
   await ensureBaseCheckpoint("Qwen2.5-VL-7B-Instruct", true);
   return { inference, training };
 }
 
 /** A small, fast configuration for tests (short ticks, leases and back-offs). */
-export function testCycleConfig(input: { name: string; datasets: { dataset: number; sampleSize?: number | null }[]; backends: FixtureBackends } & Partial<CycleConfigInput>): CycleConfigInput {
+export function testCycleConfig(
+  input: {
+    name: string;
+    datasets: { dataset: number; sampleSize?: number | null }[];
+    backends: FixtureBackends;
+  } & Partial<CycleConfigInput>,
+): CycleConfigInput {
   const { datasets, backends, execution, ...rest } = input;
   return {
     ...rest,

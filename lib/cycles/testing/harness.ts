@@ -21,5 +21,7 @@ export async function waitForRunEnd(runId: number, timeoutMs: number, describe: 
     if (last && last.status !== "ACTIVE") return last;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`run ${runId} still ACTIVE after ${timeoutMs} ms: ${JSON.stringify(last?.cycles.map((c) => ({ index: c.index, status: c.status, stages: c.stages.filter((s) => s.batches > 0), errors: c.itemErrors })))}\n${describe()}`);
+  throw new Error(
+    `run ${runId} still ACTIVE after ${timeoutMs} ms: ${JSON.stringify(last?.cycles.map((c) => ({ index: c.index, status: c.status, stages: c.stages.filter((s) => s.batches > 0), errors: c.itemErrors })))}\n${describe()}`,
+  );
 }

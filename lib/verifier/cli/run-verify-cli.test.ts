@@ -18,7 +18,11 @@ async function run(argv: string[], stdinText = "") {
   stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
   stdin.end(stdinText);
   const code = await runVerifyCli(argv, { stdin, stdout, stderr });
-  const lines = () => out.split("\n").filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  const lines = () =>
+    out
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
   return { code, out, err, lines };
 }
 

@@ -32,7 +32,10 @@ describe("lib/cli/verify.ts (spawned)", () => {
     const { code, stdout, stderr } = await runCli(["--input", file, "--preset", "paper"]);
 
     expect(code).toBe(1);
-    const out = stdout.trim().split("\n").map((line) => JSON.parse(line) as Record<string, unknown>);
+    const out = stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(out).toHaveLength(3);
     expect(out[0]).toMatchObject({ id: "k1", passed: true, method: "class:keyword-fuzz-ratio" });
     expect(out[0]?.matches).toEqual([

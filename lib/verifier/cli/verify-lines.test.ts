@@ -16,7 +16,8 @@ async function collect(lines: string[], options: { embedder?: Embedder; batchSiz
 }
 
 const good = (id: string, label: string, answer: string) => JSON.stringify({ id, labelType: "class", label, answer });
-const caption = (id: string) => JSON.stringify({ id, labelType: "caption", label: "a man opens the fridge", answer: "A man opens the fridge." });
+const caption = (id: string) =>
+  JSON.stringify({ id, labelType: "caption", label: "a man opens the fridge", answer: "A man opens the fridge." });
 
 describe("verifyJsonLines", () => {
   it("answers every non-blank line in order, errors in place", async () => {
@@ -75,7 +76,10 @@ describe("verifyJsonLines", () => {
   it("batches lines for the embedder and keeps their order", async () => {
     const calls: string[][] = [];
     const embedder: Embedder = { model: "letters", embed: async (texts) => (calls.push(texts), texts.map(letterCounts)) };
-    const out = await collect([caption("1"), "{bad", good("2", "fridge", "the fridge"), caption("3"), caption("4")], { embedder, batchSize: 2 });
+    const out = await collect([caption("1"), "{bad", good("2", "fridge", "the fridge"), caption("3"), caption("4")], {
+      embedder,
+      batchSize: 2,
+    });
     expect(out.map((line) => JSON.parse(line.json).id ?? `line ${JSON.parse(line.json).line}`)).toEqual(["1", "line 2", "2", "3", "4"]);
     expect(out.filter((line) => !line.isError).map((line) => JSON.parse(line.json).method)).toEqual([
       "caption:embedding:letters",

@@ -58,7 +58,11 @@ async function answerBatch(batch: readonly Pending[], config: VerifierConfig, em
   const requests = batch.flatMap((pending) => ("request" in pending ? [pending.request] : []));
   let verdicts;
   try {
-    verdicts = await verifyMany(requests.map(({ target, answer }) => ({ targets: target, answer })), config, { embedder });
+    verdicts = await verifyMany(
+      requests.map(({ target, answer }) => ({ targets: target, answer })),
+      config,
+      { embedder },
+    );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return batch.map((pending) =>

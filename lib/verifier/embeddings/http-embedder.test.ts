@@ -57,7 +57,16 @@ describe("createHttpEmbedder", () => {
     ["not JSON", "<html>", /is not JSON/],
     ["the wrong shape", JSON.stringify({ data: [{ vector: [1] }] }), /wrong shape: data\[0\]\.embedding/],
     ["too few embeddings", JSON.stringify({ data: [{ index: 0, embedding: [1] }] }), /1 embeddings for 2 inputs/],
-    ["a repeated index", JSON.stringify({ data: [{ index: 0, embedding: [1] }, { index: 0, embedding: [2] }] }), /repeated index 0/],
+    [
+      "a repeated index",
+      JSON.stringify({
+        data: [
+          { index: 0, embedding: [1] },
+          { index: 0, embedding: [2] },
+        ],
+      }),
+      /repeated index 0/,
+    ],
   ])("rejects a response that is %s", async (_name, body, message) => {
     server.handle = (_request, response) => {
       response.writeHead(200, { "content-type": "application/json" });

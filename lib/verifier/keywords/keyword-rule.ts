@@ -28,11 +28,8 @@ export function keywordRule(settings: VerifierConfig["keyword"]): KeywordRule {
 
 function compileKeywordRule(settings: VerifierConfig["keyword"]): KeywordRule {
   const stopWords = stopWordSet(settings.stopWords);
-  const isKeywordCandidate: WordEligibility = (word, length) =>
-    length >= settings.minWordLength && !stopWords.has(word);
-  const passesPercent = Array.from({ length: 101 }, (_, percent) =>
-    meetsThreshold(percent / 100, settings.threshold, settings.strict),
-  );
+  const isKeywordCandidate: WordEligibility = (word, length) => length >= settings.minWordLength && !stopWords.has(word);
+  const passesPercent = Array.from({ length: 101 }, (_, percent) => meetsThreshold(percent / 100, settings.threshold, settings.strict));
   return {
     threshold: settings.threshold,
     strict: settings.strict,

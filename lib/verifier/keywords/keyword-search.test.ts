@@ -44,24 +44,33 @@ describe("searchKeywords", () => {
     ["paper", paperRule],
     ["reference-code", referenceRule],
   ] as const) {
-    it(`equals a brute-force comparison with every word (${name}, ASCII and Unicode answers)`, () => {
-      fc.assert(
-        fc.property(answerWords, fc.constantFrom("eating apple pie", "apples pies", "heat ping"), fc.constantFrom("best", "first"), (words, label, pick) => {
-          const answer = words.join(" ");
-          const { keywords } = labelKeywords(label, rule);
-          const found = searchKeywords(keywords, new AnswerText(answer), rule, { pick, anyAnswerWord: false });
-          keywords.forEach((keyword, i) => {
-            const expected = bruteForce(keyword, answer, rule, pick);
-            const actual = found[i] as KeywordSearchResult;
-            expect(actual.hit?.similarity).toBe(expected.hit?.similarity);
-            expect(actual.hit?.start).toBe(expected.hit?.start);
-            expect(actual.closest?.similarity).toBe(expected.closest?.similarity);
-            expect(actual.closest?.start).toBe(expected.closest?.start);
-          });
-        }),
-        { numRuns: 300 },
-      );
-    }, PROPERTY_TIMEOUT);
+    it(
+      `equals a brute-force comparison with every word (${name}, ASCII and Unicode answers)`,
+      () => {
+        fc.assert(
+          fc.property(
+            answerWords,
+            fc.constantFrom("eating apple pie", "apples pies", "heat ping"),
+            fc.constantFrom("best", "first"),
+            (words, label, pick) => {
+              const answer = words.join(" ");
+              const { keywords } = labelKeywords(label, rule);
+              const found = searchKeywords(keywords, new AnswerText(answer), rule, { pick, anyAnswerWord: false });
+              keywords.forEach((keyword, i) => {
+                const expected = bruteForce(keyword, answer, rule, pick);
+                const actual = found[i] as KeywordSearchResult;
+                expect(actual.hit?.similarity).toBe(expected.hit?.similarity);
+                expect(actual.hit?.start).toBe(expected.hit?.start);
+                expect(actual.closest?.similarity).toBe(expected.closest?.similarity);
+                expect(actual.closest?.start).toBe(expected.closest?.start);
+              });
+            },
+          ),
+          { numRuns: 300 },
+        );
+      },
+      PROPERTY_TIMEOUT,
+    );
   }
 
   it("finds the earliest passing word with pick 'first' and the most similar with 'best'", () => {

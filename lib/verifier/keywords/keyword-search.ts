@@ -75,12 +75,7 @@ function fromScan(scan: AsciiScanResult, lower: string): KeywordSearchResult {
 }
 
 /** Scan over the distinct normalised words of the answer (any text). */
-function scanDistinctWords(
-  keyword: Keyword,
-  answer: AnswerText,
-  rule: KeywordRule,
-  options: KeywordSearchOptions,
-): KeywordSearchResult {
+function scanDistinctWords(keyword: Keyword, answer: AnswerText, rule: KeywordRule, options: KeywordSearchOptions): KeywordSearchResult {
   const index = answer.wordIndex(rule.answerEligibility);
   const [shortest, longest] = lengthBand(keyword.length, index.byLength.length - 1, rule.passesPercent);
   const passes = rule.passesPercent;
@@ -131,8 +126,7 @@ function isBetter(
 
 /** Shortest and longest answer-word lengths whose best possible ratio with the keyword passes. */
 function lengthBand(keywordLength: number, longestWord: number, passes: readonly boolean[]): [number, number] {
-  const possible = (length: number) =>
-    passes[percentFromLcs(Math.min(keywordLength, length), keywordLength + length)] === true;
+  const possible = (length: number) => passes[percentFromLcs(Math.min(keywordLength, length), keywordLength + length)] === true;
   if (!possible(keywordLength)) return [1, 0];
   let shortest = keywordLength;
   while (shortest > 1 && possible(shortest - 1)) shortest--;
@@ -146,12 +140,7 @@ function toHit(word: IndexedWord, percent: number): KeywordHit {
 }
 
 /** Every distinct answer word meeting the threshold for `keyword`, with its fuzz.ratio percentage. */
-export function passingWords(
-  keyword: Keyword,
-  answer: AnswerText,
-  rule: KeywordRule,
-  anyAnswerWord: boolean,
-): Map<string, number> {
+export function passingWords(keyword: Keyword, answer: AnswerText, rule: KeywordRule, anyAnswerWord: boolean): Map<string, number> {
   const index = answer.wordIndex(rule.answerEligibility);
   const [shortest, longest] = lengthBand(keyword.length, index.byLength.length - 1, rule.passesPercent);
   const passing = new Map<string, number>();

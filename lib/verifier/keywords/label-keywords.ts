@@ -43,9 +43,7 @@ export function labelKeywords(label: string, rule: KeywordRule): LabelKeywords {
 function extractKeywords(label: string, rule: KeywordRule): LabelKeywords {
   const words = [...new Set(normalisedWords(label))].map((word) => toKeyword(word, rule));
   const keywords = words.filter((keyword) => rule.isKeywordCandidate(keyword.word, keyword.length));
-  return keywords.length > 0 || words.length === 0
-    ? { keywords, usesAllWords: false }
-    : { keywords: words, usesAllWords: true };
+  return keywords.length > 0 || words.length === 0 ? { keywords, usesAllWords: false } : { keywords: words, usesAllWords: true };
 }
 
 function toKeyword(word: string, rule: KeywordRule): Keyword {

@@ -25,10 +25,7 @@ describe("sequence (keyword rule)", () => {
     const answer = "He is drinking water, then opening the door, then sitting on the sofa.";
     const verdict = verifySync(target, answer);
     expect(verdict.score).toBe(0);
-    expect(verdict.matches.filter((match) => match.group === "opening door").map((match) => match.part)).toEqual([
-      "opening",
-      "door",
-    ]);
+    expect(verdict.matches.filter((match) => match.group === "opening door").map((match) => match.part)).toEqual(["opening", "door"]);
     const order = verdict.matches.find((match) => match.part === "order");
     expect(order).toMatchObject({ matched: false, reason: expect.stringMatching(/"drinking water" first appears/) });
   });

@@ -18,9 +18,7 @@ interface ActionPlacement {
  * appears; semantically, at the first sentence similar enough to it.
  */
 export function verifySequence(label: SequenceLabel, context: VerifyContext): TargetVerdict {
-  return context.config.sequence.matching === "semantic"
-    ? verifyBySentences(label, context)
-    : verifyByKeywords(label, context);
+  return context.config.sequence.matching === "semantic" ? verifyBySentences(label, context) : verifyByKeywords(label, context);
 }
 
 function verifyByKeywords(label: SequenceLabel, context: VerifyContext): TargetVerdict {
@@ -72,7 +70,10 @@ function firstSimilarSentence(action: string, scored: SentenceScores, context: V
   const sentence = sentences[best];
   const similarity = scored.scores[best] ?? 0;
   if (sentence === undefined) {
-    return { match: { matched: false, part: action, group: action, target: context.target, reason: "the answer has no sentences" }, similarity: 0 };
+    return {
+      match: { matched: false, part: action, group: action, target: context.target, reason: "the answer has no sentences" },
+      similarity: 0,
+    };
   }
   const bar = `no sentence ${scored.strict ? "exceeds" : "reaches"} ${formatNumber(scored.threshold)}`;
   const match = candidatePart({

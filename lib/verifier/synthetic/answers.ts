@@ -117,7 +117,12 @@ const payloadMakers: Record<LabelType, PayloadMaker> = {
   },
   same(prng) {
     const same = prng.chance(0.5);
-    const said = prng.pick(["they are the same object", "they are not the same object", "the two objects are different", "it is hard to tell"]);
+    const said = prng.pick([
+      "they are the same object",
+      "they are not the same object",
+      "the two objects are different",
+      "it is hard to tell",
+    ]);
     return { target: { labelType: "same", label: { same } }, sentences: [`Comparing both moments, ${said}.`] };
   },
 };

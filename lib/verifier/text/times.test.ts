@@ -16,12 +16,9 @@ describe("findTimeRanges", () => {
     expect(text.slice(range?.start, range?.end)).toBe(written);
   });
 
-  it.each([["2-3 people walk in"], ["steps 1 and 2"], ["from 5 to 2 seconds"], ["no times at all"]])(
-    "ignores %j",
-    (text) => {
-      expect(findTimeRanges(text)).toEqual([]);
-    },
-  );
+  it.each([["2-3 people walk in"], ["steps 1 and 2"], ["from 5 to 2 seconds"], ["no times at all"]])("ignores %j", (text) => {
+    expect(findTimeRanges(text)).toEqual([]);
+  });
 });
 
 describe("findTimestamps", () => {
