@@ -31,9 +31,7 @@ export async function findCycleHeader(cycleId: number): Promise<CycleHeaderRow |
 
 /** How many AQA generations the cycle holds per mode. */
 export async function countAqaGenerations(cycleId: number): Promise<Record<AqaMode, number>> {
-  const counts = await Promise.all(
-    AQA_MODES.map((mode) => prisma().generation.count({ where: { cycleId, ...aqaGenerations(mode) } })),
-  );
+  const counts = await Promise.all(AQA_MODES.map((mode) => prisma().generation.count({ where: { cycleId, ...aqaGenerations(mode) } })));
   return Object.fromEntries(AQA_MODES.map((mode, i) => [mode, counts[i] ?? 0])) as Record<AqaMode, number>;
 }
 

@@ -68,7 +68,14 @@ beforeAll(async () => {
   // A generation on a non-AQA FineDiving question of the same video.
   const d1 = dataset.dives.get("hand-d1");
   const other = await prisma().question.create({
-    data: { datasetId: dataset.datasetId, videoId: d1!.videoId, key: `finediving:sequence:${tag}`, kind: "subaction-sequence", text: "List the sub-actions.", targets: [] },
+    data: {
+      datasetId: dataset.datasetId,
+      videoId: d1!.videoId,
+      key: `finediving:sequence:${tag}`,
+      kind: "subaction-sequence",
+      text: "List the sub-actions.",
+      targets: [],
+    },
     select: { id: true },
   });
   const generation = await prisma().generation.create({
@@ -122,7 +129,12 @@ describe("a small seeded cycle, against figures computed by hand", () => {
     // Scored answers (G4 states no score): G1 (73.5, 73.5), G2 (63.0, 71.4), G3 (66.0, 52.0), G5 (80.0, 84.8).
     expect(metrics.scored).toBe(4);
     expect(dashboard!.unscored).toBe(1);
-    expect(dashboard!.points.map((p) => p.generationId)).toEqual([cycle1.generationIds[0], cycle1.generationIds[1], cycle1.generationIds[2], cycle1.generationIds[4]]);
+    expect(dashboard!.points.map((p) => p.generationId)).toEqual([
+      cycle1.generationIds[0],
+      cycle1.generationIds[1],
+      cycle1.generationIds[2],
+      cycle1.generationIds[4],
+    ]);
     // Ranks predicted (63.0 → 1, 66.0 → 2, 73.5 → 3, 80.0 → 4) against true (52.0 → 1, 71.4 → 2, 73.5 → 3,
     // 84.8 → 4): G1 3/3, G2 1/2, G3 2/1, G5 4/4; Σd² = 0 + 1 + 1 + 0 = 2; ρ = 1 − 6·2 / (4·(16 − 1)) = 0.8.
     expect(metrics.spearman?.estimate).toBeCloseTo(0.8, 12);
@@ -224,7 +236,11 @@ describe("sign-off", () => {
       ipAddress: "10.0.0.9",
     });
     expect(rejected).toMatchObject({ decision: "REJECTED", reason: "wrong average", user: { id: piId } });
-    const accepted = await signOffExplanation({ generationId, actor: { id: piId }, input: SignOffInput.parse({ decision: "ACCEPTED", reason: "ignored" }) });
+    const accepted = await signOffExplanation({
+      generationId,
+      actor: { id: piId },
+      input: SignOffInput.parse({ decision: "ACCEPTED", reason: "ignored" }),
+    });
     expect(accepted).toMatchObject({ decision: "ACCEPTED", reason: "" });
     expect(await prisma().explanationSignOff.count({ where: { generationId } })).toBe(1);
 
@@ -234,7 +250,11 @@ describe("sign-off", () => {
       select: { targetType: true, details: true, ipAddress: true },
     });
     expect(audit).toHaveLength(2);
-    expect(audit[0]).toMatchObject({ targetType: "Generation", ipAddress: "10.0.0.9", details: { decision: "REJECTED", reason: "wrong average", previousDecision: null } });
+    expect(audit[0]).toMatchObject({
+      targetType: "Generation",
+      ipAddress: "10.0.0.9",
+      details: { decision: "REJECTED", reason: "wrong average", previousDecision: null },
+    });
     expect(audit[1]?.details).toMatchObject({ decision: "ACCEPTED", previousDecision: "REJECTED", cycleId: cycle1.cycleId });
 
     const page = await cycleDivesPage(cycle1.cycleId, CycleDivesQuery.parse({}), piId);
@@ -248,7 +268,11 @@ describe("sign-off", () => {
     const parsed = SignOffInput.safeParse({ decision: "REJECTED", reason: "  " });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.path).toEqual(["reason"]);
-    const result = await signOffExplanation({ generationId: otherGenerationId, actor: { id: piId }, input: SignOffInput.parse({ decision: "ACCEPTED" }) });
+    const result = await signOffExplanation({
+      generationId: otherGenerationId,
+      actor: { id: piId },
+      input: SignOffInput.parse({ decision: "ACCEPTED" }),
+    });
     expect(result).toBeNull();
     expect(await prisma().explanationSignOff.count({ where: { generationId: otherGenerationId } })).toBe(0);
   });

@@ -7,7 +7,6 @@ import { listCycleSignOffs } from "./sign-off-repository";
 import { NO_SIGN_OFFS, signOffView, summariseSignOffs, type SignOffSummary, type SignOffView } from "./sign-off-view";
 import type { AqaMode } from "./aqa-modes";
 
-
 export const CycleDivesQuery = z.object({
   mode: z.enum(AQA_MODES).default("ANSWER"),
   filter: z.enum(DIVE_FILTERS).default("all"),

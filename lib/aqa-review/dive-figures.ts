@@ -129,9 +129,7 @@ export function evaluationItem(figures: DiveFigures): AqaEvaluationItem {
   return {
     trueScore: figures.trueScore,
     predictedScore: figures.predictedScore,
-    ...(figures.difficultyAsked
-      ? { trueDifficulty: figures.trueDifficulty, predictedDifficulty: figures.predictedDifficulty }
-      : {}),
+    ...(figures.difficultyAsked ? { trueDifficulty: figures.trueDifficulty, predictedDifficulty: figures.predictedDifficulty } : {}),
     ...(figures.sequenceAsked
       ? {
           trueSequence: figures.trueSequence,

@@ -43,10 +43,7 @@ export interface DiveReview {
   signOffs: SignOffView[];
 }
 
-export type DiveReviewResult =
-  | { kind: "found"; review: DiveReview }
-  | { kind: "not-found" }
-  | { kind: "not-reviewable"; message: string };
+export type DiveReviewResult = { kind: "found"; review: DiveReview } | { kind: "not-found" } | { kind: "not-reviewable"; message: string };
 
 /** Everything the dive screen shows for one AQA generation. */
 export async function diveReview(generationId: number): Promise<DiveReviewResult> {
@@ -101,5 +98,9 @@ export async function diveReview(generationId: number): Promise<DiveReviewResult
 }
 
 function isAqaGeneration(row: { mode: string; question: { kind: string; dataset: { format: string } } }): boolean {
-  return (row.mode === "ANSWER" || row.mode === "EVALUATION") && row.question.kind.startsWith("aqa-") && row.question.dataset.format === "FINEDIVING";
+  return (
+    (row.mode === "ANSWER" || row.mode === "EVALUATION") &&
+    row.question.kind.startsWith("aqa-") &&
+    row.question.dataset.format === "FINEDIVING"
+  );
 }

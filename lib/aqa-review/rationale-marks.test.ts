@@ -34,11 +34,15 @@ describe("markRationale", () => {
     expect(texts("judge-score")).toEqual(["8.0", "8.5", "8.0", "7.5", "8.0", "8.5", "9.0"]);
     expect(texts("final-score")).toEqual(["83.3"]);
     expect(texts("sub-action")).toEqual(["Reverse", "3.5 Soms.Tuck", "Entry"]);
-    expect(marks.find((m) => m.kind === "difficulty" && m.title.startsWith("predicted difficulty"))?.title).toBe("predicted difficulty: 3.4");
+    expect(marks.find((m) => m.kind === "difficulty" && m.title.startsWith("predicted difficulty"))?.title).toBe(
+      "predicted difficulty: 3.4",
+    );
   });
 
   it("gives a plain text one unmarked piece", () => {
     const plain = "A clean, quiet finish.";
-    expect(markRationale(plain, analyseAnswer(plain)).pieces).toEqual([{ text: plain, start: 0, end: plain.length, marks: [], flagsAfter: [] }]);
+    expect(markRationale(plain, analyseAnswer(plain)).pieces).toEqual([
+      { text: plain, start: 0, end: plain.length, marks: [], flagsAfter: [] },
+    ]);
   });
 });

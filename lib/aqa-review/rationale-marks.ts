@@ -47,21 +47,33 @@ export function rationaleMarks(text: string, { claims, arithmetic }: AnswerAnaly
   const marks: RationaleMark[] = [];
   for (const mention of claims.difficultyMentions) {
     const used = mention.span.start === claims.difficulty?.span.start;
-    marks.push({ kind: "difficulty", span: mention.span, title: `${used ? "predicted difficulty" : "difficulty mentioned"}: ${mention.literal}` });
+    marks.push({
+      kind: "difficulty",
+      span: mention.span,
+      title: `${used ? "predicted difficulty" : "difficulty mentioned"}: ${mention.literal}`,
+    });
   }
   for (const item of claims.judgeScores?.items ?? []) {
     marks.push({ kind: "judge-score", span: item.span, title: `judge's mark: ${item.literal}` });
   }
   for (const mention of claims.finalScoreMentions) {
     const used = mention.span.start === claims.finalScore?.span.start;
-    marks.push({ kind: "final-score", span: mention.span, title: `${used ? "predicted final score" : "score mentioned"}: ${mention.literal}` });
+    marks.push({
+      kind: "final-score",
+      span: mention.span,
+      title: `${used ? "predicted final score" : "score mentioned"}: ${mention.literal}`,
+    });
   }
   for (const action of claims.subActions) {
     marks.push({ kind: "sub-action", span: action.span, title: `sub-action: ${action.name}` });
   }
   for (const check of arithmetic.checks) {
     if (check.ok) {
-      marks.push({ kind: "arithmetic-ok", span: check.claim.span, title: `checked: ${check.rule} gives ${check.recomputedAtClaimPrecision}` });
+      marks.push({
+        kind: "arithmetic-ok",
+        span: check.claim.span,
+        title: `checked: ${check.rule} gives ${check.recomputedAtClaimPrecision}`,
+      });
     } else {
       marks.push({ kind: "flagged-statement", span: check.statement.span, title: `inconsistent: ${flagMessage(check)}` });
       marks.push({ kind: "arithmetic-flag", span: check.claim.span, title: flagMessage(check) });

@@ -35,12 +35,24 @@ const figures: DiveFigures = {
 };
 
 const signOffs: SignOffView[] = [
-  { generationId: 7, decision: "REJECTED", reason: "=HYPERLINK(\"x\")", comment: "", signedAt: "2026-01-01T00:00:00.000Z", user: { id: "u", name: "Priya PI", role: "PI" } },
+  {
+    generationId: 7,
+    decision: "REJECTED",
+    reason: '=HYPERLINK("x")',
+    comment: "",
+    signedAt: "2026-01-01T00:00:00.000Z",
+    user: { id: "u", name: "Priya PI", role: "PI" },
+  },
 ];
 
 describe("the CSV report", () => {
   it("writes a header and one row per dive that csv-parse reads back", async () => {
-    const csv = await text(reportCsvStream([reportRow(figures, signOffs), reportRow({ ...figures, generationId: 8, predictedScore: null, scoreError: null }, [])]));
+    const csv = await text(
+      reportCsvStream([
+        reportRow(figures, signOffs),
+        reportRow({ ...figures, generationId: 8, predictedScore: null, scoreError: null }, []),
+      ]),
+    );
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(2);
     expect(Object.keys(rows[0]!)).toEqual([...REPORT_COLUMNS]);

@@ -72,7 +72,9 @@ export function reportRow(figures: DiveFigures, signOffs: readonly SignOffView[]
     predicted_judge_scores: figures.predictedJudgeScores?.join(" ") ?? null,
     arithmetic_checks: figures.arithmeticChecks,
     arithmetic_flags: figures.arithmeticFlags.length,
-    arithmetic_flag_details: figures.arithmeticFlags.map((f) => `stated ${f.claimed}, but ${f.rule} gives ${f.recomputed}`).join(LIST_SEPARATOR),
+    arithmetic_flag_details: figures.arithmeticFlags
+      .map((f) => `stated ${f.claimed}, but ${f.rule} gives ${f.recomputed}`)
+      .join(LIST_SEPARATOR),
     record_warning: figures.recordWarning,
     signoffs_accepted: signOffs.filter((s) => s.decision === "ACCEPTED").length,
     signoffs_rejected: signOffs.filter((s) => s.decision === "REJECTED").length,

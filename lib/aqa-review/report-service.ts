@@ -15,10 +15,7 @@ import { signOffView, type SignOffView } from "./sign-off-view";
  */
 export async function cycleReportCsv(cycleId: number, mode: AqaMode): Promise<Readable | null> {
   if ((await findCycleHeader(cycleId)) === null) return null;
-  const [table, signOffs] = await Promise.all([
-    aqaDatasetIds(cycleId, mode).then(difficultyTableFor),
-    listCycleSignOffs(cycleId),
-  ]);
+  const [table, signOffs] = await Promise.all([aqaDatasetIds(cycleId, mode).then(difficultyTableFor), listCycleSignOffs(cycleId)]);
   const byGeneration = new Map<number, SignOffView[]>();
   for (const view of signOffs.map(signOffView)) {
     byGeneration.set(view.generationId, [...(byGeneration.get(view.generationId) ?? []), view]);

@@ -19,13 +19,23 @@ export interface RunTrend {
 }
 
 /** The AQA metrics of each cycle of a run, to see how they move from cycle to cycle. */
-export async function runTrend(runId: number, mode: AqaMode, bootstrap: BootstrapOptions = DEFAULT_METRIC_BOOTSTRAP): Promise<RunTrend | null> {
+export async function runTrend(
+  runId: number,
+  mode: AqaMode,
+  bootstrap: BootstrapOptions = DEFAULT_METRIC_BOOTSTRAP,
+): Promise<RunTrend | null> {
   const run = await findRunWithCycles(runId);
   if (run === null) return null;
   const cycles: TrendPoint[] = [];
   for (const cycle of run.cycles) {
     const figures = await loadCycleFigures(cycle.id, mode);
-    cycles.push({ cycleId: cycle.id, index: cycle.index, status: cycle.status, isFinal: cycle.isFinal, metrics: metricsOf(figures, bootstrap) });
+    cycles.push({
+      cycleId: cycle.id,
+      index: cycle.index,
+      status: cycle.status,
+      isFinal: cycle.isFinal,
+      metrics: metricsOf(figures, bootstrap),
+    });
   }
   return { run: { id: run.id, name: run.name, status: run.status }, mode, cycles };
 }

@@ -5,12 +5,7 @@ import {
   type JudgeScoresClaim,
   type NumericClaim,
 } from "./score-claims";
-import {
-  extractSubActions,
-  subActionSequence,
-  type SubActionExtractionOptions,
-  type SubActionMention,
-} from "./sub-action-extraction";
+import { extractSubActions, subActionSequence, type SubActionExtractionOptions, type SubActionMention } from "./sub-action-extraction";
 
 /** Everything a FineDiving answer states, each with its character span in the answer. */
 export interface AqaClaims {

@@ -62,9 +62,7 @@ describe("checkRationaleArithmetic property", () => {
         const report = checkRationaleArithmetic(text);
         expect(report.flags, text).toEqual([]);
         // not vacuous: the average, the sum, the product and the judge rule were all checked
-        expect(new Set(report.checks.map((c) => c.kind)), text).toEqual(
-          new Set(["average", "sum", "product", "judge-rule"]),
-        );
+        expect(new Set(report.checks.map((c) => c.kind)), text).toEqual(new Set(["average", "sum", "product", "judge-rule"]));
       }),
       { numRuns: 300, seed: 20240601 },
     );
@@ -72,16 +70,27 @@ describe("checkRationaleArithmetic property", () => {
 
   it("flags the final score once it is moved by a unit of its last digit or more", () => {
     fc.assert(
-      fc.property(panel, difficultyTenths, elementDifficulties, phrasing, fc.integer({ min: 1, max: 50 }), fc.boolean(), (marks, dd, elements, words, units, up) => {
-        const { text, finalSentence } = rationale(marks, dd, elements, words);
-        const stated = /(\d+\.\d+)\.$/.exec(finalSentence)?.[1] ?? "";
-        const step = 10 ** -words.decimals;
-        const moved = Number(stated) + (up ? units : -units) * step;
-        fc.pre(moved >= 0);
-        const changed = text.slice(0, text.length - finalSentence.length) + finalSentence.replace(stated, moved.toFixed(words.decimals));
-        const flags = checkRationaleArithmetic(changed).flags;
-        expect(flags.map((f) => f.kind), changed).toEqual(["judge-rule"]);
-      }),
+      fc.property(
+        panel,
+        difficultyTenths,
+        elementDifficulties,
+        phrasing,
+        fc.integer({ min: 1, max: 50 }),
+        fc.boolean(),
+        (marks, dd, elements, words, units, up) => {
+          const { text, finalSentence } = rationale(marks, dd, elements, words);
+          const stated = /(\d+\.\d+)\.$/.exec(finalSentence)?.[1] ?? "";
+          const step = 10 ** -words.decimals;
+          const moved = Number(stated) + (up ? units : -units) * step;
+          fc.pre(moved >= 0);
+          const changed = text.slice(0, text.length - finalSentence.length) + finalSentence.replace(stated, moved.toFixed(words.decimals));
+          const flags = checkRationaleArithmetic(changed).flags;
+          expect(
+            flags.map((f) => f.kind),
+            changed,
+          ).toEqual(["judge-rule"]);
+        },
+      ),
       { numRuns: 200, seed: 20240602 },
     );
   });

@@ -36,8 +36,7 @@ describe("checkRationaleArithmetic — worked examples", () => {
   });
 
   it("checks an average of values listed earlier (labelled list), as models write it", () => {
-    const wrong =
-      "Forward: 2.5, 3.5 Soms.Pike: 3.4, 1.5 Twists: 3.4, Entry: 3.4. By averaging these, the overall difficulty is 3.4.";
+    const wrong = "Forward: 2.5, 3.5 Soms.Pike: 3.4, 1.5 Twists: 3.4, Entry: 3.4. By averaging these, the overall difficulty is 3.4.";
     const flag = onlyFlag(wrong);
     expect(flag.operands).toEqual([2.5, 3.4, 3.4, 3.4]);
     expect(flag.recomputedAtClaimPrecision).toBe("3.2");

@@ -52,9 +52,7 @@ export function checkRationaleArithmetic(text: string, claims: AqaClaims = extra
   const statements = uniqueByClaim([...findWrittenArithmetic(text), ...findVerbalArithmetic(text)]);
   const referenced = findReferencedAverages(text, statements);
   const judgeRule = judgeRuleStatement(claims, text);
-  const all = [...statements, ...referenced, ...(judgeRule ? [judgeRule] : [])].sort(
-    (a, b) => a.claim.span.start - b.claim.span.start,
-  );
+  const all = [...statements, ...referenced, ...(judgeRule ? [judgeRule] : [])].sort((a, b) => a.claim.span.start - b.claim.span.start);
   const checks = all.map((s) => toCheck(s, text, sentences));
   return { checks, flags: checks.filter((c) => !c.ok) };
 }

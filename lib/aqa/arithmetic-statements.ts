@@ -1,9 +1,4 @@
-import {
-  classifyExpression,
-  evaluateTokens,
-  tokenizeExpression,
-  type ExpressionKind,
-} from "./arithmetic-expression";
+import { classifyExpression, evaluateTokens, tokenizeExpression, type ExpressionKind } from "./arithmetic-expression";
 import { HEDGE_SOURCE, NUMBER_SOURCE, numberMention, numbersIn, type NumberMention } from "./numeric-literals";
 import { Dec, decimalsOf } from "./precision";
 import { splitSentences, type Span } from "./span";
@@ -115,15 +110,42 @@ interface VerbalPattern {
 }
 
 const VERBAL_PATTERNS: readonly VerbalPattern[] = [
-  { kind: "average", regex: new RegExp(String.raw`\b(?:the\s+)?(?:average|mean)\s+${WORDS}of\s+(?:the\s+${WORDS})?${LIST}\s*,?\s*${GIVES}\s*${RESULT}`, "gid") },
+  {
+    kind: "average",
+    regex: new RegExp(
+      String.raw`\b(?:the\s+)?(?:average|mean)\s+${WORDS}of\s+(?:the\s+${WORDS})?${LIST}\s*,?\s*${GIVES}\s*${RESULT}`,
+      "gid",
+    ),
+  },
   { kind: "average", regex: new RegExp(String.raw`\baverag(?:ing|ed)\s+(?:the\s+${WORDS})?${LIST}\s*,?\s*${GIVES}\s*${RESULT}`, "gid") },
-  { kind: "average", regex: new RegExp(String.raw`${LIST}\s*,?\s*(?:which\s+)?(?:average|averages|averaged)\s+(?:out\s+)?(?:to\s+|at\s+)?${RESULT}`, "gid") },
-  { kind: "sum", regex: new RegExp(String.raw`\b(?:the\s+)?(?:sum|total)\s+of\s+(?:the\s+${WORDS})?${LIST}\s*,?\s*${GIVES}\s*${RESULT}`, "gid") },
+  {
+    kind: "average",
+    regex: new RegExp(String.raw`${LIST}\s*,?\s*(?:which\s+)?(?:average|averages|averaged)\s+(?:out\s+)?(?:to\s+|at\s+)?${RESULT}`, "gid"),
+  },
+  {
+    kind: "sum",
+    regex: new RegExp(String.raw`\b(?:the\s+)?(?:sum|total)\s+of\s+(?:the\s+${WORDS})?${LIST}\s*,?\s*${GIVES}\s*${RESULT}`, "gid"),
+  },
   { kind: "sum", regex: new RegExp(String.raw`\badding(?:\s+up)?\s+(?:the\s+${WORDS})?${LIST}\s*,?\s*${GIVES}\s*${RESULT}`, "gid") },
-  { kind: "sum", regex: new RegExp(String.raw`${LIST}\s*,?\s*(?:which\s+)?(?:adds?\s+up\s+to|add\s+to|sums?\s+to|sum\s+up\s+to|totals?|totalling|totaling)\s+${RESULT}`, "gid") },
-  { kind: "product", regex: new RegExp(String.raw`\bmultiply(?:ing)?\s+${WORDS}(?<a>${NUM})\s+by\s+${WORDS}(?<b>${NUM})\s*,?\s*${GIVES}\s*${RESULT}`, "gid") },
-  { kind: "product", regex: new RegExp(String.raw`(?<a>${NUM})\s+(?:multiplied\s+by|times)\s+${WORDS}(?<b>${NUM})\s*,?\s*${GIVES}\s*${RESULT}`, "gid") },
-  { kind: "product", regex: new RegExp(String.raw`\bproduct\s+of\s+${WORDS}(?<a>${NUM})\s+and\s+${WORDS}(?<b>${NUM})\s*,?\s*${GIVES}\s*${RESULT}`, "gid") },
+  {
+    kind: "sum",
+    regex: new RegExp(
+      String.raw`${LIST}\s*,?\s*(?:which\s+)?(?:adds?\s+up\s+to|add\s+to|sums?\s+to|sum\s+up\s+to|totals?|totalling|totaling)\s+${RESULT}`,
+      "gid",
+    ),
+  },
+  {
+    kind: "product",
+    regex: new RegExp(String.raw`\bmultiply(?:ing)?\s+${WORDS}(?<a>${NUM})\s+by\s+${WORDS}(?<b>${NUM})\s*,?\s*${GIVES}\s*${RESULT}`, "gid"),
+  },
+  {
+    kind: "product",
+    regex: new RegExp(String.raw`(?<a>${NUM})\s+(?:multiplied\s+by|times)\s+${WORDS}(?<b>${NUM})\s*,?\s*${GIVES}\s*${RESULT}`, "gid"),
+  },
+  {
+    kind: "product",
+    regex: new RegExp(String.raw`\bproduct\s+of\s+${WORDS}(?<a>${NUM})\s+and\s+${WORDS}(?<b>${NUM})\s*,?\s*${GIVES}\s*${RESULT}`, "gid"),
+  },
 ];
 
 export function findVerbalArithmetic(text: string): ArithmeticStatement[] {
@@ -147,11 +169,7 @@ function operandsOf(match: RegExpMatchArray): NumberMention[] {
   return [numberMention(a, aAt[0]), numberMention(b, bAt[0])];
 }
 
-function verbalStatement(
-  kind: VerbalPattern["kind"],
-  operands: NumberMention[],
-  match: RegExpMatchArray,
-): ArithmeticStatement | null {
+function verbalStatement(kind: VerbalPattern["kind"], operands: NumberMention[], match: RegExpMatchArray): ArithmeticStatement | null {
   const result = match.groups?.result;
   const resultAt = match.indices?.groups?.result;
   if (result === undefined || !resultAt || match.index === undefined) return null;
@@ -185,10 +203,7 @@ function ruleText(kind: "average" | "sum" | "product", operands: readonly Number
 // score is 3.2".
 
 const AVERAGE_KEYWORD = /\b(?:average|mean|averaging|averaged)\b/gi;
-const AVERAGE_RESULT = new RegExp(
-  String.raw`^(?:(?![.!?…](?:\s|$)|\n)[^\d]){0,60}?(?:\s*[:=≈]|\s${GIVES})\s*${RESULT}`,
-  "id",
-);
+const AVERAGE_RESULT = new RegExp(String.raw`^(?:(?![.!?…](?:\s|$)|\n)[^\d]){0,60}?(?:\s*[:=≈]|\s${GIVES})\s*${RESULT}`, "id");
 const LABELLED_VALUE = new RegExp(
   String.raw`[A-Za-z)'’]\s*:\s*(?<value>${NUM})(?!\s*(?:soms?\b|soms?\.|som\.|somersaults?|twists?))`,
   "gd",
@@ -228,7 +243,10 @@ export function findReferencedAverages(text: string, alreadyFound: readonly Arit
       kind: "average",
       rule: `${ruleText("average", operands)} stated earlier`,
       operands: operands.map((o) => o.value),
-      recomputed: combine("average", operands.map((o) => new Dec(o.literal))),
+      recomputed: combine(
+        "average",
+        operands.map((o) => new Dec(o.literal)),
+      ),
       claim: numberMention(literal, claimStart),
       hedged: result.groups?.hedge !== undefined,
       phrase: { text: text.slice(keyword.index, phraseEnd), span: { start: keyword.index, end: phraseEnd } },

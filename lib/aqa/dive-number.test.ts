@@ -4,8 +4,28 @@ import { decodeDiveNumber, InvalidDiveNumberError, tryDecodeDiveNumber } from ".
 describe("decodeDiveNumber", () => {
   const table: Array<[string, Partial<ReturnType<typeof decodeDiveNumber>>]> = [
     ["107B", { groupName: "forward", flying: false, somersaults: 3.5, twists: 0, position: "pike", text: "forward 3½ somersaults pike" }],
-    ["5253B", { groupName: "twisting", direction: "back", somersaults: 2.5, twists: 1.5, position: "pike", text: "back 2½ somersaults 1½ twists pike" }],
-    ["626C", { groupName: "armstand", direction: "back", armstand: true, somersaults: 3, position: "tuck", text: "armstand back 3 somersaults tuck" }],
+    [
+      "5253B",
+      {
+        groupName: "twisting",
+        direction: "back",
+        somersaults: 2.5,
+        twists: 1.5,
+        position: "pike",
+        text: "back 2½ somersaults 1½ twists pike",
+      },
+    ],
+    [
+      "626C",
+      {
+        groupName: "armstand",
+        direction: "back",
+        armstand: true,
+        somersaults: 3,
+        position: "tuck",
+        text: "armstand back 3 somersaults tuck",
+      },
+    ],
     ["207c", { code: "207C", groupName: "back", somersaults: 3.5, position: "tuck", text: "back 3½ somersaults tuck" }],
     ["109C", { groupName: "forward", halfSomersaults: 9, text: "forward 4½ somersaults tuck" }],
     ["307C", { groupName: "reverse", text: "reverse 3½ somersaults tuck" }],

@@ -51,8 +51,11 @@ describe("evaluateAqa", () => {
   });
 
   it("names the bad item and field", () => {
-    expect(() => evaluateAqa([{ trueScore: 80, predictedScore: 70 }, { trueScore: "80", predictedScore: 70 }])).toThrow(
-      /evaluation item 1: trueScore/,
-    );
+    expect(() =>
+      evaluateAqa([
+        { trueScore: 80, predictedScore: 70 },
+        { trueScore: "80", predictedScore: 70 },
+      ]),
+    ).toThrow(/evaluation item 1: trueScore/);
   });
 });

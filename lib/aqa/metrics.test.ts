@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { pairedBootstrap, seededRandom } from "./bootstrap";
-import {
-  arithmeticErrorShare,
-  difficultyAccuracy,
-  relativeL2,
-  relativeL2Reported,
-  sequenceAccuracy,
-  spearmanRho,
-} from "./metrics";
+import { arithmeticErrorShare, difficultyAccuracy, relativeL2, relativeL2Reported, sequenceAccuracy, spearmanRho } from "./metrics";
 
 describe("spearmanRho", () => {
   it("matches a hand computation with one tie (averaged ranks)", () => {

@@ -43,9 +43,7 @@ export function difficultyAccuracy(pairs: ReadonlyArray<{ predicted: number | nu
 }
 
 /** Share of items whose sub-action list matches exactly (names compared in dataset spelling). */
-export function sequenceAccuracy(
-  pairs: ReadonlyArray<{ predicted: readonly string[] | null; truth: readonly string[] }>,
-): number {
+export function sequenceAccuracy(pairs: ReadonlyArray<{ predicted: readonly string[] | null; truth: readonly string[] }>): number {
   return share(pairs, ({ predicted, truth }) => predicted !== null && sameSequence(predicted, truth));
 }
 

@@ -51,7 +51,13 @@ describe("checkRecordedScore", () => {
   });
 
   it("never throws: malformed records become warnings naming the field", () => {
-    for (const bad of [null, "x", {}, { judgeScores: [8, Number.NaN, 8], difficulty: 3, diveScore: 72 }, { judgeScores: [8, 8, 8], difficulty: -1, diveScore: 72 }]) {
+    for (const bad of [
+      null,
+      "x",
+      {},
+      { judgeScores: [8, Number.NaN, 8], difficulty: 3, diveScore: 72 },
+      { judgeScores: [8, 8, 8], difficulty: -1, diveScore: 72 },
+    ]) {
       const warning = checkRecordedScore(bad);
       expect(warning?.code).toBe("invalid-record");
     }

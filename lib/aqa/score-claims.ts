@@ -28,18 +28,12 @@ const NOT_A_COUNT = String.raw`(?!\s*(?:soms?\b|soms?\.|som\.|somersaults?|twist
 const VALUE = String.raw`(?<hedge>${HEDGE_SOURCE}\s*)?(?<num>${NUMBER_SOURCE})${NOT_A_COUNT}`;
 
 function keywordThenValue(keyword: string): RegExp {
-  return new RegExp(
-    String.raw`${keyword}(?:\s*\(\s*DD\s*\))?(?:\s*[:=]?\s*|${GAP}{0,60}?\s${CONNECTOR}[\s:]*)${VALUE}`,
-    "gid",
-  );
+  return new RegExp(String.raw`${keyword}(?:\s*\(\s*DD\s*\))?(?:\s*[:=]?\s*|${GAP}{0,60}?\s${CONNECTOR}[\s:]*)${VALUE}`, "gid");
 }
 
 const DIFFICULTY_KEYWORD = String.raw`(?:\bdegree\s+of\s+difficulty\b|\bdifficulty\b(?:\s+(?:score|level|rating|value|factor|coefficient|degree))?|\bDD\b)`;
 const DIFFICULTY_AFTER = keywordThenValue(DIFFICULTY_KEYWORD);
-const DIFFICULTY_BEFORE = new RegExp(
-  String.raw`(?<num>${NUMBER_SOURCE})\s+(?:degree\s+of\s+difficulty|DD|difficulty)\b`,
-  "gid",
-);
+const DIFFICULTY_BEFORE = new RegExp(String.raw`(?<num>${NUMBER_SOURCE})\s+(?:degree\s+of\s+difficulty|DD|difficulty)\b`, "gid");
 
 const FINAL_QUALIFIER = String.raw`(?:final|total|overall|dive|predicted|resulting|estimated|my|the\s+diver['’]s)`;
 const FINAL_QUALIFIED = keywordThenValue(String.raw`\b${FINAL_QUALIFIER}\s+score\b`);
@@ -52,7 +46,8 @@ const BARE_POINTS = new RegExp(String.raw`${VALUE}\s*(?:points?|pts)\b`, "gid");
 const OUT_OF_100 = new RegExp(String.raw`${VALUE}\s*(?:\/|out\s+of)\s*100\b`, "gid");
 const QUALIFIER_BEFORE = new RegExp(String.raw`${FINAL_QUALIFIER}\s*$`, "i");
 /** Words before "score" that make it something other than the dive's final score. */
-const NOT_FINAL_BEFORE_SCORE = /(?:difficulty|execution|judge|judges|judges['’]|average|mean|raw|component|individual|each|sub-action|action)\s*$/i;
+const NOT_FINAL_BEFORE_SCORE =
+  /(?:difficulty|execution|judge|judges|judges['’]|average|mean|raw|component|individual|each|sub-action|action)\s*$/i;
 
 const JUDGE_KEYWORD = String.raw`(?:\b(?:judges?['’]?s?['’]?|judging(?:\s+panel)?|panel|execution|awards?)\b|\b(?:3|5|7|three|five|seven)\s+(?:scores|marks)\b)`;
 // At most 12 marks (panels have 3, 5 or 7): bounded so a degenerate repeated list costs linear time.
@@ -85,8 +80,9 @@ export function extractJudgeScores(text: string): JudgeScoresClaim[] {
  * "score of 8.5" is not read as the dive's score. Phrases inside a judges' list are skipped.
  */
 export function extractFinalScoreClaims(text: string, judgeLists: readonly JudgeScoresClaim[] = []): NumericClaim[] {
-  const qualified = [...text.matchAll(FINAL_QUALIFIED), ...text.matchAll(SCORED_POINTS), ...text.matchAll(OUT_OF_100)]
-    .flatMap((m) => claimFrom(m, () => true));
+  const qualified = [...text.matchAll(FINAL_QUALIFIED), ...text.matchAll(SCORED_POINTS), ...text.matchAll(OUT_OF_100)].flatMap((m) =>
+    claimFrom(m, () => true),
+  );
   const bare = [...text.matchAll(SCORE_BARE)]
     .filter((m) => !NOT_FINAL_BEFORE_SCORE.test(text.slice(Math.max(0, (m.index ?? 0) - 24), m.index)))
     .filter((m) => !QUALIFIER_BEFORE.test(text.slice(Math.max(0, (m.index ?? 0) - 24), m.index)))

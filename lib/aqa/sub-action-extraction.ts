@@ -45,8 +45,7 @@ const ENTRY = /\bentry\b/gi;
 const ENTRY_NAME = "Entry";
 
 const DIVING_NOUN_AFTER = /^\s*-?\s*(?:somersaults?|soms?\.?|dive|dives|takeoff|take-off|take off|group|rotation)\b/i;
-const SEPARATOR_ONLY =
-  /^(?:\s|,|;|\/|\+|→|->|=>|⟶|➔|>|-|\band\b|\bthen\b|\bfollowed\s+by\b|\binto\b|\ba\b|\ban\b)*$/i;
+const SEPARATOR_ONLY = /^(?:\s|,|;|\/|\+|→|->|=>|⟶|➔|>|-|\band\b|\bthen\b|\bfollowed\s+by\b|\binto\b|\ba\b|\ban\b)*$/i;
 
 const TAKEOFF_BY_WORD: Readonly<Record<string, string>> = {
   forward: "Forward",
@@ -145,10 +144,7 @@ function positionOf(word: string): SomersaultPosition | null {
 /** Keep the earliest, then longest, of overlapping candidates; a strong one beats a weak one. */
 function removeOverlaps(candidates: Candidate[]): Candidate[] {
   const ordered = [...candidates].sort(
-    (a, b) =>
-      Number(a.weak) - Number(b.weak) ||
-      a.span.start - b.span.start ||
-      b.span.end - b.span.start - (a.span.end - a.span.start),
+    (a, b) => Number(a.weak) - Number(b.weak) || a.span.start - b.span.start || b.span.end - b.span.start - (a.span.end - a.span.start),
   );
   const kept: Candidate[] = [];
   for (const c of ordered) {
@@ -163,9 +159,7 @@ function removeOverlaps(candidates: Candidate[]): Candidate[] {
  * Soms.Tuck", "Inward, 3.5 Soms.Tuck, Entry", "forward 3½ somersaults pike").
  */
 function acceptInContext(text: string, candidates: Candidate[]): Candidate[] {
-  const accepted = candidates.map(
-    (c) => !c.weak || isDivingNounAfter(text, c) || isLabel(text, c) || isNameInSentence(text, c),
-  );
+  const accepted = candidates.map((c) => !c.weak || isDivingNounAfter(text, c) || isLabel(text, c) || isNameInSentence(text, c));
   let changed = true;
   while (changed) {
     changed = false;

@@ -26,7 +26,12 @@ function signIn(email: string, password: string, ip = "203.0.113.7") {
 }
 
 function cookieOf(response: Response): Headers {
-  return new Headers({ cookie: response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") });
+  return new Headers({
+    cookie: response.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; "),
+  });
 }
 
 test("passwords are stored hashed, never as given", async () => {

@@ -11,8 +11,23 @@ export interface BenchDataset {
   phrase: (i: number) => string;
 }
 
-const ACTIONS = ["picking up a box", "opening a door", "drinking from a cup", "putting down a book", "sitting on a sofa", "closing the closet"];
-const CLASSES = ["eating apple pie", "playing violin", "juggling balls", "washing dishes", "riding a bike", "folding clothes", "skipping rope"];
+const ACTIONS = [
+  "picking up a box",
+  "opening a door",
+  "drinking from a cup",
+  "putting down a book",
+  "sitting on a sofa",
+  "closing the closet",
+];
+const CLASSES = [
+  "eating apple pie",
+  "playing violin",
+  "juggling balls",
+  "washing dishes",
+  "riding a bike",
+  "folding clothes",
+  "skipping rope",
+];
 
 export const BENCH_DATASETS: BenchDataset[] = [
   {

@@ -21,7 +21,11 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { waitFor, type SpawnedScript } from "@/lib/testing/processes";
 
 const { values } = parseArgs({
-  options: { questions: { type: "string", default: "100000" }, batch: { type: "string", default: "1000" }, concurrency: { type: "string", default: "64" } },
+  options: {
+    questions: { type: "string", default: "100000" },
+    batch: { type: "string", default: "1000" },
+    concurrency: { type: "string", default: "64" },
+  },
 });
 const questions = positive("questions");
 const batchSize = positive("batch");
@@ -95,7 +99,11 @@ process.env.PGAPPNAME = BENCH_APPLICATION;
 let server: LocalPostgres | undefined;
 const serverUrl =
   process.env.TEST_DATABASE_URL ??
-  (server = await startLocalPostgres({ dir: path.join(dataDir(), "test-postgres"), port: Number(process.env.TEST_PG_PORT ?? 54339), database: "postgres" })).url;
+  (server = await startLocalPostgres({
+    dir: path.join(dataDir(), "test-postgres"),
+    port: Number(process.env.TEST_PG_PORT ?? 54339),
+    database: "postgres",
+  })).url;
 const database = `vstar_bench_cycle_${randomBytes(4).toString("hex")}`;
 await admin(serverUrl, `CREATE DATABASE "${database}"`);
 process.env.DATABASE_URL = withDatabase(serverUrl, database);
@@ -113,16 +121,30 @@ try {
   const simPort = 20000 + Math.floor(Math.random() * 20000);
   sim = spawnNode("lib/cli/sim.ts", nodeFlags("BENCH_SIM_NODE_OPTIONS"), {}, ["--port", String(simPort), "--seed", "3"]);
   const simUrl = `http://127.0.0.1:${simPort}`;
-  await waitFor(() => fetch(`${simUrl}/health`).then((r) => r.ok).catch(() => false), `the simulator (${sim.output()})`);
+  await waitFor(
+    () =>
+      fetch(`${simUrl}/health`)
+        .then((r) => r.ok)
+        .catch(() => false),
+    `the simulator (${sim.output()})`,
+  );
 
   let started = performance.now();
   const dataset = await createFixtureDataset({ name: "bench-cycle", train: questions });
   console.log(`fixture: ${questions.toLocaleString("en")} questions in ${seconds(started)} s`);
-  const backends = await createSimulatorBackends({ tag: "bench", url: simUrl, inference: { maxConcurrency: concurrency, timeoutMs: 60_000 } });
+  const backends = await createSimulatorBackends({
+    tag: "bench",
+    url: simUrl,
+    inference: { maxConcurrency: concurrency, timeoutMs: 60_000 },
+  });
 
   worker = spawnNode("workers/main.ts", nodeFlags("BENCH_WORKER_NODE_OPTIONS"), { WORKER_GRACE_MS: "1000" });
   const workerPid = worker.child.pid!;
-  await waitFor(async () => (await pool().query(`SELECT 1 FROM "WorkerHeartbeat" WHERE pid = $1`, [workerPid])).rowCount === 1, "the worker to start", 60_000);
+  await waitFor(
+    async () => (await pool().query(`SELECT 1 FROM "WorkerHeartbeat" WHERE pid = $1`, [workerPid])).rowCount === 1,
+    "the worker to start",
+    60_000,
+  );
   const idle = memoryOf(workerPid);
 
   const { runId, cycleId } = await cycles.launchRun({
@@ -137,7 +159,10 @@ try {
   const cpu = new CpuMeter();
   const postgresPids = async () =>
     (
-      await pool().query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name <> $1`, [BENCH_APPLICATION])
+      await pool().query<{ pid: number }>(
+        `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name <> $1`,
+        [BENCH_APPLICATION],
+      )
     ).rows.map((r) => r.pid);
   const sampleCpu = async () => {
     cpu.sample("worker", [workerPid]);
@@ -166,10 +191,14 @@ try {
       generatedAt = performance.now();
       cpuWhenGenerated = cpu.totals();
     }
-    if (tick % 5 === 0) samples.push(`${seconds(started).padStart(6)} s  generations ${String(generations).padStart(7)}  verdicts ${String(verdicts).padStart(7)}  worker RSS ${memory.rss} MiB`);
+    if (tick % 5 === 0)
+      samples.push(
+        `${seconds(started).padStart(6)} s  generations ${String(generations).padStart(7)}  verdicts ${String(verdicts).padStart(7)}  worker RSS ${memory.rss} MiB`,
+      );
     const status = (await pool().query<{ status: string }>(`SELECT status::text FROM "Cycle" WHERE id = $1`, [cycleId])).rows[0]?.status;
     if (storedAt === null && verdicts >= questions) storedAt = performance.now();
-    if (stageClosedAt === null && status !== undefined && !["DRAFT", "GENERATING", "VERIFYING"].includes(status)) stageClosedAt = performance.now();
+    if (stageClosedAt === null && status !== undefined && !["DRAFT", "GENERATING", "VERIFYING"].includes(status))
+      stageClosedAt = performance.now();
     if (storedAt !== null && stageClosedAt !== null) break;
     if (worker.child.exitCode !== null) throw new Error(`the worker exited: ${worker.output().slice(-2000)}`);
     if (performance.now() - started > 30 * 60_000) throw new Error("gave up after 30 minutes");
@@ -207,7 +236,10 @@ try {
       `generate → verify → store: ${total.toFixed(1)} s  → ${Math.round(questions / total).toLocaleString("en")} generations/s (1 s polling)`,
       `verify stage closed:     ${closed.toFixed(1)} s  → ${Math.round(questions / closed).toLocaleString("en")} generations/s (the engine has every verdict counted and moved on)`,
       `CPU per generation:      ${cpuSummary(cpuTotals)}; of which generating ${cpuSummary(cpuWhenGenerated)}, verifying and after ${cpuSummary(cpuAfterGenerating)} (postgres = this database's backends but the bench's own, if local)`,
-      ...batchTimes.rows.map((b) => `${`${b.stage.toLowerCase()} batches:`.padEnd(25)}${b.batches} (${b.claims} claims), ${b.median?.toFixed(1)} s median, ${b.max?.toFixed(1)} s longest`),
+      ...batchTimes.rows.map(
+        (b) =>
+          `${`${b.stage.toLowerCase()} batches:`.padEnd(25)}${b.batches} (${b.claims} claims), ${b.median?.toFixed(1)} s median, ${b.max?.toFixed(1)} s longest`,
+      ),
       `item errors:             ${itemErrors.rows.map((e) => `${e.stage.toLowerCase()} ${e.reason} × ${e.n} (${e.attempts} attempts)`).join(", ") || "none"}`,
       `worker memory:           idle ${idle.rss} MiB, peak RSS while running ${rssPeakDuringRun} MiB (VmHWM ${memory.peak} MiB), at the end ${memory.rss} MiB`,
     ].join("\n"),
@@ -246,7 +278,10 @@ async function topStatements(db: pg.Pool): Promise<string[]> {
     `SELECT total_exec_time::float8 AS ms, calls::int, rows::int, query FROM pg_stat_statements
       WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 15`,
   );
-  return rows.map((r) => `${r.ms.toFixed(0).padStart(8)} ms ${String(r.calls).padStart(7)} calls ${String(r.rows).padStart(8)} rows  ${r.query.replace(/\s+/g, " ").slice(0, 150)}`);
+  return rows.map(
+    (r) =>
+      `${r.ms.toFixed(0).padStart(8)} ms ${String(r.calls).padStart(7)} calls ${String(r.rows).padStart(8)} rows  ${r.query.replace(/\s+/g, " ").slice(0, 150)}`,
+  );
 }
 
 /** Node flags from an environment variable, split on whitespace. */
@@ -257,7 +292,11 @@ function nodeFlags(name: string): string[] {
 /** Runs a TypeScript entry point as its own process (as lib/testing/processes does), with node flags. */
 function spawnNode(entry: string, flags: string[], env: Record<string, string> = {}, args: string[] = []): SpawnedScript {
   const { PGAPPNAME: _benchName, ...inherited } = process.env;
-  const child = spawn(process.execPath, [...flags, "--import", "tsx", entry, ...args], { cwd: projectRoot, env: { ...inherited, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...flags, "--import", "tsx", entry, ...args], {
+    cwd: projectRoot,
+    env: { ...inherited, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -63,7 +63,11 @@ if (!Number.isInteger(rows) || rows <= 0) throw new Error("--rows must be a posi
 let server: LocalPostgres | undefined;
 const serverUrl =
   process.env.TEST_DATABASE_URL ??
-  (server = await startLocalPostgres({ dir: path.join(dataDir(), "test-postgres"), port: Number(process.env.TEST_PG_PORT ?? 54339), database: "postgres" })).url;
+  (server = await startLocalPostgres({
+    dir: path.join(dataDir(), "test-postgres"),
+    port: Number(process.env.TEST_PG_PORT ?? 54339),
+    database: "postgres",
+  })).url;
 const database = `vstar_bench_${randomBytes(4).toString("hex")}`;
 await admin(serverUrl, `CREATE DATABASE "${database}"`);
 process.env.DATABASE_URL = withDatabase(serverUrl, database);
@@ -81,7 +85,9 @@ try {
   const file = path.join(dir, "kinetics700_train.csv");
   let started = performance.now();
   await generateKineticsCsv(file, rows, Number(values.seed));
-  console.log(`generated ${rows.toLocaleString("en")} rows (${((await stat(file)).size / 2 ** 20).toFixed(1)} MiB) in ${seconds(started)} s`);
+  console.log(
+    `generated ${rows.toLocaleString("en")} rows (${((await stat(file)).size / 2 ** 20).toFixed(1)} MiB) in ${seconds(started)} s`,
+  );
 
   const serverCpu = server === undefined ? null : new ServerCpu(process.env.DATABASE_URL);
   const peak = new PeakRss();
@@ -100,7 +106,8 @@ try {
     const cpu = process.cpuUsage(cpuBefore);
     const serverCpuUsed = serverCpu === null || serverCpuBefore === undefined ? null : (await serverCpu.seconds()) - serverCpuBefore;
     process.stdout.write("\n");
-    if (outcome.status !== "SUCCEEDED") throw new Error(`${attempt} was ${outcome.status}: ${JSON.stringify(outcome.problems.slice(0, 3))}`);
+    if (outcome.status !== "SUCCEEDED")
+      throw new Error(`${attempt} was ${outcome.status}: ${JSON.stringify(outcome.problems.slice(0, 3))}`);
     const { counts } = outcome;
     console.log(
       `${attempt}: ${outcome.recordsRead.toLocaleString("en")} rows in ${elapsed.toFixed(1)} s = ${Math.round(outcome.recordsRead / elapsed).toLocaleString("en")} rows/s; ` +
@@ -117,7 +124,9 @@ try {
     console.log(
       `  CPU: this process ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s` +
         (serverCpuUsed === null ? "" : `, PostgreSQL ${serverCpuUsed.toFixed(1)} s`) +
-        `; load average ${loadavg().map((load) => load.toFixed(2)).join(" ")} (2 cores shared)`,
+        `; load average ${loadavg()
+          .map((load) => load.toFixed(2))
+          .join(" ")} (2 cores shared)`,
     );
   }
   peak.stop();

@@ -43,7 +43,12 @@ async function main(): Promise<void> {
       const user = annotators[i % annotators.length]!;
       const { ms, result: claim } = await timed(() => claimNextItem(user, queueId));
       nextTimes.push(ms);
-      if (claim) await saveAudit(user, queueId, claim.itemId, { verdict: i % 3 === 0 ? "HALLUCINATED" : "CORRECT", labelPresent: i % 4 !== 0, submit: true });
+      if (claim)
+        await saveAudit(user, queueId, claim.itemId, {
+          verdict: i % 3 === 0 ? "HALLUCINATED" : "CORRECT",
+          labelPresent: i % 4 !== 0,
+          submit: true,
+        });
     }
     results.push(["next item (POST …/next), sequential", summarize(nextTimes), TARGETS.next]);
 
@@ -70,14 +75,34 @@ async function main(): Promise<void> {
     results.push(["audit submit (PUT …/audit)", summarize(submitTimes), null]);
 
     results.push(["items page (GET …/items, keyset)", summarize(await repeat(20, () => listQueueItems(queueId, { limit: 50 }))), null]);
-    results.push(["history page (GET …/history)", summarize(await repeat(20, () => listMyHistory(annotators[0]!.id, queueId, { limit: 20 }))), null]);
+    results.push([
+      "history page (GET …/history)",
+      summarize(await repeat(20, () => listMyHistory(annotators[0]!.id, queueId, { limit: 20 }))),
+      null,
+    ]);
     results.push(["queue metrics (20k items, uncached)", summarize(await repeat(5, () => queueMetrics(queueId, { fresh: true }))), null]);
 
     console.log(`\nreview benchmark on ${generations.toLocaleString("en")} generations (ms)`);
-    console.log("operation".padEnd(42), "n".padStart(5), "p50".padStart(9), "p95".padStart(9), "p99".padStart(9), "max".padStart(9), "  target p95");
+    console.log(
+      "operation".padEnd(42),
+      "n".padStart(5),
+      "p50".padStart(9),
+      "p95".padStart(9),
+      "p99".padStart(9),
+      "max".padStart(9),
+      "  target p95",
+    );
     for (const [name, t, target] of results) {
       const verdict = target === null ? "" : t.p95 <= target ? `  ≤ ${target} ✓` : `  ≤ ${target} ✗`;
-      console.log(name.padEnd(42), String(t.n).padStart(5), t.p50.toFixed(2).padStart(9), t.p95.toFixed(2).padStart(9), t.p99.toFixed(2).padStart(9), t.max.toFixed(2).padStart(9), verdict);
+      console.log(
+        name.padEnd(42),
+        String(t.n).padStart(5),
+        t.p50.toFixed(2).padStart(9),
+        t.p95.toFixed(2).padStart(9),
+        t.p99.toFixed(2).padStart(9),
+        t.max.toFixed(2).padStart(9),
+        verdict,
+      );
     }
     if (explain) await printPlans(queueId, itemIds[0]!, annotators[0]!.id);
   } finally {
@@ -89,7 +114,10 @@ async function main(): Promise<void> {
 
 async function findQueue(generations: number): Promise<number> {
   const { rows } = await pool().query<{ id: number }>(`SELECT id FROM "ReviewQueue" WHERE name = $1`, [benchQueueName(generations)]);
-  if (!rows[0]) throw new Error(`No benchmark queue for ${generations} generations: run \`npm run bench:seed -- ${generations}\` first (same VSTAR_DATA_DIR / DATABASE_URL)`);
+  if (!rows[0])
+    throw new Error(
+      `No benchmark queue for ${generations} generations: run \`npm run bench:seed -- ${generations}\` first (same VSTAR_DATA_DIR / DATABASE_URL)`,
+    );
   return rows[0].id;
 }
 

@@ -87,7 +87,9 @@ async function seedGenerationsWith(db: pg.PoolClient, generations: number): Prom
      ON CONFLICT ("servedName") DO UPDATE SET "baseModel" = EXCLUDED."baseModel" RETURNING id`,
     [`bench-base-${tag}`],
   );
-  const { rows: run } = await db.query<{ id: number }>(`INSERT INTO "Run" (name, config) VALUES ($1, '{}') RETURNING id`, [benchRunName(generations)]);
+  const { rows: run } = await db.query<{ id: number }>(`INSERT INTO "Run" (name, config) VALUES ($1, '{}') RETURNING id`, [
+    benchRunName(generations),
+  ]);
   const runId = run[0]!.id;
   const cycleIds: number[] = [];
   for (const index of [1, 2]) {
@@ -102,7 +104,12 @@ async function seedGenerationsWith(db: pg.PoolClient, generations: number): Prom
   return runId;
 }
 
-async function insertVideos(db: pg.PoolClient, datasetIds: number[], count: number, tag: string): Promise<{ id: number; datasetIndex: number }[]> {
+async function insertVideos(
+  db: pg.PoolClient,
+  datasetIds: number[],
+  count: number,
+  tag: string,
+): Promise<{ id: number; datasetIndex: number }[]> {
   const videos: { id: number; datasetIndex: number }[] = [];
   for (let from = 0; from < count; from += BATCH) {
     const indexes = range(from, Math.min(count, from + BATCH));
@@ -128,7 +135,12 @@ interface BenchQuestion {
   ordinal: number;
 }
 
-async function insertQuestions(db: pg.PoolClient, datasetIds: number[], videos: { id: number; datasetIndex: number }[], count: number): Promise<BenchQuestion[]> {
+async function insertQuestions(
+  db: pg.PoolClient,
+  datasetIds: number[],
+  videos: { id: number; datasetIndex: number }[],
+  count: number,
+): Promise<BenchQuestion[]> {
   const questions: BenchQuestion[] = [];
   for (let from = 0; from < count; from += BATCH) {
     const ordinals = range(from, Math.min(count, from + BATCH));
@@ -177,9 +189,10 @@ async function insertGenerations(db: pg.PoolClient, cycleIds: number[], question
       const text = benchAnswer(dataset, entry.question.ordinal, entry.mode === "RATIONALIZATION", passed, salt);
       const phrase = dataset.phrase(entry.question.ordinal);
       const start = text.indexOf(phrase);
-      const matches = passed && start >= 0
-        ? [{ matched: true, part: "label", target: 0, start, end: start + phrase.length, text: phrase, similarity: 0.92 }]
-        : [{ matched: false, part: "label", target: 0, reason: "no answer span reaches the threshold" }];
+      const matches =
+        passed && start >= 0
+          ? [{ matched: true, part: "label", target: 0, start, end: start + phrase.length, text: phrase, similarity: 0.92 }]
+          : [{ matched: false, part: "label", target: 0, reason: "no answer span reaches the threshold" }];
       return { ...entry, text, passed, matches: JSON.stringify(matches) };
     });
     const { rows: inserted } = await db.query<{ id: number; cycleId: number; questionId: number; mode: string }>(
@@ -200,7 +213,9 @@ async function insertGenerations(db: pg.PoolClient, cycleIds: number[], question
     );
     written += batch.length;
     const seconds = (performance.now() - started) / 1000;
-    process.stdout.write(`\r  ${written.toLocaleString("en")} / ${planned.length.toLocaleString("en")} generations (+ verdicts), ${Math.round(written / seconds).toLocaleString("en")}/s   `);
+    process.stdout.write(
+      `\r  ${written.toLocaleString("en")} / ${planned.length.toLocaleString("en")} generations (+ verdicts), ${Math.round(written / seconds).toLocaleString("en")}/s   `,
+    );
   }
   process.stdout.write("\n");
 }

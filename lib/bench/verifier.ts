@@ -93,7 +93,10 @@ function row(cells: readonly string[]): string {
 }
 
 const rate = (perSecond: number) => Math.round(perSecond).toLocaleString("en");
-const loads = () => loadavg().map((load) => load.toFixed(2)).join(" ");
+const loads = () =>
+  loadavg()
+    .map((load) => load.toFixed(2))
+    .join(" ");
 
 console.log(`parser-verifier benchmark: ${count.toLocaleString("en")} answers per type, preset ${config.preset}, seed ${seed}`);
 console.log(`load average before: ${loads()} (machine shared; the CPU-time rate is per core)`);

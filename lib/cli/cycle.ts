@@ -19,9 +19,16 @@ const USAGE = `Usage: npm run cycle -- --config cycle.json | --demo [--detach]
   --detach       launch and exit without waiting`;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { config: { type: "string" }, demo: { type: "boolean", default: false }, detach: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } } });
-  if (values.help) return console.log(USAGE), 0;
-  if (!values.demo && !values.config) return console.error(USAGE), 2;
+  const { values } = parseArgs({
+    options: {
+      config: { type: "string" },
+      demo: { type: "boolean", default: false },
+      detach: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) return (console.log(USAGE), 0);
+  if (!values.demo && !values.config) return (console.error(USAGE), 2);
   const server = await openDatabaseServer();
   process.env.DATABASE_URL = server.url;
   try {
@@ -29,7 +36,8 @@ async function main(): Promise<number> {
     const jobs = await jobSender();
     const { runId } = await launchRun(config);
     console.log(`Launched run ${runId}.`);
-    if ((await liveWorkerCount()) === 0) console.log("No worker is running yet: start `npm start` or `npm run worker` on this database; the run waits for it.");
+    if ((await liveWorkerCount()) === 0)
+      console.log("No worker is running yet: start `npm start` or `npm run worker` on this database; the run waits for it.");
     if (values.detach) return 0;
     return await follow(runId, (cycleId) => nudgeCycle(cycleId, jobs));
   } finally {

@@ -19,7 +19,11 @@ afterAll(async () => {
 });
 
 async function cli(args: string[]): Promise<{ code: number | null; output: string }> {
-  const script = spawnScript("lib/cli/import.ts", { VSTAR_MEDIA_ROOT: path.join(dir, "store"), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" }, args);
+  const script = spawnScript(
+    "lib/cli/import.ts",
+    { VSTAR_MEDIA_ROOT: path.join(dir, "store"), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+    args,
+  );
   const code = await script.exited;
   return { code, output: script.output() };
 }
@@ -45,7 +49,9 @@ describe("npm run import", () => {
     expect(output).toMatch(/Media ingest queued: 40 videos in 1 jobs/);
     expect(code).toBe(0);
     expect(await videoCount(name)).toEqual({ datasets: 1, videos: 40 });
-    const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'dataset-ingest-media' AND jsonb_array_length(data->'videoIds') = 40`);
+    const { rows } = await pool().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'dataset-ingest-media' AND jsonb_array_length(data->'videoIds') = 40`,
+    );
     expect(rows[0]!.n).toBeGreaterThanOrEqual(1);
 
     const again = await cli(["--format", "kinetics700", "--file", file, "--dataset", name, "--no-media-check", "--no-ingest"]);
@@ -56,7 +62,10 @@ describe("npm run import", () => {
 
   it("prints the errors of a rejected file and exits 1 having written nothing", async () => {
     const file = path.join(dir, "broken.csv");
-    await writeFile(file, "label,youtube_id,time_start,time_end,split\nplaying guitar,abcdefghijk,0,10,train\neating cake,bcdefghijkl,soon,10,train\n");
+    await writeFile(
+      file,
+      "label,youtube_id,time_start,time_end,split\nplaying guitar,abcdefghijk,0,10,train\neating cake,bcdefghijkl,soon,10,train\n",
+    );
     const name = `cli broken ${run}`;
     const { code, output } = await cli(["--format", "kinetics", "--file", file, "--dataset", name, "--no-media-check"]);
     expect(output).toContain("Rejected: 1 error. Nothing was written.");

@@ -79,18 +79,23 @@ async function main(): Promise<number> {
     if (error instanceof ImportRequestError) throw new UsageError(error.message);
     throw error;
   });
-  console.log(`Import #${request.id}: ${path.basename(file)} (${format}) into dataset "${datasetName}", clips under ${path.join(mediaRoot(), mediaPrefix)}`);
+  console.log(
+    `Import #${request.id}: ${path.basename(file)} (${format}) into dataset "${datasetName}", clips under ${path.join(mediaRoot(), mediaPrefix)}`,
+  );
 
   const started = Date.now();
   const outcome = await runImport(request.id, {
     signal: stop.signal,
-    onProgress: ({ recordsRead }) => console.log(`  ${recordsRead.toLocaleString("en")} records read (${((Date.now() - started) / 1000).toFixed(0)} s)`),
+    onProgress: ({ recordsRead }) =>
+      console.log(`  ${recordsRead.toLocaleString("en")} records read (${((Date.now() - started) / 1000).toFixed(0)} s)`),
   });
   const errors = outcome.problems.filter((p) => p.severity === "error");
   const warnings = outcome.problems.filter((p) => p.severity === "warning");
 
   if (outcome.status !== "SUCCEEDED") {
-    console.error(`\nRejected: ${outcome.errorCount} error${outcome.errorCount === 1 ? "" : "s"}${outcome.errorCount > errors.length ? ` (the first ${errors.length} listed)` : ""}. Nothing was written.`);
+    console.error(
+      `\nRejected: ${outcome.errorCount} error${outcome.errorCount === 1 ? "" : "s"}${outcome.errorCount > errors.length ? ` (the first ${errors.length} listed)` : ""}. Nothing was written.`,
+    );
     for (const error of errors) console.error(`  ${formatImportError(error)}`);
     return 1;
   }

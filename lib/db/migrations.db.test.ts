@@ -13,7 +13,24 @@ test("the migrated database has every table of the data model", async () => {
     "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
   );
   const tables = rows.map((row) => row.table_name);
-  for (const model of ["User", "Dataset", "Video", "Label", "Question", "Checkpoint", "Cycle", "Generation", "Verdict", "Audit", "ReviewQueue", "TrainingRun", "Export", "Evaluation", "WorkerHeartbeat", "_prisma_migrations"]) {
+  for (const model of [
+    "User",
+    "Dataset",
+    "Video",
+    "Label",
+    "Question",
+    "Checkpoint",
+    "Cycle",
+    "Generation",
+    "Verdict",
+    "Audit",
+    "ReviewQueue",
+    "TrainingRun",
+    "Export",
+    "Evaluation",
+    "WorkerHeartbeat",
+    "_prisma_migrations",
+  ]) {
     expect(tables).toContain(model);
   }
 });

@@ -61,7 +61,10 @@ async function readSchema(): Promise<{ path: string; content: string }> {
 
 async function readMigrationList(): Promise<MigrationList> {
   const entries = existsSync(migrationsDir) ? await readdir(migrationsDir, { withFileTypes: true }) : [];
-  const folders = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  const folders = entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
   const lockfilePath = path.join(migrationsDir, LOCKFILE);
   return {
     baseDir: migrationsDir,

@@ -17,9 +17,7 @@ export function firstClosedFolder(target: string, user: PostgresUser): { folder:
     if (stats?.isDirectory()) {
       const mode = stats.mode & 0o777;
       const enters =
-        (mode & 0o001) !== 0 ||
-        (stats.uid === user.uid && (mode & 0o100) !== 0) ||
-        (stats.gid === user.gid && (mode & 0o010) !== 0);
+        (mode & 0o001) !== 0 || (stats.uid === user.uid && (mode & 0o100) !== 0) || (stats.gid === user.gid && (mode & 0o010) !== 0);
       if (!enters) return { folder, mode: mode.toString(8).padStart(3, "0") };
     }
     if (path.dirname(folder) === folder) return null;

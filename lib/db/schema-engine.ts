@@ -121,9 +121,7 @@ class MigrationAdapterFactory extends PrismaPg {
     const admin = await this.connect();
     const database = `prisma_migrate_shadow_db_${randomUUID().replaceAll("-", "")}`;
     await admin.executeScript(`CREATE DATABASE "${database}"`);
-    const shadow = readCatalogCharColumns(
-      await new PrismaPg({ ...this.poolConfig, database }, { onPoolError: () => {} }).connect(),
-    );
+    const shadow = readCatalogCharColumns(await new PrismaPg({ ...this.poolConfig, database }, { onPoolError: () => {} }).connect());
     const dispose = async () => {
       await shadow.dispose();
       await admin.executeScript(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
@@ -145,10 +143,7 @@ export interface OpenSchemaEngine {
   close(): Promise<void>;
 }
 
-export async function openSchemaEngine(
-  databaseUrl: string,
-  schema: { path: string; content: string },
-): Promise<OpenSchemaEngine> {
+export async function openSchemaEngine(databaseUrl: string, schema: { path: string; content: string }): Promise<OpenSchemaEngine> {
   const { SchemaEngine } = await loadBindings();
   const factory = new MigrationAdapterFactory(poolConfigFromUrl(databaseUrl));
   const engine = await SchemaEngine.new(

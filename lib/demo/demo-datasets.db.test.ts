@@ -16,7 +16,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const [key, value] of [["VSTAR_DATA_DIR", saved.data], ["VSTAR_MEDIA_ROOT", saved.media]] as const) {
+  for (const [key, value] of [
+    ["VSTAR_DATA_DIR", saved.data],
+    ["VSTAR_MEDIA_ROOT", saved.media],
+  ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }

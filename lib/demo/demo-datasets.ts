@@ -33,19 +33,28 @@ export async function seedDemoDatasets(log: (line: string) => void = console.log
 
   const datasetIds: number[] = [];
   for (const dataset of fixtures.datasets) {
-    const options = optionsFromSpec(dataset.spec, { datasetName: dataset.name, description: dataset.description, mediaPrefix: DEMO_MEDIA_PREFIX, isDemo: true });
+    const options = optionsFromSpec(dataset.spec, {
+      datasetName: dataset.name,
+      description: dataset.description,
+      mediaPrefix: DEMO_MEDIA_PREFIX,
+      isDemo: true,
+    });
     const row = await requestImport(options, { userId: null });
     const outcome = await runImport(row.id);
     if (outcome.status !== "SUCCEEDED" || outcome.datasetId === null) {
       const first = outcome.problems[0];
-      throw new Error(`the demo dataset "${dataset.name}" did not import (${outcome.status}): ${first ? `${first.file}: ${first.reason}` : "no detail"}`);
+      throw new Error(
+        `the demo dataset "${dataset.name}" did not import (${outcome.status}): ${first ? `${first.file}: ${first.reason}` : "no detail"}`,
+      );
     }
     datasetIds.push(outcome.datasetId);
   }
 
   const ids = (await Promise.all(datasetIds.map((id) => pendingVideoIds(id, 0, 1000)))).flat();
   const ingest = await ingestVideos(ids, { concurrency: 2 });
-  log(`Demo datasets ready: ${DEMO_DATASET_NAMES.join(", ")} (${ingest.ready} clips made playable, ${ingest.unplayable} unplayable) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `Demo datasets ready: ${DEMO_DATASET_NAMES.join(", ")} (${ingest.ready} clips made playable, ${ingest.unplayable} unplayable) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 /** Replaces `target` with `source` (a rename, or a copy across file systems). */

@@ -39,7 +39,9 @@ async function createFirstAdmin(demo: boolean): Promise<string[]> {
   if (demo) return [];
   const oneTime = randomBytes(12).toString("base64url");
   await createUser({ email: email ?? "admin@localhost", name: "Administrator", role: "ADMIN", password: oneTime });
-  return [`Admin account: ${email ?? "admin@localhost"} with one-time password ${oneTime} — change it after signing in; it is not shown again.`];
+  return [
+    `Admin account: ${email ?? "admin@localhost"} with one-time password ${oneTime} — change it after signing in; it is not shown again.`,
+  ];
 }
 
 async function createDemoUsers(): Promise<void> {

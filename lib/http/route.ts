@@ -40,10 +40,11 @@ const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
  * The one wrapper for every route handler: session and role first (deny by default), Origin on
  * mutations, validated params, query and body, and errors turned into JSON that names the problem.
  */
-export function route<P extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, B extends Schema | undefined = undefined>(
-  spec: RouteSpec<P, Q, B>,
-  handler: (input: RouteInput<Infer<P>, Infer<Q>, Infer<B>>) => Promise<Response | unknown>,
-): GuardedHandler {
+export function route<
+  P extends Schema | undefined = undefined,
+  Q extends Schema | undefined = undefined,
+  B extends Schema | undefined = undefined,
+>(spec: RouteSpec<P, Q, B>, handler: (input: RouteInput<Infer<P>, Infer<Q>, Infer<B>>) => Promise<Response | unknown>): GuardedHandler {
   const guarded = async (request: Request, context: NextRouteContext) =>
     respond(async () => {
       const user = await getSessionUser(request.headers);

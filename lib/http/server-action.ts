@@ -21,9 +21,11 @@ export function serverAction<S extends z.ZodType, T>(
     try {
       const user = await getSessionUser(await getHeaders());
       if (!user) throw new HttpError(401, "Sign in required");
-      if (!(ACCESS[spec.access] as readonly string[]).includes(user.role)) throw new HttpError(403, `The ${user.role.toLowerCase()} role may not do this`);
+      if (!(ACCESS[spec.access] as readonly string[]).includes(user.role))
+        throw new HttpError(403, `The ${user.role.toLowerCase()} role may not do this`);
       const parsed = spec.input.safeParse(raw);
-      if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; "));
+      if (!parsed.success)
+        throw new HttpError(400, parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; "));
       return { ok: true, data: await run({ user, input: parsed.data }) };
     } catch (error) {
       if (error instanceof HttpError) return { ok: false, status: error.status, error: error.message };

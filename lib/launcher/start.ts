@@ -74,7 +74,12 @@ async function main(): Promise<void> {
   if (stopping) return;
 
   const env = { ...process.env, DATABASE_URL: database.url, APP_URL: appUrl, SIM_URL: simUrl };
-  const sim = startChild("sim", process.execPath, ["--import", "tsx", path.join(projectRoot, "lib/cli/sim.ts"), "--port", String(new URL(simUrl).port), "--adapter-files"], env);
+  const sim = startChild(
+    "sim",
+    process.execPath,
+    ["--import", "tsx", path.join(projectRoot, "lib/cli/sim.ts"), "--port", String(new URL(simUrl).port), "--adapter-files"],
+    env,
+  );
   children.push(sim);
   await waitForUrl(`${simUrl}/health`, 60_000, () => sim.process.exitCode !== null);
   children.push(startChild("worker", process.execPath, ["--import", "tsx", path.join(projectRoot, "workers/main.ts")], env));

@@ -20,7 +20,7 @@ const BALL = 40;
 
 /** A red ball crossing the frame from left to right at mid height. */
 export function ballBox(scene: SceneSize, t: number): PixelBox {
-  const x = (clamp01(t / scene.durationSec) * (scene.width - BALL));
+  const x = clamp01(t / scene.durationSec) * (scene.width - BALL);
   const y = (scene.height - BALL) / 2;
   return [x, y, x + BALL, y + BALL];
 }

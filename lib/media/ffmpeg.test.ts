@@ -26,7 +26,23 @@ afterAll(async () => {
 async function pixelAt(file: string, t: number, x: number, y: number): Promise<[number, number, number]> {
   const { stdout } = await run(
     "ffmpeg",
-    ["-v", "error", "-ss", String(t), "-i", file, "-frames:v", "1", "-vf", `crop=2:2:${Math.round(x)}:${Math.round(y)},scale=1:1`, "-f", "rawvideo", "-pix_fmt", "rgb24", "-"],
+    [
+      "-v",
+      "error",
+      "-ss",
+      String(t),
+      "-i",
+      file,
+      "-frames:v",
+      "1",
+      "-vf",
+      `crop=2:2:${Math.round(x)}:${Math.round(y)},scale=1:1`,
+      "-f",
+      "rawvideo",
+      "-pix_fmt",
+      "rgb24",
+      "-",
+    ],
     { encoding: "buffer" },
   );
   return [stdout[0] ?? 0, stdout[1] ?? 0, stdout[2] ?? 0];
@@ -37,12 +53,26 @@ describe("probe, transcode and poster on ffmpeg-made clips", () => {
     const src = path.join(dir, "source.avi");
     await synthesizeDemoClip("ball", src, { codec: "mpeg4", withAudio: true, durationSec: 3, fps: 24 });
     const before = await probe(src);
-    expect(before).toMatchObject({ videoCodec: "mpeg4", container: "avi", width: 320, height: 240, isBrowserSafe: false, faststart: false });
+    expect(before).toMatchObject({
+      videoCodec: "mpeg4",
+      container: "avi",
+      width: 320,
+      height: 240,
+      isBrowserSafe: false,
+      faststart: false,
+    });
     expect(before.audioCodec).toBe("mp3");
 
     const dest = path.join(dir, "out", "safe.mp4");
     const after = await transcodeToBrowserSafe(src, dest);
-    expect(after).toMatchObject({ videoCodec: "h264", pixFmt: "yuv420p", container: "mp4", audioCodec: "aac", faststart: true, isBrowserSafe: true });
+    expect(after).toMatchObject({
+      videoCodec: "h264",
+      pixFmt: "yuv420p",
+      container: "mp4",
+      audioCodec: "aac",
+      faststart: true,
+      isBrowserSafe: true,
+    });
     expect(after.fps).toBeCloseTo(24, 3);
     expect(Math.abs((after.durationSec ?? 0) - (before.durationSec ?? 0))).toBeLessThan(0.2);
     expect(after.sizeBytes).toBe((await stat(dest)).size);
@@ -98,13 +128,25 @@ describe("probe, transcode and poster on ffmpeg-made clips", () => {
     await synthesizeDemoClip("carry", b, { durationSec: 2, fps: 12 });
     expect((await readFile(a)).equals(await readFile(b))).toBe(true);
     await expect(synthesizeDemoClip("carry", path.join(dir, "wrong.avi"))).rejects.toMatchObject({ code: "invalid-argument" });
-    await expect(synthesizeDemoClip("ball", path.join(dir, "long.mp4"), { durationSec: 9 })).rejects.toMatchObject({ code: "invalid-argument" });
+    await expect(synthesizeDemoClip("ball", path.join(dir, "long.mp4"), { durationSec: 9 })).rejects.toMatchObject({
+      code: "invalid-argument",
+    });
   });
 
   it("encodes a folder of JPEG frames (any numbering) into a 12 fps MP4", async () => {
     const frames = path.join(dir, "frames", "EventName", "3");
     await mkdir(frames, { recursive: true });
-    await run("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "testsrc2=s=160x120:r=12:d=2", "-start_number", "489", path.join(frames, "%05d.jpg")]);
+    await run("ffmpeg", [
+      "-v",
+      "error",
+      "-f",
+      "lavfi",
+      "-i",
+      "testsrc2=s=160x120:r=12:d=2",
+      "-start_number",
+      "489",
+      path.join(frames, "%05d.jpg"),
+    ]);
     await writeFile(path.join(frames, "notes.txt"), "not a frame");
     const dest = path.join(dir, "finediving", "EventName_3.mp4");
     const count = await framesToMp4(frames, dest);
@@ -118,7 +160,10 @@ describe("probe, transcode and poster on ffmpeg-made clips", () => {
   it("refuses a frame folder without frames", async () => {
     const empty = path.join(dir, "empty-frames");
     await mkdir(empty);
-    await expect(framesToMp4(empty, path.join(dir, "x.mp4"))).rejects.toMatchObject({ code: "invalid-argument", reason: "no JPEG frames in the folder" });
+    await expect(framesToMp4(empty, path.join(dir, "x.mp4"))).rejects.toMatchObject({
+      code: "invalid-argument",
+      reason: "no JPEG frames in the folder",
+    });
   });
 
   it("reports random bytes as unplayable with ffprobe's reason", async () => {

@@ -34,7 +34,9 @@ describe("s3SettingsFromEnv", () => {
   });
 
   it("names what is missing or wrong", () => {
-    expect(() => s3SettingsFromEnv({ S3_ENDPOINT: ENV.S3_ENDPOINT, S3_BUCKET: "b-1" })).toThrow("set S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY too");
+    expect(() => s3SettingsFromEnv({ S3_ENDPOINT: ENV.S3_ENDPOINT, S3_BUCKET: "b-1" })).toThrow(
+      "set S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY too",
+    );
     expect(() => s3SettingsFromEnv({ ...ENV, S3_ENDPOINT: "ftp://x" })).toThrow(/S3_ENDPOINT must be an http\(s\) URL/);
     expect(() => s3SettingsFromEnv({ ...ENV, S3_PREFIX: "../up" })).toThrow(/S3_PREFIX/);
   });
@@ -42,7 +44,9 @@ describe("s3SettingsFromEnv", () => {
 
 /** AWS Signature V4 for a presigned GET, computed independently of the SDK (the published algorithm). */
 function expectedSignature(url: URL, settings: S3Settings): string {
-  const params = [...url.searchParams.entries()].filter(([key]) => key !== "X-Amz-Signature").sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const params = [...url.searchParams.entries()]
+    .filter(([key]) => key !== "X-Amz-Signature")
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const encode = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   const canonicalQuery = params.map(([key, value]) => `${encode(key)}=${encode(value)}`).join("&");
   const canonicalRequest = ["GET", url.pathname, canonicalQuery, `host:${url.host}\n`, "host", "UNSIGNED-PAYLOAD"].join("\n");
@@ -58,7 +62,13 @@ describe("presignedMediaUrl", () => {
   const settings = s3SettingsFromEnv(ENV)!;
 
   it("signs a GET of the object under the prefix, path-style, computed offline", async () => {
-    const url = new URL(await presignedMediaUrl(settings, "derived/kinetics/a b.mp4", { expiresInSeconds: 900, contentType: "video/mp4", signingDate: new Date("2026-03-01T10:00:00Z") }));
+    const url = new URL(
+      await presignedMediaUrl(settings, "derived/kinetics/a b.mp4", {
+        expiresInSeconds: 900,
+        contentType: "video/mp4",
+        signingDate: new Date("2026-03-01T10:00:00Z"),
+      }),
+    );
     expect(url.origin).toBe("http://127.0.0.1:9000");
     expect(url.pathname).toBe("/vstar-media/studio/derived/kinetics/a%20b.mp4");
     expect(Object.fromEntries(url.searchParams)).toMatchObject({

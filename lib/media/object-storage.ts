@@ -40,10 +40,15 @@ export function s3SettingsFromEnv(env: Record<string, string | undefined> = proc
   const given = REQUIRED.filter((name) => env[name]);
   if (given.length === 0) return null;
   if (given.length < REQUIRED.length) {
-    throw new Error(`S3 storage is partly configured: set ${REQUIRED.filter((name) => !env[name]).join(", ")} too (or none of the S3_ variables)`);
+    throw new Error(
+      `S3 storage is partly configured: set ${REQUIRED.filter((name) => !env[name]).join(", ")} too (or none of the S3_ variables)`,
+    );
   }
-  const parsed = settingsSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== "")));
-  if (!parsed.success) throw new Error(`S3 storage settings: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+  const parsed = settingsSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== "")),
+  );
+  if (!parsed.success)
+    throw new Error(`S3 storage settings: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
   const values = parsed.data;
   return {
     endpoint: values.S3_ENDPOINT,

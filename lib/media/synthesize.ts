@@ -45,7 +45,8 @@ export function demoSceneSize(options: SynthesizeOptions = {}): SceneSize {
     height: options.height ?? 240,
   };
   if (!(scene.durationSec >= 2 && scene.durationSec <= 4)) throw new MediaError("invalid-argument", "durationSec must be between 2 and 4");
-  if (!(Number.isInteger(scene.fps) && scene.fps >= 12 && scene.fps <= 24)) throw new MediaError("invalid-argument", "fps must be an integer from 12 to 24");
+  if (!(Number.isInteger(scene.fps) && scene.fps >= 12 && scene.fps <= 24))
+    throw new MediaError("invalid-argument", "fps must be an integer from 12 to 24");
   if (scene.width !== 320 || scene.height !== 240) {
     // The scenes' geometry is laid out for 320×240.
     throw new MediaError("invalid-argument", "demo clips are 320x240");
@@ -73,14 +74,30 @@ export async function synthesizeDemoClip(kind: DemoClipKind, dest: string, optio
     await runTool(
       "ffmpeg",
       [
-        "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
-        "-filter_complex", graph,
-        "-map", "[v]",
+        "-nostdin",
+        "-hide_banner",
+        "-loglevel",
+        "error",
+        "-y",
+        "-filter_complex",
+        graph,
+        "-map",
+        "[v]",
         ...(options.withAudio === true ? ["-map", "[a]", ...codec.audio] : []),
         ...codec.video,
-        "-threads", "1", "-fflags", "+bitexact", "-flags", "+bitexact", "-map_metadata", "-1",
-        "-t", String(scene.durationSec),
-        "-f", codec.format, temp,
+        "-threads",
+        "1",
+        "-fflags",
+        "+bitexact",
+        "-flags",
+        "+bitexact",
+        "-map_metadata",
+        "-1",
+        "-t",
+        String(scene.durationSec),
+        "-f",
+        codec.format,
+        temp,
       ],
       { timeoutMs: 60_000 },
     );

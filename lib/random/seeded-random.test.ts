@@ -3,7 +3,14 @@ import { hashParts, hexIdFrom, mulberry32, rngFrom } from "./seeded-random";
 
 describe("seeded randomness", () => {
   it("repeats exactly for the same parts and differs for others", () => {
-    const draw = (seed: number) => Array.from({ length: 5 }, ((r) => () => r.next())(rngFrom(seed, "a")));
+    const draw = (seed: number) =>
+      Array.from(
+        { length: 5 },
+        (
+          (r) => () =>
+            r.next()
+        )(rngFrom(seed, "a")),
+      );
     expect(draw(1)).toEqual(draw(1));
     expect(draw(1)).not.toEqual(draw(2));
     expect(hashParts("a", "b")).not.toBe(hashParts("ab"));

@@ -9,7 +9,15 @@
 export * from "./constants";
 export { ReviewError, type ReviewErrorKind } from "./errors";
 export { canManageQueues, type ReviewUser } from "./access";
-export { createQueueSchema, updateQueueSchema, goldAnswerSchema, type CreateQueue, type CreateQueueInput, type UpdateQueue, type GoldAnswer } from "./schemas/queue-schemas";
+export {
+  createQueueSchema,
+  updateQueueSchema,
+  goldAnswerSchema,
+  type CreateQueue,
+  type CreateQueueInput,
+  type UpdateQueue,
+  type GoldAnswer,
+} from "./schemas/queue-schemas";
 export { auditPatchSchema, type AuditPatch, type HallucinatedSpan, type SpanInput } from "./schemas/audit-schemas";
 export { parseVerdictMatches, type PartMatchView } from "./schemas/verdict-matches";
 export { limitSchema, type Page } from "./schemas/cursor";
@@ -31,5 +39,12 @@ export type { Agreement, AgreementOn, PairAgreement } from "./metrics/agreement"
 export { wilsonInterval, type Proportion } from "./stats/wilson";
 export { cohenKappa, cohenKappaFromTable, type KappaResult } from "./stats/cohen-kappa";
 export { krippendorffAlphaNominal, type AlphaResult } from "./stats/krippendorff-alpha";
-export { groundTruth, type GroundTruthView, type TimeMarker, type OverlayBox, type TimelineSegment, type GroundTruthFact } from "./ground-truth/ground-truth";
+export {
+  groundTruth,
+  type GroundTruthView,
+  type TimeMarker,
+  type OverlayBox,
+  type TimelineSegment,
+  type GroundTruthFact,
+} from "./ground-truth/ground-truth";
 export { answerRuns, type AnswerRun } from "./answer/answer-runs";

@@ -10,5 +10,8 @@ export async function sessionCookieFor(role: Role, tag = `${Date.now()}-${Math.r
   await createUser({ email, name: `${role} ${tag}`, role, password: PASSWORD });
   const response = await auth().api.signInEmail({ body: { email, password: PASSWORD }, asResponse: true });
   if (!response.ok) throw new Error(`sign-in of ${email} failed: ${response.status}`);
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
 }

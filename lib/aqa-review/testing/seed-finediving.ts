@@ -116,7 +116,15 @@ export async function seedFineDivingDataset(
         `INSERT INTO "Question" ("datasetId", "videoId", key, kind, text, targets, split)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7)
          ON CONFLICT ("videoId", key) DO UPDATE SET targets = EXCLUDED.targets, "updatedAt" = now() RETURNING id`,
-        [datasetId, videoId, `finediving:${kind}:0`, kind, templates.get(kind) ?? kind, JSON.stringify(aqaTargets(record, kind)), dive.split ?? "test"],
+        [
+          datasetId,
+          videoId,
+          `finediving:${kind}:0`,
+          kind,
+          templates.get(kind) ?? kind,
+          JSON.stringify(aqaTargets(record, kind)),
+          dive.split ?? "test",
+        ],
       );
       const id = question.rows[0]?.id;
       if (id === undefined) throw new Error(`question ${kind} of "${dive.key}" was not created`);
@@ -163,7 +171,11 @@ export async function seedAqaRun(
   const existing = await db.query<{ id: number }>(`SELECT id FROM "Run" WHERE name = $1 ORDER BY id LIMIT 1`, [options.runName]);
   const runId =
     existing.rows[0]?.id ??
-    (await db.query<{ id: number }>(`INSERT INTO "Run" (name, config) VALUES ($1, '{"seeded": "aqa-review"}') RETURNING id`, [options.runName])).rows[0]?.id;
+    (
+      await db.query<{ id: number }>(`INSERT INTO "Run" (name, config) VALUES ($1, '{"seeded": "aqa-review"}') RETURNING id`, [
+        options.runName,
+      ])
+    ).rows[0]?.id;
   if (runId === undefined || checkpointId === undefined) throw new Error(`run "${options.runName}" was not created`);
 
   const cycles: SeededRun["cycles"] = [];
@@ -209,7 +221,10 @@ async function insertGenerations(db: Db, cycleId: number, generations: readonly 
 }
 
 /** A user row (no password: for database tests that need an actor). */
-export async function seedUser(db: Db, options: { email: string; name: string; role: "ADMIN" | "RESEARCHER" | "PI" | "ANNOTATOR" }): Promise<string> {
+export async function seedUser(
+  db: Db,
+  options: { email: string; name: string; role: "ADMIN" | "RESEARCHER" | "PI" | "ANNOTATOR" },
+): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO "User" (id, name, email, role) VALUES ($1, $2, $3, $4::"Role")
      ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name RETURNING id`,

@@ -75,7 +75,12 @@ export async function seedSimulatedAqaRun(db: Db, options: { cycles?: number; se
   let questions = await aqaQuestions(db);
   const createdDives = questions.length === 0;
   if (createdDives) {
-    await seedFineDivingDataset(db, { name: FALLBACK_DATASET, dives: DEMO_LIKE_DIVES, isDemo: true, description: "The demo dives, without media: seeded for the AQA review." });
+    await seedFineDivingDataset(db, {
+      name: FALLBACK_DATASET,
+      dives: DEMO_LIKE_DIVES,
+      isDemo: true,
+      description: "The demo dives, without media: seeded for the AQA review.",
+    });
     questions = await aqaQuestions(db);
   }
   const cycleCount = options.cycles ?? 2;
@@ -86,11 +91,24 @@ export async function seedSimulatedAqaRun(db: Db, options: { cycles?: number; se
       index: i + 1,
       generations: questions.map((q) => {
         const targets = z.array(targetSchema).catch([]).parse(q.targets);
-        const answer = generateAnswer({ seed, model, strength: i, videoId: q.videoKey, prompt: q.text, mode: "answer", targets, questionKind: q.kind });
+        const answer = generateAnswer({
+          seed,
+          model,
+          strength: i,
+          videoId: q.videoKey,
+          prompt: q.text,
+          mode: "answer",
+          targets,
+          questionKind: q.kind,
+        });
         return { questionId: q.id, text: answer.text, model, prompt: `Question: ${q.text}.\n${ANSWER_PROMPT_SUFFIX}` };
       }),
     };
   });
-  const run = await seedAqaRun(db, { runName: SIMULATED_RUN_NAME, checkpointName: `${DEFAULT_BASE_MODEL} (simulated, AQA review seed)`, cycles });
+  const run = await seedAqaRun(db, {
+    runName: SIMULATED_RUN_NAME,
+    checkpointName: `${DEFAULT_BASE_MODEL} (simulated, AQA review seed)`,
+    cycles,
+  });
   return { ...run, createdDives, questions: questions.length };
 }

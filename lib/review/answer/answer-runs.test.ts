@@ -16,7 +16,14 @@ test("the runs rebuild the text exactly and carry the ranges that cover them", (
 });
 
 test("clips ranges to the text and ignores empty ones", () => {
-  const runs = answerRuns("abc", [{ start: -4, end: 1 }, { start: 2, end: 2 }], [{ start: 2, end: 99 }]);
+  const runs = answerRuns(
+    "abc",
+    [
+      { start: -4, end: 1 },
+      { start: 2, end: 2 },
+    ],
+    [{ start: 2, end: 99 }],
+  );
   expect(runs.map((run) => [run.text, run.matches, run.spans])).toEqual([
     ["a", [0], []],
     ["b", [], []],

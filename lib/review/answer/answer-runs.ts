@@ -42,7 +42,13 @@ export function answerRuns(text: string, matches: readonly Range[], spans: reado
     const start = points[i]!;
     const end = points[i + 1]!;
     if (end <= start) continue;
-    runs.push({ start, end, text: text.slice(start, end), matches: covering(clippedMatches, start, end), spans: covering(clippedSpans, start, end) });
+    runs.push({
+      start,
+      end,
+      text: text.slice(start, end),
+      matches: covering(clippedMatches, start, end),
+      spans: covering(clippedSpans, start, end),
+    });
   }
   return runs;
 }

@@ -55,7 +55,9 @@ describe("audits", () => {
     const { ana, bo, queue } = await setUp("refusals");
     const claim = (await claimNextItem(ana, queue.id))!;
     await expect(saveAudit(bo, queue.id, claim.itemId, { verdict: "CORRECT" })).rejects.toThrow(/hold no assignment/);
-    await expect(saveAudit(ana, queue.id, claim.itemId, { hallucinatedSpans: [{ start: 0, end: 100_000 }] })).rejects.toThrow(/past the end of the answer/);
+    await expect(saveAudit(ana, queue.id, claim.itemId, { hallucinatedSpans: [{ start: 0, end: 100_000 }] })).rejects.toThrow(
+      /past the end of the answer/,
+    );
   });
 });
 
@@ -70,7 +72,8 @@ describe("item detail", () => {
     expect(detail.video.src).toBe(`/api/media/videos/${detail.video.id}`);
     expect(detail.labels.map((label) => label.kind).sort()).toEqual(["BBOX", "BBOX", "INTERVAL", "INTERVAL", "SEQUENCE"]);
     expect(detail.verdict?.method).toBe("interval:temporal-iou");
-    if (detail.verdict?.passed) expect(detail.generation.text.slice(detail.verdict.matches[0]!.start!, detail.verdict.matches[0]!.end!)).toMatch(/1\.0 s to 2\.0 s/);
+    if (detail.verdict?.passed)
+      expect(detail.generation.text.slice(detail.verdict.matches[0]!.start!, detail.verdict.matches[0]!.end!)).toMatch(/1\.0 s to 2\.0 s/);
     // The other mode of this cycle and both modes of the other cycle.
     expect(detail.related).toHaveLength(3);
     expect(new Set(detail.related.map((r) => r.cycleIndex))).toEqual(new Set([1, 2]));
@@ -106,7 +109,10 @@ describe("metrics and lists", () => {
     expect(empty.progress).toMatchObject({ items: 6, submitted: 0, target: 12, complete: 0 });
     expect(empty.overall.hallucination.n).toBe(0);
 
-    for (const [user, verdict] of [[ana, "HALLUCINATED"], [bo, "HALLUCINATED"]] as const) {
+    for (const [user, verdict] of [
+      [ana, "HALLUCINATED"],
+      [bo, "HALLUCINATED"],
+    ] as const) {
       for (let i = 0; i < 3; i += 1) {
         const claim = (await claimNextItem(user, queue.id))!;
         await saveAudit(user, queue.id, claim.itemId, { verdict: i === 0 ? "CORRECT" : verdict, labelPresent: true, submit: true });

@@ -71,7 +71,10 @@ async function lockItemForAudit(client: pg.PoolClient, queueId: number, itemId: 
 
 async function requireFreeSlot(client: pg.PoolClient, queue: QueueSettings, itemId: number, userId: string): Promise<void> {
   if ((await activeHoldersOtherThan(client, itemId, userId)) >= queue.overlap) {
-    throw new ReviewError("conflict", `Your lease on item ${itemId} ran out and the item went to someone else; your draft is kept but cannot be submitted`);
+    throw new ReviewError(
+      "conflict",
+      `Your lease on item ${itemId} ran out and the item went to someone else; your draft is kept but cannot be submitted`,
+    );
   }
 }
 
@@ -96,7 +99,15 @@ async function upsertAudit(
      VALUES ($1, $2, $3::"AuditVerdict", $4::jsonb, $5, $6, CASE WHEN $7 THEN ${NOW} END, ${NOW})
      ON CONFLICT ("generationId", "userId") DO UPDATE SET ${updates.join(", ")}
      RETURNING verdict, "hallucinatedSpans", "labelPresent", note, "submittedAt", "updatedAt"`,
-    [generationId, userId, patch.verdict ?? null, JSON.stringify(spans ?? []), patch.labelPresent ?? null, patch.note ?? "", Boolean(patch.submit)],
+    [
+      generationId,
+      userId,
+      patch.verdict ?? null,
+      JSON.stringify(spans ?? []),
+      patch.labelPresent ?? null,
+      patch.note ?? "",
+      Boolean(patch.submit),
+    ],
   );
   const row = rows[0]!;
   return { ...row, hallucinatedSpans: storedSpansSchema.parse(row.hallucinatedSpans) };

@@ -15,9 +15,19 @@ test("takes each span's text from the answer, not from the client, and orders th
 });
 
 test("drops a span given twice", () => {
-  expect(resolveSpans(answer, [{ start: 0, end: 3 }, { start: 0, end: 3 }])).toHaveLength(1);
+  expect(
+    resolveSpans(answer, [
+      { start: 0, end: 3 },
+      { start: 0, end: 3 },
+    ]),
+  ).toHaveLength(1);
 });
 
 test("refuses a span past the end of the answer, naming it", () => {
-  expect(() => resolveSpans(answer, [{ start: 0, end: 3 }, { start: 50, end: 99 }])).toThrow(/hallucinatedSpans\.1: end 99 is past the end of the answer \(53 characters\)/);
+  expect(() =>
+    resolveSpans(answer, [
+      { start: 0, end: 3 },
+      { start: 50, end: 99 },
+    ]),
+  ).toThrow(/hallucinatedSpans\.1: end 99 is past the end of the answer \(53 characters\)/);
 });

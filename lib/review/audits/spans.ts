@@ -10,7 +10,10 @@ export function resolveSpans(answer: string, spans: readonly SpanInput[]): Hallu
   const resolved: HallucinatedSpan[] = [];
   spans.forEach((span, index) => {
     if (span.end > answer.length) {
-      throw new ReviewError("invalid", `hallucinatedSpans.${index}: end ${span.end} is past the end of the answer (${answer.length} characters)`);
+      throw new ReviewError(
+        "invalid",
+        `hallucinatedSpans.${index}: end ${span.end} is past the end of the answer (${answer.length} characters)`,
+      );
     }
     const key = `${span.start}:${span.end}`;
     if (seen.has(key)) return;

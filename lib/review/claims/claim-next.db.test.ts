@@ -96,7 +96,9 @@ describe("claiming items", () => {
     expect(anaClaim).not.toBeNull();
     expect(await claimNextItem(bo, queue.id)).toBeNull();
 
-    await pool().query(`UPDATE "ReviewAssignment" SET "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE id = $1`, [anaClaim!.assignmentId]);
+    await pool().query(`UPDATE "ReviewAssignment" SET "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') - interval '1 second' WHERE id = $1`, [
+      anaClaim!.assignmentId,
+    ]);
     const boClaim = await claimNextItem(bo, queue.id);
     expect(boClaim?.itemId).toBe(anaClaim!.itemId);
 
@@ -111,7 +113,9 @@ describe("claiming items", () => {
     const ana = await createReviewer("expired-own");
     const queue = await queueWith("expired-own", { overlap: 1, size: 2, members: [ana.id] });
     const claim = await claimNextItem(ana, queue.id);
-    await pool().query(`UPDATE "ReviewAssignment" SET "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') - interval '1 hour' WHERE id = $1`, [claim!.assignmentId]);
+    await pool().query(`UPDATE "ReviewAssignment" SET "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') - interval '1 hour' WHERE id = $1`, [
+      claim!.assignmentId,
+    ]);
     const audit = await saveAudit(ana, queue.id, claim!.itemId, { verdict: "HALLUCINATED", submit: true });
     expect(audit.assignment.status).toBe("SUBMITTED");
   });
@@ -127,7 +131,11 @@ describe("claiming items", () => {
   });
 
   test("people who are not members get nothing, and a closed queue hands out nothing", async () => {
-    const [member, outsider, researcher] = await Promise.all([createReviewer("member"), createReviewer("outsider"), createReviewer("researcher", "RESEARCHER")]);
+    const [member, outsider, researcher] = await Promise.all([
+      createReviewer("member"),
+      createReviewer("outsider"),
+      createReviewer("researcher", "RESEARCHER"),
+    ]);
     const queue = await queueWith("membership", { overlap: 1, size: 2, members: [member.id] });
     await expect(claimNextItem(outsider, queue.id)).rejects.toThrow(/not found among your queues/);
     expect(await claimNextItem(researcher, queue.id)).not.toBeNull();

@@ -39,7 +39,15 @@ describe("groundTruth", () => {
         {
           key: "dive",
           kind: "DIVE",
-          value: { action_type: "207c", difficulty: 3.4, dive_score: 85.5, segments: [{ name: "Back", start_sec: 0, end_sec: 0.4 }, { name: "Entry", start_sec: 0.4, end_sec: 1 }] },
+          value: {
+            action_type: "207c",
+            difficulty: 3.4,
+            dive_score: 85.5,
+            segments: [
+              { name: "Back", start_sec: 0, end_sec: 0.4 },
+              { name: "Entry", start_sec: 0.4, end_sec: 1 },
+            ],
+          },
         },
       ],
       video,
@@ -52,7 +60,11 @@ describe("groundTruth", () => {
   });
 
   test("skips what it cannot read", () => {
-    const view = groundTruth([{ labelType: "interval", label: { start: "soon" } }, "junk"], [{ key: "x", kind: "INTERVAL", value: null }], video);
+    const view = groundTruth(
+      [{ labelType: "interval", label: { start: "soon" } }, "junk"],
+      [{ key: "x", kind: "INTERVAL", value: null }],
+      video,
+    );
     expect(view).toEqual({ markers: [], boxes: [], segments: [], facts: [] });
   });
 });

@@ -79,7 +79,11 @@ const diveValue = z.object({
  * on the seek bar, boxes over the video at their time, a dive's sub-actions and a clip's actions
  * as timeline segments, everything else as facts beside the player. Unreadable entries are skipped.
  */
-export function groundTruth(targets: unknown, labels: readonly { key: string; kind: string; value: unknown }[], video: VideoSize): GroundTruthView {
+export function groundTruth(
+  targets: unknown,
+  labels: readonly { key: string; kind: string; value: unknown }[],
+  video: VideoSize,
+): GroundTruthView {
   const view: GroundTruthView = { markers: [], boxes: [], segments: [], facts: [] };
   const parsedTargets = (Array.isArray(targets) ? targets : []).flatMap((target) => {
     const parsed = targetShape.safeParse(target);
@@ -96,10 +100,22 @@ export function groundTruth(targets: unknown, labels: readonly { key: string; ki
   return view;
 }
 
-function addTarget(view: GroundTruthView, target: TargetShape, id: string, boxLabels: { box: number[]; time?: number | undefined }[], video: VideoSize): void {
+function addTarget(
+  view: GroundTruthView,
+  target: TargetShape,
+  id: string,
+  boxLabels: { box: number[]; time?: number | undefined }[],
+  video: VideoSize,
+): void {
   switch (target.labelType) {
     case "interval":
-      view.markers.push({ id, start: target.label.start, end: target.label.end, label: `Target ${formatSpan(target.label.start, target.label.end)}`, isTarget: true });
+      view.markers.push({
+        id,
+        start: target.label.start,
+        end: target.label.end,
+        label: `Target ${formatSpan(target.label.start, target.label.end)}`,
+        isTarget: true,
+      });
       return;
     case "timestamp":
       view.markers.push({ id, start: target.label.time, label: `Target ${target.label.time.toFixed(2)} s`, isTarget: true });
@@ -125,7 +141,12 @@ function addTarget(view: GroundTruthView, target: TargetShape, id: string, boxLa
   }
 }
 
-function addLabel(view: GroundTruthView, label: { key: string; kind: string; value: unknown }, video: VideoSize, targets: readonly TargetShape[]): void {
+function addLabel(
+  view: GroundTruthView,
+  label: { key: string; kind: string; value: unknown },
+  video: VideoSize,
+  targets: readonly TargetShape[],
+): void {
   const id = `label:${label.key}`;
   const kind = label.kind.toLowerCase();
   if (kind === "interval") {
@@ -137,7 +158,8 @@ function addLabel(view: GroundTruthView, label: { key: string; kind: string; val
     if (action) view.segments.push({ id, track: "Actions", start, end, label: action });
   } else if (kind === "timestamp") {
     const parsed = timestampValue.safeParse(label.value);
-    if (parsed.success) view.markers.push({ id, start: parsed.data.time, label: parsed.data.label ?? `${parsed.data.time.toFixed(2)} s`, isTarget: false });
+    if (parsed.success)
+      view.markers.push({ id, start: parsed.data.time, label: parsed.data.label ?? `${parsed.data.time.toFixed(2)} s`, isTarget: false });
   } else if (kind === "bbox") {
     const parsed = bboxValue.safeParse(label.value);
     const box = parsed.success ? normalizeBox(parsed.data.box, video) : null;
@@ -148,10 +170,20 @@ function addLabel(view: GroundTruthView, label: { key: string; kind: string; val
     const parsed = diveValue.safeParse(label.value);
     if (!parsed.success) return;
     parsed.data.segments.forEach((segment, index) =>
-      view.segments.push({ id: `${id}:${index}`, track: "Sub-actions", start: segment.start_sec, end: segment.end_sec, label: segment.name }),
+      view.segments.push({
+        id: `${id}:${index}`,
+        track: "Sub-actions",
+        start: segment.start_sec,
+        end: segment.end_sec,
+        label: segment.name,
+      }),
     );
     const { action_type, dive_score, difficulty } = parsed.data;
-    const parts = [action_type && `dive ${action_type}`, difficulty !== undefined && `difficulty ${difficulty}`, dive_score !== undefined && `score ${dive_score}`];
+    const parts = [
+      action_type && `dive ${action_type}`,
+      difficulty !== undefined && `difficulty ${difficulty}`,
+      dive_score !== undefined && `score ${dive_score}`,
+    ];
     const text = parts.filter(Boolean).join(" · ");
     if (text) view.facts.push({ id, kind: "dive", text, isTarget: false });
   } else if (kind === "sequence") {
@@ -173,5 +205,6 @@ export function normalizeBox(box: readonly number[], video: VideoSize): [number,
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-3;
-const sameBox = (a: readonly number[] | null, b: readonly number[]) => a !== null && a.every((value, index) => near(value, b[index] ?? NaN));
+const sameBox = (a: readonly number[] | null, b: readonly number[]) =>
+  a !== null && a.every((value, index) => near(value, b[index] ?? NaN));
 const formatSpan = (start: number, end: number) => `${start.toFixed(1)}–${end.toFixed(1)} s`;

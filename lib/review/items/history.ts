@@ -16,7 +16,11 @@ export interface HistoryRow {
 const cursorSchema = z.tuple([z.number().int()]);
 
 /** The items this user took in a queue, most recently taken first (assignment ids grow with time), keyset-paged. */
-export async function listMyHistory(userId: string, queueId: number, options: { cursor?: string; limit: number }): Promise<Page<HistoryRow>> {
+export async function listMyHistory(
+  userId: string,
+  queueId: number,
+  options: { cursor?: string; limit: number },
+): Promise<Page<HistoryRow>> {
   const after = decodeCursor(options.cursor, cursorSchema);
   const { rows } = await pool().query<HistoryRow>(
     `SELECT a."itemId", a.id AS "assignmentId", a.status, a."claimedAt", a."submittedAt", au.verdict, q.text AS "questionText"

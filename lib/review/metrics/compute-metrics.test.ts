@@ -4,7 +4,11 @@ import { computeMetrics } from "./compute-metrics";
 import { consensusHallucinated, consensusLabelPresent } from "./consensus";
 import type { Judgement, ReviewUnit } from "./units";
 
-const j = (raterId: string, verdict: AuditVerdict | null, labelPresent: boolean | null = null): Judgement => ({ raterId, verdict, labelPresent });
+const j = (raterId: string, verdict: AuditVerdict | null, labelPresent: boolean | null = null): Judgement => ({
+  raterId,
+  verdict,
+  labelPresent,
+});
 
 let nextId = 1;
 function unit(partial: Partial<ReviewUnit> & { judgements: Judgement[] }): ReviewUnit {
@@ -113,7 +117,9 @@ describe("computeMetrics", () => {
       ["HALLUCINATED", "CORRECT", 10],
       ["HALLUCINATED", "HALLUCINATED", 15],
     ];
-    const twoRaters = cells.flatMap(([a, b, count]) => Array.from({ length: count }, () => unit({ judgements: [j("ana", a), j("bo", b)] })));
+    const twoRaters = cells.flatMap(([a, b, count]) =>
+      Array.from({ length: count }, () => unit({ judgements: [j("ana", a), j("bo", b)] })),
+    );
     const two = computeMetrics(twoRaters).agreement;
     expect(two.raters).toBe(2);
     expect(two.verdict.kappa).toBeCloseTo(0.4, 12);
@@ -130,6 +136,10 @@ describe("computeMetrics", () => {
     expect(three.raters).toBe(3);
     expect(three.verdict.kappa).toBeNull();
     expect(three.verdict.alpha).toBeGreaterThan(0);
-    expect(three.verdict.pairs.map((pair) => `${pair.raterA}-${pair.raterB}:${pair.n}`).sort()).toEqual(["ana-bo:2", "ana-cy:3", "bo-cy:3"]);
+    expect(three.verdict.pairs.map((pair) => `${pair.raterA}-${pair.raterB}:${pair.n}`).sort()).toEqual([
+      "ana-bo:2",
+      "ana-cy:3",
+      "bo-cy:3",
+    ]);
   });
 });

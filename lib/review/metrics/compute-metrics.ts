@@ -53,7 +53,11 @@ export function computeMetrics(units: readonly ReviewUnit[]): ReviewMetrics {
     overall: groupMetrics("all", "All", sampled),
     byDataset: groupBy(sampled, (unit) => [String(unit.datasetId), unit.datasetName, { datasetName: unit.datasetName }]),
     byMode: groupBy(sampled, (unit) => [unit.mode, modeLabel(unit.mode), { mode: unit.mode }]),
-    byCycle: groupBy(sampled, (unit) => [String(unit.cycleId), `Cycle ${unit.cycleIndex}`, { cycleIndex: unit.cycleIndex }], (unit) => unit.cycleIndex),
+    byCycle: groupBy(
+      sampled,
+      (unit) => [String(unit.cycleId), `Cycle ${unit.cycleIndex}`, { cycleIndex: unit.cycleIndex }],
+      (unit) => unit.cycleIndex,
+    ),
     byDatasetMode: groupBy(sampled, (unit) => [
       `${unit.datasetId}|${unit.mode}`,
       `${unit.datasetName} · ${modeLabel(unit.mode)}`,

@@ -71,7 +71,9 @@ describe("createQueue", () => {
   test("gold items are mixed in with their known answers, and members are added", async () => {
     const { generations } = await cycle();
     const annotator = await createReviewer("gold");
-    const gold = generations.slice(0, 2).map((g) => ({ generationId: g.id, answer: { verdict: "HALLUCINATED" as const, labelPresent: false } }));
+    const gold = generations
+      .slice(0, 2)
+      .map((g) => ({ generationId: g.id, answer: { verdict: "HALLUCINATED" as const, labelPresent: false } }));
     const created = await make({ size: 8, seed: 11, gold, assignees: [annotator.id] });
     const items = await itemsOf(created.id);
     const goldItems = items.filter((item) => item.isGold);
@@ -96,9 +98,13 @@ describe("createQueue", () => {
   });
 
   test("refuses a missing cycle, unknown assignees and unknown gold generations, naming them", async () => {
-    await expect(createQueue(createQueueSchema.parse({ name: "x", cycleId: 999_999, size: 1 }), null)).rejects.toThrow(/cycleId: cycle 999999 does not exist/);
+    await expect(createQueue(createQueueSchema.parse({ name: "x", cycleId: 999_999, size: 1 }), null)).rejects.toThrow(
+      /cycleId: cycle 999999 does not exist/,
+    );
     await expect(make({ size: 1, assignees: ["nobody-here"] })).rejects.toThrow(/assignees: no active user with id nobody-here/);
-    await expect(make({ size: 1, gold: [{ generationId: 999_999, answer: { verdict: "CORRECT" } }] })).rejects.toThrow(/gold: generation 999999/);
+    await expect(make({ size: 1, gold: [{ generationId: 999_999, answer: { verdict: "CORRECT" } }] })).rejects.toThrow(
+      /gold: generation 999999/,
+    );
   });
 
   test("the input schema refuses an overlap larger than the team", () => {

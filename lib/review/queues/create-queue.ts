@@ -30,7 +30,10 @@ export async function createQueue(input: CreateQueue, actorId: string | null): P
   return withTransaction(async (client) => {
     await requireCycle(client, input.cycleId);
     await requireActiveUsers(client, input.assignees);
-    await requireGenerations(client, input.gold.map((item) => item.generationId));
+    await requireGenerations(
+      client,
+      input.gold.map((item) => item.generationId),
+    );
 
     const candidates = candidateFilter(input);
     const strata = await countStrata(client, candidates);
@@ -67,7 +70,8 @@ interface CandidateFilter {
 }
 
 function candidateFilter(input: CreateQueue): CandidateFilter {
-  const verdictFilter = input.sampling === "ONLY_PASSED" ? "AND lv.passed IS TRUE" : input.sampling === "ONLY_FAILED" ? "AND lv.passed IS FALSE" : "";
+  const verdictFilter =
+    input.sampling === "ONLY_PASSED" ? "AND lv.passed IS TRUE" : input.sampling === "ONLY_FAILED" ? "AND lv.passed IS FALSE" : "";
   return {
     where: `g."cycleId" = $1 AND g.mode = ANY($2::"GenerationMode"[]) ${verdictFilter}`,
     params: [input.cycleId, input.modes],
@@ -148,10 +152,10 @@ async function insertGold(client: pg.PoolClient, queueId: number, input: CreateQ
 
 export async function addMembers(client: pg.PoolClient, queueId: number, userIds: readonly string[]): Promise<void> {
   if (userIds.length === 0) return;
-  await client.query(
-    `INSERT INTO "ReviewQueueMember" ("queueId", "userId") SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,
-    [queueId, userIds],
-  );
+  await client.query(`INSERT INTO "ReviewQueueMember" ("queueId", "userId") SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`, [
+    queueId,
+    userIds,
+  ]);
 }
 
 async function requireCycle(client: pg.PoolClient, cycleId: number): Promise<void> {

@@ -18,14 +18,20 @@ export async function updateQueue(_actor: ReviewUser, queueId: number, change: U
     if (change.status !== undefined) set("status", change.status, `::"QueueStatus"`);
     if (change.blind !== undefined) set("blind", change.blind);
     if (change.leaseSeconds !== undefined) set(`"leaseSeconds"`, change.leaseSeconds);
-    const { rowCount } = await client.query(`UPDATE "ReviewQueue" SET ${[...sets, `"updatedAt" = ${NOW}`].join(", ")} WHERE id = $1`, params);
+    const { rowCount } = await client.query(
+      `UPDATE "ReviewQueue" SET ${[...sets, `"updatedAt" = ${NOW}`].join(", ")} WHERE id = $1`,
+      params,
+    );
     if (!rowCount) throw queueNotFound(queueId);
     if (change.addAssignees?.length) {
       await requireActiveUsers(client, change.addAssignees);
       await addMembers(client, queueId, change.addAssignees);
     }
     if (change.removeAssignees?.length) {
-      await client.query(`DELETE FROM "ReviewQueueMember" WHERE "queueId" = $1 AND "userId" = ANY($2::text[])`, [queueId, change.removeAssignees]);
+      await client.query(`DELETE FROM "ReviewQueueMember" WHERE "queueId" = $1 AND "userId" = ANY($2::text[])`, [
+        queueId,
+        change.removeAssignees,
+      ]);
     }
   });
 }

@@ -30,13 +30,27 @@ describe("allocateEqually", () => {
   });
 
   test("takes everything when the sample is larger than the population", () => {
-    const quotas = allocateEqually([{ key: "a", available: 4 }, { key: "b", available: 2 }], 50);
+    const quotas = allocateEqually(
+      [
+        { key: "a", available: 4 },
+        { key: "b", available: 2 },
+      ],
+      50,
+    );
     expect(quotas.get("a")).toBe(4);
     expect(quotas.get("b")).toBe(2);
   });
 
   test("refuses a stratum listed twice", () => {
-    expect(() => allocateEqually([{ key: "a", available: 1 }, { key: "a", available: 2 }], 2)).toThrow(/listed twice/);
+    expect(() =>
+      allocateEqually(
+        [
+          { key: "a", available: 1 },
+          { key: "a", available: 2 },
+        ],
+        2,
+      ),
+    ).toThrow(/listed twice/);
   });
 
   test("quotas never exceed availability, sum to min(size, total) and are as equal as the strata allow", () => {

@@ -23,7 +23,10 @@ export const createQueueSchema = z
     blind: z.boolean().default(false),
     leaseSeconds: z.number().int().min(30).max(86_400).default(900),
     seed: z.number().int().min(0).max(2_147_483_647).default(1),
-    modes: z.array(z.enum(REVIEWABLE_MODES)).min(1).default([...REVIEWABLE_MODES]),
+    modes: z
+      .array(z.enum(REVIEWABLE_MODES))
+      .min(1)
+      .default([...REVIEWABLE_MODES]),
     /** User ids of the annotators (queue members). */
     assignees: z.array(z.string().min(1)).max(500).default([]),
     gold: z.array(goldItemSchema).max(1000).default([]),

@@ -18,8 +18,20 @@ describe("cohenKappa", () => {
   // Same article, "Same percentages but different numbers": both tables have p_o = 0.6, yet
   // κ = 0.1304 and κ = 0.2593 because their marginals differ.
   test.each([
-    { table: [[45, 15], [25, 15]], kappa: 0.1304 },
-    { table: [[25, 35], [5, 35]], kappa: 0.2593 },
+    {
+      table: [
+        [45, 15],
+        [25, 15],
+      ],
+      kappa: 0.1304,
+    },
+    {
+      table: [
+        [25, 35],
+        [5, 35],
+      ],
+      kappa: 0.2593,
+    },
   ])("equal agreement, different marginals: κ = $kappa", ({ table, kappa }) => {
     const result = cohenKappaFromTable(table);
     expect(result.observed).toBeCloseTo(0.6, 12);
@@ -32,11 +44,23 @@ describe("cohenKappa", () => {
   });
 
   test("is negative when raters disagree more than chance", () => {
-    expect(cohenKappa([["a", "b"], ["b", "a"], ["a", "b"], ["b", "a"]]).kappa).toBeCloseTo(-1, 12);
+    expect(
+      cohenKappa([
+        ["a", "b"],
+        ["b", "a"],
+        ["a", "b"],
+        ["b", "a"],
+      ]).kappa,
+    ).toBeCloseTo(-1, 12);
   });
 
   test("is undefined without units or when both raters only ever use one category", () => {
     expect(cohenKappa([]).kappa).toBeNull();
-    expect(cohenKappa([["a", "a"], ["a", "a"]]).kappa).toBeNull();
+    expect(
+      cohenKappa([
+        ["a", "a"],
+        ["a", "a"],
+      ]).kappa,
+    ).toBeNull();
   });
 });

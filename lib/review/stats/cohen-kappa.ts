@@ -36,7 +36,8 @@ export function cohenKappaFromTable(table: readonly (readonly number[])[]): Kapp
   const pairs: [number, number][] = [];
   table.forEach((row, i) =>
     row.forEach((count, j) => {
-      if (!Number.isInteger(count) || count < 0) throw new RangeError(`cohenKappaFromTable: cell [${i}][${j}] must be a count, got ${count}`);
+      if (!Number.isInteger(count) || count < 0)
+        throw new RangeError(`cohenKappaFromTable: cell [${i}][${j}] must be a count, got ${count}`);
       for (let k = 0; k < count; k += 1) pairs.push([i, j]);
     }),
   );

@@ -4,7 +4,9 @@ import { krippendorffAlphaNominal } from "./krippendorff-alpha";
 /** Rater rows (null = missing) into per-unit value lists. */
 function unitsFromRows(rows: (number | null)[][]): number[][] {
   const width = Math.max(...rows.map((row) => row.length));
-  return Array.from({ length: width }, (_, unit) => rows.map((row) => row[unit] ?? null).filter((value): value is number => value !== null));
+  return Array.from({ length: width }, (_, unit) =>
+    rows.map((row) => row[unit] ?? null).filter((value): value is number => value !== null),
+  );
 }
 
 describe("krippendorffAlphaNominal", () => {
@@ -38,14 +40,30 @@ describe("krippendorffAlphaNominal", () => {
   });
 
   test("is 1 for perfect agreement and does not depend on the order of a unit's values", () => {
-    expect(krippendorffAlphaNominal([["a", "a"], ["b", "b", "b"], ["c", "c"]]).alpha).toBeCloseTo(1, 12);
-    const units = [["a", "b", "a"], ["b", "b"], ["a", "c"], ["c", "c", "c"]];
+    expect(
+      krippendorffAlphaNominal([
+        ["a", "a"],
+        ["b", "b", "b"],
+        ["c", "c"],
+      ]).alpha,
+    ).toBeCloseTo(1, 12);
+    const units = [
+      ["a", "b", "a"],
+      ["b", "b"],
+      ["a", "c"],
+      ["c", "c", "c"],
+    ];
     const reversed = units.map((values) => [...values].reverse());
     expect(krippendorffAlphaNominal(reversed).alpha).toBeCloseTo(krippendorffAlphaNominal(units).alpha!, 12);
   });
 
   test("is undefined when nothing is pairable or every value is the same", () => {
     expect(krippendorffAlphaNominal([["a"], ["b"]]).alpha).toBeNull();
-    expect(krippendorffAlphaNominal([["a", "a"], ["a", "a", "a"]]).alpha).toBeNull();
+    expect(
+      krippendorffAlphaNominal([
+        ["a", "a"],
+        ["a", "a", "a"],
+      ]).alpha,
+    ).toBeNull();
   });
 });

@@ -84,7 +84,13 @@ export async function seedReviewFixture(options: FixtureOptions): Promise<Review
   for (let q = 0; q < questionCount; q += 1) {
     const { id } = await one<{ id: number }>(
       `INSERT INTO "Question" ("datasetId", "videoId", key, kind, text, targets) VALUES ($1, $2, $3, 'star-when', $4, $5::jsonb) RETURNING id`,
-      [datasetId, videoId, `when:${q}`, `When does the person pick up the box? (${q + 1})`, JSON.stringify([{ labelType: "interval", label: PICK_UP_INTERVAL }])],
+      [
+        datasetId,
+        videoId,
+        `when:${q}`,
+        `When does the person pick up the box? (${q + 1})`,
+        JSON.stringify([{ labelType: "interval", label: PICK_UP_INTERVAL }]),
+      ],
     );
     questionIds.push(id);
   }
@@ -92,7 +98,9 @@ export async function seedReviewFixture(options: FixtureOptions): Promise<Review
     `INSERT INTO "Checkpoint" ("servedName", kind, "baseModel", simulated) VALUES ($1, 'BASE', 'sim-video-llm', true) RETURNING id`,
     [`base-${options.tag}-${randomUUID().slice(0, 8)}`],
   );
-  const { id: runId } = await one<{ id: number }>(`INSERT INTO "Run" (name, config) VALUES ($1, '{}') RETURNING id`, [`Run ${options.tag}`]);
+  const { id: runId } = await one<{ id: number }>(`INSERT INTO "Run" (name, config) VALUES ($1, '{}') RETURNING id`, [
+    `Run ${options.tag}`,
+  ]);
   const cycleIds: number[] = [];
   for (let c = 1; c <= cycleCount; c += 1) {
     const { id } = await one<{ id: number }>(
@@ -131,12 +139,31 @@ export function verdictMatches(text: string, passed: boolean): unknown[] {
   const stated = `${PICK_UP_INTERVAL.start.toFixed(1)} s to ${PICK_UP_INTERVAL.end.toFixed(1)} s`;
   const start = text.indexOf(stated);
   if (!passed || start < 0) return [{ matched: false, part: "interval", target: 0, reason: "no interval in the answer reaches tIoU 0.75" }];
-  return [{ matched: true, part: "interval", target: 0, start, end: start + stated.length, text: stated, similarity: 1, detail: "tIoU 1.00 vs threshold 0.75" }];
+  return [
+    {
+      matched: true,
+      part: "interval",
+      target: 0,
+      start,
+      end: start + stated.length,
+      text: stated,
+      similarity: 1,
+      detail: "tIoU 1.00 vs threshold 0.75",
+    },
+  ];
 }
 
 /** A user row for tests (no password: these users never sign in). */
-export async function createReviewer(tag: string, role: "ANNOTATOR" | "RESEARCHER" | "ADMIN" = "ANNOTATOR"): Promise<{ id: string; role: string }> {
+export async function createReviewer(
+  tag: string,
+  role: "ANNOTATOR" | "RESEARCHER" | "ADMIN" = "ANNOTATOR",
+): Promise<{ id: string; role: string }> {
   const id = `reviewer-${tag}-${randomUUID().slice(0, 8)}`;
-  await pool().query(`INSERT INTO "User" (id, name, email, role) VALUES ($1, $2, $3, $4::"Role")`, [id, `Reviewer ${tag}`, `${id}@test.local`, role]);
+  await pool().query(`INSERT INTO "User" (id, name, email, role) VALUES ($1, $2, $3, $4::"Role")`, [
+    id,
+    `Reviewer ${tag}`,
+    `${id}@test.local`,
+    role,
+  ]);
   return { id, role };
 }
