@@ -1,4 +1,4 @@
-import { evaluateAqa, FINEDIVING_PUBLISHED_ANCHORS, type BootstrapInterval, type BootstrapOptions } from "@/lib/aqa";
+import { evaluateAqa, type FINEDIVING_PUBLISHED_ANCHORS, type BootstrapInterval, type BootstrapOptions } from "@/lib/aqa";
 import { evaluationItem, type DiveFigures } from "./dive-figures";
 
 /** A bootstrap interval in JSON-safe form: undefined values (no spread, too few resamples) are null. */

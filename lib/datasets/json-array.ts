@@ -15,7 +15,7 @@ export interface ArrayElement {
   bytes: Buffer;
 }
 
-const enum State {
+enum State {
   BeforeArray,
   FirstValueOrEnd,
   Value,

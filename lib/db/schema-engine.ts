@@ -6,7 +6,7 @@ import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
-import pg from "pg";
+import type pg from "pg";
 import { poolConfigFromUrl } from "./connection-config";
 
 type Bindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg");

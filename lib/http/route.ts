@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { appUrl } from "@/lib/config/app-url";
 import { ACCESS, type Access } from "@/lib/auth/roles";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";

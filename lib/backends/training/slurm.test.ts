@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseTrainingBackendConfig, type SlurmBackendConfig } from "@/lib/backends/config";
-import { HttpStatusError, TrainingBackendError } from "@/lib/backends/errors";
+import { type HttpStatusError, TrainingBackendError } from "@/lib/backends/errors";
 import { inSequence, routes, startScriptedServer, type Handler, type ScriptedServer } from "@/lib/backends/testing/scripted-server";
 import { expandSlurmFilename, fileTailReader } from "@/lib/backends/training/log-reader";
 import { SlurmBackend, type SlurmBackendDeps } from "@/lib/backends/training/slurm";
