@@ -9,15 +9,11 @@
 // --cpu-prof in NODE_OPTIONS); with them, both are stopped gracefully so the profiles get written.
 // BENCH_SQL_STATS=1 adds the statements by total time (pg_stat_statements, when the server preloads it).
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import pg from "pg";
-import { dataDir, projectRoot } from "@/lib/config/paths";
-import { poolConfigFromUrl, withDatabase } from "@/lib/db/connection-config";
-import { startLocalPostgres, type LocalPostgres } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrations";
+import type pg from "pg";
+import { projectRoot } from "@/lib/config/paths";
+import { createThrowawayDatabase } from "@/lib/db/throwaway-database";
 import { waitFor, type SpawnedScript } from "@/lib/testing/processes";
 
 const { values } = parseArgs({
@@ -83,35 +79,15 @@ class CpuMeter {
   }
 }
 
-async function admin(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client(poolConfigFromUrl(withDatabase(serverUrl, "postgres")));
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 // The bench's own connections (counting rows every second) are named, and left out of the CPU figures;
 // the worker and the simulator are started without the name.
 process.env.PGAPPNAME = BENCH_APPLICATION;
-let server: LocalPostgres | undefined;
-const serverUrl =
-  process.env.TEST_DATABASE_URL ??
-  (server = await startLocalPostgres({
-    dir: path.join(dataDir(), "test-postgres"),
-    port: Number(process.env.TEST_PG_PORT ?? 54339),
-    database: "postgres",
-  })).url;
-const database = `vstar_bench_cycle_${randomBytes(4).toString("hex")}`;
-await admin(serverUrl, `CREATE DATABASE "${database}"`);
-process.env.DATABASE_URL = withDatabase(serverUrl, database);
+const database = await createThrowawayDatabase("vstar_bench_cycle");
+process.env.DATABASE_URL = database.url;
 let sim: SpawnedScript | undefined;
 let worker: SpawnedScript | undefined;
 
 try {
-  await applyMigrations(process.env.DATABASE_URL);
   // Imported after DATABASE_URL is set: the pool and Prisma read it when first used.
   const { closePool, pool } = await import("@/lib/db/pool");
   const { disconnectPrisma } = await import("@/lib/db/prisma");
@@ -252,8 +228,7 @@ try {
   if (worker) await worker.exited;
   sim?.child.kill("SIGTERM");
   if (sim) await sim.exited;
-  await admin(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => {});
-  await server?.stop();
+  await database.drop();
 }
 // Explicitly: embedded-postgres' exit hook throws when the process ends by running out of work.
 process.exit(process.exitCode ?? 0);

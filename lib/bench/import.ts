@@ -1,17 +1,10 @@
-// npm run bench:import — imports a generated 545k-row Kinetics-700 CSV into a throwaway database
-// (on TEST_DATABASE_URL's server, or an embedded one under <VSTAR_DATA_DIR>/test-postgres on
-// TEST_PG_PORT) and prints rows/s, peak memory, where the time went and the machine's load.
-// Target: the whole file in ≤ 30 s.
-import { randomBytes } from "node:crypto";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { dataDir } from "@/lib/config/paths";
-import { poolConfigFromUrl, withDatabase } from "@/lib/db/connection-config";
-import { startLocalPostgres, type LocalPostgres } from "@/lib/db/embedded-postgres";
-import { applyMigrations } from "@/lib/db/migrations";
+import { poolConfigFromUrl } from "@/lib/db/connection-config";
+import { createThrowawayDatabase } from "@/lib/db/throwaway-database";
 
 /** Samples resident memory every 50 ms (process.resourceUsage's maxRSS never goes down between runs). */
 class PeakRss {
@@ -60,21 +53,11 @@ const { values } = parseArgs({ options: { rows: { type: "string", default: "5450
 const rows = Number(values.rows);
 if (!Number.isInteger(rows) || rows <= 0) throw new Error("--rows must be a positive integer");
 
-let server: LocalPostgres | undefined;
-const serverUrl =
-  process.env.TEST_DATABASE_URL ??
-  (server = await startLocalPostgres({
-    dir: path.join(dataDir(), "test-postgres"),
-    port: Number(process.env.TEST_PG_PORT ?? 54339),
-    database: "postgres",
-  })).url;
-const database = `vstar_bench_${randomBytes(4).toString("hex")}`;
-await admin(serverUrl, `CREATE DATABASE "${database}"`);
-process.env.DATABASE_URL = withDatabase(serverUrl, database);
+const database = await createThrowawayDatabase("vstar_bench");
+process.env.DATABASE_URL = database.url;
 const dir = await mkdtemp(path.join(tmpdir(), "bench-import-"));
 
 try {
-  await applyMigrations(process.env.DATABASE_URL);
   // Imported after DATABASE_URL is set: the pool and Prisma read it when first used.
   const { generateKineticsCsv } = await import("@/lib/datasets/kinetics/generate");
   const { requestImport } = await import("@/lib/datasets/request-import");
@@ -89,7 +72,7 @@ try {
     `generated ${rows.toLocaleString("en")} rows (${((await stat(file)).size / 2 ** 20).toFixed(1)} MiB) in ${seconds(started)} s`,
   );
 
-  const serverCpu = server === undefined ? null : new ServerCpu(process.env.DATABASE_URL);
+  const serverCpu = !database.embedded ? null : new ServerCpu(process.env.DATABASE_URL);
   const peak = new PeakRss();
   console.log(`RSS before importing: ${peak.mib()} MiB`);
   const options = { datasetName: "Kinetics-700 benchmark", format: "kinetics" as const, file, checkMedia: false };
@@ -134,20 +117,9 @@ try {
   await disconnectPrisma();
 } finally {
   await rm(dir, { recursive: true, force: true });
-  await admin(serverUrl, `DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-  await server?.stop();
+  await database.drop();
 }
 
 function seconds(since: number): string {
   return ((performance.now() - since) / 1000).toFixed(1);
-}
-
-async function admin(url: string, sql: string): Promise<void> {
-  const client = new pg.Client(poolConfigFromUrl(withDatabase(url, "postgres")));
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
