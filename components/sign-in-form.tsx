@@ -34,6 +34,7 @@ export function SignInForm({ next }: { next: string }) {
           type="email"
           required
           autoComplete="username"
+          // biome-ignore lint/a11y/noAutofocus: the sign-in page has one job; its first field takes the keyboard
           autoFocus
           className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 focus:border-indigo-500 focus:outline-none"
         />

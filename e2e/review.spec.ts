@@ -48,14 +48,12 @@ test.beforeAll(async ({ browser }) => {
 });
 
 const videoState = (page: Page) =>
-  page
-    .locator("video")
-    .evaluate((video: HTMLVideoElement) => ({
-      time: video.currentTime,
-      readyState: video.readyState,
-      paused: video.paused,
-      duration: video.duration,
-    }));
+  page.locator("video").evaluate((video: HTMLVideoElement) => ({
+    time: video.currentTime,
+    readyState: video.readyState,
+    paused: video.paused,
+    duration: video.duration,
+  }));
 
 /** The text up to and including the first full stop (or all of it), as a reader would mark it. */
 function firstSentence(text: string): string {

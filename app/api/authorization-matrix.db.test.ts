@@ -44,9 +44,15 @@ function concretise(file: string): { url: string; params: Record<string, string 
   const params: Record<string, string | string[]> = {};
   const segments = routePath.map((segment) => {
     const catchAll = /^\[\.\.\.(\w+)\]$/.exec(segment);
-    if (catchAll?.[1]) return ((params[catchAll[1]] = ["x"]), "x");
+    if (catchAll?.[1]) {
+      params[catchAll[1]] = ["x"];
+      return "x";
+    }
     const dynamic = /^\[(\w+)\]$/.exec(segment);
-    if (dynamic?.[1]) return ((params[dynamic[1]] = "1"), "1");
+    if (dynamic?.[1]) {
+      params[dynamic[1]] = "1";
+      return "1";
+    }
     return segment;
   });
   return { url: `${APP_URL}/${segments.join("/")}`, params };

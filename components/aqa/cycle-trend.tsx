@@ -47,7 +47,7 @@ export function CycleTrend({
   const rows = toRows(cycles, currentCycleId);
   const percent = (value: unknown) => (typeof value === "number" ? `${Math.round(value * 100)} %` : "—");
   return (
-    <div className="grid gap-4 md:grid-cols-3" aria-label="Metrics across cycles">
+    <section className="grid gap-4 md:grid-cols-3" aria-label="Metrics across cycles">
       <Chart title="Spearman ρ (95 % CI)">
         {anchoredMetric({
           rows,
@@ -88,7 +88,7 @@ export function CycleTrend({
           <Line type="monotone" dataKey="arithmetic" name="arithmetic errors" stroke="#e11d48" connectNulls isAnimationActive={false} />
         </LineChart>
       </Chart>
-    </div>
+    </section>
   );
 }
 

@@ -95,21 +95,22 @@ export function DiveFacts({ review }: { review: DiveReview }) {
 function Judges({ scores, kept }: { scores: number[]; kept: number[] }) {
   const remaining = [...kept];
   return (
-    <span className="flex flex-wrap gap-1" aria-label="Judges' scores">
+    <ul className="flex flex-wrap gap-1" aria-label="Judges' scores">
       {scores.map((score, i) => {
         const at = remaining.indexOf(score);
         const counts = at >= 0;
         if (counts) remaining.splice(at, 1);
         return (
-          <span
+          <li
+            // biome-ignore lint/suspicious/noArrayIndexKey: a judge's place in the panel is its identity; scores repeat
             key={i}
             className={`rounded px-1.5 ${counts ? "bg-sky-100 font-semibold" : "bg-slate-100 text-slate-500 line-through"}`}
             title={counts ? "kept by the rule" : "dropped by the rule"}
           >
             {score.toFixed(1)}
-          </span>
+          </li>
         );
       })}
-    </span>
+    </ul>
   );
 }

@@ -92,6 +92,7 @@ export function ImportForm({ dataset, importRoots }: { dataset?: { id: number; n
       </fieldset>
 
       {format === "generic" && (
+        // biome-ignore lint/a11y/noLabelWithoutControl: the label wraps its input in both branches below
         <label className="block text-sm font-medium">
           Mapping (JSON: column → label type)
           {source === "upload" ? (

@@ -100,6 +100,7 @@ function Problems({ entry }: { entry: ImportEntry }) {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {[...errors, ...warnings].map((problem, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a finished import's problems are fixed and never reordered
             <ProblemRow key={index} problem={problem} />
           ))}
         </tbody>

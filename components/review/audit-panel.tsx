@@ -35,6 +35,7 @@ export function AuditPanel(props: AuditPanelProps) {
         <legend className="text-xs text-slate-500">Overall verdict</legend>
         <div className="mt-1 grid grid-cols-2 gap-2" role="radiogroup" aria-label="Overall verdict">
           {AUDIT_VERDICTS.map((verdict, index) => (
+            // biome-ignore lint/a11y/useSemanticElements: buttons in a radiogroup (the ARIA pattern) share one control with the 1–4 keys and toggle off on a second press
             <button
               key={verdict}
               type="button"
@@ -59,6 +60,7 @@ export function AuditPanel(props: AuditPanelProps) {
               ["No", false, "n"],
             ] as const
           ).map(([label, value, key]) => (
+            // biome-ignore lint/a11y/useSemanticElements: buttons in a radiogroup (the ARIA pattern) share one control with the 1–4 keys and toggle off on a second press
             <button
               key={label}
               type="button"

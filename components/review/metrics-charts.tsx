@@ -166,7 +166,7 @@ export function VerdictMixChart({ groups }: { groups: readonly GroupMetrics[] })
 
 /** Submitted audits per hour. */
 export function ThroughputChart({ buckets }: { buckets: readonly { hour: string; submitted: number }[] }) {
-  const data = buckets.map((bucket) => ({ hour: bucket.hour.slice(5, 13).replace("T", " ") + "h", submitted: bucket.submitted }));
+  const data = buckets.map((bucket) => ({ hour: `${bucket.hour.slice(5, 13).replace("T", " ")}h`, submitted: bucket.submitted }));
   return (
     <ChartFrame title="Audits submitted per hour" empty={data.length === 0}>
       <BarChart data={data}>

@@ -75,7 +75,14 @@ export function MetricsDashboard({ queueId, queueName, runId }: { queueId: numbe
           note={interval(m.overall.missRate)}
         />
       </section>
-      <div className="mt-3 h-2 rounded bg-slate-100" aria-label="Progress">
+      <div
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={m.progress.target}
+        aria-valuenow={m.progress.submitted}
+        className="mt-3 h-2 rounded bg-slate-100"
+        aria-label="Progress"
+      >
         <div
           className="h-2 rounded bg-indigo-500"
           style={{ width: `${m.progress.target ? (100 * m.progress.submitted) / m.progress.target : 0}%` }}

@@ -52,7 +52,14 @@ export function QueueList({ canManage }: { canManage: boolean }) {
                 </p>
               </div>
               <div className="w-40">
-                <div className="h-2 rounded bg-slate-100" aria-label={`${queue.submitted} of ${target} audits`}>
+                <div
+                  role="progressbar"
+                  aria-valuemin={0}
+                  aria-valuemax={target}
+                  aria-valuenow={queue.submitted}
+                  className="h-2 rounded bg-slate-100"
+                  aria-label={`${queue.submitted} of ${target} audits`}
+                >
                   <div className="h-2 rounded bg-indigo-500" style={{ width: `${Math.min(100, share * 100)}%` }} />
                 </div>
                 <p className="mt-1 text-xs text-slate-500">

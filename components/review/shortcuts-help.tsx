@@ -10,9 +10,10 @@ export function ShortcutsHelp({ shortcuts, onClose }: { shortcuts: readonly Shor
       aria-modal="true"
       aria-label="Keyboard shortcuts"
       className="fixed inset-0 z-50 flex items-center justify-center bg-black/40"
-      onClick={onClose}
     >
-      <div className="w-[32rem] rounded-lg bg-white p-5 shadow-xl" onClick={(event) => event.stopPropagation()}>
+      {/* The backdrop closes the dialog on a click; Esc and the Close button do it from the keyboard. */}
+      <button type="button" tabIndex={-1} aria-hidden="true" className="absolute inset-0 cursor-default" onClick={onClose} />
+      <div className="relative w-[32rem] rounded-lg bg-white p-5 shadow-xl">
         <h2 className="text-lg font-semibold">Keyboard shortcuts</h2>
         <table className="mt-3 w-full text-sm">
           <tbody>

@@ -80,6 +80,7 @@ export function useAuditDraft(queueId: number, itemId: number, initial: AuditDra
   }, []);
 
   // Autosave: a timer, restarted by every change.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: every new draft restarts the timer, though the effect reads it through a ref
   useEffect(() => {
     if (!dirty.current) return;
     setSaveState({ kind: "pending" });

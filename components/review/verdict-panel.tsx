@@ -40,6 +40,7 @@ export function VerdictPanel({ detail }: { detail: ItemDetail }) {
       {verdict.matches.length > 0 && (
         <ul className="mt-2 space-y-1">
           {verdict.matches.map((part, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a verdict's matches are fixed and in label order
             <li key={index} className="flex gap-2 text-xs">
               <span className={part.matched === false ? "text-rose-700" : "text-emerald-700"}>
                 {part.matched === false ? "missing" : "found"}

@@ -96,7 +96,7 @@ function plainNumber(segment: string, start: number): NumberMention | null {
 // ---------------------------------------------------------------------------------------------------
 // Arithmetic in words: averages, sums and products.
 
-const NUM = String.raw`(?:${NUMBER_SOURCE})`;
+const NUM = `(?:${NUMBER_SOURCE})`;
 // Lists are capped at MAX_LIST numbers so a model stuck repeating "8.0, 8.0, …" costs linear time.
 const MAX_LIST = 16;
 const LIST = String.raw`(?<list>${NUM}(?:\s*(?:,\s*and|,|and|&)\s*${NUM}){1,${MAX_LIST - 1}})`;

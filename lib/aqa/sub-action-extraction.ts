@@ -28,7 +28,7 @@ interface Candidate extends SubActionMention {
   weak: boolean;
 }
 
-const POSITION_WORD = String.raw`(?:pike|piked|tuck|tucked|straight|free)`;
+const POSITION_WORD = "(?:pike|piked|tuck|tucked|straight|free)";
 // "3.5 Soms.Tuck", "3½ somersaults pike", "three and a half somersaults in the tuck position", and the
 // position later in the clause: "2½ somersaults with 1½ twists in the pike position" (the span then
 // covers only "2½ somersaults", the twist being its own mention).

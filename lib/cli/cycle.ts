@@ -27,8 +27,14 @@ async function main(): Promise<number> {
       help: { type: "boolean", short: "h" },
     },
   });
-  if (values.help) return (console.log(USAGE), 0);
-  if (!values.demo && !values.config) return (console.error(USAGE), 2);
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (!values.demo && !values.config) {
+    console.error(USAGE);
+    return 2;
+  }
   const server = await openDatabaseServer();
   process.env.DATABASE_URL = server.url;
   try {

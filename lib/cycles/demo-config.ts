@@ -15,7 +15,7 @@ export async function demoCycleConfig(): Promise<CycleConfigInput> {
   const heldOut = new Set<string>();
   for (const dataset of datasets) {
     const splits = (await datasetSplits(dataset.id)).map((s) => s.split).filter((s): s is string => s !== null);
-    splits.filter((s) => HELD_OUT.has(s)).forEach((s) => heldOut.add(s));
+    for (const split of splits) if (HELD_OUT.has(split)) heldOut.add(split);
     const training = splits.includes("train") ? ["train"] : splits.filter((s) => !HELD_OUT.has(s));
     if (training.length > 0) selected.push({ dataset: dataset.id, sampleSize: null, splits: training });
   }

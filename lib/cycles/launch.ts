@@ -45,10 +45,10 @@ export async function launchRun(
     throw new CycleRequestError(error instanceof Error ? error.message : String(error));
   }
   const inference = await findBackend({ name: config.backends.inference });
-  if (!inference || inference.role !== "INFERENCE")
+  if (inference?.role !== "INFERENCE")
     throw new CycleRequestError(`backends.inference: no inference backend named "${config.backends.inference}"`);
   const training = await findBackend({ name: config.backends.training });
-  if (!training || training.role !== "TRAINING")
+  if (training?.role !== "TRAINING")
     throw new CycleRequestError(`backends.training: no training backend named "${config.backends.training}"`);
   const resolved = resolveBackendConfig(inference);
   if (resolved.role === "TRAINING") throw new CycleRequestError(`backends.inference: "${inference.name}" is a training backend`);

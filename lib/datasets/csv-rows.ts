@@ -45,8 +45,7 @@ export async function* readCsvRowBatches(filePath: string, file: string, onHeade
   try {
     for (;;) {
       const batch: CsvRow[] = [];
-      let record: string[] | null;
-      while ((record = parser.read() as string[] | null) !== null) {
+      for (let record = parser.read() as string[] | null; record !== null; record = parser.read() as string[] | null) {
         const line = nextLine;
         nextLine += 1 + embeddedNewlines(record);
         if (record.length === 1 && record[0] === "") continue;

@@ -82,7 +82,11 @@ let lastPanic: string | undefined;
 
 /** The wasm build reports Rust panics through this global; without it a panic hides its message. */
 function installPanicRegistry(): void {
-  const registry = { set_message: (message: string) => void (lastPanic = message) };
+  const registry = {
+    set_message: (message: string) => {
+      lastPanic = message;
+    },
+  };
   (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof registry }).PRISMA_WASM_PANIC_REGISTRY = registry;
 }
 

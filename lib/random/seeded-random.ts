@@ -13,7 +13,7 @@ export function hashParts(...parts: readonly (string | number)[]): number {
   }
   h = Math.imul(h ^ (h >>> 16), 2246822507);
   h = Math.imul(h ^ (h >>> 13), 3266489909);
-  return (h ^= h >>> 16) >>> 0;
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 /** A seeded generator of floats in [0, 1) with a few convenience draws. */

@@ -87,7 +87,7 @@ async function embedTexts(embedder: Embedder, texts: string[]): Promise<Semantic
     throw new EmbeddingError(`embedder returned ${vectors.length} vectors for ${texts.length} texts`);
   }
   const byText = new Map<string, number[]>();
-  texts.forEach((text, i) => byText.set(text, vectors[i] as number[]));
+  for (const [i, text] of texts.entries()) byText.set(text, vectors[i] as number[]);
   const vectorOf = (text: string): number[] => {
     const vector = byText.get(text);
     if (vector === undefined) throw new Error(`no embedding was computed for ${JSON.stringify(text.slice(0, 60))}`);

@@ -19,6 +19,7 @@ export function TrainingPanel({ runs }: { runs: TrainingRunView[] }) {
           {run.error && <p className="mt-1 text-xs text-rose-700">{run.error}</p>}
           {run.logTail ? (
             <pre
+              role="log"
               className="mt-2 max-h-64 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100"
               aria-label={`Log of attempt ${run.attempt}`}
             >

@@ -83,7 +83,7 @@ export function ExplorerFiltersBar({
           AUDIT_FILTERS.map((audit) => ({ value: audit, label: AUDIT_LABELS[audit] })),
         )}
       </div>
-      <form role="search" onSubmit={submitSearch} className="flex gap-2">
+      <form onSubmit={submitSearch} className="flex gap-2">
         <input
           aria-label="Search answers"
           className={`${inputClass} mt-0`}

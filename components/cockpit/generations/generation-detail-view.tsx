@@ -35,7 +35,7 @@ export function GenerationDetailView({ generation }: { generation: GenerationDet
           video <span className="font-mono">{question.video.key}</span> · {question.video.mediaStatus.toLowerCase()}
           {question.video.durationSec ? ` · ${question.video.durationSec.toFixed(1)} s` : ""}
         </p>
-        <pre className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 text-xs" aria-label="Targets">
+        <pre className="mt-2 overflow-x-auto rounded bg-slate-50 p-2 text-xs" title="Targets">
           {JSON.stringify(question.targets, null, 2)}
         </pre>
       </Section>

@@ -5,10 +5,12 @@ export function Highlighted({ text }: { text: string }) {
     <>
       {parts.map((part, index) =>
         part.startsWith("<<") && part.endsWith(">>") ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
           <mark key={index} className="bg-amber-100">
             {part.slice(2, -2)}
           </mark>
         ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, in order
           <span key={index}>{part}</span>
         ),
       )}

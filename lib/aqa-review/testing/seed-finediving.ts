@@ -38,7 +38,11 @@ export function seedDiveRecord(dive: SeedDive, event = "SeedEvent", index = 0): 
   const { segments } = segmentsFromFrameLabels(frameLabels, (id) => names[id], fps);
   const computed = computeDiveScore(dive.judgeScores, dive.difficulty);
   const transits: number[] = [];
-  steps.slice(0, -1).reduce((frame, step) => (transits.push(frame + step.frames), frame + step.frames), 0);
+  let frame = 0;
+  for (const step of steps.slice(0, -1)) {
+    frame += step.frames;
+    transits.push(frame);
+  }
   return {
     event,
     index,

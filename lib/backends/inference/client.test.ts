@@ -389,7 +389,7 @@ describe("simulator extension", () => {
   it("carries x_simulation to a simulator backend", async () => {
     const server = await serve(inSequence(chatReply("simulated")));
     await clientFor(server, { kind: "simulator" }).generate({ ...question, simulation });
-    expect((server.requests[0]?.json as Record<string, unknown>).x_simulation).toEqual(simulation);
+    expect(server.requests[0]?.json).toMatchObject({ x_simulation: simulation });
   });
 
   it("never sends x_simulation to a real backend", async () => {

@@ -173,7 +173,12 @@ describe("SlurmBackend.logs", () => {
     const { slurm } = await slurmAt(
       inSequence({ body: { jobs: [job({ standard_output: "/shared/vstar/%x-%j.log" })] } }),
       {},
-      { readLog: async (path) => (read.push(path), "training…") },
+      {
+        readLog: async (path) => {
+          read.push(path);
+          return "training…";
+        },
+      },
     );
     expect(await slurm.logs("77")).toBe("training…");
     expect(read).toEqual(["/shared/vstar/vstar-cycA-c1-77.log"]);

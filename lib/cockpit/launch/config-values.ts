@@ -32,7 +32,7 @@ export function overridesFrom(
   for (const [group, settings] of Object.entries(values)) {
     for (const [key, value] of Object.entries(settings)) {
       if (value === undefined || value === preset[group]?.[key]) continue;
-      (overrides[group] ??= {})[key] = value;
+      overrides[group] = { ...overrides[group], [key]: value };
     }
   }
   return overrides;

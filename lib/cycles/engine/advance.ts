@@ -110,7 +110,7 @@ const STEPS: Record<CycleStatus, (step: Step) => Promise<StepResult>> = {
     await createBatches(step.cycle.id, "EXPORT", [{ scope: {}, itemCount: 1 }]);
     if (!(await stageDone(step, "EXPORT"))) return null;
     const exported = await findTrainingExport(step.cycle.id);
-    if (!exported || exported.status !== "DONE") return null;
+    if (exported?.status !== "DONE") return null;
     if (exported.rowCount === 0) return { to: "FAILED", error: "no verified answers to train on: every answer failed verification" };
     await createBatches(step.cycle.id, "TRAIN", [{ scope: {}, itemCount: 1 }]);
     return { to: "TRAINING" };

@@ -78,7 +78,7 @@ async function succeeded(cycle: CycleState, run: TrainingRunRow, plan: CyclePlan
 /** Cancels the cycle's training job if one is running (best effort: the cycle is cancelled anyway). */
 export async function cancelTraining(cycleId: number, plan: CyclePlan): Promise<void> {
   const run = await latestTrainingRun(cycleId);
-  if (!run || !run.backendJobId || (run.status !== "PENDING" && run.status !== "RUNNING")) return;
+  if (!run?.backendJobId || (run.status !== "PENDING" && run.status !== "RUNNING")) return;
   try {
     const { backend } = await trainingBackendFor(plan.trainingBackendId);
     await backend.cancel(run.backendJobId);

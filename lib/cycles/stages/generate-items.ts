@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { CircuitOpenError, type Checkpoint, type GenerateResult, type InferenceClient } from "@/lib/backends";
+import type { Checkpoint, GenerateResult, InferenceClient } from "@/lib/backends";
 import { targetsSchema, type Target, type VerifierConfig } from "@/lib/verifier";
 import type { CycleConfig } from "../config";
 import {

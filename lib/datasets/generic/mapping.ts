@@ -105,11 +105,13 @@ export function mappedColumns(mapping: GenericMapping): string[] {
   const columns = new Set<string>([mapping.videoKey]);
   if (mapping.mediaPath) columns.add(mapping.mediaPath);
   if (typeof mapping.split === "string") columns.add(mapping.split);
-  if (mapping.clip) [mapping.clip.start, mapping.clip.end].forEach((c) => columns.add(c));
-  mapping.metadata.forEach((c) => columns.add(c));
-  for (const target of [...mapping.labels, ...mapping.questions.flatMap((q) => q.targets)])
-    targetColumns(target).forEach((c) => columns.add(c));
-  for (const q of mapping.questions) templatePlaceholders(q.text).forEach((c) => columns.add(c));
+  const add = (names: Iterable<string>) => {
+    for (const name of names) columns.add(name);
+  };
+  if (mapping.clip) add([mapping.clip.start, mapping.clip.end]);
+  add(mapping.metadata);
+  for (const target of [...mapping.labels, ...mapping.questions.flatMap((q) => q.targets)]) add(targetColumns(target));
+  for (const q of mapping.questions) add(templatePlaceholders(q.text));
   return [...columns];
 }
 

@@ -94,7 +94,7 @@ export function groundTruth(
     return parsed?.success ? [{ key: label.key, ...parsed.data }] : [];
   });
 
-  parsedTargets.forEach((target, index) => addTarget(view, target, `target:${index}`, boxLabels, video));
+  for (const [index, target] of parsedTargets.entries()) addTarget(view, target, `target:${index}`, boxLabels, video);
   for (const label of labels) addLabel(view, label, video, parsedTargets);
   view.markers.sort((a, b) => a.start - b.start || Number(b.isTarget) - Number(a.isTarget));
   return view;
@@ -169,15 +169,15 @@ function addLabel(
   } else if (kind === "dive") {
     const parsed = diveValue.safeParse(label.value);
     if (!parsed.success) return;
-    parsed.data.segments.forEach((segment, index) =>
+    for (const [index, segment] of parsed.data.segments.entries()) {
       view.segments.push({
         id: `${id}:${index}`,
         track: "Sub-actions",
         start: segment.start_sec,
         end: segment.end_sec,
         label: segment.name,
-      }),
-    );
+      });
+    }
     const { action_type, dive_score, difficulty } = parsed.data;
     const parts = [
       action_type && `dive ${action_type}`,
@@ -205,6 +205,5 @@ export function normalizeBox(box: readonly number[], video: VideoSize): [number,
 }
 
 const near = (a: number, b: number) => Math.abs(a - b) < 1e-3;
-const sameBox = (a: readonly number[] | null, b: readonly number[]) =>
-  a !== null && a.every((value, index) => near(value, b[index] ?? NaN));
+const sameBox = (a: readonly number[] | null, b: readonly number[]) => a?.every((value, index) => near(value, b[index] ?? NaN));
 const formatSpan = (start: number, end: number) => `${start.toFixed(1)}–${end.toFixed(1)} s`;

@@ -38,10 +38,10 @@ export function agreement(units: readonly ReviewUnit[]): Agreement {
   };
 }
 
-function agreementOn<V extends string | boolean>(units: readonly ReviewUnit[], valueOf: (judgement: Judgement) => V | null): AgreementOn {
+function agreementOn<V extends string | boolean>(units: readonly ReviewUnit[], valueIn: (judgement: Judgement) => V | null): AgreementOn {
   const perUnit = units.map((unit) =>
     unit.judgements.flatMap((judgement) => {
-      const value = valueOf(judgement);
+      const value = valueIn(judgement);
       return value === null ? [] : [{ raterId: judgement.raterId, value }];
     }),
   );

@@ -34,12 +34,12 @@ export function cohenKappa<T>(pairs: readonly (readonly [T, T])[]): KappaResult 
 /** The 2×2 (or k×k) form: `table[i][j]` = units rater A put in category i and rater B in j. */
 export function cohenKappaFromTable(table: readonly (readonly number[])[]): KappaResult {
   const pairs: [number, number][] = [];
-  table.forEach((row, i) =>
-    row.forEach((count, j) => {
+  for (const [i, row] of table.entries()) {
+    for (const [j, count] of row.entries()) {
       if (!Number.isInteger(count) || count < 0)
         throw new RangeError(`cohenKappaFromTable: cell [${i}][${j}] must be a count, got ${count}`);
       for (let k = 0; k < count; k += 1) pairs.push([i, j]);
-    }),
-  );
+    }
+  }
   return cohenKappa(pairs);
 }

@@ -75,7 +75,13 @@ describe("verifyJsonLines", () => {
 
   it("batches lines for the embedder and keeps their order", async () => {
     const calls: string[][] = [];
-    const embedder: Embedder = { model: "letters", embed: async (texts) => (calls.push(texts), texts.map(letterCounts)) };
+    const embedder: Embedder = {
+      model: "letters",
+      embed: async (texts) => {
+        calls.push(texts);
+        return texts.map(letterCounts);
+      },
+    };
     const out = await collect([caption("1"), "{bad", good("2", "fridge", "the fridge"), caption("3"), caption("4")], {
       embedder,
       batchSize: 2,

@@ -77,7 +77,7 @@ function parseEmbeddings(body: string, expected: number, url: string): number[][
     }
     vectors[item.index] = item.embedding;
   }
-  const missing = vectors.findIndex((vector) => vector === undefined);
+  const missing = vectors.indexOf(undefined);
   if (missing >= 0 || parsed.data.data.length !== expected) {
     throw new EmbeddingError(`embeddings response from ${url} has ${parsed.data.data.length} embeddings for ${expected} inputs`);
   }

@@ -95,7 +95,9 @@ function buildWordIndex(tokens: readonly Token[], eligibility: WordEligibility):
       hasSurrogates: surrogates,
     };
     byWord.set(token.word, indexed);
-    (byLength[length] ??= []).push(indexed);
+    const sameLength = byLength[length] ?? [];
+    sameLength.push(indexed);
+    byLength[length] = sameLength;
   }
   return { byWord, byLength };
 }

@@ -14,8 +14,8 @@ export interface Token {
 }
 
 const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
-const NON_ASCII = /[^\x00-\x7F]/;
-const NON_ASCII_WORD_CHAR = /(?![\x00-\x7F])[\p{L}\p{N}\p{M}]/u;
+const NON_ASCII = /\P{ASCII}/u;
+const NON_ASCII_WORD_CHAR = /(?!\p{ASCII})[\p{L}\p{N}\p{M}]/u;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
 export function containsWordCharacter(text: string): boolean {

@@ -91,6 +91,7 @@ export default async function AqaCycleReportPage(props: {
                 {row.arithmeticFlags.length === 0
                   ? `${row.arithmeticChecks} checked, none wrong`
                   : row.arithmeticFlags.map((f, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: a rationale's flags are fixed and never reordered
                       <div key={i} className="text-rose-800">
                         stated {f.claimed}, but {f.rule} gives {f.recomputed}
                       </div>
