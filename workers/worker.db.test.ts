@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type PgBoss from "pg-boss";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
-import { sendJob, startBoss } from "@/lib/jobs/boss";
+import { sendJob } from "@/lib/jobs/send-job";
+import { processBoss, stopProcessBoss } from "@/lib/jobs/process-boss";
 import { queues } from "@/lib/jobs/queues";
 import { spawnScript, waitFor, type SpawnedScript } from "@/lib/testing/processes";
 
@@ -9,13 +10,13 @@ let boss: PgBoss;
 let worker: SpawnedScript;
 
 beforeAll(async () => {
-  boss = await startBoss(process.env.DATABASE_URL!);
+  boss = await processBoss();
   worker = spawnScript("workers/main.ts", { WORKER_GRACE_MS: "2000" });
 });
 
 afterAll(async () => {
   worker.child.kill("SIGKILL");
-  await boss.stop({ graceful: false });
+  await stopProcessBoss();
   await disconnectPrisma();
 });
 

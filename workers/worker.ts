@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type PgBoss from "pg-boss";
 import { prisma } from "@/lib/db/prisma";
-import { startBoss } from "@/lib/jobs/boss";
+import { processBoss, stopProcessBoss } from "@/lib/jobs/process-boss";
 import { queues } from "@/lib/jobs/queues";
 import { Heartbeat } from "./heartbeat";
 import { registrations, type Registration } from "./registry";
@@ -15,7 +15,8 @@ export interface RunningWorker {
 
 export async function startWorker(databaseUrl: string): Promise<RunningWorker> {
   const id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  const boss = await startBoss(databaseUrl, { supervise: true });
+  // The one pg-boss of this process: it takes the jobs, and the handlers send theirs through it.
+  const boss = await processBoss({ databaseUrl, supervise: true });
   const heartbeat = new Heartbeat(
     prisma(),
     id,
@@ -33,7 +34,7 @@ export async function startWorker(databaseUrl: string): Promise<RunningWorker> {
     id,
     async stop(graceMs = 30_000) {
       stopping.abort();
-      await boss.stop({ graceful: true, timeout: graceMs, wait: true });
+      await stopProcessBoss({ graceful: true, timeout: graceMs, wait: true });
       await heartbeat.stop().catch(() => {});
       log(id, "stopped");
     },
