@@ -4,7 +4,9 @@ import type PgBoss from "pg-boss";
 import { prisma } from "@/lib/db/prisma";
 import { processBoss, stopProcessBoss } from "@/lib/jobs/process-boss";
 import { queues } from "@/lib/jobs/queues";
+import { type Logger, log } from "@/lib/log";
 import { Heartbeat } from "./heartbeat";
+import { logFailedJobs } from "./log-failed-jobs";
 import { registrations, type Registration } from "./registry";
 
 export interface RunningWorker {
@@ -15,6 +17,7 @@ export interface RunningWorker {
 
 export async function startWorker(databaseUrl: string): Promise<RunningWorker> {
   const id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const logger = log.child({ component: "worker", workerId: id });
   // The one pg-boss of this process: it takes the jobs, and the handlers send theirs through it.
   const boss = await processBoss({ databaseUrl, supervise: true });
   const heartbeat = new Heartbeat(
@@ -26,9 +29,9 @@ export async function startWorker(databaseUrl: string): Promise<RunningWorker> {
   const stopping = new AbortController();
 
   for (const registration of registrations) {
-    await subscribe(boss, registration, { workerId: id, signal: stopping.signal }, heartbeat);
+    await subscribe(boss, registration, { workerId: id, signal: stopping.signal }, heartbeat, logger);
   }
-  log(id, `taking jobs from ${registrations.map((r) => queues[r.queue].name).join(", ")}`);
+  logger.info("Taking jobs", { queues: registrations.map((r) => queues[r.queue].name) });
 
   return {
     id,
@@ -36,7 +39,7 @@ export async function startWorker(databaseUrl: string): Promise<RunningWorker> {
       stopping.abort();
       await stopProcessBoss({ graceful: true, timeout: graceMs, wait: true });
       await heartbeat.stop().catch(() => {});
-      log(id, "stopped");
+      logger.info("Stopped");
     },
   };
 }
@@ -46,9 +49,10 @@ async function subscribe(
   registration: Registration,
   context: { workerId: string; signal: AbortSignal },
   heartbeat: Heartbeat,
+  logger: Logger,
 ): Promise<void> {
   const queue = queues[registration.queue];
-  const handleJob = async ([job]: PgBoss.Job<unknown>[]) => {
+  const handleJob = logFailedJobs(logger, async ([job]: PgBoss.Job<unknown>[]) => {
     if (!job) return undefined;
     const payload = queue.payload.safeParse(job.data);
     if (!payload.success) {
@@ -60,13 +64,9 @@ async function subscribe(
     } finally {
       heartbeat.jobFinished();
     }
-  };
+  });
   // pg-boss 10 hands each `work` subscription one batch at a time; parallel subscriptions give concurrency.
   for (let slot = 0; slot < registration.concurrency; slot += 1) {
     await boss.work(queue.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, handleJob);
   }
-}
-
-function log(workerId: string, message: string): void {
-  console.log(`[worker ${workerId}] ${message}`);
 }

@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import { requireDatabaseUrl } from "@/lib/db/database-url";
+import { log } from "@/lib/log";
 import { queues } from "./queues";
 
 const BOSS_SCHEMA = "pgboss";
@@ -59,7 +60,7 @@ async function startBoss(databaseUrl: string, supervise: boolean): Promise<PgBos
     supervise,
     schedule: false,
   });
-  boss.on("error", (error) => console.error(`[jobs] ${error.message}`));
+  boss.on("error", (error) => log.error("pg-boss error", { component: "jobs", error }));
   await boss.start();
   for (const queue of Object.values(queues)) {
     await boss.createQueue(queue.name, {
