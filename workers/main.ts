@@ -3,6 +3,7 @@
 import { openDatabaseServer } from "@/lib/db/database-server";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { closePool } from "@/lib/db/pool";
+import { log } from "@/lib/log";
 import { startWorker } from "./worker";
 
 // Signals are handled from the first moment, so a stop during start-up still shuts down cleanly.
@@ -23,7 +24,7 @@ let stopping = false;
 shutdown = async (signal) => {
   if (stopping) return;
   stopping = true;
-  console.log(`[worker ${worker.id}] ${signal}: finishing the job in hand`);
+  log.info(`${signal}: finishing the jobs in hand`, { component: "worker", workerId: worker.id });
   await worker.stop(Number(process.env.WORKER_GRACE_MS ?? 30_000));
   await disconnectPrisma();
   await closePool();

@@ -2,9 +2,11 @@ import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type PgBoss from "pg-boss";
 import { prisma } from "@/lib/db/prisma";
-import { startBoss } from "@/lib/jobs/boss";
+import { processBoss, stopProcessBoss } from "@/lib/jobs/process-boss";
 import { queues } from "@/lib/jobs/queues";
+import { type Logger, log } from "@/lib/log";
 import { Heartbeat } from "./heartbeat";
+import { logFailedJobs } from "./log-failed-jobs";
 import { registrations, type Registration } from "./registry";
 
 export interface RunningWorker {
@@ -15,7 +17,9 @@ export interface RunningWorker {
 
 export async function startWorker(databaseUrl: string): Promise<RunningWorker> {
   const id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
-  const boss = await startBoss(databaseUrl, { supervise: true });
+  const logger = log.child({ component: "worker", workerId: id });
+  // The one pg-boss of this process: it takes the jobs, and the handlers send theirs through it.
+  const boss = await processBoss({ databaseUrl, supervise: true });
   const heartbeat = new Heartbeat(
     prisma(),
     id,
@@ -25,17 +29,17 @@ export async function startWorker(databaseUrl: string): Promise<RunningWorker> {
   const stopping = new AbortController();
 
   for (const registration of registrations) {
-    await subscribe(boss, registration, { workerId: id, signal: stopping.signal }, heartbeat);
+    await subscribe(boss, registration, { workerId: id, signal: stopping.signal }, heartbeat, logger);
   }
-  log(id, `taking jobs from ${registrations.map((r) => queues[r.queue].name).join(", ")}`);
+  logger.info("Taking jobs", { queues: registrations.map((r) => queues[r.queue].name) });
 
   return {
     id,
     async stop(graceMs = 30_000) {
       stopping.abort();
-      await boss.stop({ graceful: true, timeout: graceMs, wait: true });
+      await stopProcessBoss({ graceful: true, timeout: graceMs, wait: true });
       await heartbeat.stop().catch(() => {});
-      log(id, "stopped");
+      logger.info("Stopped");
     },
   };
 }
@@ -45,9 +49,10 @@ async function subscribe(
   registration: Registration,
   context: { workerId: string; signal: AbortSignal },
   heartbeat: Heartbeat,
+  logger: Logger,
 ): Promise<void> {
   const queue = queues[registration.queue];
-  const handleJob = async ([job]: PgBoss.Job<unknown>[]) => {
+  const handleJob = logFailedJobs(logger, async ([job]: PgBoss.Job<unknown>[]) => {
     if (!job) return undefined;
     const payload = queue.payload.safeParse(job.data);
     if (!payload.success) {
@@ -59,13 +64,9 @@ async function subscribe(
     } finally {
       heartbeat.jobFinished();
     }
-  };
+  });
   // pg-boss 10 hands each `work` subscription one batch at a time; parallel subscriptions give concurrency.
   for (let slot = 0; slot < registration.concurrency; slot += 1) {
     await boss.work(queue.name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, handleJob);
   }
-}
-
-function log(workerId: string, message: string): void {
-  console.log(`[worker ${workerId}] ${message}`);
 }

@@ -92,6 +92,7 @@ try {
   const { closePool, pool } = await import("@/lib/db/pool");
   const { disconnectPrisma } = await import("@/lib/db/prisma");
   const cycles = await import("@/lib/cycles");
+  const { stopProcessBoss } = await import("@/lib/jobs/process-boss");
   const { createFixtureDataset, createSimulatorBackends } = await import("@/lib/cycles/testing/fixtures");
 
   const simPort = 20000 + Math.floor(Math.random() * 20000);
@@ -220,7 +221,7 @@ try {
       `worker memory:           idle ${idle.rss} MiB, peak RSS while running ${rssPeakDuringRun} MiB (VmHWM ${memory.peak} MiB), at the end ${memory.rss} MiB`,
     ].join("\n"),
   );
-  await cycles.stopJobSender();
+  await stopProcessBoss();
   await disconnectPrisma();
   await closePool();
 } finally {

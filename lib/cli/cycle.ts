@@ -8,7 +8,8 @@ import { parseArgs } from "node:util";
 import { openDatabaseServer } from "@/lib/db/database-server";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
-import { jobSender, launchRun, nudgeCycle, runStatus, stopJobSender } from "@/lib/cycles";
+import { jobSender, launchRun, nudgeCycle, runStatus } from "@/lib/cycles";
+import { stopProcessBoss } from "@/lib/jobs/process-boss";
 import { liveWorkerCount } from "@/lib/cycles/db/catalog-repository";
 import { demoCycleConfig } from "@/lib/cycles/demo-config";
 import { progressLines } from "@/lib/cycles/progress-bars";
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
     if (values.detach) return 0;
     return await follow(runId, (cycleId) => nudgeCycle(cycleId, jobs));
   } finally {
-    await stopJobSender();
+    await stopProcessBoss();
     await disconnectPrisma();
     await closePool();
     await server.close();

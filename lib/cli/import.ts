@@ -177,10 +177,10 @@ function prefixInsideStore(dir: string | undefined): string {
 }
 
 async function shutdown(): Promise<void> {
-  const { closeDatasetJobSender } = await import("@/lib/datasets/job-sender");
+  const { stopProcessBoss } = await import("@/lib/jobs/process-boss");
   const { closePool } = await import("@/lib/db/pool");
   const { disconnectPrisma } = await import("@/lib/db/prisma");
-  await closeDatasetJobSender().catch(() => {});
+  await stopProcessBoss().catch(() => {});
   await closePool().catch(() => {});
   await disconnectPrisma().catch(() => {});
   await database?.close().catch(() => {});

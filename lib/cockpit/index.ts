@@ -1,23 +1,11 @@
 /**
- * The researcher's cockpit (issue 8): backends with encrypted credentials and health checks, the
- * launch estimate, live cycle progress, charts across cycles, the generations explorer and
- * exports. Server-side (repositories talk to the database); client components import the pure
- * modules directly (backends/backend-kinds, launch/json-schema, launch/config-values,
- * charts/chart-series, generations/explorer-filters).
+ * The researcher's cockpit (issue 8): what its pages read — the launch estimate, live cycle
+ * progress, charts across cycles, the generations explorer and exports. A read model for pages:
+ * the domain (lib/cycles, lib/backends, ...) never imports it. The registered backends live in
+ * lib/backends/registry. Server-side (repositories talk to the database); client components import
+ * the pure modules directly (launch/json-schema, launch/config-values, charts/chart-series,
+ * generations/explorer-filters).
  */
-export * from "./backends";
-export {
-  listBackends,
-  getBackend,
-  createBackend,
-  updateBackend,
-  deleteBackend,
-  getStoredBackend,
-  runHealthCheck,
-  BackendNameTakenError,
-  BackendInUseError,
-  type BackendView,
-} from "./backends/backend-repository";
 export {
   explorerQuerySchema,
   type ExplorerQuery,

@@ -24,7 +24,7 @@ export { runStatus, type RunStatus, type StageProgress } from "./status";
 export { listRuns } from "./db/run-repository";
 export { advanceCycle, type AdvanceResult } from "./engine/advance";
 export { tickCycle, nudgeCycle } from "./engine/tick";
-export { jobSender, stopJobSender, PgBossJobSender, QUEUE_OF_STAGE, type JobSender } from "./engine/job-sender";
+export { jobSender, PgBossJobSender, QUEUE_OF_STAGE, type JobSender } from "./engine/job-sender";
 export { setVideoUrlResolver, videoUrl, type VideoUrlResolver } from "./engine/video-url";
 export { runStageBatch, type BatchReport } from "./stages/run-batch";
 export { requestExport, runExportJob, exportRequestSchema, type ExportRequest } from "./exports/request-export";

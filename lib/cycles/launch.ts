@@ -1,4 +1,4 @@
-import { resolveBackendConfig } from "@/lib/cockpit/backends";
+import { resolveBackendConfig } from "@/lib/backends/registry";
 import { findBackend, ensureBaseCheckpoint, findDataset } from "./db/catalog-repository";
 import { reopenBatches } from "./db/batch-repository";
 import {

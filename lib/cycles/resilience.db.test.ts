@@ -3,7 +3,8 @@ import { startSimulator, type RunningSimulator } from "@/lib/backends/simulator"
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import type { SpawnedScript } from "@/lib/testing/processes";
-import { launchRun, setVideoUrlResolver, stopJobSender } from "@/lib/cycles";
+import { launchRun, setVideoUrlResolver } from "@/lib/cycles";
+import { stopProcessBoss } from "@/lib/jobs/process-boss";
 import { createFixtureDataset, createSimulatorBackends, testCycleConfig } from "./testing/fixtures";
 import { startWorkerProcess, stopWorkerProcess, waitForRunEnd } from "./testing/harness";
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopWorkerProcess(worker);
-  await stopJobSender();
+  await stopProcessBoss();
   await sim?.close();
   await disconnectPrisma();
   await closePool();

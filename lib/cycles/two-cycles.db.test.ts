@@ -7,7 +7,8 @@ import { mediaRoot } from "@/lib/config/media-root";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import type { SpawnedScript } from "@/lib/testing/processes";
-import { launchRun, requestExport, setVideoUrlResolver, stopJobSender } from "@/lib/cycles";
+import { launchRun, requestExport, setVideoUrlResolver } from "@/lib/cycles";
+import { stopProcessBoss } from "@/lib/jobs/process-boss";
 import { createFixtureDataset, createSimulatorBackends, testCycleConfig } from "./testing/fixtures";
 import { startWorkerProcess, stopWorkerProcess, waitForRunEnd } from "./testing/harness";
 
@@ -22,7 +23,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stopWorkerProcess(worker);
-  await stopJobSender();
+  await stopProcessBoss();
   await sim?.close();
   await disconnectPrisma();
   await closePool();

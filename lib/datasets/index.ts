@@ -38,7 +38,7 @@ export {
 export { requestImport, ImportRequestError } from "./request-import";
 export { runImport, type ImportOutcome, type ImportProgress, type RunImportOptions } from "./run-import";
 export type { ImportTimings } from "./import-timings";
-export { enqueueImport, enqueueIngestForDataset, closeDatasetJobSender, INGEST_BATCH } from "./job-sender";
+export { enqueueImport, enqueueIngestForDataset, INGEST_BATCH } from "./job-sender";
 export { ingestVideos, type IngestSummary } from "./ingest/ingest-videos";
 export { videoResponse, posterResponse, signedVideoResponse } from "./media-responses";
 export { signedVideoUrl } from "./signed-video-url";

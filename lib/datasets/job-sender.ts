@@ -1,39 +1,20 @@
 import type PgBoss from "pg-boss";
-import { requireDatabaseUrl } from "@/lib/db/database-url";
-import { sendJob, startBoss } from "@/lib/jobs/boss";
+import { sendJob } from "@/lib/jobs/send-job";
+import { processBoss } from "@/lib/jobs/process-boss";
 import { queues } from "@/lib/jobs/queues";
 import { pendingVideoIds } from "./video-repository";
 
 /** Videos per ingest-media job: a few minutes of ffmpeg at most, and few jobs for a big dataset. */
 export const INGEST_BATCH = 50;
 
-const cache = globalThis as unknown as { vstarDatasetJobs?: Promise<PgBoss> };
-
-/**
- * A pg-boss handle for sending dataset jobs from any process (web app, worker, CLI), started on
- * first use and kept for the life of the process (across Next.js dev reloads too).
- */
-export function datasetJobSender(): Promise<PgBoss> {
-  cache.vstarDatasetJobs ??= startBoss(requireDatabaseUrl()).catch((error: unknown) => {
-    cache.vstarDatasetJobs = undefined;
-    throw error;
-  });
-  return cache.vstarDatasetJobs;
-}
-
-export async function closeDatasetJobSender(): Promise<void> {
-  const boss = await cache.vstarDatasetJobs?.catch(() => null);
-  cache.vstarDatasetJobs = undefined;
-  await boss?.stop({ graceful: false, wait: true });
-}
-
+/** Queues a requested import, through this process's one pg-boss (lib/jobs/process-boss). */
 export async function enqueueImport(importId: number): Promise<string | null> {
-  return sendJob(await datasetJobSender(), "import", { importId });
+  return sendJob(await processBoss(), "import", { importId });
 }
 
 /** Queues ingest-media jobs for every PENDING video of a dataset; returns how many jobs. */
 export async function enqueueIngestForDataset(datasetId: number): Promise<{ jobs: number; videos: number }> {
-  const boss = await datasetJobSender();
+  const boss = await processBoss();
   const queue = queues["ingest-media"];
   let jobs = 0;
   let videos = 0;

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { appUrl } from "@/lib/config/app-url";
 import { ACCESS, type Access } from "@/lib/auth/roles";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { log } from "@/lib/log";
 import { HttpError } from "./http-error";
 import { json } from "./json";
 
@@ -80,7 +81,7 @@ async function respond(run: () => Promise<Response | unknown>): Promise<Response
   } catch (error) {
     if (error instanceof HttpError) return json({ error: error.message, details: error.details }, { status: error.status });
     const reference = crypto.randomUUID().slice(0, 8);
-    console.error(`[api] ${reference}`, error);
+    log.error("Request failed", { component: "api", reference, error });
     return json({ error: `Internal error (reference ${reference})` }, { status: 500 });
   }
 }

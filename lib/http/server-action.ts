@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { ACCESS, type Access } from "@/lib/auth/roles";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { log } from "@/lib/log";
 import { HttpError } from "./http-error";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; status: number; error: string };
@@ -29,7 +30,7 @@ export function serverAction<S extends z.ZodType, T>(
       return { ok: true, data: await run({ user, input: parsed.data }) };
     } catch (error) {
       if (error instanceof HttpError) return { ok: false, status: error.status, error: error.message };
-      console.error("[action]", error);
+      log.error("Server action failed", { component: "action", error });
       return { ok: false, status: 500, error: "Internal error" };
     }
   };

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildOutput, type OutputStream, relayLine } from "./child-output";
 
 export interface ManagedChild {
   name: string;
@@ -6,11 +7,11 @@ export interface ManagedChild {
   exited: Promise<number | null>;
 }
 
-/** Starts a child whose output is prefixed with its name, so one terminal shows every process. */
-export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): ManagedChild {
+/** Starts a child whose output is relayed line by line with its name (see relayLine), so one terminal or log shows every process. */
+export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, output: ChildOutput): ManagedChild {
   const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-  prefixLines(child.stdout, name, process.stdout);
-  prefixLines(child.stderr, name, process.stderr);
+  relayLines(child.stdout, name, "stdout", output);
+  relayLines(child.stderr, name, "stderr", output);
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { name, process: child, exited };
 }
@@ -28,13 +29,13 @@ export async function stopChildren(children: ManagedChild[], graceMs: number): P
   );
 }
 
-function prefixLines(stream: NodeJS.ReadableStream | null, name: string, out: NodeJS.WriteStream): void {
+function relayLines(stream: NodeJS.ReadableStream | null, name: string, source: OutputStream, output: ChildOutput): void {
   if (!stream) return;
   let pending = "";
   stream.on("data", (chunk: Buffer) => {
     const lines = (pending + chunk.toString()).split("\n");
     pending = lines.pop() ?? "";
-    for (const line of lines) out.write(`[${name}] ${line}\n`);
+    for (const line of lines) relayLine(line, name, source, output);
   });
-  stream.on("end", () => pending && out.write(`[${name}] ${pending}\n`));
+  stream.on("end", () => pending && relayLine(pending, name, source, output));
 }

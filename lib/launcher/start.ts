@@ -9,6 +9,8 @@ import { openDatabaseServer, type DatabaseServer } from "@/lib/db/database-serve
 import { applyMigrations } from "@/lib/db/migrations";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { seedOnFirstRun } from "@/lib/demo/seed";
+import { log, logFormatFrom } from "@/lib/log";
+import type { ChildOutput } from "./child-output";
 import { startChild, stopChildren, type ManagedChild } from "./child-processes";
 import { choosePort } from "./free-port";
 import { buildWeb, nextBin, webBuildIsStale } from "./web-build";
@@ -20,6 +22,13 @@ const host = process.env.HOST ?? "127.0.0.1";
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 let simUrl = "";
 const CHILD_GRACE_MS = 15_000;
+// The children log the way the launcher does (readable at a terminal, JSON lines otherwise).
+const logFormat = logFormatFrom(process.env, process.stdout.isTTY === true);
+const childOutput: ChildOutput = {
+  format: logFormat,
+  logger: log,
+  write: (line, stream) => (stream === "stderr" ? process.stderr : process.stdout).write(`${line}\n`),
+};
 
 const children: ManagedChild[] = [];
 let database: DatabaseServer | undefined;
@@ -28,7 +37,7 @@ let stopping: Promise<void> | undefined;
 function stopEverything(exitCode: number): Promise<void> {
   stopping ??= (async () => {
     await stopChildren(children, CHILD_GRACE_MS);
-    await database?.close().catch((error: unknown) => console.error(`[postgres] stop failed: ${String(error)}`));
+    await database?.close().catch((error: unknown) => log.error("PostgreSQL did not stop cleanly", { error }));
     process.exit(exitCode);
   })();
   return stopping;
@@ -36,19 +45,19 @@ function stopEverything(exitCode: number): Promise<void> {
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
-    if (!stopping) console.log(`\n${signal}: stopping Video-STaR Studio…`);
+    if (!stopping) log.info(`${signal}: stopping Video-STaR Studio…`);
     void stopEverything(0);
   });
 }
 process.on("uncaughtException", (error) => {
-  console.error(error);
+  log.error("Uncaught exception; stopping everything", { error });
   void stopEverything(1);
 });
 
 try {
   await main();
 } catch (error) {
-  console.error(`\nVideo-STaR Studio could not start: ${error instanceof Error ? error.message : String(error)}`);
+  log.error(`Video-STaR Studio could not start: ${error instanceof Error ? error.message : String(error)}`, { error });
   await stopEverything(1);
 }
 
@@ -58,7 +67,7 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 async function main(): Promise<void> {
   const userGaveDatabase = Boolean(process.env.DATABASE_URL);
   database = await openDatabaseServer(postgresLog());
-  console.log(database.embedded ? `PostgreSQL (embedded) at ${redact(database.url)}` : `PostgreSQL at ${redact(database.url)}`);
+  log.info(database.embedded ? `PostgreSQL (embedded) at ${redact(database.url)}` : `PostgreSQL at ${redact(database.url)}`);
   process.env.DATABASE_URL = database.url;
   // Children see DATABASE_URL either way; this tells them whether it is the embedded server (demo default).
   process.env.VSTAR_EMBEDDED_DB = userGaveDatabase ? "0" : "1";
@@ -69,39 +78,40 @@ async function main(): Promise<void> {
   process.env.SIM_URL = simUrl;
 
   const applied = await applyMigrations(database.url);
-  if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+  if (applied.length) log.info(`Applied migrations: ${applied.join(", ")}`);
   const seeded = await seedOnFirstRun();
   if (stopping) return;
 
-  const env = { ...process.env, DATABASE_URL: database.url, APP_URL: appUrl, SIM_URL: simUrl };
+  const env = { ...process.env, DATABASE_URL: database.url, APP_URL: appUrl, SIM_URL: simUrl, LOG_FORMAT: logFormat };
   const sim = startChild(
     "sim",
     process.execPath,
     ["--import", "tsx", path.join(projectRoot, "lib/cli/sim.ts"), "--port", String(new URL(simUrl).port), "--adapter-files"],
     env,
+    childOutput,
   );
   children.push(sim);
   await waitForUrl(`${simUrl}/health`, 60_000, () => sim.process.exitCode !== null);
-  children.push(startChild("worker", process.execPath, ["--import", "tsx", path.join(projectRoot, "workers/main.ts")], env));
+  children.push(startChild("worker", process.execPath, ["--import", "tsx", path.join(projectRoot, "workers/main.ts")], env, childOutput));
 
   if (!flags.dev && webBuildIsStale()) {
-    console.log("Building the web app (first run, or sources changed)…");
+    log.info("Building the web app (first run, or sources changed)…");
     await buildWeb();
   }
   if (stopping) return;
-  const web = startChild("web", nextBin(), [flags.dev ? "dev" : "start", "-p", String(port), "-H", host], env);
+  const web = startChild("web", nextBin(), [flags.dev ? "dev" : "start", "-p", String(port), "-H", host], env, childOutput);
   children.push(web);
   for (const child of children) void child.exited.then((code) => onChildExit(child, code));
 
   await waitForUrl(`http://${host}:${port}/api/health`, 120_000, () => web.process.exitCode !== null);
-  console.log(`\nVideo-STaR Studio is running at ${appUrl}`);
-  for (const line of seeded.loginLines) console.log(`  ${line}`);
-  console.log("Press Ctrl-C to stop.\n");
+  log.info(`Video-STaR Studio is running at ${appUrl}`);
+  for (const line of seeded.loginLines) log.info(line);
+  log.info("Press Ctrl-C to stop.");
 }
 
 function onChildExit(child: ManagedChild, code: number | null): void {
   if (stopping) return;
-  console.error(`[${child.name}] exited unexpectedly (code ${code}); stopping everything.`);
+  log.error(`${child.name} exited unexpectedly; stopping everything`, { process: child.name, code });
   void stopEverything(1);
 }
 

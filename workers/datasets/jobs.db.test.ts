@@ -2,11 +2,12 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { writeDemoFixtures } from "@/lib/datasets/demo/write-demo-fixtures";
 import { optionsFromSpec } from "@/lib/datasets/import-options";
-import { closeDatasetJobSender, enqueueImport } from "@/lib/datasets/job-sender";
+import { enqueueImport } from "@/lib/datasets/job-sender";
 import { requestImport } from "@/lib/datasets/request-import";
 import { makeTempDir, removeTempDir } from "@/lib/datasets/testing/collect";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
+import { stopProcessBoss } from "@/lib/jobs/process-boss";
 import { spawnScript, waitFor, type SpawnedScript } from "@/lib/testing/processes";
 
 let dir: string;
@@ -18,7 +19,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   worker?.child.kill("SIGKILL");
-  await closeDatasetJobSender();
+  await stopProcessBoss();
   await removeTempDir(dir);
   await closePool();
   await disconnectPrisma();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/lib/backends/simulator";
-import { resolveBackendConfig } from "@/lib/cockpit/backends";
-import { getStoredBackend } from "@/lib/cockpit/backends/backend-repository";
+import { resolveBackendConfig } from "@/lib/backends/registry";
+import { getStoredBackend } from "@/lib/backends/registry/backend-repository";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { sessionCookieFor } from "@/lib/testing/sessions";
 import { DELETE, PUT } from "./[id]/route";

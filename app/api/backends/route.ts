@@ -1,6 +1,6 @@
 import { recordAuditEvent } from "@/lib/auth/audit-log";
-import { backendInputSchema } from "@/lib/cockpit/backends";
-import { createBackend, listBackends } from "@/lib/cockpit/backends/backend-repository";
+import { backendInputSchema } from "@/lib/backends/registry";
+import { createBackend, listBackends } from "@/lib/backends/registry/backend-repository";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 import { backendWriteErrors } from "./write-errors";

@@ -1,5 +1,5 @@
-import { BackendFieldError } from "@/lib/cockpit/backends";
-import { BackendInUseError, BackendNameTakenError } from "@/lib/cockpit/backends/backend-repository";
+import { BackendFieldError } from "@/lib/backends/registry";
+import { BackendInUseError, BackendNameTakenError } from "@/lib/backends/registry/backend-repository";
 import { HttpError } from "@/lib/http/http-error";
 
 /** Turns the repository's refusals into responses that name the field, as body validation does. */

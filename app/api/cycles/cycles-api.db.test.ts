@@ -7,7 +7,8 @@ import { GET as listRoute, POST as launchRoute } from "@/app/api/cycles/route";
 import { GET as statusRoute } from "@/app/api/cycles/[id]/route";
 import { POST as cancelRoute } from "@/app/api/cycles/[id]/cancel/route";
 import { POST as resumeRoute } from "@/app/api/cycles/[id]/resume/route";
-import { advanceCycle, stopJobSender, type JobSender } from "@/lib/cycles";
+import { advanceCycle, type JobSender } from "@/lib/cycles";
+import { stopProcessBoss } from "@/lib/jobs/process-boss";
 import { createFixtureDataset } from "@/lib/cycles/testing/fixtures";
 
 const APP = "http://localhost:3000";
@@ -20,7 +21,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stopJobSender();
+  await stopProcessBoss();
   await disconnectPrisma();
   await closePool();
 });

@@ -1,11 +1,11 @@
 import { mkdir, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { closeDatasetJobSender } from "@/lib/datasets/job-sender";
 import { generateKineticsCsv } from "@/lib/datasets/kinetics/generate";
 import { makeTempDir, removeTempDir } from "@/lib/datasets/testing/collect";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
+import { stopProcessBoss } from "@/lib/jobs/process-boss";
 import { sessionCookieFor } from "@/lib/testing/sessions";
 import { handleImport } from "@/workers/datasets/import";
 import { PATCH as patchTemplate } from "./[id]/templates/[templateId]/route";
@@ -40,7 +40,7 @@ afterAll(async () => {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
-  await closeDatasetJobSender();
+  await stopProcessBoss();
   await removeTempDir(dir);
   await closePool();
   await disconnectPrisma();

@@ -2,8 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { BACKEND_KINDS, BACKEND_ROLES, KIND_TRAITS, type BackendKind, type BackendRoleName } from "@/lib/cockpit/backends/backend-kinds";
-import type { BackendView } from "@/lib/cockpit/backends/backend-repository";
+import { BACKEND_KINDS, BACKEND_ROLES, KIND_TRAITS, type BackendKind, type BackendRoleName } from "@/lib/backends/registry/backend-kinds";
+import type { BackendView } from "@/lib/backends/registry/backend-repository";
 import { apiFetch } from "../../api-client";
 import { fieldErrorsOf, formLevelError } from "../field-errors";
 import { buttonClass, FieldError, inputClass, primaryButtonClass } from "../ui";

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { BackendView } from "@/lib/cockpit/backends/backend-repository";
+import type { BackendView } from "@/lib/backends/registry/backend-repository";
 import { apiFetch } from "../../api-client";
 import { cockpitKeys } from "../query-keys";
 import { Badge, buttonClass, primaryButtonClass, SimulatorBadge } from "../ui";

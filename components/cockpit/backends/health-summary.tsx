@@ -1,4 +1,4 @@
-import type { HealthReport } from "@/lib/cockpit/backends/health-check";
+import type { HealthReport } from "@/lib/backends/registry/health-check";
 import { Badge } from "../ui";
 
 export function HealthSummary({ health }: { health: HealthReport | null }) {

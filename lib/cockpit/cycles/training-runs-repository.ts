@@ -1,6 +1,6 @@
 import { createTrainingBackend } from "@/lib/backends";
 import { prisma } from "@/lib/db/prisma";
-import { resolveBackendConfig } from "../backends/backend-runtime";
+import { resolveBackendConfig } from "@/lib/backends/registry/backend-runtime";
 
 export interface TrainingRunView {
   id: number;

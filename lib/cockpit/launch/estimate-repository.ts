@@ -1,7 +1,7 @@
 import type { CycleConfig } from "@/lib/cycles/config";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
-import { storedSettings } from "../backends/backend-runtime";
+import { storedSettings } from "@/lib/backends/registry/backend-runtime";
 import { estimateLaunch, type BackendHistory, type EstimateDataset, type LaunchEstimate } from "./estimate";
 
 /** A launch setting that names something that does not exist; reported beside its field. */

@@ -3,7 +3,7 @@ import { cycleConfigSchema } from "@/lib/cycles/config";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { PRESETS } from "@/lib/verifier/config";
-import { storedSettings } from "../backends/backend-runtime";
+import { storedSettings } from "@/lib/backends/registry/backend-runtime";
 import type { JsonSchemaNode } from "./json-schema";
 
 export interface LaunchDataset {

@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db/prisma";
-import type { StoredBackend } from "@/lib/cockpit/backends";
+import type { StoredBackend } from "@/lib/backends/registry";
 import type { CheckpointRef } from "./cycle-repository";
 
 export interface BackendRow extends StoredBackend {

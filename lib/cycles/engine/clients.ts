@@ -1,5 +1,5 @@
 import { createInferenceClient, createTrainingBackend, type InferenceClient, type TrainingBackend } from "@/lib/backends";
-import { resolveBackendConfig } from "@/lib/cockpit/backends";
+import { resolveBackendConfig } from "@/lib/backends/registry";
 import { findBackend, type BackendRow } from "../db/catalog-repository";
 
 /**

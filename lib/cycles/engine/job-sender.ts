@@ -1,6 +1,5 @@
 import type PgBoss from "pg-boss";
-import { requireDatabaseUrl } from "@/lib/db/database-url";
-import { startBoss } from "@/lib/jobs/boss";
+import { processBoss } from "@/lib/jobs/process-boss";
 import { queues, type QueueKey } from "@/lib/jobs/queues";
 import type { Stage } from "../state-machine";
 
@@ -53,16 +52,7 @@ export class PgBossJobSender implements JobSender {
   }
 }
 
-const cache = globalThis as unknown as { vstarCycleBoss?: Promise<PgBoss> };
-
-/** This process's sender (one pg-boss instance, started on first use, never supervising). */
+/** Sends through this process's one pg-boss (lib/jobs/process-boss), started on first use. */
 export async function jobSender(): Promise<JobSender> {
-  cache.vstarCycleBoss ??= startBoss(requireDatabaseUrl());
-  return new PgBossJobSender(await cache.vstarCycleBoss);
-}
-
-export async function stopJobSender(): Promise<void> {
-  const boss = cache.vstarCycleBoss;
-  cache.vstarCycleBoss = undefined;
-  if (boss) await (await boss).stop({ graceful: false, wait: true });
+  return new PgBossJobSender(await processBoss());
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/auth/audit-log";
-import { backendInputSchema } from "@/lib/cockpit/backends";
-import { deleteBackend, getBackend, updateBackend } from "@/lib/cockpit/backends/backend-repository";
+import { backendInputSchema } from "@/lib/backends/registry";
+import { deleteBackend, getBackend, updateBackend } from "@/lib/backends/registry/backend-repository";
 import { notFound } from "@/lib/http/http-error";
 import { route } from "@/lib/http/route";
 import { backendWriteErrors } from "../write-errors";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { runHealthCheck } from "@/lib/cockpit/backends/backend-repository";
+import { runHealthCheck } from "@/lib/backends/registry/backend-repository";
 import { notFound } from "@/lib/http/http-error";
 import { route } from "@/lib/http/route";
 
