@@ -9,6 +9,7 @@ import { openDatabaseServer, type DatabaseServer } from "@/lib/db/database-serve
 import { applyMigrations } from "@/lib/db/migrations";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { seedOnFirstRun } from "@/lib/demo/seed";
+import { describeMediaTool, MEDIA_TOOL_ENV, resolveMediaTool } from "@/lib/media/tool-paths";
 import { startChild, stopChildren, type ManagedChild } from "./child-processes";
 import { choosePort } from "./free-port";
 import { buildWeb, nextBin, webBuildIsStale } from "./web-build";
@@ -56,6 +57,7 @@ try {
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 async function main(): Promise<void> {
+  chooseMediaTools();
   const userGaveDatabase = Boolean(process.env.DATABASE_URL);
   database = await openDatabaseServer(postgresLog());
   console.log(database.embedded ? `PostgreSQL (embedded) at ${redact(database.url)}` : `PostgreSQL at ${redact(database.url)}`);
@@ -97,6 +99,18 @@ async function main(): Promise<void> {
   console.log(`\nVideo-STaR Studio is running at ${appUrl}`);
   for (const line of seeded.loginLines) console.log(`  ${line}`);
   console.log("Press Ctrl-C to stop.\n");
+}
+
+/**
+ * Finds ffmpeg and ffprobe once, says which are used, and hands the same binaries to the worker
+ * and the web app through FFMPEG_PATH / FFPROBE_PATH. Throws (and the start fails) when one is missing.
+ */
+function chooseMediaTools(): void {
+  for (const tool of ["ffmpeg", "ffprobe"] as const) {
+    const resolved = resolveMediaTool(tool);
+    console.log(`Using ${describeMediaTool(resolved)}`);
+    process.env[MEDIA_TOOL_ENV[tool]] = resolved.path;
+  }
 }
 
 function onChildExit(child: ManagedChild, code: number | null): void {
