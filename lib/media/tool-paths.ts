@@ -1,6 +1,6 @@
-import { accessSync, constants, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { isExecutableFile } from "@/lib/config/executable-file";
 import { MediaError } from "./errors";
 
 export type MediaTool = "ffmpeg" | "ffprobe";
@@ -81,19 +81,12 @@ export function machineToolLookup(): MediaToolLookup {
   return { env: process.env, isExecutableFile, packageBinary };
 }
 
-function isExecutableFile(filePath: string): boolean {
-  try {
-    accessSync(filePath, constants.X_OK);
-    return statSync(filePath).isFile();
-  } catch {
-    return false;
-  }
-}
-
 function packageBinary(tool: MediaTool): string | undefined {
+  const require = createRequire(import.meta.url);
   try {
     // The packages pick the binary for this platform and architecture; they throw when they have none.
-    const installed: unknown = createRequire(import.meta.url)(MEDIA_TOOL_PACKAGE[tool]);
+    // Literal names, so that bundlers (Next.js) see them and leave them external.
+    const installed: unknown = tool === "ffmpeg" ? require("@ffmpeg-installer/ffmpeg") : require("@ffprobe-installer/ffprobe");
     const binary = (installed as { path?: unknown } | null)?.path;
     return typeof binary === "string" ? binary : undefined;
   } catch {
