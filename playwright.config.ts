@@ -1,8 +1,11 @@
 import { defineConfig } from "@playwright/test";
+import { resolveChromium } from "@/lib/testing/chromium";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 export const e2eBaseUrl = `http://localhost:${port}`;
+// CHROMIUM_PATH, else /usr/bin/chromium, else the npm package's headless Chromium (unpacked once).
+const chromium = await resolveChromium();
 
 // The app under test is started exactly as `npm start` starts it, on a fresh data directory.
 export default defineConfig({
@@ -14,18 +17,7 @@ export default defineConfig({
   use: {
     baseURL: e2eBaseUrl,
     trace: "retain-on-failure",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: { executablePath: chromium.executablePath, args: chromium.args },
   },
   webServer: {
     command: `rm -rf ${dataDir} && npm start`,
