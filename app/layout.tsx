@@ -6,6 +6,13 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: { default: "Video-STaR Studio", template: "%s · Video-STaR Studio" },
   description: "Self-train video language models with Video-STaR and audit what they generate.",
+  // SVG where the browser takes it; the .ico for the rest (and for /favicon.ico asked for directly).
+  icons: {
+    icon: [
+      { url: "/favicon.ico", sizes: "any" },
+      { url: "/icon.svg", type: "image/svg+xml" },
+    ],
+  },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

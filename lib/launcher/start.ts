@@ -10,6 +10,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { ensureAuthSecret } from "@/lib/auth/secret";
 import { seedOnFirstRun } from "@/lib/demo/seed";
 import { log, logFormatFrom } from "@/lib/log";
+import { describeMediaTool, MEDIA_TOOL_ENV, resolveMediaTool } from "@/lib/media/tool-paths";
 import type { ChildOutput } from "./child-output";
 import { startChild, stopChildren, type ManagedChild } from "./child-processes";
 import { choosePort } from "./free-port";
@@ -65,6 +66,7 @@ try {
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
 async function main(): Promise<void> {
+  chooseMediaTools();
   const userGaveDatabase = Boolean(process.env.DATABASE_URL);
   database = await openDatabaseServer(postgresLog());
   log.info(database.embedded ? `PostgreSQL (embedded) at ${redact(database.url)}` : `PostgreSQL at ${redact(database.url)}`);
@@ -107,6 +109,18 @@ async function main(): Promise<void> {
   log.info(`Video-STaR Studio is running at ${appUrl}`);
   for (const line of seeded.loginLines) log.info(line);
   log.info("Press Ctrl-C to stop.");
+}
+
+/**
+ * Finds ffmpeg and ffprobe once, says which are used, and hands the same binaries to the worker
+ * and the web app through FFMPEG_PATH / FFPROBE_PATH. Throws (and the start fails) when one is missing.
+ */
+function chooseMediaTools(): void {
+  for (const tool of ["ffmpeg", "ffprobe"] as const) {
+    const resolved = resolveMediaTool(tool);
+    log.info(`Using ${describeMediaTool(resolved)}`);
+    process.env[MEDIA_TOOL_ENV[tool]] = resolved.path;
+  }
 }
 
 function onChildExit(child: ManagedChild, code: number | null): void {

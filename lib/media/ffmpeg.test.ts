@@ -10,6 +10,7 @@ import { framesToMp4 } from "./frames";
 import { makePoster } from "./poster";
 import { probe } from "./probe";
 import { synthesizeDemoClip } from "./synthesize";
+import { mediaToolPath } from "./tool-paths";
 import { transcodeToBrowserSafe } from "./transcode";
 
 const run = promisify(execFile);
@@ -25,7 +26,7 @@ afterAll(async () => {
 /** Mean luma of a 1×1 downscale of the frame at `t`: enough to tell a scene's colours apart. */
 async function pixelAt(file: string, t: number, x: number, y: number): Promise<[number, number, number]> {
   const { stdout } = await run(
-    "ffmpeg",
+    mediaToolPath("ffmpeg"),
     [
       "-v",
       "error",
@@ -136,7 +137,7 @@ describe("probe, transcode and poster on ffmpeg-made clips", () => {
   it("encodes a folder of JPEG frames (any numbering) into a 12 fps MP4", async () => {
     const frames = path.join(dir, "frames", "EventName", "3");
     await mkdir(frames, { recursive: true });
-    await run("ffmpeg", [
+    await run(mediaToolPath("ffmpeg"), [
       "-v",
       "error",
       "-f",
@@ -177,7 +178,7 @@ describe("probe, transcode and poster on ffmpeg-made clips", () => {
 
   it("reports a file without a video stream, a missing file and a relative path", async () => {
     const audioOnly = path.join(dir, "tone.m4a");
-    await run("ffmpeg", ["-v", "error", "-f", "lavfi", "-i", "sine=d=1", "-c:a", "aac", audioOnly]);
+    await run(mediaToolPath("ffmpeg"), ["-v", "error", "-f", "lavfi", "-i", "sine=d=1", "-c:a", "aac", audioOnly]);
     await expect(probe(audioOnly)).rejects.toMatchObject({ code: "unplayable", reason: "no video stream" });
     await expect(probe(path.join(dir, "missing.mp4"))).rejects.toMatchObject({ code: "not-found" });
     await expect(probe("relative/clip.mp4")).rejects.toMatchObject({ code: "invalid-argument" });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { PassThrough } from "node:stream";
 import { writeAtomically } from "./atomic-output";
 import { MediaError } from "./errors";
-import { H264_BROWSER_SAFE_ARGS } from "./transcode";
+import { h264BrowserSafeArgs } from "./transcode";
 import { assertToolPath, runTool } from "./run-tool";
 
 const FRAME_FILE = /\.jpe?g$/i;
@@ -48,13 +48,7 @@ export async function framesToMp4(frameDir: string, dest: string, fps = 12): Pro
         "mjpeg",
         "-i",
         "pipe:0",
-        ...H264_BROWSER_SAFE_ARGS,
-        "-crf",
-        "23",
-        "-fps_mode",
-        "cfr",
-        "-r",
-        String(fps),
+        ...h264BrowserSafeArgs(fps, 23),
         "-f",
         "mp4",
         temp,

@@ -1,4 +1,5 @@
 export { MediaError, type MediaErrorCode } from "./errors";
+export { resolveMediaTool, mediaToolPath, describeMediaTool, type MediaTool, type ResolvedMediaTool } from "./tool-paths";
 export { probe, type ProbeResult } from "./probe";
 export { isBrowserSafe, browserSafetyProblems, type BrowserSafetyFacts } from "./browser-safe";
 export { hasFaststart } from "./faststart";

@@ -2,14 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { MediaError } from "./errors";
-
-export type MediaTool = "ffmpeg" | "ffprobe";
-
-/** The binaries, overridable with FFMPEG_PATH / FFPROBE_PATH (resolved through PATH otherwise). */
-function binaryOf(tool: MediaTool): string {
-  const override = tool === "ffmpeg" ? process.env.FFMPEG_PATH : process.env.FFPROBE_PATH;
-  return override !== undefined && override !== "" ? override : tool;
-}
+import { type MediaTool, mediaToolPath } from "./tool-paths";
 
 export interface RunOptions {
   timeoutMs?: number;
@@ -31,7 +24,8 @@ const DEFAULT_TIMEOUT_MS = 120_000;
  */
 export function runTool(tool: MediaTool, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binaryOf(tool), args, { stdio: [options.stdin ? "pipe" : "ignore", "pipe", "pipe"] });
+    const binary = mediaToolPath(tool);
+    const child = spawn(binary, args, { stdio: [options.stdin ? "pipe" : "ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     let settled = false;
@@ -65,8 +59,8 @@ export function runTool(tool: MediaTool, args: readonly string[], options: RunOp
     child.on("error", (error: NodeJS.ErrnoException) => {
       finish(
         error.code === "ENOENT"
-          ? new MediaError("tool-missing", `${tool} is not installed (install Debian's ffmpeg package)`)
-          : new MediaError("ffmpeg-failed", `${tool} could not start: ${error.message}`),
+          ? new MediaError("tool-missing", `${tool} could not be found at ${binary}`)
+          : new MediaError("ffmpeg-failed", `${tool} (${binary}) could not start: ${error.message}`),
       );
     });
     child.on("close", (code, signal) => {

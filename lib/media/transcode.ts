@@ -10,22 +10,32 @@ export interface TranscodeOptions {
   timeoutMs?: number;
 }
 
-/** libx264 encoding settings shared by every browser-safe output. */
-export const H264_BROWSER_SAFE_ARGS = [
-  "-c:v",
-  "libx264",
-  "-profile:v",
-  "main",
-  "-pix_fmt",
-  "yuv420p",
-  "-preset",
-  "veryfast",
-  // Even dimensions are required by 4:2:0 chroma subsampling.
-  "-vf",
-  "scale=trunc(iw/2)*2:trunc(ih/2)*2",
-  "-movflags",
-  "+faststart",
-] as const;
+/**
+ * libx264 settings shared by every browser-safe output, at a constant `fps`. The fps filter (not
+ * -fps_mode, which ffmpeg before 5.1 lacks, nor -vsync, deprecated since) makes the rate constant
+ * on every ffmpeg version.
+ */
+export function h264BrowserSafeArgs(fps: number, crf: number): string[] {
+  return [
+    "-c:v",
+    "libx264",
+    "-profile:v",
+    "main",
+    "-pix_fmt",
+    "yuv420p",
+    "-preset",
+    "veryfast",
+    "-crf",
+    String(crf),
+    // Even dimensions are required by 4:2:0 chroma subsampling.
+    "-vf",
+    `scale=trunc(iw/2)*2:trunc(ih/2)*2,fps=${fps}`,
+    "-r",
+    String(fps),
+    "-movflags",
+    "+faststart",
+  ];
+}
 
 /**
  * Re-encodes any video ffmpeg can decode into a browser-safe MP4: H.264 main profile, yuv420p,
@@ -52,13 +62,7 @@ export async function transcodeToBrowserSafe(src: string, dest: string, options:
         "0:v:0",
         "-map",
         "0:a:0?",
-        ...H264_BROWSER_SAFE_ARGS,
-        "-crf",
-        String(options.crf ?? 23),
-        "-fps_mode",
-        "cfr",
-        "-r",
-        String(fps),
+        ...h264BrowserSafeArgs(fps, options.crf ?? 23),
         "-c:a",
         "aac",
         "-b:a",

@@ -11,6 +11,7 @@ import { chatReply } from "@/lib/backends/testing/chat-replies";
 import { makeTestClip, requireFfmpeg } from "@/lib/backends/testing/ffmpeg";
 import { jpegSize } from "@/lib/backends/testing/jpeg";
 import { inSequence, startScriptedServer } from "@/lib/backends/testing/scripted-server";
+import { mediaToolPath } from "@/lib/media/tool-paths";
 
 describe("evenly spaced frames", () => {
   it("picks frame indices like LLaMA-Factory's linspace(0, total - 1, n)", () => {
@@ -70,7 +71,7 @@ describe("frame sampling with ffmpeg", { timeout: 60_000 }, () => {
     const frames = await new FrameSampler().sampleJpegs(clip, { count: 4, maxSize: 448 });
     // 24 frames, 4 wanted: indices 0, 7, 15, 23. Decode frame n directly and encode it the same way.
     const byIndex = (n: number) =>
-      execFileSync("ffmpeg", [
+      execFileSync(mediaToolPath("ffmpeg"), [
         "-hide_banner",
         "-loglevel",
         "error",
@@ -136,6 +137,6 @@ describe("frame sampling with ffmpeg", { timeout: 60_000 }, () => {
       .sampleJpegs(clip, { count: 1, maxSize: 448 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FrameSamplingError);
-    expect((error as Error).message).toMatch(/not found on PATH/);
+    expect((error as Error).message).toBe('ffprobe not found at "ffprobe-that-does-not-exist": frames cannot be sampled');
   });
 });

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import pLimit, { type LimitFunction } from "p-limit";
 import { z } from "zod";
 import { FrameSamplingError } from "@/lib/backends/errors";
+import { type MediaTool, mediaToolPath } from "@/lib/media/tool-paths";
 
 export interface FrameSamplingOptions {
   count: number;
@@ -10,6 +11,7 @@ export interface FrameSamplingOptions {
 }
 
 export interface FrameSamplerDeps {
+  /** Default: the resolved binaries (FFMPEG_PATH / FFPROBE_PATH, PATH, the npm packages). */
   ffmpegPath?: string;
   ffprobePath?: string;
   /** Concurrent ffmpeg processes (decoding is CPU-bound). */
@@ -61,16 +63,14 @@ export function jpegDataUrl(jpeg: Buffer): string {
  * for servers that take images but not video.
  */
 export class FrameSampler {
-  private readonly ffmpeg: string;
-  private readonly ffprobe: string;
+  private readonly paths: Partial<Record<MediaTool, string>>;
   private readonly limit: LimitFunction;
   private readonly cache = new Map<string, Promise<string[]>>();
   private readonly cacheEntries: number;
   private readonly processTimeoutMs: number;
 
   constructor(deps: FrameSamplerDeps = {}) {
-    this.ffmpeg = deps.ffmpegPath ?? "ffmpeg";
-    this.ffprobe = deps.ffprobePath ?? "ffprobe";
+    this.paths = { ffmpeg: deps.ffmpegPath, ffprobe: deps.ffprobePath };
     this.limit = pLimit(deps.maxProcesses ?? 2);
     this.cacheEntries = deps.cacheEntries ?? 32;
     this.processTimeoutMs = deps.processTimeoutMs ?? 60_000;
@@ -103,7 +103,7 @@ export class FrameSampler {
       "json",
       source,
     ];
-    const output = (await this.run(this.ffprobe, args, `probing ${source}`)).toString("utf8");
+    const output = (await this.run("ffprobe", args, `probing ${source}`)).toString("utf8");
     const parsed = ffprobeOutputSchema.safeParse(safeJson(output));
     const stream = parsed.success ? parsed.data.streams?.[0] : undefined;
     const durationSeconds = Number(parsed.success ? (parsed.data.format?.duration ?? stream?.duration) : Number.NaN);
@@ -137,15 +137,25 @@ export class FrameSampler {
       "image2pipe",
       "pipe:1",
     ];
-    const jpeg = await this.run(this.ffmpeg, args, `extracting the frame at ${timeSeconds.toFixed(3)} s of ${source}`);
+    const jpeg = await this.run("ffmpeg", args, `extracting the frame at ${timeSeconds.toFixed(3)} s of ${source}`);
     if (jpeg.length < 4 || jpeg[0] !== 0xff || jpeg[1] !== 0xd8) {
       throw new FrameSamplingError(`ffmpeg produced no JPEG frame at ${timeSeconds.toFixed(3)} s of ${source}`);
     }
     return jpeg;
   }
 
-  private run(command: string, args: string[], what: string): Promise<Buffer> {
+  /** Resolved at each run, not at construction: a client that never samples frames needs no ffmpeg. */
+  private binary(tool: MediaTool): string {
+    try {
+      return this.paths[tool] ?? mediaToolPath(tool);
+    } catch (error) {
+      throw new FrameSamplingError(`cannot sample frames: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+  }
+
+  private run(tool: MediaTool, args: string[], what: string): Promise<Buffer> {
     return new Promise((resolve, reject) => {
+      const command = this.binary(tool);
       execFile(
         command,
         args,
@@ -154,7 +164,7 @@ export class FrameSampler {
           if (!error) return resolve(stdout);
           if ((error as NodeJS.ErrnoException).code === "ENOENT") {
             return reject(
-              new FrameSamplingError(`${command} not found on PATH: install ffmpeg (e.g. apt-get install ffmpeg) to sample frames`, {
+              new FrameSamplingError(`${tool} not found at "${command}": frames cannot be sampled`, {
                 cause: error,
               }),
             );

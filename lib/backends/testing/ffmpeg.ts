@@ -1,12 +1,17 @@
 import { execFileSync } from "node:child_process";
+import { mediaToolPath } from "@/lib/media/tool-paths";
 
-/** Fails (never skips) when ffmpeg is missing: CI installs it, and frame sampling depends on it. */
+/**
+ * Fails (never skips) when ffmpeg or ffprobe cannot be found or run: npm install provides both,
+ * and frame sampling depends on them.
+ */
 export function requireFfmpeg(): void {
-  for (const tool of ["ffmpeg", "ffprobe"]) {
+  for (const tool of ["ffmpeg", "ffprobe"] as const) {
+    const binary = mediaToolPath(tool);
     try {
-      execFileSync(tool, ["-version"], { stdio: "ignore" });
-    } catch {
-      throw new Error(`${tool} is not on PATH: install ffmpeg (apt-get install ffmpeg); the frame-sampling tests need it`);
+      execFileSync(binary, ["-version"], { stdio: "ignore" });
+    } catch (error) {
+      throw new Error(`${tool} at ${binary} does not run (${String(error)}); the frame-sampling tests need it`);
     }
   }
 }
@@ -14,7 +19,7 @@ export function requireFfmpeg(): void {
 /** The 2 s test clip: ffmpeg's test pattern, H.264, yuv420p. */
 export function makeTestClip(path: string, size = "320x240"): void {
   execFileSync(
-    "ffmpeg",
+    mediaToolPath("ffmpeg"),
     [
       "-hide_banner",
       "-loglevel",
