@@ -9,4 +9,4 @@ export const screenshotsPlace = {
 };
 
 /** The README's pictures. */
-export const SCREENSHOTS_DIR = "docs/screenshots";
+export const SCREENSHOTS_DIR = "e2e/screenshots/images";
