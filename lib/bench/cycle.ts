@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { dataDir, projectRoot } from "@/lib/config/paths";
 import { poolConfigFromUrl, withDatabase } from "@/lib/db/connection-config";
 import { startLocalPostgres, type LocalPostgres } from "@/lib/db/embedded-postgres";
@@ -147,15 +148,18 @@ try {
   );
   const idle = memoryOf(workerPid);
 
-  const { runId, cycleId } = await cycles.launchRun({
-    name: "bench",
-    datasets: [{ dataset: dataset.datasetId, sampleSize: null, splits: ["train"] }],
-    backends,
-    evaluation: { enabled: false },
-    rationalization: { enabled: false },
-    stopRule: { maxCycles: 1 },
-    execution: { batchSize, tickSeconds: 1 },
-  });
+  const { runId, cycleId } = await cycles.launchRun(
+    {
+      name: "bench",
+      datasets: [{ dataset: dataset.datasetId, sampleSize: null, splits: ["train"] }],
+      backends,
+      evaluation: { enabled: false },
+      rationalization: { enabled: false },
+      stopRule: { maxCycles: 1 },
+      execution: { batchSize, tickSeconds: 1 },
+    },
+    SYSTEM_ACTOR,
+  );
   const cpu = new CpuMeter();
   const postgresPids = async () =>
     (
@@ -226,7 +230,7 @@ try {
     [cycleId],
   );
   const sqlReport = sqlStats ? await topStatements(pool()) : [];
-  await cycles.cancelRun(runId).catch(() => {});
+  await cycles.cancelRun(runId, SYSTEM_ACTOR).catch(() => {});
   console.log(samples.join("\n"));
   if (sqlReport.length > 0) console.log(`SQL by total time (pg_stat_statements):\n${sqlReport.join("\n")}`);
   console.log(

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { VERIFIER_VERSION } from "@/lib/verifier";
@@ -31,6 +32,7 @@ beforeAll(async () => {
       evaluation: { enabled: false },
       execution: { maxItemAttempts: 2 },
     },
+    SYSTEM_ACTOR,
     { jobs: noJobs },
   );
   cycleId = launched.cycleId;
