@@ -167,7 +167,7 @@ describe("a batch's range, read key by key", () => {
     const planned = await planRangeBatches(cycleId, plan, "VERIFY");
     expect(planned).toMatchObject([{ itemCount: 2, settled: true }]);
     await createBatches(cycleId, "VERIFY", planned);
-    const batches = await pool().query(
+    const batches = await pool().query<{ status: string; doneCount: number; itemCount: number }>(
       `SELECT status, "doneCount", "itemCount" FROM "StageBatch" WHERE "cycleId" = $1 AND stage = 'VERIFY'`,
       [cycleId],
     );

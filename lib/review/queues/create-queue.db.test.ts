@@ -81,7 +81,7 @@ describe("createQueue", () => {
     expect(goldItems.map((item) => item.generationId).sort()).toEqual(gold.map((g) => g.generationId).sort());
     expect(goldItems[0]?.goldAnswer).toEqual({ verdict: "HALLUCINATED", labelPresent: false, note: "" });
     expect(goldItems.every((item) => item.position > 0)).toBe(true);
-    const { rows } = await pool().query(`SELECT "userId" FROM "ReviewQueueMember" WHERE "queueId" = $1`, [created.id]);
+    const { rows } = await pool().query<{ userId: string }>(`SELECT "userId" FROM "ReviewQueueMember" WHERE "queueId" = $1`, [created.id]);
     expect(rows).toEqual([{ userId: annotator.id }]);
   });
 
