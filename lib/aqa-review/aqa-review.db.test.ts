@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { text } from "node:stream/consumers";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditCount, auditTrail, withFailingCommits } from "@/lib/testing/audit-trail";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import {
@@ -13,7 +14,6 @@ import {
   loadCycleFigures,
   REPORT_COLUMNS,
   runTrend,
-  SIGN_OFF_AUDIT_ACTION,
   signOffExplanation,
   SignOffInput,
 } from "./index";
@@ -231,21 +231,20 @@ describe("sign-off", () => {
     const generationId = cycle1.generationIds[2]!;
     const rejected = await signOffExplanation({
       generationId,
-      actor: { id: piId },
+      actor: { userId: piId, ip: "10.0.0.9" },
       input: SignOffInput.parse({ decision: "REJECTED", reason: "wrong average", comment: "the mean is 3.175" }),
-      ipAddress: "10.0.0.9",
     });
     expect(rejected).toMatchObject({ decision: "REJECTED", reason: "wrong average", user: { id: piId } });
     const accepted = await signOffExplanation({
       generationId,
-      actor: { id: piId },
+      actor: { userId: piId },
       input: SignOffInput.parse({ decision: "ACCEPTED", reason: "ignored" }),
     });
     expect(accepted).toMatchObject({ decision: "ACCEPTED", reason: "" });
     expect(await prisma().explanationSignOff.count({ where: { generationId } })).toBe(1);
 
     const audit = await prisma().auditLogEntry.findMany({
-      where: { action: SIGN_OFF_AUDIT_ACTION, targetId: String(generationId), actorId: piId },
+      where: { action: "aqa.explanation.sign-off", targetId: String(generationId), actorId: piId },
       orderBy: { id: "asc" },
       select: { targetType: true, details: true, ipAddress: true },
     });
@@ -270,17 +269,31 @@ describe("sign-off", () => {
     expect(parsed.error?.issues[0]?.path).toEqual(["reason"]);
     const result = await signOffExplanation({
       generationId: otherGenerationId,
-      actor: { id: piId },
+      actor: { userId: piId },
       input: SignOffInput.parse({ decision: "ACCEPTED" }),
     });
     expect(result).toBeNull();
     expect(await prisma().explanationSignOff.count({ where: { generationId: otherGenerationId } })).toBe(0);
+    expect(await auditTrail("aqa.explanation.sign-off", otherGenerationId)).toEqual([]);
+  });
+
+  it("a sign-off that fails at commit leaves neither the decision nor its audit entry", async () => {
+    const generationId = cycle1.generationIds[3]!;
+    const entries = await auditCount("aqa.explanation.sign-off");
+    const signing = () =>
+      signOffExplanation({ generationId, actor: { userId: piId }, input: SignOffInput.parse({ decision: "ACCEPTED" }) });
+    await expect(withFailingCommits("ExplanationSignOff", signing)).rejects.toThrow(/forced failure/);
+    expect(await prisma().explanationSignOff.count({ where: { generationId } })).toBe(0);
+    expect(await auditCount("aqa.explanation.sign-off")).toBe(entries);
   });
 });
 
 describe("the CSV report", () => {
   it("parses back with csv-parse: one row per dive, with its figures, flags and sign-offs", async () => {
-    const stream = await cycleReportCsv(cycle1.cycleId, "ANSWER");
+    const stream = await cycleReportCsv(cycle1.cycleId, "ANSWER", { userId: piId, ip: "10.0.0.9" });
+    expect(await auditTrail("aqa.report.export", cycle1.cycleId)).toEqual([
+      { actorId: piId, targetType: "Cycle", ipAddress: "10.0.0.9", details: { mode: "ANSWER", format: "csv" } },
+    ]);
     const csv = await text(stream!);
     const rows = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
     expect(rows).toHaveLength(5);
@@ -297,8 +310,9 @@ describe("the CSV report", () => {
     expect(rows[0]?.true_sequence).toBe("Forward > 3.5 Soms.Pike > Entry");
   });
 
-  it("is null for a cycle that does not exist", async () => {
-    expect(await cycleReportCsv(2_000_000_000, "ANSWER")).toBeNull();
+  it("is null for a cycle that does not exist, and records nothing", async () => {
+    expect(await cycleReportCsv(2_000_000_000, "ANSWER", { userId: piId })).toBeNull();
+    expect(await auditTrail("aqa.report.export", 2_000_000_000)).toEqual([]);
   });
 });
 

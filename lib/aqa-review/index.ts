@@ -24,7 +24,7 @@ export { diveReview, type DiveReview, type DiveReviewResult } from "./dive-revie
 export { listAqaRuns } from "./aqa-repository";
 
 export { SIGN_OFF_DECISIONS, type SignOffDecision } from "./sign-off-repository";
-export { SignOffInput, SIGN_OFF_AUDIT_ACTION, signOffExplanation, explanationSignOffs } from "./sign-off-service";
+export { SignOffInput, signOffExplanation, explanationSignOffs } from "./sign-off-service";
 export type { SignOffView, SignOffSummary } from "./sign-off-view";
 
 export { CycleParams, RunParams, GenerationParams, ModeQuery } from "./request-schemas";

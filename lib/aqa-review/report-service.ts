@@ -1,4 +1,7 @@
 import type { Readable } from "node:stream";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/audit-repository";
+import { inTransaction } from "@/lib/db/transaction";
 import { analyseAnswer } from "./answer-analysis";
 import { aqaDatasetIds, eachAqaGeneration, findCycleHeader, type AqaMode } from "./aqa-repository";
 import { difficultyTableFor } from "./cycle-review";
@@ -12,9 +15,11 @@ import { signOffView, type SignOffView } from "./sign-off-view";
  * The cycle's dives as a CSV stream: generations are read in batches and each row is written as soon
  * as its figures are computed, so a large cycle never sits in memory. Null when the cycle does not exist.
  * Generations whose dive record cannot be read are left out (the dashboard lists them as problems).
+ * Each report handed out is recorded as `aqa.report.export`.
  */
-export async function cycleReportCsv(cycleId: number, mode: AqaMode): Promise<Readable | null> {
+export async function cycleReportCsv(cycleId: number, mode: AqaMode, actor: Actor): Promise<Readable | null> {
   if ((await findCycleHeader(cycleId)) === null) return null;
+  await inTransaction((tx) => recordAudit(tx, actor, { action: "aqa.report.export", targetId: cycleId, details: { mode, format: "csv" } }));
   const [table, signOffs] = await Promise.all([aqaDatasetIds(cycleId, mode).then(difficultyTableFor), listCycleSignOffs(cycleId)]);
   const byGeneration = new Map<number, SignOffView[]>();
   for (const view of signOffs.map(signOffView)) {

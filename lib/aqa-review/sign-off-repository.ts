@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/prisma";
+import type { Db } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const SIGN_OFF_DECISIONS = ["ACCEPTED", "REJECTED"] as const;
@@ -25,20 +26,21 @@ export interface SignOffWrite {
   comment: string;
 }
 
-/** One sign-off per (generation, user): signing again replaces the earlier decision. */
-export async function upsertSignOff(write: SignOffWrite): Promise<{ row: SignOffRow; previous: SignOffDecision | null }> {
+/**
+ * One sign-off per (generation, user): signing again replaces the earlier decision. A read, then a
+ * write: give it a transaction so that `previous` is the decision it replaced.
+ */
+export async function upsertSignOff(write: SignOffWrite, tx: Db): Promise<{ row: SignOffRow; previous: SignOffDecision | null }> {
   const key = { generationId: write.generationId, userId: write.userId };
-  return prisma().$transaction(async (tx) => {
-    const previous = await tx.explanationSignOff.findUnique({ where: { generationId_userId: key }, select: { decision: true } });
-    const fields = { decision: write.decision, reason: write.reason, comment: write.comment };
-    const row = await tx.explanationSignOff.upsert({
-      where: { generationId_userId: key },
-      create: { ...key, ...fields },
-      update: { ...fields, updatedAt: new Date() },
-      select: signOffSelect,
-    });
-    return { row, previous: previous?.decision ?? null };
+  const previous = await tx.explanationSignOff.findUnique({ where: { generationId_userId: key }, select: { decision: true } });
+  const fields = { decision: write.decision, reason: write.reason, comment: write.comment };
+  const row = await tx.explanationSignOff.upsert({
+    where: { generationId_userId: key },
+    create: { ...key, ...fields },
+    update: { ...fields, updatedAt: new Date() },
+    select: signOffSelect,
   });
+  return { row, previous: previous?.decision ?? null };
 }
 
 export async function listSignOffs(generationId: number): Promise<SignOffRow[]> {

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/auth/audit-log";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/audit-repository";
+import { inTransaction } from "@/lib/db/transaction";
 import { findGenerationDetail } from "./aqa-repository";
 import { listSignOffs, SIGN_OFF_DECISIONS, upsertSignOff } from "./sign-off-repository";
 import { signOffView, type SignOffView } from "./sign-off-view";
@@ -17,47 +19,43 @@ export const SignOffInput = z
   });
 export type SignOffInput = z.infer<typeof SignOffInput>;
 
-export const SIGN_OFF_AUDIT_ACTION = "aqa.explanation.sign-off";
-
 export interface SignOffRequest {
   generationId: number;
-  actor: { id: string };
+  /** A person: a sign-off is theirs. */
+  actor: Actor & { userId: string };
   input: SignOffInput;
-  ipAddress?: string | null;
 }
 
 /**
- * Records (or replaces) the actor's sign-off on an AQA explanation and writes it to the audit log.
- * Null when the generation is not a FineDiving AQA answer.
+ * Records (or replaces) the actor's sign-off on an AQA explanation, with its
+ * `aqa.explanation.sign-off` audit entry in the same transaction. Null when the generation is not a
+ * FineDiving AQA answer.
  */
 export async function signOffExplanation(request: SignOffRequest): Promise<SignOffView | null> {
   const generation = await findGenerationDetail(request.generationId);
   if (generation === null || !generation.question.kind.startsWith("aqa-") || generation.question.dataset.format !== "FINEDIVING") {
     return null;
   }
-  const { input } = request;
+  const { input, actor } = request;
   const reason = input.decision === "ACCEPTED" ? "" : input.reason;
-  const { row, previous } = await upsertSignOff({
-    generationId: request.generationId,
-    userId: request.actor.id,
-    decision: input.decision,
-    reason,
-    comment: input.comment,
-  });
-  await recordAuditEvent({
-    actorId: request.actor.id,
-    action: SIGN_OFF_AUDIT_ACTION,
-    targetType: "Generation",
-    targetId: request.generationId,
-    details: {
-      decision: input.decision,
-      reason,
-      comment: input.comment,
-      previousDecision: previous,
-      cycleId: generation.cycleId,
-      videoKey: generation.question.video.key,
-    },
-    ipAddress: request.ipAddress ?? null,
+  const row = await inTransaction(async (tx) => {
+    const signed = await upsertSignOff(
+      { generationId: request.generationId, userId: actor.userId, decision: input.decision, reason, comment: input.comment },
+      tx,
+    );
+    await recordAudit(tx, actor, {
+      action: "aqa.explanation.sign-off",
+      targetId: request.generationId,
+      details: {
+        decision: input.decision,
+        reason,
+        comment: input.comment,
+        previousDecision: signed.previous,
+        cycleId: generation.cycleId,
+        videoKey: generation.question.video.key,
+      },
+    });
+    return signed.row;
   });
   return signOffView(row);
 }

@@ -1,4 +1,5 @@
 import { afterAll, expect, test } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { auth } from "./auth";
 import { ACCOUNT_FAILURE_LIMIT } from "./login-throttle";
@@ -11,7 +12,7 @@ const PASSWORD = "correct-horse-battery";
 
 async function newUser(role: "ANNOTATOR" | "RESEARCHER" = "ANNOTATOR") {
   const email = `auth-${Date.now()}-${Math.random().toString(36).slice(2, 7)}@test.local`;
-  const { id } = await createUser({ email, name: "Test", role, password: PASSWORD });
+  const { id } = await createUser({ email, name: "Test", role, password: PASSWORD }, SYSTEM_ACTOR);
   return { id, email };
 }
 
@@ -48,7 +49,7 @@ test("deactivating a user ends their sessions at once, and they cannot sign in a
   const headers = cookieOf(response);
   expect(await getSessionUser(headers)).toMatchObject({ email: user.email, role: "ANNOTATOR" });
 
-  await setActive(user.id, false);
+  await setActive(user.id, false, SYSTEM_ACTOR);
   expect(await getSessionUser(headers)).toBeNull();
   expect((await signIn(user.email, PASSWORD)).status).not.toBe(200);
 });
@@ -56,7 +57,7 @@ test("deactivating a user ends their sessions at once, and they cannot sign in a
 test("a role change applies to the next request of an existing session", async () => {
   const user = await newUser();
   const headers = cookieOf(await signIn(user.email, PASSWORD));
-  await changeRole(user.id, "RESEARCHER");
+  await changeRole(user.id, "RESEARCHER", SYSTEM_ACTOR);
   expect((await getSessionUser(headers))?.role).toBe("RESEARCHER");
 });
 

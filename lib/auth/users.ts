@@ -1,4 +1,7 @@
+import type { Actor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/audit-repository";
 import { prisma } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/transaction";
 import { auth } from "./auth";
 import { MIN_PASSWORD_LENGTH } from "./auth-constants";
 import type { Role } from "./roles";
@@ -16,8 +19,8 @@ export class UserExistsError extends Error {
   }
 }
 
-/** Creates a user with an email + password account, hashed by better-auth. */
-export async function createUser(input: NewUser): Promise<{ id: string }> {
+/** Creates a user with an email + password account, hashed by better-auth; audited as `user.create`. */
+export async function createUser(input: NewUser, actor: Actor): Promise<{ id: string }> {
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw new Error(`The password must have at least ${MIN_PASSWORD_LENGTH} characters`);
   }
@@ -25,7 +28,7 @@ export async function createUser(input: NewUser): Promise<{ id: string }> {
   const email = input.email.trim().toLowerCase();
   if (await context.internalAdapter.findUserByEmail(email)) throw new UserExistsError(email);
   const passwordHash = await context.password.hash(input.password);
-  return prisma().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const id = context.generateId({ model: "user" });
     if (!id) throw new Error("better-auth generated no user id");
     await tx.user.create({ data: { id, email, name: input.name, role: input.role, emailVerified: true }, select: { id: true } });
@@ -33,24 +36,29 @@ export async function createUser(input: NewUser): Promise<{ id: string }> {
       data: { id: `${id}-credential`, userId: id, providerId: "credential", accountId: id, password: passwordHash },
       select: { id: true },
     });
+    await recordAudit(tx, actor, { action: "user.create", targetId: id, details: { email, role: input.role } });
     return { id };
   });
 }
 
-export async function changeRole(userId: string, role: Role): Promise<void> {
-  await prisma().user.update({ where: { id: userId }, data: { role }, select: { id: true } });
+export async function changeRole(userId: string, role: Role, actor: Actor): Promise<void> {
+  await inTransaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true } });
+    await recordAudit(tx, actor, { action: "user.role", targetId: userId, details: { role } });
+  });
 }
 
 /** Deactivation ends every session of the user at once. */
-export async function setActive(userId: string, active: boolean): Promise<void> {
-  await prisma().$transaction([
-    prisma().user.update({
+export async function setActive(userId: string, active: boolean, actor: Actor): Promise<void> {
+  await inTransaction(async (tx) => {
+    await tx.user.update({
       where: { id: userId },
       data: { active, deactivatedAt: active ? null : new Date() },
       select: { id: true },
-    }),
-    ...(active ? [] : [prisma().session.deleteMany({ where: { userId } })]),
-  ]);
+    });
+    if (!active) await tx.session.deleteMany({ where: { userId } });
+    await recordAudit(tx, actor, { action: active ? "user.reactivate" : "user.deactivate", targetId: userId, details: {} });
+  });
 }
 
 export async function countUsers(): Promise<number> {

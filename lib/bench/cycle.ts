@@ -12,6 +12,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type pg from "pg";
+import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { projectRoot } from "@/lib/config/paths";
 import { createThrowawayDatabase } from "@/lib/db/throwaway-database";
 import { waitFor, type SpawnedScript } from "@/lib/testing/processes";
@@ -124,15 +125,18 @@ try {
   );
   const idle = memoryOf(workerPid);
 
-  const { runId, cycleId } = await cycles.launchRun({
-    name: "bench",
-    datasets: [{ dataset: dataset.datasetId, sampleSize: null, splits: ["train"] }],
-    backends,
-    evaluation: { enabled: false },
-    rationalization: { enabled: false },
-    stopRule: { maxCycles: 1 },
-    execution: { batchSize, tickSeconds: 1 },
-  });
+  const { runId, cycleId } = await cycles.launchRun(
+    {
+      name: "bench",
+      datasets: [{ dataset: dataset.datasetId, sampleSize: null, splits: ["train"] }],
+      backends,
+      evaluation: { enabled: false },
+      rationalization: { enabled: false },
+      stopRule: { maxCycles: 1 },
+      execution: { batchSize, tickSeconds: 1 },
+    },
+    SYSTEM_ACTOR,
+  );
   const cpu = new CpuMeter();
   const postgresPids = async () =>
     (
@@ -203,7 +207,7 @@ try {
     [cycleId],
   );
   const sqlReport = sqlStats ? await topStatements(pool()) : [];
-  await cycles.cancelRun(runId).catch(() => {});
+  await cycles.cancelRun(runId, SYSTEM_ACTOR).catch(() => {});
   console.log(samples.join("\n"));
   if (sqlReport.length > 0) console.log(`SQL by total time (pg_stat_statements):\n${sqlReport.join("\n")}`);
   console.log(

@@ -122,7 +122,7 @@ async function findQueue(generations: number): Promise<number> {
 }
 
 async function printSizes(queueId: number): Promise<void> {
-  const { rows } = await pool().query(
+  const { rows } = await pool().query<{ generations: number; verdicts: number; items: number; assignments: number; audits: number }>(
     `SELECT (SELECT count(*) FROM "Generation")::int AS generations, (SELECT count(*) FROM "Verdict")::int AS verdicts,
             (SELECT count(*) FROM "ReviewQueueItem" WHERE "queueId" = $1)::int AS items,
             (SELECT count(*) FROM "ReviewAssignment" a JOIN "ReviewQueueItem" i ON i.id = a."itemId" WHERE i."queueId" = $1)::int AS assignments,

@@ -4,6 +4,7 @@
 // through pg (`INSERT … SELECT FROM unnest(…)`), then a stratified review queue of 20,000 items
 // with overlap 2 and 24 annotators, 40 % of it already audited. Idempotent per size.
 import type pg from "pg";
+import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { createQueue } from "@/lib/review/queues/create-queue";
@@ -241,7 +242,7 @@ async function seedQueue(generations: number, runId: number): Promise<number> {
         overlap: 2,
         assignees: annotators,
       }),
-      null,
+      SYSTEM_ACTOR,
     ),
   );
   await timedPhase("simulated progress (40 % audited by two people)", async () => {

@@ -5,6 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
+import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { openDatabaseServer } from "@/lib/db/database-server";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
@@ -41,7 +42,7 @@ async function main(): Promise<number> {
   try {
     const config = values.demo ? await demoCycleConfig() : await readConfig(values.config!);
     const jobs = await jobSender();
-    const { runId } = await launchRun(config);
+    const { runId } = await launchRun(config, SYSTEM_ACTOR);
     console.log(`Launched run ${runId}.`);
     if ((await liveWorkerCount()) === 0)
       console.log("No worker is running yet: start `npm start` or `npm run worker` on this database; the run waits for it.");

@@ -1,4 +1,7 @@
+import type { Actor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/audit-repository";
 import { resolveBackendConfig } from "@/lib/backends/registry";
+import { inTransaction } from "@/lib/db/transaction";
 import { findBackend, ensureBaseCheckpoint, findDataset } from "./db/catalog-repository";
 import { reopenBatches } from "./db/batch-repository";
 import {
@@ -32,11 +35,13 @@ export class CycleRequestError extends Error {
 
 /**
  * Validates a configuration, fixes the run's plan (dataset ids, deterministic samples, backends,
- * base checkpoint), creates the run with its first cycle and hands it to the workers.
+ * base checkpoint), creates the run with its first cycle and hands it to the workers. Audited as
+ * `cycle.launch`.
  */
 export async function launchRun(
   input: unknown,
-  options: { createdById?: string | null; jobs?: JobSender } = {},
+  actor: Actor,
+  options: { jobs?: JobSender } = {},
 ): Promise<{ runId: number; cycleId: number }> {
   let config;
   try {
@@ -86,18 +91,25 @@ export async function launchRun(
     trainingBackendId: training.id,
     baseCheckpointId: base.id,
   };
-  const created = await createRunWithFirstCycle({ name: config.name, plan, createdById: options.createdById ?? null });
+  const created = await inTransaction(async (tx) => {
+    const run = await createRunWithFirstCycle({ name: config.name, plan, createdById: actor.userId }, tx);
+    await recordAudit(tx, actor, { action: "cycle.launch", targetId: run.runId, details: { cycleId: run.cycleId } });
+    return run;
+  });
   await nudgeCycle(created.cycleId, options.jobs ?? (await jobSender()));
   return created;
 }
 
-/** Cancels a run: its current cycle stops (training job cancelled too); what it produced is kept. */
-export async function cancelRun(runId: number, jobs?: JobSender): Promise<{ cycleId: number }> {
+/** Cancels a run: its current cycle stops (training job cancelled too); what it produced is kept. Audited as `cycle.cancel`. */
+export async function cancelRun(runId: number, actor: Actor, jobs?: JobSender): Promise<{ cycleId: number }> {
   const cycle = await latestCycleOfRun(runId);
   if (!cycle) throw new CycleRequestError(`run ${runId} does not exist`, 404);
   if (isTerminal(cycle.status))
     throw new CycleRequestError(`run ${runId} is not running (its cycle is ${cycle.status.toLowerCase()})`, 409);
-  await requestCancel(cycle.id);
+  await inTransaction(async (tx) => {
+    await requestCancel(cycle.id, tx);
+    await recordAudit(tx, actor, { action: "cycle.cancel", targetId: runId, details: { cycleId: cycle.id } });
+  });
   await nudgeCycle(cycle.id, jobs ?? (await jobSender()));
   return { cycleId: cycle.id };
 }
@@ -111,8 +123,13 @@ export interface ResumeOptions {
 /**
  * Resumes a failed or cancelled run where its cycle stopped: that stage's batches go round again
  * (skipping rows that exist), its given-up items are retried, a failed training is submitted anew.
+ * All of it in one transaction, audited as `cycle.resume`.
  */
-export async function resumeRun(runId: number, { jobs, reasons }: ResumeOptions = {}): Promise<{ cycleId: number; status: CycleStatus }> {
+export async function resumeRun(
+  runId: number,
+  actor: Actor,
+  { jobs, reasons }: ResumeOptions = {},
+): Promise<{ cycleId: number; status: CycleStatus }> {
   const latest = await latestCycleOfRun(runId);
   if (!latest) throw new CycleRequestError(`run ${runId} does not exist`, 404);
   if (latest.status !== "FAILED" && latest.status !== "CANCELLED")
@@ -122,11 +139,19 @@ export async function resumeRun(runId: number, { jobs, reasons }: ResumeOptions 
   const stoppedIn = typeof cycle.metrics.stoppedIn === "string" ? (cycle.metrics.stoppedIn as CycleStatus) : undefined;
   const status = resumeStatus(stoppedIn);
   const stages = [...STAGES_OF[status]];
-  await reopenBatches(cycle.id, stages);
-  await retryItemErrors(cycle.id, stages, reasons);
-  if (status === "TRAINING") await mergeCycleMetrics(cycle.id, { trainingAttemptBase: (await latestTrainingRun(cycle.id))?.attempt ?? 0 });
-  if (!(await resetForResume(cycle.id, status))) throw new CycleRequestError(`run ${runId} changed while resuming; try again`, 409);
-  await setRunStatus(runId, "ACTIVE");
+  const trainingAttemptBase = status === "TRAINING" ? ((await latestTrainingRun(cycle.id))?.attempt ?? 0) : null;
+  await inTransaction(async (tx) => {
+    await reopenBatches(cycle.id, stages, tx);
+    await retryItemErrors(cycle.id, stages, reasons, tx);
+    if (trainingAttemptBase !== null) await mergeCycleMetrics(cycle.id, { trainingAttemptBase }, tx);
+    if (!(await resetForResume(cycle.id, status, tx))) throw new CycleRequestError(`run ${runId} changed while resuming; try again`, 409);
+    await setRunStatus(runId, "ACTIVE", tx);
+    await recordAudit(tx, actor, {
+      action: "cycle.resume",
+      targetId: runId,
+      details: { cycleId: cycle.id, status, reasons: reasons ? [...reasons] : "all" },
+    });
+  });
   await nudgeCycle(cycle.id, jobs ?? (await jobSender()));
   return { cycleId: cycle.id, status };
 }

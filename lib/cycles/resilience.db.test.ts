@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { startSimulator, type RunningSimulator } from "@/lib/backends/simulator";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
@@ -63,6 +64,7 @@ test("30% errors, 10% timeouts, 5% malformed replies: the cycle completes with n
       backends,
       stopRule: { maxCycles: 2, minYieldGain: 0 },
     }),
+    SYSTEM_ACTOR,
   );
   const run = await waitForRunEnd(runId, 180_000, () => worker?.output().slice(-3000) ?? "");
   expect(run.status).toBe("DONE");
@@ -107,6 +109,7 @@ test("the worker killed with SIGKILL three times mid-stage: the cycle completes 
       stopRule: { maxCycles: 1, minYieldGain: 0 },
       execution: { batchSize: 30, leaseSeconds: 3 },
     }),
+    SYSTEM_ACTOR,
   );
   const answers = async () =>
     (await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Generation" WHERE "cycleId" = $1 AND mode = 'ANSWER'`, [cycleId]))

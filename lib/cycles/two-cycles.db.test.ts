@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { z } from "zod";
+import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { startSimulator, type RunningSimulator } from "@/lib/backends/simulator";
 import { mediaRoot } from "@/lib/config/media-root";
 import { closePool, pool } from "@/lib/db/pool";
@@ -81,6 +82,7 @@ test("two full cycles: yield grows, the final cycle trains on direct answers onl
       backends,
       stopRule: { maxCycles: 2, minYieldGain: 0 },
     }),
+    SYSTEM_ACTOR,
   );
 
   const run = await waitForRunEnd(runId, 150_000, () => worker?.output().slice(-3000) ?? "");
@@ -151,7 +153,7 @@ test("two full cycles: yield grows, the final cycle trains on direct answers onl
   await prisma().audit.create({ data: { generationId: hallucinated, userId: user.id, verdict: "HALLUCINATED", submittedAt: new Date() } });
 
   const exports = await Promise.all(
-    (["VIDEO_LLAVA", "LLAMA_FACTORY", "JSONL"] as const).map((format) => requestExport(first.id, { format })),
+    (["VIDEO_LLAVA", "LLAMA_FACTORY", "JSONL"] as const).map((format) => requestExport(first.id, { format }, SYSTEM_ACTOR)),
   );
   const done = await Promise.all(exports.map((row) => waitForExport(row.id)));
   expect(done.map((d) => d.status)).toEqual(["DONE", "DONE", "DONE"]);

@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db/prisma";
 import { pool } from "@/lib/db/pool";
+import type { Db } from "@/lib/db/transaction";
 
 export async function listDatasets() {
   return prisma().dataset.findMany({
@@ -148,8 +149,8 @@ export async function findTemplate(datasetId: number, templateId: number) {
   });
 }
 
-export async function updateTemplateText(templateId: number, text: string) {
-  return prisma().questionTemplate.update({
+export async function updateTemplateText(templateId: number, text: string, db: Db = prisma()) {
+  return db.questionTemplate.update({
     where: { id: templateId },
     data: { text },
     select: { id: true, key: true, kind: true, text: true, updatedAt: true },

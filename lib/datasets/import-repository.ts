@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/prisma";
+import type { Db } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DB_FORMAT } from "./import-options";
 import type { ImportOptions } from "./import-options";
@@ -29,8 +30,11 @@ const importSelect = {
   createdAt: true,
 } as const;
 
-export async function createImportRow(input: { options: ImportOptions; sourceSha256: string | null; createdById: string | null }) {
-  return prisma().datasetImport.create({
+export async function createImportRow(
+  input: { options: ImportOptions; sourceSha256: string | null; createdById: string | null },
+  db: Db = prisma(),
+) {
+  return db.datasetImport.create({
     data: {
       format: DB_FORMAT[input.options.format],
       sourceName: input.options.displayName ?? input.options.file.split("/").pop() ?? input.options.file,

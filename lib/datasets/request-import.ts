@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/audit-repository";
+import { inTransaction } from "@/lib/db/transaction";
 import { importOptionsSchema, withCompanionFiles, type ImportOptionsInput } from "./import-options";
 import { createImportRow } from "./import-repository";
 
@@ -9,9 +12,9 @@ export class ImportRequestError extends Error {}
 /**
  * Records a requested import (DatasetImport, QUEUED) after checking its options and that its file
  * is readable; companion files found beside it (class names, split lists) are added. Running it is
- * `runImport`'s job, through the import queue or directly (CLI, demo).
+ * `runImport`'s job, through the import queue or directly (CLI, demo). Audited as `dataset.import`.
  */
-export async function requestImport(input: ImportOptionsInput, requestedBy: { userId: string | null }) {
+export async function requestImport(input: ImportOptionsInput, actor: Actor) {
   const parsed = importOptionsSchema.safeParse(input);
   if (!parsed.success) {
     throw new ImportRequestError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`).join("; "));
@@ -19,7 +22,16 @@ export async function requestImport(input: ImportOptionsInput, requestedBy: { us
   const options = withCompanionFiles(parsed.data);
   const info = await stat(options.file).catch(() => null);
   if (info === null || !info.isFile()) throw new ImportRequestError(`${options.file} is not a readable file`);
-  return createImportRow({ options, sourceSha256: await sha256OfFile(options.file), createdById: requestedBy.userId });
+  const sourceSha256 = await sha256OfFile(options.file);
+  return inTransaction(async (tx) => {
+    const row = await createImportRow({ options, sourceSha256, createdById: actor.userId }, tx);
+    await recordAudit(tx, actor, {
+      action: "dataset.import",
+      targetId: row.id,
+      details: { datasetName: options.datasetName, format: options.format, file: options.displayName ?? options.file },
+    });
+    return row;
+  });
 }
 
 export async function sha256OfFile(filePath: string): Promise<string> {

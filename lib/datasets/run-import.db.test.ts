@@ -17,6 +17,11 @@ import { parseKinetics } from "./kinetics/parse";
 import { UPSERT } from "./merge-sql";
 import { BatchStager } from "./staged-batch";
 
+interface VideoVersion {
+  id: number;
+  updatedAt: Date;
+}
+
 let dir: string;
 let demo: DemoFixtures;
 const run = `${Date.now().toString(36)}`;
@@ -108,7 +113,7 @@ describe("runImport on the demo fixtures of each format", () => {
       expect(stored?.datasetId).toBeGreaterThan(0);
       expect(stored?.sourceSha256).toMatch(/^[0-9a-f]{64}$/);
 
-      const { rows: before } = await pool().query(`SELECT id, "updatedAt" FROM "Video" WHERE "datasetId" = $1 ORDER BY id`, [
+      const { rows: before } = await pool().query<VideoVersion>(`SELECT id, "updatedAt" FROM "Video" WHERE "datasetId" = $1 ORDER BY id`, [
         stored?.datasetId,
       ]);
       const again = await importNow(options);
@@ -122,7 +127,7 @@ describe("runImport on the demo fixtures of each format", () => {
         questionsUpdated: 0,
       });
       expect(await datasetCounts(name)).toEqual(counts);
-      const { rows: after } = await pool().query(`SELECT id, "updatedAt" FROM "Video" WHERE "datasetId" = $1 ORDER BY id`, [
+      const { rows: after } = await pool().query<VideoVersion>(`SELECT id, "updatedAt" FROM "Video" WHERE "datasetId" = $1 ORDER BY id`, [
         stored?.datasetId,
       ]);
       expect(after).toEqual(before);

@@ -1,3 +1,6 @@
+import type { Actor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/audit-repository";
+import { inTransaction } from "@/lib/db/transaction";
 import { findTemplate, updateTemplateText } from "./dataset-repository";
 import { TemplateError } from "./templates/render";
 import { TemplateSet } from "./templates/template-set";
@@ -14,9 +17,9 @@ export class TemplateEditError extends Error {
 /**
  * Saves a template's new wording after checking it renders: its {placeholders} must be variables
  * its kind provides (TEMPLATE_VARIABLES). Existing questions keep their text until the dataset
- * is imported again, which re-renders them (and only them).
+ * is imported again, which re-renders them (and only them). Audited as `dataset.template.update`.
  */
-export async function editTemplate(datasetId: number, templateId: number, text: string) {
+export async function editTemplate(datasetId: number, templateId: number, text: string, actor: Actor) {
   const template = await findTemplate(datasetId, templateId);
   if (template === null) throw new TemplateEditError(404, "The template was not found");
   try {
@@ -25,5 +28,13 @@ export async function editTemplate(datasetId: number, templateId: number, text: 
     if (error instanceof TemplateError) throw new TemplateEditError(400, error.message);
     throw error;
   }
-  return updateTemplateText(template.id, text);
+  return inTransaction(async (tx) => {
+    const updated = await updateTemplateText(template.id, text, tx);
+    await recordAudit(tx, actor, {
+      action: "dataset.template.update",
+      targetId: updated.id,
+      details: { key: updated.key, text: updated.text },
+    });
+    return updated;
+  });
 }

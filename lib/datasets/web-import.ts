@@ -6,6 +6,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { z } from "zod";
+import type { Actor } from "@/lib/audit/actor";
 import { importRoots, mediaRoot } from "@/lib/config/media-root";
 import { dataDir } from "@/lib/config/paths";
 import { resolveInside } from "@/lib/media/resolve-inside";
@@ -174,8 +175,8 @@ function safeName(name: string): string {
 }
 
 /** Records the import and queues it for the worker; returns its id. */
-export async function submitImport(options: ImportOptionsInput, userId: string): Promise<{ importId: number; jobId: string | null }> {
-  const row = await requestImport(options, { userId });
+export async function submitImport(options: ImportOptionsInput, actor: Actor): Promise<{ importId: number; jobId: string | null }> {
+  const row = await requestImport(options, actor);
   const jobId = await enqueueImport(row.id);
   await setImportJobId(row.id, jobId);
   return { importId: row.id, jobId };

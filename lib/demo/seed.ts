@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { createUser, countUsers } from "@/lib/auth/users";
 import { isDemoMode } from "@/lib/config/demo-mode";
 import { seedDemoBackends } from "./demo-backends";
@@ -33,12 +34,12 @@ async function createFirstAdmin(demo: boolean): Promise<string[]> {
   const email = process.env.ADMIN_EMAIL;
   const password = process.env.ADMIN_PASSWORD;
   if (email && password) {
-    await createUser({ email, name: "Administrator", role: "ADMIN", password });
+    await createUser({ email, name: "Administrator", role: "ADMIN", password }, SYSTEM_ACTOR);
     return [`Admin account created for ${email} (password from ADMIN_PASSWORD).`];
   }
   if (demo) return [];
   const oneTime = randomBytes(12).toString("base64url");
-  await createUser({ email: email ?? "admin@localhost", name: "Administrator", role: "ADMIN", password: oneTime });
+  await createUser({ email: email ?? "admin@localhost", name: "Administrator", role: "ADMIN", password: oneTime }, SYSTEM_ACTOR);
   return [
     `Admin account: ${email ?? "admin@localhost"} with one-time password ${oneTime} — change it after signing in; it is not shown again.`,
   ];
@@ -46,7 +47,7 @@ async function createFirstAdmin(demo: boolean): Promise<string[]> {
 
 async function createDemoUsers(): Promise<void> {
   for (const user of DEMO_USERS) {
-    await createUser({ ...user, password: DEMO_PASSWORD }).catch((error: unknown) => {
+    await createUser({ ...user, password: DEMO_PASSWORD }, SYSTEM_ACTOR).catch((error: unknown) => {
       // ADMIN_EMAIL may already have claimed one of these addresses.
       if (!(error instanceof Error && /already exists/.test(error.message))) throw error;
     });

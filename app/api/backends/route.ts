@@ -1,4 +1,3 @@
-import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { backendInputSchema } from "@/lib/backends/registry";
 import { createBackend, listBackends } from "@/lib/backends/registry/backend-repository";
 import { json } from "@/lib/http/json";
@@ -8,14 +7,6 @@ import { backendWriteErrors } from "./write-errors";
 export const GET = route({ access: "research" }, async () => ({ backends: await listBackends() }));
 
 export const POST = route({ access: "admin", body: backendInputSchema }, async ({ user, body, ip }) => {
-  const created = await createBackend(body).catch(backendWriteErrors);
-  await recordAuditEvent({
-    actorId: user.id,
-    action: "backend.create",
-    targetType: "Backend",
-    targetId: created.id,
-    details: { name: body.name, role: body.role, kind: body.kind, baseUrl: body.baseUrl, credential: body.credential.source },
-    ipAddress: ip,
-  });
+  const created = await createBackend(body, { userId: user.id, ip }).catch(backendWriteErrors);
   return json(created, { status: 201 });
 });

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { CycleRequestError, launchRun, listRuns } from "@/lib/cycles";
 import { HttpError } from "@/lib/http/http-error";
 import { json } from "@/lib/http/json";
@@ -25,17 +24,9 @@ export const GET = route(
 /** Launches a run of Video-STaR cycles: `{ config }` (lib/cycles/config.ts; defaults are the paper's). */
 export const POST = route({ access: "research", body: z.object({ config: z.unknown() }) }, async ({ user, body, ip }) => {
   if (body.config === undefined) throw new HttpError(400, "Invalid body: config: a cycle configuration is required");
-  const launched = await launchRun(body.config, { createdById: user.id }).catch((error: unknown) => {
+  const launched = await launchRun(body.config, { userId: user.id, ip }).catch((error: unknown) => {
     if (error instanceof CycleRequestError) throw new HttpError(error.status, error.message);
     throw error;
-  });
-  await recordAuditEvent({
-    actorId: user.id,
-    action: "cycle.launch",
-    targetType: "Run",
-    targetId: launched.runId,
-    details: { cycleId: launched.cycleId },
-    ipAddress: ip,
   });
   return json(launched, { status: 201 });
 });

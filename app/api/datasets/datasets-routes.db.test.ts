@@ -83,7 +83,9 @@ describe("POST /api/datasets/imports", () => {
     const { importId } = (await response.json()) as { importId: number };
     const queued = await importRow(importId);
     expect(queued).toMatchObject({ status: "QUEUED", sourceName: "k700_val.csv" });
-    const { rows: jobs } = await pool().query(`SELECT data FROM pgboss.job WHERE name = 'dataset-import' AND id = $1`, [queued.jobId]);
+    const { rows: jobs } = await pool().query<{ data: unknown }>(`SELECT data FROM pgboss.job WHERE name = 'dataset-import' AND id = $1`, [
+      queued.jobId,
+    ]);
     expect(jobs).toEqual([{ data: { importId } }]);
 
     expect(await handleImport({ importId }, context)).toEqual({ status: "SUCCEEDED", recordsRead: 30, errorCount: 0, ingestJobs: 1 });

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { exportRequestSchema, requestExport } from "@/lib/cycles";
 import { listExportViews } from "@/lib/cockpit/exports/export-list-repository";
 import { notFound } from "@/lib/http/http-error";
@@ -20,14 +19,6 @@ export const POST = route({ access: "research", body: createSchema }, async ({ u
   const { cycleId, ...request } = body;
   const cycle = await prisma().cycle.findUnique({ where: { id: cycleId }, select: { id: true } });
   if (!cycle) throw notFound(`Cycle ${cycleId}`);
-  const created = await requestExport(cycleId, request, { createdById: user.id });
-  await recordAuditEvent({
-    actorId: user.id,
-    action: "export.create",
-    targetType: "Export",
-    targetId: created.id,
-    details: { cycleId, ...request },
-    ipAddress: ip,
-  });
+  const created = await requestExport(cycleId, request, { userId: user.id, ip });
   return json({ id: created.id, status: created.status }, { status: 201 });
 });

@@ -1,5 +1,9 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/audit/actor";
+import type { AuditDetails } from "@/lib/audit/audit-actions";
+import { recordAudit } from "@/lib/audit/audit-repository";
 import { prisma } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/transaction";
 import { isBackendKind, KIND_TRAITS } from "./backend-kinds";
 import type { BackendInput } from "./backend-input";
 import { backendRecord } from "./backend-record";
@@ -81,39 +85,52 @@ export async function getBackend(id: number): Promise<BackendView | null> {
   return row ? toView(row) : null;
 }
 
-export async function createBackend(input: BackendInput): Promise<{ id: number }> {
+/** What the audit log keeps of a backend written from this input: never the credential itself. */
+function auditedInput(input: BackendInput): AuditDetails["backend.create"] {
+  return { name: input.name, role: input.role, kind: input.kind, baseUrl: input.baseUrl, credential: input.credential.source };
+}
+
+export async function createBackend(input: BackendInput, actor: Actor): Promise<{ id: number }> {
   const record = backendRecord(input);
-  return prisma()
-    .backend.create({ data: { ...record, config: record.config as Prisma.InputJsonObject }, select: { id: true } })
-    .catch((error: unknown) => {
-      throw isUniqueViolation(error) ? new BackendNameTakenError(input.name) : error;
-    });
+  return inTransaction(async (tx) => {
+    const created = await tx.backend.create({ data: { ...record, config: record.config as Prisma.InputJsonObject }, select: { id: true } });
+    await recordAudit(tx, actor, { action: "backend.create", targetId: created.id, details: auditedInput(input) });
+    return created;
+  }).catch((error: unknown) => {
+    throw isUniqueViolation(error) ? new BackendNameTakenError(input.name) : error;
+  });
 }
 
 /** Returns null when there is no such backend. */
-export async function updateBackend(id: number, input: BackendInput): Promise<{ id: number } | null> {
-  const existing = await prisma().backend.findUnique({ where: { id }, select: { secretCiphertext: true } });
-  if (!existing) return null;
-  const record = backendRecord(input, existing.secretCiphertext);
-  return prisma()
-    .backend.update({
+export async function updateBackend(id: number, input: BackendInput, actor: Actor): Promise<{ id: number } | null> {
+  return inTransaction(async (tx) => {
+    const existing = await tx.backend.findUnique({ where: { id }, select: { secretCiphertext: true } });
+    if (!existing) return null;
+    const record = backendRecord(input, existing.secretCiphertext);
+    const updated = await tx.backend.update({
       where: { id },
       // A changed address or protocol makes the last health check meaningless.
       data: { ...record, config: record.config as Prisma.InputJsonObject, lastHealth: Prisma.DbNull, lastHealthAt: null },
       select: { id: true },
-    })
-    .catch((error: unknown) => {
-      throw isUniqueViolation(error) ? new BackendNameTakenError(input.name) : error;
     });
+    const credentialChanged = input.credential.source === "stored" && input.credential.value !== undefined;
+    await recordAudit(tx, actor, { action: "backend.update", targetId: id, details: { ...auditedInput(input), credentialChanged } });
+    return updated;
+  }).catch((error: unknown) => {
+    throw isUniqueViolation(error) ? new BackendNameTakenError(input.name) : error;
+  });
 }
 
 /** Returns the deleted backend's name, or null when there is none. */
-export async function deleteBackend(id: number): Promise<string | null> {
-  const row = await prisma().backend.findUnique({ where: { id }, select: { name: true, _count: { select: { trainingRuns: true } } } });
-  if (!row) return null;
-  if (row._count.trainingRuns > 0) throw new BackendInUseError(row.name, row._count.trainingRuns);
-  await prisma().backend.delete({ where: { id }, select: { id: true } });
-  return row.name;
+export async function deleteBackend(id: number, actor: Actor): Promise<string | null> {
+  return inTransaction(async (tx) => {
+    const row = await tx.backend.findUnique({ where: { id }, select: { name: true, _count: { select: { trainingRuns: true } } } });
+    if (!row) return null;
+    if (row._count.trainingRuns > 0) throw new BackendInUseError(row.name, row._count.trainingRuns);
+    await tx.backend.delete({ where: { id }, select: { id: true } });
+    await recordAudit(tx, actor, { action: "backend.delete", targetId: id, details: { name: row.name } });
+    return row.name;
+  });
 }
 
 /** The row with its encrypted credential, for making clients server-side. */

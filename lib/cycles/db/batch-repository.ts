@@ -1,4 +1,6 @@
 import type { Stage } from "../state-machine";
+import { prisma } from "@/lib/db/prisma";
+import type { Db } from "@/lib/db/transaction";
 import { db, type Queryable } from "./queryable";
 
 /** What a batch covers: a range of question ids of one dataset (empty for single-job stages). */
@@ -187,13 +189,12 @@ export async function batchCounts(cycleId: number, queryable: Queryable = db()):
 
 /**
  * Sends a stage's batches round again (resume, or rows found missing): existing rows are skipped.
- * Attempt numbers keep growing so a claim made before stays superseded.
+ * Attempt numbers keep growing so a claim made before stays superseded. Through Prisma, so that a
+ * resume reopens its batches in the same transaction as its other writes.
  */
-export async function reopenBatches(cycleId: number, stages: Stage[], queryable: Queryable = db()): Promise<void> {
-  await queryable.query(
-    `UPDATE "StageBatch" SET status = 'PENDING', "startedAt" = NULL, "finishedAt" = NULL, "updatedAt" = now() - interval '1 hour',
+export async function reopenBatches(cycleId: number, stages: Stage[], client: Db = prisma()): Promise<void> {
+  await client.$executeRaw`
+    UPDATE "StageBatch" SET status = 'PENDING', "startedAt" = NULL, "finishedAt" = NULL, "updatedAt" = now() - interval '1 hour',
         scope = scope || jsonb_build_object('attemptBase', attempts)
-      WHERE "cycleId" = $1 AND stage = ANY($2::"Stage"[])`,
-    [cycleId, stages],
-  );
+      WHERE "cycleId" = ${cycleId} AND stage = ANY(${stages}::"Stage"[])`;
 }

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/prisma";
+import type { Db } from "@/lib/db/transaction";
 import type { CyclePlan } from "../plan";
 import type { CycleStatus, Stage } from "../state-machine";
 import { asJson, isRecord } from "./json";
@@ -75,36 +76,38 @@ export async function transitionCycle(
 }
 
 /** Merges keys into the cycle's metrics (a read-modify-write under the engine's per-cycle lock). */
-export async function mergeCycleMetrics(cycleId: number, patch: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const row = await prisma().cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { metrics: true } });
+export async function mergeCycleMetrics(
+  cycleId: number,
+  patch: Record<string, unknown>,
+  db: Db = prisma(),
+): Promise<Record<string, unknown>> {
+  const row = await db.cycle.findUniqueOrThrow({ where: { id: cycleId }, select: { metrics: true } });
   const merged = { ...(isRecord(row.metrics) ? row.metrics : {}), ...patch };
-  await prisma().cycle.update({ where: { id: cycleId }, data: { metrics: asJson(merged), updatedAt: new Date() }, select: { id: true } });
+  await db.cycle.update({ where: { id: cycleId }, data: { metrics: asJson(merged), updatedAt: new Date() }, select: { id: true } });
   return merged;
 }
 
-export async function requestCancel(cycleId: number): Promise<void> {
-  await prisma().cycle.updateMany({
+export async function requestCancel(cycleId: number, db: Db = prisma()): Promise<void> {
+  await db.cycle.updateMany({
     where: { id: cycleId, cancelRequestedAt: null },
     data: { cancelRequestedAt: new Date(), updatedAt: new Date() },
   });
 }
 
-export async function createRunWithFirstCycle(input: {
-  name: string;
-  plan: CyclePlan;
-  createdById: string | null;
-}): Promise<{ runId: number; cycleId: number }> {
-  return prisma().$transaction(async (tx) => {
-    const run = await tx.run.create({
-      data: { name: input.name, config: asJson(input.plan), createdById: input.createdById },
-      select: { id: true },
-    });
-    const cycle = await tx.cycle.create({
-      data: { runId: run.id, index: 1, config: asJson(input.plan), inputCheckpointId: input.plan.baseCheckpointId },
-      select: { id: true },
-    });
-    return { runId: run.id, cycleId: cycle.id };
+/** Two writes: give it a transaction so that a run never exists without its first cycle. */
+export async function createRunWithFirstCycle(
+  input: { name: string; plan: CyclePlan; createdById: string | null },
+  tx: Db,
+): Promise<{ runId: number; cycleId: number }> {
+  const run = await tx.run.create({
+    data: { name: input.name, config: asJson(input.plan), createdById: input.createdById },
+    select: { id: true },
   });
+  const cycle = await tx.cycle.create({
+    data: { runId: run.id, index: 1, config: asJson(input.plan), inputCheckpointId: input.plan.baseCheckpointId },
+    select: { id: true },
+  });
+  return { runId: run.id, cycleId: cycle.id };
 }
 
 /** The run's next cycle, trained from the base model but generating with `inputCheckpointId` (idempotent). */
@@ -118,8 +121,8 @@ export async function createNextCycle(runId: number, index: number, plan: unknow
   return cycle.id;
 }
 
-export async function setRunStatus(runId: number, status: "ACTIVE" | "DONE" | "FAILED" | "CANCELLED"): Promise<void> {
-  await prisma().run.update({
+export async function setRunStatus(runId: number, status: "ACTIVE" | "DONE" | "FAILED" | "CANCELLED", db: Db = prisma()): Promise<void> {
+  await db.run.update({
     where: { id: runId },
     data: { status, finishedAt: status === "ACTIVE" ? null : new Date(), updatedAt: new Date() },
     select: { id: true },
@@ -149,8 +152,8 @@ export async function activeCycleIds(): Promise<number[]> {
   return rows.map((row) => row.id);
 }
 
-export async function resetForResume(cycleId: number, status: CycleStatus): Promise<boolean> {
-  const { count } = await prisma().cycle.updateMany({
+export async function resetForResume(cycleId: number, status: CycleStatus, db: Db = prisma()): Promise<boolean> {
+  const { count } = await db.cycle.updateMany({
     where: { id: cycleId, status: { in: ["FAILED", "CANCELLED"] } },
     data: { status, error: null, cancelRequestedAt: null, finishedAt: null, updatedAt: new Date() },
   });
@@ -165,10 +168,9 @@ export async function runExists(runId: number): Promise<boolean> {
   return (await prisma().run.count({ where: { id: runId } })) === 1;
 }
 
-/** Gives the unresolved item errors of a cycle's stages their attempts back (resume retries them). */
 /** Gives the unresolved item errors of these stages (of these reasons only, when given) their attempts back. */
-export async function retryItemErrors(cycleId: number, stages: Stage[], reasons?: readonly string[]): Promise<number> {
-  const { count } = await prisma().itemError.updateMany({
+export async function retryItemErrors(cycleId: number, stages: Stage[], reasons?: readonly string[], db: Db = prisma()): Promise<number> {
+  const { count } = await db.itemError.updateMany({
     where: { cycleId, resolvedAt: null, stage: { in: stages }, ...(reasons ? { reason: { in: [...reasons] } } : {}) },
     data: { attempts: 0, updatedAt: new Date() },
   });

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/prisma";
+import type { Db } from "@/lib/db/transaction";
 import type { CurationFilters } from "./metrics-repository";
 import { asJson, isRecord } from "./json";
 import { db, type Queryable } from "./queryable";
@@ -57,14 +58,12 @@ function toRow(row: {
   };
 }
 
-export async function createExport(input: {
-  cycleId: number;
-  format: ExportFormat;
-  filters: ExportFilters;
-  createdById?: string | null;
-}): Promise<ExportRow> {
+export async function createExport(
+  input: { cycleId: number; format: ExportFormat; filters: ExportFilters; createdById?: string | null },
+  client: Db = prisma(),
+): Promise<ExportRow> {
   return toRow(
-    await prisma().export.create({
+    await client.export.create({
       data: { cycleId: input.cycleId, format: input.format, filters: asJson(input.filters), createdById: input.createdById ?? null },
       select,
     }),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { VERIFIER_VERSION } from "@/lib/verifier";
@@ -31,6 +32,7 @@ beforeAll(async () => {
       evaluation: { enabled: false },
       execution: { maxItemAttempts: 2 },
     },
+    SYSTEM_ACTOR,
     { jobs: noJobs },
   );
   cycleId = launched.cycleId;
@@ -165,7 +167,7 @@ describe("a batch's range, read key by key", () => {
     const planned = await planRangeBatches(cycleId, plan, "VERIFY");
     expect(planned).toMatchObject([{ itemCount: 2, settled: true }]);
     await createBatches(cycleId, "VERIFY", planned);
-    const batches = await pool().query(
+    const batches = await pool().query<{ status: string; doneCount: number; itemCount: number }>(
       `SELECT status, "doneCount", "itemCount" FROM "StageBatch" WHERE "cycleId" = $1 AND stage = 'VERIFY'`,
       [cycleId],
     );

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/audit-repository";
+import { inTransaction } from "@/lib/db/transaction";
 import { loadCycle } from "../db/cycle-repository";
 import { createExport, findExport, type ExportRow } from "../db/export-repository";
 import { jobSender, type JobSender } from "../engine/job-sender";
@@ -14,19 +17,30 @@ export const exportRequestSchema = z.strictObject({
 });
 export type ExportRequest = z.input<typeof exportRequestSchema>;
 
-/** Queues an export of a cycle's verified answers; a worker writes it (Export row: status, counts, path). */
+/**
+ * Queues an export of a cycle's verified answers; a worker writes it (Export row: status, counts,
+ * path). Audited as `export.create`.
+ */
 export async function requestExport(
   cycleId: number,
   request: ExportRequest,
-  options: { createdById?: string | null; jobs?: JobSender } = {},
+  actor: Actor,
+  options: { jobs?: JobSender } = {},
 ): Promise<ExportRow> {
   const parsed = exportRequestSchema.parse(request);
   if (!(await loadCycle(cycleId))) throw new Error(`cycle ${cycleId} does not exist`);
-  const row = await createExport({
-    cycleId,
-    format: parsed.format,
-    filters: { purpose: "download", directOnly: parsed.directOnly, excludeHallucinated: parsed.excludeHallucinated },
-    createdById: options.createdById ?? null,
+  const { directOnly, excludeHallucinated } = parsed;
+  const row = await inTransaction(async (tx) => {
+    const created = await createExport(
+      { cycleId, format: parsed.format, filters: { purpose: "download", directOnly, excludeHallucinated }, createdById: actor.userId },
+      tx,
+    );
+    await recordAudit(tx, actor, {
+      action: "export.create",
+      targetId: created.id,
+      details: { cycleId, format: parsed.format, directOnly, excludeHallucinated },
+    });
+    return created;
   });
   await (options.jobs ?? (await jobSender())).sendExport(row.id);
   return row;

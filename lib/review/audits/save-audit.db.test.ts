@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { claimNextItem } from "../claims/claim-next";
 import { itemDetail } from "../items/item-detail";
 import { listMyHistory } from "../items/history";
@@ -25,7 +26,7 @@ async function setUp(tag: string, options: { blind?: boolean; overlap?: number; 
       blind: options.blind ?? false,
       assignees: [ana.id, bo.id],
     }),
-    null,
+    SYSTEM_ACTOR,
   );
   return { ana, bo, fixture, queue };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { pool } from "@/lib/db/pool";
 import { createQueue } from "../queues/create-queue";
 import { createQueueSchema } from "../schemas/queue-schemas";
@@ -20,7 +21,7 @@ async function queueWith(tag: string, options: { overlap: number; size: number; 
     assignees: options.members,
     leaseSeconds: options.leaseSeconds ?? 900,
   });
-  return createQueue(input, null);
+  return createQueue(input, SYSTEM_ACTOR);
 }
 
 async function assignmentsOf(queueId: number) {

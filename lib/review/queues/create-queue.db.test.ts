@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { pool } from "@/lib/db/pool";
 import { createQueueSchema, type CreateQueueInput } from "../schemas/queue-schemas";
 import { closeConnectionsAfterAll } from "../testing/db-hooks";
@@ -15,7 +16,7 @@ async function cycle(): Promise<ReviewFixture> {
 
 async function make(input: Omit<CreateQueueInput, "cycleId" | "name"> & { name?: string }) {
   const { cycleIds } = await cycle();
-  return createQueue(createQueueSchema.parse({ name: "sampling", cycleId: cycleIds[0], ...input }), null);
+  return createQueue(createQueueSchema.parse({ name: "sampling", cycleId: cycleIds[0], ...input }), SYSTEM_ACTOR);
 }
 
 async function itemsOf(queueId: number) {
@@ -80,7 +81,7 @@ describe("createQueue", () => {
     expect(goldItems.map((item) => item.generationId).sort()).toEqual(gold.map((g) => g.generationId).sort());
     expect(goldItems[0]?.goldAnswer).toEqual({ verdict: "HALLUCINATED", labelPresent: false, note: "" });
     expect(goldItems.every((item) => item.position > 0)).toBe(true);
-    const { rows } = await pool().query(`SELECT "userId" FROM "ReviewQueueMember" WHERE "queueId" = $1`, [created.id]);
+    const { rows } = await pool().query<{ userId: string }>(`SELECT "userId" FROM "ReviewQueueMember" WHERE "queueId" = $1`, [created.id]);
     expect(rows).toEqual([{ userId: annotator.id }]);
   });
 
@@ -98,7 +99,7 @@ describe("createQueue", () => {
   });
 
   test("refuses a missing cycle, unknown assignees and unknown gold generations, naming them", async () => {
-    await expect(createQueue(createQueueSchema.parse({ name: "x", cycleId: 999_999, size: 1 }), null)).rejects.toThrow(
+    await expect(createQueue(createQueueSchema.parse({ name: "x", cycleId: 999_999, size: 1 }), SYSTEM_ACTOR)).rejects.toThrow(
       /cycleId: cycle 999999 does not exist/,
     );
     await expect(make({ size: 1, assignees: ["nobody-here"] })).rejects.toThrow(/assignees: no active user with id nobody-here/);

@@ -1,4 +1,6 @@
 import type pg from "pg";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditWithPg } from "@/lib/audit/audit-repository";
 import { withTransaction } from "../db/transaction";
 import { LATEST_VERDICT_LATERAL, NOW } from "../db/sql-fragments";
 import { ReviewError } from "../errors";
@@ -24,9 +26,10 @@ export interface CreatedQueue {
 /**
  * Makes a review queue from a cycle's generations: samples them (uniform, stratified by dataset ×
  * mode × verdict, only passed, only failed) reproducibly from `seed`, mixes in gold items with
- * known answers, and adds the assignees as members. One transaction: a queue exists whole or not.
+ * known answers, and adds the assignees as members. One transaction: a queue exists whole or not,
+ * with its `review.queue.create` audit entry.
  */
-export async function createQueue(input: CreateQueue, actorId: string | null): Promise<CreatedQueue> {
+export async function createQueue(input: CreateQueue, actor: Actor): Promise<CreatedQueue> {
   return withTransaction(async (client) => {
     await requireCycle(client, input.cycleId);
     await requireActiveUsers(client, input.assignees);
@@ -42,7 +45,7 @@ export async function createQueue(input: CreateQueue, actorId: string | null): P
     const { rows } = await client.query<{ id: number }>(
       `INSERT INTO "ReviewQueue" (name, "cycleId", sampling, size, overlap, blind, "leaseSeconds", seed, "createdById", "updatedAt")
        VALUES ($1, $2, $3::"QueueSampling", $4, $5, $6, $7, $8, $9, ${NOW}) RETURNING id`,
-      [input.name, input.cycleId, input.sampling, input.size, input.overlap, input.blind, input.leaseSeconds, input.seed, actorId],
+      [input.name, input.cycleId, input.sampling, input.size, input.overlap, input.blind, input.leaseSeconds, input.seed, actor.userId],
     );
     const queueId = rows[0]!.id;
     const sampled = await insertSample(client, queueId, input, candidates, quotas);
@@ -53,9 +56,15 @@ export async function createQueue(input: CreateQueue, actorId: string | null): P
        WHERE id = $1 RETURNING size AS count`,
       [queueId],
     );
+    const size = counted[0]!.count;
+    await recordAuditWithPg(client, actor, {
+      action: "review.queue.create",
+      targetId: queueId,
+      details: { cycleId: input.cycleId, sampling: input.sampling, size, overlap: input.overlap, assignees: input.assignees.length, gold },
+    });
     return {
       id: queueId,
-      size: counted[0]!.count,
+      size,
       sampled,
       gold,
       strata: strata.map((stratum) => ({ ...stratum, quota: quotas.get(stratum.key) ?? 0 })),

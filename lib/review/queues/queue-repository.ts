@@ -1,5 +1,8 @@
 import { z } from "zod";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAudit } from "@/lib/audit/audit-repository";
 import { prisma } from "@/lib/db/prisma";
+import { inTransaction } from "@/lib/db/transaction";
 import { decodeCursor, toPage } from "../schemas/cursor";
 import { queueNotFound } from "../errors";
 
@@ -27,10 +30,16 @@ export async function queueDetail(queueId: number) {
   return { ...queue, members: queue.members.map((member) => member.user) };
 }
 
-/** Deletes the queue, its items and assignments; audits stay (they belong to generations and people). */
-export async function deleteQueue(queueId: number): Promise<void> {
-  const deleted = await prisma().reviewQueue.deleteMany({ where: { id: queueId } });
-  if (deleted.count === 0) throw queueNotFound(queueId);
+/**
+ * Deletes the queue, its items and assignments, recording `review.queue.delete`; annotators' audits
+ * stay (they belong to generations and people).
+ */
+export async function deleteQueue(queueId: number, actor: Actor): Promise<void> {
+  await inTransaction(async (tx) => {
+    const deleted = await tx.reviewQueue.deleteMany({ where: { id: queueId } });
+    if (deleted.count === 0) throw queueNotFound(queueId);
+    await recordAudit(tx, actor, { action: "review.queue.delete", targetId: queueId, details: {} });
+  });
 }
 
 /** People who can be made members: active users whose role may review. */

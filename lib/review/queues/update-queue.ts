@@ -1,12 +1,16 @@
-import type { ReviewUser } from "../access";
+import type { Actor } from "@/lib/audit/actor";
+import { recordAuditWithPg } from "@/lib/audit/audit-repository";
 import { withTransaction } from "../db/transaction";
 import { NOW } from "../db/sql-fragments";
 import { queueNotFound } from "../errors";
 import type { UpdateQueue } from "../schemas/queue-schemas";
 import { addMembers, requireActiveUsers } from "./create-queue";
 
-/** Renames, opens or closes a queue, changes blind mode or the lease, adds or removes members — in one transaction. */
-export async function updateQueue(_actor: ReviewUser, queueId: number, change: UpdateQueue): Promise<void> {
+/**
+ * Renames, opens or closes a queue, changes blind mode or the lease, adds or removes members — in
+ * one transaction with its `review.queue.update` audit entry.
+ */
+export async function updateQueue(queueId: number, change: UpdateQueue, actor: Actor): Promise<void> {
   await withTransaction(async (client) => {
     const sets: string[] = [];
     const params: unknown[] = [queueId];
@@ -33,5 +37,6 @@ export async function updateQueue(_actor: ReviewUser, queueId: number, change: U
         change.removeAssignees,
       ]);
     }
+    await recordAuditWithPg(client, actor, { action: "review.queue.update", targetId: queueId, details: change });
   });
 }

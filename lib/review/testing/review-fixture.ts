@@ -52,13 +52,18 @@ export async function seedReviewFixture(options: FixtureOptions): Promise<Review
   const db = pool();
   const questionCount = options.questions ?? 4;
   const cycleCount = options.cycles ?? 1;
-  const one = async <T>(sql: string, params: unknown[]): Promise<T> => (await db.query(sql, params)).rows[0] as T;
+  /** The id an INSERT … RETURNING id gave back. */
+  const insertedId = async (sql: string, params: unknown[]): Promise<number> => {
+    const id = (await db.query<{ id: number }>(sql, params)).rows[0]?.id;
+    if (id === undefined) throw new Error(`no row returned by: ${sql.slice(0, 60)}`);
+    return id;
+  };
 
-  const { id: datasetId } = await one<{ id: number }>(
+  const datasetId = await insertedId(
     `INSERT INTO "Dataset" (name, format, description) VALUES ($1, 'STAR', 'review fixture') RETURNING id`,
     [`Review fixture ${options.tag}`],
   );
-  const { id: videoId } = await one<{ id: number }>(
+  const videoId = await insertedId(
     `INSERT INTO "Video" ("datasetId", key, "mediaPath", "durationSec", fps, width, height, "mediaStatus", "videoCodec")
      VALUES ($1, $2, $3, 3, 24, 320, 240, $4::"MediaStatus", 'h264') RETURNING id`,
     [datasetId, `clip-${options.tag}`, options.mediaPath ?? null, options.mediaPath ? "READY" : "PENDING"],
@@ -82,7 +87,7 @@ export async function seedReviewFixture(options: FixtureOptions): Promise<Review
   );
   const questionIds: number[] = [];
   for (let q = 0; q < questionCount; q += 1) {
-    const { id } = await one<{ id: number }>(
+    const id = await insertedId(
       `INSERT INTO "Question" ("datasetId", "videoId", key, kind, text, targets) VALUES ($1, $2, $3, 'star-when', $4, $5::jsonb) RETURNING id`,
       [
         datasetId,
@@ -94,16 +99,14 @@ export async function seedReviewFixture(options: FixtureOptions): Promise<Review
     );
     questionIds.push(id);
   }
-  const { id: checkpointId } = await one<{ id: number }>(
+  const checkpointId = await insertedId(
     `INSERT INTO "Checkpoint" ("servedName", kind, "baseModel", simulated) VALUES ($1, 'BASE', 'sim-video-llm', true) RETURNING id`,
     [`base-${options.tag}-${randomUUID().slice(0, 8)}`],
   );
-  const { id: runId } = await one<{ id: number }>(`INSERT INTO "Run" (name, config) VALUES ($1, '{}') RETURNING id`, [
-    `Run ${options.tag}`,
-  ]);
+  const runId = await insertedId(`INSERT INTO "Run" (name, config) VALUES ($1, '{}') RETURNING id`, [`Run ${options.tag}`]);
   const cycleIds: number[] = [];
   for (let c = 1; c <= cycleCount; c += 1) {
-    const { id } = await one<{ id: number }>(
+    const id = await insertedId(
       `INSERT INTO "Cycle" ("runId", index, config, "inputCheckpointId", status) VALUES ($1, $2, '{}', $3, 'DONE') RETURNING id`,
       [runId, c, checkpointId],
     );
@@ -117,7 +120,7 @@ export async function seedReviewFixture(options: FixtureOptions): Promise<Review
         const variant = q + cycleIndex;
         const passed = (variant + (mode === "ANSWER" ? 0 : 1)) % 3 !== 0;
         const text = answerText(mode, variant, passed);
-        const { id } = await one<{ id: number }>(
+        const id = await insertedId(
           `INSERT INTO "Generation" ("cycleId", "questionId", mode, model, prompt, text, simulated, "latencyMs")
            VALUES ($1, $2, $3::"GenerationMode", 'sim-video-llm', $4, $5, true, 420) RETURNING id`,
           [cycleId, questionId, mode, `Explain step by step. When does the person pick up the box?`, text],

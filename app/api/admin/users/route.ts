@@ -1,4 +1,3 @@
-import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { newUserSchema } from "@/lib/auth/user-schemas";
 import { createUser, listUsers, UserExistsError } from "@/lib/auth/users";
 import { HttpError } from "@/lib/http/http-error";
@@ -8,17 +7,9 @@ import { route } from "@/lib/http/route";
 export const GET = route({ access: "admin" }, async () => ({ users: await listUsers() }));
 
 export const POST = route({ access: "admin", body: newUserSchema }, async ({ user, body, ip }) => {
-  const created = await createUser(body).catch((error: unknown) => {
+  const created = await createUser(body, { userId: user.id, ip }).catch((error: unknown) => {
     if (error instanceof UserExistsError) throw new HttpError(409, error.message);
     throw error;
-  });
-  await recordAuditEvent({
-    actorId: user.id,
-    action: "user.create",
-    targetType: "User",
-    targetId: created.id,
-    details: { email: body.email, role: body.role },
-    ipAddress: ip,
   });
   return json({ id: created.id }, { status: 201 });
 });

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { backendInputSchema } from "@/lib/backends/registry";
 import { deleteBackend, getBackend, updateBackend } from "@/lib/backends/registry/backend-repository";
 import { notFound } from "@/lib/http/http-error";
@@ -15,36 +14,13 @@ export const GET = route({ access: "research", params }, async ({ params }) => {
 });
 
 export const PUT = route({ access: "admin", params, body: backendInputSchema }, async ({ user, params, body, ip }) => {
-  const updated = await updateBackend(params.id, body).catch(backendWriteErrors);
+  const updated = await updateBackend(params.id, body, { userId: user.id, ip }).catch(backendWriteErrors);
   if (!updated) throw notFound(`Backend ${params.id}`);
-  await recordAuditEvent({
-    actorId: user.id,
-    action: "backend.update",
-    targetType: "Backend",
-    targetId: params.id,
-    details: {
-      name: body.name,
-      role: body.role,
-      kind: body.kind,
-      baseUrl: body.baseUrl,
-      credential: body.credential.source,
-      credentialChanged: body.credential.source === "stored" && body.credential.value !== undefined,
-    },
-    ipAddress: ip,
-  });
   return updated;
 });
 
 export const DELETE = route({ access: "admin", params }, async ({ user, params, ip }) => {
-  const name = await deleteBackend(params.id).catch(backendWriteErrors);
+  const name = await deleteBackend(params.id, { userId: user.id, ip }).catch(backendWriteErrors);
   if (name === null) throw notFound(`Backend ${params.id}`);
-  await recordAuditEvent({
-    actorId: user.id,
-    action: "backend.delete",
-    targetType: "Backend",
-    targetId: params.id,
-    details: { name },
-    ipAddress: ip,
-  });
   return { deleted: params.id };
 });

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { listImports } from "@/lib/datasets/import-repository";
 import { ImportRequestError } from "@/lib/datasets/request-import";
 import { readImportRequest, submitImport } from "@/lib/datasets/web-import";
@@ -23,15 +22,7 @@ export const GET = route(
 export const POST = route({ access: "research" }, async ({ user, request, ip }) => {
   try {
     const options = await readImportRequest(request);
-    const { importId } = await submitImport(options, user.id);
-    await recordAuditEvent({
-      actorId: user.id,
-      action: "dataset.import",
-      targetType: "DatasetImport",
-      targetId: importId,
-      details: { datasetName: options.datasetName, format: options.format, file: options.displayName ?? options.file },
-      ipAddress: ip,
-    });
+    const { importId } = await submitImport(options, { userId: user.id, ip });
     return json({ importId }, { status: 202 });
   } catch (error) {
     if (error instanceof ImportRequestError) throw new HttpError(400, error.message);

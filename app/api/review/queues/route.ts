@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { createQueue, createQueueSchema, limitSchema, listQueues } from "@/lib/review";
 import { reviewRoute } from "../_lib/review-route";
 
@@ -11,21 +10,6 @@ export const GET = reviewRoute(
 
 /** A new queue sampled from a cycle. */
 export const POST = reviewRoute({ access: "research", body: createQueueSchema }, async ({ user, body, ip }) => {
-  const created = await createQueue(body, user.id);
-  await recordAuditEvent({
-    actorId: user.id,
-    action: "review.queue.create",
-    targetType: "ReviewQueue",
-    targetId: created.id,
-    details: {
-      cycleId: body.cycleId,
-      sampling: body.sampling,
-      size: created.size,
-      overlap: body.overlap,
-      assignees: body.assignees.length,
-      gold: created.gold,
-    },
-    ipAddress: ip,
-  });
+  const created = await createQueue(body, { userId: user.id, ip });
   return Response.json(created, { status: 201 });
 });

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { userChangeSchema } from "@/lib/auth/user-schemas";
 import { changeRole, setActive } from "@/lib/auth/users";
 import { HttpError } from "@/lib/http/http-error";
@@ -11,27 +10,8 @@ export const PATCH = route(
     if (params.id === user.id && (body.active === false || (body.role && body.role !== "ADMIN"))) {
       throw new HttpError(400, "You cannot deactivate yourself or give up your own admin role");
     }
-    if (body.role) {
-      await changeRole(params.id, body.role);
-      await recordAuditEvent({
-        actorId: user.id,
-        action: "user.role",
-        targetType: "User",
-        targetId: params.id,
-        details: { role: body.role },
-        ipAddress: ip,
-      });
-    }
-    if (body.active !== undefined) {
-      await setActive(params.id, body.active);
-      await recordAuditEvent({
-        actorId: user.id,
-        action: body.active ? "user.reactivate" : "user.deactivate",
-        targetType: "User",
-        targetId: params.id,
-        ipAddress: ip,
-      });
-    }
+    if (body.role) await changeRole(params.id, body.role, { userId: user.id, ip });
+    if (body.active !== undefined) await setActive(params.id, body.active, { userId: user.id, ip });
     return { ok: true };
   },
 );

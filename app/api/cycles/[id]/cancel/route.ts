@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { cancelRun, CycleRequestError } from "@/lib/cycles";
 import { HttpError } from "@/lib/http/http-error";
 import { route } from "@/lib/http/route";
@@ -8,17 +7,9 @@ import { route } from "@/lib/http/route";
 export const POST = route(
   { access: "research", params: z.object({ id: z.coerce.number().int().positive() }) },
   async ({ user, params, ip }) => {
-    const result = await cancelRun(params.id).catch((error: unknown) => {
+    const result = await cancelRun(params.id, { userId: user.id, ip }).catch((error: unknown) => {
       if (error instanceof CycleRequestError) throw new HttpError(error.status, error.message);
       throw error;
-    });
-    await recordAuditEvent({
-      actorId: user.id,
-      action: "cycle.cancel",
-      targetType: "Run",
-      targetId: params.id,
-      details: { cycleId: result.cycleId },
-      ipAddress: ip,
     });
     return { ok: true, ...result };
   },

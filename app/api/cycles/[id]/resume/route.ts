@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { CycleRequestError, resumeRun } from "@/lib/cycles";
 import { HttpError } from "@/lib/http/http-error";
 import { route } from "@/lib/http/route";
@@ -13,17 +12,9 @@ const resumeBody = z.object({
 export const POST = route(
   { access: "research", params: z.object({ id: z.coerce.number().int().positive() }), body: resumeBody },
   async ({ user, params, body, ip }) => {
-    const result = await resumeRun(params.id, { reasons: body.reasons }).catch((error: unknown) => {
+    const result = await resumeRun(params.id, { userId: user.id, ip }, { reasons: body.reasons }).catch((error: unknown) => {
       if (error instanceof CycleRequestError) throw new HttpError(error.status, error.message);
       throw error;
-    });
-    await recordAuditEvent({
-      actorId: user.id,
-      action: "cycle.resume",
-      targetType: "Run",
-      targetId: params.id,
-      details: { ...result, reasons: body.reasons ?? "all" },
-      ipAddress: ip,
     });
     return { ok: true, ...result };
   },

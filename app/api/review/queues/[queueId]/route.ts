@@ -1,4 +1,3 @@
-import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { deleteQueue, queueDetail, queueForUser, updateQueue, updateQueueSchema } from "@/lib/review";
 import { queueParams, reviewRoute } from "../../_lib/review-route";
 
@@ -10,28 +9,13 @@ export const GET = reviewRoute({ access: "review", params: queueParams }, async 
 export const PATCH = reviewRoute(
   { access: "research", params: queueParams, body: updateQueueSchema },
   async ({ user, params, body, ip }) => {
-    await updateQueue(user, params.queueId, body);
-    await recordAuditEvent({
-      actorId: user.id,
-      action: "review.queue.update",
-      targetType: "ReviewQueue",
-      targetId: params.queueId,
-      details: body,
-      ipAddress: ip,
-    });
+    await updateQueue(params.queueId, body, { userId: user.id, ip });
     return queueDetail(params.queueId);
   },
 );
 
 /** Deletes the queue and its assignments; the audits people made stay with the generations. */
 export const DELETE = reviewRoute({ access: "research", params: queueParams }, async ({ user, params, ip }) => {
-  await deleteQueue(params.queueId);
-  await recordAuditEvent({
-    actorId: user.id,
-    action: "review.queue.delete",
-    targetType: "ReviewQueue",
-    targetId: params.queueId,
-    ipAddress: ip,
-  });
+  await deleteQueue(params.queueId, { userId: user.id, ip });
   return { deleted: params.queueId };
 });

@@ -1,22 +1,13 @@
 import { Readable } from "node:stream";
 import { CycleParams, cycleHeader, cycleReportCsv, ModeQuery, reportFileName } from "@/lib/aqa-review";
-import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { notFound } from "@/lib/http/http-error";
 import { route } from "@/lib/http/route";
 
 /** Every dive of the cycle with its figures, flags and sign-offs, streamed as CSV. */
 export const GET = route({ access: "aqa", params: CycleParams, query: ModeQuery }, async ({ params, query, user, ip }) => {
   const cycle = await cycleHeader(params.cycleId);
-  const csv = cycle === null ? null : await cycleReportCsv(params.cycleId, query.mode);
+  const csv = cycle === null ? null : await cycleReportCsv(params.cycleId, query.mode, { userId: user.id, ip });
   if (cycle === null || csv === null) throw notFound(`Cycle ${params.cycleId}`);
-  await recordAuditEvent({
-    actorId: user.id,
-    action: "aqa.report.export",
-    targetType: "Cycle",
-    targetId: cycle.id,
-    details: { mode: query.mode, format: "csv" },
-    ipAddress: ip,
-  });
   return new Response(Readable.toWeb(csv) as ReadableStream<Uint8Array>, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -9,7 +9,7 @@ export const GET = route({ access: "aqa", params: GenerationParams }, async ({ p
 
 /** The signed-in user's decision on the explanation (replacing their earlier one); audited. */
 export const POST = route({ access: "aqa", params: GenerationParams, body: SignOffInput }, async ({ params, body, user, ip }) => {
-  const signOff = await signOffExplanation({ generationId: params.generationId, actor: user, input: body, ipAddress: ip });
+  const signOff = await signOffExplanation({ generationId: params.generationId, actor: { userId: user.id, ip }, input: body });
   if (signOff === null) throw notFound(`FineDiving answer ${params.generationId}`);
   return json({ signOff, signOffs: await explanationSignOffs(params.generationId) }, { status: 200 });
 });

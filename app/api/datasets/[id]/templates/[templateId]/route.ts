@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { editTemplate, TemplateEditError } from "@/lib/datasets/template-editing";
 import { HttpError } from "@/lib/http/http-error";
 import { route } from "@/lib/http/route";
@@ -13,15 +12,7 @@ export const PATCH = route(
   },
   async ({ user, params, body, ip }) => {
     try {
-      const template = await editTemplate(params.id, params.templateId, body.text);
-      await recordAuditEvent({
-        actorId: user.id,
-        action: "dataset.template.update",
-        targetType: "QuestionTemplate",
-        targetId: template.id,
-        details: { key: template.key, text: template.text },
-        ipAddress: ip,
-      });
+      const template = await editTemplate(params.id, params.templateId, body.text, { userId: user.id, ip });
       return { template };
     } catch (error) {
       if (error instanceof TemplateEditError) throw new HttpError(error.status, error.message);

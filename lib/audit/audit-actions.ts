@@ -1,0 +1,92 @@
+import type { Role } from "@/lib/auth/roles";
+
+type NoDetails = Record<string, never>;
+
+interface BackendDetails {
+  name: string;
+  role: string;
+  kind: string;
+  baseUrl: string;
+  /** Where the credential comes from (none, env, stored); never the credential itself. */
+  credential: string;
+}
+
+/**
+ * Every action the audit log records (users, roles, backends, imports, cycle launches and cancels,
+ * exports, review queues, AQA sign-offs and reports), with what each records beside who, when and
+ * on what. This is the one list: `AuditAction` is its keys.
+ */
+export interface AuditDetails {
+  "user.create": { email: string; role: Role };
+  "user.role": { role: Role };
+  "user.deactivate": NoDetails;
+  "user.reactivate": NoDetails;
+  "backend.create": BackendDetails;
+  "backend.update": BackendDetails & { credentialChanged: boolean };
+  "backend.delete": { name: string };
+  "dataset.import": { datasetName: string; format: string; file: string };
+  "dataset.template.update": { key: string; text: string };
+  "cycle.launch": { cycleId: number };
+  "cycle.cancel": { cycleId: number };
+  "cycle.resume": { cycleId: number; status: string; reasons: string[] | "all" };
+  "export.create": { cycleId: number; format: string; directOnly: boolean; excludeHallucinated: boolean };
+  "review.queue.create": { cycleId: number; sampling: string; size: number; overlap: number; assignees: number; gold: number };
+  "review.queue.update": {
+    name?: string;
+    status?: string;
+    blind?: boolean;
+    leaseSeconds?: number;
+    addAssignees?: string[];
+    removeAssignees?: string[];
+  };
+  "review.queue.delete": NoDetails;
+  "aqa.explanation.sign-off": {
+    decision: string;
+    reason: string;
+    comment: string;
+    previousDecision: string | null;
+    cycleId: number;
+    videoKey: string;
+  };
+  "aqa.report.export": { mode: string; format: "csv" };
+}
+
+export type AuditAction = keyof AuditDetails;
+
+export type AuditTargetType =
+  | "User"
+  | "Backend"
+  | "DatasetImport"
+  | "QuestionTemplate"
+  | "Run"
+  | "Cycle"
+  | "Export"
+  | "ReviewQueue"
+  | "Generation";
+
+/** The kind of row each action acts on (AuditLogEntry.targetType, with its id in targetId). */
+export const AUDIT_TARGET_TYPE: { readonly [A in AuditAction]: AuditTargetType } = {
+  "user.create": "User",
+  "user.role": "User",
+  "user.deactivate": "User",
+  "user.reactivate": "User",
+  "backend.create": "Backend",
+  "backend.update": "Backend",
+  "backend.delete": "Backend",
+  "dataset.import": "DatasetImport",
+  "dataset.template.update": "QuestionTemplate",
+  "cycle.launch": "Run",
+  "cycle.cancel": "Run",
+  "cycle.resume": "Run",
+  "export.create": "Export",
+  "review.queue.create": "ReviewQueue",
+  "review.queue.update": "ReviewQueue",
+  "review.queue.delete": "ReviewQueue",
+  "aqa.explanation.sign-off": "Generation",
+  "aqa.report.export": "Cycle",
+};
+
+/** One entry to record: the action, the id of the row it acts on, and that action's details. */
+export type AuditEntry = {
+  [A in AuditAction]: { action: A; targetId: string | number; details: AuditDetails[A] };
+}[AuditAction];
