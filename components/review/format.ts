@@ -1,7 +1,7 @@
 import { AUDIT_VERDICT_LABELS, type AuditVerdict } from "@/lib/review/constants";
 
 /** A question target in words: "interval 1.0–2.0 s", "class “eating apple pie”". */
-export function describeTarget(target: unknown): string {
+function describeTarget(target: unknown): string {
   if (typeof target !== "object" || target === null) return String(target);
   const { labelType, label } = target as { labelType?: string; label?: unknown };
   const value = label as Record<string, unknown> | string | undefined;

@@ -29,7 +29,7 @@ const SAMPLING_LABELS: Record<(typeof QUEUE_SAMPLINGS)[number], string> = {
 };
 
 /** Gold lines: "generationId VERDICT [yes|no]" (label present), one per line. */
-export function parseGoldLines(text: string): { generationId: number; answer: { verdict: string; labelPresent: boolean | null } }[] {
+function parseGoldLines(text: string): { generationId: number; answer: { verdict: string; labelPresent: boolean | null } }[] {
   return text
     .split("\n")
     .map((line) => line.trim())

@@ -5,7 +5,7 @@ import { queues } from "@/lib/jobs/queues";
 import { pendingVideoIds } from "./video-repository";
 
 /** Videos per ingest-media job: a few minutes of ffmpeg at most, and few jobs for a big dataset. */
-export const INGEST_BATCH = 50;
+const INGEST_BATCH = 50;
 
 const cache = globalThis as unknown as { vstarDatasetJobs?: Promise<PgBoss> };
 
@@ -13,7 +13,7 @@ const cache = globalThis as unknown as { vstarDatasetJobs?: Promise<PgBoss> };
  * A pg-boss handle for sending dataset jobs from any process (web app, worker, CLI), started on
  * first use and kept for the life of the process (across Next.js dev reloads too).
  */
-export function datasetJobSender(): Promise<PgBoss> {
+function datasetJobSender(): Promise<PgBoss> {
   cache.vstarDatasetJobs ??= startBoss(requireDatabaseUrl()).catch((error: unknown) => {
     cache.vstarDatasetJobs = undefined;
     throw error;

@@ -22,7 +22,7 @@ export async function requestImport(input: ImportOptionsInput, requestedBy: { us
   return createImportRow({ options, sourceSha256: await sha256OfFile(options.file), createdById: requestedBy.userId });
 }
 
-export async function sha256OfFile(filePath: string): Promise<string> {
+async function sha256OfFile(filePath: string): Promise<string> {
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
   return hash.digest("hex");

@@ -1,7 +1,7 @@
 import PgBoss from "pg-boss";
 import { queues, type PayloadOf, type QueueKey } from "./queues";
 
-export const BOSS_SCHEMA = "pgboss";
+const BOSS_SCHEMA = "pgboss";
 
 /** A started pg-boss on the product's database, with every queue of `queues` created. */
 export async function startBoss(databaseUrl: string, options: { supervise?: boolean } = {}): Promise<PgBoss> {

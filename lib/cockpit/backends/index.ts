@@ -1,14 +1,6 @@
-export { BACKEND_KINDS, BACKEND_ROLES, KIND_TRAITS, isBackendKind, type BackendKind, type BackendRoleName } from "./backend-kinds";
-export { backendInputSchema, credentialInputSchema, type BackendInput, type CredentialInput } from "./backend-input";
-export { backendRecord, BackendFieldError, type BackendRecord } from "./backend-record";
+export { backendInputSchema } from "./backend-input";
+export { BackendFieldError } from "./backend-record";
 export {
-  credentialView,
   resolveBackendConfig,
-  storedSettings,
-  type CredentialView,
-  type ResolveOptions,
-  type RuntimeBackendConfig,
   type StoredBackend,
 } from "./backend-runtime";
-export { checkBackendHealth, healthReportSchema, type HealthCheckOptions, type HealthReport } from "./health-check";
-export { openSecret, sealSecret, UnreadableSecretError } from "./secret-box";

@@ -2,7 +2,7 @@ import type { Stage } from "../state-machine";
 import { db, type Queryable } from "./queryable";
 
 /** What a batch covers: a range of question ids of one dataset (empty for single-job stages). */
-export interface BatchScope {
+interface BatchScope {
   datasetId?: number;
   questionIds?: [number, number];
   /** Which of the plan's selections the range is cut from. */
