@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { TrendPoint } from "@/lib/aqa-review/run-trend";
-import { formatNumber, formatShare } from "./format";
+import { formatNumber, formatPercent } from "@/lib/format/formatters";
 
 /** The across-cycles figures as numbers (the charts' data, readable and printable). */
 export function TrendTable({ cycles, currentCycleId, mode }: { cycles: TrendPoint[]; currentCycleId: number; mode: string }) {
@@ -35,9 +35,9 @@ export function TrendTable({ cycles, currentCycleId, mode }: { cycles: TrendPoin
               {formatNumber(c.metrics.relativeL2x100?.estimate, 3)} [{formatNumber(c.metrics.relativeL2x100?.low, 2)},{" "}
               {formatNumber(c.metrics.relativeL2x100?.high, 2)}]
             </td>
-            <td>{formatShare(c.metrics.difficultyAccuracy)}</td>
-            <td>{formatShare(c.metrics.sequenceAccuracy)}</td>
-            <td>{formatShare(c.metrics.arithmeticErrorShare)}</td>
+            <td>{formatPercent(c.metrics.difficultyAccuracy)}</td>
+            <td>{formatPercent(c.metrics.sequenceAccuracy)}</td>
+            <td>{formatPercent(c.metrics.arithmeticErrorShare)}</td>
           </tr>
         ))}
       </tbody>

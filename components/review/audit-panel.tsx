@@ -3,6 +3,7 @@
 import { AUDIT_VERDICTS, AUDIT_VERDICT_LABELS } from "@/lib/review/constants";
 import type { AuditDraft } from "./review-api";
 import type { SaveState } from "./use-audit-draft";
+import { formatTime } from "@/lib/format/formatters";
 
 export interface AuditPanelProps {
   draft: AuditDraft;
@@ -170,7 +171,7 @@ function SaveStatus({ state, submitted }: { state: SaveState; submitted: boolean
     state.kind === "saving" || state.kind === "pending"
       ? "Saving…"
       : state.kind === "saved"
-        ? `Saved ${state.at.toLocaleTimeString()}`
+        ? `Saved ${formatTime(state.at)}`
         : state.kind === "error"
           ? `Not saved: ${state.message}`
           : submitted

@@ -29,7 +29,5 @@ export const describeTargets = (targets: unknown): string[] => (Array.isArray(ta
 
 export const verdictLabel = (verdict: AuditVerdict | null) => (verdict ? AUDIT_VERDICT_LABELS[verdict] : "—");
 
-export const percent = (value: number | null | undefined, digits = 1) => (value == null ? "—" : `${(value * 100).toFixed(digits)} %`);
-
 export const modeLabel = (mode: string) =>
   mode === "ANSWER" ? "Direct answer" : mode === "RATIONALIZATION" ? "Rationalization" : "Evaluation";

@@ -6,6 +6,7 @@ import { CompareForm } from "@/components/cockpit/cycles/compare-form";
 import { StatusBadge } from "@/components/cockpit/cycles/status-badge";
 import { primaryButtonClass, Section } from "@/components/cockpit/ui";
 import { listRuns } from "@/lib/cockpit/cycles/cycle-list-repository";
+import { formatDateTime } from "@/lib/format/formatters";
 
 export const metadata: Metadata = { title: "Cycles" };
 
@@ -32,7 +33,7 @@ export default async function CyclesPage() {
                   <span className="font-medium">{run.name}</span>
                   <StatusBadge status={run.status} />
                   <span className="text-xs text-slate-500">
-                    {new Date(run.createdAt).toLocaleString()}
+                    {formatDateTime(run.createdAt)}
                     {run.createdBy ? ` · ${run.createdBy}` : ""}
                   </span>
                 </div>

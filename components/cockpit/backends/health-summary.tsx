@@ -1,9 +1,10 @@
 import type { HealthReport } from "@/lib/cockpit/backends/health-check";
 import { Badge } from "../ui";
+import { formatDateTime } from "@/lib/format/formatters";
 
 export function HealthSummary({ health }: { health: HealthReport | null }) {
   if (!health) return <span className="text-slate-500">not checked yet</span>;
-  const when = new Date(health.checkedAt).toLocaleString();
+  const when = formatDateTime(health.checkedAt);
   return (
     <div className="space-y-1" data-testid="backend-health">
       <div className="flex flex-wrap items-center gap-2">

@@ -1,5 +1,5 @@
 import type { ComparisonRow } from "@/lib/cockpit/charts/comparison-rows";
-import { formatPercent } from "../format";
+import { formatPercent } from "@/lib/format/formatters";
 
 export function ComparisonTable({ title, rows, a, b }: { title: string; rows: ComparisonRow[]; a: string; b: string }) {
   if (rows.length === 0) return null;

@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { CycleProgress, ErrorGroup } from "@/lib/cockpit/cycles/cycle-progress-repository";
 import type { TrainingRunView } from "@/lib/cockpit/cycles/training-runs-repository";
 import { apiFetch } from "../../api-client";
-import { formatPercent } from "../format";
+import { formatDateTime, formatPercent } from "@/lib/format/formatters";
 import { cockpitKeys } from "../query-keys";
 import { buttonClass, Section, SimulatorBadge } from "../ui";
 import { cycleActions } from "./cycle-actions";
@@ -58,8 +58,8 @@ export function CycleView({ initial }: { initial: CycleProgress }) {
         {cycle.isFinal && <span className="text-sm text-slate-600">final cycle (direct answers only)</span>}
         {cycle.cancelRequested && active && <span className="text-sm text-amber-700">cancelling…</span>}
         <span className="text-sm text-slate-500">
-          {cycle.startedAt ? `started ${new Date(cycle.startedAt).toLocaleString()}` : "not started"}
-          {cycle.finishedAt ? ` · finished ${new Date(cycle.finishedAt).toLocaleString()}` : ""}
+          {cycle.startedAt ? `started ${formatDateTime(cycle.startedAt)}` : "not started"}
+          {cycle.finishedAt ? ` · finished ${formatDateTime(cycle.finishedAt)}` : ""}
         </span>
         <span className="ml-auto flex gap-2">
           {active && latestInRun && (

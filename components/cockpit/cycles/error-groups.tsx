@@ -1,5 +1,5 @@
 import type { ErrorGroup } from "@/lib/cockpit/cycles/cycle-progress-repository";
-import { formatNumber } from "../format";
+import { formatNumber } from "@/lib/format/formatters";
 import { buttonClass } from "../ui";
 
 /** Item errors grouped by stage and reason; a group's retry resumes the run with that reason's given-up items. */

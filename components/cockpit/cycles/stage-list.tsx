@@ -1,5 +1,5 @@
 import type { StageProgress } from "@/lib/cockpit/cycles/stage-progress";
-import { formatDuration, formatNumber } from "../format";
+import { formatDuration, formatNumber } from "@/lib/format/formatters";
 import { Badge, ProgressBar } from "../ui";
 
 const STATE_TONES = { waiting: "slate", pending: "slate", running: "indigo", done: "green", failed: "red", skipped: "slate" } as const;

@@ -6,7 +6,7 @@ import type { ExportView } from "@/lib/cockpit/exports/export-list-repository";
 import { apiFetch } from "../../api-client";
 import { StatusBadge } from "../cycles/status-badge";
 import { fieldErrorsOf, formLevelError } from "../field-errors";
-import { formatBytes, formatNumber } from "../format";
+import { formatBytes, formatNumber } from "@/lib/format/formatters";
 import { cockpitKeys } from "../query-keys";
 import { FieldError, inputClass, primaryButtonClass } from "../ui";
 

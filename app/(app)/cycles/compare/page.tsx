@@ -5,7 +5,7 @@ import { ComparisonBars } from "@/components/cockpit/charts/comparison-bars";
 import { CompareForm } from "@/components/cockpit/cycles/compare-form";
 import { ComparisonTable } from "@/components/cockpit/cycles/comparison-table";
 import { StatusBadge } from "@/components/cockpit/cycles/status-badge";
-import { formatDuration, formatNumber } from "@/components/cockpit/format";
+import { formatDuration, formatNumber } from "@/lib/format/formatters";
 import { Section } from "@/components/cockpit/ui";
 import { compareCycles, type ComparedCycle } from "@/lib/cockpit/charts/comparison-repository";
 import { auditRows, evaluationRows, yieldRows } from "@/lib/cockpit/charts/comparison-rows";
