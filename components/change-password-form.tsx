@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
 
 export function ChangePasswordForm() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -44,9 +45,9 @@ export function ChangePasswordForm() {
           className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
         />
       </label>
-      <button type="submit" className="rounded bg-indigo-600 px-3 py-1.5 text-white hover:bg-indigo-700">
+      <Button variant="primary" size="md" type="submit">
         Change password
-      </button>
+      </Button>
       {message && (
         <p role={message.ok ? "status" : "alert"} className={message.ok ? "text-sm text-emerald-700" : "text-sm text-rose-700"}>
           {message.text}

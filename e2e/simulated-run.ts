@@ -12,7 +12,7 @@ const dataDir = process.env.E2E_DATA_DIR ?? ".data/e2e";
 const pgPort = process.env.E2E_PG_PORT ?? "54349";
 
 /** The embedded PostgreSQL of the app under test (its password is in the app's data folder). */
-export function e2eDatabaseUrl(): string {
+function e2eDatabaseUrl(): string {
   const password = readFileSync(path.join(dataDir, "postgres", "password"), "utf8").trim();
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${pgPort}/vstar`;
 }

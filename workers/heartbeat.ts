@@ -3,8 +3,6 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 import { HEARTBEAT_INTERVAL_MS } from "@/lib/ops/heartbeat-interval";
 
-export { HEARTBEAT_INTERVAL_MS };
-
 /** The worker's row in WorkerHeartbeat, beaten every few seconds so the web app can show who is alive. */
 export class Heartbeat {
   private timer: NodeJS.Timeout | undefined;

@@ -3,7 +3,7 @@ import { datasetRegistrations } from "./datasets/registrations";
 import type { Registration } from "./registration";
 import { systemRegistrations } from "./system/registrations";
 
-export type { HandlerContext, Registration } from "./registration";
+export type { Registration } from "./registration";
 
 /** One handler per job kind, by area; each is thin over lib/. */
 export const registrations: Registration[] = [...systemRegistrations, ...datasetRegistrations, ...cycleRegistrations];

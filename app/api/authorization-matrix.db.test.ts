@@ -103,7 +103,7 @@ test("every server action declares its access", async () => {
         undeclared.push(`${path.relative(projectRoot, file)}#${name}`);
     }
   }
-  expect(undeclared, "server actions must be made with serverAction() from lib/http/server-action").toEqual([]);
+  expect(undeclared, "every server action needs an `access` property, as route() gives route handlers").toEqual([]);
 });
 
 describe("each role, and no session, gets what the policy says", () => {

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
 import { apiFetch, ApiError } from "../api-client";
 import { queryKeys } from "../query-keys";
+import { Button } from "@/components/ui/button";
 
 interface UserRow {
   id: string;
@@ -64,14 +65,14 @@ export function UserAdmin({ currentUserId }: { currentUserId: string }) {
                 </select>
               </td>
               <td>
-                <button
-                  type="button"
+                <Button
+                  variant="secondary"
+                  size="sm"
                   disabled={user.id === currentUserId}
                   onClick={() => change.mutate({ id: user.id, active: !user.active })}
-                  className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50 disabled:opacity-40"
                 >
                   {user.active ? "Deactivate" : "Reactivate"}
-                </button>
+                </Button>
               </td>
             </tr>
           ))}
@@ -129,9 +130,9 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
         </select>
       </label>
       {field("password", "Initial password", "password")}
-      <button type="submit" disabled={create.isPending} className="rounded bg-indigo-600 px-3 py-1.5 text-white hover:bg-indigo-700">
+      <Button variant="primary" size="md" type="submit" disabled={create.isPending}>
         Create user
-      </button>
+      </Button>
       {create.error && !(create.error instanceof ApiError && create.error.issues.length) && (
         <p role="alert" className="col-span-5 text-sm text-rose-700">
           {create.error.message}

@@ -2,6 +2,7 @@
 
 import { CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TrendPoint } from "@/lib/aqa-review/run-trend";
+import { formatPercent, MISSING } from "@/lib/format/formatters";
 
 interface Row {
   cycle: string;
@@ -45,7 +46,7 @@ export function CycleTrend({
   anchors: { spearman: number; relativeL2x100: number };
 }) {
   const rows = toRows(cycles, currentCycleId);
-  const percent = (value: unknown) => (typeof value === "number" ? `${Math.round(value * 100)} %` : "—");
+  const percent = (value: unknown) => (typeof value === "number" ? formatPercent(value, 0) : MISSING);
   return (
     <section className="grid gap-4 md:grid-cols-3" aria-label="Metrics across cycles">
       <Chart title="Spearman ρ (95 % CI)">

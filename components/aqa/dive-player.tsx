@@ -5,11 +5,11 @@ import { Timeline } from "../video/timeline";
 import type { VideoSegment } from "../video/types";
 import { VideoPlayer } from "../video/video-player";
 
-export const TRUE_TRACK = "True";
-export const PREDICTED_TRACK = "Predicted";
+const TRUE_TRACK = "True";
+const PREDICTED_TRACK = "Predicted";
 
 /** The record's sub-actions and the answer's as two tracks; predicted ones green where they match. */
-export function diveSegments(timeline: DiveTimeline): VideoSegment[] {
+function diveSegments(timeline: DiveTimeline): VideoSegment[] {
   return [
     ...timeline.truth.map((s, i) => ({
       id: `true-${i}`,

@@ -9,6 +9,8 @@ import { DIVE_FILTER_LABELS, DIVE_FILTERS, type DiveFilter } from "@/lib/aqa-rev
 import { apiFetch } from "../api-client";
 import { formatDifficulty, formatScore, formatSigned } from "./format";
 import { aqaKeys } from "./query-keys";
+import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
 
 const PAGE_SIZE = 50;
 
@@ -78,14 +80,9 @@ export function DiveTable({ cycleId, mode }: { cycleId: number; mode: AqaMode })
       {dives.isPending && <p className="text-sm text-slate-500">Loading dives…</p>}
       {!dives.isPending && rows.length === 0 && <p className="text-sm text-slate-500">No dive matches.</p>}
       {dives.hasNextPage && (
-        <button
-          type="button"
-          onClick={() => dives.fetchNextPage()}
-          disabled={dives.isFetchingNextPage}
-          className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
-        >
+        <Button variant="secondary" size="sm" onClick={() => dives.fetchNextPage()} disabled={dives.isFetchingNextPage}>
           {dives.isFetchingNextPage ? "Loading…" : "Load more"}
-        </button>
+        </Button>
       )}
     </section>
   );
@@ -126,12 +123,12 @@ function DiveTableRow({ row }: { row: DiveRow }) {
       <td>{mark(row.sequenceCorrect, row.sequenceAsked)}</td>
       <td>
         {row.arithmeticFlags.length > 0 ? (
-          <span
-            className="rounded bg-rose-100 px-1.5 text-rose-800"
+          <Badge
+            tone="danger"
             title={row.arithmeticFlags.map((f) => `stated ${f.claimed}, but ${f.rule} gives ${f.recomputed}`).join("\n")}
           >
             {row.arithmeticFlags.length} flag{row.arithmeticFlags.length > 1 ? "s" : ""}
-          </span>
+          </Badge>
         ) : (
           <span className="text-slate-500">{row.arithmeticChecks} ok</span>
         )}

@@ -1,5 +1,6 @@
 import type { CycleMetrics, MetricInterval } from "@/lib/aqa-review/cycle-metrics";
-import { formatInterval, formatNumber, formatShare } from "./format";
+import { formatNumber, formatPercent } from "@/lib/format/formatters";
+import { formatInterval } from "./format";
 
 /** The cycle's AQA figures, each with what it is computed over; ρ and R-ℓ2 beside the published anchors. */
 export function MetricCards({ metrics }: { metrics: CycleMetrics }) {
@@ -83,7 +84,7 @@ function ShareCard(props: { testId: string; label: string; value: number | null;
         className={`text-2xl font-semibold tabular-nums ${props.tone === "warn" ? "text-rose-700" : ""}`}
         data-testid={`${props.testId}-value`}
       >
-        {formatShare(props.value)}
+        {formatPercent(props.value)}
       </span>
       <span className="block text-xs text-slate-500">{props.basis}</span>
     </Card>

@@ -1,13 +1,11 @@
 "use client";
 
+import { Button } from "@/components/ui/button";
+
 export function PrintButton() {
   return (
-    <button
-      type="button"
-      onClick={() => window.print()}
-      className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50 print:hidden"
-    >
+    <Button variant="secondary" size="sm" className="print:hidden" onClick={() => window.print()}>
       Print
-    </button>
+    </Button>
   );
 }

@@ -6,6 +6,7 @@ import type { SignOffDecision } from "@/lib/aqa-review/sign-off-repository";
 import type { SignOffView } from "@/lib/aqa-review/sign-off-view";
 import { apiFetch, ApiError } from "../api-client";
 import { aqaKeys } from "./query-keys";
+import { Button } from "@/components/ui/button";
 
 /** Everyone's sign-offs on the explanation, and the viewer's own: accept, or reject with a reason. */
 export function SignOffPanel({ generationId, viewerId, initial }: { generationId: number; viewerId: string; initial: SignOffView[] }) {
@@ -92,13 +93,9 @@ export function SignOffPanel({ generationId, viewerId, initial }: { generationId
             className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
           />
         </label>
-        <button
-          type="submit"
-          disabled={submit.isPending}
-          className="rounded bg-indigo-600 px-3 py-1.5 text-white hover:bg-indigo-700 disabled:opacity-50"
-        >
+        <Button variant="primary" size="md" type="submit" disabled={submit.isPending}>
           {submit.isPending ? "Saving…" : "Sign off"}
-        </button>
+        </Button>
         {submit.isSuccess && <span className="ml-2 text-sm text-emerald-700">Saved.</span>}
         {submit.error && !(submit.error instanceof ApiError && submit.error.issues.length) && (
           <p role="alert" className="text-sm text-rose-700">

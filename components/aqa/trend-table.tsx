@@ -1,46 +1,40 @@
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
+import type { MetricInterval } from "@/lib/aqa-review/cycle-metrics";
 import type { TrendPoint } from "@/lib/aqa-review/run-trend";
-import { formatNumber, formatShare } from "./format";
+import { formatNumber, formatPercent } from "@/lib/format/formatters";
+
+const withInterval = (interval: MetricInterval | null) =>
+  `${formatNumber(interval?.estimate, 3)} [${formatNumber(interval?.low, 2)}, ${formatNumber(interval?.high, 2)}]`;
 
 /** The across-cycles figures as numbers (the charts' data, readable and printable). */
 export function TrendTable({ cycles, currentCycleId, mode }: { cycles: TrendPoint[]; currentCycleId: number; mode: string }) {
   return (
-    <table className="w-full text-left text-sm tabular-nums" aria-label="Metrics per cycle">
-      <thead className="border-b border-slate-200 text-xs text-slate-500">
-        <tr>
-          <th className="py-1">Cycle</th>
-          <th>Dives</th>
-          <th>Spearman ρ [95 % CI]</th>
-          <th>R-ℓ2 × 100 [95 % CI]</th>
-          <th>Difficulty</th>
-          <th>Sequence</th>
-          <th>Arithmetic errors</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {cycles.map((c) => (
-          <tr key={c.cycleId} className={c.cycleId === currentCycleId ? "bg-indigo-50 font-medium" : ""}>
-            <td className="py-1">
+    <DataTable
+      label="Metrics per cycle"
+      className="tabular-nums"
+      rows={cycles}
+      rowKey={(c) => c.cycleId}
+      rowProps={(c) => ({ className: c.cycleId === currentCycleId ? "bg-indigo-50 font-medium" : undefined })}
+      columns={[
+        {
+          header: "Cycle",
+          cell: (c) => (
+            <>
               <Link href={`/aqa/cycles/${c.cycleId}?mode=${mode}`} className="text-indigo-700 hover:underline">
                 Cycle {c.index}
               </Link>{" "}
               <span className="text-xs text-slate-500">{c.status.toLowerCase()}</span>
-            </td>
-            <td>{c.metrics.dives}</td>
-            <td>
-              {formatNumber(c.metrics.spearman?.estimate, 3)} [{formatNumber(c.metrics.spearman?.low, 2)},{" "}
-              {formatNumber(c.metrics.spearman?.high, 2)}]
-            </td>
-            <td>
-              {formatNumber(c.metrics.relativeL2x100?.estimate, 3)} [{formatNumber(c.metrics.relativeL2x100?.low, 2)},{" "}
-              {formatNumber(c.metrics.relativeL2x100?.high, 2)}]
-            </td>
-            <td>{formatShare(c.metrics.difficultyAccuracy)}</td>
-            <td>{formatShare(c.metrics.sequenceAccuracy)}</td>
-            <td>{formatShare(c.metrics.arithmeticErrorShare)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+        { header: "Dives", cell: (c) => c.metrics.dives },
+        { header: "Spearman ρ [95 % CI]", cell: (c) => withInterval(c.metrics.spearman) },
+        { header: "R-ℓ2 × 100 [95 % CI]", cell: (c) => withInterval(c.metrics.relativeL2x100) },
+        { header: "Difficulty", cell: (c) => formatPercent(c.metrics.difficultyAccuracy) },
+        { header: "Sequence", cell: (c) => formatPercent(c.metrics.sequenceAccuracy) },
+        { header: "Arithmetic errors", cell: (c) => formatPercent(c.metrics.arithmeticErrorShare) },
+      ]}
+    />
   );
 }

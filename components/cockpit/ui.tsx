@@ -9,35 +9,6 @@ export function FieldError({ id, message }: { id: string; message: string | unde
   );
 }
 
-export function Badge({
-  tone = "slate",
-  children,
-}: {
-  tone?: "slate" | "green" | "red" | "amber" | "indigo" | "violet";
-  children: ReactNode;
-}) {
-  const tones = {
-    slate: "bg-slate-100 text-slate-700",
-    green: "bg-emerald-100 text-emerald-800",
-    red: "bg-rose-100 text-rose-800",
-    amber: "bg-amber-100 text-amber-800",
-    indigo: "bg-indigo-100 text-indigo-800",
-    violet: "bg-violet-100 text-violet-800",
-  } as const;
-  return <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
-}
-
-export function SimulatorBadge() {
-  return (
-    <span
-      title="A simulated GPU backend: answers are generated, not inferred"
-      className="inline-block rounded bg-violet-100 px-1.5 py-0.5 text-xs font-medium text-violet-800"
-    >
-      Simulated
-    </span>
-  );
-}
-
 export function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   return (
     <section aria-label={title} className="rounded-lg border border-slate-200 bg-white p-5">
@@ -67,5 +38,3 @@ export function ProgressBar({ value, label }: { value: number; label: string }) 
 }
 
 export const inputClass = "mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm aria-[invalid=true]:border-rose-500";
-export const buttonClass = "rounded border border-slate-300 px-2 py-1 text-sm hover:bg-slate-50 disabled:opacity-40";
-export const primaryButtonClass = "rounded bg-indigo-600 px-3 py-1.5 text-sm text-white hover:bg-indigo-700 disabled:opacity-50";

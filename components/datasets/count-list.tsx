@@ -1,3 +1,5 @@
+import { formatNumber } from "@/lib/format/formatters";
+
 /** "train 3 · val 1": counts by name, largest first. */
 export function CountList({
   counts,
@@ -15,7 +17,7 @@ export function CountList({
       {entries.map(([name, count]) => (
         <li key={name} className="whitespace-nowrap">
           <span className="text-slate-600">{name === "" ? emptyName : lowercase ? name.toLowerCase() : name}</span>{" "}
-          <span className="tabular-nums font-medium">{count.toLocaleString("en")}</span>
+          <span className="tabular-nums font-medium">{formatNumber(count)}</span>
         </li>
       ))}
     </ul>

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { datasetKeys } from "./query-keys";
 import { postForm } from "./post-form";
+import { Button } from "@/components/ui/button";
 
 const FORMATS = [
   { value: "kinetics700", label: "Kinetics-700 CSV" },
@@ -114,13 +115,9 @@ export function ImportForm({ dataset, importRoots }: { dataset?: { id: number; n
       </div>
 
       <div className="flex items-center gap-4">
-        <button
-          type="submit"
-          disabled={submit.isPending}
-          className="rounded bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
-        >
+        <Button variant="primary" size="lg" type="submit" disabled={submit.isPending}>
           {submit.isPending ? "Sending…" : "Import"}
-        </button>
+        </Button>
         {submit.error && (
           <p role="alert" className="text-sm text-rose-700">
             {submit.error.message}

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { apiFetch } from "../api-client";
 import { datasetKeys } from "./query-keys";
 import type { ImportEntry, ImportProblem, ImportStatus } from "./types";
+import { formatDateTime, formatNumber } from "@/lib/format/formatters";
 
 const ACTIVE: ImportStatus[] = ["QUEUED", "RUNNING"];
 
@@ -55,12 +56,12 @@ export function ImportHistory({ datasetId, initial }: { datasetId: number | null
               </Link>
             )}
             <span className="text-slate-600">
-              {entry.recordsRead.toLocaleString("en")} records read
+              {formatNumber(entry.recordsRead)} records read
               {entry.status === "SUCCEEDED" &&
-                ` · ${entry.videosCreated.toLocaleString("en")} new videos · ${entry.questionsCreated.toLocaleString("en")} new questions`}
+                ` · ${formatNumber(entry.videosCreated)} new videos · ${formatNumber(entry.questionsCreated)} new questions`}
             </span>
             <span className="ml-auto text-xs text-slate-500">
-              #{entry.id} · {entry.createdBy?.name ?? "command line"} · {new Date(entry.finishedAt ?? entry.createdAt).toLocaleString()}
+              #{entry.id} · {entry.createdBy?.name ?? "command line"} · {formatDateTime(entry.finishedAt ?? entry.createdAt)}
             </span>
           </div>
           {entry.errors.length > 0 && <Problems entry={entry} />}
@@ -78,7 +79,7 @@ function Problems({ entry }: { entry: ImportEntry }) {
       <summary className="cursor-pointer text-slate-700">
         {entry.errorCount > 0 && (
           <span className="text-rose-700">
-            {entry.errorCount.toLocaleString("en")} error{entry.errorCount === 1 ? "" : "s"}
+            {formatNumber(entry.errorCount)} error{entry.errorCount === 1 ? "" : "s"}
             {entry.errorCount > errors.length ? ` (first ${errors.length} shown)` : ""}
           </span>
         )}

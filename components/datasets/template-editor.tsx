@@ -5,6 +5,7 @@ import { useState } from "react";
 import { apiFetch } from "../api-client";
 import { datasetKeys } from "./query-keys";
 import type { TemplateRow } from "./types";
+import { Button } from "@/components/ui/button";
 
 /** The dataset's question wording, editable; the next import of the dataset re-renders its questions. */
 export function TemplateEditor({ datasetId, initial }: { datasetId: number; initial: TemplateRow[] }) {
@@ -49,14 +50,9 @@ function TemplateItem({ datasetId, template }: { datasetId: number; template: Te
         />
       </label>
       <div className="mt-1 flex items-center gap-3">
-        <button
-          type="button"
-          disabled={!changed || save.isPending}
-          onClick={() => save.mutate()}
-          className="rounded border border-slate-300 px-3 py-1 text-xs hover:bg-slate-50 disabled:opacity-40"
-        >
+        <Button variant="secondary" size="xs" disabled={!changed || save.isPending} onClick={() => save.mutate()}>
           Save
-        </button>
+        </Button>
         {save.error && (
           <span role="alert" className="text-xs text-rose-700">
             {save.error.message}

@@ -29,7 +29,7 @@ export interface ImportEntry {
   dataset: { name: string } | null;
 }
 
-export type MediaStatus = "PENDING" | "READY" | "UNPLAYABLE";
+type MediaStatus = "PENDING" | "READY" | "UNPLAYABLE";
 
 export interface VideoTile {
   id: number;

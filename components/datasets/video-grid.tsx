@@ -6,6 +6,7 @@ import { apiFetch } from "../api-client";
 import { datasetKeys } from "./query-keys";
 import type { VideoTile } from "./types";
 import { VideoPanel } from "./video-panel";
+import { Button } from "@/components/ui/button";
 
 const PAGE = 48;
 
@@ -95,14 +96,15 @@ export function VideoGrid({ datasetId, splits }: { datasetId: number; splits: st
       </ul>
       {tiles.length === 0 && !videos.isPending && <p className="text-sm text-slate-600">No clips match.</p>}
       {videos.hasNextPage && (
-        <button
-          type="button"
+        <Button
+          variant="secondary"
+          size="sm"
+          className="mt-4"
           onClick={() => void videos.fetchNextPage()}
           disabled={videos.isFetchingNextPage}
-          className="mt-4 rounded border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-50 disabled:opacity-50"
         >
           {videos.isFetchingNextPage ? "Loading…" : "More clips"}
-        </button>
+        </Button>
       )}
       {open && <VideoPanel datasetId={datasetId} video={open} onClose={() => setOpen(null)} />}
     </div>

@@ -6,6 +6,7 @@ import { VideoPlayer } from "../video/video-player";
 import { playerOverlays } from "./player-overlays";
 import { datasetKeys } from "./query-keys";
 import type { VideoDetail, VideoTile } from "./types";
+import { Button } from "@/components/ui/button";
 
 /** A clip in a player, with what is known about it: its labels and the questions asked of it. */
 export function VideoPanel({ datasetId, video, onClose }: { datasetId: number; video: VideoTile; onClose: () => void }) {
@@ -32,9 +33,9 @@ export function VideoPanel({ datasetId, video, onClose }: { datasetId: number; v
             {info?.width != null && ` · ${info.width}×${info.height}`}
             {info?.fps != null && ` · ${Math.round(info.fps * 100) / 100} fps`}
           </span>
-          <button type="button" onClick={onClose} className="ml-auto rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50">
+          <Button variant="secondary" size="sm" className="ml-auto" onClick={onClose}>
             Close
-          </button>
+          </Button>
         </div>
         {video.mediaStatus === "READY" ? (
           <div data-testid="clip-player">

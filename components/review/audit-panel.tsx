@@ -3,6 +3,8 @@
 import { AUDIT_VERDICTS, AUDIT_VERDICT_LABELS } from "@/lib/review/constants";
 import type { AuditDraft } from "./review-api";
 import type { SaveState } from "./use-audit-draft";
+import { formatTime } from "@/lib/format/formatters";
+import { Button } from "@/components/ui/button";
 
 export interface AuditPanelProps {
   draft: AuditDraft;
@@ -79,9 +81,9 @@ export function AuditPanel(props: AuditPanelProps) {
       <div className="mt-3">
         <div className="flex items-center justify-between">
           <span className="text-xs text-slate-500">Hallucinated spans</span>
-          <button type="button" onClick={props.onMarkSelection} className="text-xs text-indigo-700 hover:underline">
+          <Button variant="ghost" size="xs" onClick={props.onMarkSelection}>
             Mark selection <kbd className="rounded bg-slate-100 px-1">h</kbd>
-          </button>
+          </Button>
         </div>
         {draft.hallucinatedSpans.length === 0 ? (
           <p className="mt-1 text-xs text-slate-400">Select words in the answer and press h.</p>
@@ -136,32 +138,15 @@ export function AuditPanel(props: AuditPanelProps) {
       </label>
 
       <div className="mt-3 flex items-center gap-2">
-        <button
-          type="button"
-          onClick={props.onSubmit}
-          disabled={props.submitting || draft.verdict === null}
-          className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700 disabled:opacity-40"
-        >
+        <Button variant="primary" size="md" onClick={props.onSubmit} disabled={props.submitting || draft.verdict === null}>
           {props.submitted ? "Update" : "Submit"} <kbd className="ml-1 rounded bg-indigo-500 px-1 text-xs">Enter</kbd>
-        </button>
-        <button
-          type="button"
-          onClick={props.onUndo}
-          disabled={!props.canUndo}
-          className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40"
-          title="Ctrl/⌘ + Z"
-        >
+        </Button>
+        <Button variant="secondary" size="sm" onClick={props.onUndo} disabled={!props.canUndo} title="Ctrl/⌘ + Z">
           Undo
-        </button>
-        <button
-          type="button"
-          onClick={props.onRedo}
-          disabled={!props.canRedo}
-          className="rounded border border-slate-300 px-2 py-1 disabled:opacity-40"
-          title="Ctrl/⌘ + Shift + Z"
-        >
+        </Button>
+        <Button variant="secondary" size="sm" onClick={props.onRedo} disabled={!props.canRedo} title="Ctrl/⌘ + Shift + Z">
           Redo
-        </button>
+        </Button>
       </div>
     </section>
   );
@@ -172,7 +157,7 @@ function SaveStatus({ state, submitted }: { state: SaveState; submitted: boolean
     state.kind === "saving" || state.kind === "pending"
       ? "Saving…"
       : state.kind === "saved"
-        ? `Saved ${state.at.toLocaleTimeString()}`
+        ? `Saved ${formatTime(state.at)}`
         : state.kind === "error"
           ? `Not saved: ${state.message}`
           : submitted

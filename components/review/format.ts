@@ -1,7 +1,7 @@
 import { AUDIT_VERDICT_LABELS, type AuditVerdict } from "@/lib/review/constants";
 
 /** A question target in words: "interval 1.0–2.0 s", "class “eating apple pie”". */
-export function describeTarget(target: unknown): string {
+function describeTarget(target: unknown): string {
   if (typeof target !== "object" || target === null) return String(target);
   const { labelType, label } = target as { labelType?: string; label?: unknown };
   const value = label as Record<string, unknown> | string | undefined;
@@ -28,8 +28,6 @@ export function describeTarget(target: unknown): string {
 export const describeTargets = (targets: unknown): string[] => (Array.isArray(targets) ? targets.map(describeTarget) : []);
 
 export const verdictLabel = (verdict: AuditVerdict | null) => (verdict ? AUDIT_VERDICT_LABELS[verdict] : "—");
-
-export const percent = (value: number | null | undefined, digits = 1) => (value == null ? "—" : `${(value * 100).toFixed(digits)} %`);
 
 export const modeLabel = (mode: string) =>
   mode === "ANSWER" ? "Direct answer" : mode === "RATIONALIZATION" ? "Rationalization" : "Evaluation";

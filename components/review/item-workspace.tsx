@@ -17,6 +17,8 @@ import { useAuditDraft } from "./use-audit-draft";
 import { useItemActions } from "./use-item-actions";
 import { useShortcuts } from "./use-shortcuts";
 import { VerdictPanel } from "./verdict-panel";
+import { Button } from "@/components/ui/button";
+import { Badge, SimulatedBadge } from "@/components/ui/badge";
 
 /** The item screen: player and ground truth on one side, question, answer, verdict and audit on the other. */
 export function ItemWorkspace({ detail }: { detail: ItemDetail }) {
@@ -65,9 +67,9 @@ export function ItemWorkspace({ detail }: { detail: ItemDetail }) {
         <Link href={`/review/${queueId}/metrics`} className="ml-auto text-indigo-700 hover:underline">
           Metrics
         </Link>
-        <button type="button" onClick={() => setHelpOpen(true)} className="rounded border border-slate-300 px-2 py-0.5 text-xs">
+        <Button variant="secondary" size="xs" onClick={() => setHelpOpen(true)}>
           Shortcuts <kbd>?</kbd>
-        </button>
+        </Button>
       </header>
 
       {notice && (
@@ -107,11 +109,7 @@ export function ItemWorkspace({ detail }: { detail: ItemDetail }) {
               {detail.question.text}
             </h1>
             <p className="mt-1 text-sm">
-              <span
-                className={`rounded px-2 py-0.5 text-xs font-semibold ${detail.generation.mode === "RATIONALIZATION" ? "bg-violet-100 text-violet-800" : "bg-sky-100 text-sky-800"}`}
-              >
-                {modeLabel(detail.generation.mode)}
-              </span>
+              <Badge tone={detail.generation.mode === "RATIONALIZATION" ? "warning" : "neutral"}>{modeLabel(detail.generation.mode)}</Badge>
               {detail.generation.mode === "RATIONALIZATION" && (
                 <span className="ml-2 text-slate-600" data-testid="given-label">
                   The model was given the label: <strong>{targets.join("; ")}</strong>
@@ -124,7 +122,7 @@ export function ItemWorkspace({ detail }: { detail: ItemDetail }) {
             <AnswerView text={detail.generation.text} verdict={verdictForHighlights} spans={audit.draft.hallucinatedSpans} />
             <p className="mt-2 text-xs text-slate-400">
               {detail.generation.model}
-              {detail.generation.simulated ? " (simulator)" : ""}
+              {detail.generation.simulated && <SimulatedBadge className="ml-1" />}
               {detail.generation.latencyMs !== null ? ` · ${detail.generation.latencyMs} ms` : ""}
             </p>
           </section>

@@ -17,12 +17,13 @@ import {
 import { AUDIT_VERDICTS, AUDIT_VERDICT_LABELS } from "@/lib/review/constants";
 import type { GroupMetrics } from "@/lib/review/metrics/compute-metrics";
 import type { Proportion } from "@/lib/review/stats/wilson";
+import { formatPercent } from "@/lib/format/formatters";
 import { modeLabel } from "./format";
 
 const MODE_COLORS: Record<string, string> = { ANSWER: "#0ea5e9", RATIONALIZATION: "#8b5cf6" };
 const VERDICT_COLORS = { CORRECT: "#10b981", HALLUCINATED: "#ef4444", PARTLY_CORRECT: "#f59e0b", UNSURE: "#94a3b8" } as const;
 const LINE_COLORS = ["#0ea5e9", "#8b5cf6", "#10b981", "#f97316", "#ec4899", "#64748b"];
-const pct = (value: number) => `${Math.round(value * 100)}%`;
+const pct = (value: number) => formatPercent(value, 0);
 
 /** A rate and its 95 % interval as recharts wants them: value, and [below, above] error lengths. */
 function withError(proportion: Proportion): { value: number | null; error: [number, number]; interval: string } {

@@ -5,7 +5,7 @@ import Link from "next/link";
 import type { ReviewMetrics } from "@/lib/review/metrics/compute-metrics";
 import type { QueueMetrics } from "@/lib/review/metrics/queue-metrics";
 import type { Proportion } from "@/lib/review/stats/wilson";
-import { percent } from "./format";
+import { formatPercent, formatTime } from "@/lib/format/formatters";
 import { HallucinationByCycleChart, HallucinationByDatasetChart, ThroughputChart, VerdictMixChart, VerifierChart } from "./metrics-charts";
 import { reviewApi } from "./review-api";
 import { reviewKeys } from "./query-keys";
@@ -45,7 +45,7 @@ export function MetricsDashboard({ queueId, queueName, runId }: { queueId: numbe
           Back to the queue
         </Link>
         <span className="ml-auto text-xs text-slate-400" data-testid="metrics-updated">
-          live · updated {new Date(m.computedAt).toLocaleTimeString()}
+          live · updated {formatTime(m.computedAt)}
         </span>
       </div>
 
@@ -59,19 +59,19 @@ export function MetricsDashboard({ queueId, queueName, runId }: { queueId: numbe
         <Figure
           label="Hallucination rate"
           testId="metric-hallucination"
-          value={percent(m.overall.hallucination.rate)}
+          value={formatPercent(m.overall.hallucination.rate)}
           note={interval(m.overall.hallucination)}
         />
         <Figure
           label="Verifier precision"
           testId="metric-precision"
-          value={percent(m.overall.precision.rate)}
+          value={formatPercent(m.overall.precision.rate)}
           note={interval(m.overall.precision)}
         />
         <Figure
           label="Verifier miss rate"
           testId="metric-miss"
-          value={percent(m.overall.missRate.rate)}
+          value={formatPercent(m.overall.missRate.rate)}
           note={interval(m.overall.missRate)}
         />
       </section>
@@ -112,13 +112,13 @@ export function MetricsDashboard({ queueId, queueName, runId }: { queueId: numbe
               <td className="py-1">{group.label}</td>
               <td>{group.units}</td>
               <td>
-                {percent(group.hallucination.rate)} <span className="text-xs text-slate-500">{interval(group.hallucination)}</span>
+                {formatPercent(group.hallucination.rate)} <span className="text-xs text-slate-500">{interval(group.hallucination)}</span>
               </td>
               <td>
-                {percent(group.precision.rate)} <span className="text-xs text-slate-500">n={group.precision.n}</span>
+                {formatPercent(group.precision.rate)} <span className="text-xs text-slate-500">n={group.precision.n}</span>
               </td>
               <td>
-                {percent(group.missRate.rate)} <span className="text-xs text-slate-500">n={group.missRate.n}</span>
+                {formatPercent(group.missRate.rate)} <span className="text-xs text-slate-500">n={group.missRate.n}</span>
               </td>
             </tr>
           ))}
@@ -154,7 +154,7 @@ export function MetricsDashboard({ queueId, queueName, runId }: { queueId: numbe
                   </td>
                   <td>{pair.n}</td>
                   <td>{fixed(pair.kappa)}</td>
-                  <td>{percent(pair.observed, 0)}</td>
+                  <td>{formatPercent(pair.observed, 0)}</td>
                 </tr>
               ))}
             </Table>
@@ -167,7 +167,7 @@ export function MetricsDashboard({ queueId, queueName, runId }: { queueId: numbe
               <tr key={rater.raterId}>
                 <td className="py-1">{rater.name}</td>
                 <td>{rater.submitted}</td>
-                <td>{gold ? `${gold.correct}/${gold.n} (${percent(gold.accuracy.rate, 0)})` : "—"}</td>
+                <td>{gold ? `${gold.correct}/${gold.n} (${formatPercent(gold.accuracy.rate, 0)})` : "—"}</td>
               </tr>
             );
           })}
@@ -184,7 +184,7 @@ export function MetricsDashboard({ queueId, queueName, runId }: { queueId: numbe
 
 const fixed = (value: number | null) => (value === null ? "—" : value.toFixed(3));
 const interval = (p: Proportion) =>
-  p.low === null || p.high === null ? `n=${p.n}` : `${percent(p.low, 0)}–${percent(p.high, 0)}, n=${p.n}`;
+  p.low === null || p.high === null ? `n=${p.n}` : `${formatPercent(p.low, 0)}–${formatPercent(p.high, 0)}, n=${p.n}`;
 
 function Figure({ label, value, note, testId }: { label: string; value: string; note: string; testId: string }) {
   return (

@@ -7,6 +7,7 @@ import { AUDIT_VERDICTS, QUEUE_SAMPLINGS } from "@/lib/review/constants";
 import { ApiError } from "../api-client";
 import { reviewApi } from "./review-api";
 import { reviewKeys } from "./query-keys";
+import { Button } from "@/components/ui/button";
 
 interface CycleRow {
   id: number;
@@ -29,7 +30,7 @@ const SAMPLING_LABELS: Record<(typeof QUEUE_SAMPLINGS)[number], string> = {
 };
 
 /** Gold lines: "generationId VERDICT [yes|no]" (label present), one per line. */
-export function parseGoldLines(text: string): { generationId: number; answer: { verdict: string; labelPresent: boolean | null } }[] {
+function parseGoldLines(text: string): { generationId: number; answer: { verdict: string; labelPresent: boolean | null } }[] {
   return text
     .split("\n")
     .map((line) => line.trim())
@@ -114,9 +115,9 @@ export function NewQueueForm() {
           ))}
         </select>
         {cycles.hasNextPage && (
-          <button type="button" onClick={() => void cycles.fetchNextPage()} className="text-xs text-indigo-700 hover:underline">
+          <Button variant="ghost" size="xs" onClick={() => void cycles.fetchNextPage()}>
             Older cycles
-          </button>
+          </Button>
         )}
         {field("cycleId")}
       </label>
@@ -197,13 +198,9 @@ export function NewQueueForm() {
         {field("gold")}
       </label>
       <div className="col-span-2 flex items-center gap-3">
-        <button
-          type="submit"
-          disabled={create.isPending}
-          className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-40"
-        >
+        <Button variant="primary" size="lg" type="submit" disabled={create.isPending}>
           {create.isPending ? "Sampling…" : "Create queue"}
-        </button>
+        </Button>
         {formError && (
           <span role="alert" className="text-rose-700">
             {formError}

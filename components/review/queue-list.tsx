@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { QueueSummary } from "@/lib/review/queues/list-queues";
 import { reviewApi } from "./review-api";
 import { reviewKeys } from "./query-keys";
+import { Button } from "@/components/ui/button";
 
 type Row = Omit<QueueSummary, "createdAt"> & { createdAt: string };
 
@@ -74,14 +75,9 @@ export function QueueList({ canManage }: { canManage: boolean }) {
         })}
       </ul>
       {queues.hasNextPage && (
-        <button
-          type="button"
-          onClick={() => void queues.fetchNextPage()}
-          disabled={queues.isFetchingNextPage}
-          className="mt-3 text-sm text-indigo-700 hover:underline"
-        >
+        <Button variant="ghost" size="sm" className="mt-3" onClick={() => void queues.fetchNextPage()} disabled={queues.isFetchingNextPage}>
           More queues
-        </button>
+        </Button>
       )}
     </>
   );

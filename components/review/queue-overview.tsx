@@ -10,6 +10,7 @@ import { reviewApi } from "./review-api";
 import { reviewKeys } from "./query-keys";
 import { verdictLabel } from "./format";
 import { useShortcuts } from "./use-shortcuts";
+import { Button } from "@/components/ui/button";
 
 export interface QueueOverviewProps {
   queue: {
@@ -60,14 +61,9 @@ export function QueueOverview({ queue, canManage, finished }: QueueOverviewProps
         {queue.blind ? " · blind (verdicts hidden until you submit)" : ""} · {queue.status.toLowerCase()}
       </p>
       <div className="mt-4 flex items-center gap-3">
-        <button
-          type="button"
-          onClick={() => start.mutate()}
-          disabled={start.isPending || queue.status === "CLOSED"}
-          className="rounded bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-40"
-        >
+        <Button variant="primary" size="lg" onClick={() => start.mutate()} disabled={start.isPending || queue.status === "CLOSED"}>
           Start reviewing <kbd className="ml-1 rounded bg-indigo-500 px-1 text-xs">Enter</kbd>
-        </button>
+        </Button>
         <Link href={`/review/${queue.id}/metrics`} className="text-indigo-700 hover:underline">
           Metrics
         </Link>
@@ -83,20 +79,16 @@ export function QueueOverview({ queue, canManage, finished }: QueueOverviewProps
           <section className="mt-8" aria-label="Settings">
             <h2 className="font-semibold">Settings</h2>
             <div className="mt-2 flex flex-wrap gap-2 text-sm">
-              <button
-                type="button"
-                className="rounded border border-slate-300 px-2 py-1"
+              <Button
+                variant="secondary"
+                size="sm"
                 onClick={() => settings.mutate({ status: queue.status === "OPEN" ? "CLOSED" : "OPEN" })}
               >
                 {queue.status === "OPEN" ? "Close the queue" : "Reopen the queue"}
-              </button>
-              <button
-                type="button"
-                className="rounded border border-slate-300 px-2 py-1"
-                onClick={() => settings.mutate({ blind: !queue.blind })}
-              >
+              </Button>
+              <Button variant="secondary" size="sm" onClick={() => settings.mutate({ blind: !queue.blind })}>
                 {queue.blind ? "Show verdicts (leave blind mode)" : "Blind mode"}
-              </button>
+              </Button>
             </div>
             <p className="mt-2 text-sm text-slate-600">Members: {queue.members.map((member) => member.name).join(", ") || "none"}</p>
           </section>
@@ -132,9 +124,9 @@ function History({ queueId }: { queueId: number }) {
         ))}
       </ul>
       {history.hasNextPage && (
-        <button type="button" onClick={() => void history.fetchNextPage()} className="mt-2 text-sm text-indigo-700 hover:underline">
+        <Button variant="ghost" size="sm" className="mt-2" onClick={() => void history.fetchNextPage()}>
           More
-        </button>
+        </Button>
       )}
     </section>
   );
@@ -186,9 +178,9 @@ function Items({ queueId }: { queueId: number }) {
         </tbody>
       </table>
       {items.hasNextPage && (
-        <button type="button" onClick={() => void items.fetchNextPage()} className="mt-2 text-sm text-indigo-700 hover:underline">
+        <Button variant="ghost" size="sm" className="mt-2" onClick={() => void items.fetchNextPage()}>
           More items
-        </button>
+        </Button>
       )}
     </section>
   );

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { ItemDetail, RelatedGeneration } from "@/lib/review/items/item-detail-types";
 import { modeLabel } from "./format";
+import { Button } from "@/components/ui/button";
 
 /**
  * Side by side: this answer next to its counterpart of the same cycle (the direct answer beside
@@ -64,9 +65,9 @@ function Card({ title, text, highlight, passed }: { title: string; text: string;
       <h4 className="text-xs font-medium text-slate-500">{title}</h4>
       <p className={`mt-1 whitespace-pre-wrap text-slate-800 ${open ? "" : "line-clamp-6"}`}>{text}</p>
       {text.length > 400 && (
-        <button type="button" onClick={() => setOpen(!open)} className="mt-1 text-xs text-indigo-700 hover:underline">
+        <Button variant="ghost" size="xs" className="mt-1" onClick={() => setOpen(!open)}>
           {open ? "Less" : "More"}
-        </button>
+        </Button>
       )}
     </article>
   );

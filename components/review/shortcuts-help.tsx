@@ -1,6 +1,7 @@
 "use client";
 
 import { describeKeys, type Shortcut } from "./use-shortcuts";
+import { Button } from "@/components/ui/button";
 
 /** Every shortcut of the screen (opened with ?). */
 export function ShortcutsHelp({ shortcuts, onClose }: { shortcuts: readonly Shortcut[]; onClose: () => void }) {
@@ -25,9 +26,9 @@ export function ShortcutsHelp({ shortcuts, onClose }: { shortcuts: readonly Shor
             ))}
           </tbody>
         </table>
-        <button type="button" onClick={onClose} className="mt-4 rounded border border-slate-300 px-3 py-1">
+        <Button variant="secondary" size="sm" className="mt-4" onClick={onClose}>
           Close <kbd className="text-xs">Esc</kbd>
-        </button>
+        </Button>
       </div>
     </div>
   );

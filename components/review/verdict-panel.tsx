@@ -1,6 +1,7 @@
 "use client";
 
 import type { ItemDetail } from "@/lib/review/items/item-detail-types";
+import { Badge } from "@/components/ui/badge";
 
 /** The verifier's verdict: passed or not, score against threshold, method, and each label part found or missing. */
 export function VerdictPanel({ detail }: { detail: ItemDetail }) {
@@ -25,11 +26,7 @@ export function VerdictPanel({ detail }: { detail: ItemDetail }) {
   return (
     <section aria-label="Verifier verdict" className="rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="verdict">
       <div className="flex flex-wrap items-center gap-3">
-        <span
-          className={`rounded px-2 py-0.5 font-semibold ${verdict.passed ? "bg-emerald-100 text-emerald-800" : "bg-rose-100 text-rose-800"}`}
-        >
-          {verdict.passed ? "Passed" : "Failed"}
-        </span>
+        <Badge tone={verdict.passed ? "success" : "danger"}>{verdict.passed ? "Passed" : "Failed"}</Badge>
         <span>
           score <strong>{verdict.score.toFixed(3)}</strong>
           {verdict.threshold !== null && <> vs threshold {verdict.threshold}</>}

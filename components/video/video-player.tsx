@@ -118,4 +118,4 @@ export function VideoPlayer({
   );
 }
 
-export type { VideoBox, VideoMarker, VideoPlayerHandle, VideoSegment } from "./types";
+export type { VideoPlayerHandle } from "./types";

@@ -54,7 +54,7 @@ const generationSelect = {
 export type AqaGenerationRow = Prisma.GenerationGetPayload<{ select: typeof generationSelect }>;
 
 /** One page of a cycle's AQA generations in id order, after `afterId` (keyset pagination). */
-export async function aqaGenerationPage(
+async function aqaGenerationPage(
   cycleId: number,
   options: { mode: AqaMode; afterId?: number; limit: number },
 ): Promise<AqaGenerationRow[]> {

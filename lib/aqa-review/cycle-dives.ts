@@ -52,7 +52,7 @@ export async function cycleDivesPage(cycleId: number, query: CycleDivesQuery, vi
   return { items, nextCursor: after.length > query.limit && last ? last.generationId : null, total: matching.length };
 }
 
-export function matchesFilter(row: DiveRow, filter: DiveFilter): boolean {
+function matchesFilter(row: DiveRow, filter: DiveFilter): boolean {
   switch (filter) {
     case "all":
       return true;

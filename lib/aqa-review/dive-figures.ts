@@ -29,7 +29,7 @@ export interface AqaGenerationRecord {
   dive: DiveLabelValue;
 }
 
-export interface ArithmeticFlagSummary {
+interface ArithmeticFlagSummary {
   kind: ArithmeticCheck["kind"];
   rule: string;
   /** The claimed number as written. */

@@ -5,7 +5,7 @@ import { z } from "zod";
  * reads. Validated here because label values are JSON written by importers: a malformed one is
  * reported with the label's video and field rather than shown wrong.
  */
-export const DiveSegmentValue = z.object({
+const DiveSegmentValue = z.object({
   name: z.string(),
   start_sec: z.number().finite(),
   end_sec: z.number().finite(),
@@ -23,7 +23,6 @@ export const DiveLabelValue = z.object({
   fps: z.number().positive().optional(),
 });
 export type DiveLabelValue = z.infer<typeof DiveLabelValue>;
-export type DiveSegmentValue = z.infer<typeof DiveSegmentValue>;
 
 export class DiveLabelError extends Error {
   constructor(

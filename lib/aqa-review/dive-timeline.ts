@@ -1,13 +1,13 @@
 import { canonicalSubActionName } from "@/lib/aqa";
 import type { DiveLabelValue } from "./dive-label";
 
-export interface TimelineSegment {
+interface TimelineSegment {
   name: string;
   startSec: number;
   endSec: number;
 }
 
-export interface PredictedSegment extends TimelineSegment {
+interface PredictedSegment extends TimelineSegment {
   /** Same sub-action as the true one in the same position. */
   matches: boolean;
 }

@@ -18,7 +18,7 @@ export interface RationaleMark {
 }
 
 /** An arithmetic inconsistency, shown inline right after the claim it concerns. */
-export interface RationaleFlag {
+interface RationaleFlag {
   /** 1-based, in reading order. */
   number: number;
   claim: Span;
@@ -82,7 +82,7 @@ export function rationaleMarks(text: string, { claims, arithmetic }: AnswerAnaly
   return marks.filter((m) => m.span.start < m.span.end && m.span.start >= 0 && m.span.end <= text.length);
 }
 
-export function rationaleFlags(arithmetic: AnswerAnalysis["arithmetic"]): RationaleFlag[] {
+function rationaleFlags(arithmetic: AnswerAnalysis["arithmetic"]): RationaleFlag[] {
   return arithmetic.flags.map((check, i) => ({
     number: i + 1,
     claim: check.claim.span,

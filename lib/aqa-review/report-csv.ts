@@ -4,7 +4,7 @@ import { stringify } from "csv-stringify";
 import type { DiveFigures } from "./dive-figures";
 import type { SignOffView } from "./sign-off-view";
 
-export type CsvCell = string | number | boolean | null;
+type CsvCell = string | number | boolean | null;
 
 /** The report's columns, in order: one row per dive (generation) of the cycle. */
 export const REPORT_COLUMNS = [
@@ -39,7 +39,7 @@ export const REPORT_COLUMNS = [
   "signoffs_rejected",
   "signoff_notes",
 ] as const;
-export type ReportColumn = (typeof REPORT_COLUMNS)[number];
+type ReportColumn = (typeof REPORT_COLUMNS)[number];
 export type ReportRow = Record<ReportColumn, CsvCell>;
 
 const SEQUENCE_SEPARATOR = " > ";

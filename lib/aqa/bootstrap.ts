@@ -28,7 +28,7 @@ export interface BootstrapInterval {
   seed: number;
 }
 
-export const DEFAULT_BOOTSTRAP_RESAMPLES = 1000;
+const DEFAULT_BOOTSTRAP_RESAMPLES = 1000;
 
 /**
  * Paired percentile bootstrap: resample (prediction, truth) pairs with replacement, recompute the

@@ -8,14 +8,13 @@ import { tryDecodeDiveNumber } from "./dive-number";
  */
 export type DifficultyTable = ReadonlyMap<string, ReadonlySet<number>>;
 
-export const DifficultyRecord = z.object({
+const DifficultyRecord = z.object({
   actionType: z.string().min(1),
   difficulty: z.number().finite().positive(),
 });
-export type DifficultyRecord = z.infer<typeof DifficultyRecord>;
 
 /** Two difficulties are the same when within this (difficulties are tabled to one decimal). */
-export const DIFFICULTY_TOLERANCE = 0.05;
+const DIFFICULTY_TOLERANCE = 0.05;
 const FLOAT_SLACK = 1e-9;
 
 export function sameDifficulty(a: number, b: number): boolean {
@@ -23,7 +22,7 @@ export function sameDifficulty(a: number, b: number): boolean {
 }
 
 /** Normalised key: a valid dive number in its decoded form ("207c" → "207C"), otherwise trimmed upper case. */
-export function diveNumberKey(diveNumber: string): string {
+function diveNumberKey(diveNumber: string): string {
   const decoding = tryDecodeDiveNumber(diveNumber);
   return decoding.ok ? decoding.dive.code : diveNumber.trim().toUpperCase();
 }

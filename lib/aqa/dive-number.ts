@@ -9,9 +9,9 @@
  * - letter: A straight, B pike, C tuck, D free (either case).
  */
 
-export type DiveGroupName = "forward" | "back" | "reverse" | "inward" | "twisting" | "armstand";
-export type DiveDirection = "forward" | "back" | "reverse" | "inward";
-export type DivePosition = "straight" | "pike" | "tuck" | "free";
+type DiveGroupName = "forward" | "back" | "reverse" | "inward" | "twisting" | "armstand";
+type DiveDirection = "forward" | "back" | "reverse" | "inward";
+type DivePosition = "straight" | "pike" | "tuck" | "free";
 
 export interface DecodedDive {
   /** Normalised: digits and an upper-case letter ("207C"). */
@@ -117,7 +117,7 @@ export function tryDecodeDiveNumber(diveNumber: string): DiveDecoding {
 }
 
 /** "3½", "1", "½". */
-export function halves(count: number): string {
+function halves(count: number): string {
   const whole = Math.floor(count / 2);
   const half = count % 2 === 1 ? "½" : "";
   return whole === 0 ? half : `${whole}${half}`;

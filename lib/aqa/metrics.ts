@@ -7,7 +7,7 @@ import { canonicalSubActionName } from "./sub-action-vocabulary";
  * ranks, as scipy.stats.spearmanr), and relative L2 = mean(((pred − true) / (max true − min true))²),
  * which the runner reports × 100.
  */
-export const RELATIVE_L2_REPORT_SCALE = 100;
+const RELATIVE_L2_REPORT_SCALE = 100;
 
 function assertPaired(predicted: readonly number[], truth: readonly number[], metric: string): void {
   if (predicted.length !== truth.length) {

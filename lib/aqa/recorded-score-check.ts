@@ -2,14 +2,13 @@ import { z } from "zod";
 import { decimalFromNumber, roundHalfUp } from "./precision";
 import { computeDiveScoreExact, type PanelRuleId } from "./scoring-rules";
 
-export const RecordedScoreInput = z.object({
+const RecordedScoreInput = z.object({
   judgeScores: z.array(z.number().finite()).min(1),
   difficulty: z.number().finite().positive(),
   diveScore: z.number().finite(),
 });
-export type RecordedScoreInput = z.infer<typeof RecordedScoreInput>;
 
-export type DataQualityWarningCode = "score-disagrees-with-judges" | "unsupported-panel-size" | "invalid-record";
+type DataQualityWarningCode = "score-disagrees-with-judges" | "unsupported-panel-size" | "invalid-record";
 
 /** A data-quality warning: the record is kept (its dive_score stays the ground truth), but flagged. */
 export interface DataQualityWarning {
@@ -22,9 +21,9 @@ export interface DataQualityWarning {
 }
 
 /** Dive scores are official to 2 decimals. */
-export const RECORDED_SCORE_DECIMALS = 2;
+const RECORDED_SCORE_DECIMALS = 2;
 /** A recorded score agrees with its judges when it is within 0.01 of the rule's exact result. */
-export const RECORDED_SCORE_TOLERANCE = 0.01;
+const RECORDED_SCORE_TOLERANCE = 0.01;
 
 /**
  * Checks a FineDiving record's dive_score against its judges and difficulty. Returns null when they

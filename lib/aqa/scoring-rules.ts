@@ -15,7 +15,7 @@ export interface PanelRule {
   description: string;
 }
 
-export const PANEL_RULES: Readonly<Record<number, PanelRule>> = {
+const PANEL_RULES: Readonly<Record<number, PanelRule>> = {
   7: {
     id: "individual-7",
     judges: 7,
@@ -25,7 +25,7 @@ export const PANEL_RULES: Readonly<Record<number, PanelRule>> = {
   3: { id: "middle-3", judges: 3, description: "3 scores (the middle three): sum × difficulty" },
 };
 
-export function panelRuleFor(judgeCount: number): PanelRule | null {
+function panelRuleFor(judgeCount: number): PanelRule | null {
   return PANEL_RULES[judgeCount] ?? null;
 }
 

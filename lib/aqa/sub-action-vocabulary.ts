@@ -61,11 +61,11 @@ export const KNOWN_DATASET_SUB_ACTIONS: ReadonlyArray<readonly [number, string]>
 /** Number of entries in the dataset's table (ids 0–41). */
 export const DATASET_SUB_ACTION_TABLE_SIZE = 42;
 
-export const TAKEOFF_NAMES = ["Forward", "Back", "Reverse", "Inward", "Arm.Forward", "Arm.Back", "Arm.Reverse"] as const;
-export const SOMERSAULT_POSITIONS: readonly SomersaultPosition[] = ["Pike", "Tuck", "Straight", "Free"];
+const TAKEOFF_NAMES = ["Forward", "Back", "Reverse", "Inward", "Arm.Forward", "Arm.Back", "Arm.Reverse"] as const;
+const SOMERSAULT_POSITIONS: readonly SomersaultPosition[] = ["Pike", "Tuck", "Straight", "Free"];
 const HALF_STEPS_TO_4_5 = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5];
 
-export function formatCount(count: number): string {
+function formatCount(count: number): string {
   return Number.isInteger(count) ? String(count) : count.toFixed(1);
 }
 

@@ -2,7 +2,7 @@ import { prisma } from "@/lib/db/prisma";
 
 /** Failed sign-ins allowed per account within the window, whatever IP they come from. */
 export const ACCOUNT_FAILURE_LIMIT = 5;
-export const ACCOUNT_WINDOW_MS = 15 * 60_000;
+const ACCOUNT_WINDOW_MS = 15 * 60_000;
 
 function keyFor(email: string): string {
   return `account-login:${email.trim().toLowerCase()}`;

@@ -3,7 +3,7 @@ import { parseOrExplain } from "@/lib/backends/validation";
 
 const baseUrl = z.url({ protocol: /^https?$/, error: "baseUrl must be an http(s) URL" }).transform((url) => url.replace(/\/+$/, ""));
 
-export const retryConfigSchema = z.preprocess(
+const retryConfigSchema = z.preprocess(
   // A bare number is shorthand for { max: n }.
   (value) => (typeof value === "number" ? { max: value } : value),
   z.object({
@@ -14,12 +14,12 @@ export const retryConfigSchema = z.preprocess(
   }),
 );
 
-export const breakerConfigSchema = z.object({
+const breakerConfigSchema = z.object({
   failureThreshold: z.int().min(1).default(5),
   cooldownMs: z.int().min(1).default(30_000),
 });
 
-export const framesConfigSchema = z.object({
+const framesConfigSchema = z.object({
   /** Frames sampled evenly over the clip. */
   count: z.int().min(1).max(64).default(8),
   /** Longest side of a frame, in pixels (never upscaled). */
@@ -51,7 +51,7 @@ const trainingCommon = {
 };
 
 /** Ray's Jobs REST API on the dashboard (default port 8265); `simulator-ray` is the project's simulator. */
-export const rayBackendConfigSchema = z.object({
+const rayBackendConfigSchema = z.object({
   kind: z.enum(["ray", "simulator-ray"]),
   ...trainingCommon,
   /** Sent as a bearer token, for dashboards behind an authenticating proxy. */
@@ -61,7 +61,7 @@ export const rayBackendConfigSchema = z.object({
 });
 
 /** slurmrestd, with the API version pinned. */
-export const slurmBackendConfigSchema = z.object({
+const slurmBackendConfigSchema = z.object({
   kind: z.literal("slurm"),
   ...trainingCommon,
   apiVersion: z.literal("v0.0.41").default("v0.0.41"),

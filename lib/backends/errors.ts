@@ -124,10 +124,6 @@ export function isRetryable(error: unknown): boolean {
   return error instanceof BackendError && error.retryable;
 }
 
-export function isBreakerFault(error: unknown): boolean {
-  return error instanceof BackendError && error.breakerFault;
-}
-
 function snippet(text: string, max = 300): string {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max)}…` : flat || "(empty)";

@@ -2,4 +2,4 @@
  * The shared label contract — what an answer must contain — is the verifier's: the backends carry
  * targets to the simulator in that shape.
  */
-export { targetSchema, type LabelType, type Target } from "@/lib/verifier/label-schemas";
+export { targetSchema } from "@/lib/verifier/label-schemas";

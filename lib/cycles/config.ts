@@ -5,7 +5,7 @@ import { ANSWER_PROMPT, LABEL_PLACEHOLDER, QUESTION_PLACEHOLDER, RATIONALIZATION
 
 const splits = z.array(z.string().trim().min(1)).min(1);
 
-export const datasetSelectionSchema = z.strictObject({
+const datasetSelectionSchema = z.strictObject({
   /** The dataset's id or its unique name. */
   dataset: z.union([z.int().positive(), z.string().trim().min(1)]),
   /** Questions drawn from the training splits (deterministically, from the run's seed); null = all. */
@@ -127,7 +127,7 @@ export const cycleConfigSchema = z.strictObject({
 export type CycleConfig = z.output<typeof cycleConfigSchema>;
 export type CycleConfigInput = z.input<typeof cycleConfigSchema>;
 
-export class CycleConfigError extends Error {
+class CycleConfigError extends Error {
   override name = "CycleConfigError";
 }
 

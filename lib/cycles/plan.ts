@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { cycleConfigSchema, type CycleConfig } from "./config";
+import { cycleConfigSchema } from "./config";
 
 /**
  * Which questions of a dataset a run works on: those of `splits` with id ≤ `maxQuestionId` (the
  * newest when the run was planned, so later imports do not change it) whose md5(seedKey:id) is ≤
  * `cutoff` — the `count` smallest hashes, a deterministic sample; `cutoff` null = all of them.
  */
-export const selectionSchema = z.object({
+const selectionSchema = z.object({
   datasetId: z.int(),
   splits: z.array(z.string()).min(1),
   maxQuestionId: z.int(),
@@ -17,7 +17,7 @@ export const selectionSchema = z.object({
 export type Selection = z.infer<typeof selectionSchema>;
 
 /** The run's resolved plan: the launch configuration with names turned into ids and samples fixed. */
-export const cyclePlanSchema = z.object({
+const cyclePlanSchema = z.object({
   version: z.literal(1),
   config: cycleConfigSchema,
   datasets: z.array(z.object({ datasetId: z.int(), name: z.string(), train: selectionSchema, evaluation: selectionSchema.nullable() })),
@@ -40,5 +40,3 @@ export function selectionOf(plan: CyclePlan, datasetId: number, kind: "train" | 
   if (!selection) throw new Error(`the plan has no ${kind} selection for dataset ${datasetId}`);
   return selection;
 }
-
-export type { CycleConfig };

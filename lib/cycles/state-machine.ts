@@ -3,7 +3,7 @@
  * evaluating → done, or failed / cancelled from any active state. Pure: the engine (engine/)
  * applies it to the database.
  */
-export const CYCLE_STATUSES = [
+const CYCLE_STATUSES = [
   "DRAFT",
   "GENERATING",
   "VERIFYING",
@@ -20,7 +20,7 @@ export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 export const STAGES = ["GENERATE", "VERIFY", "RATIONALIZE", "CURATE", "EXPORT", "TRAIN", "EVALUATE"] as const;
 export type Stage = (typeof STAGES)[number];
 
-export const TERMINAL_STATUSES: ReadonlySet<CycleStatus> = new Set(["DONE", "FAILED", "CANCELLED"]);
+const TERMINAL_STATUSES: ReadonlySet<CycleStatus> = new Set(["DONE", "FAILED", "CANCELLED"]);
 
 export function isTerminal(status: CycleStatus): boolean {
   return TERMINAL_STATUSES.has(status);

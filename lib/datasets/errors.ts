@@ -1,6 +1,6 @@
 import type { ImportError } from "./types";
 
-export const DEFAULT_KEPT_ERRORS = 100;
+const DEFAULT_KEPT_ERRORS = 100;
 
 /**
  * Collects problems found while parsing. Errors reject the whole import; warnings (data-quality

@@ -14,12 +14,6 @@ export const DB_FORMAT = {
 } as const satisfies Record<DatasetFormat, string>;
 export type DbDatasetFormat = (typeof DB_FORMAT)[DatasetFormat];
 
-export function formatFromDb(format: DbDatasetFormat): DatasetFormat {
-  const found = DATASET_FORMATS.find((candidate) => DB_FORMAT[candidate] === format);
-  if (found === undefined) throw new Error(`unknown dataset format ${format}`);
-  return found;
-}
-
 /** Names people type for a format (the CLI's --format, the import form). */
 export const FORMAT_NAMES: Record<string, DatasetFormat> = {
   kinetics700: "kinetics",

@@ -5,7 +5,7 @@ import { DB_FORMAT } from "./import-options";
 import type { ImportOptions } from "./import-options";
 import type { ImportError } from "./types";
 
-export type ImportStatus = "QUEUED" | "RUNNING" | "SUCCEEDED" | "REJECTED" | "FAILED";
+type ImportStatus = "QUEUED" | "RUNNING" | "SUCCEEDED" | "REJECTED" | "FAILED";
 
 /** One entry of DatasetImport.errors: an error (rejects the file) or a data-quality warning. */
 export type StoredImportProblem = ImportError & { severity: "error" | "warning" };
@@ -121,5 +121,3 @@ export async function listImports(filter: { datasetId?: number; limit?: number }
     select: historySelect,
   });
 }
-
-export type ImportHistoryEntry = Awaited<ReturnType<typeof listImports>>[number];

@@ -5,7 +5,7 @@ import { queues } from "@/lib/jobs/queues";
 import { pendingVideoIds } from "./video-repository";
 
 /** Videos per ingest-media job: a few minutes of ffmpeg at most, and few jobs for a big dataset. */
-export const INGEST_BATCH = 50;
+const INGEST_BATCH = 50;
 
 /** Queues a requested import, through this process's one pg-boss (lib/jobs/process-boss). */
 export async function enqueueImport(importId: number): Promise<string | null> {

@@ -34,7 +34,7 @@ export async function requestImport(input: ImportOptionsInput, actor: Actor) {
   });
 }
 
-export async function sha256OfFile(filePath: string): Promise<string> {
+async function sha256OfFile(filePath: string): Promise<string> {
   const hash = createHash("sha256");
   for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
   return hash.digest("hex");

@@ -22,7 +22,7 @@ import type { WriteContext } from "./staged-batch";
 import { defaultTemplates } from "./templates/defaults";
 import type { QuestionTemplate } from "./types";
 
-export interface ImportProgress {
+interface ImportProgress {
   recordsRead: number;
   counts: BatchCounts;
 }

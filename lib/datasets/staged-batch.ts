@@ -83,7 +83,7 @@ export class BatchStager {
 }
 
 /** A media path of the import (relative to its media root) as a path in the media store. */
-export function storePath(mediaPrefix: string, mediaPath: string): string {
+function storePath(mediaPrefix: string, mediaPath: string): string {
   return mediaPrefix === "" ? mediaPath : `${mediaPrefix}/${mediaPath}`;
 }
 

@@ -4,11 +4,10 @@
  */
 
 /** The label types of the shared contract. */
-export const TARGET_LABEL_TYPES = ["class", "float", "bbox", "interval", "timestamp", "sequence", "caption", "same"] as const;
-export type TargetLabelType = (typeof TARGET_LABEL_TYPES)[number];
+const TARGET_LABEL_TYPES = ["class", "float", "bbox", "interval", "timestamp", "sequence", "caption", "same"] as const;
 
 /** What is known about a video: the contract's label types, plus a FineDiving dive record. */
-export const LABEL_KINDS = [...TARGET_LABEL_TYPES, "dive"] as const;
+const LABEL_KINDS = [...TARGET_LABEL_TYPES, "dive"] as const;
 export type LabelKind = (typeof LABEL_KINDS)[number];
 
 /** What an answer must contain, in the shared contract's shapes. */

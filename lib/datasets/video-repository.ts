@@ -1,8 +1,6 @@
 import { prisma } from "@/lib/db/prisma";
 import { pool } from "@/lib/db/pool";
 
-export type MediaStatus = "PENDING" | "READY" | "UNPLAYABLE";
-
 /** What the ingest step needs to know about a video. */
 export async function findVideosForIngest(ids: readonly number[]) {
   return prisma().video.findMany({

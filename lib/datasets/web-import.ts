@@ -17,7 +17,7 @@ import { isSafeRelativePath } from "./paths";
 import { ImportRequestError, requestImport } from "./request-import";
 
 /** The largest annotation file the upload form takes (the 545k-row Kinetics CSV is ~25 MB). */
-export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
+const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
 const formatSchema = z
   .string()
@@ -30,7 +30,7 @@ const checkboxSchema = z.union([
 ]);
 
 /** The import form's fields (a JSON body, or the text fields of a multipart upload). */
-export const importFormSchema = z.object({
+const importFormSchema = z.object({
   format: formatSchema,
   datasetName: z.string().trim().min(1, "name the dataset").max(200),
   description: z.string().max(2000).optional(),
@@ -128,7 +128,7 @@ async function toOptions(
 }
 
 /** A path a researcher typed, accepted only when it is a file under an allowed import root. */
-export async function resolveImportPath(candidate: string): Promise<string> {
+async function resolveImportPath(candidate: string): Promise<string> {
   const roots = importRoots();
   for (const root of roots) {
     const relative = path.isAbsolute(candidate) ? path.relative(root, candidate) : candidate;

@@ -9,7 +9,7 @@ export interface DatabaseServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_EMBEDDED_PORT = 54329;
+const DEFAULT_EMBEDDED_PORT = 54329;
 
 /**
  * The database the product runs on: `DATABASE_URL` when set (and then no server is started),

@@ -1,12 +1,12 @@
 import { DEFAULT_BASE_MODEL } from "@/lib/backends/simulator";
 import { ensureBaseCheckpoint, upsertSimulatorBackend } from "@/lib/cycles/db/catalog-repository";
 
-export const DEMO_INFERENCE_BACKEND = "simulator";
-export const DEMO_TRAINING_BACKEND = "simulator-ray";
-export const DEFAULT_SIM_URL = "http://127.0.0.1:8765";
+const DEMO_INFERENCE_BACKEND = "simulator";
+const DEMO_TRAINING_BACKEND = "simulator-ray";
+const DEFAULT_SIM_URL = "http://127.0.0.1:8765";
 
 /** Where the simulator `npm start` runs is reached (SIM_URL). */
-export function simulatorUrl(env: Record<string, string | undefined> = process.env): string {
+function simulatorUrl(env: Record<string, string | undefined> = process.env): string {
   return (env.SIM_URL ?? DEFAULT_SIM_URL).replace(/\/+$/, "");
 }
 

@@ -11,7 +11,7 @@ import { runImport } from "@/lib/datasets/run-import";
 import { pendingVideoIds } from "@/lib/datasets/video-repository";
 
 /** Where the demo's clips live inside the media store. */
-export const DEMO_MEDIA_PREFIX = "demo";
+const DEMO_MEDIA_PREFIX = "demo";
 export const DEMO_DATASET_NAMES = ["Kinetics-700 (demo)", "STAR (demo)", "FineDiving (demo)"] as const;
 
 /**

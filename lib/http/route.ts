@@ -110,6 +110,6 @@ function checkOrigin(request: Request): void {
   if (!origin || !allowed.has(origin)) throw new HttpError(403, "Cross-origin request refused");
 }
 
-export function clientIp(request: Request): string | null {
+function clientIp(request: Request): string | null {
   return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip");
 }

@@ -3,8 +3,6 @@ import { cycleQueues } from "./cycle-queues";
 import { datasetQueues } from "./dataset-queues";
 import { systemQueues } from "./system-queues";
 
-export type { QueueDefinition } from "./define-queue";
-
 /** Every job kind of the product, by area; each area keeps its own definitions. */
 export const queues = { ...systemQueues, ...datasetQueues, ...cycleQueues } as const;
 

@@ -21,13 +21,3 @@ export function isBrowserSafe(facts: BrowserSafetyFacts): boolean {
     (facts.audioCodec === null || SAFE_AUDIO.has(facts.audioCodec))
   );
 }
-
-/** Why a probed file is not browser safe, for showing next to it; empty when it is. */
-export function browserSafetyProblems(facts: BrowserSafetyFacts): string[] {
-  const problems: string[] = [];
-  if (facts.videoCodec !== "h264") problems.push(`video codec ${facts.videoCodec} (needs h264)`);
-  if (facts.pixFmt !== "yuv420p") problems.push(`pixel format ${facts.pixFmt ?? "unknown"} (needs yuv420p)`);
-  if (facts.container !== "mp4" && facts.container !== "mov") problems.push(`container ${facts.container} (needs mp4)`);
-  if (facts.audioCodec !== null && !SAFE_AUDIO.has(facts.audioCodec)) problems.push(`audio codec ${facts.audioCodec} (needs aac)`);
-  return problems;
-}

@@ -33,7 +33,7 @@ export function waterLine(scene: SceneSize): number {
 }
 
 /** Where the platform's top is: the diver stands on it at t = 0. */
-export const PLATFORM_TOP = 40;
+const PLATFORM_TOP = 40;
 
 /** The diver (a small rectangle) falls from the platform, accelerating, and ends below the waterline. */
 export function diverBox(scene: SceneSize, t: number): PixelBox {
@@ -54,7 +54,7 @@ export function diverEntryTime(scene: SceneSize): number {
 const PERSON = { width: 30, height: 90 } as const;
 const BOX = { width: 40, height: 30 } as const;
 
-export function floorLine(scene: SceneSize): number {
+function floorLine(scene: SceneSize): number {
   return scene.height - 40;
 }
 

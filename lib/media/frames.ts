@@ -10,7 +10,7 @@ import { assertToolPath, runTool } from "./run-tool";
 const FRAME_FILE = /\.jpe?g$/i;
 
 /** The JPEG frames of a folder in playback order (numeric-aware name order: 2.jpg before 10.jpg). */
-export async function listFrames(frameDir: string): Promise<string[]> {
+async function listFrames(frameDir: string): Promise<string[]> {
   const entries = await readdir(frameDir, { withFileTypes: true }).catch(() => {
     throw new MediaError("not-found", "the frame folder does not exist or cannot be read", frameDir);
   });

@@ -81,7 +81,7 @@ function clientFor(settings: S3Settings): S3Client {
   return client;
 }
 
-export function objectKey(settings: S3Settings, relativePath: string): string {
+function objectKey(settings: S3Settings, relativePath: string): string {
   return `${settings.prefix}${relativePath}`;
 }
 

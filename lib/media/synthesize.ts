@@ -4,7 +4,7 @@ import { DEMO_CLIP_KINDS, sceneFilterGraph, type DemoClipKind, type SceneSize } 
 import { MediaError } from "./errors";
 import { assertToolPath, runTool } from "./run-tool";
 
-export type DemoCodec = "h264" | "mpeg4" | "vp9";
+type DemoCodec = "h264" | "mpeg4" | "vp9";
 
 export interface SynthesizeOptions {
   /** 2–4 s; default 3. */
@@ -37,7 +37,7 @@ const CONTAINER: Record<DemoCodec, { extension: string; format: string; video: s
 };
 
 /** The scene size the options describe, validated (short, small, 12–24 fps). */
-export function demoSceneSize(options: SynthesizeOptions = {}): SceneSize {
+function demoSceneSize(options: SynthesizeOptions = {}): SceneSize {
   const scene = {
     durationSec: options.durationSec ?? 3,
     fps: options.fps ?? 24,

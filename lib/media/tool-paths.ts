@@ -6,7 +6,7 @@ import { MediaError } from "./errors";
 export type MediaTool = "ffmpeg" | "ffprobe";
 
 /** Where a binary came from: its override variable, the system PATH, or the npm package. */
-export type MediaToolSource = "env" | "path" | "package";
+type MediaToolSource = "env" | "path" | "package";
 
 export interface ResolvedMediaTool {
   tool: MediaTool;
@@ -23,7 +23,7 @@ export interface MediaToolLookup {
 }
 
 export const MEDIA_TOOL_ENV: Record<MediaTool, string> = { ffmpeg: "FFMPEG_PATH", ffprobe: "FFPROBE_PATH" };
-export const MEDIA_TOOL_PACKAGE: Record<MediaTool, string> = { ffmpeg: "@ffmpeg-installer/ffmpeg", ffprobe: "@ffprobe-installer/ffprobe" };
+const MEDIA_TOOL_PACKAGE: Record<MediaTool, string> = { ffmpeg: "@ffmpeg-installer/ffmpeg", ffprobe: "@ffprobe-installer/ffprobe" };
 
 /**
  * Finds ffmpeg or ffprobe: FFMPEG_PATH / FFPROBE_PATH when set (a path, or a name looked up on

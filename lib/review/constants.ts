@@ -13,7 +13,6 @@ export const AUDIT_VERDICT_LABELS: Record<AuditVerdict, string> = {
 export const HALLUCINATION_VERDICTS: readonly AuditVerdict[] = ["HALLUCINATED", "PARTLY_CORRECT"];
 
 export const QUEUE_SAMPLINGS = ["UNIFORM", "STRATIFIED", "ONLY_PASSED", "ONLY_FAILED"] as const;
-export type QueueSampling = (typeof QUEUE_SAMPLINGS)[number];
 
 /** Generation modes a review queue samples from (evaluation answers are not reviewed). */
 export const REVIEWABLE_MODES = ["ANSWER", "RATIONALIZATION"] as const;

@@ -64,7 +64,7 @@ export function packageFlagsWithOurs(packageArgs: readonly string[]): string[] {
   return [...new Set([...kept, ...OWN_CHROMIUM_FLAGS])];
 }
 
-export function machineChromiumLookup(): ChromiumLookup {
+function machineChromiumLookup(): ChromiumLookup {
   return { env: process.env, isExecutableFile, packageChromium };
 }
 

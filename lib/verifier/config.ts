@@ -13,7 +13,7 @@ const nonNegative = z.number().min(0);
  * Everything that decides a verdict. `strict: true` means the score must exceed the threshold;
  * otherwise reaching it is enough. Keyword similarities are fuzzywuzzy percentages / 100.
  */
-export const verifierConfigSchema = z.object({
+const verifierConfigSchema = z.object({
   preset: z.enum(PRESET_NAMES),
   keyword: z.object({
     threshold: ratio,
@@ -53,8 +53,6 @@ export const verifierOverridesSchema = z
     sequence: verifierConfigSchema.shape.sequence.partial().strict(),
   })
   .partial();
-
-export type VerifierOverrides = z.infer<typeof verifierOverridesSchema>;
 
 /** The paper's text (appendix A and table 8). */
 const PAPER: VerifierConfig = {

@@ -10,31 +10,31 @@ const textWithWords = z.string().refine(containsWordCharacter, { message: "must 
 const unitCoordinate = z.number().min(0).max(1);
 const seconds = z.number().min(0);
 
-export const classLabelSchema = textWithWords;
+const classLabelSchema = textWithWords;
 
-export const floatLabelSchema = z.object({
+const floatLabelSchema = z.object({
   value: z.number(),
   /** What the number is called in answers ("score"); may be empty. */
   name: z.string(),
 });
 
-export const bboxLabelSchema = z.object({
+const bboxLabelSchema = z.object({
   box: z.tuple([unitCoordinate, unitCoordinate, unitCoordinate, unitCoordinate]).refine(([x1, y1, x2, y2]) => x1 <= x2 && y1 <= y2, {
     message: "corners must be [x1, y1, x2, y2] with x1 <= x2 and y1 <= y2",
   }),
 });
 
-export const intervalLabelSchema = z
+const intervalLabelSchema = z
   .object({ start: seconds, end: seconds })
   .refine((interval) => interval.start <= interval.end, { message: "start must not be after end", path: ["end"] });
 
-export const timestampLabelSchema = z.object({ time: seconds });
+const timestampLabelSchema = z.object({ time: seconds });
 
-export const sequenceLabelSchema = z.object({ actions: z.array(textWithWords).min(1) });
+const sequenceLabelSchema = z.object({ actions: z.array(textWithWords).min(1) });
 
-export const captionLabelSchema = textWithWords;
+const captionLabelSchema = textWithWords;
 
-export const sameLabelSchema = z.object({ same: z.boolean() });
+const sameLabelSchema = z.object({ same: z.boolean() });
 
 export const labelSchemas = {
   class: classLabelSchema,

@@ -9,7 +9,7 @@ import type { Span } from "@/lib/verifier/text/sentences";
 export type Comparison = ">=" | ">";
 
 /** A label part found in the answer with a score that meets its threshold. */
-export interface MatchedPart {
+interface MatchedPart {
   readonly matched: true;
   /** The label part: a keyword, an action's keyword, "value", "box", "interval", "time", "caption", "polarity". */
   readonly part: string;
@@ -27,7 +27,7 @@ export interface MatchedPart {
 }
 
 /** A label part the answer lacks, or whose best candidate falls short. */
-export interface UnmatchedPart {
+interface UnmatchedPart {
   readonly matched: false;
   readonly part: string;
   readonly group?: string;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/app/_lib/require-user";
 import { listAqaRuns } from "@/lib/aqa-review";
 import { listDatasets } from "@/lib/datasets/dataset-repository";
+import { formatDate } from "@/lib/format/formatters";
 
 export const metadata: Metadata = { title: "Action quality" };
 
@@ -34,7 +35,7 @@ export default async function AqaPage() {
             <h2 className="text-lg font-semibold">
               {run.name}{" "}
               <span className="text-sm font-normal text-slate-500">
-                · {run.status.toLowerCase()} · started {run.createdAt.toLocaleDateString()}
+                · {run.status.toLowerCase()} · started {formatDate(run.createdAt)}
               </span>
             </h2>
             <table className="mt-3 w-full text-left text-sm">

@@ -4,8 +4,10 @@ import { requireUser } from "@/app/_lib/require-user";
 import { TrendCharts } from "@/components/cockpit/charts/trend-charts";
 import { CompareForm } from "@/components/cockpit/cycles/compare-form";
 import { StatusBadge } from "@/components/cockpit/cycles/status-badge";
-import { primaryButtonClass, Section } from "@/components/cockpit/ui";
+import { Section } from "@/components/cockpit/ui";
+import { buttonClasses } from "@/components/ui/button";
 import { listRuns } from "@/lib/cockpit/cycles/cycle-list-repository";
+import { formatDateTime } from "@/lib/format/formatters";
 
 export const metadata: Metadata = { title: "Cycles" };
 
@@ -17,7 +19,7 @@ export default async function CyclesPage() {
     <main className="space-y-6">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Cycles</h1>
-        <Link href="/cycles/new" className={primaryButtonClass}>
+        <Link href="/cycles/new" className={buttonClasses({ variant: "primary", size: "md" })}>
           Launch a cycle
         </Link>
       </div>
@@ -32,7 +34,7 @@ export default async function CyclesPage() {
                   <span className="font-medium">{run.name}</span>
                   <StatusBadge status={run.status} />
                   <span className="text-xs text-slate-500">
-                    {new Date(run.createdAt).toLocaleString()}
+                    {formatDateTime(run.createdAt)}
                     {run.createdBy ? ` · ${run.createdBy}` : ""}
                   </span>
                 </div>

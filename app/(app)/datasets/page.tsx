@@ -8,6 +8,7 @@ import { FORMAT_LABELS, type ImportEntry } from "@/components/datasets/types";
 import { importRoots } from "@/lib/config/media-root";
 import { datasetCounts, listDatasets } from "@/lib/datasets/dataset-repository";
 import { listImports } from "@/lib/datasets/import-repository";
+import { formatNumber } from "@/lib/format/formatters";
 
 export const metadata: Metadata = { title: "Datasets" };
 
@@ -57,7 +58,7 @@ export default async function DatasetsPage() {
                     <td className="px-4 py-3">
                       <CountList counts={count?.videosByStatus ?? {}} lowercase />
                     </td>
-                    <td className="px-4 py-3 text-right tabular-nums">{dataset._count.questions.toLocaleString("en")}</td>
+                    <td className="px-4 py-3 text-right tabular-nums">{formatNumber(dataset._count.questions)}</td>
                   </tr>
                 );
               })}

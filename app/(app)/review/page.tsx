@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/app/_lib/require-user";
 import { QueueList } from "@/components/review/queue-list";
 import { canManageQueues } from "@/lib/review/access";
+import { buttonClasses } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "Review" };
 
@@ -14,7 +15,7 @@ export default async function ReviewPage() {
       <div className="flex items-center gap-4">
         <h1 className="text-2xl font-semibold">Review queues</h1>
         {canManage && (
-          <Link href="/review/new" className="ml-auto rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+          <Link href="/review/new" className={buttonClasses({ variant: "primary", size: "md", className: "ml-auto" })}>
             New queue
           </Link>
         )}

@@ -6,7 +6,8 @@ import { BACKEND_KINDS, BACKEND_ROLES, KIND_TRAITS, type BackendKind, type Backe
 import type { BackendView } from "@/lib/backends/registry/backend-repository";
 import { apiFetch } from "../../api-client";
 import { fieldErrorsOf, formLevelError } from "../field-errors";
-import { buttonClass, FieldError, inputClass, primaryButtonClass } from "../ui";
+import { FieldError, inputClass } from "../ui";
+import { Button } from "@/components/ui/button";
 
 type CredentialSource = "none" | "env" | "stored";
 
@@ -207,12 +208,12 @@ export function BackendForm({ existing, onDone }: { existing: BackendView | null
         ))}
       </label>
       <div className="col-span-2 flex items-center gap-3">
-        <button type="submit" className={primaryButtonClass} disabled={save.isPending}>
+        <Button variant="primary" size="md" type="submit" disabled={save.isPending}>
           {existing ? "Save backend" : "Create backend"}
-        </button>
-        <button type="button" className={buttonClass} onClick={onDone}>
+        </Button>
+        <Button variant="secondary" size="sm" onClick={onDone}>
           Cancel
-        </button>
+        </Button>
         {formLevelError(save.error) && (
           <p role="alert" className="text-sm text-rose-700">
             {formLevelError(save.error)}

@@ -5,9 +5,10 @@ import { useState } from "react";
 import type { BackendView } from "@/lib/backends/registry/backend-repository";
 import { apiFetch } from "../../api-client";
 import { cockpitKeys } from "../query-keys";
-import { Badge, buttonClass, primaryButtonClass, SimulatorBadge } from "../ui";
 import { BackendForm } from "./backend-form";
 import { HealthSummary } from "./health-summary";
+import { Button } from "@/components/ui/button";
+import { Badge, SimulatedBadge } from "@/components/ui/badge";
 
 export function BackendsPanel({ canEdit }: { canEdit: boolean }) {
   const queryClient = useQueryClient();
@@ -29,9 +30,9 @@ export function BackendsPanel({ canEdit }: { canEdit: boolean }) {
   return (
     <div className="space-y-6">
       {canEdit && editing === null && (
-        <button type="button" className={primaryButtonClass} onClick={() => setEditing("new")}>
+        <Button variant="primary" size="md" onClick={() => setEditing("new")}>
           Add backend
-        </button>
+        </Button>
       )}
       {canEdit && editing !== null && (
         <BackendForm
@@ -59,32 +60,32 @@ export function BackendsPanel({ canEdit }: { canEdit: boolean }) {
           <li key={backend.id} className="rounded-lg border border-slate-200 bg-white p-4" data-testid={`backend-${backend.name}`}>
             <div className="flex flex-wrap items-center gap-2">
               <span className="font-medium">{backend.name}</span>
-              <Badge tone="indigo">{backend.role.toLowerCase()}</Badge>
+              <Badge tone="info">{backend.role.toLowerCase()}</Badge>
               <span className="text-xs text-slate-500">{backend.kindLabel}</span>
-              {backend.isSimulator && <SimulatorBadge />}
+              {backend.isSimulator && <SimulatedBadge />}
               <span className="ml-auto flex gap-2">
-                <button
-                  type="button"
-                  className={buttonClass}
+                <Button
+                  variant="secondary"
+                  size="sm"
                   disabled={check.isPending && check.variables === backend.id}
                   onClick={() => check.mutate(backend.id)}
                 >
                   {check.isPending && check.variables === backend.id ? "Checking…" : "Check health"}
-                </button>
+                </Button>
                 {canEdit && (
                   <>
-                    <button type="button" className={buttonClass} onClick={() => setEditing(backend)}>
+                    <Button variant="secondary" size="sm" onClick={() => setEditing(backend)}>
                       Edit
-                    </button>
-                    <button
-                      type="button"
-                      className={buttonClass}
+                    </Button>
+                    <Button
+                      variant="secondary"
+                      size="sm"
                       onClick={() => {
                         if (window.confirm(`Delete backend ${backend.name}?`)) remove.mutate(backend.id);
                       }}
                     >
                       Delete
-                    </button>
+                    </Button>
                   </>
                 )}
               </span>
@@ -120,7 +121,7 @@ function CredentialLabel({ credential }: { credential: BackendView["credential"]
   return (
     <span>
       from environment variable <code className="font-mono">{credential.envVar}</code>{" "}
-      {credential.present ? <Badge tone="green">set</Badge> : <Badge tone="red">not set</Badge>}
+      {credential.present ? <Badge tone="success">set</Badge> : <Badge tone="danger">not set</Badge>}
     </span>
   );
 }

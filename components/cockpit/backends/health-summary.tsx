@@ -1,13 +1,14 @@
 import type { HealthReport } from "@/lib/backends/registry/health-check";
-import { Badge } from "../ui";
+import { Badge } from "@/components/ui/badge";
+import { formatDateTime } from "@/lib/format/formatters";
 
 export function HealthSummary({ health }: { health: HealthReport | null }) {
   if (!health) return <span className="text-slate-500">not checked yet</span>;
-  const when = new Date(health.checkedAt).toLocaleString();
+  const when = formatDateTime(health.checkedAt);
   return (
     <div className="space-y-1" data-testid="backend-health">
       <div className="flex flex-wrap items-center gap-2">
-        {health.ok ? <Badge tone="green">up</Badge> : <Badge tone="red">down</Badge>}
+        {health.ok ? <Badge tone="success">up</Badge> : <Badge tone="danger">down</Badge>}
         <span className="text-xs text-slate-500">
           {when} · {health.latencyMs} ms{health.version ? ` · ${health.version}` : ""}
         </span>

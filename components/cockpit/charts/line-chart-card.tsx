@@ -2,6 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { SeriesTable } from "@/lib/cockpit/charts/chart-series";
+import { formatPercent } from "@/lib/format/formatters";
 
 const COLORS = ["#4f46e5", "#059669", "#d97706", "#dc2626", "#7c3aed", "#0891b2", "#65a30d", "#db2777"];
 
@@ -18,8 +19,8 @@ export function ShareLineChart({ title, table, empty, testId }: { title: string;
             <LineChart data={table.rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
               <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
               <XAxis dataKey="cycle" tick={{ fontSize: 11 }} />
-              <YAxis domain={[0, 1]} tickFormatter={(value: number) => `${Math.round(value * 100)}%`} tick={{ fontSize: 11 }} width={44} />
-              <Tooltip formatter={(value) => (typeof value === "number" ? `${(value * 100).toFixed(1)} %` : String(value))} />
+              <YAxis domain={[0, 1]} tickFormatter={(value: number) => formatPercent(value, 0)} tick={{ fontSize: 11 }} width={44} />
+              <Tooltip formatter={(value) => (typeof value === "number" ? formatPercent(value) : String(value))} />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               {table.series.map((key, index) => (
                 <Line

@@ -1,4 +1,5 @@
-import { inputClass, primaryButtonClass } from "../ui";
+import { inputClass } from "../ui";
+import { Button } from "@/components/ui/button";
 
 /** Picks two cycles and opens their comparison (a plain GET form). */
 export function CompareForm({ cycles, a, b }: { cycles: { id: number; label: string }[]; a?: number; b?: number }) {
@@ -19,9 +20,9 @@ export function CompareForm({ cycles, a, b }: { cycles: { id: number; label: str
     <form method="get" action="/cycles/compare" className="grid grid-cols-1 items-end gap-3 md:grid-cols-3">
       {select("a", "Cycle A", a)}
       {select("b", "Cycle B", b)}
-      <button type="submit" className={primaryButtonClass}>
+      <Button variant="primary" size="md" type="submit">
         Compare
-      </button>
+      </Button>
     </form>
   );
 }

@@ -5,14 +5,16 @@ import Link from "next/link";
 import type { CycleProgress, ErrorGroup } from "@/lib/cockpit/cycles/cycle-progress-repository";
 import type { TrainingRunView } from "@/lib/cockpit/cycles/training-runs-repository";
 import { apiFetch } from "../../api-client";
-import { formatPercent } from "../format";
+import { formatDateTime, formatPercent } from "@/lib/format/formatters";
 import { cockpitKeys } from "../query-keys";
-import { buttonClass, Section, SimulatorBadge } from "../ui";
+import { Section } from "../ui";
 import { cycleActions } from "./cycle-actions";
 import { ErrorGroups } from "./error-groups";
 import { StageList } from "./stage-list";
 import { StatusBadge } from "./status-badge";
 import { TrainingPanel } from "./training-panel";
+import { Button } from "@/components/ui/button";
+import { SimulatedBadge } from "@/components/ui/badge";
 
 const TERMINAL = new Set(["DONE", "FAILED", "CANCELLED"]);
 const UNSETTLED_TRAINING = new Set(["PENDING", "RUNNING"]);
@@ -58,24 +60,19 @@ export function CycleView({ initial }: { initial: CycleProgress }) {
         {cycle.isFinal && <span className="text-sm text-slate-600">final cycle (direct answers only)</span>}
         {cycle.cancelRequested && active && <span className="text-sm text-amber-700">cancelling…</span>}
         <span className="text-sm text-slate-500">
-          {cycle.startedAt ? `started ${new Date(cycle.startedAt).toLocaleString()}` : "not started"}
-          {cycle.finishedAt ? ` · finished ${new Date(cycle.finishedAt).toLocaleString()}` : ""}
+          {cycle.startedAt ? `started ${formatDateTime(cycle.startedAt)}` : "not started"}
+          {cycle.finishedAt ? ` · finished ${formatDateTime(cycle.finishedAt)}` : ""}
         </span>
         <span className="ml-auto flex gap-2">
           {active && latestInRun && (
-            <button
-              type="button"
-              className={buttonClass}
-              disabled={cancel.isPending || cycle.cancelRequested}
-              onClick={() => cancel.mutate()}
-            >
+            <Button variant="secondary" size="sm" disabled={cancel.isPending || cycle.cancelRequested} onClick={() => cancel.mutate()}>
               Cancel
-            </button>
+            </Button>
           )}
           {stopped && latestInRun && (
-            <button type="button" className={buttonClass} disabled={resume.isPending} onClick={() => resume.mutate(undefined)}>
+            <Button variant="secondary" size="sm" disabled={resume.isPending} onClick={() => resume.mutate(undefined)}>
               Resume
-            </button>
+            </Button>
           )}
         </span>
       </div>
@@ -134,13 +131,13 @@ export function CycleView({ initial }: { initial: CycleProgress }) {
       <Section title="Checkpoint">
         <p className="text-sm">
           generates with <span className="font-mono">{cycle.inputCheckpoint.servedName}</span> ({cycle.inputCheckpoint.kind.toLowerCase()})
-          {cycle.inputCheckpoint.simulated && <SimulatorBadge />}
+          {cycle.inputCheckpoint.simulated && <SimulatedBadge />}
         </p>
         {cycle.outputCheckpoint ? (
           <p className="mt-1 text-sm" data-testid="output-checkpoint">
             produced <span className="font-mono">{cycle.outputCheckpoint.servedName}</span>
             {cycle.outputCheckpoint.adapterPath ? <span className="text-slate-500"> · {cycle.outputCheckpoint.adapterPath}</span> : null}{" "}
-            {cycle.outputCheckpoint.simulated && <SimulatorBadge />}
+            {cycle.outputCheckpoint.simulated && <SimulatedBadge />}
           </p>
         ) : (
           <p className="mt-1 text-sm text-slate-500">No checkpoint produced yet.</p>

@@ -1,8 +1,16 @@
 import type { StageProgress } from "@/lib/cockpit/cycles/stage-progress";
-import { formatDuration, formatNumber } from "../format";
-import { Badge, ProgressBar } from "../ui";
+import { formatDuration, formatNumber } from "@/lib/format/formatters";
+import { ProgressBar } from "../ui";
+import { Badge } from "@/components/ui/badge";
 
-const STATE_TONES = { waiting: "slate", pending: "slate", running: "indigo", done: "green", failed: "red", skipped: "slate" } as const;
+const STATE_TONES = {
+  waiting: "neutral",
+  pending: "neutral",
+  running: "info",
+  done: "success",
+  failed: "danger",
+  skipped: "neutral",
+} as const;
 
 export function StageList({ stages }: { stages: StageProgress[] }) {
   return (
@@ -21,7 +29,7 @@ export function StageList({ stages }: { stages: StageProgress[] }) {
             {stage.etaSeconds !== null && stage.state !== "done" && (
               <span className="text-slate-500">ETA {formatDuration(stage.etaSeconds)}</span>
             )}
-            {stage.errorItems > 0 && <Badge tone="red">{formatNumber(stage.errorItems)} given up</Badge>}
+            {stage.errorItems > 0 && <Badge tone="danger">{formatNumber(stage.errorItems)} given up</Badge>}
           </div>
           {stage.state !== "skipped" && <ProgressBar value={stage.fraction} label={`${stage.stage.toLowerCase()} progress`} />}
           {stage.lastError && stage.state !== "done" && <p className="mt-1 text-xs text-rose-700">{stage.lastError}</p>}

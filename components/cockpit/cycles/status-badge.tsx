@@ -1,16 +1,16 @@
-import { Badge } from "../ui";
+import { Badge } from "@/components/ui/badge";
 
-const TONES: Record<string, "slate" | "green" | "red" | "amber" | "indigo"> = {
-  DONE: "green",
-  SUCCEEDED: "green",
-  FAILED: "red",
-  CANCELLED: "amber",
-  DRAFT: "slate",
-  PENDING: "slate",
-  QUEUED: "slate",
-  ACTIVE: "indigo",
+const TONES: Record<string, "neutral" | "success" | "danger" | "warning" | "info"> = {
+  DONE: "success",
+  SUCCEEDED: "success",
+  FAILED: "danger",
+  CANCELLED: "warning",
+  DRAFT: "neutral",
+  PENDING: "neutral",
+  QUEUED: "neutral",
+  ACTIVE: "info",
 };
 
 export function StatusBadge({ status }: { status: string }) {
-  return <Badge tone={TONES[status] ?? "indigo"}>{status.toLowerCase()}</Badge>;
+  return <Badge tone={TONES[status] ?? "info"}>{status.toLowerCase()}</Badge>;
 }

@@ -1,6 +1,6 @@
 import type { TrainingRunView } from "@/lib/cockpit/cycles/training-runs-repository";
-import { SimulatorBadge } from "../ui";
 import { StatusBadge } from "./status-badge";
+import { SimulatedBadge } from "@/components/ui/badge";
 
 export function TrainingPanel({ runs }: { runs: TrainingRunView[] }) {
   if (runs.length === 0) return <p className="text-sm text-slate-500">No training job submitted yet.</p>;
@@ -12,7 +12,7 @@ export function TrainingPanel({ runs }: { runs: TrainingRunView[] }) {
             <span className="font-medium">attempt {run.attempt}</span>
             <StatusBadge status={run.status} />
             {run.backendName && <span className="text-slate-600">on {run.backendName}</span>}
-            {run.simulated && <SimulatorBadge />}
+            {run.simulated && <SimulatedBadge />}
             {run.backendJobId && <span className="font-mono text-xs text-slate-500">job {run.backendJobId}</span>}
             {run.resultCheckpoint && <span className="text-slate-600">→ {run.resultCheckpoint}</span>}
           </div>

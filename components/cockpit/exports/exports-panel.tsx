@@ -6,9 +6,11 @@ import type { ExportView } from "@/lib/cockpit/exports/export-list-repository";
 import { apiFetch } from "../../api-client";
 import { StatusBadge } from "../cycles/status-badge";
 import { fieldErrorsOf, formLevelError } from "../field-errors";
-import { formatBytes, formatNumber } from "../format";
+import { formatBytes, formatNumber } from "@/lib/format/formatters";
 import { cockpitKeys } from "../query-keys";
-import { FieldError, inputClass, primaryButtonClass } from "../ui";
+import { FieldError, inputClass } from "../ui";
+import { Button } from "@/components/ui/button";
+import { DataTable } from "@/components/ui/data-table";
 
 const FORMATS = [
   { value: "LLAMA_FACTORY", label: "LLaMA-Factory (sharegpt JSON)" },
@@ -36,45 +38,41 @@ export function ExportsPanel({ cycles, initialCycleId }: { cycles: { id: number;
           {exports.error.message}
         </p>
       )}
-      {exports.data?.length === 0 && <p className="text-slate-600">No exports yet.</p>}
-      {exports.data && exports.data.length > 0 && (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm" aria-label="Exports">
-          <thead className="border-b border-slate-200 text-slate-500">
-            <tr>
-              <th className="px-3 py-2">#</th>
-              <th>Cycle</th>
-              <th>Format</th>
-              <th>Filters</th>
-              <th>Status</th>
-              <th>Examples</th>
-              <th>Size</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {exports.data.map((row) => (
-              <tr key={row.id} data-testid={`export-${row.id}`}>
-                <td className="px-3 py-2 font-mono">{row.id}</td>
-                <td>{row.cycleLabel ?? "—"}</td>
-                <td>{row.format.toLowerCase().replace("_", "-")}</td>
-                <td className="text-xs text-slate-600">{describeFilters(row.filters)}</td>
-                <td>
+      {exports.data && (
+        <DataTable
+          framed
+          label="Exports"
+          rows={exports.data}
+          rowKey={(row) => row.id}
+          rowProps={(row) => ({ "data-testid": `export-${row.id}` })}
+          empty="No exports yet."
+          columns={[
+            { header: "#", cell: (row) => row.id, className: "font-mono" },
+            { header: "Cycle", cell: (row) => row.cycleLabel ?? "—" },
+            { header: "Format", cell: (row) => row.format.toLowerCase().replace("_", "-") },
+            { header: "Filters", cell: (row) => describeFilters(row.filters), className: "text-xs text-slate-600" },
+            {
+              header: "Status",
+              cell: (row) => (
+                <>
                   <StatusBadge status={row.status} />
                   {row.error && <span className="block text-xs text-rose-700">{row.error}</span>}
-                </td>
-                <td>{formatNumber(row.rowCount)}</td>
-                <td>{formatBytes(row.sizeBytes)}</td>
-                <td className="pr-3">
-                  {row.downloadable ? (
-                    <a href={`/api/exports/${row.id}/download`} className="text-indigo-700 hover:underline" download>
-                      Download
-                    </a>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            { header: "Examples", cell: (row) => formatNumber(row.rowCount) },
+            { header: "Size", cell: (row) => formatBytes(row.sizeBytes) },
+            {
+              header: null,
+              cell: (row) =>
+                row.downloadable ? (
+                  <a href={`/api/exports/${row.id}/download`} className="text-indigo-700 hover:underline" download>
+                    Download
+                  </a>
+                ) : null,
+            },
+          ]}
+        />
       )}
     </div>
   );
@@ -166,9 +164,9 @@ function NewExportForm({
         </label>
       </div>
       <div>
-        <button type="submit" className={primaryButtonClass} disabled={create.isPending}>
+        <Button variant="primary" size="md" type="submit" disabled={create.isPending}>
           Create export
-        </button>
+        </Button>
         {formLevelError(create.error) && (
           <p role="alert" className="text-sm text-rose-700">
             {formLevelError(create.error)}

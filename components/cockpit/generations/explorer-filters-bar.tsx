@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import { AUDIT_FILTERS, GENERATION_MODES, LABEL_TYPES, VERDICT_FILTERS } from "@/lib/cockpit/generations/explorer-filters";
-import { inputClass, primaryButtonClass } from "../ui";
+import { inputClass } from "../ui";
+import { Button } from "@/components/ui/button";
 
 export interface Facets {
   cycles: { id: number; label: string }[];
@@ -91,9 +92,9 @@ export function ExplorerFiltersBar({
           value={search}
           onChange={(event) => setSearch(event.target.value)}
         />
-        <button type="submit" className={primaryButtonClass}>
+        <Button variant="primary" size="md" type="submit">
           Search
-        </button>
+        </Button>
       </form>
     </div>
   );

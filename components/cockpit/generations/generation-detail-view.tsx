@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { GenerationDetail } from "@/lib/cockpit/generations/generation-detail-repository";
-import { Badge, Section, SimulatorBadge } from "../ui";
+import { Section } from "../ui";
+import { Badge, SimulatedBadge } from "@/components/ui/badge";
 
 /** A read-only view of one generation: answer, question and labels, verdicts, audits. */
 export function GenerationDetailView({ generation }: { generation: GenerationDetail }) {
@@ -12,9 +13,9 @@ export function GenerationDetailView({ generation }: { generation: GenerationDet
         <Link href={`/cycles/${cycle.id}`} className="text-indigo-700 hover:underline">
           {cycle.run.name} · cycle {cycle.index}
         </Link>
-        <Badge tone={generation.mode === "RATIONALIZATION" ? "amber" : "slate"}>{generation.mode.toLowerCase()}</Badge>
+        <Badge tone={generation.mode === "RATIONALIZATION" ? "warning" : "neutral"}>{generation.mode.toLowerCase()}</Badge>
         <span>sample {generation.sampleIndex}</span>·<span className="font-mono">{generation.model}</span>
-        {generation.simulated && <SimulatorBadge />}
+        {generation.simulated && <SimulatedBadge />}
       </div>
       {generation.reviewItems.length > 0 ? (
         <ul className="flex flex-wrap gap-3 text-sm" aria-label="In review">
@@ -60,7 +61,8 @@ export function GenerationDetailView({ generation }: { generation: GenerationDet
           <ul className="space-y-2">
             {generation.verdicts.map((verdict) => (
               <li key={verdict.id} className="text-sm">
-                {verdict.passed ? <Badge tone="green">passed</Badge> : <Badge tone="red">failed</Badge>} score {verdict.score.toFixed(2)}
+                {verdict.passed ? <Badge tone="success">passed</Badge> : <Badge tone="danger">failed</Badge>} score{" "}
+                {verdict.score.toFixed(2)}
                 {verdict.threshold !== null ? ` (threshold ${verdict.threshold})` : ""} · {verdict.method} · verifier{" "}
                 {verdict.verifierVersion}
                 <pre className="mt-1 overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(verdict.matches, null, 2)}</pre>

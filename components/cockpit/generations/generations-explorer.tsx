@@ -6,9 +6,10 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { GenerationPage, GenerationRow } from "@/lib/cockpit/generations/explorer-repository";
 import { apiFetch } from "../../api-client";
 import { cockpitKeys } from "../query-keys";
-import { Badge, buttonClass, SimulatorBadge } from "../ui";
 import { ExplorerFiltersBar, type Facets } from "./explorer-filters-bar";
 import { Highlighted } from "./highlighted";
+import { Button } from "@/components/ui/button";
+import { Badge, SimulatedBadge } from "@/components/ui/badge";
 
 const FILTER_KEYS = ["cycleId", "datasetId", "mode", "verdict", "labelType", "audit", "q"] as const;
 
@@ -53,9 +54,9 @@ export function GenerationsExplorer() {
         ))}
       </ul>
       {pages.hasNextPage && (
-        <button type="button" className={buttonClass} disabled={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
+        <Button variant="secondary" size="sm" disabled={pages.isFetchingNextPage} onClick={() => void pages.fetchNextPage()}>
           {pages.isFetchingNextPage ? "Loading…" : "Load more"}
-        </button>
+        </Button>
       )}
       {pages.isSuccess && !pages.hasNextPage && rows.length > 0 && <p className="text-xs text-slate-500">{rows.length} shown — the end.</p>}
     </div>
@@ -73,23 +74,23 @@ function GenerationListItem({ row }: { row: GenerationRow }) {
         <span>
           · {row.runName} · cycle {row.cycleIndex}
         </span>
-        <Badge tone={row.mode === "RATIONALIZATION" ? "amber" : "slate"}>{row.mode.toLowerCase()}</Badge>
+        <Badge tone={row.mode === "RATIONALIZATION" ? "warning" : "neutral"}>{row.mode.toLowerCase()}</Badge>
         {row.labelTypes.map((type) => (
           <Badge key={type}>{type}</Badge>
         ))}
         {row.passed === null ? (
           <Badge>unverified</Badge>
         ) : row.passed ? (
-          <Badge tone="green">passed</Badge>
+          <Badge tone="success">passed</Badge>
         ) : (
-          <Badge tone="red">failed</Badge>
+          <Badge tone="danger">failed</Badge>
         )}
         {row.audits > 0 && (
-          <Badge tone={row.hallucinated > 0 ? "red" : "indigo"}>
+          <Badge tone={row.hallucinated > 0 ? "danger" : "info"}>
             {row.hallucinated > 0 ? `hallucinated (${row.hallucinated}/${row.audits})` : `audited ×${row.audits}`}
           </Badge>
         )}
-        {row.simulated && <SimulatorBadge />}
+        {row.simulated && <SimulatedBadge />}
       </div>
       <p className="mt-1 text-sm text-slate-600">{row.question}</p>
       <p className="mt-1 text-sm">{row.headline ? <Highlighted text={row.headline} /> : row.snippet}</p>

@@ -1,5 +1,5 @@
 import type { LaunchEstimate } from "@/lib/cockpit/launch/estimate";
-import { formatDuration, formatNumber } from "../format";
+import { formatDuration, formatNumber } from "@/lib/format/formatters";
 
 export function EstimatePanel({ estimate, pending }: { estimate: LaunchEstimate | undefined; pending: boolean }) {
   if (!estimate)

@@ -10,12 +10,13 @@ import type { LaunchFormModel } from "@/lib/cockpit/launch/launch-form-model";
 import { apiFetch } from "../../api-client";
 import { fieldErrorsOf, formLevelError } from "../field-errors";
 import { cockpitKeys } from "../query-keys";
-import { FieldError, inputClass, primaryButtonClass, Section } from "../ui";
+import { FieldError, inputClass, Section } from "../ui";
 import { DatasetPicker, type DatasetChoice } from "./dataset-picker";
 import { EstimatePanel } from "./estimate-panel";
 import { SchemaField, SchemaGroup } from "./schema-fields";
 import { useDebounced } from "./use-debounced";
 import { VerifierFields, type VerifierValues } from "./verifier-fields";
+import { Button } from "@/components/ui/button";
 
 const SPECIAL = new Set(["datasets", "verifier", "backends"]);
 
@@ -125,9 +126,9 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
         </ul>
       )}
       <div className="flex items-center gap-3">
-        <button type="submit" className={primaryButtonClass} disabled={launch.isPending}>
+        <Button variant="primary" size="md" type="submit" disabled={launch.isPending}>
           {launch.isPending ? "Launching…" : "Launch"}
-        </button>
+        </Button>
         {formLevelError(launch.error) && (
           <p role="alert" className="text-sm text-rose-700">
             {formLevelError(launch.error)}

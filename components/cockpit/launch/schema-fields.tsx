@@ -11,7 +11,7 @@ export interface FieldProps {
   onChange: (path: string, value: unknown) => void;
 }
 
-export const fieldId = (path: string) => `cfg-${path.replace(/\./g, "-")}`;
+const fieldId = (path: string) => `cfg-${path.replace(/\./g, "-")}`;
 
 /** A group of settings drawn from its schema: nested groups become nested fieldsets. */
 export function SchemaGroup({ node, path, ...props }: FieldProps & { node: JsonSchemaNode; path: string }) {

@@ -27,10 +27,10 @@ export interface SeedDive {
   mediaPath?: string | null;
 }
 
-export const SEED_FPS = 12;
+const SEED_FPS = 12;
 
 /** A `dive` label value in the importer's shape (lib/datasets/finediving DiveRecord). */
-export function seedDiveRecord(dive: SeedDive, event = "SeedEvent", index = 0): DiveRecord {
+function seedDiveRecord(dive: SeedDive, event = "SeedEvent", index = 0): DiveRecord {
   const fps = dive.fps ?? SEED_FPS;
   const steps = dive.steps ?? [];
   const names = [...new Set(steps.map((s) => s.name))];
@@ -62,9 +62,9 @@ export function seedDiveRecord(dive: SeedDive, event = "SeedEvent", index = 0): 
 }
 
 const AQA_KINDS = ["aqa-full", "aqa-score"] as const;
-export type AqaQuestionKind = (typeof AQA_KINDS)[number];
+type AqaQuestionKind = (typeof AQA_KINDS)[number];
 
-export interface SeededDive {
+interface SeededDive {
   videoId: number;
   record: DiveRecord;
   questions: Record<AqaQuestionKind, number>;
@@ -139,7 +139,7 @@ export async function seedFineDivingDataset(
   return { datasetId, dives };
 }
 
-export interface SeedGeneration {
+interface SeedGeneration {
   questionId: number;
   text: string;
   mode?: "ANSWER" | "RATIONALIZATION" | "EVALUATION";

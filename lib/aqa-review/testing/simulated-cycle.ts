@@ -6,7 +6,7 @@ import { ANSWER_PROMPT_SUFFIX, seedAqaRun, seedFineDivingDataset, type SeedDive,
 type Db = pg.Pool | pg.PoolClient;
 
 /** The demo's first two FineDiving dives (lib/datasets/demo/write-demo-fixtures.ts), for databases without them. */
-export const DEMO_LIKE_DIVES: readonly SeedDive[] = [
+const DEMO_LIKE_DIVES: readonly SeedDive[] = [
   {
     key: "DemoDivingCup2024_Women10m_final_r1_0",
     actionType: "105b",
@@ -33,7 +33,7 @@ export const DEMO_LIKE_DIVES: readonly SeedDive[] = [
   },
 ];
 
-export const SIMULATED_RUN_NAME = "FineDiving AQA review demo (simulated)";
+const SIMULATED_RUN_NAME = "FineDiving AQA review demo (simulated)";
 const FALLBACK_DATASET = "FineDiving (AQA review seed)";
 
 interface AqaQuestionRow {

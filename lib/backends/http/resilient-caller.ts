@@ -4,7 +4,7 @@ import { BackendError, isRetryable } from "@/lib/backends/errors";
 import { fullJitterDelay } from "@/lib/backends/http/backoff";
 import { CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from "@/lib/backends/http/circuit-breaker";
 
-export interface RetryOptions {
+interface RetryOptions {
   /** Retries after the first attempt. */
   max: number;
   baseDelayMs: number;

@@ -176,12 +176,6 @@ export function statusError(response: HttpResponse, now: () => number = Date.now
   return new HttpStatusError(response.url, response.status, response.text, retryAfterMs);
 }
 
-/** Throws the status as a typed error unless it is 2xx. */
-export function expectSuccess(response: HttpResponse): HttpResponse {
-  if (!isSuccess(response)) throw statusError(response);
-  return response;
-}
-
 export function joinUrl(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
 }

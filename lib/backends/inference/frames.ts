@@ -54,7 +54,7 @@ export function evenlySpacedTimes(timing: VideoTiming, count: number): number[] 
   return Array.from({ length: count }, (_, k) => (k * last) / (count - 1));
 }
 
-export function jpegDataUrl(jpeg: Buffer): string {
+function jpegDataUrl(jpeg: Buffer): string {
   return `data:image/jpeg;base64,${jpeg.toString("base64")}`;
 }
 

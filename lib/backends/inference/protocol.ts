@@ -49,8 +49,6 @@ export const chatCompletionResponseSchema = z.object({
     .optional(),
 });
 
-export type ChatCompletionResponse = z.infer<typeof chatCompletionResponseSchema>;
-
 /** GET /v1/models; LoRA cards carry `root` (the adapter path) and `parent` (the base model). */
 export const modelListSchema = z.object({
   object: z.literal("list").optional(),
@@ -78,13 +76,3 @@ export const openAiErrorSchema = z.union([
   z.object({ object: z.literal("error").optional(), message: z.string(), type: z.string(), code: z.int() }),
   z.object({ error: z.object({ message: z.string(), type: z.string(), code: z.int() }) }),
 ]);
-
-export function errorMessageOf(body: string): string | undefined {
-  try {
-    const parsed = openAiErrorSchema.safeParse(JSON.parse(body));
-    if (!parsed.success) return undefined;
-    return "error" in parsed.data ? parsed.data.error.message : parsed.data.message;
-  } catch {
-    return undefined;
-  }
-}

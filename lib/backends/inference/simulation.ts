@@ -15,5 +15,3 @@ export const simulationExtensionSchema = z.object({
 });
 
 export type SimulationExtension = z.infer<typeof simulationExtensionSchema>;
-
-export const SIMULATION_FIELD = "x_simulation";

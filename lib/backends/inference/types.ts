@@ -17,7 +17,7 @@ export const samplingSchema = z.object({
   seed: z.int().optional(),
 });
 
-export type SamplingInput = z.input<typeof samplingSchema>;
+type SamplingInput = z.input<typeof samplingSchema>;
 
 export interface GenerateRequest {
   prompt: string;

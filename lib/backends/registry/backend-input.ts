@@ -8,12 +8,11 @@ const envVarName = z
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "Name an environment variable (letters, digits and _, not starting with a digit)");
 
 /** Where a backend's credential comes from. `stored` without a value keeps the one already stored. */
-export const credentialInputSchema = z.discriminatedUnion("source", [
+const credentialInputSchema = z.discriminatedUnion("source", [
   z.object({ source: z.literal("none") }),
   z.object({ source: z.literal("env"), envVar: envVarName }),
   z.object({ source: z.literal("stored"), value: z.string().min(1, "Enter the credential").max(8192).optional() }),
 ]);
-export type CredentialInput = z.infer<typeof credentialInputSchema>;
 
 const RESERVED_SETTINGS = new Set(["kind", "baseUrl", "secretEnv"]);
 

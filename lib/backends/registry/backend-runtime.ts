@@ -39,7 +39,7 @@ export function storedSettings(row: Pick<StoredBackend, "config">): Record<strin
   );
 }
 
-export function backendKind(row: Pick<StoredBackend, "protocol" | "name">): BackendKind {
+function backendKind(row: Pick<StoredBackend, "protocol" | "name">): BackendKind {
   if (!isBackendKind(row.protocol)) throw new Error(`Backend "${row.name}": unknown protocol "${row.protocol}"`);
   return row.protocol;
 }

@@ -7,7 +7,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
 
-export const ADAPTER_CONFIG_FILE = "adapter_config.json";
+const ADAPTER_CONFIG_FILE = "adapter_config.json";
 
 const simulatedAdapterConfigSchema = z.object({
   vstar_simulator: z.object({ strength: z.number().int().min(1) }),

@@ -29,7 +29,7 @@ export interface AnswerInput {
   sample?: string;
 }
 
-export type StatedTarget = Omit<TargetStatement, "sentences">;
+type StatedTarget = Omit<TargetStatement, "sentences">;
 
 export interface SimulatedAnswer {
   text: string;

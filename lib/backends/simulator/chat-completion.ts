@@ -15,7 +15,7 @@ export interface CompletionContext {
 }
 
 /** What the simulator knows about each choice; sent back in the non-standard `x_simulation` field. */
-export interface ChoiceSimulation {
+interface ChoiceSimulation {
   index: number;
   strength: number;
   correct: boolean;

@@ -27,7 +27,7 @@ const flags = {
 
 type FlagName = keyof typeof flags;
 
-export const CLI_DEFAULT_PORT = 8000;
+const CLI_DEFAULT_PORT = 8000;
 
 export function cliUsage(): string {
   const lines = Object.entries(flags).map(([name, f]) => `  --${name.padEnd(22)} ${f.help} [env ${f.env}]`);

@@ -36,13 +36,13 @@ export function pickDivingTargets(targets: readonly Target[]): DivingTargets {
 }
 
 /** Middle three judges' marks (half-point steps) whose sum times the difficulty is closest to the score. */
-export interface ScoreDecomposition {
+interface ScoreDecomposition {
   difficulty: number;
   keptHalfPoints: [number, number, number];
 }
 
 /** Split a dive score into difficulty × (sum of three marks); exact for real records when possible. */
-export function decomposeScore(score: number, knownDifficulty?: number): ScoreDecomposition {
+function decomposeScore(score: number, knownDifficulty?: number): ScoreDecomposition {
   const candidates = knownDifficulty !== undefined ? [knownDifficulty] : difficultyGrid();
   let best: { dd: number; units: number; err: number } | undefined;
   for (const dd of candidates) {

@@ -67,7 +67,7 @@ const stopWords = new Set([
 
 const BIGRAM_WEIGHT = 0.5;
 
-export function stemsOf(text: string): string[] {
+function stemsOf(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[^a-z0-9]+/)

@@ -17,7 +17,7 @@ export const faultConfigSchema = z.object({
 
 export type FaultConfig = z.infer<typeof faultConfigSchema>;
 
-export type Fault =
+type Fault =
   | { kind: "none" }
   | { kind: "timeout" }
   | { kind: "error"; status: 429 | 500 | 503 }

@@ -57,7 +57,3 @@ function isWhitespace(code: number): boolean {
     code === 0xfeff
   );
 }
-
-export function capitalize(text: string): string {
-  return text.length === 0 ? text : text[0]!.toUpperCase() + text.slice(1);
-}

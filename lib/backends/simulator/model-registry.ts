@@ -43,7 +43,7 @@ export interface RegistryOptions {
   now: () => number;
 }
 
-export function normalizeAdapterPath(path: string): string {
+function normalizeAdapterPath(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, "") : path;
 }
 

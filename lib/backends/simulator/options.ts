@@ -3,9 +3,9 @@ import { z } from "zod";
 import { faultConfigSchema } from "./faults";
 
 export const DEFAULT_BASE_MODEL = "Qwen2.5-VL-7B-Instruct";
-export const DEFAULT_EMBEDDING_MODEL = "vstar-sim-embedding-256";
+const DEFAULT_EMBEDDING_MODEL = "vstar-sim-embedding-256";
 
-export const simulatorOptionsSchema = z.object({
+const simulatorOptionsSchema = z.object({
   port: z.number().int().min(0).max(65535).default(0),
   host: z.string().min(1).default("127.0.0.1"),
   seed: z.number().int().default(42),

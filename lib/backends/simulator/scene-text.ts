@@ -17,7 +17,7 @@ export function familyOf(questionKind: string): Family {
 }
 
 /** Fill {colour}, {object}, ... slots with draws from the vocabulary. */
-export function fillSlots(template: string, rng: Rng, extra: Record<string, string> = {}): string {
+function fillSlots(template: string, rng: Rng, extra: Record<string, string> = {}): string {
   const filled = template.replace(/\{(\w+)\}/g, (whole, slot: string) => {
     if (slot in extra) return extra[slot] as string;
     switch (slot) {
@@ -43,11 +43,11 @@ function fixArticles(text: string): string {
   return text.replace(/\b([Aa]) (?=[aeiouAEIOU])/g, "$1n ");
 }
 
-export function sceneSubject(family: Family, rng: Rng): string {
+function sceneSubject(family: Family, rng: Rng): string {
   return fillSlots(rng.pick(subjects[family]), rng);
 }
 
-export function sceneSetting(family: Family, rng: Rng): string {
+function sceneSetting(family: Family, rng: Rng): string {
   return rng.pick(settings[family]);
 }
 

@@ -44,7 +44,7 @@ function finish(sentence: string): string {
 }
 
 /** The label verbatim, or now and then with a plural last word (a close inflection). */
-export function inflectClass(label: string, rng: Rng): string {
+function inflectClass(label: string, rng: Rng): string {
   const words = label.split(" ");
   const last = words[words.length - 1] ?? "";
   const canPluralize = words.length >= 2 && /^[a-z]{4,}$/.test(last) && !/(s|ing|ed|y)$/.test(last);
@@ -136,7 +136,7 @@ function stateTimestamp(target: TargetOf<"timestamp">, correct: boolean, rng: Rn
 }
 
 /** Actions in order, one sentence each ("First, ...", "After that, ...", "Finally, ..."). */
-export function sequenceSentences(actions: readonly string[]): string[] {
+function sequenceSentences(actions: readonly string[]): string[] {
   if (actions.length === 1) return [finish(`The one clear action in the clip is ${actions[0]}`)];
   return actions.map((action, i) => {
     if (i === 0) return finish(`First, the person is seen ${action}`);

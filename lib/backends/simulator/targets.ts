@@ -5,7 +5,7 @@ import { targetSchema, type Target } from "@/lib/verifier/label-schemas";
 export { targetSchema, type Target };
 export type TargetOf<K extends Target["labelType"]> = Extract<Target, { labelType: K }>;
 
-export const generationModes = ["answer", "rationalization"] as const;
+const generationModes = ["answer", "rationalization"] as const;
 export type GenerationMode = (typeof generationModes)[number];
 
 /** The request extension field the simulator reads: what the answer is "about". */
@@ -15,5 +15,3 @@ export const simulationRequestSchema = z.object({
   mode: z.enum(generationModes).default("answer"),
   questionKind: z.string().default(""),
 });
-
-export type SimulationRequest = z.infer<typeof simulationRequestSchema>;

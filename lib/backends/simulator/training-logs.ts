@@ -36,7 +36,7 @@ function thousands(n: number): string {
 }
 
 /** Cosine schedule with linear warm-up, as in the paper's settings. */
-export function learningRateAt(step: number, totalSteps: number): number {
+function learningRateAt(step: number, totalSteps: number): number {
   const warmup = Math.max(1, Math.ceil(totalSteps * WARMUP_RATIO));
   if (step < warmup) return (LEARNING_RATE * step) / warmup;
   const progress = (step - warmup) / Math.max(1, totalSteps - warmup);

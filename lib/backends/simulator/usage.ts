@@ -1,12 +1,12 @@
 /** Rough token accounting, in the spirit of a real tokenizer (about 1.3 tokens per word). */
 import { countWords } from "./formatting";
 
-export const TOKENS_PER_WORD = 1.3;
+const TOKENS_PER_WORD = 1.3;
 /** Fixed prompt cost of one video part (a few hundred visual tokens per sampled frame group). */
-export const VIDEO_PART_TOKENS = 1176;
-export const IMAGE_PART_TOKENS = 256;
+const VIDEO_PART_TOKENS = 1176;
+const IMAGE_PART_TOKENS = 256;
 /** Chat-template tokens around each message. */
-export const MESSAGE_OVERHEAD_TOKENS = 4;
+const MESSAGE_OVERHEAD_TOKENS = 4;
 
 export function textTokens(text: string): number {
   return Math.ceil(countWords(text) * TOKENS_PER_WORD);

@@ -29,7 +29,7 @@ export function loadFixture(name: string): Fixture {
   return parseOrExplain(fixtureSchema, JSON.parse(readFileSync(file, "utf8")), `fixture ${file}`);
 }
 
-export function fixtureReply(fixture: Fixture): Reply {
+function fixtureReply(fixture: Fixture): Reply {
   return { status: fixture.response.status, headers: fixture.response.headers, body: fixture.response.body };
 }
 

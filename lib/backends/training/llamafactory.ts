@@ -16,9 +16,6 @@ export const trainingHyperparametersSchema = z.object({
   bf16: z.boolean().default(true),
 });
 
-export type TrainingHyperparameters = z.output<typeof trainingHyperparametersSchema>;
-export type TrainingHyperparametersInput = z.input<typeof trainingHyperparametersSchema>;
-
 /** How videos are read in training; must match what inference gives the model. */
 export const videoSettingsSchema = z.object({
   fps: z.number().positive(),
@@ -40,7 +37,7 @@ export function videoSettingsForFrameSampling(frames: { count: number; maxSize: 
   return { fps: frames.count / shortestClipSeconds, maxFrames: frames.count, maxPixels: frames.maxSize * frames.maxSize };
 }
 
-export const llamaFactoryRunSchema = z.object({
+const llamaFactoryRunSchema = z.object({
   /** Hugging Face id or cluster path of the pre-trained model (every cycle starts from it). */
   modelNameOrPath: z.string().min(1),
   /** LLaMA-Factory chat template of that model, e.g. "qwen2_vl". */
@@ -109,7 +106,7 @@ export function llamaFactoryConfigEntries(input: LlamaFactoryRun): Record<string
   return entries;
 }
 
-export const datasetRegistrationSchema = z.object({
+const datasetRegistrationSchema = z.object({
   name: z.string().regex(/^[A-Za-z0-9_.-]+$/, "dataset names must be [A-Za-z0-9_.-]"),
   /** The sharegpt JSON (or JSONL) file, relative to dataset_dir. */
   fileName: z

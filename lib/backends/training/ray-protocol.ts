@@ -16,7 +16,7 @@ export const raySubmitResponseSchema = z.object({
   submission_id: z.string().min(1).optional(),
 });
 
-export const rayJobStatusSchema = z.enum(["PENDING", "RUNNING", "STOPPED", "SUCCEEDED", "FAILED"]);
+const rayJobStatusSchema = z.enum(["PENDING", "RUNNING", "STOPPED", "SUCCEEDED", "FAILED"]);
 
 export const rayJobDetailsSchema = z.object({
   type: z.string().optional(),

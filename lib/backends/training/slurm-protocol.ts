@@ -4,7 +4,7 @@ import { z } from "zod";
 
 export const SLURM_API_VERSION = "v0.0.41";
 
-export interface SlurmJobDescription {
+interface SlurmJobDescription {
   script: string;
   /** "NAME=value" strings; slurmrestd passes no environment of its own. */
   environment: string[];
@@ -41,7 +41,7 @@ export const slurmSubmitResponseSchema = z.object({
   ...diagnostics,
 });
 
-export const slurmJobSchema = z.object({
+const slurmJobSchema = z.object({
   job_id: z.int(),
   name: z.string().optional(),
   user_name: z.string().optional(),

@@ -6,7 +6,7 @@ import { AUDIT_SQL, EVALUATION_SQL, USAGE_SQL, YIELD_SQL } from "./trend-sql";
 import type { AuditPoint, ChartCycle, CycleTrends, EvaluationPoint, UsagePoint, YieldPoint } from "./trend-types";
 
 /** The cycles a trend is drawn over: one run's, in order, or the most recent ones overall. */
-export async function chartCycles(options: { runId?: number; cycleIds?: number[]; limit?: number }): Promise<ChartCycle[]> {
+async function chartCycles(options: { runId?: number; cycleIds?: number[]; limit?: number }): Promise<ChartCycle[]> {
   const rows = await prisma().cycle.findMany({
     where: options.cycleIds ? { id: { in: options.cycleIds } } : options.runId ? { runId: options.runId } : {},
     orderBy: { id: "desc" },

@@ -12,7 +12,7 @@ export interface StageAggregate extends StageBatchCounts {
 /** Stages run as one job, retried as a new batch per attempt (training): the latest attempt decides. */
 const SINGLE_JOB_STAGES: ReadonlySet<Stage> = new Set(["CURATE", "EXPORT", "TRAIN"]);
 
-export type StageState = "waiting" | "pending" | "running" | "done" | "failed" | "skipped";
+type StageState = "waiting" | "pending" | "running" | "done" | "failed" | "skipped";
 
 export interface StageProgress {
   stage: Stage;

@@ -77,6 +77,6 @@ export async function cycleTrainingRuns(cycleId: number, options: { live?: boole
   );
 }
 
-export function tail(text: string, lines = TAIL_LINES): string {
+function tail(text: string, lines = TAIL_LINES): string {
   return text.split("\n").slice(-lines).join("\n");
 }

@@ -24,4 +24,3 @@ export const explorerQuerySchema = z.object({
 });
 
 export type ExplorerQuery = z.output<typeof explorerQuerySchema>;
-export type ExplorerFilters = Omit<ExplorerQuery, "cursor" | "limit">;

@@ -5,7 +5,7 @@ import { storedSettings } from "@/lib/backends/registry/backend-runtime";
 import { estimateLaunch, type BackendHistory, type EstimateDataset, type LaunchEstimate } from "./estimate";
 
 /** A launch setting that names something that does not exist; reported beside its field. */
-export interface LaunchIssue {
+interface LaunchIssue {
   field: string;
   message: string;
 }

@@ -1,3 +1,5 @@
+import { formatPercent } from "@/lib/format/formatters";
+
 /**
  * What a launch will cost before it runs: generations, tokens and time, from the configuration,
  * the questions the selection covers, and what recent cycles on the same backend measured.
@@ -61,7 +63,7 @@ export function estimateLaunch(datasets: EstimateDataset[], settings: EstimateSe
   const rationalizingCycles = settings.rationalization ? Math.max(0, settings.maxCycles - 1) : 0;
   const answerYield = history.answerYield ?? ASSUMED_ANSWER_YIELD;
   if (settings.rationalization && history.answerYield === null)
-    notes.push(`No answer yield measured yet on this backend; assumed ${pct(ASSUMED_ANSWER_YIELD)} for rationalizations.`);
+    notes.push(`No answer yield measured yet on this backend; assumed ${formatPercent(ASSUMED_ANSWER_YIELD, 0)} for rationalizations.`);
   const rationalizationsMax = settings.rationalization ? questions : 0;
   const rationalizationsExpected = settings.rationalization ? Math.round(questions * (1 - answerYield)) : 0;
 
@@ -121,8 +123,4 @@ function generationRate(history: BackendHistory): { perSecond: number | null; ba
 
 function sum(values: number[]): number {
   return values.reduce((total, value) => total + value, 0);
-}
-
-function pct(value: number): string {
-  return `${Math.round(value * 100)} %`;
 }

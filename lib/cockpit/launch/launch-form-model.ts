@@ -15,7 +15,7 @@ export interface LaunchDataset {
   splits: Record<string, number>;
 }
 
-export interface LaunchBackend {
+interface LaunchBackend {
   name: string;
   role: string;
   model: string | null;

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/transaction";
 import { db, type Queryable } from "./queryable";
 
 /** What a batch covers: a range of question ids of one dataset (empty for single-job stages). */
-export interface BatchScope {
+interface BatchScope {
   datasetId?: number;
   questionIds?: [number, number];
   /** Which of the plan's selections the range is cut from. */

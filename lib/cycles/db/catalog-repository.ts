@@ -28,10 +28,6 @@ export async function findDataset(ref: number | string): Promise<{ id: number; n
   return prisma().dataset.findUnique({ where: typeof ref === "number" ? { id: ref } : { name: ref }, select: { id: true, name: true } });
 }
 
-export async function findCheckpoint(where: { id: number } | { servedName: string }): Promise<CheckpointRef | null> {
-  return prisma().checkpoint.findUnique({ where, select: { id: true, servedName: true, kind: true, baseModel: true, adapterPath: true } });
-}
-
 /** The base model's checkpoint row (created on first use). */
 export async function ensureBaseCheckpoint(servedName: string, simulated: boolean): Promise<CheckpointRef> {
   return prisma().checkpoint.upsert({

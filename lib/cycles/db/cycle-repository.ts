@@ -134,22 +134,9 @@ export async function cycleMetricsOf(runId: number, index: number): Promise<Reco
   return row && isRecord(row.metrics) ? row.metrics : null;
 }
 
-export async function cyclesOfRun(runId: number): Promise<{ id: number; index: number; status: CycleStatus }[]> {
-  return prisma().cycle.findMany({ where: { runId }, orderBy: { index: "asc" }, select: { id: true, index: true, status: true } });
-}
-
 /** The newest cycle of a run (the one a cancel or resume of the run acts on). */
 export async function latestCycleOfRun(runId: number): Promise<{ id: number; status: CycleStatus } | null> {
   return prisma().cycle.findFirst({ where: { runId }, orderBy: { index: "desc" }, select: { id: true, status: true } });
-}
-
-/** Cycles the engine must look after: not finished (for ticks after a restart). */
-export async function activeCycleIds(): Promise<number[]> {
-  const rows = await prisma().cycle.findMany({
-    where: { status: { notIn: ["DONE", "FAILED", "CANCELLED"] } },
-    select: { id: true },
-  });
-  return rows.map((row) => row.id);
 }
 
 export async function resetForResume(cycleId: number, status: CycleStatus, db: Db = prisma()): Promise<boolean> {
@@ -162,10 +149,6 @@ export async function resetForResume(cycleId: number, status: CycleStatus, db: D
 
 export async function cycleStatusAndConfig(cycleId: number): Promise<{ status: CycleStatus; config: unknown } | null> {
   return prisma().cycle.findUnique({ where: { id: cycleId }, select: { status: true, config: true } });
-}
-
-export async function runExists(runId: number): Promise<boolean> {
-  return (await prisma().run.count({ where: { id: runId } })) === 1;
 }
 
 /** Gives the unresolved item errors of these stages (of these reasons only, when given) their attempts back. */

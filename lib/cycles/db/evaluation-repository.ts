@@ -25,11 +25,3 @@ export async function upsertEvaluation(input: {
     select: { id: true },
   });
 }
-
-export async function evaluationsOf(cycleId: number) {
-  return prisma().evaluation.findMany({
-    where: { cycleId },
-    orderBy: { datasetId: "asc" },
-    select: { datasetId: true, split: true, total: true, correct: true, accuracy: true, dataset: { select: { name: true } } },
-  });
-}

@@ -85,10 +85,6 @@ export async function findExport(id: number): Promise<ExportRow | null> {
   return row ? toRow(row) : null;
 }
 
-export async function listExports(cycleId: number): Promise<ExportRow[]> {
-  return (await prisma().export.findMany({ where: { cycleId }, orderBy: { id: "asc" }, select })).map(toRow);
-}
-
 export async function updateExport(
   id: number,
   data: {

@@ -81,7 +81,7 @@ export async function verdictGenerationIds(
   return new Set(rows.map((row) => row.id));
 }
 
-export interface GenerationText {
+interface GenerationText {
   id: number;
   text: string;
 }

@@ -11,7 +11,7 @@ export interface JobSender {
   sendExport(exportId: number): Promise<void>;
 }
 
-export const QUEUE_OF_STAGE: Readonly<Record<Stage, QueueKey>> = {
+const QUEUE_OF_STAGE: Readonly<Record<Stage, QueueKey>> = {
   GENERATE: "cycleGenerate",
   VERIFY: "cycleVerify",
   RATIONALIZE: "cycleRationalize",
@@ -26,7 +26,7 @@ export const QUEUE_OF_STAGE: Readonly<Record<Stage, QueueKey>> = {
  * the tick itself, a finished batch, the CLI waiting — at most one tick per slot exists, and a
  * request always leaves one in the current or the next slot, so the chain never breaks or multiplies.
  */
-export class PgBossJobSender implements JobSender {
+class PgBossJobSender implements JobSender {
   constructor(private readonly boss: PgBoss) {}
 
   async sendBatch(stage: Stage, batchId: number): Promise<void> {

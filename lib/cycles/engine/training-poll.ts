@@ -22,7 +22,7 @@ const STATUS_OF: Record<TrainingState, TrainingRunStatus> = {
 };
 
 /** The versioned name a cycle's adapter is served under: `<run>-c<index>`. */
-export function adapterServedName(cycle: Pick<CycleState, "runId" | "runName" | "index">): string {
+function adapterServedName(cycle: Pick<CycleState, "runId" | "runName" | "index">): string {
   const slug =
     cycle.runName
       .toLowerCase()

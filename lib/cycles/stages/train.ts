@@ -10,7 +10,7 @@ import type { CyclePlan } from "../plan";
 import { ensureTrainingExport } from "./training-export";
 
 /** Where a cycle's adapter is written: a fresh folder per attempt (LLaMA-Factory refuses a used one). */
-export function adapterDirectory(cycle: Pick<CycleState, "runId" | "index">, attempt: number): string {
+function adapterDirectory(cycle: Pick<CycleState, "runId" | "index">, attempt: number): string {
   return path.join(dataDir(), "adapters", `run-${cycle.runId}`, `cycle-${cycle.index}-attempt-${attempt}`);
 }
 

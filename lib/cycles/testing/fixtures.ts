@@ -4,7 +4,7 @@ import { ensureBaseCheckpoint, upsertSimulatorBackend } from "../db/catalog-repo
 import type { CycleConfigInput } from "../config";
 
 /** Kinetics-style action classes for fixtures (no two share a content word). */
-export const FIXTURE_CLASSES = [
+const FIXTURE_CLASSES = [
   "eating apple pie",
   "playing cello",
   "riding camel",
@@ -27,7 +27,7 @@ export interface FixtureDataset {
 }
 
 /** The question (and its targets) a fixture gives clip number `i`: mostly classes, some intervals and timestamps. */
-export function fixtureQuestion(i: number): { kind: string; text: string; targets: Target[] } {
+function fixtureQuestion(i: number): { kind: string; text: string; targets: Target[] } {
   if (i % 10 === 7)
     return {
       kind: "temporal-interval",

@@ -6,7 +6,7 @@ import { synthesizeDemoClip } from "@/lib/media/synthesize";
 import { writeFineDivingAnnotations, type FixtureDive } from "../finediving/fixtures/write-fixtures";
 import type { ImportSpec } from "../import";
 
-export interface DemoDataset {
+interface DemoDataset {
   name: string;
   description: string;
   spec: ImportSpec;

@@ -31,14 +31,14 @@ const KINDS: Record<string, { size: number; read: (view: DataView, offset: numbe
   f8: { size: 8, read: (v, o, l) => v.getFloat64(o, l) },
 };
 
-export class NumpyDecodeError extends Error {
+class NumpyDecodeError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "NumpyDecodeError";
   }
 }
 
-export class NumpyDtype {
+class NumpyDtype {
   /** "<" little-endian, ">" big-endian, "|" not applicable. */
   byteorder = "=";
 
@@ -69,7 +69,7 @@ export class NumpyDtype {
 }
 
 /** The object `_reconstruct` returns; BUILD fills it, `toValue` turns it into plain arrays. */
-export class NumpyArray {
+class NumpyArray {
   shape: number[] = [];
   values: number[] = [];
 

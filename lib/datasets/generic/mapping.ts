@@ -34,7 +34,7 @@ import type { QuestionTemplate } from "../types";
 
 const column = z.string().min(1);
 
-export const targetMappingSchema = z.discriminatedUnion("labelType", [
+const targetMappingSchema = z.discriminatedUnion("labelType", [
   z.object({ labelType: z.literal("class"), from: column }),
   z.object({ labelType: z.literal("caption"), from: column }),
   z.object({ labelType: z.literal("float"), from: z.object({ value: column, name: z.string().min(1) }) }),
@@ -51,7 +51,7 @@ export type TargetMapping = z.infer<typeof targetMappingSchema>;
 
 const questionKey = z.string().regex(/^[A-Za-z0-9_-]+$/, "use letters, digits, '-' and '_'");
 
-export const genericMappingSchema = z
+const genericMappingSchema = z
   .object({
     format: z.enum(["csv", "jsonl"]).optional(),
     videoKey: column,

@@ -7,7 +7,7 @@ export const DEFAULT_CLIP_PATH_TEMPLATE = "{youtube_id}_{start}_{end}.mp4";
 export const YOUTUBE_ID = /^[A-Za-z0-9_-]+$/;
 
 /** Whole seconds, zero-padded to six digits (fractional times are rounded). */
-export function padSeconds(seconds: number): string {
+function padSeconds(seconds: number): string {
   return String(Math.round(seconds)).padStart(6, "0");
 }
 

@@ -63,7 +63,7 @@ const OBJECTS = [
 ];
 
 /** 700 distinct, plausible class names ("playing guitar", ...), like Kinetics-700's. */
-export function syntheticKineticsClasses(count = 700): string[] {
+function syntheticKineticsClasses(count = 700): string[] {
   const classes: string[] = [];
   for (const object of OBJECTS) for (const verb of VERBS) classes.push(`${verb} ${object}`);
   return classes.slice(0, count);

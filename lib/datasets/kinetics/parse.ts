@@ -11,9 +11,9 @@ import { TemplateSet } from "../templates/template-set";
 import type { ImportedItem, QuestionTemplate } from "../types";
 import { DEFAULT_CLIP_PATH_TEMPLATE, YOUTUBE_ID, kineticsClipPath, kineticsVideoKey } from "./clip-path";
 
-export const KINETICS_REQUIRED_COLUMNS = ["label", "youtube_id", "time_start", "time_end", "split"] as const;
+const KINETICS_REQUIRED_COLUMNS = ["label", "youtube_id", "time_start", "time_end", "split"] as const;
 /** Optional column giving the clip's path under the media root, overriding the naming rule. */
-export const KINETICS_PATH_COLUMN = "path";
+const KINETICS_PATH_COLUMN = "path";
 
 export interface KineticsOptions {
   errors: ImportErrorCollector;

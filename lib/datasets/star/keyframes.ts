@@ -53,7 +53,7 @@ export function buildKeyframes(situations: Record<string, StarSituation>, geomet
     .sort((a, b) => a.frame - b.frame);
 }
 
-export function normaliseBox(box: readonly number[], geometry: { width: number; height: number }): [number, number, number, number] {
+function normaliseBox(box: readonly number[], geometry: { width: number; height: number }): [number, number, number, number] {
   const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = box;
   const nx = (x: number) => round(clamp01(x / geometry.width), 4);
   const ny = (y: number) => round(clamp01(y / geometry.height), 4);

@@ -15,12 +15,12 @@ import { betweenQuestion, objectAtQuestion, originalQuestion, sameObjectQuestion
 import { starQuestionSchema, starQuestionType, type StarQuestion } from "./schema";
 
 /** Charades videos as STAR distributes them (scaled to 480p): the default frame size. */
-export const STAR_DEFAULT_FRAME_SIZE = { width: 640, height: 480 } as const;
+const STAR_DEFAULT_FRAME_SIZE = { width: 640, height: 480 } as const;
 /**
  * STAR's situation keys are frame numbers of the Charades video. Charades videos are mostly
  * ~30 fps but not all: 30 is the default, `videos[id].fps` overrides it per video.
  */
-export const STAR_DEFAULT_FPS = 30;
+const STAR_DEFAULT_FPS = 30;
 
 export interface StarOptions {
   errors: ImportErrorCollector;

@@ -32,7 +32,7 @@ function question(
 }
 
 /** STAR's answers end with a full stop ("The closet/cabinet."); the label is the words. */
-export function answerLabel(answer: string): string {
+function answerLabel(answer: string): string {
   return answer.trim().replace(/\.$/, "").trim();
 }
 

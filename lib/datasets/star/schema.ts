@@ -2,7 +2,7 @@ import { z } from "zod";
 
 const box = z.tuple([z.number(), z.number(), z.number(), z.number()]);
 
-export const starSituationSchema = z
+const starSituationSchema = z
   .object({
     actions: z.array(z.string()),
     bbox: z.array(box),

@@ -4,12 +4,12 @@ import type { QuestionTemplate } from "../types";
 import { TEMPLATE_VARIABLES } from "./defaults";
 import { compileTemplate, renderCompiled, TemplateError, templatePlaceholders, type CompiledTemplate, type TemplateVars } from "./render";
 
-export const questionTemplateSchema = z.object({
+const questionTemplateSchema = z.object({
   key: z.string().min(1),
   kind: z.string().min(1),
   text: z.string().min(1),
 });
-export const questionTemplatesSchema = z.array(questionTemplateSchema);
+const questionTemplatesSchema = z.array(questionTemplateSchema);
 
 export interface RenderedQuestion {
   templateKey: string;

@@ -124,7 +124,7 @@ async function leaseNewItem(client: pg.PoolClient, userId: string, queue: QueueS
   return null;
 }
 
-export async function lockItem(client: pg.PoolClient, itemId: number): Promise<void> {
+async function lockItem(client: pg.PoolClient, itemId: number): Promise<void> {
   await client.query(`SELECT 1 FROM "ReviewQueueItem" WHERE id = $1 FOR UPDATE`, [itemId]);
 }
 
@@ -136,7 +136,7 @@ export async function activeHoldersOtherThan(client: pg.PoolClient, itemId: numb
   return rows[0]?.count ?? 0;
 }
 
-export async function renewLease(client: pg.PoolClient, assignmentId: number, leaseSeconds: number): Promise<Date> {
+async function renewLease(client: pg.PoolClient, assignmentId: number, leaseSeconds: number): Promise<Date> {
   const { rows } = await client.query<{ leaseExpiresAt: Date }>(
     `UPDATE "ReviewAssignment" SET "leaseExpiresAt" = ${NOW} + make_interval(secs => $2), "updatedAt" = ${NOW}
      WHERE id = $1 RETURNING "leaseExpiresAt"`,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** A point or interval on the timeline (seconds). */
-export interface TimeMarker {
+interface TimeMarker {
   id: string;
   start: number;
   /** Absent for a point in time (a timestamp label). */
@@ -12,7 +12,7 @@ export interface TimeMarker {
 }
 
 /** A box over the video, normalized [x1, y1, x2, y2] in [0, 1], shown around `time` (or always when null). */
-export interface OverlayBox {
+interface OverlayBox {
   id: string;
   time: number | null;
   box: [number, number, number, number];
@@ -21,7 +21,7 @@ export interface OverlayBox {
 }
 
 /** A stretch of the timeline on a named track (a dive's sub-actions, a clip's actions). */
-export interface TimelineSegment {
+interface TimelineSegment {
   id: string;
   track: string;
   start: number;
@@ -30,7 +30,7 @@ export interface TimelineSegment {
 }
 
 /** A label with nothing to draw on the video: a class, a number, a caption, an order of actions. */
-export interface GroundTruthFact {
+interface GroundTruthFact {
   id: string;
   kind: string;
   text: string;

@@ -11,7 +11,7 @@ const MAX_LABELS = 200;
 const MAX_RELATED = 12;
 
 /** The media route serves a video by database id, with range support. */
-export const videoSrc = (videoId: number) => `/api/media/videos/${videoId}`;
+const videoSrc = (videoId: number) => `/api/media/videos/${videoId}`;
 
 /**
  * One queue item with everything the item screen shows, in ONE SQL round trip: the item, its

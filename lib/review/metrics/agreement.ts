@@ -2,7 +2,7 @@ import { cohenKappa } from "../stats/cohen-kappa";
 import { krippendorffAlphaNominal } from "../stats/krippendorff-alpha";
 import type { Judgement, ReviewUnit } from "./units";
 
-export interface PairAgreement {
+interface PairAgreement {
   raterA: string;
   raterB: string;
   /** Units both judged (with a value on this question). */
@@ -11,7 +11,7 @@ export interface PairAgreement {
   observed: number;
 }
 
-export interface AgreementOn {
+interface AgreementOn {
   /** Krippendorff's α (nominal) over every unit judged by two or more raters. */
   alpha: number | null;
   /** Units judged by two or more raters. */

@@ -21,7 +21,7 @@ export interface GroupMetrics {
   missRate: Proportion;
 }
 
-export interface GoldAccuracy {
+interface GoldAccuracy {
   raterId: string;
   n: number;
   correct: number;
@@ -94,7 +94,7 @@ function groupBy(
     .map(([key, group]) => groupMetrics(key, group.label, group.units, group.dims));
 }
 
-export function groupMetrics(key: string, label: string, units: readonly ReviewUnit[], dims: GroupMetrics["dims"] = {}): GroupMetrics {
+function groupMetrics(key: string, label: string, units: readonly ReviewUnit[], dims: GroupMetrics["dims"] = {}): GroupMetrics {
   const verdicts = Object.fromEntries(AUDIT_VERDICTS.map((verdict) => [verdict, 0])) as Record<AuditVerdict, number>;
   let hallucinated = 0;
   let decided = 0;

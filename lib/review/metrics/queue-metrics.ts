@@ -4,7 +4,7 @@ import { computeMetrics, type ReviewMetrics } from "./compute-metrics";
 import { loadQueueUnits, loadRunUnits } from "./load-units";
 import { memoizedQueueMetrics } from "./metrics-cache";
 
-export interface QueueProgress {
+interface QueueProgress {
   items: number;
   overlap: number;
   /** Items with at least one submitted audit. */
@@ -17,7 +17,7 @@ export interface QueueProgress {
   activeLeases: number;
 }
 
-export interface RaterProgress {
+interface RaterProgress {
   raterId: string;
   name: string;
   submitted: number;

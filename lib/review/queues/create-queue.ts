@@ -8,7 +8,7 @@ import { allocateEqually } from "../sampling/allocate";
 import { STRATUM_SQL } from "../sampling/stratum";
 import type { CreateQueue } from "../schemas/queue-schemas";
 
-export interface StratumAllocation {
+interface StratumAllocation {
   key: string;
   available: number;
   quota: number;

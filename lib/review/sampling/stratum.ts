@@ -1,16 +1,11 @@
 import type { GenerationMode } from "../constants";
 
-export type VerdictOutcome = "passed" | "failed" | "unverified";
+type VerdictOutcome = "passed" | "failed" | "unverified";
 
 export interface StratumParts {
   datasetId: number;
   mode: GenerationMode;
   outcome: VerdictOutcome;
-}
-
-/** The stratum a generation belongs to: dataset × mode × verdict, e.g. "3|RATIONALIZATION|failed". */
-export function stratumKey(parts: StratumParts): string {
-  return `${parts.datasetId}|${parts.mode}|${parts.outcome}`;
 }
 
 /** SQL for the same key, over aliases q (Question), g (Generation) and lv (latest verdict). */

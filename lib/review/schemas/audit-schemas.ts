@@ -4,7 +4,7 @@ import { AUDIT_VERDICTS } from "../constants";
 const seconds = z.number().min(0).max(86_400);
 
 /** A hallucinated span as the client sends it: offsets into the answer, optionally a video interval. */
-export const spanInputSchema = z
+const spanInputSchema = z
   .object({
     start: z.number().int().min(0),
     end: z.number().int().min(1),

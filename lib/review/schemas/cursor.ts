@@ -12,7 +12,7 @@ export interface Page<T> {
 }
 
 /** Cursors are opaque to clients: base64url of the sort key values. */
-export function encodeCursor(values: readonly (string | number)[]): string {
+function encodeCursor(values: readonly (string | number)[]): string {
   return Buffer.from(JSON.stringify(values)).toString("base64url");
 }
 

@@ -10,7 +10,7 @@ export const goldAnswerSchema = z.object({
 });
 export type GoldAnswer = z.infer<typeof goldAnswerSchema>;
 
-export const goldItemSchema = z.object({ generationId: id, answer: goldAnswerSchema });
+const goldItemSchema = z.object({ generationId: id, answer: goldAnswerSchema });
 
 export const createQueueSchema = z
   .object({

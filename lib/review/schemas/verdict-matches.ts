@@ -4,7 +4,7 @@ import { z } from "zod";
  * One label part of a verifier verdict as stored in Verdict.matches (lib/verifier PartMatch):
  * a matched part has offsets into the answer and a similarity; a missing part has a reason.
  */
-export const partMatchSchema = z.object({
+const partMatchSchema = z.object({
   part: z.string(),
   matched: z.boolean().optional(),
   group: z.string().optional(),
@@ -25,10 +25,4 @@ export function parseVerdictMatches(value: unknown): PartMatchView[] {
     const parsed = partMatchSchema.safeParse(entry);
     return parsed.success ? [parsed.data] : [];
   });
-}
-
-/** A part counts as found when it says so, or (older rows) when it carries valid offsets. */
-export function isMatchedPart(part: PartMatchView, answerLength: number): part is PartMatchView & { start: number; end: number } {
-  if (part.matched === false) return false;
-  return part.start !== undefined && part.end !== undefined && part.start >= 0 && part.end > part.start && part.end <= answerLength;
 }

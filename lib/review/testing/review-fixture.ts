@@ -7,7 +7,7 @@ import type { ReviewableMode } from "../constants";
 // asking when it happens, a run with cycles of generated answers and rationalizations, and the
 // verifier's verdicts — written directly (the cycle engine is not needed to review).
 
-export interface FixtureGeneration {
+interface FixtureGeneration {
   id: number;
   cycleId: number;
   questionId: number;
@@ -35,12 +35,12 @@ export interface FixtureOptions {
 }
 
 /** The synthetic "carry" clip the fixture describes (lib/media/demo-scenes): 3 s at 24 fps, 320×240. */
-export const FIXTURE_SCENE: SceneSize = { width: 320, height: 240, fps: 24, durationSec: 3 };
+const FIXTURE_SCENE: SceneSize = { width: 320, height: 240, fps: 24, durationSec: 3 };
 /** The scene's pick-up phase (walk 0–1 s, pick up 1–2 s, carry 2–3 s). */
-export const PICK_UP_INTERVAL = { start: 1, end: 2 } as const;
+const PICK_UP_INTERVAL = { start: 1, end: 2 } as const;
 
 /** Answer texts: the passing ones state the interval, the failing ones do not; some invent things. */
-export function answerText(mode: ReviewableMode, variant: number, passed: boolean): string {
+function answerText(mode: ReviewableMode, variant: number, passed: boolean): string {
   const when = passed ? `from ${PICK_UP_INTERVAL.start.toFixed(1)} s to ${PICK_UP_INTERVAL.end.toFixed(1)} s` : "near the end of the clip";
   const invented = variant % 2 === 0 ? " He then washes the box and puts it on a drying rack." : " He carries it off to the right.";
   return mode === "ANSWER"
@@ -138,7 +138,7 @@ export async function seedReviewFixture(options: FixtureOptions): Promise<Review
 }
 
 /** The verifier's matches for a fixture answer: the stated interval, found or missing. */
-export function verdictMatches(text: string, passed: boolean): unknown[] {
+function verdictMatches(text: string, passed: boolean): unknown[] {
   const stated = `${PICK_UP_INTERVAL.start.toFixed(1)} s to ${PICK_UP_INTERVAL.end.toFixed(1)} s`;
   const start = text.indexOf(stated);
   if (!passed || start < 0) return [{ matched: false, part: "interval", target: 0, reason: "no interval in the answer reaches tIoU 0.75" }];

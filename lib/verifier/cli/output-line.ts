@@ -1,7 +1,7 @@
 import type { PartMatch, Verdict } from "@/lib/verifier/verdict";
 
 /** One part in CLI output; start/end/text are null when the part was not found. */
-export interface OutputMatch {
+interface OutputMatch {
   readonly part: string;
   readonly group?: string;
   readonly start: number | null;

@@ -9,7 +9,7 @@ import type { Embedder } from "@/lib/verifier/embeddings/embedder";
 import { createHttpEmbedder } from "@/lib/verifier/embeddings/http-embedder";
 import { VERIFIER_VERSION } from "@/lib/verifier/version";
 
-export const VERIFY_USAGE = `Usage: npm run --silent verify -- --input FILE.jsonl [options]
+const VERIFY_USAGE = `Usage: npm run --silent verify -- --input FILE.jsonl [options]
 
 Reads lines {"id", "labelType", "label", "answer"} ("-" reads stdin) and writes one verdict per
 line to stdout: {"id", "passed", "score", "threshold", "method", "matches": [...]}. Bad lines get

@@ -3,7 +3,7 @@ import type { VerifyContext } from "@/lib/verifier/label-types/context";
 import { boxIou, findBoxes, type BoxMention } from "@/lib/verifier/text/boxes";
 import { candidatePart, comparisonOf, formatNumber, meetsThreshold, missingTarget, type TargetVerdict } from "@/lib/verifier/verdict";
 
-export const BBOX_METHOD = "bbox:regex-iou";
+const BBOX_METHOD = "bbox:regex-iou";
 
 /** The answer's `[x1, y1, x2, y2]` box with the highest IoU against the label's box must reach the threshold. */
 export function verifyBbox(label: BboxLabel, context: VerifyContext): TargetVerdict {

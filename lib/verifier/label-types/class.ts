@@ -5,7 +5,7 @@ import type { ClassLabel } from "@/lib/verifier/label-schemas";
 import type { VerifyContext } from "@/lib/verifier/label-types/context";
 import { comparisonOf, type TargetVerdict } from "@/lib/verifier/verdict";
 
-export const CLASS_METHOD = "class:keyword-fuzz-ratio";
+const CLASS_METHOD = "class:keyword-fuzz-ratio";
 
 /** Every keyword of the label must match some answer word with fuzz.ratio meeting the threshold. */
 export function verifyClass(label: ClassLabel, context: VerifyContext): TargetVerdict {

@@ -7,7 +7,7 @@ import { findNumbers, type NumberMention } from "@/lib/verifier/text/numbers";
 import { normalisedWords } from "@/lib/verifier/text/tokenize";
 import { candidatePart, formatNumber, missingTarget, SCORE_EPSILON, type TargetVerdict } from "@/lib/verifier/verdict";
 
-export const FLOAT_METHOD = "float:regex-relative-error";
+const FLOAT_METHOD = "float:regex-relative-error";
 
 /** How far before a number its name may stand ("the final score of the dive was 85.2"). */
 const WORDS_BEFORE = 6;
@@ -41,7 +41,7 @@ export function verifyFloat(label: FloatLabel, context: VerifyContext): TargetVe
   return { ...basis, passed, score: similarity, matches: [match] };
 }
 
-export function relativeError(value: number, truth: number): number {
+function relativeError(value: number, truth: number): number {
   if (truth === 0) return value === 0 ? 0 : Number.POSITIVE_INFINITY;
   return Math.abs(value - truth) / Math.abs(truth);
 }

@@ -3,7 +3,7 @@ import type { VerifyContext } from "@/lib/verifier/label-types/context";
 import { findTimeRanges, temporalIou, type RangeMention } from "@/lib/verifier/text/times";
 import { candidatePart, comparisonOf, formatNumber, meetsThreshold, missingTarget, type TargetVerdict } from "@/lib/verifier/verdict";
 
-export const INTERVAL_METHOD = "interval:regex-temporal-iou";
+const INTERVAL_METHOD = "interval:regex-temporal-iou";
 
 /** The answer's time range with the highest temporal IoU against the label's must reach the threshold. */
 export function verifyInterval(label: IntervalLabel, context: VerifyContext): TargetVerdict {

@@ -3,7 +3,7 @@ import type { VerifyContext } from "@/lib/verifier/label-types/context";
 import { findPolarityMentions } from "@/lib/verifier/text/polarity";
 import { candidatePart, missingTarget, type TargetVerdict } from "@/lib/verifier/verdict";
 
-export const SAME_METHOD = "same:polarity";
+const SAME_METHOD = "same:polarity";
 
 /**
  * The answer's last statement of sameness ("the same", "not the same", "different"; a leading

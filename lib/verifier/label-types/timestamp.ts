@@ -3,7 +3,7 @@ import type { VerifyContext } from "@/lib/verifier/label-types/context";
 import { findTimestamps, type TimeMention } from "@/lib/verifier/text/times";
 import { candidatePart, formatNumber, missingTarget, SCORE_EPSILON, type TargetVerdict } from "@/lib/verifier/verdict";
 
-export const TIMESTAMP_METHOD = "timestamp:regex-abs-difference";
+const TIMESTAMP_METHOD = "timestamp:regex-abs-difference";
 
 /**
  * The answer's time closest to the label's must be within the tolerance (seconds). Score maps the
@@ -31,7 +31,7 @@ export function verifyTimestamp(label: TimestampLabel, context: VerifyContext): 
   return { ...basis, passed, score, matches: [match] };
 }
 
-export function timestampScore(difference: number, tolerance: number): number {
+function timestampScore(difference: number, tolerance: number): number {
   if (tolerance <= 0) return difference <= SCORE_EPSILON ? 1 : 0;
   return Math.max(0, 1 - difference / (2 * tolerance));
 }

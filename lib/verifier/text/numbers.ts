@@ -23,6 +23,6 @@ export function findNumbers(text: string): NumberMention[] {
   return mentions;
 }
 
-export function parseNumber(text: string): number {
+function parseNumber(text: string): number {
   return Number(text.replace(/,/g, "").replace("\u2212", "-"));
 }

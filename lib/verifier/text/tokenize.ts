@@ -26,7 +26,7 @@ export function containsWordCharacter(text: string): boolean {
 const utf8Length: ((text: string) => number) | undefined =
   typeof Buffer === "undefined" ? undefined : (text) => Buffer.byteLength(text, "utf8");
 
-export function isAscii(text: string): boolean {
+function isAscii(text: string): boolean {
   return utf8Length === undefined ? !NON_ASCII.test(text) : utf8Length(text) === text.length;
 }
 
@@ -45,7 +45,7 @@ export function isAsciiWordCode(code: number): boolean {
 }
 
 /** Normalises one word run: NFKC then lower case; ASCII runs only need lower-casing. */
-export function normaliseRun(run: string): string {
+function normaliseRun(run: string): string {
   return isAscii(run) ? run.toLowerCase() : run.normalize("NFKC").toLowerCase();
 }
 

@@ -5,11 +5,12 @@ import { ComparisonBars } from "@/components/cockpit/charts/comparison-bars";
 import { CompareForm } from "@/components/cockpit/cycles/compare-form";
 import { ComparisonTable } from "@/components/cockpit/cycles/comparison-table";
 import { StatusBadge } from "@/components/cockpit/cycles/status-badge";
-import { formatDuration, formatNumber } from "@/components/cockpit/format";
+import { formatDuration, formatNumber } from "@/lib/format/formatters";
 import { Section } from "@/components/cockpit/ui";
 import { compareCycles, type ComparedCycle } from "@/lib/cockpit/charts/comparison-repository";
 import { auditRows, evaluationRows, yieldRows } from "@/lib/cockpit/charts/comparison-rows";
 import { listCycles } from "@/lib/cockpit/cycles/cycle-list-repository";
+import { DataTable } from "@/components/ui/data-table";
 
 export const metadata: Metadata = { title: "Compare cycles" };
 
@@ -70,32 +71,25 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             </div>
           </Section>
           <Section title="Settings that differ">
-            {comparison.configDiff.length === 0 ? (
-              <p className="text-sm text-slate-600">Same settings.</p>
-            ) : (
-              <table className="w-full text-left text-sm" aria-label="Settings that differ">
-                <thead className="border-b border-slate-200 text-slate-500">
-                  <tr>
-                    <th className="py-1">setting</th>
-                    <th>{comparison.a.label}</th>
-                    <th>{comparison.b.label}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 font-mono text-xs">
-                  {comparison.configDiff.map((difference) => (
-                    <tr key={difference.path}>
-                      <td className="py-1">{difference.path}</td>
-                      <td className="max-w-xs truncate" title={JSON.stringify(difference.a)}>
-                        {JSON.stringify(difference.a)}
-                      </td>
-                      <td className="max-w-xs truncate" title={JSON.stringify(difference.b)}>
-                        {JSON.stringify(difference.b)}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <DataTable
+              label="Settings that differ"
+              rows={comparison.configDiff}
+              rowKey={(difference) => difference.path}
+              empty="Same settings."
+              columns={[
+                { header: "setting", cell: (difference) => difference.path, className: "font-mono text-xs" },
+                {
+                  header: comparison.a.label,
+                  cell: (difference) => <JsonValue value={difference.a} />,
+                  className: "max-w-xs truncate font-mono text-xs",
+                },
+                {
+                  header: comparison.b.label,
+                  cell: (difference) => <JsonValue value={difference.b} />,
+                  className: "max-w-xs truncate font-mono text-xs",
+                },
+              ]}
+            />
           </Section>
         </>
       )}
@@ -125,4 +119,9 @@ function Overview({ cycle }: { cycle: ComparedCycle }) {
       <dd className="font-mono text-xs">{cycle.outputCheckpoint ?? "—"}</dd>
     </dl>
   );
+}
+
+function JsonValue({ value }: { value: unknown }) {
+  const text = JSON.stringify(value);
+  return <span title={text}>{text}</span>;
 }

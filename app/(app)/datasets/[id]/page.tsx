@@ -11,6 +11,7 @@ import { VideoGrid } from "@/components/datasets/video-grid";
 import { importRoots } from "@/lib/config/media-root";
 import { datasetCounts, findDataset, listTemplates } from "@/lib/datasets/dataset-repository";
 import { listImports } from "@/lib/datasets/import-repository";
+import { formatNumber } from "@/lib/format/formatters";
 
 export const metadata: Metadata = { title: "Dataset" };
 
@@ -36,8 +37,8 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
         <h1 className="mt-1 text-2xl font-semibold">{dataset.name}</h1>
         <p className="text-sm text-slate-600">
           {FORMAT_LABELS[dataset.format] ?? dataset.format}
-          {dataset.isDemo && " · demo data"} · {dataset._count.videos.toLocaleString("en")} videos ·{" "}
-          {dataset._count.questions.toLocaleString("en")} questions
+          {dataset.isDemo && " · demo data"} · {formatNumber(dataset._count.videos)} videos · {formatNumber(dataset._count.questions)}{" "}
+          questions
           {dataset.description && ` — ${dataset.description}`}
         </p>
         <dl className="mt-4 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-4">

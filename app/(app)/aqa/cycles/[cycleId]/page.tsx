@@ -8,6 +8,8 @@ import { ModeSwitch } from "@/components/aqa/mode-switch";
 import { ScoreScatter } from "@/components/aqa/score-scatter";
 import { TrendTable } from "@/components/aqa/trend-table";
 import { loadCyclePage } from "./load-cycle";
+import { buttonClasses } from "@/components/ui/button";
+import { StatusBadge } from "@/components/cockpit/cycles/status-badge";
 
 export const metadata: Metadata = { title: "AQA cycle" };
 
@@ -31,20 +33,13 @@ export default async function AqaCyclePage(props: {
           <h1 className="text-2xl font-semibold">
             Cycle {cycle.index} · {cycle.run.name}
           </h1>
-          <span className="rounded bg-slate-100 px-2 py-0.5 text-sm text-slate-600">{cycle.status.toLowerCase()}</span>
+          <StatusBadge status={cycle.status} />
           <div className="ml-auto flex gap-2">
             <ModeSwitch basePath={`/aqa/cycles/${cycle.id}`} mode={mode} counts={cycle.aqaGenerations} />
-            <a
-              href={`/api/aqa/cycles/${cycle.id}/report.csv?mode=${mode}`}
-              className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
-              download
-            >
+            <a href={`/api/aqa/cycles/${cycle.id}/report.csv?mode=${mode}`} className={buttonClasses()} download>
               Download CSV
             </a>
-            <Link
-              href={`/aqa/cycles/${cycle.id}/report?mode=${mode}`}
-              className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-50"
-            >
+            <Link href={`/aqa/cycles/${cycle.id}/report?mode=${mode}`} className={buttonClasses()}>
               Printable report
             </Link>
           </div>

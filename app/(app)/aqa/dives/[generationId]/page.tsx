@@ -7,6 +7,7 @@ import { DiveFacts } from "@/components/aqa/dive-facts";
 import { RationaleText } from "@/components/aqa/rationale-text";
 import { SignOffPanel } from "@/components/aqa/sign-off-panel";
 import { diveReview, GenerationParams } from "@/lib/aqa-review";
+import { SimulatedBadge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "Dive" };
 
@@ -58,7 +59,7 @@ export default async function AqaDivePage({ params }: { params: Promise<{ genera
         <p className="text-slate-600">
           {figures.diveDescription ?? "dive number not decodable"} · {review.dataset.name}
           {review.video.split && ` · ${review.video.split} split`} · {figures.questionKind}
-          {review.simulated && <span className="ml-2 rounded bg-amber-100 px-1.5 text-xs text-amber-800">simulated model</span>}
+          {review.simulated && <SimulatedBadge className="ml-2" title="Answered by the GPU-backend simulator, not a real model" />}
         </p>
       </div>
 

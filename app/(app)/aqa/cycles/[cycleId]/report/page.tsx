@@ -8,6 +8,7 @@ import { ScoreScatter } from "@/components/aqa/score-scatter";
 import { TrendTable } from "@/components/aqa/trend-table";
 import { AQA_MODE_LABELS, cycleDiveRows } from "@/lib/aqa-review";
 import { loadCyclePage } from "../load-cycle";
+import { buttonClasses } from "@/components/ui/button";
 
 export const metadata: Metadata = { title: "AQA report" };
 
@@ -42,7 +43,7 @@ export default async function AqaCycleReportPage(props: {
           </p>
         </div>
         <div className="ml-auto flex gap-2 print:hidden">
-          <Link href={`/aqa/cycles/${cycle.id}?mode=${mode}`} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-50">
+          <Link href={`/aqa/cycles/${cycle.id}?mode=${mode}`} className={buttonClasses()}>
             Back to the dashboard
           </Link>
           <PrintButton />
