@@ -1,6 +1,11 @@
+import { DomainError } from "@/lib/errors/domain-error";
+
+export const queueNotFound = (queueId: number) => new DomainError("not-found", `Review queue ${queueId} was not found among your queues`);
+export const itemNotFound = (itemId: number) => new DomainError("not-found", `Queue item ${itemId} was not found`);
+
 export type ReviewErrorKind = "not-found" | "forbidden" | "conflict" | "invalid";
 
-/** A refusal the API turns into 404 / 403 / 409 / 400 with this message. */
+/** @deprecated The review services throw DomainError; only the review routes' old wrapper still names this. */
 export class ReviewError extends Error {
   constructor(
     readonly kind: ReviewErrorKind,
@@ -10,6 +15,3 @@ export class ReviewError extends Error {
     this.name = "ReviewError";
   }
 }
-
-export const queueNotFound = (queueId: number) => new ReviewError("not-found", `Review queue ${queueId} was not found among your queues`);
-export const itemNotFound = (itemId: number) => new ReviewError("not-found", `Queue item ${itemId} was not found`);
