@@ -74,6 +74,15 @@ describe("fields", () => {
     });
   });
 
+  test("beside its field, a message that starts with the field's name drops it", async () => {
+    const { body } = await answer(invalidField("cycleId", "cycleId: cycle 9 does not exist"));
+    expect(body).toEqual({
+      error: "cycleId: cycle 9 does not exist",
+      field: "cycleId",
+      details: { issues: [{ field: "body.cycleId", message: "cycle 9 does not exist" }] },
+    });
+  });
+
   test("a conflict can name its field too", async () => {
     const { status, body } = await answer(conflict('A backend named "sim" already exists', { field: "name" }));
     expect(status).toBe(409);

@@ -41,10 +41,16 @@ export function errorResponse(error: unknown): Response {
 export function domainErrorBody(error: DomainError): ErrorBody {
   const body: ErrorBody = { error: error.message };
   if (error.field !== undefined) body.field = error.field;
-  const issues = error.issues ?? (error.field === undefined ? undefined : [{ field: error.field, message: error.message }]);
+  const issues =
+    error.issues ?? (error.field === undefined ? undefined : [{ field: error.field, message: withoutField(error.message, error.field) }]);
   const details = error.details ?? (issues === undefined ? undefined : { issues: issues.map(inBody) });
   if (details !== undefined) body.details = details;
   return body;
+}
+
+/** Beside its field, "datasets.0.dataset: no dataset 7" needs no field name: "no dataset 7". */
+function withoutField(message: string, field: string): string {
+  return message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
 }
 
 const inBody = (issue: FieldIssue): FieldIssue => ({ field: `body.${issue.field}`, message: issue.message });
