@@ -4,7 +4,7 @@
  */
 export { ANSWER_PROMPT, RATIONALIZATION_PROMPT, renderPrompt } from "./prompts";
 export { labelText } from "./label-text";
-export { cycleConfigSchema, parseCycleConfig, CycleConfigError, type CycleConfig, type CycleConfigInput } from "./config";
+export { cycleConfigSchema, parseCycleConfig, type CycleConfig, type CycleConfigInput } from "./config";
 export { cyclePlanSchema, parseCyclePlan, type CyclePlan, type Selection } from "./plan";
 export {
   CYCLE_STATUSES,

@@ -1,4 +1,5 @@
 import { resolveBackendConfig } from "@/lib/cockpit/backends";
+import { conflict, DomainError, invalidField } from "@/lib/errors/domain-error";
 import { findBackend, ensureBaseCheckpoint, findDataset } from "./db/catalog-repository";
 import { reopenBatches } from "./db/batch-repository";
 import {
@@ -19,7 +20,9 @@ import { nudgeCycle } from "./engine/tick";
 import type { CyclePlan } from "./plan";
 import { isTerminal, resumeStatus, STAGES_OF, type CycleStatus } from "./state-machine";
 
-/** A launch, cancel or resume that cannot be done as asked; the message says why. */
+const runNotFound = (runId: number) => new DomainError("not-found", `run ${runId} does not exist`);
+
+/** @deprecated launchRun, cancelRun and resumeRun throw DomainError; only the old route catch blocks still name this. */
 export class CycleRequestError extends Error {
   constructor(
     message: string,
@@ -31,35 +34,32 @@ export class CycleRequestError extends Error {
 }
 
 /**
- * Validates a configuration, fixes the run's plan (dataset ids, deterministic samples, backends,
+ * Validates a configuration (an invalid-input DomainError names the field at fault), fixes the run's plan (dataset ids, deterministic samples, backends,
  * base checkpoint), creates the run with its first cycle and hands it to the workers.
  */
 export async function launchRun(
   input: unknown,
   options: { createdById?: string | null; jobs?: JobSender } = {},
 ): Promise<{ runId: number; cycleId: number }> {
-  let config;
-  try {
-    config = parseCycleConfig(input);
-  } catch (error) {
-    throw new CycleRequestError(error instanceof Error ? error.message : String(error));
-  }
+  const config = parseCycleConfig(input);
   const inference = await findBackend({ name: config.backends.inference });
   if (!inference || inference.role !== "INFERENCE")
-    throw new CycleRequestError(`backends.inference: no inference backend named "${config.backends.inference}"`);
+    throw invalidField("backends.inference", `backends.inference: no inference backend named "${config.backends.inference}"`);
   const training = await findBackend({ name: config.backends.training });
   if (!training || training.role !== "TRAINING")
-    throw new CycleRequestError(`backends.training: no training backend named "${config.backends.training}"`);
+    throw invalidField("backends.training", `backends.training: no training backend named "${config.backends.training}"`);
   const resolved = resolveBackendConfig(inference);
-  if (resolved.role === "TRAINING") throw new CycleRequestError(`backends.inference: "${inference.name}" is a training backend`);
+  if (resolved.role === "TRAINING")
+    throw invalidField("backends.inference", `backends.inference: "${inference.name}" is a training backend`);
   const base = await ensureBaseCheckpoint(config.baseCheckpoint ?? resolved.config.model, inference.isSimulator);
 
   const datasets: CyclePlan["datasets"] = [];
   for (const [position, entry] of config.datasets.entries()) {
     const dataset = await findDataset(entry.dataset);
-    if (!dataset) throw new CycleRequestError(`datasets.${position}.dataset: no dataset ${JSON.stringify(entry.dataset)}`);
+    if (!dataset)
+      throw invalidField(`datasets.${position}.dataset`, `datasets.${position}.dataset: no dataset ${JSON.stringify(entry.dataset)}`);
     if (datasets.some((d) => d.datasetId === dataset.id))
-      throw new CycleRequestError(`datasets.${position}.dataset: "${dataset.name}" is listed twice`);
+      throw invalidField(`datasets.${position}.dataset`, `datasets.${position}.dataset: "${dataset.name}" is listed twice`);
     const train = await planSelection({
       datasetId: dataset.id,
       splits: entry.splits,
@@ -67,7 +67,10 @@ export async function launchRun(
       seedKey: `${config.seed}`,
     });
     if (train.count === 0)
-      throw new CycleRequestError(`datasets.${position}: "${dataset.name}" has no questions in split(s) ${entry.splits.join(", ")}`);
+      throw invalidField(
+        `datasets.${position}.splits`,
+        `datasets.${position}.splits: "${dataset.name}" has no questions in split(s) ${entry.splits.join(", ")}`,
+      );
     const evaluation = config.evaluation.enabled
       ? await planSelection({
           datasetId: dataset.id,
@@ -94,9 +97,8 @@ export async function launchRun(
 /** Cancels a run: its current cycle stops (training job cancelled too); what it produced is kept. */
 export async function cancelRun(runId: number, jobs?: JobSender): Promise<{ cycleId: number }> {
   const cycle = await latestCycleOfRun(runId);
-  if (!cycle) throw new CycleRequestError(`run ${runId} does not exist`, 404);
-  if (isTerminal(cycle.status))
-    throw new CycleRequestError(`run ${runId} is not running (its cycle is ${cycle.status.toLowerCase()})`, 409);
+  if (!cycle) throw runNotFound(runId);
+  if (isTerminal(cycle.status)) throw conflict(`run ${runId} is not running (its cycle is ${cycle.status.toLowerCase()})`);
   await requestCancel(cycle.id);
   await nudgeCycle(cycle.id, jobs ?? (await jobSender()));
   return { cycleId: cycle.id };
@@ -114,18 +116,18 @@ export interface ResumeOptions {
  */
 export async function resumeRun(runId: number, { jobs, reasons }: ResumeOptions = {}): Promise<{ cycleId: number; status: CycleStatus }> {
   const latest = await latestCycleOfRun(runId);
-  if (!latest) throw new CycleRequestError(`run ${runId} does not exist`, 404);
+  if (!latest) throw runNotFound(runId);
   if (latest.status !== "FAILED" && latest.status !== "CANCELLED")
-    throw new CycleRequestError(`run ${runId} cannot be resumed: its cycle is ${latest.status.toLowerCase()}`, 409);
+    throw conflict(`run ${runId} cannot be resumed: its cycle is ${latest.status.toLowerCase()}`);
   const cycle = await loadCycle(latest.id);
-  if (!cycle) throw new CycleRequestError(`run ${runId} does not exist`, 404);
+  if (!cycle) throw runNotFound(runId);
   const stoppedIn = typeof cycle.metrics.stoppedIn === "string" ? (cycle.metrics.stoppedIn as CycleStatus) : undefined;
   const status = resumeStatus(stoppedIn);
   const stages = [...STAGES_OF[status]];
   await reopenBatches(cycle.id, stages);
   await retryItemErrors(cycle.id, stages, reasons);
   if (status === "TRAINING") await mergeCycleMetrics(cycle.id, { trainingAttemptBase: (await latestTrainingRun(cycle.id))?.attempt ?? 0 });
-  if (!(await resetForResume(cycle.id, status))) throw new CycleRequestError(`run ${runId} changed while resuming; try again`, 409);
+  if (!(await resetForResume(cycle.id, status))) throw conflict(`run ${runId} changed while resuming; try again`);
   await setRunStatus(runId, "ACTIVE");
   await nudgeCycle(cycle.id, jobs ?? (await jobSender()));
   return { cycleId: cycle.id, status };

@@ -75,13 +75,16 @@ test("launch, list, status, cancel and resume through the API, with audit entrie
     body: { config: { datasets: [{ dataset: dataset.datasetId, sampleSize: -1 }] } },
   });
   expect(invalid.status).toBe(400);
-  expect(((await invalid.json()) as { error: string }).error).toMatch(/datasets\.0\.sampleSize/);
+  const invalidBody = (await invalid.json()) as { error: string; details: { issues: { field: string }[] } };
+  expect(invalidBody.error).toMatch(/datasets\.0\.sampleSize/);
+  expect(invalidBody.details.issues.map((issue) => issue.field)).toEqual(["body.datasets.0.sampleSize"]);
   const unknown = await call(launchRoute, {
     method: "POST",
     cookie: researcher,
     body: { config: { datasets: [{ dataset: "no such dataset" }] } },
   });
-  expect(((await unknown.json()) as { error: string }).error).toMatch(/no dataset "no such dataset"/);
+  expect(unknown.status).toBe(400);
+  expect(await unknown.json()).toMatchObject({ error: expect.stringMatching(/no dataset "no such dataset"/), field: "datasets.0.dataset" });
 
   const launched = await call(launchRoute, {
     method: "POST",
