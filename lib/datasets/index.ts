@@ -35,7 +35,7 @@ export {
   type ImportOptions,
   type ImportOptionsInput,
 } from "./import-options";
-export { requestImport, ImportRequestError } from "./request-import";
+export { requestImport } from "./request-import";
 export { runImport, type ImportOutcome, type ImportProgress, type RunImportOptions } from "./run-import";
 export type { ImportTimings } from "./import-timings";
 export { enqueueImport, enqueueIngestForDataset, closeDatasetJobSender, INGEST_BATCH } from "./job-sender";

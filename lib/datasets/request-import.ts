@@ -1,24 +1,27 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
+import { invalidInput } from "@/lib/errors/domain-error";
 import { importOptionsSchema, withCompanionFiles, type ImportOptionsInput } from "./import-options";
 import { createImportRow } from "./import-repository";
 
+/** @deprecated requestImport throws DomainError; only the old route catch block still names this. */
 export class ImportRequestError extends Error {}
 
 /**
  * Records a requested import (DatasetImport, QUEUED) after checking its options and that its file
- * is readable; companion files found beside it (class names, split lists) are added. Running it is
- * `runImport`'s job, through the import queue or directly (CLI, demo).
+ * is readable (an invalid-input DomainError says what is not); companion files found beside it
+ * (class names, split lists) are added. Running it is `runImport`'s job, through the import queue
+ * or directly (CLI, demo).
  */
 export async function requestImport(input: ImportOptionsInput, requestedBy: { userId: string | null }) {
   const parsed = importOptionsSchema.safeParse(input);
   if (!parsed.success) {
-    throw new ImportRequestError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`).join("; "));
+    throw invalidInput(parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`).join("; "));
   }
   const options = withCompanionFiles(parsed.data);
   const info = await stat(options.file).catch(() => null);
-  if (info === null || !info.isFile()) throw new ImportRequestError(`${options.file} is not a readable file`);
+  if (info === null || !info.isFile()) throw invalidInput(`${options.file} is not a readable file`);
   return createImportRow({ options, sourceSha256: await sha256OfFile(options.file), createdById: requestedBy.userId });
 }
 

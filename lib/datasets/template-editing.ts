@@ -1,7 +1,9 @@
+import { invalidField, notFound } from "@/lib/errors/domain-error";
 import { findTemplate, updateTemplateText } from "./dataset-repository";
 import { TemplateError } from "./templates/render";
 import { TemplateSet } from "./templates/template-set";
 
+/** @deprecated editTemplate throws DomainError; only the old route catch block still names this. */
 export class TemplateEditError extends Error {
   constructor(
     readonly status: 400 | 404,
@@ -18,11 +20,11 @@ export class TemplateEditError extends Error {
  */
 export async function editTemplate(datasetId: number, templateId: number, text: string) {
   const template = await findTemplate(datasetId, templateId);
-  if (template === null) throw new TemplateEditError(404, "The template was not found");
+  if (template === null) throw notFound("The template");
   try {
     new TemplateSet([{ key: template.key, kind: template.kind, text }]);
   } catch (error) {
-    if (error instanceof TemplateError) throw new TemplateEditError(400, error.message);
+    if (error instanceof TemplateError) throw invalidField("text", error.message);
     throw error;
   }
   return updateTemplateText(template.id, text);
