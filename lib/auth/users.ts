@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/prisma";
+import { conflict, invalidField, notFound } from "@/lib/errors/domain-error";
 import { auth } from "./auth";
 import { MIN_PASSWORD_LENGTH } from "./auth-constants";
 import type { Role } from "./roles";
@@ -10,20 +11,23 @@ export interface NewUser {
   password: string;
 }
 
+/** @deprecated createUser throws a conflict DomainError; only the old route catch block still names this. */
 export class UserExistsError extends Error {
   constructor(email: string) {
     super(`A user with the email ${email} already exists`);
   }
 }
 
-/** Creates a user with an email + password account, hashed by better-auth. */
+/** Creates a user with an email + password account, hashed by better-auth; an email already in use is a conflict. */
 export async function createUser(input: NewUser): Promise<{ id: string }> {
   if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new Error(`The password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+    throw invalidField("password", `The password must have at least ${MIN_PASSWORD_LENGTH} characters`);
   }
   const context = await auth().$context;
   const email = input.email.trim().toLowerCase();
-  if (await context.internalAdapter.findUserByEmail(email)) throw new UserExistsError(email);
+  if (await context.internalAdapter.findUserByEmail(email)) {
+    throw conflict(`A user with the email ${email} already exists`, { field: "email" });
+  }
   const passwordHash = await context.password.hash(input.password);
   return prisma().$transaction(async (tx) => {
     const id = context.generateId({ model: "user" });
@@ -38,19 +42,17 @@ export async function createUser(input: NewUser): Promise<{ id: string }> {
 }
 
 export async function changeRole(userId: string, role: Role): Promise<void> {
-  await prisma().user.update({ where: { id: userId }, data: { role }, select: { id: true } });
+  const { count } = await prisma().user.updateMany({ where: { id: userId }, data: { role } });
+  if (count === 0) throw notFound(`User ${userId}`);
 }
 
 /** Deactivation ends every session of the user at once. */
 export async function setActive(userId: string, active: boolean): Promise<void> {
-  await prisma().$transaction([
-    prisma().user.update({
-      where: { id: userId },
-      data: { active, deactivatedAt: active ? null : new Date() },
-      select: { id: true },
-    }),
+  const [{ count }] = await prisma().$transaction([
+    prisma().user.updateMany({ where: { id: userId }, data: { active, deactivatedAt: active ? null : new Date() } }),
     ...(active ? [] : [prisma().session.deleteMany({ where: { userId } })]),
   ]);
+  if (count === 0) throw notFound(`User ${userId}`);
 }
 
 export async function countUsers(): Promise<number> {
