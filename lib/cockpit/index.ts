@@ -30,7 +30,7 @@ export {
 export { exploreGenerations, type GenerationPage, type GenerationRow } from "./generations/explorer-repository";
 export { generationDetail, type GenerationDetail } from "./generations/generation-detail-repository";
 export { estimateLaunch, type LaunchEstimate, type BackendHistory, type EstimateDataset, type EstimateSettings } from "./launch/estimate";
-export { estimateForConfig, type EstimateResult, type LaunchIssue } from "./launch/estimate-repository";
+export { estimateForConfig, type LaunchIssue } from "./launch/estimate-repository";
 export { launchFormModel, type LaunchFormModel } from "./launch/launch-form-model";
 export { stageProgress, type StageProgress, type StageAggregate, type StageState } from "./cycles/stage-progress";
 export { cycleProgress, cycleErrorGroups, type CycleProgress, type ErrorGroup } from "./cycles/cycle-progress-repository";

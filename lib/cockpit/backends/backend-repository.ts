@@ -1,5 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prisma } from "@/lib/db/prisma";
+import { conflict } from "@/lib/errors/domain-error";
 import { isBackendKind, KIND_TRAITS } from "./backend-kinds";
 import type { BackendInput } from "./backend-input";
 import { backendRecord } from "./backend-record";
@@ -23,12 +24,14 @@ export interface BackendView {
   updatedAt: string;
 }
 
+/** @deprecated The repository throws a conflict DomainError; only the old route error translation still names this. */
 export class BackendNameTakenError extends Error {
   constructor(name: string) {
     super(`A backend named "${name}" already exists`);
   }
 }
 
+/** @deprecated The repository throws a conflict DomainError; only the old route error translation still names this. */
 export class BackendInUseError extends Error {
   constructor(name: string, runs: number) {
     super(`Backend "${name}" ran ${runs} training run(s); it is kept for their history`);
@@ -86,7 +89,7 @@ export async function createBackend(input: BackendInput): Promise<{ id: number }
   return prisma()
     .backend.create({ data: { ...record, config: record.config as Prisma.InputJsonObject }, select: { id: true } })
     .catch((error: unknown) => {
-      throw isUniqueViolation(error) ? new BackendNameTakenError(input.name) : error;
+      throw isUniqueViolation(error) ? nameTaken(input.name) : error;
     });
 }
 
@@ -103,15 +106,19 @@ export async function updateBackend(id: number, input: BackendInput): Promise<{ 
       select: { id: true },
     })
     .catch((error: unknown) => {
-      throw isUniqueViolation(error) ? new BackendNameTakenError(input.name) : error;
+      throw isUniqueViolation(error) ? nameTaken(input.name) : error;
     });
 }
 
-/** Returns the deleted backend's name, or null when there is none. */
+const nameTaken = (name: string) => conflict(`A backend named "${name}" already exists`, { field: "name" });
+
+/** Returns the deleted backend's name, or null when there is none; a backend with training runs is kept (a conflict). */
 export async function deleteBackend(id: number): Promise<string | null> {
   const row = await prisma().backend.findUnique({ where: { id }, select: { name: true, _count: { select: { trainingRuns: true } } } });
   if (!row) return null;
-  if (row._count.trainingRuns > 0) throw new BackendInUseError(row.name, row._count.trainingRuns);
+  if (row._count.trainingRuns > 0) {
+    throw conflict(`Backend "${row.name}" ran ${row._count.trainingRuns} training run(s); it is kept for their history`);
+  }
   await prisma().backend.delete({ where: { id }, select: { id: true } });
   return row.name;
 }
