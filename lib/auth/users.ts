@@ -11,13 +11,6 @@ export interface NewUser {
   password: string;
 }
 
-/** @deprecated createUser throws a conflict DomainError; only the old route catch block still names this. */
-export class UserExistsError extends Error {
-  constructor(email: string) {
-    super(`A user with the email ${email} already exists`);
-  }
-}
-
 /** Creates a user with an email + password account, hashed by better-auth; an email already in use is a conflict. */
 export async function createUser(input: NewUser): Promise<{ id: string }> {
   if (input.password.length < MIN_PASSWORD_LENGTH) {

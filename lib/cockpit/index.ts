@@ -14,8 +14,6 @@ export {
   deleteBackend,
   getStoredBackend,
   runHealthCheck,
-  BackendNameTakenError,
-  BackendInUseError,
   type BackendView,
 } from "./backends/backend-repository";
 export {

@@ -19,7 +19,7 @@ export {
   type Stage,
 } from "./state-machine";
 export { decideFinal, type StopDecision, type StopRule } from "./stop-rule";
-export { launchRun, cancelRun, resumeRun, CycleRequestError, type ResumeOptions } from "./launch";
+export { launchRun, cancelRun, resumeRun, type ResumeOptions } from "./launch";
 export { runStatus, type RunStatus, type StageProgress } from "./status";
 export { listRuns } from "./db/run-repository";
 export { advanceCycle, type AdvanceResult } from "./engine/advance";

@@ -22,17 +22,6 @@ import { isTerminal, resumeStatus, STAGES_OF, type CycleStatus } from "./state-m
 
 const runNotFound = (runId: number) => new DomainError("not-found", `run ${runId} does not exist`);
 
-/** @deprecated launchRun, cancelRun and resumeRun throw DomainError; only the old route catch blocks still name this. */
-export class CycleRequestError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409 = 400,
-  ) {
-    super(message);
-    this.name = "CycleRequestError";
-  }
-}
-
 /**
  * Validates a configuration (an invalid-input DomainError names the field at fault), fixes the run's plan (dataset ids, deterministic samples, backends,
  * base checkpoint), creates the run with its first cycle and hands it to the workers.

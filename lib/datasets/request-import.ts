@@ -5,9 +5,6 @@ import { invalidInput } from "@/lib/errors/domain-error";
 import { importOptionsSchema, withCompanionFiles, type ImportOptionsInput } from "./import-options";
 import { createImportRow } from "./import-repository";
 
-/** @deprecated requestImport throws DomainError; only the old route catch block still names this. */
-export class ImportRequestError extends Error {}
-
 /**
  * Records a requested import (DatasetImport, QUEUED) after checking its options and that its file
  * is readable (an invalid-input DomainError says what is not); companion files found beside it

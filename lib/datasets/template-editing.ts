@@ -3,16 +3,6 @@ import { findTemplate, updateTemplateText } from "./dataset-repository";
 import { TemplateError } from "./templates/render";
 import { TemplateSet } from "./templates/template-set";
 
-/** @deprecated editTemplate throws DomainError; only the old route catch block still names this. */
-export class TemplateEditError extends Error {
-  constructor(
-    readonly status: 400 | 404,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 /**
  * Saves a template's new wording after checking it renders: its {placeholders} must be variables
  * its kind provides (TEMPLATE_VARIABLES). Existing questions keep their text until the dataset

@@ -7,7 +7,6 @@
  * (constants, answer/answer-runs, ground-truth/ground-truth, items/item-detail-types).
  */
 export * from "./constants";
-export { ReviewError, type ReviewErrorKind } from "./errors";
 export { canManageQueues, type ReviewUser } from "./access";
 export {
   createQueueSchema,

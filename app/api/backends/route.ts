@@ -3,12 +3,11 @@ import { backendInputSchema } from "@/lib/cockpit/backends";
 import { createBackend, listBackends } from "@/lib/cockpit/backends/backend-repository";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
-import { backendWriteErrors } from "./write-errors";
 
 export const GET = route({ access: "research" }, async () => ({ backends: await listBackends() }));
 
 export const POST = route({ access: "admin", body: backendInputSchema }, async ({ user, body, ip }) => {
-  const created = await createBackend(body).catch(backendWriteErrors);
+  const created = await createBackend(body);
   await recordAuditEvent({
     actorId: user.id,
     action: "backend.create",

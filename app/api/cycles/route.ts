@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/auth/audit-log";
-import { CycleRequestError, launchRun, listRuns } from "@/lib/cycles";
-import { HttpError } from "@/lib/http/http-error";
+import { launchRun, listRuns } from "@/lib/cycles";
+import { invalidInput } from "@/lib/errors/domain-error";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 
@@ -24,11 +24,8 @@ export const GET = route(
 
 /** Launches a run of Video-STaR cycles: `{ config }` (lib/cycles/config.ts; defaults are the paper's). */
 export const POST = route({ access: "research", body: z.object({ config: z.unknown() }) }, async ({ user, body, ip }) => {
-  if (body.config === undefined) throw new HttpError(400, "Invalid body: config: a cycle configuration is required");
-  const launched = await launchRun(body.config, { createdById: user.id }).catch((error: unknown) => {
-    if (error instanceof CycleRequestError) throw new HttpError(error.status, error.message);
-    throw error;
-  });
+  if (body.config === undefined) throw invalidInput("Invalid body: config: a cycle configuration is required");
+  const launched = await launchRun(body.config, { createdById: user.id });
   await recordAuditEvent({
     actorId: user.id,
     action: "cycle.launch",

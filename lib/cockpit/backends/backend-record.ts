@@ -3,17 +3,6 @@ import { KIND_TRAITS } from "./backend-kinds";
 import type { BackendInput } from "./backend-input";
 import { sealSecret } from "./secret-box";
 
-/** @deprecated backendRecord throws an invalid-input DomainError; only the old route error translation still names this. */
-export class BackendFieldError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "BackendFieldError";
-  }
-}
-
 export interface BackendRecord {
   name: string;
   role: BackendInput["role"];

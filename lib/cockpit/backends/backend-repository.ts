@@ -24,20 +24,6 @@ export interface BackendView {
   updatedAt: string;
 }
 
-/** @deprecated The repository throws a conflict DomainError; only the old route error translation still names this. */
-export class BackendNameTakenError extends Error {
-  constructor(name: string) {
-    super(`A backend named "${name}" already exists`);
-  }
-}
-
-/** @deprecated The repository throws a conflict DomainError; only the old route error translation still names this. */
-export class BackendInUseError extends Error {
-  constructor(name: string, runs: number) {
-    super(`Backend "${name}" ran ${runs} training run(s); it is kept for their history`);
-  }
-}
-
 const viewSelect = {
   id: true,
   name: true,

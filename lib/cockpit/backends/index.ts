@@ -1,6 +1,6 @@
 export { BACKEND_KINDS, BACKEND_ROLES, KIND_TRAITS, isBackendKind, type BackendKind, type BackendRoleName } from "./backend-kinds";
 export { backendInputSchema, credentialInputSchema, type BackendInput, type CredentialInput } from "./backend-input";
-export { backendRecord, BackendFieldError, type BackendRecord } from "./backend-record";
+export { backendRecord, type BackendRecord } from "./backend-record";
 export {
   credentialView,
   resolveBackendConfig,

@@ -1,17 +1,13 @@
 import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { newUserSchema } from "@/lib/auth/user-schemas";
-import { createUser, listUsers, UserExistsError } from "@/lib/auth/users";
-import { HttpError } from "@/lib/http/http-error";
+import { createUser, listUsers } from "@/lib/auth/users";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 
 export const GET = route({ access: "admin" }, async () => ({ users: await listUsers() }));
 
 export const POST = route({ access: "admin", body: newUserSchema }, async ({ user, body, ip }) => {
-  const created = await createUser(body).catch((error: unknown) => {
-    if (error instanceof UserExistsError) throw new HttpError(409, error.message);
-    throw error;
-  });
+  const created = await createUser(body);
   await recordAuditEvent({
     actorId: user.id,
     action: "user.create",

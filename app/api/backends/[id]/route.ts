@@ -2,9 +2,8 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { backendInputSchema } from "@/lib/cockpit/backends";
 import { deleteBackend, getBackend, updateBackend } from "@/lib/cockpit/backends/backend-repository";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
-import { backendWriteErrors } from "../write-errors";
 
 const params = z.object({ id: z.coerce.number().int().positive() });
 
@@ -15,7 +14,7 @@ export const GET = route({ access: "research", params }, async ({ params }) => {
 });
 
 export const PUT = route({ access: "admin", params, body: backendInputSchema }, async ({ user, params, body, ip }) => {
-  const updated = await updateBackend(params.id, body).catch(backendWriteErrors);
+  const updated = await updateBackend(params.id, body);
   if (!updated) throw notFound(`Backend ${params.id}`);
   await recordAuditEvent({
     actorId: user.id,
@@ -36,7 +35,7 @@ export const PUT = route({ access: "admin", params, body: backendInputSchema }, 
 });
 
 export const DELETE = route({ access: "admin", params }, async ({ user, params, ip }) => {
-  const name = await deleteBackend(params.id).catch(backendWriteErrors);
+  const name = await deleteBackend(params.id);
   if (name === null) throw notFound(`Backend ${params.id}`);
   await recordAuditEvent({
     actorId: user.id,

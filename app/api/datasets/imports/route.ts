@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { listImports } from "@/lib/datasets/import-repository";
-import { ImportRequestError } from "@/lib/datasets/request-import";
 import { readImportRequest, submitImport } from "@/lib/datasets/web-import";
-import { HttpError } from "@/lib/http/http-error";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 
@@ -21,20 +19,15 @@ export const GET = route(
 
 /** Requests an import: JSON naming a file under an import root, or multipart with the file uploaded. Queued for the worker. */
 export const POST = route({ access: "research" }, async ({ user, request, ip }) => {
-  try {
-    const options = await readImportRequest(request);
-    const { importId } = await submitImport(options, user.id);
-    await recordAuditEvent({
-      actorId: user.id,
-      action: "dataset.import",
-      targetType: "DatasetImport",
-      targetId: importId,
-      details: { datasetName: options.datasetName, format: options.format, file: options.displayName ?? options.file },
-      ipAddress: ip,
-    });
-    return json({ importId }, { status: 202 });
-  } catch (error) {
-    if (error instanceof ImportRequestError) throw new HttpError(400, error.message);
-    throw error;
-  }
+  const options = await readImportRequest(request);
+  const { importId } = await submitImport(options, user.id);
+  await recordAuditEvent({
+    actorId: user.id,
+    action: "dataset.import",
+    targetType: "DatasetImport",
+    targetId: importId,
+    details: { datasetName: options.datasetName, format: options.format, file: options.displayName ?? options.file },
+    ipAddress: ip,
+  });
+  return json({ importId }, { status: 202 });
 });

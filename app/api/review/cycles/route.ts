@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { limitSchema, listCycles } from "@/lib/review";
-import { reviewRoute } from "../_lib/review-route";
+import { route } from "@/lib/http/route";
 
 /** Cycles to sample a queue from, newest first, keyset-paged. */
-export const GET = reviewRoute(
+export const GET = route(
   { access: "research", query: z.object({ cursor: z.string().optional(), limit: limitSchema }) },
   async ({ query }) => listCycles(query),
 );

@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { createQueue, createQueueSchema, limitSchema, listQueues } from "@/lib/review";
-import { reviewRoute } from "../_lib/review-route";
+import { route } from "@/lib/http/route";
 
 /** The queues this person may work on (annotators: their own), newest first, keyset-paged. */
-export const GET = reviewRoute(
+export const GET = route(
   { access: "review", query: z.object({ cursor: z.string().optional(), limit: limitSchema }) },
   async ({ user, query }) => listQueues(user, query),
 );
 
 /** A new queue sampled from a cycle. */
-export const POST = reviewRoute({ access: "research", body: createQueueSchema }, async ({ user, body, ip }) => {
+export const POST = route({ access: "research", body: createQueueSchema }, async ({ user, body, ip }) => {
   const created = await createQueue(body, user.id);
   await recordAuditEvent({
     actorId: user.id,

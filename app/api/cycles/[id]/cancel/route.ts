@@ -1,17 +1,13 @@
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/auth/audit-log";
-import { cancelRun, CycleRequestError } from "@/lib/cycles";
-import { HttpError } from "@/lib/http/http-error";
+import { cancelRun } from "@/lib/cycles";
 import { route } from "@/lib/http/route";
 
 /** Cancels a run's current cycle (and its training job); what it produced is kept. */
 export const POST = route(
   { access: "research", params: z.object({ id: z.coerce.number().int().positive() }) },
   async ({ user, params, ip }) => {
-    const result = await cancelRun(params.id).catch((error: unknown) => {
-      if (error instanceof CycleRequestError) throw new HttpError(error.status, error.message);
-      throw error;
-    });
+    const result = await cancelRun(params.id);
     await recordAuditEvent({
       actorId: user.id,
       action: "cycle.cancel",

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/auth/audit-log";
-import { CycleRequestError, resumeRun } from "@/lib/cycles";
-import { HttpError } from "@/lib/http/http-error";
+import { resumeRun } from "@/lib/cycles";
 import { route } from "@/lib/http/route";
 
 const resumeBody = z.object({
@@ -13,10 +12,7 @@ const resumeBody = z.object({
 export const POST = route(
   { access: "research", params: z.object({ id: z.coerce.number().int().positive() }), body: resumeBody },
   async ({ user, params, body, ip }) => {
-    const result = await resumeRun(params.id, { reasons: body.reasons }).catch((error: unknown) => {
-      if (error instanceof CycleRequestError) throw new HttpError(error.status, error.message);
-      throw error;
-    });
+    const result = await resumeRun(params.id, { reasons: body.reasons });
     await recordAuditEvent({
       actorId: user.id,
       action: "cycle.resume",

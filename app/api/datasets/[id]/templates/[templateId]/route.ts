@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/auth/audit-log";
-import { editTemplate, TemplateEditError } from "@/lib/datasets/template-editing";
-import { HttpError } from "@/lib/http/http-error";
+import { editTemplate } from "@/lib/datasets/template-editing";
 import { route } from "@/lib/http/route";
 
 /** Changes a template's wording; its placeholders must be ones its kind offers. */
@@ -12,20 +11,15 @@ export const PATCH = route(
     body: z.object({ text: z.string().trim().min(1, "the text cannot be empty").max(2000) }),
   },
   async ({ user, params, body, ip }) => {
-    try {
-      const template = await editTemplate(params.id, params.templateId, body.text);
-      await recordAuditEvent({
-        actorId: user.id,
-        action: "dataset.template.update",
-        targetType: "QuestionTemplate",
-        targetId: template.id,
-        details: { key: template.key, text: template.text },
-        ipAddress: ip,
-      });
-      return { template };
-    } catch (error) {
-      if (error instanceof TemplateEditError) throw new HttpError(error.status, error.message);
-      throw error;
-    }
+    const template = await editTemplate(params.id, params.templateId, body.text);
+    await recordAuditEvent({
+      actorId: user.id,
+      action: "dataset.template.update",
+      targetType: "QuestionTemplate",
+      targetId: template.id,
+      details: { key: template.key, text: template.text },
+      ipAddress: ip,
+    });
+    return { template };
   },
 );
