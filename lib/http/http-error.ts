@@ -20,6 +20,3 @@ function kindOfStatus(status: number): DomainErrorKind {
   if (kind === undefined) throw new Error(`No domain error kind answers with HTTP ${status}`);
   return kind;
 }
-
-/** @deprecated Import notFound from lib/errors/domain-error. */
-export { notFound } from "@/lib/errors/domain-error";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { exportRequestSchema, requestExport } from "@/lib/cycles";
 import { listExportViews } from "@/lib/cockpit/exports/export-list-repository";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
 import { prisma } from "@/lib/db/prisma";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { compareCycles } from "@/lib/cockpit/charts/comparison-repository";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
 
 const id = z.coerce.number().int().positive();

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { runStatus } from "@/lib/cycles";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
 
 /** A run's status: every cycle with its per-stage counters, item errors, training and evaluation. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { runHealthCheck } from "@/lib/cockpit/backends/backend-repository";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
 
 const params = z.object({ id: z.coerce.number().int().positive() });

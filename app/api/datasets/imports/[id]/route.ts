@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { findImport } from "@/lib/datasets/import-repository";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
 
 /** One import: status, progress (records read), counts and its errors. */

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { CycleParams, cycleHeader, cycleReportCsv, ModeQuery, reportFileName } from "@/lib/aqa-review";
 import { recordAuditEvent } from "@/lib/auth/audit-log";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
 
 /** Every dive of the cycle with its figures, flags and sign-offs, streamed as CSV. */

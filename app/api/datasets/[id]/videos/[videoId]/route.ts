@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { findVideoDetail } from "@/lib/datasets/dataset-repository";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
 
 /** One video of a dataset with its labels and questions. */
