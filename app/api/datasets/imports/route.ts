@@ -1,20 +1,20 @@
-import { z } from "zod";
 import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { listImports } from "@/lib/datasets/import-repository";
 import { readImportRequest, submitImport } from "@/lib/datasets/web-import";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
+import { optionalRowId, pageQuery } from "@/lib/http/schemas";
 
-/** Import history, newest first (of one dataset with ?datasetId=). */
+/** Import history, newest first (of one dataset with ?datasetId=); `cursor` is the previous page's nextCursor. */
 export const GET = route(
   {
     access: "research",
-    query: z.object({
-      datasetId: z.coerce.number().int().positive().optional(),
-      limit: z.coerce.number().int().min(1).max(100).default(20),
-    }),
+    query: pageQuery.extend({ datasetId: optionalRowId }),
   },
-  async ({ query }) => ({ imports: await listImports(query) }),
+  async ({ query }) => {
+    const imports = await listImports({ datasetId: query.datasetId, beforeId: query.cursor, limit: query.limit });
+    return { imports, nextCursor: imports.length === query.limit ? (imports[imports.length - 1]?.id ?? null) : null };
+  },
 );
 
 /** Requests an import: JSON naming a file under an import root, or multipart with the file uploaded. Queued for the worker. */
