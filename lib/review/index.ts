@@ -19,7 +19,7 @@ export {
 } from "./schemas/queue-schemas";
 export { auditPatchSchema, type AuditPatch, type HallucinatedSpan, type SpanInput } from "./schemas/audit-schemas";
 export { parseVerdictMatches, type PartMatchView } from "./schemas/verdict-matches";
-export { limitSchema, type Page } from "./schemas/cursor";
+export type { Page } from "./schemas/cursor";
 export { createQueue, addMembers, type CreatedQueue, type StratumAllocation } from "./queues/create-queue";
 export { listQueues, type QueueSummary } from "./queues/list-queues";
 export { queueForUser, type QueueSettings } from "./queues/queue-access";

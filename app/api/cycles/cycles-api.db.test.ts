@@ -128,6 +128,8 @@ test("launch, list, status, cancel and resume through the API, with audit entrie
   });
   expect(actions.map((a) => a.action)).toEqual(["cycle.launch", "cycle.cancel", "cycle.resume"]);
   expect((await call(statusRoute, { cookie: researcher, params: { id: "999999" } })).status).toBe(404);
+  // Past PostgreSQL's integer no row can have the id: refused as input, never sent to the database.
+  expect((await call(statusRoute, { cookie: researcher, params: { id: "99999999999" } })).status).toBe(400);
   // Leave nothing running for the worker processes of later test files.
   expect((await call(cancelRoute, { method: "POST", cookie: researcher, params: { id: String(runId) } })).status).toBe(200);
   await advanceCycle(cycleId, recorder);

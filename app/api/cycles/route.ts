@@ -4,17 +4,13 @@ import { launchRun, listRuns } from "@/lib/cycles";
 import { invalidInput } from "@/lib/errors/domain-error";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
-
-const PAGE = 50;
+import { pageQuery } from "@/lib/http/schemas";
 
 /** Runs of cycles, newest first; `cursor` is the last id of the previous page. */
 export const GET = route(
   {
     access: "research",
-    query: z.object({
-      cursor: z.coerce.number().int().positive().optional(),
-      limit: z.coerce.number().int().min(1).max(200).default(PAGE),
-    }),
+    query: pageQuery,
   },
   async ({ query }) => {
     const runs = await listRuns({ limit: query.limit, beforeId: query.cursor });

@@ -1,9 +1,5 @@
-import { z } from "zod";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../constants";
+import type { z } from "zod";
 import { invalidInput } from "@/lib/errors/domain-error";
-
-/** ?limit= for keyset pages. */
-export const limitSchema = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE);
 
 /** A keyset page: the rows and the cursor of the next page (null at the end). */
 export interface Page<T> {

@@ -1,11 +1,11 @@
-import { z } from "zod";
 import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { backendInputSchema } from "@/lib/cockpit/backends";
 import { deleteBackend, getBackend, updateBackend } from "@/lib/cockpit/backends/backend-repository";
 import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
+import { idParams } from "@/lib/http/schemas";
 
-const params = z.object({ id: z.coerce.number().int().positive() });
+const params = idParams("id");
 
 export const GET = route({ access: "research", params }, async ({ params }) => {
   const backend = await getBackend(params.id);

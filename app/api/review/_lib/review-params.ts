@@ -1,6 +1,5 @@
-import { z } from "zod";
+import { idParams } from "@/lib/http/schemas";
 
-const positiveId = z.coerce.number().int().positive();
-export const queueParams = z.object({ queueId: positiveId });
-export const itemParams = z.object({ queueId: positiveId, itemId: positiveId });
-export const runParams = z.object({ runId: positiveId });
+export const queueParams = idParams("queueId");
+export const itemParams = idParams("queueId", "itemId");
+export const runParams = idParams("runId");

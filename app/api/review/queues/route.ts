@@ -1,13 +1,10 @@
-import { z } from "zod";
 import { recordAuditEvent } from "@/lib/auth/audit-log";
-import { createQueue, createQueueSchema, limitSchema, listQueues } from "@/lib/review";
+import { createQueue, createQueueSchema, listQueues } from "@/lib/review";
 import { route } from "@/lib/http/route";
+import { tokenPageQuery } from "@/lib/http/schemas";
 
 /** The queues this person may work on (annotators: their own), newest first, keyset-paged. */
-export const GET = route(
-  { access: "review", query: z.object({ cursor: z.string().optional(), limit: limitSchema }) },
-  async ({ user, query }) => listQueues(user, query),
-);
+export const GET = route({ access: "review", query: tokenPageQuery }, async ({ user, query }) => listQueues(user, query));
 
 /** A new queue sampled from a cycle. */
 export const POST = route({ access: "research", body: createQueueSchema }, async ({ user, body, ip }) => {

@@ -1,12 +1,12 @@
-import { z } from "zod";
 import { mediaRoot } from "@/lib/config/media-root";
 import { downloadName } from "@/lib/cockpit/exports/download-name";
 import { exportFile } from "@/lib/cockpit/exports/export-list-repository";
 import { gone } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
+import { idParams } from "@/lib/http/schemas";
 import { resolveInside, serveFile } from "@/lib/media";
 
-const params = z.object({ id: z.coerce.number().int().positive() });
+const params = idParams("id");
 
 const CONTENT_TYPES: Record<string, string> = {
   JSONL: "application/x-ndjson",

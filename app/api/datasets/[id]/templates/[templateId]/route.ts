@@ -2,12 +2,13 @@ import { z } from "zod";
 import { recordAuditEvent } from "@/lib/auth/audit-log";
 import { editTemplate } from "@/lib/datasets/template-editing";
 import { route } from "@/lib/http/route";
+import { idParams } from "@/lib/http/schemas";
 
 /** Changes a template's wording; its placeholders must be ones its kind offers. */
 export const PATCH = route(
   {
     access: "research",
-    params: z.object({ id: z.coerce.number().int().positive(), templateId: z.coerce.number().int().positive() }),
+    params: idParams("id", "templateId"),
     body: z.object({ text: z.string().trim().min(1, "the text cannot be empty").max(2000) }),
   },
   async ({ user, params, body, ip }) => {
