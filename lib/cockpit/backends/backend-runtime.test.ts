@@ -43,7 +43,9 @@ describe("stored backends", () => {
     expect(row.secretCiphertext).toBeNull();
     expect(credentialView(row, {})).toEqual({ source: "env", envVar: "VLLM_KEY", present: false });
     expect(resolveBackendConfig(row, { env: { VLLM_KEY: "from-env" } }).config).toMatchObject({ apiKey: "from-env" });
-    expect(() => resolveBackendConfig(row, { env: {} })).toThrow(/VLLM_KEY holding its credential is not set/);
+    expect(() => resolveBackendConfig(row, { env: {} })).toThrow(
+      expect.objectContaining({ kind: "unavailable", message: expect.stringMatching(/VLLM_KEY holding its credential is not set/) }),
+    );
   });
 
   test("training backends resolve through the training schema; simulators are marked", () => {
