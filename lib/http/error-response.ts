@@ -14,7 +14,7 @@ export const HTTP_STATUS: Readonly<Record<DomainErrorKind, number>> = {
 };
 
 /** What the API answers on an error; `details.issues` name each field with where it was (`body.name`). */
-export interface ErrorBody {
+interface ErrorBody {
   error: string;
   /** The input field at fault, when there is one. */
   field?: string;
@@ -38,7 +38,7 @@ export function errorResponse(error: unknown): Response {
   return json({ error: `Internal error (reference ${reference})` } satisfies ErrorBody, { status: 500 });
 }
 
-export function domainErrorBody(error: DomainError): ErrorBody {
+function domainErrorBody(error: DomainError): ErrorBody {
   const body: ErrorBody = { error: error.message };
   if (error.field !== undefined) body.field = error.field;
   const issues =

@@ -28,18 +28,16 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
 /** `?limit=`: how many rows a page holds. */
-export const pageLimit = z.preprocess(blankAsAbsent, z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE));
+const pageLimit = z.preprocess(blankAsAbsent, z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE));
 
 /**
  * `?cursor=&limit=` of a list in id order. The cursor is the previous page's `nextCursor` (the last
  * id it held); none asks for the first page.
  */
 export const pageQuery = z.object({ cursor: optionalRowId, limit: pageLimit });
-export type PageQuery = z.output<typeof pageQuery>;
 
 /**
  * `?cursor=&limit=` of a list sorted by more than its id: the cursor is a token the previous page
  * handed out (`nextCursor`), opaque to the client; the list decodes and checks it.
  */
 export const tokenPageQuery = z.object({ cursor: z.preprocess(blankAsAbsent, z.string().max(1000).optional()), limit: pageLimit });
-export type TokenPageQuery = z.output<typeof tokenPageQuery>;
