@@ -9,6 +9,7 @@ import type { ImportEntry, ImportProblem, ImportStatus } from "./types";
 import { formatDateTime, formatNumber } from "@/lib/format/formatters";
 
 const ACTIVE: ImportStatus[] = ["QUEUED", "RUNNING"];
+const HISTORY_LENGTH = 20;
 
 const STATUS_STYLE: Record<ImportStatus, string> = {
   QUEUED: "bg-slate-100 text-slate-700",
@@ -28,9 +29,9 @@ export function ImportHistory({ datasetId, initial }: { datasetId: number | null
     initialData: initial,
     queryFn: async () => {
       const before = queryClient.getQueryData<ImportEntry[]>(queryKey) ?? [];
-      const { imports: now } = await apiFetch<{ imports: ImportEntry[] }>(
-        `/api/datasets/imports${datasetId === null ? "" : `?datasetId=${datasetId}`}`,
-      );
+      // The first page, as long as the one the server rendered.
+      const query = new URLSearchParams({ limit: String(HISTORY_LENGTH), ...(datasetId === null ? {} : { datasetId: String(datasetId) }) });
+      const { imports: now } = await apiFetch<{ imports: ImportEntry[] }>(`/api/datasets/imports?${query}`);
       // An import that just finished changed the counts the server rendered: fetch them again.
       const finished = now.some(
         (entry) => !ACTIVE.includes(entry.status) && before.some((old) => old.id === entry.id && ACTIVE.includes(old.status)),

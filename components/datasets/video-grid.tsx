@@ -16,14 +16,15 @@ export function VideoGrid({ datasetId, splits }: { datasetId: number; splits: st
   const [open, setOpen] = useState<VideoTile | null>(null);
   const videos = useInfiniteQuery({
     queryKey: datasetKeys.videos(datasetId, filter),
-    initialPageParam: 0,
+    initialPageParam: null as number | null,
     queryFn: ({ pageParam }) => {
-      const params = new URLSearchParams({ cursor: String(pageParam), limit: String(PAGE) });
+      const params = new URLSearchParams({ limit: String(PAGE) });
+      if (pageParam !== null) params.set("cursor", String(pageParam));
       if (filter.split) params.set("split", filter.split === "(none)" ? "" : filter.split);
       if (filter.status) params.set("status", filter.status);
       return apiFetch<{ videos: VideoTile[]; nextCursor: number | null }>(`/api/datasets/${datasetId}/videos?${params}`);
     },
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    getNextPageParam: (last) => last.nextCursor,
   });
   const tiles = videos.data?.pages.flatMap((page) => page.videos) ?? [];
   const select = "rounded border border-slate-300 px-2 py-1 text-sm";

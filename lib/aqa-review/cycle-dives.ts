@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageQuery } from "@/lib/http/schemas";
 import { AQA_MODES } from "./aqa-modes";
 import { loadCycleFigures } from "./cycle-review";
 import type { DiveFigures } from "./dive-figures";
@@ -7,12 +8,10 @@ import { listCycleSignOffs } from "./sign-off-repository";
 import { NO_SIGN_OFFS, signOffView, summariseSignOffs, type SignOffSummary, type SignOffView } from "./sign-off-view";
 import type { AqaMode } from "./aqa-modes";
 
-export const CycleDivesQuery = z.object({
+/** The dives of a cycle in generation id order, a page at a time (`cursor`: the last generation id of the previous page). */
+export const CycleDivesQuery = pageQuery.extend({
   mode: z.enum(AQA_MODES).default("ANSWER"),
   filter: z.enum(DIVE_FILTERS).default("all"),
-  /** The last generation id of the previous page. */
-  cursor: z.coerce.number().int().nonnegative().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type CycleDivesQuery = z.infer<typeof CycleDivesQuery>;
 

@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/audit-repository";
 import { prisma } from "@/lib/db/prisma";
 import { inTransaction } from "@/lib/db/transaction";
+import { conflict, invalidField, notFound } from "@/lib/errors/domain-error";
 import { auth } from "./auth";
 import { MIN_PASSWORD_LENGTH } from "./auth-constants";
 import type { Role } from "./roles";
@@ -13,20 +14,19 @@ export interface NewUser {
   password: string;
 }
 
-export class UserExistsError extends Error {
-  constructor(email: string) {
-    super(`A user with the email ${email} already exists`);
-  }
-}
-
-/** Creates a user with an email + password account, hashed by better-auth; audited as `user.create`. */
+/**
+ * Creates a user with an email + password account, hashed by better-auth; audited as `user.create`.
+ * An email already in use is a conflict.
+ */
 export async function createUser(input: NewUser, actor: Actor): Promise<{ id: string }> {
   if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new Error(`The password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+    throw invalidField("password", `The password must have at least ${MIN_PASSWORD_LENGTH} characters`);
   }
   const context = await auth().$context;
   const email = input.email.trim().toLowerCase();
-  if (await context.internalAdapter.findUserByEmail(email)) throw new UserExistsError(email);
+  if (await context.internalAdapter.findUserByEmail(email)) {
+    throw conflict(`A user with the email ${email} already exists`, { field: "email" });
+  }
   const passwordHash = await context.password.hash(input.password);
   return inTransaction(async (tx) => {
     const id = context.generateId({ model: "user" });
@@ -43,7 +43,8 @@ export async function createUser(input: NewUser, actor: Actor): Promise<{ id: st
 
 export async function changeRole(userId: string, role: Role, actor: Actor): Promise<void> {
   await inTransaction(async (tx) => {
-    await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true } });
+    const { count } = await tx.user.updateMany({ where: { id: userId }, data: { role } });
+    if (count === 0) throw notFound(`User ${userId}`);
     await recordAudit(tx, actor, { action: "user.role", targetId: userId, details: { role } });
   });
 }
@@ -51,11 +52,8 @@ export async function changeRole(userId: string, role: Role, actor: Actor): Prom
 /** Deactivation ends every session of the user at once. */
 export async function setActive(userId: string, active: boolean, actor: Actor): Promise<void> {
   await inTransaction(async (tx) => {
-    await tx.user.update({
-      where: { id: userId },
-      data: { active, deactivatedAt: active ? null : new Date() },
-      select: { id: true },
-    });
+    const { count } = await tx.user.updateMany({ where: { id: userId }, data: { active, deactivatedAt: active ? null : new Date() } });
+    if (count === 0) throw notFound(`User ${userId}`);
     if (!active) await tx.session.deleteMany({ where: { userId } });
     await recordAudit(tx, actor, { action: active ? "user.reactivate" : "user.deactivate", targetId: userId, details: {} });
   });

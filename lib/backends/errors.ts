@@ -1,8 +1,16 @@
+import { DomainError } from "@/lib/errors/domain-error";
+
 /**
  * Typed failures of remote backends. `retryable` tells the retry loop whether another attempt can
  * help; `breakerFault` tells the circuit breaker whether the failure says the server is unhealthy.
+ * To a caller that does not retry (an API request), any of them means the GPU backend it needs is
+ * unavailable.
  */
-export abstract class BackendError extends Error {
+export abstract class BackendError extends DomainError {
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super("unavailable", message, options);
+  }
+
   abstract readonly retryable: boolean;
   abstract readonly breakerFault: boolean;
   /** Attempts made before this error was reported (set by the retry loop). */

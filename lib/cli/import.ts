@@ -11,6 +11,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { mediaRoot } from "@/lib/config/media-root";
 import { openDatabaseServer, type DatabaseServer } from "@/lib/db/database-server";
+import { isDomainError } from "@/lib/errors/domain-error";
 import { applyMigrations } from "@/lib/db/migrations";
 
 const USAGE = `usage: npm run import -- --format kinetics700|star|finediving|generic --file PATH
@@ -58,7 +59,7 @@ async function main(): Promise<number> {
   await applyMigrations(database.url);
 
   // Loaded once DATABASE_URL is set: the database clients read it when first used.
-  const { requestImport, ImportRequestError } = await import("@/lib/datasets/request-import");
+  const { requestImport } = await import("@/lib/datasets/request-import");
   const { runImport } = await import("@/lib/datasets/run-import");
   const { formatImportError } = await import("@/lib/datasets/errors");
 
@@ -76,7 +77,7 @@ async function main(): Promise<number> {
     },
     { userId: null },
   ).catch((error: unknown) => {
-    if (error instanceof ImportRequestError) throw new UsageError(error.message);
+    if (isDomainError(error, "invalid-input")) throw new UsageError(error.message);
     throw error;
   });
   console.log(

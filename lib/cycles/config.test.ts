@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { DomainError } from "@/lib/errors/domain-error";
 import { parseCycleConfig } from "./config";
 import { ANSWER_PROMPT, RATIONALIZATION_PROMPT, renderPrompt } from "./prompts";
 
@@ -45,4 +46,23 @@ describe("cycle configuration", () => {
     );
     expect(() => parseCycleConfig({ datasets: [{ dataset: 1 }], typo: true })).toThrow(/typo/);
   });
+
+  test("bad input is an invalid-input domain error with one issue per field, or none when the whole is at fault", () => {
+    const fieldsAtFault = errorOf(() => parseCycleConfig({ datasets: [{ dataset: 1, sampleSize: 0 }], sampling: { temperature: 3 } }));
+    expect(fieldsAtFault).toMatchObject({ kind: "invalid-input" });
+    expect(fieldsAtFault.issues?.map((issue) => issue.field)).toEqual(["datasets.0.sampleSize", "sampling.temperature"]);
+    const wholeAtFault = errorOf(() => parseCycleConfig({ datasets: [{ dataset: 1 }], typo: true }));
+    expect(wholeAtFault).toMatchObject({ kind: "invalid-input", issues: undefined });
+    expect(wholeAtFault.message).toMatch(/\(root\): .*typo/);
+  });
 });
+
+function errorOf(run: () => unknown): DomainError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DomainError) return error;
+    throw error;
+  }
+  throw new Error("expected a DomainError, nothing was thrown");
+}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { invalidInput } from "@/lib/errors/domain-error";
 import { trainingHyperparametersSchema, videoSettingsSchema } from "@/lib/backends";
 import { PRESET_NAMES, resolveVerifierConfig, verifierOverridesSchema, VerifierConfigError, type VerifierConfig } from "@/lib/verifier";
 import { ANSWER_PROMPT, LABEL_PLACEHOLDER, QUESTION_PLACEHOLDER, RATIONALIZATION_PROMPT } from "./prompts";
@@ -127,16 +128,14 @@ export const cycleConfigSchema = z.strictObject({
 export type CycleConfig = z.output<typeof cycleConfigSchema>;
 export type CycleConfigInput = z.input<typeof cycleConfigSchema>;
 
-class CycleConfigError extends Error {
-  override name = "CycleConfigError";
-}
-
-/** Parses a launch configuration, naming every bad field (`datasets.0.sampleSize: ...`). */
+/** Parses a launch configuration; an invalid-input DomainError names every bad field (`datasets.0.sampleSize: ...`). */
 export function parseCycleConfig(input: unknown, source = "cycle configuration"): CycleConfig {
   const result = cycleConfigSchema.safeParse(input);
   if (result.success) return result.data;
-  const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "(root)"}: ${issue.message}`);
-  throw new CycleConfigError(`${source} is invalid: ${problems.join("; ")}`);
+  const issues = result.error.issues.map((issue) => ({ field: issue.path.join("."), message: issue.message }));
+  const message = `${source} is invalid: ${issues.map((issue) => `${issue.field || "(root)"}: ${issue.message}`).join("; ")}`;
+  // A problem with the configuration as a whole belongs to no field: then the message says it all.
+  throw invalidInput(message, issues.every((issue) => issue.field !== "") ? issues : undefined);
 }
 
 export function verifierConfigOf(config: Pick<CycleConfig, "verifier">): VerifierConfig {

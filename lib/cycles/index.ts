@@ -2,7 +2,7 @@
  * The Video-STaR cycle engine (paper §3, appendix A): generate → verify → rationalize → curate →
  * export → train → evaluate, as pg-boss batch jobs, restartable at any point. See README.md.
  */
-export { launchRun, cancelRun, resumeRun, CycleRequestError } from "./launch";
+export { launchRun, cancelRun, resumeRun } from "./launch";
 export { runStatus } from "./status";
 export { listRuns } from "./db/run-repository";
 export { advanceCycle } from "./engine/advance";

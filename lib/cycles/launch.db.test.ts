@@ -6,7 +6,7 @@ import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { auditCount, auditTrail, withFailingCommits } from "@/lib/testing/audit-trail";
 import { advanceCycle } from "./engine/advance";
 import type { JobSender } from "./engine/job-sender";
-import { cancelRun, CycleRequestError, launchRun, resumeRun } from "./launch";
+import { cancelRun, launchRun, resumeRun } from "./launch";
 import { createFixtureDataset, createSimulatorBackends, type FixtureBackends, testCycleConfig } from "./testing/fixtures";
 
 /** Engine steps without a worker: nothing is sent. */
@@ -89,7 +89,7 @@ test("a resume that fails at commit, or is refused, leaves the run stopped and r
   expect(await prisma().run.findUniqueOrThrow({ where: { id: runId }, select: { status: true } })).toEqual({ status: "CANCELLED" });
 
   await resumeRun(runId, researcher, { jobs: noJobs });
-  await expect(resumeRun(runId, researcher, { jobs: noJobs })).rejects.toBeInstanceOf(CycleRequestError);
+  await expect(resumeRun(runId, researcher, { jobs: noJobs })).rejects.toMatchObject({ kind: "conflict" });
   expect(await auditTrail("cycle.resume", runId)).toHaveLength(1);
   await cancelRun(runId, researcher, noJobs);
   await advanceCycle(cycleId, noJobs);

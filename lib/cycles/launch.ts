@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/audit-repository";
 import { resolveBackendConfig } from "@/lib/backends/registry";
 import { inTransaction } from "@/lib/db/transaction";
+import { conflict, DomainError, invalidField } from "@/lib/errors/domain-error";
 import { findBackend, ensureBaseCheckpoint, findDataset } from "./db/catalog-repository";
 import { reopenBatches } from "./db/batch-repository";
 import {
@@ -22,49 +23,37 @@ import { nudgeCycle } from "./engine/tick";
 import type { CyclePlan } from "./plan";
 import { isTerminal, resumeStatus, STAGES_OF, type CycleStatus } from "./state-machine";
 
-/** A launch, cancel or resume that cannot be done as asked; the message says why. */
-export class CycleRequestError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409 = 400,
-  ) {
-    super(message);
-    this.name = "CycleRequestError";
-  }
-}
+const runNotFound = (runId: number) => new DomainError("not-found", `run ${runId} does not exist`);
 
 /**
- * Validates a configuration, fixes the run's plan (dataset ids, deterministic samples, backends,
- * base checkpoint), creates the run with its first cycle and hands it to the workers. Audited as
- * `cycle.launch`.
+ * Validates a configuration (an invalid-input DomainError names the field at fault), fixes the
+ * run's plan (dataset ids, deterministic samples, backends, base checkpoint), creates the run with
+ * its first cycle and hands it to the workers. Audited as `cycle.launch`.
  */
 export async function launchRun(
   input: unknown,
   actor: Actor,
   options: { jobs?: JobSender } = {},
 ): Promise<{ runId: number; cycleId: number }> {
-  let config;
-  try {
-    config = parseCycleConfig(input);
-  } catch (error) {
-    throw new CycleRequestError(error instanceof Error ? error.message : String(error));
-  }
+  const config = parseCycleConfig(input);
   const inference = await findBackend({ name: config.backends.inference });
   if (inference?.role !== "INFERENCE")
-    throw new CycleRequestError(`backends.inference: no inference backend named "${config.backends.inference}"`);
+    throw invalidField("backends.inference", `backends.inference: no inference backend named "${config.backends.inference}"`);
   const training = await findBackend({ name: config.backends.training });
   if (training?.role !== "TRAINING")
-    throw new CycleRequestError(`backends.training: no training backend named "${config.backends.training}"`);
+    throw invalidField("backends.training", `backends.training: no training backend named "${config.backends.training}"`);
   const resolved = resolveBackendConfig(inference);
-  if (resolved.role === "TRAINING") throw new CycleRequestError(`backends.inference: "${inference.name}" is a training backend`);
+  if (resolved.role === "TRAINING")
+    throw invalidField("backends.inference", `backends.inference: "${inference.name}" is a training backend`);
   const base = await ensureBaseCheckpoint(config.baseCheckpoint ?? resolved.config.model, inference.isSimulator);
 
   const datasets: CyclePlan["datasets"] = [];
   for (const [position, entry] of config.datasets.entries()) {
     const dataset = await findDataset(entry.dataset);
-    if (!dataset) throw new CycleRequestError(`datasets.${position}.dataset: no dataset ${JSON.stringify(entry.dataset)}`);
+    if (!dataset)
+      throw invalidField(`datasets.${position}.dataset`, `datasets.${position}.dataset: no dataset ${JSON.stringify(entry.dataset)}`);
     if (datasets.some((d) => d.datasetId === dataset.id))
-      throw new CycleRequestError(`datasets.${position}.dataset: "${dataset.name}" is listed twice`);
+      throw invalidField(`datasets.${position}.dataset`, `datasets.${position}.dataset: "${dataset.name}" is listed twice`);
     const train = await planSelection({
       datasetId: dataset.id,
       splits: entry.splits,
@@ -72,7 +61,10 @@ export async function launchRun(
       seedKey: `${config.seed}`,
     });
     if (train.count === 0)
-      throw new CycleRequestError(`datasets.${position}: "${dataset.name}" has no questions in split(s) ${entry.splits.join(", ")}`);
+      throw invalidField(
+        `datasets.${position}.splits`,
+        `datasets.${position}.splits: "${dataset.name}" has no questions in split(s) ${entry.splits.join(", ")}`,
+      );
     const evaluation = config.evaluation.enabled
       ? await planSelection({
           datasetId: dataset.id,
@@ -103,9 +95,8 @@ export async function launchRun(
 /** Cancels a run: its current cycle stops (training job cancelled too); what it produced is kept. Audited as `cycle.cancel`. */
 export async function cancelRun(runId: number, actor: Actor, jobs?: JobSender): Promise<{ cycleId: number }> {
   const cycle = await latestCycleOfRun(runId);
-  if (!cycle) throw new CycleRequestError(`run ${runId} does not exist`, 404);
-  if (isTerminal(cycle.status))
-    throw new CycleRequestError(`run ${runId} is not running (its cycle is ${cycle.status.toLowerCase()})`, 409);
+  if (!cycle) throw runNotFound(runId);
+  if (isTerminal(cycle.status)) throw conflict(`run ${runId} is not running (its cycle is ${cycle.status.toLowerCase()})`);
   await inTransaction(async (tx) => {
     await requestCancel(cycle.id, tx);
     await recordAudit(tx, actor, { action: "cycle.cancel", targetId: runId, details: { cycleId: cycle.id } });
@@ -131,11 +122,11 @@ export async function resumeRun(
   { jobs, reasons }: ResumeOptions = {},
 ): Promise<{ cycleId: number; status: CycleStatus }> {
   const latest = await latestCycleOfRun(runId);
-  if (!latest) throw new CycleRequestError(`run ${runId} does not exist`, 404);
+  if (!latest) throw runNotFound(runId);
   if (latest.status !== "FAILED" && latest.status !== "CANCELLED")
-    throw new CycleRequestError(`run ${runId} cannot be resumed: its cycle is ${latest.status.toLowerCase()}`, 409);
+    throw conflict(`run ${runId} cannot be resumed: its cycle is ${latest.status.toLowerCase()}`);
   const cycle = await loadCycle(latest.id);
-  if (!cycle) throw new CycleRequestError(`run ${runId} does not exist`, 404);
+  if (!cycle) throw runNotFound(runId);
   const stoppedIn = typeof cycle.metrics.stoppedIn === "string" ? (cycle.metrics.stoppedIn as CycleStatus) : undefined;
   const status = resumeStatus(stoppedIn);
   const stages = [...STAGES_OF[status]];
@@ -144,7 +135,7 @@ export async function resumeRun(
     await reopenBatches(cycle.id, stages, tx);
     await retryItemErrors(cycle.id, stages, reasons, tx);
     if (trainingAttemptBase !== null) await mergeCycleMetrics(cycle.id, { trainingAttemptBase }, tx);
-    if (!(await resetForResume(cycle.id, status, tx))) throw new CycleRequestError(`run ${runId} changed while resuming; try again`, 409);
+    if (!(await resetForResume(cycle.id, status, tx))) throw conflict(`run ${runId} changed while resuming; try again`);
     await setRunStatus(runId, "ACTIVE", tx);
     await recordAudit(tx, actor, {
       action: "cycle.resume",

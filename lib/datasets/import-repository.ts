@@ -112,10 +112,16 @@ const historySelect = {
   dataset: { select: { name: true } },
 } as const;
 
-/** Import history, newest first: of one dataset, or of all (imports of new datasets rejected whole have none). */
-export async function listImports(filter: { datasetId?: number; limit?: number } = {}) {
+/**
+ * Import history, newest first: of one dataset, or of all (imports of new datasets rejected whole
+ * have none); with `beforeId`, the imports older than that one.
+ */
+export async function listImports(filter: { datasetId?: number; beforeId?: number; limit?: number } = {}) {
   return prisma().datasetImport.findMany({
-    where: filter.datasetId === undefined ? {} : { datasetId: filter.datasetId },
+    where: {
+      ...(filter.datasetId === undefined ? {} : { datasetId: filter.datasetId }),
+      ...(filter.beforeId === undefined ? {} : { id: { lt: filter.beforeId } }),
+    },
     orderBy: { id: "desc" },
     take: filter.limit ?? 20,
     select: historySelect,

@@ -1,4 +1,5 @@
 import { ensureAuthSecret } from "@/lib/auth/secret";
+import { DomainError } from "@/lib/errors/domain-error";
 import { mediaRoot } from "@/lib/config/media-root";
 import { presignedMediaUrl, s3SettingsFromEnv } from "@/lib/media/object-storage";
 import { resolveInside } from "@/lib/media/resolve-inside";
@@ -12,7 +13,7 @@ const PRESIGNED_SECONDS = 15 * 60;
 /**
  * The media responses, by video id only: the client never names a path. Anything that does not
  * lead to a READY video's file inside the media store — an id that is not a number, a video
- * without media, a stored path that would leave the store — is the same plain 404.
+ * without media, a stored path that would leave the store — is the same not-found error.
  */
 export async function videoResponse(request: Request, idText: string): Promise<Response> {
   return servedFileResponse(request, idText, "mediaPath");
@@ -22,19 +23,19 @@ export async function posterResponse(request: Request, idText: string): Promise<
   return servedFileResponse(request, idText, "posterPath");
 }
 
-/** The video a signed token grants (no session: the token is the authorization); 404 when invalid or expired. */
+/** The video a signed token grants (no session: the token is the authorization); not found when invalid or expired. */
 export async function signedVideoResponse(request: Request, token: string): Promise<Response> {
   const grant = verifyVideoToken(token, ensureAuthSecret());
-  if (grant === null) return notFoundResponse();
+  if (grant === null) throw mediaNotFound();
   return servedFileResponse(request, String(grant.videoId), "mediaPath");
 }
 
 async function servedFileResponse(request: Request, idText: string, which: "mediaPath" | "posterPath"): Promise<Response> {
   const id = parseId(idText);
-  if (id === null) return notFoundResponse();
+  if (id === null) throw mediaNotFound();
   const video = await findServableVideo(id);
   const relative = video?.mediaStatus === "READY" ? video[which] : null;
-  if (relative === null || relative === undefined) return notFoundResponse();
+  if (relative === null || relative === undefined) throw mediaNotFound();
 
   const storage = s3SettingsFromEnv();
   if (storage !== null) {
@@ -42,8 +43,10 @@ async function servedFileResponse(request: Request, idText: string, which: "medi
     return new Response(null, { status: 302, headers: { location: url, "cache-control": "private, no-store" } });
   }
   const file = await resolveInside(mediaRoot(), relative);
-  if (file === null) return notFoundResponse();
-  return (await serveFile(request, file, { contentType: contentTypeOf(file) })) ?? notFoundResponse();
+  if (file === null) throw mediaNotFound();
+  const response = await serveFile(request, file, { contentType: contentTypeOf(file) });
+  if (response === null) throw mediaNotFound();
+  return response;
 }
 
 function parseId(text: string): number | null {
@@ -52,9 +55,4 @@ function parseId(text: string): number | null {
   return id <= 2_147_483_647 ? id : null;
 }
 
-function notFoundResponse(): Response {
-  return new Response(JSON.stringify({ error: "Media not found" }), {
-    status: 404,
-    headers: { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" },
-  });
-}
+const mediaNotFound = () => new DomainError("not-found", "Media not found");

@@ -7,7 +7,7 @@ import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { auditCount, auditTrail, withFailingCommits } from "@/lib/testing/audit-trail";
 import type { ImportOptionsInput } from "./import-options";
 import { generateKineticsCsv } from "./kinetics/generate";
-import { ImportRequestError, requestImport } from "./request-import";
+import { requestImport } from "./request-import";
 import { makeTempDir, removeTempDir } from "./testing/collect";
 
 let dir: string;
@@ -45,7 +45,9 @@ test("requesting an import records dataset.import with the acting researcher", a
 test("an import refused before it is recorded, or failing at commit, leaves no row and no audit entry", async () => {
   const rows = await prisma().datasetImport.count();
   const entries = await auditCount("dataset.import");
-  await expect(requestImport({ ...options, file: path.join(dir, "missing.csv") }, researcher)).rejects.toBeInstanceOf(ImportRequestError);
+  await expect(requestImport({ ...options, file: path.join(dir, "missing.csv") }, researcher)).rejects.toMatchObject({
+    kind: "invalid-input",
+  });
   await expect(withFailingCommits("DatasetImport", () => requestImport(options, researcher))).rejects.toThrow(/forced failure/);
   expect(await prisma().datasetImport.count()).toBe(rows);
   expect(await auditCount("dataset.import")).toBe(entries);

@@ -4,24 +4,24 @@ import { stat } from "node:fs/promises";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/audit-repository";
 import { inTransaction } from "@/lib/db/transaction";
+import { invalidInput } from "@/lib/errors/domain-error";
 import { importOptionsSchema, withCompanionFiles, type ImportOptionsInput } from "./import-options";
 import { createImportRow } from "./import-repository";
 
-export class ImportRequestError extends Error {}
-
 /**
  * Records a requested import (DatasetImport, QUEUED) after checking its options and that its file
- * is readable; companion files found beside it (class names, split lists) are added. Running it is
- * `runImport`'s job, through the import queue or directly (CLI, demo). Audited as `dataset.import`.
+ * is readable (an invalid-input DomainError says what is not); companion files found beside it
+ * (class names, split lists) are added. Running it is `runImport`'s job, through the import queue
+ * or directly (CLI, demo). Audited as `dataset.import`.
  */
 export async function requestImport(input: ImportOptionsInput, actor: Actor) {
   const parsed = importOptionsSchema.safeParse(input);
   if (!parsed.success) {
-    throw new ImportRequestError(parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`).join("; "));
+    throw invalidInput(parsed.error.issues.map((issue) => `${issue.path.join(".") || "options"}: ${issue.message}`).join("; "));
   }
   const options = withCompanionFiles(parsed.data);
   const info = await stat(options.file).catch(() => null);
-  if (info === null || !info.isFile()) throw new ImportRequestError(`${options.file} is not a readable file`);
+  if (info === null || !info.isFile()) throw invalidInput(`${options.file} is not a readable file`);
   const sourceSha256 = await sha256OfFile(options.file);
   return inTransaction(async (tx) => {
     const row = await createImportRow({ options, sourceSha256, createdById: actor.userId }, tx);

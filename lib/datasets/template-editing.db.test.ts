@@ -4,7 +4,7 @@ import { createUser } from "@/lib/auth/users";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { auditTrail, withFailingCommits } from "@/lib/testing/audit-trail";
-import { editTemplate, TemplateEditError } from "./template-editing";
+import { editTemplate } from "./template-editing";
 
 let researcher: Actor;
 let datasetId: number;
@@ -52,7 +52,7 @@ test("a template edit records dataset.template.update with the acting researcher
 
 test("an edit refused for its wording, or failing at commit, changes nothing and records nothing", async () => {
   const before = await auditTrail("dataset.template.update", templateId);
-  await expect(editTemplate(datasetId, templateId, "What is {nonsense}?", researcher)).rejects.toBeInstanceOf(TemplateEditError);
+  await expect(editTemplate(datasetId, templateId, "What is {nonsense}?", researcher)).rejects.toMatchObject({ kind: "invalid-input" });
   await expect(
     withFailingCommits("QuestionTemplate", () => editTemplate(datasetId, templateId, "A wording that never lands", researcher)),
   ).rejects.toThrow(/forced failure/);

@@ -1,18 +1,10 @@
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/audit-repository";
 import { inTransaction } from "@/lib/db/transaction";
+import { invalidField, notFound } from "@/lib/errors/domain-error";
 import { findTemplate, updateTemplateText } from "./dataset-repository";
 import { TemplateError } from "./templates/render";
 import { TemplateSet } from "./templates/template-set";
-
-export class TemplateEditError extends Error {
-  constructor(
-    readonly status: 400 | 404,
-    message: string,
-  ) {
-    super(message);
-  }
-}
 
 /**
  * Saves a template's new wording after checking it renders: its {placeholders} must be variables
@@ -21,11 +13,11 @@ export class TemplateEditError extends Error {
  */
 export async function editTemplate(datasetId: number, templateId: number, text: string, actor: Actor) {
   const template = await findTemplate(datasetId, templateId);
-  if (template === null) throw new TemplateEditError(404, "The template was not found");
+  if (template === null) throw notFound("The template");
   try {
     new TemplateSet([{ key: template.key, kind: template.kind, text }]);
   } catch (error) {
-    if (error instanceof TemplateError) throw new TemplateEditError(400, error.message);
+    if (error instanceof TemplateError) throw invalidField("text", error.message);
     throw error;
   }
   return inTransaction(async (tx) => {

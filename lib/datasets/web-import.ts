@@ -8,13 +8,14 @@ import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { z } from "zod";
 import type { Actor } from "@/lib/audit/actor";
 import { importRoots, mediaRoot } from "@/lib/config/media-root";
+import { invalidInput } from "@/lib/errors/domain-error";
 import { dataDir } from "@/lib/config/paths";
 import { resolveInside } from "@/lib/media/resolve-inside";
 import { FORMAT_NAMES, type ImportOptionsInput } from "./import-options";
 import { setImportJobId } from "./import-repository";
 import { enqueueImport } from "./job-sender";
 import { isSafeRelativePath } from "./paths";
-import { ImportRequestError, requestImport } from "./request-import";
+import { requestImport } from "./request-import";
 
 /** The largest annotation file the upload form takes (the 545k-row Kinetics CSV is ~25 MB). */
 const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
@@ -46,16 +47,16 @@ const importFormSchema = z.object({
  * Reads an import request (JSON with a server path, or multipart/form-data with the file and,
  * for generic imports, the mapping uploaded), saves uploads under the first import root, and
  * checks every path: server paths must lie under an import root, the media folder inside the
- * media store. Returns the import's options; throws ImportRequestError naming the problem.
+ * media store. Returns the import's options; throws an invalid-input DomainError naming the problem.
  */
 export async function readImportRequest(request: Request): Promise<ImportOptionsInput> {
   const type = request.headers.get("content-type") ?? "";
   if (type.startsWith("multipart/form-data")) return readMultipart(request);
   const body = await request.json().catch(() => {
-    throw new ImportRequestError("the body must be JSON or multipart/form-data");
+    throw invalidInput("the body must be JSON or multipart/form-data");
   });
   const form = parseForm(body);
-  if (form.serverPath === undefined) throw new ImportRequestError("serverPath: give a file on the server, or upload one");
+  if (form.serverPath === undefined) throw invalidInput("serverPath: give a file on the server, or upload one");
   return toOptions(
     form,
     await resolveImportPath(form.serverPath),
@@ -66,7 +67,7 @@ export async function readImportRequest(request: Request): Promise<ImportOptions
 
 async function readMultipart(request: Request): Promise<ImportOptionsInput> {
   const data = await request.formData().catch(() => {
-    throw new ImportRequestError("the upload could not be read");
+    throw invalidInput("the upload could not be read");
   });
   const text = (name: string) => {
     const value = data.get(name);
@@ -89,7 +90,7 @@ async function readMultipart(request: Request): Promise<ImportOptionsInput> {
       : form.serverPath
         ? await resolveImportPath(form.serverPath)
         : null;
-  if (file === null) throw new ImportRequestError("file: choose a file to upload, or give a server path");
+  if (file === null) throw invalidInput("file: choose a file to upload, or give a server path");
   const mapping =
     mappingUpload instanceof File && mappingUpload.size > 0
       ? await saveUpload(mappingUpload)
@@ -101,8 +102,7 @@ async function readMultipart(request: Request): Promise<ImportOptionsInput> {
 
 function parseForm(raw: unknown): z.infer<typeof importFormSchema> {
   const parsed = importFormSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new ImportRequestError(parsed.error.issues.map((i) => `${i.path.join(".") || "form"}: ${i.message}`).join("; "));
+  if (!parsed.success) throw invalidInput(parsed.error.issues.map((i) => `${i.path.join(".") || "form"}: ${i.message}`).join("; "));
   return parsed.data;
 }
 
@@ -113,8 +113,8 @@ async function toOptions(
   mappingFile: string | undefined,
 ): Promise<ImportOptionsInput> {
   const format = form.format;
-  if (format === undefined) throw new ImportRequestError("format: unknown");
-  if (format === "generic" && mappingFile === undefined) throw new ImportRequestError("mapping: a generic import needs a mapping file");
+  if (format === undefined) throw invalidInput("format: unknown");
+  if (format === "generic" && mappingFile === undefined) throw invalidInput("mapping: a generic import needs a mapping file");
   return {
     datasetName: form.datasetName,
     ...(form.description ? { description: form.description } : {}),
@@ -136,24 +136,24 @@ async function resolveImportPath(candidate: string): Promise<string> {
     const resolved = await resolveInside(root, relative.split(path.sep).join("/"));
     if (resolved !== null && (await stat(resolved).catch(() => null))?.isFile()) return resolved;
   }
-  throw new ImportRequestError(`"${candidate}" is not a file under an allowed import folder (${roots.join(", ")})`);
+  throw invalidInput(`"${candidate}" is not a file under an allowed import folder (${roots.join(", ")})`);
 }
 
 async function mediaPrefixOf(folder: string, mustExist: boolean): Promise<string> {
   const prefix = folder.replace(/^\/+|\/+$/g, "");
   if (prefix === "") return "";
   if (!isSafeRelativePath(prefix))
-    throw new ImportRequestError(`mediaFolder: "${folder}" must be a folder inside the media store (relative, no "..")`);
+    throw invalidInput(`mediaFolder: "${folder}" must be a folder inside the media store (relative, no "..")`);
   const resolved = await resolveInside(mediaRoot(), prefix);
-  if (resolved === null) throw new ImportRequestError(`mediaFolder: "${folder}" leads outside the media store`);
+  if (resolved === null) throw invalidInput(`mediaFolder: "${folder}" leads outside the media store`);
   if (mustExist && !(await stat(resolved).catch(() => null))?.isDirectory())
-    throw new ImportRequestError(`mediaFolder: no folder "${prefix}" in the media store`);
+    throw invalidInput(`mediaFolder: no folder "${prefix}" in the media store`);
   return prefix;
 }
 
 /** Keeps an uploaded file under `<first import root>/uploads/<unique>/<its name>`. */
 async function saveUpload(file: File): Promise<string> {
-  if (file.size > MAX_UPLOAD_BYTES) throw new ImportRequestError(`${file.name} is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GiB`);
+  if (file.size > MAX_UPLOAD_BYTES) throw invalidInput(`${file.name} is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GiB`);
   const [root = path.join(dataDir(), "imports")] = importRoots();
   const dir = path.join(root, "uploads", `${new Date().toISOString().slice(0, 10)}-${randomBytes(6).toString("hex")}`);
   await mkdir(dir, { recursive: true });

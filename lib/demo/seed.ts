@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { createUser, countUsers } from "@/lib/auth/users";
 import { isDemoMode } from "@/lib/config/demo-mode";
+import { isDomainError } from "@/lib/errors/domain-error";
 import { seedDemoBackends } from "./demo-backends";
 import { seedDemoDatasets } from "./demo-datasets";
 import { DEMO_PASSWORD, DEMO_USERS } from "./demo-users";
@@ -49,7 +50,7 @@ async function createDemoUsers(): Promise<void> {
   for (const user of DEMO_USERS) {
     await createUser({ ...user, password: DEMO_PASSWORD }, SYSTEM_ACTOR).catch((error: unknown) => {
       // ADMIN_EMAIL may already have claimed one of these addresses.
-      if (!(error instanceof Error && /already exists/.test(error.message))) throw error;
+      if (!isDomainError(error, "conflict")) throw error;
     });
   }
 }

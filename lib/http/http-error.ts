@@ -1,12 +1,22 @@
-/** An error that becomes an HTTP response with this status and message. */
-export class HttpError extends Error {
+import { DOMAIN_ERROR_KINDS, DomainError, type DomainErrorKind } from "@/lib/errors/domain-error";
+import { HTTP_STATUS } from "./error-response";
+
+/**
+ * @deprecated Throw a DomainError (lib/errors/domain-error). Only lib/http/server-action.ts, which
+ * nothing uses, still throws this; delete both together.
+ */
+export class HttpError extends DomainError {
   constructor(
     readonly status: number,
     message: string,
-    readonly details?: unknown,
+    details?: unknown,
   ) {
-    super(message);
+    super(kindOfStatus(status), message, { details });
   }
 }
 
-export const notFound = (what: string) => new HttpError(404, `${what} was not found`);
+function kindOfStatus(status: number): DomainErrorKind {
+  const kind = DOMAIN_ERROR_KINDS.find((candidate) => HTTP_STATUS[candidate] === status);
+  if (kind === undefined) throw new Error(`No domain error kind answers with HTTP ${status}`);
+  return kind;
+}

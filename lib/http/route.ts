@@ -1,9 +1,10 @@
+import type { Actor } from "@/lib/audit/actor";
 import type { z } from "zod";
 import { appUrl } from "@/lib/config/app-url";
 import { ACCESS, type Access } from "@/lib/auth/roles";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
-import { log } from "@/lib/log";
-import { HttpError } from "./http-error";
+import { DomainError, forbidden, invalidInput, unauthenticated } from "@/lib/errors/domain-error";
+import { errorResponse } from "./error-response";
 import { json } from "./json";
 
 type Schema = z.ZodType;
@@ -24,6 +25,8 @@ export interface RouteInput<P, Q, B> {
   body: B;
   request: Request;
   ip: string | null;
+  /** The signed-in user and their address, as audited services record who made a change. */
+  actor: Actor;
 }
 
 interface NextRouteContext {
@@ -49,21 +52,23 @@ export function route<
   const guarded = async (request: Request, context: NextRouteContext) =>
     respond(async () => {
       const user = await getSessionUser(request.headers);
-      if (!user) throw new HttpError(401, "Sign in required");
+      if (!user) throw unauthenticated();
       if (!(ACCESS[spec.access] as readonly string[]).includes(user.role)) {
-        throw new HttpError(403, `The ${user.role.toLowerCase()} role may not do this`);
+        throw forbidden(`The ${user.role.toLowerCase()} role may not do this`);
       }
       if (MUTATING.has(request.method)) checkOrigin(request);
       const params = parse(spec.params, await context.params, "path");
       const query = parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
       const body = spec.body ? parse(spec.body, await readJson(request), "body") : undefined;
+      const ip = clientIp(request);
       return handler({
         user,
         params: params as Infer<P>,
         query: query as Infer<Q>,
         body: body as Infer<B>,
         request,
-        ip: clientIp(request),
+        ip,
+        actor: { userId: user.id, ip },
       });
     });
   return Object.assign(guarded, { access: spec.access });
@@ -79,10 +84,7 @@ async function respond(run: () => Promise<Response | unknown>): Promise<Response
     const result = await run();
     return result instanceof Response ? result : json(result);
   } catch (error) {
-    if (error instanceof HttpError) return json({ error: error.message, details: error.details }, { status: error.status });
-    const reference = crypto.randomUUID().slice(0, 8);
-    log.error("Request failed", { component: "api", reference, error });
-    return json({ error: `Internal error (reference ${reference})` }, { status: 500 });
+    return errorResponse(error);
   }
 }
 
@@ -91,7 +93,11 @@ function parse(schema: Schema | undefined, value: unknown, where: string): unkno
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({ field: [where, ...issue.path].join("."), message: issue.message }));
-  throw new HttpError(400, `Invalid ${where}: ${issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`, { issues });
+  const only = result.error.issues.length === 1 ? result.error.issues[0]?.path.join(".") : undefined;
+  throw new DomainError("invalid-input", `Invalid ${where}: ${issues.map((i) => `${i.field}: ${i.message}`).join("; ")}`, {
+    field: only || undefined,
+    details: { issues },
+  });
 }
 
 async function readJson(request: Request): Promise<unknown> {
@@ -100,14 +106,14 @@ async function readJson(request: Request): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpError(400, "The request body is not valid JSON");
+    throw invalidInput("The request body is not valid JSON");
   }
 }
 
 function checkOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   const allowed = new Set([new URL(appUrl()).origin, new URL(request.url).origin]);
-  if (!origin || !allowed.has(origin)) throw new HttpError(403, "Cross-origin request refused");
+  if (!origin || !allowed.has(origin)) throw forbidden("Cross-origin request refused");
 }
 
 function clientIp(request: Request): string | null {

@@ -1,3 +1,5 @@
+import { DomainError, type DomainErrorKind } from "@/lib/errors/domain-error";
+
 export type MediaErrorCode =
   /** The file does not exist or cannot be read. */
   | "not-found"
@@ -11,14 +13,27 @@ export type MediaErrorCode =
   | "invalid-argument"
   | "timeout";
 
-/** A media operation that failed, with a reason fit to show a user (e.g. `Video.unplayableReason`). */
-export class MediaError extends Error {
+/** How each failure answers a caller who is not the ingest itself (which reads `code`). */
+const KIND_OF_CODE: Record<MediaErrorCode, DomainErrorKind> = {
+  "not-found": "not-found",
+  unplayable: "unprocessable",
+  "ffmpeg-failed": "unprocessable",
+  "tool-missing": "unavailable",
+  "invalid-argument": "invalid-input",
+  timeout: "unavailable",
+};
+
+/**
+ * A media operation that failed, with a reason fit to show a user (e.g. `Video.unplayableReason`).
+ * Callers that need the detail read `code`; to everyone else it is the DomainError of its kind.
+ */
+export class MediaError extends DomainError {
   constructor(
     readonly code: MediaErrorCode,
     readonly reason: string,
     readonly file?: string,
   ) {
-    super(file === undefined ? `${code}: ${reason}` : `${code}: ${reason} (${file})`);
+    super(KIND_OF_CODE[code], file === undefined ? `${code}: ${reason}` : `${code}: ${reason} (${file})`);
     this.name = "MediaError";
   }
 }

@@ -22,6 +22,3 @@ export type GenerationMode = ReviewableMode | "EVALUATION";
 
 /** Roles that may work any queue; annotators work only the queues they are members of. */
 export const QUEUE_MANAGER_ROLES = ["ADMIN", "RESEARCHER"] as const;
-
-export const DEFAULT_PAGE_SIZE = 50;
-export const MAX_PAGE_SIZE = 200;

@@ -7,13 +7,11 @@
  * (constants, answer/answer-runs, ground-truth/ground-truth, items/item-detail-types).
  */
 export * from "./constants";
-export { ReviewError } from "./errors";
 export {
   createQueueSchema,
   updateQueueSchema,
 } from "./schemas/queue-schemas";
 export { auditPatchSchema } from "./schemas/audit-schemas";
-export { limitSchema } from "./schemas/cursor";
 export { createQueue } from "./queues/create-queue";
 export { listQueues } from "./queues/list-queues";
 export { queueForUser } from "./queues/queue-access";

@@ -76,13 +76,16 @@ test("launch, list, status, cancel and resume through the API, with audit entrie
     body: { config: { datasets: [{ dataset: dataset.datasetId, sampleSize: -1 }] } },
   });
   expect(invalid.status).toBe(400);
-  expect(((await invalid.json()) as { error: string }).error).toMatch(/datasets\.0\.sampleSize/);
+  const invalidBody = (await invalid.json()) as { error: string; details: { issues: { field: string }[] } };
+  expect(invalidBody.error).toMatch(/datasets\.0\.sampleSize/);
+  expect(invalidBody.details.issues.map((issue) => issue.field)).toEqual(["body.datasets.0.sampleSize"]);
   const unknown = await call(launchRoute, {
     method: "POST",
     cookie: researcher,
     body: { config: { datasets: [{ dataset: "no such dataset" }] } },
   });
-  expect(((await unknown.json()) as { error: string }).error).toMatch(/no dataset "no such dataset"/);
+  expect(unknown.status).toBe(400);
+  expect(await unknown.json()).toMatchObject({ error: expect.stringMatching(/no dataset "no such dataset"/), field: "datasets.0.dataset" });
 
   const launched = await call(launchRoute, {
     method: "POST",
@@ -126,6 +129,8 @@ test("launch, list, status, cancel and resume through the API, with audit entrie
   });
   expect(actions.map((a) => a.action)).toEqual(["cycle.launch", "cycle.cancel", "cycle.resume"]);
   expect((await call(statusRoute, { cookie: researcher, params: { id: "999999" } })).status).toBe(404);
+  // Past PostgreSQL's integer no row can have the id: refused as input, never sent to the database.
+  expect((await call(statusRoute, { cookie: researcher, params: { id: "99999999999" } })).status).toBe(400);
   // Leave nothing running for the worker processes of later test files.
   expect((await call(cancelRoute, { method: "POST", cookie: researcher, params: { id: String(runId) } })).status).toBe(200);
   await advanceCycle(cycleId, recorder);

@@ -1,19 +1,15 @@
 import { z } from "zod";
-import { CycleRequestError, launchRun, listRuns } from "@/lib/cycles";
-import { HttpError } from "@/lib/http/http-error";
+import { launchRun, listRuns } from "@/lib/cycles";
+import { invalidInput } from "@/lib/errors/domain-error";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
-
-const PAGE = 50;
+import { pageQuery } from "@/lib/http/schemas";
 
 /** Runs of cycles, newest first; `cursor` is the last id of the previous page. */
 export const GET = route(
   {
     access: "research",
-    query: z.object({
-      cursor: z.coerce.number().int().positive().optional(),
-      limit: z.coerce.number().int().min(1).max(200).default(PAGE),
-    }),
+    query: pageQuery,
   },
   async ({ query }) => {
     const runs = await listRuns({ limit: query.limit, beforeId: query.cursor });
@@ -22,11 +18,8 @@ export const GET = route(
 );
 
 /** Launches a run of Video-STaR cycles: `{ config }` (lib/cycles/config.ts; defaults are the paper's). */
-export const POST = route({ access: "research", body: z.object({ config: z.unknown() }) }, async ({ user, body, ip }) => {
-  if (body.config === undefined) throw new HttpError(400, "Invalid body: config: a cycle configuration is required");
-  const launched = await launchRun(body.config, { userId: user.id, ip }).catch((error: unknown) => {
-    if (error instanceof CycleRequestError) throw new HttpError(error.status, error.message);
-    throw error;
-  });
+export const POST = route({ access: "research", body: z.object({ config: z.unknown() }) }, async ({ body, actor }) => {
+  if (body.config === undefined) throw invalidInput("Invalid body: config: a cycle configuration is required");
+  const launched = await launchRun(body.config, actor);
   return json(launched, { status: 201 });
 });

@@ -12,7 +12,7 @@ import { PATCH as patchTemplate } from "./[id]/templates/[templateId]/route";
 import { GET as getTemplates } from "./[id]/templates/route";
 import { GET as getVideos } from "./[id]/videos/route";
 import { GET as getImport } from "./imports/[id]/route";
-import { POST as postImport } from "./imports/route";
+import { GET as getImports, POST as postImport } from "./imports/route";
 
 const BASE = "http://localhost:3000";
 let dir: string;
@@ -143,6 +143,22 @@ describe("POST /api/datasets/imports", () => {
     const { rows: after } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "DatasetImport"`);
     expect(after[0]!.n).toBe(before[0]!.n);
   });
+  it("lists the import history newest first, a page at a time", async () => {
+    const page = async (query: string) => {
+      const response = await getImports(new Request(`${BASE}/api/datasets/imports?${query}`, { headers: { cookie } }), {
+        params: Promise.resolve({}),
+      });
+      expect(response.status, query).toBe(200);
+      return (await response.json()) as { imports: { id: number }[]; nextCursor: number | null };
+    };
+    const first = await page("limit=1");
+    expect(first.imports).toHaveLength(1);
+    expect(first.nextCursor).toBe(first.imports[0]!.id);
+    const second = await page(`limit=1&cursor=${first.nextCursor}`);
+    expect(second.imports).toHaveLength(1);
+    expect(second.imports[0]!.id).toBeLessThan(first.imports[0]!.id);
+    expect((await page("limit=2")).imports.map((entry) => entry.id)).toEqual([first.imports[0]!.id, second.imports[0]!.id]);
+  });
 });
 
 describe("dataset videos and templates", () => {
@@ -153,13 +169,13 @@ describe("dataset videos and templates", () => {
   });
 
   it("pages through videos by keyset", async () => {
-    const page = async (cursor: number) => {
-      const url = `${BASE}/api/datasets/${datasetId}/videos?limit=12&cursor=${cursor}`;
+    const page = async (cursor: number | null) => {
+      const url = `${BASE}/api/datasets/${datasetId}/videos?limit=12${cursor === null ? "" : `&cursor=${cursor}`}`;
       const response = await getVideos(new Request(url, { headers: { cookie } }), { params: Promise.resolve({ id: String(datasetId) }) });
       return (await response.json()) as { videos: { id: number }[]; nextCursor: number | null };
     };
     const seen: number[] = [];
-    let cursor = 0;
+    let cursor: number | null = null;
     for (;;) {
       const { videos, nextCursor } = await page(cursor);
       seen.push(...videos.map((v) => v.id));

@@ -1,14 +1,13 @@
 import { z } from "zod";
 import { exportRequestSchema, requestExport } from "@/lib/cycles";
 import { listExportViews } from "@/lib/cockpit/exports/export-list-repository";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
+import { optionalRowId } from "@/lib/http/schemas";
 import { prisma } from "@/lib/db/prisma";
 
-const query = z.object({
-  cycleId: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().optional()),
-});
+const query = z.object({ cycleId: optionalRowId });
 
 export const GET = route({ access: "research", query }, async ({ query }) => ({ exports: await listExportViews(query) }));
 

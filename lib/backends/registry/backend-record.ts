@@ -1,17 +1,7 @@
+import { invalidField } from "@/lib/errors/domain-error";
 import { KIND_TRAITS } from "./backend-kinds";
 import type { BackendInput } from "./backend-input";
 import { sealSecret } from "./secret-box";
-
-/** A problem with a request's field that only the stored state reveals (e.g. a credential to keep that does not exist). */
-export class BackendFieldError extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = "BackendFieldError";
-  }
-}
 
 export interface BackendRecord {
   name: string;
@@ -32,7 +22,8 @@ export function backendRecord(input: BackendInput, existingCiphertext: string | 
   if (credential.source === "stored") {
     if (credential.value !== undefined) secretCiphertext = sealSecret(credential.value, keyMaterial);
     else if (existingCiphertext) secretCiphertext = existingCiphertext;
-    else throw new BackendFieldError("credential.value", "Enter the credential to store");
+    // A problem with the field that only the stored state reveals: there is no credential to keep.
+    else throw invalidField("credential.value", "Enter the credential to store");
   }
   return {
     name: input.name,

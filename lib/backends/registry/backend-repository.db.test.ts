@@ -5,7 +5,7 @@ import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { auditCount, auditTrail, withFailingCommits } from "@/lib/testing/audit-trail";
 import { backendInputSchema } from "./backend-input";
-import { BackendNameTakenError, createBackend, deleteBackend, updateBackend } from "./backend-repository";
+import { createBackend, deleteBackend, updateBackend } from "./backend-repository";
 
 let admin: Actor;
 
@@ -49,7 +49,7 @@ test("a second backend of the same name is refused and records nothing", async (
   const name = unique();
   await createBackend(input(name), admin);
   const before = await auditCount("backend.create");
-  await expect(createBackend(input(name), admin)).rejects.toBeInstanceOf(BackendNameTakenError);
+  await expect(createBackend(input(name), admin)).rejects.toMatchObject({ kind: "conflict", field: "name" });
   expect(await auditCount("backend.create")).toBe(before);
 });
 

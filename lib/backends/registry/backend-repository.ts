@@ -4,6 +4,7 @@ import type { AuditDetails } from "@/lib/audit/audit-actions";
 import { recordAudit } from "@/lib/audit/audit-repository";
 import { prisma } from "@/lib/db/prisma";
 import { inTransaction } from "@/lib/db/transaction";
+import { conflict } from "@/lib/errors/domain-error";
 import { isBackendKind, KIND_TRAITS } from "./backend-kinds";
 import type { BackendInput } from "./backend-input";
 import { backendRecord } from "./backend-record";
@@ -25,18 +26,6 @@ export interface BackendView {
   lastHealth: HealthReport | null;
   trainingRuns: number;
   updatedAt: string;
-}
-
-export class BackendNameTakenError extends Error {
-  constructor(name: string) {
-    super(`A backend named "${name}" already exists`);
-  }
-}
-
-export class BackendInUseError extends Error {
-  constructor(name: string, runs: number) {
-    super(`Backend "${name}" ran ${runs} training run(s); it is kept for their history`);
-  }
 }
 
 const viewSelect = {
@@ -97,7 +86,7 @@ export async function createBackend(input: BackendInput, actor: Actor): Promise<
     await recordAudit(tx, actor, { action: "backend.create", targetId: created.id, details: auditedInput(input) });
     return created;
   }).catch((error: unknown) => {
-    throw isUniqueViolation(error) ? new BackendNameTakenError(input.name) : error;
+    throw isUniqueViolation(error) ? nameTaken(input.name) : error;
   });
 }
 
@@ -117,16 +106,20 @@ export async function updateBackend(id: number, input: BackendInput, actor: Acto
     await recordAudit(tx, actor, { action: "backend.update", targetId: id, details: { ...auditedInput(input), credentialChanged } });
     return updated;
   }).catch((error: unknown) => {
-    throw isUniqueViolation(error) ? new BackendNameTakenError(input.name) : error;
+    throw isUniqueViolation(error) ? nameTaken(input.name) : error;
   });
 }
 
-/** Returns the deleted backend's name, or null when there is none. */
+const nameTaken = (name: string) => conflict(`A backend named "${name}" already exists`, { field: "name" });
+
+/** Returns the deleted backend's name, or null when there is none; a backend with training runs is kept (a conflict). */
 export async function deleteBackend(id: number, actor: Actor): Promise<string | null> {
   return inTransaction(async (tx) => {
     const row = await tx.backend.findUnique({ where: { id }, select: { name: true, _count: { select: { trainingRuns: true } } } });
     if (!row) return null;
-    if (row._count.trainingRuns > 0) throw new BackendInUseError(row.name, row._count.trainingRuns);
+    if (row._count.trainingRuns > 0) {
+      throw conflict(`Backend "${row.name}" ran ${row._count.trainingRuns} training run(s); it is kept for their history`);
+    }
     await tx.backend.delete({ where: { id }, select: { id: true } });
     await recordAudit(tx, actor, { action: "backend.delete", targetId: id, details: { name: row.name } });
     return row.name;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { backendInputSchema } from "./backend-input";
-import { backendRecord, BackendFieldError } from "./backend-record";
+import { backendRecord } from "./backend-record";
 import { credentialView, resolveBackendConfig } from "./backend-runtime";
 
 const KEY = "key-material-for-runtime-tests-0123456789";
@@ -33,7 +33,9 @@ describe("stored backends", () => {
     const first = record({ ...base, credential: { source: "stored", value: "sk-1" } });
     const kept = record({ ...base, credential: { source: "stored" } }, first.secretCiphertext);
     expect(kept.secretCiphertext).toBe(first.secretCiphertext);
-    expect(() => record({ ...base, credential: { source: "stored" } })).toThrow(BackendFieldError);
+    expect(() => record({ ...base, credential: { source: "stored" } })).toThrow(
+      expect.objectContaining({ kind: "invalid-input", field: "credential.value" }),
+    );
   });
 
   test("a credential from the environment is read at use time and reported missing when unset", () => {
@@ -41,7 +43,9 @@ describe("stored backends", () => {
     expect(row.secretCiphertext).toBeNull();
     expect(credentialView(row, {})).toEqual({ source: "env", envVar: "VLLM_KEY", present: false });
     expect(resolveBackendConfig(row, { env: { VLLM_KEY: "from-env" } }).config).toMatchObject({ apiKey: "from-env" });
-    expect(() => resolveBackendConfig(row, { env: {} })).toThrow(/VLLM_KEY holding its credential is not set/);
+    expect(() => resolveBackendConfig(row, { env: {} })).toThrow(
+      expect.objectContaining({ kind: "unavailable", message: expect.stringMatching(/VLLM_KEY holding its credential is not set/) }),
+    );
   });
 
   test("training backends resolve through the training schema; simulators are marked", () => {

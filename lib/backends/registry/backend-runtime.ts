@@ -1,3 +1,4 @@
+import { unavailable } from "@/lib/errors/domain-error";
 import {
   parseInferenceBackendConfig,
   parseTrainingBackendConfig,
@@ -73,7 +74,8 @@ function readCredential(row: StoredBackend, options: ResolveOptions): string | n
   if (view.source === "stored") return openSecret(row.secretCiphertext ?? "", options.keyMaterial);
   if (view.source === "env") {
     const value = (options.env ?? process.env)[view.envVar];
-    if (!value) throw new Error(`Backend "${row.name}": the environment variable ${view.envVar} holding its credential is not set`);
+    // Not the request's fault, nor a bug: the backend cannot be used until someone sets the variable.
+    if (!value) throw unavailable(`Backend "${row.name}": the environment variable ${view.envVar} holding its credential is not set`);
     return value;
   }
   return null;

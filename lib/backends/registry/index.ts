@@ -1,5 +1,4 @@
 export { backendInputSchema } from "./backend-input";
-export { BackendFieldError } from "./backend-record";
 export {
   resolveBackendConfig,
   type StoredBackend,

@@ -1,4 +1,5 @@
 import { prisma } from "@/lib/db/prisma";
+import { conflict, notFound } from "@/lib/errors/domain-error";
 import { cycleLabel } from "../cycles/cycle-list-repository";
 
 export interface ExportView {
@@ -60,12 +61,10 @@ export async function listExportViews(options: { cycleId?: number; limit?: numbe
   }));
 }
 
-/** The stored file of a finished export (relative to the media root), or why there is none. */
-export async function exportFile(
-  id: number,
-): Promise<{ ok: true; storagePath: string; format: string; cycleId: number | null } | { ok: false; reason: "missing" | "not-ready" }> {
+/** The stored file of a finished export (relative to the media root); not found, or a conflict while it is not finished. */
+export async function exportFile(id: number): Promise<{ storagePath: string; format: string; cycleId: number | null }> {
   const row = await prisma().export.findUnique({ where: { id }, select: { status: true, storagePath: true, format: true, cycleId: true } });
-  if (!row) return { ok: false, reason: "missing" };
-  if (row.status !== "DONE" || !row.storagePath) return { ok: false, reason: "not-ready" };
-  return { ok: true, storagePath: row.storagePath, format: row.format, cycleId: row.cycleId };
+  if (!row) throw notFound(`Export ${id}`);
+  if (row.status !== "DONE" || !row.storagePath) throw conflict(`Export ${id} is not finished yet`);
+  return { storagePath: row.storagePath, format: row.format, cycleId: row.cycleId };
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { cycleConfigSchema } from "@/lib/cycles/config";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
+import { DomainError } from "@/lib/errors/domain-error";
 import { createDatasetWithQuestions, createGenerations, uniqueTag } from "../testing/cockpit-fixtures";
 import { estimateForConfig } from "./estimate-repository";
 
@@ -80,9 +81,7 @@ function config(overrides: Record<string, unknown> = {}) {
 
 describe("launch estimate from the database", () => {
   test("counts the selection and uses the backend's measured throughput, tokens and training time", async () => {
-    const result = await estimateForConfig(config());
-    if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    const { estimate } = result;
+    const estimate = await estimateForConfig(config());
     expect(estimate.datasets).toEqual([{ name: dataset.name, questions: 8, evaluationQuestions: 4 }]);
     // Answer yield 3/5 → 8 × 0.4 ≈ 3 rationalizations expected in the one training cycle before the final.
     expect(estimate.perCycle).toEqual({ answers: 8, rationalizationsExpected: 3, rationalizationsMax: 8, evaluations: 4 });
@@ -94,23 +93,24 @@ describe("launch estimate from the database", () => {
   });
 
   test("a sample size caps the questions; evaluation off counts none", async () => {
-    const result = await estimateForConfig(
+    const estimate = await estimateForConfig(
       config({ datasets: [{ dataset: dataset.id, sampleSize: 5 }], evaluation: { enabled: false }, stopRule: { maxCycles: 1 } }),
     );
-    expect(result.ok && result.estimate.datasets).toEqual([{ name: dataset.name, questions: 5, evaluationQuestions: 0 }]);
-    expect(result.ok && result.estimate.generations.expected).toBe(5);
+    expect(estimate.datasets).toEqual([{ name: dataset.name, questions: 5, evaluationQuestions: 0 }]);
+    expect(estimate.generations.expected).toBe(5);
   });
 
   test("names that do not exist are reported on their fields", async () => {
-    const result = await estimateForConfig(
+    const refused = await estimateForConfig(
       config({
         datasets: [{ dataset: `${tag}-nope` }, { dataset: dataset.name, splits: ["missing"] }],
         backends: { inference: `${tag}-training`, training: "nope" },
       }),
-    );
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(Object.fromEntries(result.issues.map((issue) => [issue.field, issue.message]))).toEqual({
+    ).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(DomainError);
+    const { kind, issues = [] } = refused as DomainError;
+    expect(kind).toBe("invalid-input");
+    expect(Object.fromEntries(issues.map((issue) => [issue.field, issue.message]))).toEqual({
       "datasets.0.dataset": `There is no dataset named "${tag}-nope"`,
       "datasets.1.splits": `${dataset.name} has no questions in the split(s) missing`,
       "backends.inference": `"${tag}-training" is a training backend, not an inference one`,

@@ -1,4 +1,5 @@
 import type { CycleConfig } from "@/lib/cycles/config";
+import { invalidInput } from "@/lib/errors/domain-error";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { storedSettings } from "@/lib/backends/registry/backend-runtime";
@@ -10,16 +11,17 @@ interface LaunchIssue {
   message: string;
 }
 
-export type EstimateResult = { ok: true; estimate: LaunchEstimate } | { ok: false; issues: LaunchIssue[] };
-
 const RECENT_GENERATIONS = 5000;
 
-export async function estimateForConfig(config: CycleConfig): Promise<EstimateResult> {
+/** What launching this configuration will take; an invalid-input DomainError names each setting that names nothing. */
+export async function estimateForConfig(config: CycleConfig): Promise<LaunchEstimate> {
   const issues: LaunchIssue[] = [];
   const datasets = await resolveDatasets(config, issues);
   const inference = await backendByName(config.backends.inference, "INFERENCE", "backends.inference", issues);
   const training = await backendByName(config.backends.training, "TRAINING", "backends.training", issues);
-  if (issues.length > 0 || !inference || !training) return { ok: false, issues };
+  if (issues.length > 0 || !inference || !training) {
+    throw invalidInput(`launch settings are invalid: ${issues.map((issue) => `${issue.field}: ${issue.message}`).join("; ")}`, issues);
+  }
   const settings = storedSettings(inference);
   const model = typeof settings.model === "string" ? settings.model : "";
   const maxConcurrency = typeof settings.maxConcurrency === "number" ? settings.maxConcurrency : 8;
@@ -28,7 +30,7 @@ export async function estimateForConfig(config: CycleConfig): Promise<EstimateRe
     maxConcurrency,
     trainingSeconds: await meanTrainingSeconds(training.id),
   };
-  const estimate = estimateLaunch(
+  return estimateLaunch(
     datasets,
     {
       samplesPerQuestion: config.sampling.samplesPerQuestion,
@@ -39,7 +41,6 @@ export async function estimateForConfig(config: CycleConfig): Promise<EstimateRe
     },
     history,
   );
-  return { ok: true, estimate };
 }
 
 async function resolveDatasets(config: CycleConfig, issues: LaunchIssue[]): Promise<EstimateDataset[]> {

@@ -46,7 +46,11 @@ describe("audits", () => {
     // Undo sends the earlier value back.
     const undone = await saveAudit(ana, queue.id, claim.itemId, { verdict: null });
     expect(undone.verdict).toBeNull();
-    await expect(saveAudit(ana, queue.id, claim.itemId, { submit: true })).rejects.toThrow(/choose a verdict/);
+    await expect(saveAudit(ana, queue.id, claim.itemId, { submit: true })).rejects.toMatchObject({
+      kind: "invalid-input",
+      field: "verdict",
+      message: expect.stringMatching(/choose a verdict/),
+    });
     const submitted = await saveAudit(ana, queue.id, claim.itemId, { verdict: "HALLUCINATED", submit: true });
     expect(submitted.submittedAt).toBeInstanceOf(Date);
     expect(submitted.assignment.status).toBe("SUBMITTED");
@@ -55,7 +59,10 @@ describe("audits", () => {
   test("refuses audits from someone without the item, and spans past the answer", async () => {
     const { ana, bo, queue } = await setUp("refusals");
     const claim = (await claimNextItem(ana, queue.id))!;
-    await expect(saveAudit(bo, queue.id, claim.itemId, { verdict: "CORRECT" })).rejects.toThrow(/hold no assignment/);
+    await expect(saveAudit(bo, queue.id, claim.itemId, { verdict: "CORRECT" })).rejects.toMatchObject({
+      kind: "conflict",
+      message: expect.stringMatching(/hold no assignment/),
+    });
     await expect(saveAudit(ana, queue.id, claim.itemId, { hallucinatedSpans: [{ start: 0, end: 100_000 }] })).rejects.toThrow(
       /past the end of the answer/,
     );

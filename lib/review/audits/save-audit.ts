@@ -3,7 +3,8 @@ import type pg from "pg";
 import type { ReviewUser } from "../access";
 import { activeHoldersOtherThan } from "../claims/claim-next";
 import { withTransaction } from "../db/transaction";
-import { ReviewError, itemNotFound } from "../errors";
+import { conflict, invalidField } from "@/lib/errors/domain-error";
+import { itemNotFound } from "../errors";
 import { queueForUser, type QueueSettings } from "../queues/queue-access";
 import { storedSpansSchema, type AuditPatch, type HallucinatedSpan } from "../schemas/audit-schemas";
 import type { AuditVerdict } from "../constants";
@@ -38,14 +39,14 @@ export async function saveAudit(user: ReviewUser, queueId: number, itemId: numbe
     const queue = await queueForUser(user, queueId, client);
     const item = await lockItemForAudit(client, queueId, itemId, user.id);
     if (item.assignmentId === null || item.status === null) {
-      throw new ReviewError("conflict", `You hold no assignment on item ${itemId}: take it with "next item" first`);
+      throw conflict(`You hold no assignment on item ${itemId}: take it with "next item" first`);
     }
-    if (item.status === "RELEASED") throw new ReviewError("conflict", `You released item ${itemId}; it is no longer yours to audit`);
+    if (item.status === "RELEASED") throw conflict(`You released item ${itemId}; it is no longer yours to audit`);
     if (patch.submit && item.status === "LEASED" && !item.live) await requireFreeSlot(client, queue, itemId, user.id);
 
     const spans = patch.hallucinatedSpans === undefined ? undefined : resolveSpans(item.text, patch.hallucinatedSpans);
     const audit = await upsertAudit(client, item.generationId, user.id, patch, spans);
-    if (patch.submit && audit.verdict === null) throw new ReviewError("invalid", "verdict: choose a verdict (1–4) before submitting");
+    if (patch.submit && audit.verdict === null) throw invalidField("verdict", "verdict: choose a verdict (1–4) before submitting");
 
     const assignment = await updateAssignment(client, item.assignmentId, item.status, Boolean(patch.submit), queue.leaseSeconds);
     return { ...audit, assignment };
@@ -71,10 +72,7 @@ async function lockItemForAudit(client: pg.PoolClient, queueId: number, itemId: 
 
 async function requireFreeSlot(client: pg.PoolClient, queue: QueueSettings, itemId: number, userId: string): Promise<void> {
   if ((await activeHoldersOtherThan(client, itemId, userId)) >= queue.overlap) {
-    throw new ReviewError(
-      "conflict",
-      `Your lease on item ${itemId} ran out and the item went to someone else; your draft is kept but cannot be submitted`,
-    );
+    throw conflict(`Your lease on item ${itemId} ran out and the item went to someone else; your draft is kept but cannot be submitted`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { ReviewError } from "../errors";
+import { invalidField } from "@/lib/errors/domain-error";
 import type { HallucinatedSpan, SpanInput } from "../schemas/audit-schemas";
 
 /**
@@ -10,8 +10,8 @@ export function resolveSpans(answer: string, spans: readonly SpanInput[]): Hallu
   const resolved: HallucinatedSpan[] = [];
   spans.forEach((span, index) => {
     if (span.end > answer.length) {
-      throw new ReviewError(
-        "invalid",
+      throw invalidField(
+        `hallucinatedSpans.${index}.end`,
         `hallucinatedSpans.${index}: end ${span.end} is past the end of the answer (${answer.length} characters)`,
       );
     }

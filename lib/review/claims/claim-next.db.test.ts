@@ -138,9 +138,12 @@ describe("claiming items", () => {
       createReviewer("researcher", "RESEARCHER"),
     ]);
     const queue = await queueWith("membership", { overlap: 1, size: 2, members: [member.id] });
-    await expect(claimNextItem(outsider, queue.id)).rejects.toThrow(/not found among your queues/);
+    await expect(claimNextItem(outsider, queue.id)).rejects.toMatchObject({
+      kind: "not-found",
+      message: expect.stringMatching(/not found among your queues/),
+    });
     expect(await claimNextItem(researcher, queue.id)).not.toBeNull();
     await pool().query(`UPDATE "ReviewQueue" SET status = 'CLOSED' WHERE id = $1`, [queue.id]);
-    await expect(claimNextItem(member, queue.id)).rejects.toThrow(/closed/);
+    await expect(claimNextItem(member, queue.id)).rejects.toMatchObject({ kind: "conflict", message: expect.stringMatching(/closed/) });
   });
 });

@@ -2,7 +2,7 @@ import type pg from "pg";
 import type { ReviewUser } from "../access";
 import { ACTIVE_ASSIGNMENT, NOW } from "../db/sql-fragments";
 import { withTransaction } from "../db/transaction";
-import { ReviewError } from "../errors";
+import { conflict } from "@/lib/errors/domain-error";
 import { queueForUser, type QueueSettings } from "../queues/queue-access";
 
 export interface Claim {
@@ -34,7 +34,7 @@ const MAX_ATTEMPTS = 25;
 export async function claimNextItem(user: ReviewUser, queueId: number): Promise<Claim | null> {
   return withTransaction(async (client) => {
     const queue = await queueForUser(user, queueId, client, true);
-    if (queue.status === "CLOSED") throw new ReviewError("conflict", `Review queue ${queueId} is closed`);
+    if (queue.status === "CLOSED") throw conflict(`Review queue ${queueId} is closed`);
     // One person's claims on a queue run one at a time (two tabs, a double key press): the second
     // then finds the first one's lease and gets the same item, instead of racing it.
     await client.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [queue.id, user.id]);

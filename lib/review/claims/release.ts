@@ -1,7 +1,7 @@
 import { NOW } from "../db/sql-fragments";
 import type { ReviewUser } from "../access";
 import { withTransaction } from "../db/transaction";
-import { ReviewError } from "../errors";
+import { conflict, DomainError } from "@/lib/errors/domain-error";
 import { invalidateQueueMetrics } from "../metrics/metrics-cache";
 import { queueForUser } from "../queues/queue-access";
 
@@ -18,8 +18,8 @@ export async function releaseItem(user: ReviewUser, queueId: number, itemId: num
       [itemId, user.id, queueId],
     );
     const assignment = rows[0];
-    if (!assignment) throw new ReviewError("not-found", `You hold no assignment on item ${itemId} of queue ${queueId}`);
-    if (assignment.status === "SUBMITTED") throw new ReviewError("conflict", `Item ${itemId} is already submitted; it cannot be released`);
+    if (!assignment) throw new DomainError("not-found", `You hold no assignment on item ${itemId} of queue ${queueId}`);
+    if (assignment.status === "SUBMITTED") throw conflict(`Item ${itemId} is already submitted; it cannot be released`);
     if (assignment.status === "RELEASED") return;
     await client.query(`UPDATE "ReviewAssignment" SET status = 'RELEASED', "updatedAt" = ${NOW} WHERE id = $1`, [assignment.id]);
   });

@@ -99,9 +99,11 @@ describe("createQueue", () => {
   });
 
   test("refuses a missing cycle, unknown assignees and unknown gold generations, naming them", async () => {
-    await expect(createQueue(createQueueSchema.parse({ name: "x", cycleId: 999_999, size: 1 }), SYSTEM_ACTOR)).rejects.toThrow(
-      /cycleId: cycle 999999 does not exist/,
-    );
+    await expect(createQueue(createQueueSchema.parse({ name: "x", cycleId: 999_999, size: 1 }), SYSTEM_ACTOR)).rejects.toMatchObject({
+      kind: "invalid-input",
+      field: "cycleId",
+      message: expect.stringMatching(/cycleId: cycle 999999 does not exist/),
+    });
     await expect(make({ size: 1, assignees: ["nobody-here"] })).rejects.toThrow(/assignees: no active user with id nobody-here/);
     await expect(make({ size: 1, gold: [{ generationId: 999_999, answer: { verdict: "CORRECT" } }] })).rejects.toThrow(
       /gold: generation 999999/,

@@ -1,9 +1,9 @@
 import type pg from "pg";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditWithPg } from "@/lib/audit/audit-repository";
+import { invalidField } from "@/lib/errors/domain-error";
 import { withTransaction } from "../db/transaction";
 import { LATEST_VERDICT_LATERAL, NOW } from "../db/sql-fragments";
-import { ReviewError } from "../errors";
 import { allocateEqually } from "../sampling/allocate";
 import { STRATUM_SQL } from "../sampling/stratum";
 import type { CreateQueue } from "../schemas/queue-schemas";
@@ -169,7 +169,7 @@ export async function addMembers(client: pg.PoolClient, queueId: number, userIds
 
 async function requireCycle(client: pg.PoolClient, cycleId: number): Promise<void> {
   const { rowCount } = await client.query(`SELECT 1 FROM "Cycle" WHERE id = $1`, [cycleId]);
-  if (!rowCount) throw new ReviewError("invalid", `cycleId: cycle ${cycleId} does not exist`);
+  if (!rowCount) throw invalidField("cycleId", `cycleId: cycle ${cycleId} does not exist`);
 }
 
 export async function requireActiveUsers(client: pg.PoolClient, userIds: readonly string[]): Promise<void> {
@@ -177,7 +177,7 @@ export async function requireActiveUsers(client: pg.PoolClient, userIds: readonl
   const { rows } = await client.query<{ id: string }>(`SELECT id FROM "User" WHERE id = ANY($1::text[]) AND active`, [userIds]);
   const found = new Set(rows.map((row) => row.id));
   const missing = userIds.filter((id) => !found.has(id));
-  if (missing.length > 0) throw new ReviewError("invalid", `assignees: no active user with id ${missing.join(", ")}`);
+  if (missing.length > 0) throw invalidField("assignees", `assignees: no active user with id ${missing.join(", ")}`);
 }
 
 async function requireGenerations(client: pg.PoolClient, generationIds: readonly number[]): Promise<void> {
@@ -185,5 +185,5 @@ async function requireGenerations(client: pg.PoolClient, generationIds: readonly
   const { rows } = await client.query<{ id: number }>(`SELECT id FROM "Generation" WHERE id = ANY($1::int[])`, [generationIds]);
   const found = new Set(rows.map((row) => row.id));
   const missing = generationIds.filter((id) => !found.has(id));
-  if (missing.length > 0) throw new ReviewError("invalid", `gold: generation ${missing.join(", ")} does not exist`);
+  if (missing.length > 0) throw invalidField("gold", `gold: generation ${missing.join(", ")} does not exist`);
 }

@@ -17,7 +17,7 @@ type Queryable = Pick<pg.PoolClient, "query">;
 
 /**
  * The queue if this user may work on it (a member, or an admin or researcher); otherwise a
- * ReviewError. `lock` takes a share lock so the queue cannot be deleted under a claim.
+ * not-found DomainError. `lock` takes a share lock so the queue cannot be deleted under a claim.
  */
 export async function queueForUser(user: ReviewUser, queueId: number, db: Queryable = pool(), lock = false): Promise<QueueSettings> {
   const { rows } = await db.query<QueueSettings & { isMember: boolean }>(

@@ -2,7 +2,7 @@ import { beforeAll, expect, test } from "vitest";
 import type { Actor } from "@/lib/audit/actor";
 import { prisma } from "@/lib/db/prisma";
 import { auditCount, auditTrail, withFailingCommits } from "@/lib/testing/audit-trail";
-import { ReviewError } from "../errors";
+import { DomainError } from "@/lib/errors/domain-error";
 import { createQueueSchema } from "../schemas/queue-schemas";
 import { closeConnectionsAfterAll } from "../testing/db-hooks";
 import { createReviewer, seedReviewFixture } from "../testing/review-fixture";
@@ -59,7 +59,7 @@ test("a change or deletion that fails at commit, or is refused, leaves the queue
   await expect(withFailingCommits("ReviewQueue", () => updateQueue(id, { name: "never renamed" }, researcher))).rejects.toThrow(
     /forced failure/,
   );
-  await expect(updateQueue(id, { name: "never renamed", addAssignees: ["nobody-at-all"] }, researcher)).rejects.toBeInstanceOf(ReviewError);
+  await expect(updateQueue(id, { name: "never renamed", addAssignees: ["nobody-at-all"] }, researcher)).rejects.toBeInstanceOf(DomainError);
   await expect(withFailingCommits("ReviewQueue", () => deleteQueue(id, researcher))).rejects.toThrow(/forced failure/);
   expect(await queueName(id)).toBe("kept queue");
   expect(await auditTrail("review.queue.update", id)).toEqual([]);
@@ -67,6 +67,6 @@ test("a change or deletion that fails at commit, or is refused, leaves the queue
 });
 
 test("deleting a queue that does not exist is refused and records nothing", async () => {
-  await expect(deleteQueue(2_000_000_000, researcher)).rejects.toBeInstanceOf(ReviewError);
+  await expect(deleteQueue(2_000_000_000, researcher)).rejects.toBeInstanceOf(DomainError);
   expect(await auditTrail("review.queue.delete", 2_000_000_000)).toEqual([]);
 });

@@ -1,9 +1,5 @@
-import { z } from "zod";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../constants";
-import { ReviewError } from "../errors";
-
-/** ?limit= for keyset pages. */
-export const limitSchema = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE);
+import type { z } from "zod";
+import { invalidInput } from "@/lib/errors/domain-error";
 
 /** A keyset page: the rows and the cursor of the next page (null at the end). */
 export interface Page<T> {
@@ -24,7 +20,7 @@ export function decodeCursor<T extends z.ZodType>(cursor: string | undefined, sc
   } catch {
     // fall through to the error below
   }
-  throw new ReviewError("invalid", "The cursor is not one this list handed out");
+  throw invalidInput("The cursor is not one this list handed out");
 }
 
 /** Splits a limit+1 fetch into a page and its next cursor. */

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import type { SessionUser } from "@/lib/auth/session";
-import { ReviewError, queueDetail, queueForUser } from "@/lib/review";
+import { isDomainError } from "@/lib/errors/domain-error";
+import { queueDetail, queueForUser } from "@/lib/review";
 
 /** The queue for a review page, or the 404 page when it does not exist for this person. */
 export async function loadQueueForPage(user: SessionUser, rawQueueId: string) {
@@ -10,7 +11,7 @@ export async function loadQueueForPage(user: SessionUser, rawQueueId: string) {
     await queueForUser(user, queueId);
     return await queueDetail(queueId);
   } catch (error) {
-    if (error instanceof ReviewError && error.kind === "not-found") notFound();
+    if (isDomainError(error, "not-found")) notFound();
     throw error;
   }
 }

@@ -39,6 +39,7 @@ test("an admin creates a user; the creation is in the audit log; a second one wi
 
   const again = await POST(request("POST", "/api/admin/users", { email, name: "Twin", role: "PI", password: "long-enough-pw" }), noParams);
   expect(again.status).toBe(409);
+  expect(await again.json()).toMatchObject({ field: "email", details: { issues: [{ field: "body.email" }] } });
 });
 
 test("role changes and deactivations are audited; an admin cannot deactivate themselves", async () => {
@@ -57,4 +58,14 @@ test("role changes and deactivations are audited; an admin cannot deactivate the
     params: Promise.resolve({ id: adminId }),
   });
   expect(self.status).toBe(400);
+});
+
+test("changing a user who does not exist is 404, and leaves no audit entry", async () => {
+  const id = `no-such-user-${Date.now()}`;
+  const params = { params: Promise.resolve({ id }) };
+  const role = await PATCH(request("PATCH", `/api/admin/users/${id}`, { role: "RESEARCHER" }), params);
+  expect(role.status).toBe(404);
+  expect(await role.json()).toEqual({ error: `User ${id} was not found` });
+  expect((await PATCH(request("PATCH", `/api/admin/users/${id}`, { active: false }), params)).status).toBe(404);
+  expect(await prisma().auditLogEntry.count({ where: { targetId: id } })).toBe(0);
 });

@@ -1,11 +1,10 @@
-import { z } from "zod";
 import { backendInputSchema } from "@/lib/backends/registry";
 import { deleteBackend, getBackend, updateBackend } from "@/lib/backends/registry/backend-repository";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
-import { backendWriteErrors } from "../write-errors";
+import { idParams } from "@/lib/http/schemas";
 
-const params = z.object({ id: z.coerce.number().int().positive() });
+const params = idParams("id");
 
 export const GET = route({ access: "research", params }, async ({ params }) => {
   const backend = await getBackend(params.id);
@@ -13,14 +12,14 @@ export const GET = route({ access: "research", params }, async ({ params }) => {
   return { backend };
 });
 
-export const PUT = route({ access: "admin", params, body: backendInputSchema }, async ({ user, params, body, ip }) => {
-  const updated = await updateBackend(params.id, body, { userId: user.id, ip }).catch(backendWriteErrors);
+export const PUT = route({ access: "admin", params, body: backendInputSchema }, async ({ params, body, actor }) => {
+  const updated = await updateBackend(params.id, body, actor);
   if (!updated) throw notFound(`Backend ${params.id}`);
   return updated;
 });
 
-export const DELETE = route({ access: "admin", params }, async ({ user, params, ip }) => {
-  const name = await deleteBackend(params.id, { userId: user.id, ip }).catch(backendWriteErrors);
+export const DELETE = route({ access: "admin", params }, async ({ params, actor }) => {
+  const name = await deleteBackend(params.id, actor);
   if (name === null) throw notFound(`Backend ${params.id}`);
   return { deleted: params.id };
 });

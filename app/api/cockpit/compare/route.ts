@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { compareCycles } from "@/lib/cockpit/charts/comparison-repository";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
+import { rowId } from "@/lib/http/schemas";
 
-const id = z.coerce.number().int().positive();
-const query = z.object({ a: id, b: id });
+const query = z.object({ a: rowId, b: rowId });
 
 /** Two cycles side by side: yields, audits, evaluation, usage and what their configurations change. */
 export const GET = route({ access: "research", query }, async ({ query }) => {

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { cycleTrends } from "@/lib/cockpit/charts/trend-repository";
 import { route } from "@/lib/http/route";
+import { optionalRowId } from "@/lib/http/schemas";
 
 const query = z.object({
-  runId: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().positive().optional()),
+  runId: optionalRowId,
   limit: z.preprocess((value) => (value === "" ? undefined : value), z.coerce.number().int().min(1).max(100).default(30)),
 });
 

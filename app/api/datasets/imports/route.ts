@@ -1,31 +1,24 @@
-import { z } from "zod";
 import { listImports } from "@/lib/datasets/import-repository";
-import { ImportRequestError } from "@/lib/datasets/request-import";
 import { readImportRequest, submitImport } from "@/lib/datasets/web-import";
-import { HttpError } from "@/lib/http/http-error";
 import { json } from "@/lib/http/json";
 import { route } from "@/lib/http/route";
+import { optionalRowId, pageQuery } from "@/lib/http/schemas";
 
-/** Import history, newest first (of one dataset with ?datasetId=). */
+/** Import history, newest first (of one dataset with ?datasetId=); `cursor` is the previous page's nextCursor. */
 export const GET = route(
   {
     access: "research",
-    query: z.object({
-      datasetId: z.coerce.number().int().positive().optional(),
-      limit: z.coerce.number().int().min(1).max(100).default(20),
-    }),
+    query: pageQuery.extend({ datasetId: optionalRowId }),
   },
-  async ({ query }) => ({ imports: await listImports(query) }),
+  async ({ query }) => {
+    const imports = await listImports({ datasetId: query.datasetId, beforeId: query.cursor, limit: query.limit });
+    return { imports, nextCursor: imports.length === query.limit ? (imports[imports.length - 1]?.id ?? null) : null };
+  },
 );
 
 /** Requests an import: JSON naming a file under an import root, or multipart with the file uploaded. Queued for the worker. */
-export const POST = route({ access: "research" }, async ({ user, request, ip }) => {
-  try {
-    const options = await readImportRequest(request);
-    const { importId } = await submitImport(options, { userId: user.id, ip });
-    return json({ importId }, { status: 202 });
-  } catch (error) {
-    if (error instanceof ImportRequestError) throw new HttpError(400, error.message);
-    throw error;
-  }
+export const POST = route({ access: "research" }, async ({ request, actor }) => {
+  const options = await readImportRequest(request);
+  const { importId } = await submitImport(options, actor);
+  return json({ importId }, { status: 202 });
 });

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { generationDetail } from "@/lib/cockpit/generations/generation-detail-repository";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
+import { idParams } from "@/lib/http/schemas";
 
-const params = z.object({ id: z.coerce.number().int().positive() });
+const params = idParams("id");
 
 export const GET = route({ access: "research", params }, async ({ params }) => {
   const generation = await generationDetail(params.id);

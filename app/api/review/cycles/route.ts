@@ -1,9 +1,6 @@
-import { z } from "zod";
-import { limitSchema, listCycles } from "@/lib/review";
-import { reviewRoute } from "../_lib/review-route";
+import { listCycles } from "@/lib/review";
+import { route } from "@/lib/http/route";
+import { tokenPageQuery } from "@/lib/http/schemas";
 
 /** Cycles to sample a queue from, newest first, keyset-paged. */
-export const GET = reviewRoute(
-  { access: "research", query: z.object({ cursor: z.string().optional(), limit: limitSchema }) },
-  async ({ query }) => listCycles(query),
-);
+export const GET = route({ access: "research", query: tokenPageQuery }, async ({ query }) => listCycles(query));

@@ -1,5 +1,5 @@
 import { listAssignableUsers } from "@/lib/review";
-import { reviewRoute } from "../_lib/review-route";
+import { route } from "@/lib/http/route";
 
 /** People who can be made queue members. */
-export const GET = reviewRoute({ access: "research" }, async () => ({ people: await listAssignableUsers() }));
+export const GET = route({ access: "research" }, async () => ({ people: await listAssignableUsers() }));

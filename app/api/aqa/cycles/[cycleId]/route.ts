@@ -1,5 +1,5 @@
 import { CycleParams, cycleDashboard, ModeQuery } from "@/lib/aqa-review";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
 
 /** The cycle's AQA metrics (with bootstrap intervals and the published anchors) and scatter points. */

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { runHealthCheck } from "@/lib/backends/registry/backend-repository";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
+import { idParams } from "@/lib/http/schemas";
 
-const params = z.object({ id: z.coerce.number().int().positive() });
+const params = idParams("id");
 
 /** Checks the backend now (its model list, or the training engine's version) and records the result. */
 export const POST = route({ access: "research", params }, async ({ params }) => {

@@ -1,9 +1,9 @@
-import { z } from "zod";
 import { cycleProgress } from "@/lib/cockpit/cycles/cycle-progress-repository";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
+import { idParams } from "@/lib/http/schemas";
 
-const params = z.object({ id: z.coerce.number().int().positive() });
+const params = idParams("id");
 
 /** The cycle with each stage's progress, rate and ETA (polled by the cycle page). */
 export const GET = route({ access: "research", params }, async ({ params }) => {

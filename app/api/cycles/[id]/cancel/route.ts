@@ -1,16 +1,9 @@
-import { z } from "zod";
-import { cancelRun, CycleRequestError } from "@/lib/cycles";
-import { HttpError } from "@/lib/http/http-error";
+import { cancelRun } from "@/lib/cycles";
 import { route } from "@/lib/http/route";
+import { idParams } from "@/lib/http/schemas";
 
 /** Cancels a run's current cycle (and its training job); what it produced is kept. */
-export const POST = route(
-  { access: "research", params: z.object({ id: z.coerce.number().int().positive() }) },
-  async ({ user, params, ip }) => {
-    const result = await cancelRun(params.id, { userId: user.id, ip }).catch((error: unknown) => {
-      if (error instanceof CycleRequestError) throw new HttpError(error.status, error.message);
-      throw error;
-    });
-    return { ok: true, ...result };
-  },
-);
+export const POST = route({ access: "research", params: idParams("id") }, async ({ params, actor }) => {
+  const result = await cancelRun(params.id, actor);
+  return { ok: true, ...result };
+});

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { CycleRequestError, resumeRun } from "@/lib/cycles";
-import { HttpError } from "@/lib/http/http-error";
+import { resumeRun } from "@/lib/cycles";
 import { route } from "@/lib/http/route";
+import { idParams } from "@/lib/http/schemas";
 
 const resumeBody = z.object({
   /** Retry only the given-up items that failed for these reasons (an error group's "Retry"). */
@@ -9,13 +9,7 @@ const resumeBody = z.object({
 });
 
 /** Resumes a failed or cancelled run where its cycle stopped. */
-export const POST = route(
-  { access: "research", params: z.object({ id: z.coerce.number().int().positive() }), body: resumeBody },
-  async ({ user, params, body, ip }) => {
-    const result = await resumeRun(params.id, { userId: user.id, ip }, { reasons: body.reasons }).catch((error: unknown) => {
-      if (error instanceof CycleRequestError) throw new HttpError(error.status, error.message);
-      throw error;
-    });
-    return { ok: true, ...result };
-  },
-);
+export const POST = route({ access: "research", params: idParams("id"), body: resumeBody }, async ({ params, body, actor }) => {
+  const result = await resumeRun(params.id, actor, { reasons: body.reasons });
+  return { ok: true, ...result };
+});

@@ -1,12 +1,12 @@
-import { z } from "zod";
 import { mediaRoot } from "@/lib/config/media-root";
 import { downloadName } from "@/lib/cockpit/exports/download-name";
 import { exportFile } from "@/lib/cockpit/exports/export-list-repository";
-import { HttpError, notFound } from "@/lib/http/http-error";
+import { gone } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
+import { idParams } from "@/lib/http/schemas";
 import { resolveInside, serveFile } from "@/lib/media";
 
-const params = z.object({ id: z.coerce.number().int().positive() });
+const params = idParams("id");
 
 const CONTENT_TYPES: Record<string, string> = {
   JSONL: "application/x-ndjson",
@@ -17,15 +17,13 @@ const CONTENT_TYPES: Record<string, string> = {
 /** Streams a finished export's file, found by the Export's id alone (never a path from the client). */
 export const GET = route({ access: "research", params }, async ({ params, request }) => {
   const file = await exportFile(params.id);
-  if (!file.ok && file.reason === "missing") throw notFound(`Export ${params.id}`);
-  if (!file.ok) throw new HttpError(409, `Export ${params.id} is not finished yet`);
   const absolute = await resolveInside(mediaRoot(), file.storagePath);
-  if (!absolute) throw new HttpError(500, `Export ${params.id} points outside the media store`);
+  if (!absolute) throw new Error(`Export ${params.id} points outside the media store`);
   const response = await serveFile(request, absolute, {
     contentType: CONTENT_TYPES[file.format] ?? "application/octet-stream",
     cacheControl: "private, no-store",
   });
-  if (!response) throw new HttpError(410, `The file of export ${params.id} is no longer in the media store`);
+  if (!response) throw gone(`The file of export ${params.id} is no longer in the media store`);
   response.headers.set("content-disposition", `attachment; filename="${downloadName(params.id, file.cycleId, file.storagePath)}"`);
   return response;
 });

@@ -1,5 +1,5 @@
 import { cycleDivesPage, CycleDivesQuery, CycleParams, cycleHeader } from "@/lib/aqa-review";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
 
 /** A page of the cycle's dives with their figures and sign-offs; `cursor` is the previous page's nextCursor. */

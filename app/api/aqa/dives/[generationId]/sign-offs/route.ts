@@ -1,6 +1,6 @@
 import { explanationSignOffs, GenerationParams, signOffExplanation, SignOffInput } from "@/lib/aqa-review";
 import { json } from "@/lib/http/json";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
 
 export const GET = route({ access: "aqa", params: GenerationParams }, async ({ params }) => ({

@@ -1,5 +1,5 @@
 import { ModeQuery, RunParams, runTrend } from "@/lib/aqa-review";
-import { notFound } from "@/lib/http/http-error";
+import { notFound } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
 
 /** The AQA metrics of every cycle of the run, in order. */

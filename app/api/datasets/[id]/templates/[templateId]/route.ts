@@ -1,22 +1,17 @@
 import { z } from "zod";
-import { editTemplate, TemplateEditError } from "@/lib/datasets/template-editing";
-import { HttpError } from "@/lib/http/http-error";
+import { editTemplate } from "@/lib/datasets/template-editing";
 import { route } from "@/lib/http/route";
+import { idParams } from "@/lib/http/schemas";
 
 /** Changes a template's wording; its placeholders must be ones its kind offers. */
 export const PATCH = route(
   {
     access: "research",
-    params: z.object({ id: z.coerce.number().int().positive(), templateId: z.coerce.number().int().positive() }),
+    params: idParams("id", "templateId"),
     body: z.object({ text: z.string().trim().min(1, "the text cannot be empty").max(2000) }),
   },
-  async ({ user, params, body, ip }) => {
-    try {
-      const template = await editTemplate(params.id, params.templateId, body.text, { userId: user.id, ip });
-      return { template };
-    } catch (error) {
-      if (error instanceof TemplateEditError) throw new HttpError(error.status, error.message);
-      throw error;
-    }
+  async ({ params, body, actor }) => {
+    const template = await editTemplate(params.id, params.templateId, body.text, actor);
+    return { template };
   },
 );

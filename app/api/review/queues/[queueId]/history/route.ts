@@ -1,12 +1,10 @@
-import { z } from "zod";
-import { limitSchema, listMyHistory, queueForUser } from "@/lib/review";
-import { queueParams, reviewRoute } from "../../../_lib/review-route";
+import { listMyHistory, queueForUser } from "@/lib/review";
+import { route } from "@/lib/http/route";
+import { tokenPageQuery } from "@/lib/http/schemas";
+import { queueParams } from "../../../_lib/review-params";
 
 /** The items this person took in the queue, most recent first, keyset-paged. */
-export const GET = reviewRoute(
-  { access: "review", params: queueParams, query: z.object({ cursor: z.string().optional(), limit: limitSchema }) },
-  async ({ user, params, query }) => {
-    await queueForUser(user, params.queueId);
-    return listMyHistory(user.id, params.queueId, query);
-  },
-);
+export const GET = route({ access: "review", params: queueParams, query: tokenPageQuery }, async ({ user, params, query }) => {
+  await queueForUser(user, params.queueId);
+  return listMyHistory(user.id, params.queueId, query);
+});

@@ -1,12 +1,10 @@
-import { z } from "zod";
-import { limitSchema, listQueueItems, queueForUser } from "@/lib/review";
-import { queueParams, reviewRoute } from "../../../_lib/review-route";
+import { listQueueItems, queueForUser } from "@/lib/review";
+import { route } from "@/lib/http/route";
+import { tokenPageQuery } from "@/lib/http/schemas";
+import { queueParams } from "../../../_lib/review-params";
 
 /** The queue's items in order with their progress (for researchers), keyset-paged. */
-export const GET = reviewRoute(
-  { access: "research", params: queueParams, query: z.object({ cursor: z.string().optional(), limit: limitSchema }) },
-  async ({ user, params, query }) => {
-    await queueForUser(user, params.queueId);
-    return listQueueItems(params.queueId, query);
-  },
-);
+export const GET = route({ access: "research", params: queueParams, query: tokenPageQuery }, async ({ user, params, query }) => {
+  await queueForUser(user, params.queueId);
+  return listQueueItems(params.queueId, query);
+});

@@ -1,8 +1,9 @@
 import { queueForUser, queueMetrics } from "@/lib/review";
-import { queueParams, reviewRoute } from "../../../_lib/review-route";
+import { route } from "@/lib/http/route";
+import { queueParams } from "../../../_lib/review-params";
 
 /** Progress, hallucination rate, verifier precision and miss rate, agreement — recomputed on each call. */
-export const GET = reviewRoute({ access: "review", params: queueParams }, async ({ user, params }) => {
+export const GET = route({ access: "review", params: queueParams }, async ({ user, params }) => {
   await queueForUser(user, params.queueId);
   return queueMetrics(params.queueId);
 });

@@ -1,7 +1,8 @@
 import { claimNextItem } from "@/lib/review";
-import { queueParams, reviewRoute } from "../../../_lib/review-route";
+import { route } from "@/lib/http/route";
+import { queueParams } from "../../../_lib/review-params";
 
 /** Takes the next item (or hands back the one this person holds): `{ claim }`, or `{ claim: null }` when none is left. */
-export const POST = reviewRoute({ access: "review", params: queueParams }, async ({ user, params }) => ({
+export const POST = route({ access: "review", params: queueParams }, async ({ user, params }) => ({
   claim: await claimNextItem(user, params.queueId),
 }));

@@ -1,7 +1,8 @@
 import { itemDetail } from "@/lib/review";
-import { itemParams, reviewRoute } from "../../../../_lib/review-route";
+import { route } from "@/lib/http/route";
+import { itemParams } from "../../../../_lib/review-params";
 
 /** Everything the item screen needs, in one response (one SQL round trip). */
-export const GET = reviewRoute({ access: "review", params: itemParams }, async ({ user, params }) =>
+export const GET = route({ access: "review", params: itemParams }, async ({ user, params }) =>
   itemDetail(user, params.queueId, params.itemId),
 );

@@ -1,7 +1,8 @@
 import { auditPatchSchema, saveAudit } from "@/lib/review";
-import { itemParams, reviewRoute } from "../../../../../_lib/review-route";
+import { route } from "@/lib/http/route";
+import { itemParams } from "../../../../../_lib/review-params";
 
 /** Autosave (any subset of the fields) and, with `submit: true`, finish the item. */
-export const PUT = reviewRoute({ access: "review", params: itemParams, body: auditPatchSchema }, async ({ user, params, body }) =>
+export const PUT = route({ access: "review", params: itemParams, body: auditPatchSchema }, async ({ user, params, body }) =>
   saveAudit(user, params.queueId, params.itemId, body),
 );

@@ -1,8 +1,9 @@
 import { releaseItem } from "@/lib/review";
-import { itemParams, reviewRoute } from "../../../../../_lib/review-route";
+import { route } from "@/lib/http/route";
+import { itemParams } from "../../../../../_lib/review-params";
 
 /** Skip: give the item back to the pool (it is not offered to this person again). */
-export const POST = reviewRoute({ access: "review", params: itemParams }, async ({ user, params }) => {
+export const POST = route({ access: "review", params: itemParams }, async ({ user, params }) => {
   await releaseItem(user, params.queueId, params.itemId);
   return { released: params.itemId };
 });
