@@ -3,9 +3,10 @@ import { expect, test } from "@playwright/test";
 
 // A second product instance on its own data directory and ports: start, stop with SIGINT the way
 // a terminal's Ctrl-C does (the whole process group), start again, and find the same data.
-const port = 3190;
+// Its ports follow the main instance's (E2E_PORT, E2E_PG_PORT), so checkouts testing side by side do not collide.
+const port = Number(process.env.E2E_PORT ?? 3100) + 90;
 const dataDir = ".data/e2e-launcher";
-const pgPort = "54359";
+const pgPort = String(Number(process.env.E2E_PG_PORT ?? 54349) + 10);
 
 function startProduct() {
   const child = spawn("npm", ["start"], {
