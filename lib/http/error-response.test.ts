@@ -13,12 +13,12 @@ import {
   unavailable,
   unprocessable,
 } from "@/lib/errors/domain-error";
+import { log } from "@/lib/log";
 import { errorResponse } from "./error-response";
-import { HttpError } from "./http-error";
 
 afterEach(() => vi.restoreAllMocks());
 
-const quiet = () => vi.spyOn(console, "error").mockImplementation(() => undefined);
+const quiet = () => vi.spyOn(log, "error").mockImplementation(() => undefined);
 
 async function answer(error: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = errorResponse(error);
@@ -115,14 +115,14 @@ describe("fields", () => {
 
 describe("anything else is an internal error", () => {
   test("500 with a reference, the message withheld and the error logged under that reference", async () => {
-    const log = quiet();
+    const logged = quiet();
     const secret = new Error("connection to 10.0.0.7:5432 refused for user vstar");
     const { status, body } = await answer(secret);
     expect(status).toBe(500);
     expect(body.error).toMatch(/^Internal error \(reference [0-9a-f]{8}\)$/);
     expect(JSON.stringify(body)).not.toContain("10.0.0.7");
     const reference = /reference ([0-9a-f]{8})/.exec(String(body.error))?.[1];
-    expect(log).toHaveBeenCalledWith(`[api] ${reference}`, secret);
+    expect(logged).toHaveBeenCalledWith("Request failed", { component: "api", reference, error: secret });
   });
 
   test("a thrown non-Error is an internal error too", async () => {
@@ -133,15 +133,10 @@ describe("anything else is an internal error", () => {
   });
 
   test("a domain error of a 5xx kind is logged; a 4xx one is not", async () => {
-    const log = quiet();
+    const logged = quiet();
     await answer(notFound("Cycle 1"));
-    expect(log).not.toHaveBeenCalled();
+    expect(logged).not.toHaveBeenCalled();
     await answer(unavailable("the GPU backend did not answer"));
-    expect(log).toHaveBeenCalledTimes(1);
+    expect(logged).toHaveBeenCalledTimes(1);
   });
-});
-
-test("the deprecated HttpError answers as the domain error of its status", async () => {
-  expect(await answer(new HttpError(409, "taken"))).toEqual({ status: 409, body: { error: "taken" } });
-  expect(() => new HttpError(418, "teapot")).toThrow(/HTTP 418/);
 });
