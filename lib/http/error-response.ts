@@ -3,7 +3,7 @@ import { log } from "@/lib/log";
 import { json } from "./json";
 
 /** The one place a domain error's kind becomes an HTTP status. */
-export const HTTP_STATUS: Readonly<Record<DomainErrorKind, number>> = {
+const HTTP_STATUS: Readonly<Record<DomainErrorKind, number>> = {
   "invalid-input": 400,
   unauthenticated: 401,
   forbidden: 403,
