@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { ImportSpec } from "./import";
+import { findFineDivingFiles } from "./finediving/annotation-files";
 import { isSafeRelativePath } from "./paths";
 import { DATASET_FORMATS, type DatasetFormat } from "./types";
 
@@ -54,6 +55,8 @@ export const importOptionsSchema = z.object({
   checkMedia: z.boolean().default(true),
   mappingFile: absolutePath.optional(),
   classFiles: z.object({ actions: absolutePath.optional(), objects: absolutePath.optional() }).optional(),
+  coarsePath: absolutePath.optional(),
+  fineGrainedPath: absolutePath.optional(),
   subActionTablePath: absolutePath.optional(),
   splitPaths: z.record(z.string().min(1), absolutePath).optional(),
   clipPathTemplate: z.string().min(1).optional(),
@@ -96,6 +99,8 @@ export function toImportSpec(options: ImportOptions, mediaRootDir: string): Impo
         file: options.file,
         ...media,
         ...defined({
+          coarsePath: options.coarsePath,
+          fineGrainedPath: options.fineGrainedPath,
           subActionTablePath: options.subActionTablePath,
           splitPaths: options.splitPaths,
           framesDir: options.framesDir,
@@ -115,7 +120,8 @@ function defined<T extends Record<string, unknown>>(values: T): Partial<T> {
 /**
  * The files that travel with an annotation file, found beside it as the datasets ship them:
  * STAR's `action_classes.txt` / `object_classes.txt` (beside it or in `classes/`), FineDiving's
- * `Sub_action_Types_Table.pkl` and `{train,test}_split.pkl`. Options already given win.
+ * whole annotation set (`file` may be its folder or any of its pickles: see findFineDivingFiles).
+ * Options already given win.
  */
 export function withCompanionFiles(options: ImportOptions): ImportOptions {
   const dir = path.dirname(options.file);
@@ -126,18 +132,19 @@ export function withCompanionFiles(options: ImportOptions): ImportOptions {
     if (actions || objects) return { ...options, classFiles: { ...(actions ? { actions } : {}), ...(objects ? { objects } : {}) } };
   }
   if (options.format === "finediving") {
-    const table = options.subActionTablePath ?? find("Sub_action_Types_Table.pkl");
-    const splits = options.splitPaths ?? splitFiles(dir);
-    return { ...options, ...(table ? { subActionTablePath: table } : {}), ...(splits ? { splitPaths: splits } : {}) };
+    const found = findFineDivingFiles(options.file);
+    return {
+      ...options,
+      file: found.file,
+      ...defined({
+        coarsePath: options.coarsePath ?? found.coarsePath,
+        fineGrainedPath: options.fineGrainedPath ?? found.fineGrainedPath,
+        subActionTablePath: options.subActionTablePath ?? found.subActionTablePath,
+        splitPaths: options.splitPaths ?? found.splitPaths,
+      }),
+    };
   }
   return options;
-}
-
-function splitFiles(dir: string): Record<string, string> | undefined {
-  const found = Object.fromEntries(
-    ["train", "test", "val"].map((split) => [split, path.join(dir, `${split}_split.pkl`)] as const).filter(([, file]) => existsSync(file)),
-  );
-  return Object.keys(found).length > 0 ? found : undefined;
 }
 
 /**
@@ -174,6 +181,8 @@ export function optionsFromSpec(
       return importOptionsSchema.parse({
         ...common,
         ...defined({
+          coarsePath: spec.coarsePath,
+          fineGrainedPath: spec.fineGrainedPath,
           subActionTablePath: spec.subActionTablePath,
           splitPaths: spec.splitPaths,
           framesDir: spec.framesDir,

@@ -18,6 +18,7 @@ export async function requestImport(input: ImportOptionsInput, requestedBy: { us
   }
   const options = withCompanionFiles(parsed.data);
   const info = await stat(options.file).catch(() => null);
+  if (info?.isDirectory() === true) throw new ImportRequestError(`${options.file} is a folder without an annotation file to import`);
   if (info === null || !info.isFile()) throw new ImportRequestError(`${options.file} is not a readable file`);
   return createImportRow({ options, sourceSha256: await sha256OfFile(options.file), createdById: requestedBy.userId });
 }

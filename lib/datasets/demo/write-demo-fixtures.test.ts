@@ -4,6 +4,7 @@ import { framesToMp4 } from "@/lib/media/frames";
 import { probe } from "@/lib/media/probe";
 import { resolveInside } from "@/lib/media/resolve-inside";
 import { ImportErrorCollector } from "../errors";
+import type { DiveRecord } from "../finediving/schema";
 import { parseDataset } from "../import";
 import { collectItems, makeTempDir, removeTempDir } from "../testing/collect";
 import type { ImportedItem } from "../types";
@@ -51,6 +52,16 @@ describe("writeDemoFixtures", () => {
     );
     expect(aqaScores).toHaveLength(8);
     expect(new Set(aqaScores.map((target) => JSON.stringify(target?.label))).size).toBe(4);
+  });
+
+  it("merges FineDiving's coarse and fine-grained files: every demo dive has judges, sub-actions and a timeline", () => {
+    const dives = (imported.get("finediving") ?? []).map((item) => item.labels.find((label) => label.kind === "dive")?.value as DiveRecord);
+    expect(dives).toHaveLength(5);
+    for (const dive of dives) {
+      expect(dive.judge_scores.length).toBeGreaterThanOrEqual(5);
+      expect(dive.sub_actions).toHaveLength(3);
+      expect(dive.segments.map((segment) => segment.end_frame).slice(0, -1)).toEqual(dive.steps_transit_frames);
+    }
   });
 
   it("gives STAR boxes that sit on the drawn objects and intervals in the clip", () => {

@@ -255,7 +255,8 @@ async function writeFineDiving(mediaRoot: string, annotations: string): Promise<
     description: "Five synthetic dives with judges' scores and sub-action frames; one is still a folder of frames.",
     spec: {
       format: "finediving",
-      file: paths.annotations,
+      file: paths.fineGrained,
+      coarsePath: paths.coarse,
       subActionTablePath: paths.subActionTable,
       splitPaths: paths.splits,
       mediaRoot,
