@@ -24,6 +24,11 @@ export async function findDataset(id: number) {
   });
 }
 
+export async function findDatasetIdByName(name: string): Promise<number | null> {
+  const found = await prisma().dataset.findUnique({ where: { name }, select: { id: true } });
+  return found?.id ?? null;
+}
+
 export interface DatasetCounts {
   /** Videos per split ("" for none). */
   videosBySplit: Record<string, number>;

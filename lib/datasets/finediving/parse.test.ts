@@ -364,7 +364,7 @@ describe("parseFineDiving", () => {
         file: "FineDiving_fine-grained_annotation.pkl",
         recordKey: `${INDIVIDUAL.event}_7`,
         field: "frames",
-        reason: `unknown video: neither "finediving/${INDIVIDUAL.event}_7.mp4" nor frames in "FineDiving/${INDIVIDUAL.event}/7/" under the media root (to import the annotations now and add the media later, import without the media check: --no-media-check, or untick "Check media")`,
+        reason: `unknown video: neither "finediving/${INDIVIDUAL.event}_7.mp4" nor frames in "FineDiving/${INDIVIDUAL.event}/7/" under the media root (to import the annotations now and add the media later, import without the media check: --no-media-check, or untick "Every clip must exist")`,
       },
     ]);
     expect(errors.warnings.map((w) => w.reason)).toContain(`10 frame labels for 3 frames in "FineDiving/${SYNCHRONISED.event}/16/"`);

@@ -310,7 +310,7 @@ async function locateMedia(
       file,
       recordKey: videoKey,
       field: "frames",
-      reason: `unknown video: neither "${mediaPath}" nor frames in "${frameDir}/" under the media root (to import the annotations now and add the media later, import without the media check: --no-media-check, or untick "Check media")`,
+      reason: `unknown video: neither "${mediaPath}" nor frames in "${frameDir}/" under the media root (to import the annotations now and add the media later, import without the media check: --no-media-check, or untick "Every clip must exist")`,
     });
     return null;
   }
