@@ -12,6 +12,8 @@ import { requestImport } from "./request-import";
 import { runImport } from "./run-import";
 import { collectItems, makeTempDir, removeTempDir } from "./testing/collect";
 import { createStaging, loadStaging } from "./import-staging";
+import { generateFineDivingDives } from "./finediving/fixtures/generate-dives";
+import { writeFineDivingAnnotations } from "./finediving/fixtures/write-fixtures";
 import { generateKineticsCsv } from "./kinetics/generate";
 import { parseKinetics } from "./kinetics/parse";
 import { UPSERT } from "./merge-sql";
@@ -270,6 +272,30 @@ describe("all or nothing", () => {
     ]);
     for (const name of [starName, divingName, unknownName]) expect((await datasetCounts(name)).datasets).toBe(0);
   });
+
+  it("imports a FineDiving-sized annotation folder: 3,000 merged dives, split 2,251 / 749, every one with its questions", async () => {
+    const dives = generateFineDivingDives(3000, 3, 25);
+    const paths = await writeFineDivingAnnotations(path.join(dir, "FineDiving-3000"), dives, { otherMethod: true });
+    const name = `finediving 3000 ${run}`;
+    const { outcome } = await importNow({ datasetName: name, format: "finediving", file: path.dirname(paths.dir), checkMedia: false });
+    expect(outcome.status).toBe("SUCCEEDED");
+    expect(outcome.recordsRead).toBe(3000);
+    // 120 recorded scores disagree with their judges: warnings, all counted (100 kept).
+    expect(outcome.warningCount).toBe(120);
+    const { rows } = await pool().query<{ split: string; videos: number; judged: number; timed: number; questions: number }>(
+      `SELECT v.split, count(DISTINCT v.id)::int AS videos,
+              count(DISTINCT v.id) FILTER (WHERE jsonb_array_length(l.value->'judge_scores') > 0)::int AS judged,
+              count(DISTINCT v.id) FILTER (WHERE jsonb_array_length(l.value->'segments') >= 3)::int AS timed,
+              (SELECT count(*)::int FROM "Question" q JOIN "Video" w ON w.id = q."videoId" WHERE w."datasetId" = d.id AND w.split = v.split) AS questions
+         FROM "Dataset" d JOIN "Video" v ON v."datasetId" = d.id JOIN "Label" l ON l."videoId" = v.id AND l.key = 'dive'
+        WHERE d.name = $1 GROUP BY d.id, v.split ORDER BY v.split`,
+      [name],
+    );
+    expect(rows).toEqual([
+      { split: "test", videos: 749, judged: 749, timed: 749, questions: 749 * 5 },
+      { split: "train", videos: 2251, judged: 2251, timed: 2251, questions: 2251 * 5 },
+    ]);
+  }, 120_000);
 
   it("refuses to mix formats in one dataset", async () => {
     const name = `format clash ${run}`;
