@@ -73,21 +73,40 @@ export interface ImportResult {
   problems: StoredImportProblem[];
 }
 
+/**
+ * Records how an import ended. Never leaves it RUNNING: problems are made storable (a NUL read
+ * from the file cannot go into jsonb), and if the result still cannot be written, a FAILED status
+ * with the reason is written instead; only an unreachable database makes this throw.
+ */
 export async function finishImport(id: number, result: ImportResult): Promise<void> {
-  await prisma().datasetImport.update({
-    where: { id },
-    data: {
-      status: result.status,
-      datasetId: result.datasetId,
-      recordsRead: result.recordsRead,
-      videosCreated: result.videosCreated,
-      questionsCreated: result.questionsCreated,
-      errorCount: result.errorCount,
-      errors: result.problems as unknown as Prisma.InputJsonArray,
-      finishedAt: new Date(),
-    },
-    select: { id: true },
-  });
+  const write = (ending: ImportResult) =>
+    prisma().datasetImport.update({
+      where: { id },
+      data: {
+        status: ending.status,
+        datasetId: ending.datasetId,
+        recordsRead: ending.recordsRead,
+        videosCreated: ending.videosCreated,
+        questionsCreated: ending.questionsCreated,
+        errorCount: ending.errorCount,
+        errors: ending.problems.map(storableProblem) as unknown as Prisma.InputJsonArray,
+        finishedAt: new Date(),
+      },
+      select: { id: true },
+    });
+  try {
+    await write(result);
+  } catch (error) {
+    const reason = `the import's result could not be recorded: ${error instanceof Error ? error.message : String(error)}`;
+    await write({ ...result, status: "FAILED", errorCount: result.errorCount + 1, problems: [{ file: "", reason, severity: "error" }] });
+  }
+}
+
+/** A problem as jsonb can store it: NUL characters (read from a broken file) shown as "\\0". */
+function storableProblem(problem: StoredImportProblem): StoredImportProblem {
+  return Object.fromEntries(
+    Object.entries(problem).map(([key, value]) => [key, typeof value === "string" ? value.replaceAll("\0", "\\0") : value]),
+  ) as StoredImportProblem;
 }
 
 const historySelect = {

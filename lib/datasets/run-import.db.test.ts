@@ -297,6 +297,35 @@ describe("all or nothing", () => {
     ]);
   }, 120_000);
 
+  it("rejects a file with a NUL byte, naming its record, and always ends the import with its reason", async () => {
+    const file = path.join(dir, "nul.csv");
+    await writeFile(
+      file,
+      "label,youtube_id,time_start,time_end,split\nplaying drums,abcdefghijk,0,10,train\nplaying\u0000 flute,bcdefghijkl,0,10,train\n",
+    );
+    const name = `nul byte ${run}`;
+    const { id, outcome } = await importNow(kinetics(file, name));
+    expect(outcome.status).toBe("REJECTED");
+    expect(outcome.problems).toEqual([
+      expect.objectContaining({
+        file: "nul.csv",
+        recordKey: "bcdefghijkl_000000_000010",
+        severity: "error",
+        reason: expect.stringMatching(/NUL/) as unknown as string,
+      }),
+    ]);
+    expect((await findImport(id))?.status).toBe("REJECTED");
+    expect((await datasetCounts(name)).datasets).toBe(0);
+
+    // A NUL in the problem itself (here the header's column names) is stored visibly, never leaving the import running.
+    const header = path.join(dir, "nul-header.csv");
+    await writeFile(header, "label\u0000,youtube_id,time_start,time_end,split\nplaying drums,abcdefghijk,0,10,train\n");
+    const rejected = await importNow(kinetics(header, `nul header ${run}`));
+    const stored = await findImport(rejected.id);
+    expect(stored?.status).toBe("REJECTED");
+    expect(JSON.stringify(stored?.errors)).toContain("label\\\\0");
+  });
+
   it("refuses to mix formats in one dataset", async () => {
     const name = `format clash ${run}`;
     const csv = path.join(dir, "clash.csv");

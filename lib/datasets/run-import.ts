@@ -2,6 +2,7 @@ import path from "node:path";
 import type pg from "pg";
 import { mediaRoot } from "@/lib/config/media-root";
 import { pool } from "@/lib/db/pool";
+import { UnstorableTextError } from "./copy-text";
 import { datasetTemplates, ensureTemplates, findOrCreateDataset } from "./dataset-sql";
 import { FatalImportError, ImportErrorCollector } from "./errors";
 import { readGenericMapping, genericTemplates, type GenericMapping } from "./generic/mapping";
@@ -20,7 +21,7 @@ import { ImportWriter, ZERO_COUNTS, type BatchCounts } from "./import-writer";
 import { PipelinedWriter } from "./pipelined-writer";
 import type { WriteContext } from "./staged-batch";
 import { defaultTemplates } from "./templates/defaults";
-import type { QuestionTemplate } from "./types";
+import type { ImportedItem, QuestionTemplate } from "./types";
 
 export interface ImportProgress {
   recordsRead: number;
@@ -70,7 +71,7 @@ export async function runImport(importId: number, options: RunImportOptions = {}
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     client.release();
-    await finishImport(importId, failedResult(importOptions, state, error)).catch(() => {});
+    await finishImport(importId, failedResult(importOptions, state, error));
     throw error;
   }
   client.release();
@@ -163,7 +164,7 @@ async function importInTransaction(
         writer.discard();
       } else {
         for (const item of next.value) {
-          if (!writer.add(item)) continue;
+          if (!addItem(writer, item, errors, fileName)) continue;
           run.signal?.throwIfAborted();
           await writer.flush();
         }
@@ -179,6 +180,18 @@ async function importInTransaction(
   await writer.drain();
   await progress.report(recordsRead, writer.counts, true);
   return { recordsRead, counts: writer.counts, datasetId: keptDatasetId(), readMs };
+}
+
+/** Stages an item; true when the batch is full. Text the database cannot store rejects the file, naming the record. */
+function addItem(writer: PipelinedWriter, item: ImportedItem, errors: ImportErrorCollector, file: string): boolean {
+  try {
+    return writer.add(item);
+  } catch (error) {
+    if (!(error instanceof UnstorableTextError)) throw error;
+    errors.add({ file, recordKey: item.videoKey, reason: error.message });
+    writer.discard();
+    return false;
+  }
 }
 
 /** Writes progress to the DatasetImport row (outside the import's transaction) at most once per interval. */
