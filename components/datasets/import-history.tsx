@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "../api-client";
@@ -59,6 +59,7 @@ export function ImportHistory({ datasetId, initial }: { datasetId: number | null
               {entry.status === "SUCCEEDED" &&
                 ` · ${entry.videosCreated.toLocaleString("en")} new videos · ${entry.questionsCreated.toLocaleString("en")} new questions`}
             </span>
+            {ACTIVE.includes(entry.status) && <CancelButton importId={entry.id} queryKey={queryKey} />}
             <span className="ml-auto text-xs text-slate-500">
               #{entry.id} · {entry.createdBy?.name ?? "command line"} · {new Date(entry.finishedAt ?? entry.createdAt).toLocaleString()}
             </span>
@@ -67,6 +68,25 @@ export function ImportHistory({ datasetId, initial }: { datasetId: number | null
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Cancels a queued or running import (it rolls back: nothing is written). */
+function CancelButton({ importId, queryKey }: { importId: number; queryKey: readonly unknown[] }) {
+  const queryClient = useQueryClient();
+  const cancel = useMutation({
+    mutationFn: () => apiFetch(`/api/datasets/imports/${importId}/cancel`, { method: "POST" }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey }),
+  });
+  return (
+    <button
+      type="button"
+      onClick={() => cancel.mutate()}
+      disabled={cancel.isPending}
+      className="rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-50 disabled:opacity-50"
+    >
+      {cancel.isPending ? "Cancelling…" : "Cancel"}
+    </button>
   );
 }
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { closePool, pool } from "@/lib/db/pool";
+import { cancelImport } from "./cancel-import";
 import { writeDemoFixtures, type DemoFixtures } from "./demo/write-demo-fixtures";
 import { ImportErrorCollector } from "./errors";
 import { parseDataset } from "./import";
@@ -325,6 +326,31 @@ describe("all or nothing", () => {
     expect(stored?.status).toBe("REJECTED");
     expect(JSON.stringify(stored?.errors)).toContain("label\\\\0");
   });
+
+  it("stops a cancelled import within a batch, writing nothing, and does not run it again", async () => {
+    const file = path.join(dir, "to-cancel.csv");
+    await generateKineticsCsv(file, 30_000, 5);
+    const name = `cancelled ${run}`;
+    const row = await requestImport(kinetics(file, name), { userId: null });
+    let cancelling: Promise<boolean> | null = null;
+    const outcome = await runImport(row.id, {
+      progressIntervalMs: 0,
+      onProgress: () => {
+        cancelling ??= cancelImport(row.id, "Ada");
+      },
+    });
+    expect(await cancelling).toBe(true);
+    expect(outcome.status).toBe("FAILED");
+    expect(outcome.recordsRead).toBeLessThan(30_000);
+    expect(outcome.problems).toEqual([
+      { file: "to-cancel.csv", reason: "cancelled by Ada; nothing was written", severity: "error", cancelled: true },
+    ]);
+    expect((await datasetCounts(name)).datasets).toBe(0);
+    // A redelivered job finds it cancelled; a finished import cannot be cancelled.
+    expect((await runImport(row.id)).status).toBe("FAILED");
+    expect((await datasetCounts(name)).datasets).toBe(0);
+    expect(await cancelImport(row.id, "Ada")).toBe(false);
+  }, 60_000);
 
   it("refuses to mix formats in one dataset", async () => {
     const name = `format clash ${run}`;

@@ -13,6 +13,7 @@ import {
   finishImport,
   markImportRunning,
   setImportProgress,
+  wasCancelled,
   type ImportResult,
   type StoredImportProblem,
 } from "./import-repository";
@@ -54,24 +55,34 @@ export interface RunImportOptions {
 export async function runImport(importId: number, options: RunImportOptions = {}): Promise<ImportOutcome> {
   const row = await findImport(importId);
   if (row === null) throw new Error(`import ${importId} does not exist`);
-  if (row.status === "SUCCEEDED" || row.status === "REJECTED") return storedOutcome(row);
-  const importOptions = importOptionsSchema.parse(row.options);
-  await markImportRunning(importId);
+  if (isFinal(row)) return storedOutcome(row);
+  const parsedOptions = importOptionsSchema.safeParse(row.options);
+  if (!parsedOptions.success) {
+    await finishImport(importId, failedResult(row.sourceName, { recordsRead: 0 }, parsedOptions.error));
+    throw parsedOptions.error;
+  }
+  const importOptions = parsedOptions.data;
+  if (!(await markImportRunning(importId))) return storedOutcome(await requireImport(importId));
 
+  // Aborted by the caller (a stopping worker, Ctrl-C) or by a cancellation the progress reporter notices.
+  const cancellation = new AbortController();
+  const signal = options.signal === undefined ? cancellation.signal : AbortSignal.any([options.signal, cancellation.signal]);
   const client = await pool().connect();
   const errors = new ImportErrorCollector();
   const clock = new ImportClock();
   let state: RunState = { recordsRead: 0, counts: ZERO_COUNTS, datasetId: null, readMs: 0 };
   try {
     await client.query("BEGIN");
-    state = await importInTransaction(client, importId, importOptions, errors, row.createdById, options, clock);
+    const run = { ...options, signal, onCancelled: () => cancellation.abort(new Error("the import was cancelled")) };
+    state = await importInTransaction(client, importId, importOptions, errors, row.createdById, run, clock);
     const ending = performance.now();
     await client.query(errors.hasErrors ? "ROLLBACK" : "COMMIT");
     clock.add("commitMs", ending);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     client.release();
-    await finishImport(importId, failedResult(importOptions, state, error));
+    await finishImport(importId, failedResult(displayNameOf(importOptions), state, error));
+    if (cancellation.signal.aborted) return storedOutcome(await requireImport(importId));
     throw error;
   }
   client.release();
@@ -92,6 +103,23 @@ export async function runImport(importId: number, options: RunImportOptions = {}
   return outcome;
 }
 
+/** Finished for good: done, rejected, or cancelled (a failed attempt is retried). */
+function isFinal(row: ImportRow): boolean {
+  return row.status === "SUCCEEDED" || row.status === "REJECTED" || (row.status === "FAILED" && wasCancelled(row.errors));
+}
+
+async function requireImport(importId: number): Promise<ImportRow> {
+  const row = await findImport(importId);
+  if (row === null) throw new Error(`import ${importId} does not exist`);
+  return row;
+}
+
+type ImportRow = NonNullable<Awaited<ReturnType<typeof findImport>>>;
+
+function displayNameOf(options: ImportOptions): string {
+  return options.displayName ?? path.basename(options.file);
+}
+
 interface RunState {
   recordsRead: number;
   counts: BatchCounts;
@@ -107,7 +135,7 @@ async function importInTransaction(
   options: ImportOptions,
   errors: ImportErrorCollector,
   createdById: string | null,
-  run: RunImportOptions,
+  run: RunImportOptions & { signal: AbortSignal; onCancelled: () => void },
   clock: ImportClock,
 ): Promise<RunState> {
   const fileName = options.displayName ?? path.basename(options.file);
@@ -159,13 +187,14 @@ async function importInTransaction(
       const next = await batches.next();
       readMs += performance.now() - reading;
       if (next.done === true) break;
+      run.signal.throwIfAborted();
       if (errors.hasErrors) {
         // Nothing more will be written; keep reading to report every problem of the file.
         writer.discard();
       } else {
         for (const item of next.value) {
           if (!addItem(writer, item, errors, fileName)) continue;
-          run.signal?.throwIfAborted();
+          run.signal.throwIfAborted();
           await writer.flush();
         }
       }
@@ -201,7 +230,7 @@ class ProgressReporter {
 
   constructor(
     private readonly importId: number,
-    private readonly run: RunImportOptions,
+    private readonly run: RunImportOptions & { onCancelled: () => void },
   ) {}
 
   report(recordsRead: number, counts: BatchCounts, final = false): Promise<void> {
@@ -209,7 +238,11 @@ class ProgressReporter {
     if (!final && now - this.lastAt < (this.run.progressIntervalMs ?? 1000)) return this.writing;
     this.lastAt = now;
     this.run.onProgress?.({ recordsRead, counts });
-    this.writing = this.writing.then(() => setImportProgress(this.importId, recordsRead)).catch(() => {});
+    this.writing = this.writing
+      .then(async () => {
+        if (!(await setImportProgress(this.importId, recordsRead))) this.run.onCancelled();
+      })
+      .catch(() => {});
     return this.writing;
   }
 }
@@ -243,7 +276,7 @@ function problemsOf(errors: ImportErrorCollector): StoredImportProblem[] {
   ];
 }
 
-function failedResult(options: ImportOptions, state: RunState, error: unknown): ImportResult {
+function failedResult(fileName: string, state: Pick<RunState, "recordsRead">, error: unknown): ImportResult {
   const reason = error instanceof Error ? error.message : String(error);
   return {
     status: "FAILED",
@@ -252,11 +285,11 @@ function failedResult(options: ImportOptions, state: RunState, error: unknown): 
     videosCreated: 0,
     questionsCreated: 0,
     errorCount: 1,
-    problems: [{ file: options.displayName ?? path.basename(options.file), reason: `the import stopped: ${reason}`, severity: "error" }],
+    problems: [{ file: fileName, reason: `the import stopped: ${reason}`, severity: "error" }],
   };
 }
 
-function storedOutcome(row: NonNullable<Awaited<ReturnType<typeof findImport>>>): ImportOutcome {
+function storedOutcome(row: ImportRow): ImportOutcome {
   const problems = Array.isArray(row.errors) ? (row.errors as unknown as StoredImportProblem[]) : [];
   return {
     status: row.status as ImportOutcome["status"],

@@ -12,6 +12,7 @@ import { handleImport } from "@/workers/datasets/import";
 import { PATCH as patchTemplate } from "./[id]/templates/[templateId]/route";
 import { GET as getTemplates } from "./[id]/templates/route";
 import { GET as getVideos } from "./[id]/videos/route";
+import { POST as postCancel } from "./imports/[id]/cancel/route";
 import { GET as getImport } from "./imports/[id]/route";
 import { POST as postImport } from "./imports/route";
 
@@ -67,6 +68,7 @@ async function importRow(id: number) {
         videosCreated: number;
         sourceName: string;
         jobId: string | null;
+        errorCount: number;
       };
     }
   ).import;
@@ -163,6 +165,26 @@ describe("POST /api/datasets/imports", () => {
         { split: "test", judges: 5, actions: 3, questions: 5 },
       ]);
     }
+  });
+
+  it("cancels a queued import: it ends failed with who cancelled it, its job does nothing, and it cannot be cancelled twice", async () => {
+    await generateKineticsCsv(path.join(dir, "imports", "k700_cancel.csv"), 10, 6);
+    const name = `route cancel ${run}`;
+    const response = await post(
+      JSON.stringify({ format: "kinetics700", datasetName: name, serverPath: "k700_cancel.csv", checkMedia: false }),
+      "application/json",
+    );
+    const { importId } = (await response.json()) as { importId: number };
+    const cancel = () =>
+      postCancel(new Request(`${BASE}/api/datasets/imports/${importId}/cancel`, { method: "POST", headers: { cookie, origin: BASE } }), {
+        params: Promise.resolve({ id: String(importId) }),
+      });
+    expect((await cancel()).status).toBe(200);
+    expect(await importRow(importId)).toMatchObject({ status: "FAILED", errorCount: 1 });
+    expect((await cancel()).status).toBe(409);
+    expect(await handleImport({ importId }, context)).toMatchObject({ status: "FAILED", recordsRead: 0 });
+    const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Dataset" WHERE name = $1`, [name]);
+    expect(rows[0]!.n).toBe(0);
   });
 
   it("refuses server paths outside the import roots, a media folder outside the store, and bad fields, writing nothing", async () => {
