@@ -1,6 +1,7 @@
 /**
  * npm run import -- --format kinetics700|star|finediving|generic --file PATH [--media-root DIR]
- *   [--dataset NAME] [--mapping FILE] [--clip-path TEMPLATE] [--video-path TEMPLATE] [--no-media-check] [--no-ingest]
+ *   [--dataset NAME] [--mapping FILE] [--clip-path TEMPLATE] [--video-path TEMPLATE] [--fps-file FILE]
+ *   [--no-media-check] [--no-ingest]
  * npm run import -- --attach-media --dataset NAME
  *
  * Imports an annotation file into the same database `npm start` uses (its embedded PostgreSQL —
@@ -20,6 +21,7 @@ const USAGE = `usage: npm run import -- --format kinetics700|star|finediving|gen
          [--mapping FILE]        generic imports: the column → label-type mapping (JSON)
          [--clip-path TEMPLATE]  Kinetics: clip file names, e.g. "{split}/{label}/{youtube_id}_{start}_{end}.mp4"
          [--video-path TEMPLATE] STAR: video file names, e.g. "{video_id}.mp4"
+         [--fps-file FILE]       STAR: its per-video frame rates (video_fps; found beside the file when there)
          [--no-media-check]      do not require every clip to exist (import the annotations now, the media later)
          [--no-ingest]           do not queue the media ingest
        FineDiving: PATH is its Annotations folder or any of its pickles (the others are found beside it)
@@ -79,6 +81,7 @@ async function main(): Promise<number> {
       ...(args.mapping ? { mappingFile: path.resolve(args.mapping) } : {}),
       ...(args.clipPath ? { clipPathTemplate: args.clipPath } : {}),
       ...(args.videoPath ? { videoPathTemplate: args.videoPath } : {}),
+      ...(args.fpsFile ? { fpsFile: path.resolve(args.fpsFile) } : {}),
     },
     { userId: null },
   ).catch((error: unknown) => {
@@ -159,6 +162,7 @@ function readArgs() {
         mapping: { type: "string" },
         "clip-path": { type: "string" },
         "video-path": { type: "string" },
+        "fps-file": { type: "string" },
         "no-media-check": { type: "boolean", default: false },
         "no-ingest": { type: "boolean", default: false },
         "attach-media": { type: "boolean", default: false },
@@ -185,6 +189,7 @@ function readArgs() {
     mapping: values.mapping,
     clipPath: values["clip-path"],
     videoPath: values["video-path"],
+    fpsFile: values["fps-file"],
     noMediaCheck: values["no-media-check"] ?? false,
     noIngest: values["no-ingest"] ?? false,
   };

@@ -11,7 +11,7 @@ export { parseKinetics, KINETICS_REQUIRED_COLUMNS, type KineticsOptions } from "
 export { generateKineticsCsv, syntheticKineticsClasses } from "./kinetics/generate";
 export { kineticsVideoKey, kineticsClipPath, DEFAULT_CLIP_PATH_TEMPLATE } from "./kinetics/clip-path";
 
-export { parseStar, STAR_DEFAULT_FPS, STAR_DEFAULT_FRAME_SIZE, type StarOptions } from "./star/parse";
+export { parseStar, type StarOptions } from "./star/parse";
 export { readStarClassFile, type StarClassNames } from "./star/classes";
 
 export { parseFineDiving, FINEDIVING_FPS, type FineDivingOptions } from "./finediving/parse";

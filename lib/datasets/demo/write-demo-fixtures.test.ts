@@ -71,10 +71,13 @@ describe("writeDemoFixtures", () => {
     expect(clip?.labels).toContainEqual({
       key: "sequence",
       kind: "sequence",
-      value: { actions: ["walking to a box", "picking up a box", "carrying a box"] },
+      value: { actions: ["walk to a box", "pick up a box", "carry a box"] },
     });
     const objectAt = clip?.questions.find((q) => q.kind === "star-object-at");
     expect(objectAt?.targets).toEqual([{ labelType: "class", label: "box" }]);
+    // Frame rate from the fps file, frame size probed from the video.
+    expect(clip?.metadata.geometry).toEqual({ fps: 24, width: 320, height: 240, fpsSource: "fps file", sizeSource: "probed" });
+    expect(clip?.questions.find((q) => q.kind === "star-when")?.text).toMatch(/does the person (walk to|pick up|carry) a box/);
   });
 
   it("has media the ingest step can play: browser-safe clips, one to transcode, one frame folder", async () => {
