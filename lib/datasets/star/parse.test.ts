@@ -103,13 +103,15 @@ describe("parseStar", () => {
     expect(byKind.get("star-between")?.targets).toEqual([
       { labelType: "sequence", label: { actions: ["walk to the box", "tidy up a closet/cabinet"] } },
     ]);
-    expect(byKind.get("star-between")?.text).toMatch(/9\.5s.*14\.5s/);
+    // The clip is the window 9.5–14.5 s, cut out at ingest: times count from its start.
+    expect(byKind.get("star-between")?.text).toMatch(/ 0s .* 5s/);
+    expect(clip?.metadata).toMatchObject({ clipWindow: "cut", window: { start: 9.5, end: 14.5 } });
 
-    // 30 fps: frame 300 → 10 s, 360 → 12 s, 420 → 14 s.
+    // 30 fps: frame 300 → 10 s, 360 → 12 s, 420 → 14 s of the video; 0.5, 2.5 and 4.5 s of the clip.
     const when = byKind.get("star-when");
     const spans: Record<string, { start: number; end: number }> = {
-      "star:when:a001": { start: 10, end: 12 },
-      "star:when:a002": { start: 12, end: 14 },
+      "star:when:a001": { start: 0.5, end: 2.5 },
+      "star:when:a002": { start: 2.5, end: 4.5 },
     };
     expect(Object.keys(spans)).toContain(when?.key);
     expect(when?.targets).toEqual([{ labelType: "interval", label: spans[when?.key ?? ""] }]);
@@ -134,7 +136,7 @@ describe("parseStar", () => {
     expect(clip?.labels).toContainEqual({
       key: "interval:a001",
       kind: "interval",
-      value: { start: 10, end: 12, action: "walk to the box" },
+      value: { start: 0.5, end: 2.5, action: "walk to the box" },
     });
     expect(clip?.labels).toContainEqual({
       key: "sequence",
@@ -148,7 +150,7 @@ describe("parseStar", () => {
   });
 
   it("uses fps and frame size options and yields identical records on re-parse", async () => {
-    const file = await json("STAR_train.json", [qa("Interaction_T1_1")]);
+    const file = await json("STAR_train.json", [qa("Interaction_T1_1", { start: 4.5, end: 7.5 })]);
     const options = { classNames, fps: 60, videos: { ABC12: { width: 1280, height: 960 } } };
     const once = await collectItems(parseStar(file, { errors: new ImportErrorCollector(), ...options }));
     const again = await collectItems(parseStar(file, { errors: new ImportErrorCollector(), ...options }));
@@ -156,7 +158,8 @@ describe("parseStar", () => {
     expect(once[0]?.split).toBe("train");
     expect(once[0]?.metadata.geometry).toEqual({ fps: 60, width: 1280, height: 960, fpsSource: "given", sizeSource: "given" });
     const keyframes = once[0]?.metadata.keyframes as { time: number; objects: { box: number[] }[] }[];
-    expect(keyframes.map((k) => k.time)).toEqual([5, 6, 7]);
+    // 60 fps: frames 300, 360, 420 are 5, 6 and 7 s of the video, 0.5, 1.5 and 2.5 s of the window from 4.5 s.
+    expect(keyframes.map((k) => k.time)).toEqual([0.5, 1.5, 2.5]);
     expect(keyframes[0]?.objects[1]?.box).toEqual([0.25, 0.25, 0.5, 0.5]);
   });
 
@@ -171,7 +174,10 @@ describe("parseStar", () => {
         ]),
       ),
     );
-    const file = await json("STAR_test.json", [qa("Interaction_T1_1"), qa("Interaction_T1_7", { video_id: "XYZ99" })]);
+    const file = await json("STAR_test.json", [
+      qa("Interaction_T1_1", { start: 11, end: 17 }),
+      qa("Interaction_T1_7", { video_id: "XYZ99", start: 19, end: 29 }),
+    ]);
     const probed: string[] = [];
     const probeVideo = async (mediaPath: string) => {
       probed.push(mediaPath);
@@ -186,12 +192,13 @@ describe("parseStar", () => {
       { fps: 25, width: 480, height: 640, fpsSource: "fps file", sizeSource: "probed" },
       { fps: 15, width: 1280, height: 960, fpsSource: "probed", sizeSource: "probed" },
     ]);
-    // 25 fps: frame 300 → 12 s; 15 fps: frame 300 → 20 s. Boxes by 480×640 and 1280×960.
+    // 25 fps: frames 300, 360, 420 → 12, 14.4, 16.8 s (1, 3.4, 5.8 s of the window from 11 s);
+    // 15 fps: → 20, 24, 28 s (1, 5, 9 s of the window from 19 s). Boxes by 480×640 and 1280×960.
     const keyframes = (item: (typeof items)[number] | undefined) =>
       item?.metadata.keyframes as { time: number; objects: { box: number[] }[] }[];
-    expect(keyframes(items[0]).map((k) => k.time)).toEqual([12, 14.4, 16.8]);
+    expect(keyframes(items[0]).map((k) => k.time)).toEqual([1, 3.4, 5.8]);
     expect(keyframes(items[0])[0]?.objects[1]?.box).toEqual([0.6667, 0.375, 1, 0.75]);
-    expect(keyframes(items[1]).map((k) => k.time)).toEqual([20, 24, 28]);
+    expect(keyframes(items[1]).map((k) => k.time)).toEqual([1, 5, 9]);
     expect(keyframes(items[1])[0]?.objects[1]?.box).toEqual([0.25, 0.25, 0.5, 0.5]);
   });
 

@@ -48,6 +48,8 @@ export interface StarOptions {
  * the first validates every question and notes where each clip's questions are in the file; the
  * second reads each clip's questions back by offset and builds its item. Memory holds that index,
  * never the file, whatever order the questions come in. Every problem goes to `options.errors`.
+ * A clip is the window `start`–`end` of its video, cut out at ingest (`metadata.clipWindow`):
+ * every time in its labels and questions counts from the window's start.
  */
 export function parseStar(filePath: string, options: StarOptions): AsyncGenerator<ImportedItem> {
   return eachItem(parseStarBatches(filePath, options));
@@ -211,8 +213,10 @@ function buildItem(videoKey: string, group: StarQuestion[], context: BuildContex
   const geometry = context.geometry.resolve(videoId);
   context.geometry.count(geometry);
   const situations = mergeSituations(questions.map((qa) => qa.situations));
-  const keyframes = buildKeyframes(situations, geometry);
-  const clip: ClipContext = { videoKey, start: first.start, end: first.end, keyframes, names, templates };
+  const keyframes = buildKeyframes(situations, geometry, { start: first.start, end: first.end });
+  // The model, the annotators and the exports see the window cut out at ingest: times count from its start.
+  const duration = Math.round((first.end - first.start) * 1000) / 1000;
+  const clip: ClipContext = { videoKey, start: 0, end: duration, keyframes, names, templates };
 
   const generated = [
     ...questions.map((qa) => originalQuestion(clip, qa)),
@@ -234,7 +238,9 @@ function buildItem(videoKey: string, group: StarQuestion[], context: BuildContex
       question_types: [...new Set(questions.map((qa) => starQuestionType(qa.question_id)))],
       choices: Object.fromEntries(questions.map((qa) => [qa.question_id, qa.choices])),
       geometry,
-      timeBase: "seconds from the start of the video",
+      clipWindow: "cut",
+      window: { start: first.start, end: first.end },
+      timeBase: "seconds from the start of the clip (the window start–end of the video)",
       keyframes: keyframes.map((k) => ({
         frame: k.frame,
         time: k.time,
