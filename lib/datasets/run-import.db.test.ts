@@ -320,11 +320,11 @@ describe("all or nothing", () => {
 
     // A NUL in the problem itself (here the header's column names) is stored visibly, never leaving the import running.
     const header = path.join(dir, "nul-header.csv");
-    await writeFile(header, "label\u0000,youtube_id,time_start,time_end,split\nplaying drums,abcdefghijk,0,10,train\n");
+    await writeFile(header, "label,youtube_id\u0000,time_start,time_end,split\nplaying drums,abcdefghijk,0,10,train\n");
     const rejected = await importNow(kinetics(header, `nul header ${run}`));
     const stored = await findImport(rejected.id);
     expect(stored?.status).toBe("REJECTED");
-    expect(JSON.stringify(stored?.errors)).toContain("label\\\\0");
+    expect(JSON.stringify(stored?.errors)).toContain("youtube_id\\\\0");
   });
 
   it("stops a cancelled import within a batch, writing nothing, and does not run it again", async () => {
