@@ -137,7 +137,7 @@ describe("parseFineDiving", () => {
     expect(dive(items[1]).dive_score).toBe(95.5);
     expect(errors.warnings).toEqual([
       {
-        file: "FineDiving_fine-grained_annotation.pkl",
+        file: "FineDiving_coarse_annotation.pkl",
         recordKey: "FullMenSynchronised10mPlatform_Tokyo2020Replays_2_16",
         field: "dive_score",
         reason:

@@ -147,26 +147,9 @@ function keyIdentity(rawKey: unknown): string | null {
 async function toItem(pair: KeyedPair, sources: AnnotationSet, context: Context, seen: Set<string>): Promise<ImportedItem | null> {
   const { options } = context;
   const file = (pair.fine ?? pair.coarse)?.file ?? "";
-  const key = diveKeySchema.safeParse(pair.rawKey);
-  if (!key.success) {
-    options.errors.add({
-      file,
-      recordKey: describeKey(pair.rawKey),
-      reason: "wrong structure: the key is not an (event name, index) tuple",
-    });
-    return null;
-  }
-  const [event, index] = key.data;
-  const videoKey = `${event}_${index}`;
-  if (!isSafePathSegment(event)) {
-    options.errors.add({ file, recordKey: videoKey, reason: `the event name "${event}" cannot be a folder name` });
-    return null;
-  }
-  if (seen.has(videoKey)) {
-    options.errors.add({ file, recordKey: videoKey, reason: "two keys give the same video key" });
-    return null;
-  }
-  seen.add(videoKey);
+  const key = readKey(pair.rawKey, file, options.errors, seen);
+  if (key === null) return null;
+  const { event, index, videoKey } = key;
   const coarse = pair.coarse === null ? null : readRecord(pair.coarse, videoKey, options.errors);
   const fine = pair.fine === null ? null : readRecord(pair.fine, videoKey, options.errors);
   if (coarse === undefined || fine === undefined) return null;
@@ -178,7 +161,9 @@ async function toItem(pair: KeyedPair, sources: AnnotationSet, context: Context,
 
   if (dive.judge_scores.length > 0) {
     const disagreement = scoreDisagreement(dive.judge_scores, dive.difficulty, dive.dive_score);
-    if (disagreement !== null) options.errors.warn({ file, recordKey: videoKey, field: "dive_score", reason: disagreement });
+    // The judges and the recorded score are the coarse file's when it was read.
+    const scoreFile = pair.coarse?.file ?? file;
+    if (disagreement !== null) options.errors.warn({ file: scoreFile, recordKey: videoKey, field: "dive_score", reason: disagreement });
   }
 
   const mediaPath = joinMediaPath(context.videosDir, `${videoKey}.mp4`);
@@ -195,6 +180,32 @@ async function toItem(pair: KeyedPair, sources: AnnotationSet, context: Context,
     labels: diveLabels(dive),
     questions: diveQuestions(videoKey, dive, context.templates),
   };
+}
+
+/** The dive's (event, index) key, checked to make a unique, safe video key; null after reporting. */
+function readKey(
+  rawKey: unknown,
+  file: string,
+  errors: ImportErrorCollector,
+  seen: Set<string>,
+): { event: string; index: number; videoKey: string } | null {
+  const key = diveKeySchema.safeParse(rawKey);
+  if (!key.success) {
+    errors.add({ file, recordKey: describeKey(rawKey), reason: "wrong structure: the key is not an (event name, index) tuple" });
+    return null;
+  }
+  const [event, index] = key.data;
+  const videoKey = `${event}_${index}`;
+  if (!isSafePathSegment(event)) {
+    errors.add({ file, recordKey: videoKey, reason: `the event name "${event}" cannot be a folder name` });
+    return null;
+  }
+  if (seen.has(videoKey)) {
+    errors.add({ file, recordKey: videoKey, reason: "two keys give the same video key" });
+    return null;
+  }
+  seen.add(videoKey);
+  return { event, index, videoKey };
 }
 
 /** A record's fields, checked; undefined (after reporting) when it is not a dive record. */
