@@ -138,7 +138,7 @@ async function importInTransaction(
   run: RunImportOptions & { signal: AbortSignal; onCancelled: () => void },
   clock: ImportClock,
 ): Promise<RunState> {
-  const fileName = options.displayName ?? path.basename(options.file);
+  const fileName = displayNameOf(options);
   const dataset = await findOrCreateDataset(client, {
     name: options.datasetName,
     format: options.format,
