@@ -65,15 +65,19 @@ export async function runImport(importId: number, options: RunImportOptions = {}
   if (!(await markImportRunning(importId))) return storedOutcome(await requireImport(importId));
 
   // Aborted by the caller (a stopping worker, Ctrl-C) or by a cancellation the progress reporter notices.
+  // Both are checked between batches (no listener on the caller's long-lived signal).
   const cancellation = new AbortController();
-  const signal = options.signal === undefined ? cancellation.signal : AbortSignal.any([options.signal, cancellation.signal]);
+  const throwIfStopped = () => {
+    options.signal?.throwIfAborted();
+    cancellation.signal.throwIfAborted();
+  };
   const client = await pool().connect();
   const errors = new ImportErrorCollector();
   const clock = new ImportClock();
   let state: RunState = { recordsRead: 0, counts: ZERO_COUNTS, datasetId: null, readMs: 0 };
   try {
     await client.query("BEGIN");
-    const run = { ...options, signal, onCancelled: () => cancellation.abort(new Error("the import was cancelled")) };
+    const run = { ...options, throwIfStopped, onCancelled: () => cancellation.abort(new Error("the import was cancelled")) };
     state = await importInTransaction(client, importId, importOptions, errors, row.createdById, run, clock);
     const ending = performance.now();
     await client.query(errors.hasErrors ? "ROLLBACK" : "COMMIT");
@@ -135,7 +139,7 @@ async function importInTransaction(
   options: ImportOptions,
   errors: ImportErrorCollector,
   createdById: string | null,
-  run: RunImportOptions & { signal: AbortSignal; onCancelled: () => void },
+  run: RunImportOptions & { throwIfStopped: () => void; onCancelled: () => void },
   clock: ImportClock,
 ): Promise<RunState> {
   const fileName = displayNameOf(options);
@@ -187,14 +191,14 @@ async function importInTransaction(
       const next = await batches.next();
       readMs += performance.now() - reading;
       if (next.done === true) break;
-      run.signal.throwIfAborted();
+      run.throwIfStopped();
       if (errors.hasErrors) {
         // Nothing more will be written; keep reading to report every problem of the file.
         writer.discard();
       } else {
         for (const item of next.value) {
           if (!addItem(writer, item, errors, fileName)) continue;
-          run.signal.throwIfAborted();
+          run.throwIfStopped();
           await writer.flush();
         }
       }
