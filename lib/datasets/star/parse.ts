@@ -10,7 +10,7 @@ import { renderTemplate } from "../templates/render";
 import { TemplateSet } from "../templates/template-set";
 import type { ImportedItem, ImportedLabel, ImportedQuestion, QuestionTemplate } from "../types";
 import { StarNames, type StarClassNames } from "./classes";
-import { buildKeyframes, mergeSituations, type StarGeometry } from "./keyframes";
+import { buildKeyframes, mergeSituations } from "./keyframes";
 import { betweenQuestion, objectAtQuestion, originalQuestion, sameObjectQuestion, whenQuestion, type ClipContext } from "./questions";
 import { readStarFpsFile } from "./frame-rates";
 import { starQuestionSchema, starQuestionType, type StarQuestion } from "./schema";
