@@ -93,6 +93,7 @@ function CancelButton({ importId, queryKey }: { importId: number; queryKey: read
 function Problems({ entry }: { entry: ImportEntry }) {
   const errors = entry.errors.filter((p) => p.severity === "error");
   const warnings = entry.errors.filter((p) => p.severity === "warning");
+  const notes = entry.errors.filter((p) => p.severity === "info");
   return (
     <details className="mt-2" open={entry.status === "REJECTED" || entry.status === "FAILED"}>
       <summary className="cursor-pointer text-slate-700">
@@ -108,6 +109,12 @@ function Problems({ entry }: { entry: ImportEntry }) {
             {warnings.length} data-quality warning{warnings.length === 1 ? "" : "s"}
           </span>
         )}
+        {(entry.errorCount > 0 || warnings.length > 0) && notes.length > 0 && " · "}
+        {notes.length > 0 && (
+          <span className="text-slate-600">
+            {notes.length} note{notes.length === 1 ? "" : "s"}
+          </span>
+        )}
       </summary>
       <table className="mt-2 w-full text-left text-xs">
         <thead className="text-slate-500">
@@ -119,7 +126,7 @@ function Problems({ entry }: { entry: ImportEntry }) {
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {[...errors, ...warnings].map((problem, index) => (
+          {[...errors, ...warnings, ...notes].map((problem, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a finished import's problems are fixed and never reordered
             <ProblemRow key={index} problem={problem} />
           ))}
@@ -129,9 +136,15 @@ function Problems({ entry }: { entry: ImportEntry }) {
   );
 }
 
+const PROBLEM_STYLE: Record<ImportProblem["severity"], string> = {
+  error: "text-rose-800",
+  warning: "text-amber-800",
+  info: "text-slate-700",
+};
+
 function ProblemRow({ problem }: { problem: ImportProblem }) {
   return (
-    <tr className={problem.severity === "warning" ? "text-amber-800" : "text-rose-800"}>
+    <tr className={PROBLEM_STYLE[problem.severity]}>
       <td className="py-1 pr-3 font-mono">{problem.file}</td>
       <td className="pr-3 font-mono">
         {[problem.line !== undefined ? `line ${problem.line}` : null, problem.recordKey ?? null].filter(Boolean).join(" · ")}

@@ -8,7 +8,7 @@ export interface ImportProblem {
   recordKey?: string;
   field?: string;
   reason: string;
-  severity: "error" | "warning";
+  severity: "error" | "warning" | "info";
 }
 
 export interface ImportEntry {

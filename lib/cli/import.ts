@@ -100,6 +100,7 @@ async function main(): Promise<number> {
   });
   const errors = outcome.problems.filter((p) => p.severity === "error");
   const warnings = outcome.problems.filter((p) => p.severity === "warning");
+  const notes = outcome.problems.filter((p) => p.severity === "info");
 
   if (outcome.status !== "SUCCEEDED") {
     console.error(
@@ -113,6 +114,7 @@ async function main(): Promise<number> {
   console.log(`  videos:    ${counts.videosCreated} new, ${counts.videosUpdated} updated`);
   console.log(`  labels:    ${counts.labelsCreated} new, ${counts.labelsUpdated} updated`);
   console.log(`  questions: ${counts.questionsCreated} new, ${counts.questionsUpdated} updated`);
+  for (const note of notes) console.log(`  ${formatImportError(note)}`);
   if (warnings.length > 0) {
     console.log(`  ${outcome.warningCount} data-quality warning${outcome.warningCount === 1 ? "" : "s"}:`);
     for (const warning of warnings.slice(0, 10)) console.log(`    ${formatImportError(warning)}`);

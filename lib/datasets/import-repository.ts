@@ -7,10 +7,11 @@ import type { ImportError } from "./types";
 export type ImportStatus = "QUEUED" | "RUNNING" | "SUCCEEDED" | "REJECTED" | "FAILED";
 
 /**
- * One entry of DatasetImport.errors: an error (rejects the file) or a data-quality warning.
- * `cancelled` marks the error of an import someone cancelled (a retried job does not run it again).
+ * One entry of DatasetImport.errors: an error (rejects the file), a data-quality warning, or a
+ * note on how the file was read ("info"). `cancelled` marks the error of an import someone
+ * cancelled (a retried job does not run it again).
  */
-export type StoredImportProblem = ImportError & { severity: "error" | "warning"; cancelled?: true };
+export type StoredImportProblem = ImportError & { severity: "error" | "warning" | "info"; cancelled?: true };
 
 const importSelect = {
   id: true,

@@ -97,6 +97,8 @@ describe("runImport on the demo fixtures of each format", () => {
         questionsCreated: questionCount,
       });
       expect(first.outcome.counts.labelsCreated).toBe(labelCount);
+      // STAR says where its frame rates came from, as a note (nothing had to be assumed).
+      expect(first.outcome.problems.map((p) => [p.severity, p.field])).toEqual(dataset.spec.format === "star" ? [["info", "fps"]] : []);
       const counts = await datasetCounts(name);
       expect(counts).toMatchObject({ datasets: 1, videos: items.length, labels: labelCount, questions: questionCount });
       expect(counts.templates).toBeGreaterThan(0);

@@ -277,6 +277,7 @@ function problemsOf(errors: ImportErrorCollector): StoredImportProblem[] {
   return [
     ...errors.errors.map((error) => ({ ...error, severity: "error" as const })),
     ...errors.warnings.map((warning) => ({ ...warning, severity: "warning" as const })),
+    ...errors.notes.map((note) => ({ ...note, severity: "info" as const })),
   ];
 }
 

@@ -187,6 +187,14 @@ describe("parseStar", () => {
     const items = await collectItems(parseStar(file, { errors, classNames, fpsFile, probeVideo }));
     expect(errors.count).toBe(0);
     expect(errors.warningCount).toBe(0);
+    // Nothing assumed: the sources are a note, not a warning.
+    expect(errors.notes).toEqual([
+      {
+        file: "STAR_test.json",
+        field: "fps",
+        reason: "clips' frame rates: 1 from the fps file, 1 probed from the video; frame sizes (for boxes): 2 probed",
+      },
+    ]);
     expect(probed.sort()).toEqual(["ABC12.mp4", "XYZ99.mp4"]);
     expect(items.map((item) => item.metadata.geometry)).toEqual([
       { fps: 25, width: 480, height: 640, fpsSource: "fps file", sizeSource: "probed" },

@@ -115,8 +115,13 @@ async function* parseBatches(filePath: string, file: string, options: StarOption
   } finally {
     await reader.close();
   }
+  // Where each clip's frame rate and frame size came from: a warning when some had to be assumed.
   const sources = geometry.summary();
-  if (sources !== null) options.errors.warn({ file, field: "fps", reason: sources });
+  if (sources !== null) {
+    const summary = { file, field: "fps", reason: sources };
+    if (geometry.assumedAny()) options.errors.warn(summary);
+    else options.errors.note(summary);
+  }
 }
 
 /** The distinct videos (id → path under the media root) that exist and can be probed. */

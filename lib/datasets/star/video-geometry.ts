@@ -91,11 +91,16 @@ export class VideoGeometry {
     this.sizeCounts[geometry.sizeSource] += 1;
   }
 
-  /** Where the clips' rates and sizes came from, when some were not read or probed; else null. */
+  /** Whether some clip's rate or size was neither read, probed nor given. */
+  assumedAny(): boolean {
+    return this.fpsCounts.assumed + this.sizeCounts.assumed > 0;
+  }
+
+  /** Where the clips' rates and sizes came from; null when there were no clips. */
   summary(): string | null {
     const fps = this.fpsCounts;
     const size = this.sizeCounts;
-    if (fps.given + fps.assumed === 0 && size.given + size.assumed === 0) return null;
+    if (Object.values(fps).every((count) => count === 0)) return null;
     const part = (count: number, what: string) => (count > 0 ? [`${count} ${what}`] : []);
     const rates = [
       ...part(fps["fps file"], "from the fps file"),
