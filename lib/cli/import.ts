@@ -70,7 +70,7 @@ async function main(): Promise<number> {
   const { runImport } = await import("@/lib/datasets/run-import");
   const { formatImportError } = await import("@/lib/datasets/errors");
 
-  const datasetName = args.dataset ?? path.basename(file).replace(/\.[^.]+$/, "");
+  const datasetName = args.dataset ?? defaultDatasetName(file);
   const request = await requestImport(
     {
       datasetName,
@@ -195,6 +195,12 @@ function readArgs() {
     noMediaCheck: values["no-media-check"] ?? false,
     noIngest: values["no-ingest"] ?? false,
   };
+}
+
+/** The file's name without extension; for FineDiving's `Annotations` folder, the dataset folder's name. */
+function defaultDatasetName(file: string): string {
+  const name = path.basename(file);
+  return name === "Annotations" ? path.basename(path.dirname(file)) : name.replace(/\.[^.]+$/, "");
 }
 
 /** The media root as a folder of the media store (where npm start serves clips from). */
