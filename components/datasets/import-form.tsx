@@ -81,12 +81,19 @@ export function ImportForm({ dataset, importRoots }: { dataset?: { id: number; n
           </label>
         </div>
         {source === "upload" ? (
-          <input type="file" name="file" required aria-label="Annotation file" className="mt-2 block text-sm" />
+          <>
+            <input type="file" name="file" multiple required aria-label="Annotation file" className="mt-2 block text-sm" />
+            <p className="mt-1 text-xs text-slate-500">
+              Choose its companions too (STAR class lists; FineDiving: the coarse and fine-grained annotation pickles, the sub-action table
+              and the split pickles).
+            </p>
+          </>
         ) : (
           <>
             <input name="serverPath" required aria-label="Server path" placeholder="kinetics700/train.csv" className={field} />
             <p className="mt-1 text-xs text-slate-500">
-              Under {importRoots.join(" or ")}; files beside it (STAR class lists, FineDiving split pickles) are found automatically.
+              Under {importRoots.join(" or ")}; files beside it (STAR class lists, FineDiving's other annotation pickles) are found
+              automatically. FineDiving also takes its Annotations folder.
             </p>
           </>
         )}

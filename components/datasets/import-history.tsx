@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { apiFetch } from "../api-client";
@@ -61,6 +61,7 @@ export function ImportHistory({ datasetId, initial }: { datasetId: number | null
               {entry.status === "SUCCEEDED" &&
                 ` · ${formatNumber(entry.videosCreated)} new videos · ${formatNumber(entry.questionsCreated)} new questions`}
             </span>
+            {ACTIVE.includes(entry.status) && <CancelButton importId={entry.id} queryKey={queryKey} />}
             <span className="ml-auto text-xs text-slate-500">
               #{entry.id} · {entry.createdBy?.name ?? "command line"} · {formatDateTime(entry.finishedAt ?? entry.createdAt)}
             </span>
@@ -72,9 +73,29 @@ export function ImportHistory({ datasetId, initial }: { datasetId: number | null
   );
 }
 
+/** Cancels a queued or running import (it rolls back: nothing is written). */
+function CancelButton({ importId, queryKey }: { importId: number; queryKey: readonly unknown[] }) {
+  const queryClient = useQueryClient();
+  const cancel = useMutation({
+    mutationFn: () => apiFetch(`/api/datasets/imports/${importId}/cancel`, { method: "POST" }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey }),
+  });
+  return (
+    <button
+      type="button"
+      onClick={() => cancel.mutate()}
+      disabled={cancel.isPending}
+      className="rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-50 disabled:opacity-50"
+    >
+      {cancel.isPending ? "Cancelling…" : "Cancel"}
+    </button>
+  );
+}
+
 function Problems({ entry }: { entry: ImportEntry }) {
   const errors = entry.errors.filter((p) => p.severity === "error");
   const warnings = entry.errors.filter((p) => p.severity === "warning");
+  const notes = entry.errors.filter((p) => p.severity === "info");
   return (
     <details className="mt-2" open={entry.status === "REJECTED" || entry.status === "FAILED"}>
       <summary className="cursor-pointer text-slate-700">
@@ -90,6 +111,12 @@ function Problems({ entry }: { entry: ImportEntry }) {
             {warnings.length} data-quality warning{warnings.length === 1 ? "" : "s"}
           </span>
         )}
+        {(entry.errorCount > 0 || warnings.length > 0) && notes.length > 0 && " · "}
+        {notes.length > 0 && (
+          <span className="text-slate-600">
+            {notes.length} note{notes.length === 1 ? "" : "s"}
+          </span>
+        )}
       </summary>
       <table className="mt-2 w-full text-left text-xs">
         <thead className="text-slate-500">
@@ -101,7 +128,7 @@ function Problems({ entry }: { entry: ImportEntry }) {
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {[...errors, ...warnings].map((problem, index) => (
+          {[...errors, ...warnings, ...notes].map((problem, index) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: a finished import's problems are fixed and never reordered
             <ProblemRow key={index} problem={problem} />
           ))}
@@ -111,9 +138,15 @@ function Problems({ entry }: { entry: ImportEntry }) {
   );
 }
 
+const PROBLEM_STYLE: Record<ImportProblem["severity"], string> = {
+  error: "text-rose-800",
+  warning: "text-amber-800",
+  info: "text-slate-700",
+};
+
 function ProblemRow({ problem }: { problem: ImportProblem }) {
   return (
-    <tr className={problem.severity === "warning" ? "text-amber-800" : "text-rose-800"}>
+    <tr className={PROBLEM_STYLE[problem.severity]}>
       <td className="py-1 pr-3 font-mono">{problem.file}</td>
       <td className="pr-3 font-mono">
         {[problem.line !== undefined ? `line ${problem.line}` : null, problem.recordKey ?? null].filter(Boolean).join(" · ")}

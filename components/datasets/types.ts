@@ -8,7 +8,7 @@ export interface ImportProblem {
   recordKey?: string;
   field?: string;
   reason: string;
-  severity: "error" | "warning";
+  severity: "error" | "warning" | "info";
 }
 
 export interface ImportEntry {
@@ -40,6 +40,8 @@ export interface VideoTile {
   durationSec: number | null;
   clipStartSec: number | null;
   clipEndSec: number | null;
+  /** The served file is the window clipStartSec–clipEndSec alone (cut at ingest): its time 0 is the window's start. */
+  windowCut: boolean;
 }
 
 export interface VideoDetail extends VideoTile {

@@ -15,7 +15,9 @@ export function VideoPanel({ datasetId, video, onClose }: { datasetId: number; v
     queryFn: () => apiFetch<{ video: VideoDetail }>(`/api/datasets/${datasetId}/videos/${video.id}`).then((body) => body.video),
   });
   const info = detail.data;
-  const overlays = playerOverlays(info?.labels ?? [], { startSec: video.clipStartSec, endSec: video.clipEndSec });
+  // A window cut out at ingest is the whole served file: no part of it to mark.
+  const window = video.windowCut ? { startSec: null, endSec: null } : { startSec: video.clipStartSec, endSec: video.clipEndSec };
+  const overlays = playerOverlays(info?.labels ?? [], window);
   return (
     <div
       role="dialog"
@@ -28,7 +30,9 @@ export function VideoPanel({ datasetId, video, onClose }: { datasetId: number; v
           <h2 className="font-mono text-sm font-semibold">{video.key}</h2>
           <span className="text-xs text-slate-500">
             {video.split ?? "no split"}
-            {video.clipStartSec !== null && video.clipEndSec !== null && ` · clip ${video.clipStartSec}–${video.clipEndSec} s`}
+            {video.clipStartSec !== null &&
+              video.clipEndSec !== null &&
+              ` · ${video.windowCut ? "cut from" : "clip"} ${video.clipStartSec}–${video.clipEndSec} s`}
             {info?.durationSec != null && ` · ${info.durationSec.toFixed(1)} s`}
             {info?.width != null && ` · ${info.width}×${info.height}`}
             {info?.fps != null && ` · ${Math.round(info.fps * 100) / 100} fps`}

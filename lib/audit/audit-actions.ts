@@ -25,6 +25,7 @@ export interface AuditDetails {
   "backend.update": BackendDetails & { credentialChanged: boolean };
   "backend.delete": { name: string };
   "dataset.import": { datasetName: string; format: string; file: string };
+  "dataset.import.cancel": NoDetails;
   "dataset.template.update": { key: string; text: string };
   "cycle.launch": { cycleId: number };
   "cycle.cancel": { cycleId: number };
@@ -74,6 +75,7 @@ export const AUDIT_TARGET_TYPE: { readonly [A in AuditAction]: AuditTargetType }
   "backend.update": "Backend",
   "backend.delete": "Backend",
   "dataset.import": "DatasetImport",
+  "dataset.import.cancel": "DatasetImport",
   "dataset.template.update": "QuestionTemplate",
   "cycle.launch": "Run",
   "cycle.cancel": "Run",

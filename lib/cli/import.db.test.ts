@@ -1,6 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeFineDivingAnnotations } from "@/lib/datasets/finediving/fixtures/write-fixtures";
 import { generateKineticsCsv } from "@/lib/datasets/kinetics/generate";
 import { makeTempDir, removeTempDir } from "@/lib/datasets/testing/collect";
 import { closePool, pool } from "@/lib/db/pool";
@@ -73,6 +74,54 @@ describe("npm run import", () => {
     expect(code).toBe(1);
     expect(await videoCount(name)).toEqual({ datasets: 0, videos: 0 });
   }, 60_000);
+
+  it("imports FineDiving's annotation folder before its media, and attaches the media later without re-importing", async () => {
+    const steps = [
+      { name: "Back", frames: 3 },
+      { name: "2.5 Soms.Pike", frames: 4 },
+      { name: "Entry", frames: 2 },
+    ];
+    const dives = [0, 1].map((index) => ({
+      event: "CliEvent",
+      index,
+      actionType: "205b",
+      difficulty: 3,
+      judgeScores: [7, 7, 7, 7, 7, 7, 7],
+      steps,
+    }));
+    const paths = await writeFineDivingAnnotations(path.join(dir, "FineDiving"), dives);
+    const name = `cli finediving ${run}`;
+    const checked = await cli(["--format", "finediving", "--file", path.dirname(paths.dir), "--dataset", name, "--no-ingest"]);
+    expect(checked.code).toBe(1);
+    expect(checked.output).toContain("--no-media-check");
+
+    const imported = await cli([
+      "--format",
+      "finediving",
+      "--file",
+      path.dirname(paths.dir),
+      "--dataset",
+      name,
+      "--no-media-check",
+      "--no-ingest",
+    ]);
+    expect(imported.output).toMatch(/videos: {4}2 new/);
+    expect(imported.output).toMatch(/questions: 10 new/);
+    expect(imported.code).toBe(0);
+    await pool().query(
+      `UPDATE "Video" SET "mediaStatus" = 'UNPLAYABLE', "unplayableReason" = 'source not found' WHERE "datasetId" = (SELECT id FROM "Dataset" WHERE name = $1)`,
+      [name],
+    );
+
+    const attached = await cli(["--attach-media", "--dataset", name]);
+    expect(attached.output).toContain(`2 unplayable videos of "${name}" sent back to ingest`);
+    expect(attached.code).toBe(0);
+    const { rows } = await pool().query<{ status: string }>(
+      `SELECT DISTINCT "mediaStatus" AS status FROM "Video" WHERE "datasetId" = (SELECT id FROM "Dataset" WHERE name = $1)`,
+      [name],
+    );
+    expect(rows).toEqual([{ status: "PENDING" }]);
+  }, 90_000);
 
   it("refuses a media root outside the media store, and bad arguments, with usage", async () => {
     const file = path.join(dir, "any.csv");

@@ -1,6 +1,8 @@
 /**
  * npm run import -- --format kinetics700|star|finediving|generic --file PATH [--media-root DIR]
- *   [--dataset NAME] [--mapping FILE] [--clip-path TEMPLATE] [--video-path TEMPLATE] [--no-media-check] [--no-ingest]
+ *   [--dataset NAME] [--mapping FILE] [--clip-path TEMPLATE] [--video-path TEMPLATE] [--fps-file FILE]
+ *   [--no-media-check] [--no-ingest]
+ * npm run import -- --attach-media --dataset NAME
  *
  * Imports an annotation file into the same database `npm start` uses (its embedded PostgreSQL —
  * joined when running, started and stopped again when not — or DATABASE_URL), all-or-nothing:
@@ -20,8 +22,12 @@ const USAGE = `usage: npm run import -- --format kinetics700|star|finediving|gen
          [--mapping FILE]        generic imports: the column → label-type mapping (JSON)
          [--clip-path TEMPLATE]  Kinetics: clip file names, e.g. "{split}/{label}/{youtube_id}_{start}_{end}.mp4"
          [--video-path TEMPLATE] STAR: video file names, e.g. "{video_id}.mp4"
-         [--no-media-check]      do not require every clip to exist (missing ones become unplayable at ingest)
-         [--no-ingest]           do not queue the media ingest`;
+         [--fps-file FILE]       STAR: its per-video frame rates (video_fps; found beside the file when there)
+         [--no-media-check]      do not require every clip to exist (import the annotations now, the media later)
+         [--no-ingest]           do not queue the media ingest
+       FineDiving: PATH is its Annotations folder or any of its pickles (the others are found beside it)
+       npm run import -- --attach-media --dataset NAME
+                                 media added after the import: ingest the dataset's unplayable videos again`;
 
 class UsageError extends Error {}
 
@@ -46,10 +52,12 @@ try {
 
 async function main(): Promise<number> {
   const args = readArgs();
+  if (args.attachMedia) return attachMedia(args.dataset);
   const { FORMAT_NAMES } = await import("@/lib/datasets/import-options");
   const format = FORMAT_NAMES[args.format.toLowerCase()];
   if (format === undefined) throw new UsageError(`unknown format "${args.format}"`);
   if (format === "generic" && args.mapping === undefined) throw new UsageError("a generic import needs --mapping FILE");
+  if (args.file === undefined) throw new UsageError("--file is required");
   const file = path.resolve(args.file);
   const mediaPrefix = prefixInsideStore(args.mediaRoot);
 
@@ -63,7 +71,7 @@ async function main(): Promise<number> {
   const { runImport } = await import("@/lib/datasets/run-import");
   const { formatImportError } = await import("@/lib/datasets/errors");
 
-  const datasetName = args.dataset ?? path.basename(file).replace(/\.[^.]+$/, "");
+  const datasetName = args.dataset ?? defaultDatasetName(file);
   const request = await requestImport(
     {
       datasetName,
@@ -74,6 +82,7 @@ async function main(): Promise<number> {
       ...(args.mapping ? { mappingFile: path.resolve(args.mapping) } : {}),
       ...(args.clipPath ? { clipPathTemplate: args.clipPath } : {}),
       ...(args.videoPath ? { videoPathTemplate: args.videoPath } : {}),
+      ...(args.fpsFile ? { fpsFile: path.resolve(args.fpsFile) } : {}),
     },
     { userId: null },
   ).catch((error: unknown) => {
@@ -92,6 +101,7 @@ async function main(): Promise<number> {
   });
   const errors = outcome.problems.filter((p) => p.severity === "error");
   const warnings = outcome.problems.filter((p) => p.severity === "warning");
+  const notes = outcome.problems.filter((p) => p.severity === "info");
 
   if (outcome.status !== "SUCCEEDED") {
     console.error(
@@ -105,6 +115,7 @@ async function main(): Promise<number> {
   console.log(`  videos:    ${counts.videosCreated} new, ${counts.videosUpdated} updated`);
   console.log(`  labels:    ${counts.labelsCreated} new, ${counts.labelsUpdated} updated`);
   console.log(`  questions: ${counts.questionsCreated} new, ${counts.questionsUpdated} updated`);
+  for (const note of notes) console.log(`  ${formatImportError(note)}`);
   if (warnings.length > 0) {
     console.log(`  ${outcome.warningCount} data-quality warning${outcome.warningCount === 1 ? "" : "s"}:`);
     for (const warning of warnings.slice(0, 10)) console.log(`    ${formatImportError(warning)}`);
@@ -122,6 +133,26 @@ async function main(): Promise<number> {
   return 0;
 }
 
+/** Media copied into the store after its annotations were imported: ingest the dataset's unplayable videos again. */
+async function attachMedia(datasetName: string | undefined): Promise<number> {
+  if (datasetName === undefined) throw new UsageError("--attach-media needs --dataset NAME");
+  database = await openDatabaseServer();
+  process.env.DATABASE_URL = database.url;
+  await applyMigrations(database.url);
+  const { findDatasetIdByName } = await import("@/lib/datasets/dataset-repository");
+  const { requeueUnplayableVideos } = await import("@/lib/datasets/video-repository");
+  const { enqueueIngestForDataset } = await import("@/lib/datasets/job-sender");
+  const datasetId = await findDatasetIdByName(datasetName);
+  if (datasetId === null) throw new UsageError(`no dataset named "${datasetName}"`);
+  const requeued = await requeueUnplayableVideos(datasetId);
+  const ingest = await enqueueIngestForDataset(datasetId);
+  console.log(
+    `${requeued} unplayable video${requeued === 1 ? "" : "s"} of "${datasetName}" sent back to ingest; ` +
+      `${ingest.videos} videos in ${ingest.jobs} jobs queued for the worker of npm start (or npm run worker).`,
+  );
+  return 0;
+}
+
 function readArgs() {
   let values;
   try {
@@ -134,8 +165,10 @@ function readArgs() {
         mapping: { type: "string" },
         "clip-path": { type: "string" },
         "video-path": { type: "string" },
+        "fps-file": { type: "string" },
         "no-media-check": { type: "boolean", default: false },
         "no-ingest": { type: "boolean", default: false },
+        "attach-media": { type: "boolean", default: false },
         help: { type: "boolean", default: false },
       },
       strict: true,
@@ -147,19 +180,28 @@ function readArgs() {
     console.log(USAGE);
     process.exit(0);
   }
-  if (!values.format) throw new UsageError("--format is required");
-  if (!values.file) throw new UsageError("--file is required");
+  const attachMedia = values["attach-media"] ?? false;
+  if (!attachMedia && !values.format) throw new UsageError("--format is required");
+  if (!attachMedia && !values.file) throw new UsageError("--file is required");
   return {
-    format: values.format,
+    attachMedia,
+    format: values.format ?? "",
     file: values.file,
     mediaRoot: values["media-root"],
     dataset: values.dataset,
     mapping: values.mapping,
     clipPath: values["clip-path"],
     videoPath: values["video-path"],
+    fpsFile: values["fps-file"],
     noMediaCheck: values["no-media-check"] ?? false,
     noIngest: values["no-ingest"] ?? false,
   };
+}
+
+/** The file's name without extension; for FineDiving's `Annotations` folder, the dataset folder's name. */
+function defaultDatasetName(file: string): string {
+  const name = path.basename(file);
+  return name === "Annotations" ? path.basename(path.dirname(file)) : name.replace(/\.[^.]+$/, "");
 }
 
 /** The media root as a folder of the media store (where npm start serves clips from). */

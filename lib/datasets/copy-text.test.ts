@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CopyBuffer } from "./copy-buffer";
-import { copyJson, copyNullableText, copyNumber, copyText } from "./copy-text";
+import { copyJson, copyNullableText, copyNumber, copyText, UnstorableTextError } from "./copy-text";
 
 /** Reads one COPY text field back, as PostgreSQL does (the escapes this module writes). */
 function unescapeCopy(field: string): string | null {
@@ -47,5 +47,11 @@ describe("CopyBuffer", () => {
     expect(Buffer.concat(chunks).equals(expected)).toBe(true);
     expect(buffer.take()).toEqual([]);
     expect(buffer.byteLength).toBe(0);
+  });
+
+  it("refuses a NUL in text or JSON, which PostgreSQL cannot store, but not an escaped backslash before u0000", () => {
+    expect(() => copyText("a\0b")).toThrow(UnstorableTextError);
+    expect(() => copyJson({ label: "a\0b" })).toThrow(UnstorableTextError);
+    expect(copyJson({ label: "\\u0000" })).toBe(String.raw`{"label":"\\\\u0000"}`);
   });
 });

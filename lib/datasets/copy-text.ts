@@ -3,15 +3,27 @@
  * backslash, newline, carriage return and tab escaped. What `copy-rows.ts` sends to the staging tables.
  */
 
-const SPECIAL = /[\\\n\r\t]/;
-const SPECIAL_ALL = /[\\\n\r\t]/g;
+const SPECIAL = /[\\\n\r\t\0]/;
+const SPECIAL_ALL = /[\\\n\r\t\0]/g;
 const ESCAPES: Readonly<Record<string, string>> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
 export const COPY_NULL = "\\N";
 
-/** A text field (never NULL). */
+/** Text PostgreSQL cannot store: a NUL character (in text, or as \u0000 in jsonb). */
+export class UnstorableTextError extends Error {
+  constructor(readonly text: string) {
+    super(`contains a NUL byte, which the database cannot store: "${text.replaceAll("\0", "\\0").slice(0, 80)}"`);
+    this.name = "UnstorableTextError";
+  }
+}
+
+/** A text field (never NULL). Throws UnstorableTextError for text with a NUL. */
 export function copyText(value: string): string {
-  return SPECIAL.test(value) ? value.replace(SPECIAL_ALL, (char) => ESCAPES[char] ?? char) : value;
+  return SPECIAL.test(value) ? value.replace(SPECIAL_ALL, (char) => ESCAPES[char] ?? unstorable(value)) : value;
+}
+
+function unstorable(value: string): never {
+  throw new UnstorableTextError(value);
 }
 
 /** A text field that may be NULL. */
@@ -31,5 +43,10 @@ export function copyNumber(value: number | null): string {
 export function copyJson(value: unknown): string {
   const json = JSON.stringify(value) as string | undefined;
   if (json === undefined) throw new TypeError(`cannot store ${String(value)} as JSON`);
-  return json.includes("\\") ? json.replaceAll("\\", "\\\\") : json;
+  if (!json.includes("\\")) return json;
+  if (json.includes("\\u0000") && ESCAPED_NUL.test(json)) throw new UnstorableTextError(json);
+  return json.replaceAll("\\", "\\\\");
 }
+
+/** JSON's escape of a NUL: `\u0000` after an even number of backslashes (not an escaped backslash before "u0000"). */
+const ESCAPED_NUL = /(?:^|[^\\])(?:\\\\)*\\u0000/;

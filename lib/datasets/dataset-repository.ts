@@ -1,6 +1,7 @@
 import { prisma } from "@/lib/db/prisma";
 import { pool } from "@/lib/db/pool";
 import type { Db } from "@/lib/db/transaction";
+import { isDerivedClipPath } from "./ingest/media-paths";
 
 export async function listDatasets() {
   return prisma().dataset.findMany({
@@ -23,6 +24,11 @@ export async function findDataset(id: number) {
       _count: { select: { videos: true, questions: true } },
     },
   });
+}
+
+export async function findDatasetIdByName(name: string): Promise<number | null> {
+  const found = await prisma().dataset.findUnique({ where: { name }, select: { id: true } });
+  return found?.id ?? null;
 }
 
 export interface DatasetCounts {
@@ -105,15 +111,16 @@ export async function listVideosPage(datasetId: number, afterId: number, limit: 
       clipEndSec: true,
       width: true,
       height: true,
+      mediaPath: true,
     },
   });
-  const page = rows.slice(0, limit);
+  const page = rows.slice(0, limit).map(withWindowCut);
   return { videos: page, nextCursor: rows.length > limit ? (page[page.length - 1]?.id ?? null) : null };
 }
 
 /** One video of a dataset with its labels and questions (for the player panel). */
 export async function findVideoDetail(datasetId: number, videoId: number) {
-  return prisma().video.findFirst({
+  const video = await prisma().video.findFirst({
     where: { id: videoId, datasetId },
     select: {
       id: true,
@@ -128,10 +135,20 @@ export async function findVideoDetail(datasetId: number, videoId: number) {
       videoCodec: true,
       clipStartSec: true,
       clipEndSec: true,
+      mediaPath: true,
       labels: { orderBy: { key: "asc" }, select: { key: true, kind: true, value: true } },
       questions: { orderBy: { key: "asc" }, take: 100, select: { id: true, key: true, kind: true, text: true, targets: true } },
     },
   });
+  return video === null ? null : withWindowCut(video);
+}
+
+/**
+ * `windowCut`: the served file is the clip's window alone (cut at ingest), so the player's time 0 is
+ * the clip's start; else the window, if any, is a part of the served file. The path itself stays private.
+ */
+function withWindowCut<T extends { mediaPath: string | null }>({ mediaPath, ...video }: T): Omit<T, "mediaPath"> & { windowCut: boolean } {
+  return { ...video, windowCut: mediaPath !== null && isDerivedClipPath(mediaPath) };
 }
 
 export async function listTemplates(datasetId: number) {

@@ -4,12 +4,14 @@ const DEFAULT_KEPT_ERRORS = 100;
 
 /**
  * Collects problems found while parsing. Errors reject the whole import; warnings (data-quality
- * notes such as a FineDiving score that disagrees with its judges) never do. At most `limit` of
- * each are kept, all are counted.
+ * notes such as a FineDiving score that disagrees with its judges) never do; notes say how the
+ * file was read (where STAR's frame rates came from). At most `limit` of each are kept, errors
+ * and warnings are all counted.
  */
 export class ImportErrorCollector {
   private readonly keptErrors: ImportError[] = [];
   private readonly keptWarnings: ImportError[] = [];
+  private readonly keptNotes: ImportError[] = [];
   private errorTotal = 0;
   private warningTotal = 0;
 
@@ -23,6 +25,14 @@ export class ImportErrorCollector {
   warn(warning: ImportError): void {
     this.warningTotal += 1;
     if (this.keptWarnings.length < this.limit) this.keptWarnings.push(warning);
+  }
+
+  note(note: ImportError): void {
+    if (this.keptNotes.length < this.limit) this.keptNotes.push(note);
+  }
+
+  get notes(): readonly ImportError[] {
+    return this.keptNotes;
   }
 
   /** Total errors seen, including those not kept. */

@@ -2,7 +2,9 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import type { ImportSpec } from "./import";
+import { findFineDivingFiles } from "./finediving/annotation-files";
 import { isSafeRelativePath } from "./paths";
+import { STAR_FPS_FILE_NAMES } from "./star/frame-rates";
 import { DATASET_FORMATS, type DatasetFormat } from "./types";
 
 /** The database's name for each source format (enum DatasetFormat). */
@@ -48,6 +50,10 @@ export const importOptionsSchema = z.object({
   checkMedia: z.boolean().default(true),
   mappingFile: absolutePath.optional(),
   classFiles: z.object({ actions: absolutePath.optional(), objects: absolutePath.optional() }).optional(),
+  /** STAR's per-video frame-rate pickle (`video_fps`). */
+  fpsFile: absolutePath.optional(),
+  coarsePath: absolutePath.optional(),
+  fineGrainedPath: absolutePath.optional(),
   subActionTablePath: absolutePath.optional(),
   splitPaths: z.record(z.string().min(1), absolutePath).optional(),
   clipPathTemplate: z.string().min(1).optional(),
@@ -78,6 +84,7 @@ export function toImportSpec(options: ImportOptions, mediaRootDir: string): Impo
         ...media,
         ...defined({
           classFiles: options.classFiles,
+          fpsFile: options.fpsFile,
           videoPathTemplate: options.videoPathTemplate,
           fps: options.fps,
           frameSize: options.frameSize,
@@ -90,6 +97,8 @@ export function toImportSpec(options: ImportOptions, mediaRootDir: string): Impo
         file: options.file,
         ...media,
         ...defined({
+          coarsePath: options.coarsePath,
+          fineGrainedPath: options.fineGrainedPath,
           subActionTablePath: options.subActionTablePath,
           splitPaths: options.splitPaths,
           framesDir: options.framesDir,
@@ -108,30 +117,37 @@ function defined<T extends Record<string, unknown>>(values: T): Partial<T> {
 
 /**
  * The files that travel with an annotation file, found beside it as the datasets ship them:
- * STAR's `action_classes.txt` / `object_classes.txt` (beside it or in `classes/`), FineDiving's
- * `Sub_action_Types_Table.pkl` and `{train,test}_split.pkl`. Options already given win.
+ * STAR's `action_classes.txt` / `object_classes.txt` and `video_fps` (beside it, in `classes/`
+ * or in `STAR_classes/`), FineDiving's
+ * whole annotation set (`file` may be its folder or any of its pickles: see findFineDivingFiles).
+ * Options already given win.
  */
 export function withCompanionFiles(options: ImportOptions): ImportOptions {
   const dir = path.dirname(options.file);
   const find = (...names: string[]) => names.map((name) => path.join(dir, name)).find((candidate) => existsSync(candidate));
-  if (options.format === "star" && options.classFiles === undefined) {
-    const actions = find("action_classes.txt", "classes/action_classes.txt");
-    const objects = find("object_classes.txt", "classes/object_classes.txt");
-    if (actions || objects) return { ...options, classFiles: { ...(actions ? { actions } : {}), ...(objects ? { objects } : {}) } };
+  if (options.format === "star") {
+    const actions = find("action_classes.txt", "classes/action_classes.txt", "STAR_classes/action_classes.txt");
+    const objects = find("object_classes.txt", "classes/object_classes.txt", "STAR_classes/object_classes.txt");
+    const fpsFile =
+      options.fpsFile ?? find(...["", "classes/", "STAR_classes/"].flatMap((folder) => STAR_FPS_FILE_NAMES.map((name) => folder + name)));
+    const classFiles =
+      options.classFiles ?? (actions || objects ? { ...(actions ? { actions } : {}), ...(objects ? { objects } : {}) } : undefined);
+    return { ...options, ...defined({ classFiles, fpsFile }) };
   }
   if (options.format === "finediving") {
-    const table = options.subActionTablePath ?? find("Sub_action_Types_Table.pkl");
-    const splits = options.splitPaths ?? splitFiles(dir);
-    return { ...options, ...(table ? { subActionTablePath: table } : {}), ...(splits ? { splitPaths: splits } : {}) };
+    const found = findFineDivingFiles(options.file);
+    return {
+      ...options,
+      file: found.file,
+      ...defined({
+        coarsePath: options.coarsePath ?? found.coarsePath,
+        fineGrainedPath: options.fineGrainedPath ?? found.fineGrainedPath,
+        subActionTablePath: options.subActionTablePath ?? found.subActionTablePath,
+        splitPaths: options.splitPaths ?? found.splitPaths,
+      }),
+    };
   }
   return options;
-}
-
-function splitFiles(dir: string): Record<string, string> | undefined {
-  const found = Object.fromEntries(
-    ["train", "test", "val"].map((split) => [split, path.join(dir, `${split}_split.pkl`)] as const).filter(([, file]) => existsSync(file)),
-  );
-  return Object.keys(found).length > 0 ? found : undefined;
 }
 
 /**
@@ -158,6 +174,7 @@ export function optionsFromSpec(
         ...common,
         ...defined({
           classFiles: spec.classFiles,
+          fpsFile: spec.fpsFile,
           videoPathTemplate: spec.videoPathTemplate,
           fps: spec.fps,
           frameSize: spec.frameSize,
@@ -168,6 +185,8 @@ export function optionsFromSpec(
       return importOptionsSchema.parse({
         ...common,
         ...defined({
+          coarsePath: spec.coarsePath,
+          fineGrainedPath: spec.fineGrainedPath,
           subActionTablePath: spec.subActionTablePath,
           splitPaths: spec.splitPaths,
           framesDir: spec.framesDir,

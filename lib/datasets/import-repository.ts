@@ -7,8 +7,12 @@ import type { ImportError } from "./types";
 
 type ImportStatus = "QUEUED" | "RUNNING" | "SUCCEEDED" | "REJECTED" | "FAILED";
 
-/** One entry of DatasetImport.errors: an error (rejects the file) or a data-quality warning. */
-export type StoredImportProblem = ImportError & { severity: "error" | "warning" };
+/**
+ * One entry of DatasetImport.errors: an error (rejects the file), a data-quality warning, or a
+ * note on how the file was read ("info"). `cancelled` marks the error of an import someone
+ * cancelled (a retried job does not run it again).
+ */
+export type StoredImportProblem = ImportError & { severity: "error" | "warning" | "info"; cancelled?: true };
 
 const importSelect = {
   id: true,
@@ -54,17 +58,51 @@ export async function setImportJobId(id: number, jobId: string | null): Promise<
   await prisma().datasetImport.update({ where: { id }, data: { jobId }, select: { id: true } });
 }
 
-/** QUEUED (or a FAILED / interrupted RUNNING attempt being retried) → RUNNING, counters reset. */
-export async function markImportRunning(id: number): Promise<void> {
-  await prisma().datasetImport.update({
-    where: { id },
+/**
+ * QUEUED (or a FAILED / interrupted RUNNING attempt being retried) → RUNNING, counters reset;
+ * false when it finished meanwhile or was cancelled.
+ */
+export async function markImportRunning(id: number): Promise<boolean> {
+  const { count } = await prisma().datasetImport.updateMany({
+    where: {
+      id,
+      status: { in: ["QUEUED", "RUNNING", "FAILED"] },
+      NOT: { errors: { array_contains: [{ cancelled: true }] } },
+    },
     data: { status: "RUNNING", startedAt: new Date(), finishedAt: null, recordsRead: 0, errorCount: 0, errors: [] },
-    select: { id: true },
   });
+  return count > 0;
 }
 
-export async function setImportProgress(id: number, recordsRead: number): Promise<void> {
-  await prisma().datasetImport.update({ where: { id }, data: { recordsRead }, select: { id: true } });
+/** Records progress; false when the import is no longer running (it was cancelled). */
+export async function setImportProgress(id: number, recordsRead: number): Promise<boolean> {
+  const { count } = await prisma().datasetImport.updateMany({ where: { id, status: "RUNNING" }, data: { recordsRead } });
+  return count > 0;
+}
+
+/** Whether a stored import ended by being cancelled. */
+export function wasCancelled(problems: unknown): boolean {
+  return Array.isArray(problems) && problems.some((problem) => (problem as StoredImportProblem | null)?.cancelled === true);
+}
+
+/**
+ * Ends a queued or running import as FAILED, cancelled by `who`: the running import notices
+ * within a second and rolls back, so nothing is written. Null when it had already finished.
+ */
+export async function markImportCancelled(id: number, who: string, db: Db = prisma()): Promise<{ jobId: string | null } | null> {
+  const found = await db.datasetImport.findUnique({ where: { id }, select: { sourceName: true, jobId: true } });
+  if (found === null) return null;
+  const problem: StoredImportProblem = {
+    file: found.sourceName,
+    reason: `cancelled by ${who}; nothing was written`,
+    severity: "error",
+    cancelled: true,
+  };
+  const { count } = await db.datasetImport.updateMany({
+    where: { id, status: { in: ["QUEUED", "RUNNING"] } },
+    data: { status: "FAILED", errorCount: 1, errors: [problem] as unknown as Prisma.InputJsonArray, finishedAt: new Date() },
+  });
+  return count > 0 ? { jobId: found.jobId } : null;
 }
 
 export interface ImportResult {
@@ -77,21 +115,40 @@ export interface ImportResult {
   problems: StoredImportProblem[];
 }
 
+/**
+ * Records how a running import ended. Never leaves it RUNNING: problems are made storable (a NUL read
+ * from the file cannot go into jsonb), and if the result still cannot be written, a FAILED status
+ * with the reason is written instead; only an unreachable database makes this throw.
+ */
 export async function finishImport(id: number, result: ImportResult): Promise<void> {
-  await prisma().datasetImport.update({
-    where: { id },
-    data: {
-      status: result.status,
-      datasetId: result.datasetId,
-      recordsRead: result.recordsRead,
-      videosCreated: result.videosCreated,
-      questionsCreated: result.questionsCreated,
-      errorCount: result.errorCount,
-      errors: result.problems as unknown as Prisma.InputJsonArray,
-      finishedAt: new Date(),
-    },
-    select: { id: true },
-  });
+  // Only a running import is finished here: a cancelled one keeps its cancellation.
+  const write = (ending: ImportResult) =>
+    prisma().datasetImport.updateMany({
+      where: { id, status: "RUNNING" },
+      data: {
+        status: ending.status,
+        datasetId: ending.datasetId,
+        recordsRead: ending.recordsRead,
+        videosCreated: ending.videosCreated,
+        questionsCreated: ending.questionsCreated,
+        errorCount: ending.errorCount,
+        errors: ending.problems.map(storableProblem) as unknown as Prisma.InputJsonArray,
+        finishedAt: new Date(),
+      },
+    });
+  try {
+    await write(result);
+  } catch (error) {
+    const reason = `the import's result could not be recorded: ${error instanceof Error ? error.message : String(error)}`;
+    await write({ ...result, status: "FAILED", errorCount: result.errorCount + 1, problems: [{ file: "", reason, severity: "error" }] });
+  }
+}
+
+/** A problem as jsonb can store it: NUL characters (read from a broken file) shown as "\\0". */
+function storableProblem(problem: StoredImportProblem): StoredImportProblem {
+  return Object.fromEntries(
+    Object.entries(problem).map(([key, value]) => [key, typeof value === "string" ? value.replaceAll("\0", "\\0") : value]),
+  ) as StoredImportProblem;
 }
 
 const historySelect = {

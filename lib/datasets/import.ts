@@ -1,3 +1,5 @@
+import { probe } from "@/lib/media/probe";
+import { resolveInside } from "@/lib/media/resolve-inside";
 import { FatalImportError, type ImportErrorCollector } from "./errors";
 import type { ImportClock } from "./import-timings";
 import { parseFineDivingBatches, type FineDivingOptions } from "./finediving/parse";
@@ -6,6 +8,7 @@ import { parseGenericBatches, type GenericOptions } from "./generic/parse";
 import { parseKineticsBatches, type KineticsOptions } from "./kinetics/parse";
 import { readStarClassFile, type StarClassNames } from "./star/classes";
 import { parseStarBatches, type StarOptions } from "./star/parse";
+import type { VideoProber } from "./star/video-geometry";
 import { eachItem } from "./run-importer";
 import type { ImportedItem, QuestionTemplate } from "./types";
 
@@ -47,7 +50,14 @@ export async function* parseDatasetBatches(spec: ImportSpec, run: ImportRun): As
       const { format: _format, file, classFiles, ...options } = spec;
       const classNames = classFiles ? await guard(run.errors, () => readClassNames(classFiles)) : options.classNames;
       if (classNames === null) return;
-      yield* parseStarBatches(file, { ...options, ...(classNames ? { classNames } : {}), ...common });
+      const probeVideo =
+        options.probeVideo ?? (options.checkMedia === true && options.mediaRoot ? mediaProber(options.mediaRoot) : undefined);
+      yield* parseStarBatches(file, {
+        ...options,
+        ...(classNames ? { classNames } : {}),
+        ...(probeVideo ? { probeVideo } : {}),
+        ...common,
+      });
       return;
     }
     case "finediving": {
@@ -67,6 +77,16 @@ export async function* parseDatasetBatches(spec: ImportSpec, run: ImportRun): As
       return;
     }
   }
+}
+
+/** Probes videos under the media root with ffprobe (STAR's frame rates and frame sizes). */
+function mediaProber(mediaRoot: string): VideoProber {
+  return async (mediaPath) => {
+    const file = await resolveInside(mediaRoot, mediaPath);
+    if (file === null) return null;
+    const { fps, width, height } = await probe(file);
+    return { fps, width, height };
+  };
 }
 
 async function readClassNames(files: { actions?: string; objects?: string }): Promise<StarClassNames> {

@@ -21,6 +21,7 @@ export async function requestImport(input: ImportOptionsInput, actor: Actor) {
   }
   const options = withCompanionFiles(parsed.data);
   const info = await stat(options.file).catch(() => null);
+  if (info?.isDirectory() === true) throw invalidInput(`${options.file} is a folder without an annotation file to import`);
   if (info === null || !info.isFile()) throw invalidInput(`${options.file} is not a readable file`);
   const sourceSha256 = await sha256OfFile(options.file);
   return inTransaction(async (tx) => {

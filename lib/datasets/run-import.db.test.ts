@@ -3,6 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { closePool, pool } from "@/lib/db/pool";
+import { auditTrail } from "@/lib/testing/audit-trail";
+import { cancelImport } from "./cancel-import";
 import { writeDemoFixtures, type DemoFixtures } from "./demo/write-demo-fixtures";
 import { ImportErrorCollector } from "./errors";
 import { parseDataset } from "./import";
@@ -12,6 +14,8 @@ import { requestImport } from "./request-import";
 import { runImport } from "./run-import";
 import { collectItems, makeTempDir, removeTempDir } from "./testing/collect";
 import { createStaging, loadStaging } from "./import-staging";
+import { generateFineDivingDives } from "./finediving/fixtures/generate-dives";
+import { writeFineDivingAnnotations } from "./finediving/fixtures/write-fixtures";
 import { generateKineticsCsv } from "./kinetics/generate";
 import { parseKinetics } from "./kinetics/parse";
 import { UPSERT } from "./merge-sql";
@@ -99,6 +103,8 @@ describe("runImport on the demo fixtures of each format", () => {
         questionsCreated: questionCount,
       });
       expect(first.outcome.counts.labelsCreated).toBe(labelCount);
+      // STAR says where its frame rates came from, as a note (nothing had to be assumed).
+      expect(first.outcome.problems.map((p) => [p.severity, p.field])).toEqual(dataset.spec.format === "star" ? [["info", "fps"]] : []);
       const counts = await datasetCounts(name);
       expect(counts).toMatchObject({ datasets: 1, videos: items.length, labels: labelCount, questions: questionCount });
       expect(counts.templates).toBeGreaterThan(0);
@@ -275,6 +281,86 @@ describe("all or nothing", () => {
     ]);
     for (const name of [starName, divingName, unknownName]) expect((await datasetCounts(name)).datasets).toBe(0);
   });
+
+  it("imports a FineDiving-sized annotation folder: 3,000 merged dives, split 2,251 / 749, every one with its questions", async () => {
+    const dives = generateFineDivingDives(3000, 3, 25);
+    const paths = await writeFineDivingAnnotations(path.join(dir, "FineDiving-3000"), dives, { otherMethod: true });
+    const name = `finediving 3000 ${run}`;
+    const { outcome } = await importNow({ datasetName: name, format: "finediving", file: path.dirname(paths.dir), checkMedia: false });
+    expect(outcome.status).toBe("SUCCEEDED");
+    expect(outcome.recordsRead).toBe(3000);
+    // 120 recorded scores disagree with their judges: warnings, all counted (100 kept).
+    expect(outcome.warningCount).toBe(120);
+    const { rows } = await pool().query<{ split: string; videos: number; judged: number; timed: number; questions: number }>(
+      `SELECT v.split, count(DISTINCT v.id)::int AS videos,
+              count(DISTINCT v.id) FILTER (WHERE jsonb_array_length(l.value->'judge_scores') > 0)::int AS judged,
+              count(DISTINCT v.id) FILTER (WHERE jsonb_array_length(l.value->'segments') >= 3)::int AS timed,
+              (SELECT count(*)::int FROM "Question" q JOIN "Video" w ON w.id = q."videoId" WHERE w."datasetId" = d.id AND w.split = v.split) AS questions
+         FROM "Dataset" d JOIN "Video" v ON v."datasetId" = d.id JOIN "Label" l ON l."videoId" = v.id AND l.key = 'dive'
+        WHERE d.name = $1 GROUP BY d.id, v.split ORDER BY v.split`,
+      [name],
+    );
+    expect(rows).toEqual([
+      { split: "test", videos: 749, judged: 749, timed: 749, questions: 749 * 5 },
+      { split: "train", videos: 2251, judged: 2251, timed: 2251, questions: 2251 * 5 },
+    ]);
+  }, 120_000);
+
+  it("rejects a file with a NUL byte, naming its record, and always ends the import with its reason", async () => {
+    const file = path.join(dir, "nul.csv");
+    await writeFile(
+      file,
+      "label,youtube_id,time_start,time_end,split\nplaying drums,abcdefghijk,0,10,train\nplaying\u0000 flute,bcdefghijkl,0,10,train\n",
+    );
+    const name = `nul byte ${run}`;
+    const { id, outcome } = await importNow(kinetics(file, name));
+    expect(outcome.status).toBe("REJECTED");
+    expect(outcome.problems).toEqual([
+      expect.objectContaining({
+        file: "nul.csv",
+        recordKey: "bcdefghijkl_000000_000010",
+        severity: "error",
+        reason: expect.stringMatching(/NUL/) as unknown as string,
+      }),
+    ]);
+    expect((await findImport(id))?.status).toBe("REJECTED");
+    expect((await datasetCounts(name)).datasets).toBe(0);
+
+    // A NUL in the problem itself (here the header's column names) is stored visibly, never leaving the import running.
+    const header = path.join(dir, "nul-header.csv");
+    await writeFile(header, "label,youtube_id\u0000,time_start,time_end,split\nplaying drums,abcdefghijk,0,10,train\n");
+    const rejected = await importNow(kinetics(header, `nul header ${run}`));
+    const stored = await findImport(rejected.id);
+    expect(stored?.status).toBe("REJECTED");
+    expect(JSON.stringify(stored?.errors)).toContain("youtube_id\\\\0");
+  });
+
+  it("stops a cancelled import within a batch, writing nothing, and does not run it again", async () => {
+    const file = path.join(dir, "to-cancel.csv");
+    await generateKineticsCsv(file, 30_000, 5);
+    const name = `cancelled ${run}`;
+    const row = await requestImport(kinetics(file, name), { userId: null });
+    let cancelling: Promise<boolean> | null = null;
+    const outcome = await runImport(row.id, {
+      progressIntervalMs: 0,
+      onProgress: () => {
+        cancelling ??= cancelImport(row.id, "Ada", { userId: null, ip: "203.0.113.9" });
+      },
+    });
+    expect(await cancelling).toBe(true);
+    expect(await auditTrail("dataset.import.cancel", row.id)).toHaveLength(1);
+    expect(outcome.status).toBe("FAILED");
+    expect(outcome.recordsRead).toBeLessThan(30_000);
+    expect(outcome.problems).toEqual([
+      { file: "to-cancel.csv", reason: "cancelled by Ada; nothing was written", severity: "error", cancelled: true },
+    ]);
+    expect((await datasetCounts(name)).datasets).toBe(0);
+    // A redelivered job finds it cancelled; a finished import cannot be cancelled.
+    expect((await runImport(row.id)).status).toBe("FAILED");
+    expect((await datasetCounts(name)).datasets).toBe(0);
+    expect(await cancelImport(row.id, "Ada", { userId: null })).toBe(false);
+    expect(await auditTrail("dataset.import.cancel", row.id)).toHaveLength(1);
+  }, 60_000);
 
   it("refuses to mix formats in one dataset", async () => {
     const name = `format clash ${run}`;

@@ -2,6 +2,7 @@ import path from "node:path";
 import type pg from "pg";
 import { mediaRoot } from "@/lib/config/media-root";
 import { pool } from "@/lib/db/pool";
+import { UnstorableTextError } from "./copy-text";
 import { datasetTemplates, ensureTemplates, findOrCreateDataset } from "./dataset-sql";
 import { FatalImportError, ImportErrorCollector } from "./errors";
 import { readGenericMapping, genericTemplates, type GenericMapping } from "./generic/mapping";
@@ -12,6 +13,7 @@ import {
   finishImport,
   markImportRunning,
   setImportProgress,
+  wasCancelled,
   type ImportResult,
   type StoredImportProblem,
 } from "./import-repository";
@@ -20,7 +22,7 @@ import { ImportWriter, ZERO_COUNTS, type BatchCounts } from "./import-writer";
 import { PipelinedWriter } from "./pipelined-writer";
 import type { WriteContext } from "./staged-batch";
 import { defaultTemplates } from "./templates/defaults";
-import type { QuestionTemplate } from "./types";
+import type { ImportedItem, QuestionTemplate } from "./types";
 
 interface ImportProgress {
   recordsRead: number;
@@ -53,24 +55,38 @@ export interface RunImportOptions {
 export async function runImport(importId: number, options: RunImportOptions = {}): Promise<ImportOutcome> {
   const row = await findImport(importId);
   if (row === null) throw new Error(`import ${importId} does not exist`);
-  if (row.status === "SUCCEEDED" || row.status === "REJECTED") return storedOutcome(row);
-  const importOptions = importOptionsSchema.parse(row.options);
-  await markImportRunning(importId);
+  if (isFinal(row)) return storedOutcome(row);
+  const parsedOptions = importOptionsSchema.safeParse(row.options);
+  if (!parsedOptions.success) {
+    await finishImport(importId, failedResult(row.sourceName, { recordsRead: 0 }, parsedOptions.error));
+    throw parsedOptions.error;
+  }
+  const importOptions = parsedOptions.data;
+  if (!(await markImportRunning(importId))) return storedOutcome(await requireImport(importId));
 
+  // Aborted by the caller (a stopping worker, Ctrl-C) or by a cancellation the progress reporter notices.
+  // Both are checked between batches (no listener on the caller's long-lived signal).
+  const cancellation = new AbortController();
+  const throwIfStopped = () => {
+    options.signal?.throwIfAborted();
+    cancellation.signal.throwIfAborted();
+  };
   const client = await pool().connect();
   const errors = new ImportErrorCollector();
   const clock = new ImportClock();
   let state: RunState = { recordsRead: 0, counts: ZERO_COUNTS, datasetId: null, readMs: 0 };
   try {
     await client.query("BEGIN");
-    state = await importInTransaction(client, importId, importOptions, errors, row.createdById, options, clock);
+    const run = { ...options, throwIfStopped, onCancelled: () => cancellation.abort(new Error("the import was cancelled")) };
+    state = await importInTransaction(client, importId, importOptions, errors, row.createdById, run, clock);
     const ending = performance.now();
     await client.query(errors.hasErrors ? "ROLLBACK" : "COMMIT");
     clock.add("commitMs", ending);
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     client.release();
-    await finishImport(importId, failedResult(importOptions, state, error)).catch(() => {});
+    await finishImport(importId, failedResult(displayNameOf(importOptions), state, error));
+    if (cancellation.signal.aborted) return storedOutcome(await requireImport(importId));
     throw error;
   }
   client.release();
@@ -91,6 +107,23 @@ export async function runImport(importId: number, options: RunImportOptions = {}
   return outcome;
 }
 
+/** Finished for good: done, rejected, or cancelled (a failed attempt is retried). */
+function isFinal(row: ImportRow): boolean {
+  return row.status === "SUCCEEDED" || row.status === "REJECTED" || (row.status === "FAILED" && wasCancelled(row.errors));
+}
+
+async function requireImport(importId: number): Promise<ImportRow> {
+  const row = await findImport(importId);
+  if (row === null) throw new Error(`import ${importId} does not exist`);
+  return row;
+}
+
+type ImportRow = NonNullable<Awaited<ReturnType<typeof findImport>>>;
+
+function displayNameOf(options: ImportOptions): string {
+  return options.displayName ?? path.basename(options.file);
+}
+
 interface RunState {
   recordsRead: number;
   counts: BatchCounts;
@@ -106,10 +139,10 @@ async function importInTransaction(
   options: ImportOptions,
   errors: ImportErrorCollector,
   createdById: string | null,
-  run: RunImportOptions,
+  run: RunImportOptions & { throwIfStopped: () => void; onCancelled: () => void },
   clock: ImportClock,
 ): Promise<RunState> {
-  const fileName = options.displayName ?? path.basename(options.file);
+  const fileName = displayNameOf(options);
   const dataset = await findOrCreateDataset(client, {
     name: options.datasetName,
     format: options.format,
@@ -158,13 +191,14 @@ async function importInTransaction(
       const next = await batches.next();
       readMs += performance.now() - reading;
       if (next.done === true) break;
+      run.throwIfStopped();
       if (errors.hasErrors) {
         // Nothing more will be written; keep reading to report every problem of the file.
         writer.discard();
       } else {
         for (const item of next.value) {
-          if (!writer.add(item)) continue;
-          run.signal?.throwIfAborted();
+          if (!addItem(writer, item, errors, fileName)) continue;
+          run.throwIfStopped();
           await writer.flush();
         }
       }
@@ -181,6 +215,18 @@ async function importInTransaction(
   return { recordsRead, counts: writer.counts, datasetId: keptDatasetId(), readMs };
 }
 
+/** Stages an item; true when the batch is full. Text the database cannot store rejects the file, naming the record. */
+function addItem(writer: PipelinedWriter, item: ImportedItem, errors: ImportErrorCollector, file: string): boolean {
+  try {
+    return writer.add(item);
+  } catch (error) {
+    if (!(error instanceof UnstorableTextError)) throw error;
+    errors.add({ file, recordKey: item.videoKey, reason: error.message });
+    writer.discard();
+    return false;
+  }
+}
+
 /** Writes progress to the DatasetImport row (outside the import's transaction) at most once per interval. */
 class ProgressReporter {
   private lastAt = 0;
@@ -188,7 +234,7 @@ class ProgressReporter {
 
   constructor(
     private readonly importId: number,
-    private readonly run: RunImportOptions,
+    private readonly run: RunImportOptions & { onCancelled: () => void },
   ) {}
 
   report(recordsRead: number, counts: BatchCounts, final = false): Promise<void> {
@@ -196,7 +242,11 @@ class ProgressReporter {
     if (!final && now - this.lastAt < (this.run.progressIntervalMs ?? 1000)) return this.writing;
     this.lastAt = now;
     this.run.onProgress?.({ recordsRead, counts });
-    this.writing = this.writing.then(() => setImportProgress(this.importId, recordsRead)).catch(() => {});
+    this.writing = this.writing
+      .then(async () => {
+        if (!(await setImportProgress(this.importId, recordsRead))) this.run.onCancelled();
+      })
+      .catch(() => {});
     return this.writing;
   }
 }
@@ -227,10 +277,11 @@ function problemsOf(errors: ImportErrorCollector): StoredImportProblem[] {
   return [
     ...errors.errors.map((error) => ({ ...error, severity: "error" as const })),
     ...errors.warnings.map((warning) => ({ ...warning, severity: "warning" as const })),
+    ...errors.notes.map((note) => ({ ...note, severity: "info" as const })),
   ];
 }
 
-function failedResult(options: ImportOptions, state: RunState, error: unknown): ImportResult {
+function failedResult(fileName: string, state: Pick<RunState, "recordsRead">, error: unknown): ImportResult {
   const reason = error instanceof Error ? error.message : String(error);
   return {
     status: "FAILED",
@@ -239,11 +290,11 @@ function failedResult(options: ImportOptions, state: RunState, error: unknown): 
     videosCreated: 0,
     questionsCreated: 0,
     errorCount: 1,
-    problems: [{ file: options.displayName ?? path.basename(options.file), reason: `the import stopped: ${reason}`, severity: "error" }],
+    problems: [{ file: fileName, reason: `the import stopped: ${reason}`, severity: "error" }],
   };
 }
 
-function storedOutcome(row: NonNullable<Awaited<ReturnType<typeof findImport>>>): ImportOutcome {
+function storedOutcome(row: ImportRow): ImportOutcome {
   const problems = Array.isArray(row.errors) ? (row.errors as unknown as StoredImportProblem[]) : [];
   return {
     status: row.status as ImportOutcome["status"],

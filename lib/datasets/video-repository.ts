@@ -64,3 +64,15 @@ export async function findServableVideo(id: number) {
     select: { id: true, mediaStatus: true, mediaPath: true, posterPath: true },
   });
 }
+
+/**
+ * Sends a dataset's UNPLAYABLE videos back to PENDING (media added after the annotations were
+ * imported, or fixed); returns how many. The ingest step then tries them again.
+ */
+export async function requeueUnplayableVideos(datasetId: number): Promise<number> {
+  const result = await pool().query(
+    `UPDATE "Video" SET "mediaStatus" = 'PENDING', "unplayableReason" = NULL WHERE "datasetId" = $1 AND "mediaStatus" = 'UNPLAYABLE'`,
+    [datasetId],
+  );
+  return result.rowCount ?? 0;
+}

@@ -59,7 +59,7 @@ export async function readImportRequest(request: Request): Promise<ImportOptions
   if (form.serverPath === undefined) throw invalidInput("serverPath: give a file on the server, or upload one");
   return toOptions(
     form,
-    await resolveImportPath(form.serverPath),
+    await resolveImportPath(form.serverPath, { folders: form.format === "finediving" }),
     undefined,
     form.mappingPath ? await resolveImportPath(form.mappingPath) : undefined,
   );
@@ -82,13 +82,14 @@ async function readMultipart(request: Request): Promise<ImportOptionsInput> {
     mediaFolder: text("mediaFolder"),
     checkMedia: text("checkMedia") ?? "false",
   });
-  const upload = data.get("file");
+  const uploads = data.getAll("file").filter((value): value is File => value instanceof File && value.size > 0);
+  const upload = mainUpload(uploads);
   const mappingUpload = data.get("mapping");
   const file =
-    upload instanceof File && upload.size > 0
-      ? await saveUpload(upload)
+    upload !== undefined
+      ? await saveUploads(uploads, upload)
       : form.serverPath
-        ? await resolveImportPath(form.serverPath)
+        ? await resolveImportPath(form.serverPath, { folders: form.format === "finediving" })
         : null;
   if (file === null) throw invalidInput("file: choose a file to upload, or give a server path");
   const mapping =
@@ -97,7 +98,7 @@ async function readMultipart(request: Request): Promise<ImportOptionsInput> {
       : form.mappingPath
         ? await resolveImportPath(form.mappingPath)
         : undefined;
-  return toOptions(form, file, upload instanceof File && upload.size > 0 ? upload.name : undefined, mapping);
+  return toOptions(form, file, upload?.name, mapping);
 }
 
 function parseForm(raw: unknown): z.infer<typeof importFormSchema> {
@@ -127,16 +128,29 @@ async function toOptions(
   };
 }
 
-/** A path a researcher typed, accepted only when it is a file under an allowed import root. */
-async function resolveImportPath(candidate: string): Promise<string> {
+/**
+ * A path a researcher typed, accepted only when it is a file (or, with `folders`, a folder: a
+ * FineDiving annotation set) under an allowed import root.
+ */
+async function resolveImportPath(candidate: string, accept: { folders?: boolean } = {}): Promise<string> {
   const roots = importRoots();
   for (const root of roots) {
     const relative = path.isAbsolute(candidate) ? path.relative(root, candidate) : candidate;
     if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) continue;
     const resolved = await resolveInside(root, relative.split(path.sep).join("/"));
-    if (resolved !== null && (await stat(resolved).catch(() => null))?.isFile()) return resolved;
+    const info = resolved === null ? null : await stat(resolved).catch(() => null);
+    if (resolved !== null && (info?.isFile() || (accept.folders === true && info?.isDirectory()))) return resolved;
   }
-  throw invalidInput(`"${candidate}" is not a file under an allowed import folder (${roots.join(", ")})`);
+  const what = accept.folders === true ? "a file or folder" : "a file";
+  throw invalidInput(`"${candidate}" is not ${what} under an allowed import folder (${roots.join(", ")})`);
+}
+
+/** Files that travel with an annotation file and are found beside it (never the file imported). */
+const COMPANION_NAME = /^(action_classes\.txt|object_classes\.txt|Sub_action_Types_Table\.pkl|\w+_split\.pkl)$/;
+
+/** Of several uploaded files (an annotation file with its companions), the one to import. */
+function mainUpload(uploads: readonly File[]): File | undefined {
+  return uploads.find((file) => !COMPANION_NAME.test(safeName(file.name))) ?? uploads[0];
 }
 
 async function mediaPrefixOf(folder: string, mustExist: boolean): Promise<string> {
@@ -153,16 +167,30 @@ async function mediaPrefixOf(folder: string, mustExist: boolean): Promise<string
 
 /** Keeps an uploaded file under `<first import root>/uploads/<unique>/<its name>`. */
 async function saveUpload(file: File): Promise<string> {
-  if (file.size > MAX_UPLOAD_BYTES) throw invalidInput(`${file.name} is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GiB`);
+  return saveUploads([file], file);
+}
+
+/** Keeps uploaded files side by side in one new upload folder (so companions are found); returns `main`'s path. */
+async function saveUploads(files: readonly File[], main: File): Promise<string> {
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  if (total > MAX_UPLOAD_BYTES) throw invalidInput(`the upload is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GiB`);
   const [root = path.join(dataDir(), "imports")] = importRoots();
   const dir = path.join(root, "uploads", `${new Date().toISOString().slice(0, 10)}-${randomBytes(6).toString("hex")}`);
   await mkdir(dir, { recursive: true });
-  const target = path.join(dir, safeName(file.name));
-  await pipeline(
-    Readable.fromWeb(file.stream() as unknown as NodeWebReadableStream<Uint8Array>),
-    createWriteStream(target, { flags: "wx" }),
-  );
-  return target;
+  const names = new Set<string>();
+  let mainPath = "";
+  for (const file of files) {
+    const name = safeName(file.name);
+    if (names.has(name)) throw invalidInput(`two uploaded files are named ${name}`);
+    names.add(name);
+    const target = path.join(dir, name);
+    await pipeline(
+      Readable.fromWeb(file.stream() as unknown as NodeWebReadableStream<Uint8Array>),
+      createWriteStream(target, { flags: "wx" }),
+    );
+    if (file === main) mainPath = target;
+  }
+  return mainPath;
 }
 
 /** A file name fit to keep: its base name, with anything but letters, digits, ".", "-" and "_" replaced. */

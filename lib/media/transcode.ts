@@ -7,6 +7,8 @@ export interface TranscodeOptions {
   crf?: number;
   /** Frame rate of the output (constant); default: the source's average rate, or 30. */
   fps?: number;
+  /** Only this part of the source, in seconds (a STAR question's window): the output starts at 0. */
+  window?: { startSec: number; endSec: number };
   timeoutMs?: number;
 }
 
@@ -56,6 +58,7 @@ export async function transcodeToBrowserSafe(src: string, dest: string, options:
         "-loglevel",
         "error",
         "-y",
+        ...windowArgs(options.window),
         "-i",
         src,
         "-map",
@@ -77,6 +80,12 @@ export async function transcodeToBrowserSafe(src: string, dest: string, options:
     );
   });
   return probe(dest);
+}
+
+/** Input seeking to the window's start (frame-accurate when re-encoding) and its length. */
+function windowArgs(window: TranscodeOptions["window"]): string[] {
+  if (window === undefined) return [];
+  return ["-ss", String(window.startSec), "-t", String(Math.max(0, window.endSec - window.startSec))];
 }
 
 /** The source's frame rate rounded to 3 decimals when plausible, else 30. */

@@ -1,4 +1,4 @@
-import { access, mkdir, writeFile } from "node:fs/promises";
+import { access, mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeDemoFixtures, type DemoFixtures } from "@/lib/datasets/demo/write-demo-fixtures";
@@ -56,10 +56,10 @@ async function videosOf(datasetId: number): Promise<VideoRow[]> {
   return rows;
 }
 
-async function importDemo(format: string): Promise<number> {
+async function importDemo(format: string, suffix = ""): Promise<number> {
   const dataset = demo.datasets.find((d) => d.spec.format === format)!;
   const row = await requestImport(
-    optionsFromSpec(dataset.spec, { datasetName: `${dataset.name} ingest ${run}`, mediaPrefix: "src/media" }),
+    optionsFromSpec(dataset.spec, { datasetName: `${dataset.name} ingest ${run}${suffix}`, mediaPrefix: "src/media" }),
     { userId: null },
   );
   const outcome = await runImport(row.id);
@@ -106,7 +106,7 @@ describe("the ingest-media handler", () => {
     });
   });
 
-  it("encodes a FineDiving frame folder at 12 fps and serves STAR clips of one video from one file", async () => {
+  it("encodes a FineDiving frame folder at 12 fps and cuts each STAR clip's window out of its video, once per window", async () => {
     const diving = await importDemo("finediving");
     const star = await importDemo("star");
     const ids = [...(await videosOf(diving)), ...(await videosOf(star))].map((v) => v.id);
@@ -120,8 +120,21 @@ describe("the ingest-media handler", () => {
     });
     expect(dive.durationSec).toBeCloseTo(3, 0);
     const clips = await videosOf(star);
-    expect(new Set(clips.map((c) => c.mediaPath))).toEqual(new Set(["src/media/star/DEMO1.mp4"]));
+    expect(clips.map((c) => [c.key, c.mediaStatus, c.mediaPath])).toEqual([
+      ["DEMO1_0_3", "READY", "derived/clips/src/media/star/DEMO1_0_3.mp4"],
+      ["DEMO1_1.5_3", "READY", "derived/clips/src/media/star/DEMO1_1.5_3.mp4"],
+    ]);
+    expect(clips[0]?.durationSec).toBeCloseTo(3, 0);
+    expect(clips[1]?.durationSec).toBeCloseTo(1.5, 0);
+    const cut = await probe(path.join(dir, "store", "derived/clips/src/media/star/DEMO1_1.5_3.mp4"));
+    expect(cut).toMatchObject({ isBrowserSafe: true, faststart: true });
     expect(new Set(clips.map((c) => c.posterPath)).size).toBe(2);
+
+    // Another dataset of the same windows reuses the cut clips.
+    const { mtimeMs } = await stat(path.join(dir, "store", "derived/clips/src/media/star/DEMO1_0_3.mp4"));
+    const again = await importDemo("star", "again");
+    expect(await handleIngestMedia({ videoIds: (await videosOf(again)).map((v) => v.id) }, context)).toMatchObject({ ready: 2 });
+    expect((await stat(path.join(dir, "store", "derived/clips/src/media/star/DEMO1_0_3.mp4"))).mtimeMs).toBe(mtimeMs);
   });
 
   it("marks what cannot play UNPLAYABLE with the reason: a corrupt file, a missing one, a path outside the store", async () => {

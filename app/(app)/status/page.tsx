@@ -1,12 +1,17 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/require-user";
+import { ImportHistory } from "@/components/datasets/import-history";
+import type { ImportEntry } from "@/components/datasets/types";
+import { ACCESS } from "@/lib/auth/roles";
+import { listImports } from "@/lib/datasets/import-repository";
 import { listWorkers } from "@/lib/ops/worker-status";
 
 export const metadata: Metadata = { title: "Status" };
 
 export default async function StatusPage() {
-  await requireUser("anyone");
-  const workers = await listWorkers();
+  const user = await requireUser("anyone");
+  const seesImports = (ACCESS.research as readonly string[]).includes(user.role);
+  const [workers, imports] = await Promise.all([listWorkers(), seesImports ? listImports({ limit: 10 }) : null]);
   const alive = workers.filter((worker) => worker.alive);
   return (
     <main>
@@ -31,6 +36,14 @@ export default async function StatusPage() {
           ))}
         </ul>
       </section>
+      {imports !== null && (
+        <section aria-labelledby="imports" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="imports" className="mb-3 text-sm font-medium uppercase tracking-wide text-slate-500">
+            Imports
+          </h2>
+          <ImportHistory datasetId={null} initial={JSON.parse(JSON.stringify(imports)) as ImportEntry[]} />
+        </section>
+      )}
     </main>
   );
 }

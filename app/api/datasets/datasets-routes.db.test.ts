@@ -1,6 +1,7 @@
-import { mkdir, symlink, writeFile } from "node:fs/promises";
+import { mkdir, readFile, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writeFineDivingAnnotations } from "@/lib/datasets/finediving/fixtures/write-fixtures";
 import { generateKineticsCsv } from "@/lib/datasets/kinetics/generate";
 import { makeTempDir, removeTempDir } from "@/lib/datasets/testing/collect";
 import { closePool, pool } from "@/lib/db/pool";
@@ -11,6 +12,7 @@ import { handleImport } from "@/workers/datasets/import";
 import { PATCH as patchTemplate } from "./[id]/templates/[templateId]/route";
 import { GET as getTemplates } from "./[id]/templates/route";
 import { GET as getVideos } from "./[id]/videos/route";
+import { POST as postCancel } from "./imports/[id]/cancel/route";
 import { GET as getImport } from "./imports/[id]/route";
 import { GET as getImports, POST as postImport } from "./imports/route";
 
@@ -66,6 +68,7 @@ async function importRow(id: number) {
         videosCreated: number;
         sourceName: string;
         jobId: string | null;
+        errorCount: number;
       };
     }
   ).import;
@@ -117,6 +120,73 @@ describe("POST /api/datasets/imports", () => {
     const { rows } = await pool().query<{ file: string }>(`SELECT options->>'file' AS file FROM "DatasetImport" WHERE id = $1`, [importId]);
     expect(rows[0]!.file.startsWith(path.join(dir, "imports", "uploads") + path.sep)).toBe(true);
     expect(path.basename(rows[0]!.file)).toBe("my_file.csv");
+  });
+
+  it("takes FineDiving's annotation set as several uploaded files, or as a folder on the server, and merges its dives", async () => {
+    const dives = [
+      { event: "RouteEvent", index: 0, actionType: "105b", difficulty: 3, judgeScores: [8, 8.5, 7.5, 8, 9, 8, 7.5] },
+      { event: "RouteEvent", index: 1, actionType: "407c", difficulty: 3.4, judgeScores: [8.5, 9, 8.5, 8, 8.5], split: "test" as const },
+    ].map((dive) => ({
+      ...dive,
+      steps: [
+        { name: "Inward", frames: 3 },
+        { name: "3.5 Soms.Tuck", frames: 5 },
+        { name: "Entry", frames: 2 },
+      ],
+    }));
+    const paths = await writeFineDivingAnnotations(path.join(dir, "imports", "FineDiving"), dives);
+
+    const form = new FormData();
+    form.set("format", "finediving");
+    form.set("datasetName", `route finediving upload ${run}`);
+    form.set("checkMedia", "false");
+    for (const file of [paths.splits.train, paths.coarse, paths.fineGrained, paths.subActionTable, paths.splits.test]) {
+      form.append("file", new File([await readFile(file)], path.basename(file)));
+    }
+    const uploaded = await post(form);
+    expect(uploaded.status).toBe(202);
+    const fromServer = await post(
+      JSON.stringify({ format: "finediving", datasetName: `route finediving folder ${run}`, serverPath: "FineDiving", checkMedia: false }),
+      "application/json",
+    );
+    expect(fromServer.status).toBe(202);
+
+    for (const response of [uploaded, fromServer]) {
+      const { importId } = (await response.json()) as { importId: number };
+      expect(await handleImport({ importId }, context)).toMatchObject({ status: "SUCCEEDED", recordsRead: 2, errorCount: 0 });
+      const row = await importRow(importId);
+      expect(row.sourceName).toMatch(/^FineDiving_(coarse|fine-grained)_annotation\.pkl$/);
+      const { rows } = await pool().query<{ split: string; judges: number; actions: number; questions: number }>(
+        `SELECT v.split, jsonb_array_length(l.value->'judge_scores')::int AS judges, jsonb_array_length(l.value->'sub_actions')::int AS actions,
+                (SELECT count(*)::int FROM "Question" q WHERE q."videoId" = v.id) AS questions
+           FROM "Video" v JOIN "Label" l ON l."videoId" = v.id AND l.key = 'dive' WHERE v."datasetId" = $1 ORDER BY v.key`,
+        [row.datasetId],
+      );
+      expect(rows).toEqual([
+        { split: "train", judges: 7, actions: 3, questions: 5 },
+        { split: "test", judges: 5, actions: 3, questions: 5 },
+      ]);
+    }
+  });
+
+  it("cancels a queued import: it ends failed with who cancelled it, its job does nothing, and it cannot be cancelled twice", async () => {
+    await generateKineticsCsv(path.join(dir, "imports", "k700_cancel.csv"), 10, 6);
+    const name = `route cancel ${run}`;
+    const response = await post(
+      JSON.stringify({ format: "kinetics700", datasetName: name, serverPath: "k700_cancel.csv", checkMedia: false }),
+      "application/json",
+    );
+    const { importId } = (await response.json()) as { importId: number };
+    const cancel = () =>
+      postCancel(new Request(`${BASE}/api/datasets/imports/${importId}/cancel`, { method: "POST", headers: { cookie, origin: BASE } }), {
+        params: Promise.resolve({ id: String(importId) }),
+      });
+    expect((await cancel()).status).toBe(200);
+    expect(await importRow(importId)).toMatchObject({ status: "FAILED", errorCount: 1 });
+    expect((await cancel()).status).toBe(409);
+    expect(await handleImport({ importId }, context)).toMatchObject({ status: "FAILED", recordsRead: 0 });
+    const { rows } = await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Dataset" WHERE name = $1`, [name]);
+    expect(rows[0]!.n).toBe(0);
   });
 
   it("refuses server paths outside the import roots, a media folder outside the store, and bad fields, writing nothing", async () => {

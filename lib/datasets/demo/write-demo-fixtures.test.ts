@@ -4,6 +4,7 @@ import { framesToMp4 } from "@/lib/media/frames";
 import { probe } from "@/lib/media/probe";
 import { resolveInside } from "@/lib/media/resolve-inside";
 import { ImportErrorCollector } from "../errors";
+import type { DiveRecord } from "../finediving/schema";
 import { parseDataset } from "../import";
 import { collectItems, makeTempDir, removeTempDir } from "../testing/collect";
 import type { ImportedItem } from "../types";
@@ -53,6 +54,16 @@ describe("writeDemoFixtures", () => {
     expect(new Set(aqaScores.map((target) => JSON.stringify(target?.label))).size).toBe(4);
   });
 
+  it("merges FineDiving's coarse and fine-grained files: every demo dive has judges, sub-actions and a timeline", () => {
+    const dives = (imported.get("finediving") ?? []).map((item) => item.labels.find((label) => label.kind === "dive")?.value as DiveRecord);
+    expect(dives).toHaveLength(5);
+    for (const dive of dives) {
+      expect(dive.judge_scores.length).toBeGreaterThanOrEqual(5);
+      expect(dive.sub_actions).toHaveLength(3);
+      expect(dive.segments.map((segment) => segment.end_frame).slice(0, -1)).toEqual(dive.steps_transit_frames);
+    }
+  });
+
   it("gives STAR boxes that sit on the drawn objects and intervals in the clip", () => {
     const clip = imported.get("star")?.[0];
     const kinds = clip?.questions.map((q) => q.kind);
@@ -60,10 +71,13 @@ describe("writeDemoFixtures", () => {
     expect(clip?.labels).toContainEqual({
       key: "sequence",
       kind: "sequence",
-      value: { actions: ["walking to a box", "picking up a box", "carrying a box"] },
+      value: { actions: ["walk to a box", "pick up a box", "carry a box"] },
     });
     const objectAt = clip?.questions.find((q) => q.kind === "star-object-at");
     expect(objectAt?.targets).toEqual([{ labelType: "class", label: "box" }]);
+    // Frame rate from the fps file, frame size probed from the video.
+    expect(clip?.metadata.geometry).toEqual({ fps: 24, width: 320, height: 240, fpsSource: "fps file", sizeSource: "probed" });
+    expect(clip?.questions.find((q) => q.kind === "star-when")?.text).toMatch(/does the person (walk to|pick up|carry) a box/);
   });
 
   it("has media the ingest step can play: browser-safe clips, one to transcode, one frame folder", async () => {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { boxBox, carryPhases, diverEntryTime, personBox, type SceneSize } from "@/lib/media/demo-scenes";
 import { runTool } from "@/lib/media/run-tool";
 import { synthesizeDemoClip } from "@/lib/media/synthesize";
+import { pickle, py } from "../finediving/fixtures/pickle-writer";
 import { writeFineDivingAnnotations, type FixtureDive } from "../finediving/fixtures/write-fixtures";
 import type { ImportSpec } from "../import";
 
@@ -65,7 +66,8 @@ async function writeKinetics(mediaRoot: string, annotations: string): Promise<De
   };
 }
 
-const STAR_ACTIONS = { a001: "Walking to a box", a002: "Picking up a box", a003: "Carrying a box" };
+/** STAR's class files name actions with base-form phrases, objects with slash-separated alternatives. */
+const STAR_ACTIONS = { a001: "walk to a box", a002: "pick up a box", a003: "carry a box" };
 const STAR_OBJECTS = { o000: "person", o001: "cup/glass/bottle", o002: "box", o003: "book" };
 
 async function writeStar(mediaRoot: string, annotations: string): Promise<DemoDataset> {
@@ -75,6 +77,9 @@ async function writeStar(mediaRoot: string, annotations: string): Promise<DemoDa
   const classFiles = { actions: path.join(starDir, "action_classes.txt"), objects: path.join(starDir, "object_classes.txt") };
   await writeFile(classFiles.actions, classLines(STAR_ACTIONS));
   await writeFile(classFiles.objects, classLines(STAR_OBJECTS));
+  // STAR's per-video frame rates: "<video_id>.mp4" → fps.
+  const fpsFile = path.join(starDir, "video_fps");
+  await writeFile(fpsFile, pickle(py.dict([[`${STAR_VIDEO}.mp4`, py.float(scene.fps)]])));
 
   const choices = (answers: string[]) => answers.map((choice, choice_id) => ({ choice_id, choice }));
   const whole = carrySituations(scene, 0, 3);
@@ -117,11 +122,10 @@ async function writeStar(mediaRoot: string, annotations: string): Promise<DemoDa
       format: "star",
       file: json,
       classFiles,
+      fpsFile,
       mediaRoot,
       checkMedia: true,
       videoPathTemplate: "star/{video_id}.mp4",
-      fps: scene.fps,
-      frameSize: { width: scene.width, height: scene.height },
     },
   };
 }
@@ -255,7 +259,8 @@ async function writeFineDiving(mediaRoot: string, annotations: string): Promise<
     description: "Five synthetic dives with judges' scores and sub-action frames; one is still a folder of frames.",
     spec: {
       format: "finediving",
-      file: paths.annotations,
+      file: paths.fineGrained,
+      coarsePath: paths.coarse,
       subActionTablePath: paths.subActionTable,
       splitPaths: paths.splits,
       mediaRoot,

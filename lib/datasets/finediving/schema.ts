@@ -1,11 +1,16 @@
 import { z } from "zod";
 
-/** One annotation record as unpickled (dict keys as strings; numpy values already numbers). */
+/**
+ * One record of either annotation file as unpickled (dict keys as strings; numpy values already
+ * numbers). The coarse file has `judge_scores`, `start_frame` and `end_frame`; the fine-grained
+ * file has `frames_labels`, `steps_transit_frames` and `sub-action_types` instead. Both have the
+ * first three fields. A dive record is the two merged by key.
+ */
 export const diveSourceSchema = z.object({
   action_type: z.union([z.string().min(1), z.number()]).transform(String),
   dive_score: z.number(),
   difficulty: z.number().positive(),
-  judge_scores: z.array(z.number()).min(1),
+  judge_scores: z.array(z.number()).min(1).optional(),
   start_frame: z.number().int().optional(),
   end_frame: z.number().int().optional(),
   frames_labels: z.array(z.number().int()).optional(),
@@ -42,9 +47,11 @@ export interface DiveRecord {
   action_type: string;
   dive_score: number;
   difficulty: number;
+  /** Empty when only the fine-grained file was imported (it has no judge scores). */
   judge_scores: number[];
   start_frame: number | null;
   end_frame: number | null;
+  /** The last frame of each step but the last, as FineDiving records them (the next step starts one frame later). */
   steps_transit_frames: number[];
   frames_labels: number[];
   sub_action_types: Record<string, string>;

@@ -46,6 +46,40 @@ describe("pickle writer + pickleparser with numpy decoding", () => {
     expect(decoded.get("names")).toEqual(new Map([[13, "3.5 Soms.Tuck"]]));
   });
 
+  it("reads a fine-grained record as Python's pickle and numpy write it (memoised globals and dtypes)", () => {
+    // pickle.dumps(record, protocol=3) by Python with numpy, module named numpy.core.multiarray as
+    // numpy 1.x wrote FineDiving's files: dtypes are shared through the memo (BINGET), unlike the fixture writer's output.
+    const bytes = Buffer.from(
+      "gAN9cQBYJQAAAEZJTkFEaXZpbmdXb3JsZEN1cDIwMjFfTWVuM21fZmluYWxfcjFxAUsAhnECfXEDKFgLAAAAYWN0aW9uX3R5cGVx" +
+        "BFgFAAAANTI1M2JxBVgKAAAAZGlmZmljdWx0eXEGY251bXB5LmNvcmUubXVsdGlhcnJheQpzY2FsYXIKcQdjbnVtcHkKZHR5cGUK" +
+        "cQhYAgAAAGY4cQmJiIdxClJxCyhLA1gBAAAAPHEMTk5OSv////9K/////0sAdHENYkMIZmZmZmZmCkBxDoZxD1JxEFgKAAAAZGl2" +
+        "ZV9zY29yZXERaAdoC0MIMzMzMzNzVUBxEoZxE1JxFFgNAAAAZnJhbWVzX2xhYmVsc3EVY251bXB5LmNvcmUubXVsdGlhcnJheQpf" +
+        "cmVjb25zdHJ1Y3QKcRZjbnVtcHkKbmRhcnJheQpxF0sAhXEYQwFicRmHcRpScRsoSwFLB4VxHGgIWAIAAABpOHEdiYiHcR5ScR8o" +
+        "SwNoDE5OTkr/////Sv////9LAHRxIGKJQzgBAAAAAAAAAAEAAAAAAAAACwAAAAAAAAALAAAAAAAAABsAAAAAAAAACwAAAAAAAAAk" +
+        "AAAAAAAAAHEhdHEiYlgUAAAAc3RlcHNfdHJhbnNpdF9mcmFtZXNxI2gWaBdLAIVxJGgZh3ElUnEmKEsBSwSFcSdoC4lDIAAAAAAA" +
+        "APA/AAAAAAAACEAAAAAAAAAQQAAAAAAAABRAcSh0cSliWBAAAABzdWItYWN0aW9uX3R5cGVzcSp9cSsoaAdoH0MIAQAAAAAAAABx" +
+        "LIZxLVJxLlgEAAAAQmFja3EvaAdoH0MICwAAAAAAAABxMIZxMVJxMlgNAAAAMi41IFNvbXMuUGlrZXEzaAdoH0MIGwAAAAAAAABx" +
+        "NIZxNVJxNlgIAAAAMiBUd2lzdHNxN2gHaB9DCCQAAAAAAAAAcTiGcTlScTpYBQAAAEVudHJ5cTt1dXMu",
+      "base64",
+    );
+    const decoded = unpickle(bytes, "real.pkl") as Map<unknown, Map<string, unknown>>;
+    const [[key, record]] = [...decoded] as [[unknown, Map<string, unknown>]];
+    expect(key).toEqual(["FINADivingWorldCup2021_Men3m_final_r1", 0]);
+    expect(Object.fromEntries(record)).toEqual({
+      action_type: "5253b",
+      difficulty: 3.3,
+      dive_score: 85.8,
+      frames_labels: [1, 1, 11, 11, 27, 11, 36],
+      steps_transit_frames: [1, 3, 4, 5],
+      "sub-action_types": new Map([
+        [1, "Back"],
+        [11, "2.5 Soms.Pike"],
+        [27, "2 Twists"],
+        [36, "Entry"],
+      ]),
+    });
+  });
+
   it("decodes protocol-2 style bytes written through _codecs.encode", () => {
     // numpy.core.multiarray.scalar(numpy.dtype('i8', False, True), _codecs.encode('\x05\x00...', 'latin1'))
     const text = (s: string) => Array.from(Buffer.from(s, "latin1"));

@@ -10,10 +10,10 @@ import { contentTypeOf } from "@/lib/media/serve-file";
 import { transcodeToBrowserSafe } from "@/lib/media/transcode";
 import { FINEDIVING_FPS } from "../finediving/parse";
 import type { IngestVideoRow, ProbedMedia } from "../video-repository";
-import { derivedVideoPath, posterPath, posterTime } from "./media-paths";
+import { derivedClipPath, derivedVideoPath, posterPath, posterTime } from "./media-paths";
 
 export type IngestResult =
-  | { status: "READY"; media: ProbedMedia; converted: "none" | "transcoded" | "frames" }
+  | { status: "READY"; media: ProbedMedia; converted: "none" | "transcoded" | "frames" | "clip" }
   | { status: "UNPLAYABLE"; reason: string };
 
 export interface IngestEnvironment {
@@ -30,10 +30,14 @@ const framesMetadata = z.object({
   fps: z.number().positive().optional(),
 });
 
+/** A video whose item asked for its window to be cut out of the source (STAR: `metadata.clipWindow`). */
+const cutWindowMetadata = z.object({ clipWindow: z.literal("cut") });
+
 /**
  * Makes one video playable in every browser: probes the source, keeps it when it already is a
  * browser-safe, faststart MP4, else transcodes it to one (a FineDiving frame folder is encoded at
- * 12 fps), then writes a poster. A file that cannot be played gets the reason instead — nothing
+ * 12 fps; a STAR clip's window is cut out of its Charades video, once per distinct window), then
+ * writes a poster. A file that cannot be played gets the reason instead — nothing
  * is skipped silently. Only a missing ffmpeg (a broken installation, not a bad file) throws.
  * Outputs are written atomically and reused when newer than their source, so a retry is cheap.
  */
@@ -44,11 +48,9 @@ export async function ingestVideo(video: IngestVideoRow, env: IngestEnvironment)
     const poster = posterPath(video.datasetId, video.id);
     const posterFile = await inside(env.root, poster);
     if (posterFile === null) return { status: "UNPLAYABLE", reason: "the poster path is outside the media store" };
-    await makePoster(
-      served.file,
-      posterFile,
-      posterTime({ startSec: video.clipStartSec, endSec: video.clipEndSec }, served.probe.durationSec),
-    );
+    const window =
+      served.converted === "clip" ? { startSec: null, endSec: null } : { startSec: video.clipStartSec, endSec: video.clipEndSec };
+    await makePoster(served.file, posterFile, posterTime(window, served.probe.durationSec));
     if (env.storage !== null) {
       await uploadMediaFile(env.storage, served.path, served.file, contentTypeOf(served.file));
       await uploadMediaFile(env.storage, poster, posterFile, "image/jpeg");
@@ -80,7 +82,7 @@ interface Servable {
   path: string;
   file: string;
   probe: ProbeResult;
-  converted: "none" | "transcoded" | "frames";
+  converted: "none" | "transcoded" | "frames" | "clip";
 }
 
 async function makeServable(video: IngestVideoRow, env: IngestEnvironment): Promise<Servable | { reason: string }> {
@@ -98,6 +100,14 @@ async function makeServable(video: IngestVideoRow, env: IngestEnvironment): Prom
   if (video.sourcePath === null) return { reason: "the annotation gives this video no media file" };
   const source = await inside(env.root, video.sourcePath);
   if (source === null) return { reason: `"${video.sourcePath}" is not inside the media store` };
+  const window = cutWindowOf(video);
+  if (window !== null) {
+    const output = derivedClipPath(video.sourcePath, window);
+    const file = await inside(env.root, output);
+    if (file === null) return { reason: `the output "${output}" is not inside the media store` };
+    const made = (await isNewerThan(file, source)) ? await probe(file) : await transcodeToBrowserSafe(source, file, { window });
+    return { path: output, file, probe: made, converted: "clip" };
+  }
   const facts = await probe(source);
   if (facts.isBrowserSafe && facts.faststart) return { path: video.sourcePath, file: source, probe: facts, converted: "none" };
 
@@ -106,6 +116,12 @@ async function makeServable(video: IngestVideoRow, env: IngestEnvironment): Prom
   if (file === null) return { reason: `the output "${output}" is not inside the media store` };
   const made = (await isNewerThan(file, source)) ? await probe(file) : await transcodeToBrowserSafe(source, file);
   return { path: output, file, probe: made, converted: "transcoded" };
+}
+
+function cutWindowOf(video: IngestVideoRow): { startSec: number; endSec: number } | null {
+  const { clipStartSec: startSec, clipEndSec: endSec } = video;
+  if (!cutWindowMetadata.safeParse(video.metadata).success || startSec === null || endSec === null || !(endSec > startSec)) return null;
+  return { startSec, endSec };
 }
 
 async function sourceExists(sourcePath: string | null, root: string): Promise<boolean> {

@@ -160,6 +160,46 @@ describe("parseKinetics", () => {
     ]);
   });
 
+  it("imports a test list (no label column) as unlabelled clips", async () => {
+    const errors = new ImportErrorCollector();
+    const file = await csv("kinetics700_test.csv", "youtube_id,time_start,time_end,split\nabcDEF12345,5,15,test\nzzzzzzzzzzz,0,10,test\n");
+    const items = await collectItems(parseKinetics(file, { errors }));
+    expect(errors.count).toBe(0);
+    expect(items.map((item) => [item.videoKey, item.split, item.labels, item.questions])).toEqual([
+      ["abcDEF12345_000005_000015", "test", [], []],
+      ["zzzzzzzzzzz_000000_000010", "test", [], []],
+    ]);
+    expect(items[0]?.metadata).toEqual({ youtube_id: "abcDEF12345", time_start: 5, time_end: 15, unlabelled: true });
+  });
+
+  it("finds clips of the CSV's 'validate' split in a val/ folder, and of 'val' in validate/", async () => {
+    const mediaRoot = path.join(dir, "split-media");
+    await mkdir(path.join(mediaRoot, "val"), { recursive: true });
+    await mkdir(path.join(mediaRoot, "validate"), { recursive: true });
+    await mkdir(path.join(mediaRoot, "train"), { recursive: true });
+    await writeFile(path.join(mediaRoot, "val", "abcDEF12345_000005_000015.mp4"), "x");
+    await writeFile(path.join(mediaRoot, "validate", "zzzzzzzzzzz_000000_000010.mp4"), "x");
+    const errors = new ImportErrorCollector();
+    const file = await csv(
+      "splits.csv",
+      [
+        "label,youtube_id,time_start,time_end,split",
+        "a,abcDEF12345,5,15,validate",
+        "b,zzzzzzzzzzz,0,10,val",
+        "c,ccccccccccc,0,10,train",
+      ].join("\n"),
+    );
+    const clipPathTemplate = "{split}/{youtube_id}_{start}_{end}.mp4";
+    const items = await collectItems(parseKinetics(file, { errors, checkMedia: true, mediaRoot, clipPathTemplate }));
+    expect(items.map((item) => [item.mediaPath, item.split])).toEqual([
+      ["val/abcDEF12345_000005_000015.mp4", "validate"],
+      ["validate/zzzzzzzzzzz_000000_000010.mp4", "val"],
+    ]);
+    expect(errors.errors.map((e) => e.reason)).toEqual([
+      'unknown video: clip file "train/ccccccccccc_000000_000010.mp4" not found under the media root',
+    ]);
+  });
+
   it("reports an unreadable file and malformed CSV as one error each", async () => {
     const missing = new ImportErrorCollector();
     await collectItems(parseKinetics(path.join(dir, "nope.csv"), { errors: missing }));

@@ -11,7 +11,11 @@ import { TemplateSet } from "../templates/template-set";
 import type { ImportedItem, QuestionTemplate } from "../types";
 import { DEFAULT_CLIP_PATH_TEMPLATE, YOUTUBE_ID, kineticsClipPath, kineticsVideoKey } from "./clip-path";
 
-const KINETICS_REQUIRED_COLUMNS = ["label", "youtube_id", "time_start", "time_end", "split"] as const;
+const KINETICS_REQUIRED_COLUMNS = ["youtube_id", "time_start", "time_end", "split"] as const;
+/** Absent from Kinetics' test lists: their clips are imported unlabelled. */
+const KINETICS_LABEL_COLUMN = "label";
+/** The CSVs call the validation split "validate"; downloaded clips usually sit in `val/`. */
+const SPLIT_FOLDER_ALIASES: Readonly<Record<string, string>> = { validate: "val", val: "validate" };
 /** Optional column giving the clip's path under the media root, overriding the naming rule. */
 const KINETICS_PATH_COLUMN = "path";
 
@@ -35,7 +39,9 @@ export interface KineticsOptions {
  * Streams a Kinetics-700 CSV (`label, youtube_id, time_start, time_end, split`, optional `path`)
  * into one item per clip, without holding the file in memory. Every row is validated; problems go
  * to `options.errors` and the row is skipped. Clip files are already trimmed, so `clip` is the
- * whole file (nulls) and the YouTube offsets are in metadata.
+ * whole file (nulls) and the YouTube offsets are in metadata. A test list (no `label` column)
+ * gives unlabelled clips: no label and no question, `metadata.unlabelled` set. With a `{split}`
+ * clip path, "validate" rows are also looked for under "val" (and the other way round).
  */
 export function parseKinetics(filePath: string, options: KineticsOptions): AsyncGenerator<ImportedItem> {
   return eachItem(parseKineticsBatches(filePath, options));
@@ -54,6 +60,7 @@ async function* parseBatches(filePath: string, file: string, options: KineticsOp
   const seenKeys = new CompactStringSet();
   let columnCount = 0;
   let hasPathColumn = false;
+  let labelled = true;
 
   const rowBatches = readCsvRowBatches(filePath, file, ({ columns }) => {
     const missing = KINETICS_REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
@@ -67,13 +74,14 @@ async function* parseBatches(filePath: string, file: string, options: KineticsOp
     }
     columnCount = columns.length;
     hasPathColumn = columns.includes(KINETICS_PATH_COLUMN);
+    labelled = columns.includes(KINETICS_LABEL_COLUMN);
   });
   const batches = timedSource(rowBatches, options.clock);
 
   for await (const rows of batches) {
     const items: ImportedItem[] = [];
     for (const row of rows) {
-      const clip = validateRow(row, { file, columnCount, hasPathColumn, clipPathTemplate }, options.errors);
+      const clip = validateRow(row, { file, columnCount, hasPathColumn, labelled, clipPathTemplate }, options.errors);
       if (clip === null) continue;
       if (!seenKeys.add(clip.videoKey)) {
         options.errors.add({
@@ -86,6 +94,11 @@ async function* parseBatches(filePath: string, file: string, options: KineticsOp
         continue;
       }
       if (media !== null && !(await media.hasFile(clip.mediaPath))) {
+        const alias = clip.aliasMediaPath;
+        if (alias !== null && (await media.hasFile(alias))) {
+          items.push(toItem({ ...clip, mediaPath: alias }, templates));
+          continue;
+        }
         options.errors.add({
           file,
           line: row.line,
@@ -105,7 +118,10 @@ interface ValidClip {
   videoKey: string;
   mediaPath: string;
   pathFromColumn: boolean;
-  label: string;
+  /** The path with the split folder's other name ("val" for "validate"), when the template uses {split}. */
+  aliasMediaPath: string | null;
+  /** Null for a test list's unlabelled clip. */
+  label: string | null;
   youtubeId: string;
   start: number;
   end: number;
@@ -116,6 +132,7 @@ interface RowContext {
   file: string;
   columnCount: number;
   hasPathColumn: boolean;
+  labelled: boolean;
   clipPathTemplate: string;
 }
 
@@ -133,7 +150,7 @@ function validateRow(row: CsvRow, context: RowContext, errors: ImportErrorCollec
   const split = (values.split ?? "").trim();
   const pathValue = context.hasPathColumn ? (values[KINETICS_PATH_COLUMN] ?? "").trim() : "";
   const errorsBefore = errors.count;
-  if (label === "") errors.add({ file, line, field: "label", reason: "empty label" });
+  if (context.labelled && label === "") errors.add({ file, line, field: "label", reason: "empty label" });
   if (!YOUTUBE_ID.test(youtubeId)) {
     errors.add({ file, line, field: "youtube_id", reason: `not a YouTube id: "${values.youtube_id ?? ""}"` });
   }
@@ -152,12 +169,13 @@ function validateRow(row: CsvRow, context: RowContext, errors: ImportErrorCollec
   if (errors.count > errorsBefore || start === null || end === null) return null;
 
   const videoKey = kineticsVideoKey(youtubeId, start, end);
-  const mediaPath =
-    pathValue !== ""
-      ? pathValue
-      : context.clipPathTemplate === DEFAULT_CLIP_PATH_TEMPLATE
-        ? `${videoKey}.mp4`
-        : kineticsClipPath(context.clipPathTemplate, { youtubeId, start, end, split, label });
+  const pathOf = (splitFolder: string) =>
+    context.clipPathTemplate === DEFAULT_CLIP_PATH_TEMPLATE
+      ? `${videoKey}.mp4`
+      : kineticsClipPath(context.clipPathTemplate, { youtubeId, start, end, split: splitFolder, label });
+  const mediaPath = pathValue !== "" ? pathValue : pathOf(split);
+  const splitAlias = SPLIT_FOLDER_ALIASES[split];
+  const aliasPath = pathValue === "" && splitAlias !== undefined ? pathOf(splitAlias) : null;
   if (!isSafeRelativePath(mediaPath)) {
     errors.add({ file, line, field: "youtube_id", reason: `the clip path "${mediaPath}" made from this row is not a safe relative path` });
     return null;
@@ -166,7 +184,8 @@ function validateRow(row: CsvRow, context: RowContext, errors: ImportErrorCollec
     videoKey,
     mediaPath,
     pathFromColumn: pathValue !== "",
-    label,
+    aliasMediaPath: aliasPath !== null && aliasPath !== mediaPath && isSafeRelativePath(aliasPath) ? aliasPath : null,
+    label: context.labelled ? label : null,
     youtubeId,
     start,
     end,
@@ -175,6 +194,19 @@ function validateRow(row: CsvRow, context: RowContext, errors: ImportErrorCollec
 }
 
 function toItem(clip: ValidClip, templates: TemplateSet): ImportedItem {
+  const metadata = { youtube_id: clip.youtubeId, time_start: clip.start, time_end: clip.end };
+  if (clip.label === null) {
+    return {
+      videoKey: clip.videoKey,
+      mediaPath: clip.mediaPath,
+      split: clip.split,
+      clip: { startSec: null, endSec: null },
+      metadata: { ...metadata, unlabelled: true },
+      labels: [],
+      questions: [],
+    };
+  }
+  const label = clip.label;
   const questionKey = "kinetics:activity:0";
   const rendered = templates.render("activity", `${clip.videoKey}|${questionKey}`, {});
   return {
@@ -182,8 +214,8 @@ function toItem(clip: ValidClip, templates: TemplateSet): ImportedItem {
     mediaPath: clip.mediaPath,
     split: clip.split,
     clip: { startSec: null, endSec: null },
-    metadata: { youtube_id: clip.youtubeId, time_start: clip.start, time_end: clip.end },
-    labels: [{ key: "class", kind: "class", value: clip.label }],
+    metadata,
+    labels: [{ key: "class", kind: "class", value: label }],
     questions:
       rendered === null
         ? []
@@ -192,7 +224,7 @@ function toItem(clip: ValidClip, templates: TemplateSet): ImportedItem {
               key: questionKey,
               templateKey: rendered.templateKey,
               text: rendered.text,
-              targets: [{ labelType: "class", label: clip.label }],
+              targets: [{ labelType: "class", label }],
               kind: "activity",
             },
           ],

@@ -9,8 +9,9 @@ export interface StarClassNames {
 }
 
 /**
- * Reads a STAR class file: one class per line, its id, a space, then its name
- * ("a000 Holding some clothes", "o016 closet/cabinet"). Blank lines are skipped.
+ * Reads a STAR class file: one class per line, its id, a space, then its name, a base-form
+ * phrase ("a051 eat a sandwich", "o010 cup/glass/bottle"; a slash separates alternatives).
+ * Blank lines are skipped.
  */
 export async function readStarClassFile(filePath: string): Promise<Record<string, string>> {
   const file = path.basename(filePath);
@@ -38,8 +39,14 @@ export class StarNames {
     return this.classes.actions !== undefined || this.classes.objects !== undefined;
   }
 
+  /** The action's name as a label ("tidy up a closet/cabinet"). */
   action(id: string): string {
     return lowerFirst(this.classes.actions?.[id] ?? id);
+  }
+
+  /** The action's name to read in a sentence: alternatives spelt out ("tidy up a closet or cabinet"). */
+  actionPhrase(id: string): string {
+    return readableAlternatives(this.action(id));
   }
 
   object(id: string): string {
@@ -49,6 +56,15 @@ export class StarNames {
   isPerson(id: string): boolean {
     return id === "o000" || this.object(id) === "person";
   }
+}
+
+/** "cup/glass/bottle" → "cup, glass or bottle". */
+export function readableAlternatives(name: string): string {
+  return name.replace(/[^\s/]+(?:\/[^\s/]+)+/g, (words) => {
+    const options = words.split("/");
+    const last = options.pop() ?? "";
+    return `${options.join(", ")} or ${last}`;
+  });
 }
 
 /** "Holding some clothes" → "holding some clothes", so it reads inside a sentence. */

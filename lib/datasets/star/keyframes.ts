@@ -19,7 +19,7 @@ export interface Keyframe {
   /** The situation key as written ("000199"). */
   frameId: string;
   frame: number;
-  /** Seconds from the start of the video (not of the clip). */
+  /** Seconds from the start of the clip (the question's window, cut out of the video at ingest). */
   time: number;
   /** STAR action class ids active at this frame, e.g. ["a077"]. */
   actions: string[];
@@ -35,14 +35,27 @@ export function mergeSituations(all: Record<string, StarSituation>[]): Record<st
   return merged;
 }
 
-export function buildKeyframes(situations: Record<string, StarSituation>, geometry: StarGeometry): Keyframe[] {
+/**
+ * The situations inside the window (seconds of the video) as keyframes timed from the window's
+ * start, boxes normalised by the video's frame size.
+ */
+export function buildKeyframes(
+  situations: Record<string, StarSituation>,
+  geometry: StarGeometry,
+  window: { start: number; end: number },
+): Keyframe[] {
+  const tolerance = 1e-6;
   return Object.entries(situations)
+    .filter(([frameId]) => {
+      const seconds = Number(frameId) / geometry.fps;
+      return seconds >= window.start - tolerance && seconds <= window.end + tolerance;
+    })
     .map(([frameId, situation]) => {
       const frame = Number(frameId);
       return {
         frameId,
         frame,
-        time: round(frame / geometry.fps, 3),
+        time: Math.max(0, round(frame / geometry.fps - window.start, 3)),
         actions: [...new Set(situation.actions)],
         objects: situation.bbox.map((box, index) => ({
           id: situation.bbox_labels[index] ?? "",

@@ -3,7 +3,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ImportErrorCollector } from "../errors";
 import { collectItems, makeTempDir, removeTempDir } from "../testing/collect";
-import { readStarClassFile } from "./classes";
+import { np, pickle, py } from "../finediving/fixtures/pickle-writer";
+import { readableAlternatives, readStarClassFile } from "./classes";
 import { parseStar } from "./parse";
 
 let dir: string;
@@ -65,7 +66,7 @@ async function json(name: string, value: unknown): Promise<string> {
 }
 
 const classNames = {
-  actions: { a001: "Walking to the box", a002: "Picking up a box" },
+  actions: { a001: "walk to the box", a002: "tidy up a closet/cabinet" },
   objects: { o000: "person", o001: "cup/glass/bottle", o002: "box" },
 };
 
@@ -79,7 +80,14 @@ describe("parseStar", () => {
     const errors = new ImportErrorCollector();
     const items = await collectItems(parseStar(file, { errors, classNames }));
     expect(errors.count).toBe(0);
-    expect(errors.warningCount).toBe(0);
+    // No fps file and nothing probed: 30 fps and 640×480 are assumed, and the import says so.
+    expect(errors.warnings).toEqual([
+      {
+        file: "STAR_val.json",
+        field: "fps",
+        reason: "clips' frame rates: 2 assumed 30 fps (not in an fps file, video not probed); frame sizes (for boxes): 2 assumed 640×480",
+      },
+    ]);
     // Clips come in order of their first question.
     expect(items.map((item) => item.videoKey)).toEqual(["ABC12_9.5_14.5", "XYZ99_1_2"]);
 
@@ -93,18 +101,26 @@ describe("parseStar", () => {
       ["star:qa:Sequence_T2_4", "What did the person do first?", [{ labelType: "class", label: "Walked to the box" }]],
     ]);
     expect(byKind.get("star-between")?.targets).toEqual([
-      { labelType: "sequence", label: { actions: ["walking to the box", "picking up a box"] } },
+      { labelType: "sequence", label: { actions: ["walk to the box", "tidy up a closet/cabinet"] } },
     ]);
-    expect(byKind.get("star-between")?.text).toMatch(/9\.5s.*14\.5s/);
+    // The clip is the window 9.5–14.5 s, cut out at ingest: times count from its start.
+    expect(byKind.get("star-between")?.text).toMatch(/ 0s .* 5s/);
+    expect(clip?.metadata).toMatchObject({ clipWindow: "cut", window: { start: 9.5, end: 14.5 } });
 
-    // 30 fps: frame 300 → 10 s, 360 → 12 s, 420 → 14 s.
+    // 30 fps: frame 300 → 10 s, 360 → 12 s, 420 → 14 s of the video; 0.5, 2.5 and 4.5 s of the clip.
     const when = byKind.get("star-when");
     const spans: Record<string, { start: number; end: number }> = {
-      "star:when:a001": { start: 10, end: 12 },
-      "star:when:a002": { start: 12, end: 14 },
+      "star:when:a001": { start: 0.5, end: 2.5 },
+      "star:when:a002": { start: 2.5, end: 4.5 },
     };
     expect(Object.keys(spans)).toContain(when?.key);
     expect(when?.targets).toEqual([{ labelType: "interval", label: spans[when?.key ?? ""] }]);
+    // Base-form phrases read as English; slash alternatives are spelt out.
+    const phrase = when?.key === "star:when:a001" ? "walk to the box" : "tidy up a closet or cabinet";
+    expect([
+      `When does the person ${phrase}? Give the start and end times in seconds.`,
+      `In which time span of the video does the person ${phrase}?`,
+    ]).toContain(when?.text);
 
     const objectAt = byKind.get("star-object-at");
     expect(objectAt?.key).toMatch(/^star:object-at:\d{6}:o00[12]$/);
@@ -120,12 +136,12 @@ describe("parseStar", () => {
     expect(clip?.labels).toContainEqual({
       key: "interval:a001",
       kind: "interval",
-      value: { start: 10, end: 12, action: "walking to the box" },
+      value: { start: 0.5, end: 2.5, action: "walk to the box" },
     });
     expect(clip?.labels).toContainEqual({
       key: "sequence",
       kind: "sequence",
-      value: { actions: ["walking to the box", "picking up a box"] },
+      value: { actions: ["walk to the box", "tidy up a closet/cabinet"] },
     });
     expect(clip?.metadata.keyframes).toHaveLength(3);
 
@@ -134,16 +150,78 @@ describe("parseStar", () => {
   });
 
   it("uses fps and frame size options and yields identical records on re-parse", async () => {
-    const file = await json("STAR_train.json", [qa("Interaction_T1_1")]);
+    const file = await json("STAR_train.json", [qa("Interaction_T1_1", { start: 4.5, end: 7.5 })]);
     const options = { classNames, fps: 60, videos: { ABC12: { width: 1280, height: 960 } } };
     const once = await collectItems(parseStar(file, { errors: new ImportErrorCollector(), ...options }));
     const again = await collectItems(parseStar(file, { errors: new ImportErrorCollector(), ...options }));
     expect(again).toEqual(once);
     expect(once[0]?.split).toBe("train");
-    expect(once[0]?.metadata.geometry).toEqual({ fps: 60, width: 1280, height: 960 });
+    expect(once[0]?.metadata.geometry).toEqual({ fps: 60, width: 1280, height: 960, fpsSource: "given", sizeSource: "given" });
     const keyframes = once[0]?.metadata.keyframes as { time: number; objects: { box: number[] }[] }[];
-    expect(keyframes.map((k) => k.time)).toEqual([5, 6, 7]);
+    // 60 fps: frames 300, 360, 420 are 5, 6 and 7 s of the video, 0.5, 1.5 and 2.5 s of the window from 4.5 s.
+    expect(keyframes.map((k) => k.time)).toEqual([0.5, 1.5, 2.5]);
     expect(keyframes[0]?.objects[1]?.box).toEqual([0.25, 0.25, 0.5, 0.5]);
+  });
+
+  it("times frames by STAR's per-video fps file, else by the probed rate, and normalises boxes by the probed size", async () => {
+    const fpsFile = path.join(dir, "video_fps");
+    await writeFile(
+      fpsFile,
+      pickle(
+        py.dict([
+          ["ABC12.mp4", np.float64(25)],
+          ["OTHER.mp4", py.float(29.97)],
+        ]),
+      ),
+    );
+    const file = await json("STAR_test.json", [
+      qa("Interaction_T1_1", { start: 11, end: 17 }),
+      qa("Interaction_T1_7", { video_id: "XYZ99", start: 19, end: 29 }),
+    ]);
+    const probed: string[] = [];
+    const probeVideo = async (mediaPath: string) => {
+      probed.push(mediaPath);
+      return mediaPath === "XYZ99.mp4" ? { fps: 15, width: 1280, height: 960 } : { fps: 30, width: 480, height: 640 };
+    };
+    const errors = new ImportErrorCollector();
+    const items = await collectItems(parseStar(file, { errors, classNames, fpsFile, probeVideo }));
+    expect(errors.count).toBe(0);
+    expect(errors.warningCount).toBe(0);
+    // Nothing assumed: the sources are a note, not a warning.
+    expect(errors.notes).toEqual([
+      {
+        file: "STAR_test.json",
+        field: "fps",
+        reason: "clips' frame rates: 1 from the fps file, 1 probed from the video; frame sizes (for boxes): 2 probed",
+      },
+    ]);
+    expect(probed.sort()).toEqual(["ABC12.mp4", "XYZ99.mp4"]);
+    expect(items.map((item) => item.metadata.geometry)).toEqual([
+      { fps: 25, width: 480, height: 640, fpsSource: "fps file", sizeSource: "probed" },
+      { fps: 15, width: 1280, height: 960, fpsSource: "probed", sizeSource: "probed" },
+    ]);
+    // 25 fps: frames 300, 360, 420 → 12, 14.4, 16.8 s (1, 3.4, 5.8 s of the window from 11 s);
+    // 15 fps: → 20, 24, 28 s (1, 5, 9 s of the window from 19 s). Boxes by 480×640 and 1280×960.
+    const keyframes = (item: (typeof items)[number] | undefined) =>
+      item?.metadata.keyframes as { time: number; objects: { box: number[] }[] }[];
+    expect(keyframes(items[0]).map((k) => k.time)).toEqual([1, 3.4, 5.8]);
+    expect(keyframes(items[0])[0]?.objects[1]?.box).toEqual([0.6667, 0.375, 1, 0.75]);
+    expect(keyframes(items[1]).map((k) => k.time)).toEqual([1, 5, 9]);
+    expect(keyframes(items[1])[0]?.objects[1]?.box).toEqual([0.25, 0.25, 0.5, 0.5]);
+  });
+
+  it("rejects an fps file that is not a dict of video → fps", async () => {
+    const fpsFile = path.join(dir, "bad_fps.pkl");
+    await writeFile(fpsFile, pickle(py.dict([["ABC12.mp4", "fast"]])));
+    const errors = new ImportErrorCollector();
+    await collectItems(parseStar(await json("STAR_bad.json", [qa("Interaction_T1_1")]), { errors, classNames, fpsFile }));
+    expect(errors.errors).toEqual([
+      {
+        file: "bad_fps.pkl",
+        recordKey: "ABC12.mp4",
+        reason: 'wrong structure: expected a dict of "<video_id>.mp4" → a positive number of frames per second',
+      },
+    ]);
   });
 
   it("names the question and field of a missing or invalid field, and keeps the rest", async () => {
@@ -239,6 +317,12 @@ describe("parseStar", () => {
     expect(errors.warnings[0]?.field).toBe("classNames");
     // Without names, ids stand in.
     expect(items[0]?.labels).toContainEqual({ key: "sequence", kind: "sequence", value: { actions: ["a001", "a002"] } });
+  });
+
+  it("spells out slash alternatives for sentences", () => {
+    expect(readableAlternatives("put a cup/glass/bottle somewhere")).toBe("put a cup, glass or bottle somewhere");
+    expect(readableAlternatives("tidy up a closet/cabinet")).toBe("tidy up a closet or cabinet");
+    expect(readableAlternatives("eat a sandwich")).toBe("eat a sandwich");
   });
 
   it("reads STAR class files", async () => {

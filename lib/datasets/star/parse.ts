@@ -10,17 +10,11 @@ import { renderTemplate } from "../templates/render";
 import { TemplateSet } from "../templates/template-set";
 import type { ImportedItem, ImportedLabel, ImportedQuestion, QuestionTemplate } from "../types";
 import { StarNames, type StarClassNames } from "./classes";
-import { buildKeyframes, mergeSituations, type StarGeometry } from "./keyframes";
+import { buildKeyframes, mergeSituations } from "./keyframes";
 import { betweenQuestion, objectAtQuestion, originalQuestion, sameObjectQuestion, whenQuestion, type ClipContext } from "./questions";
+import { readStarFpsFile } from "./frame-rates";
 import { starQuestionSchema, starQuestionType, type StarQuestion } from "./schema";
-
-/** Charades videos as STAR distributes them (scaled to 480p): the default frame size. */
-const STAR_DEFAULT_FRAME_SIZE = { width: 640, height: 480 } as const;
-/**
- * STAR's situation keys are frame numbers of the Charades video. Charades videos are mostly
- * ~30 fps but not all: 30 is the default, `videos[id].fps` overrides it per video.
- */
-const STAR_DEFAULT_FPS = 30;
+import { VideoGeometry, type VideoProber } from "./video-geometry";
 
 export interface StarOptions {
   errors: ImportErrorCollector;
@@ -29,11 +23,18 @@ export interface StarOptions {
   checkMedia?: boolean;
   /** Where a video is under the media root; {video_id}. Default "{video_id}.mp4". */
   videoPathTemplate?: string;
-  /** Frames per second for frame number → seconds; default 30. */
+  /**
+   * STAR's per-video frame-rate pickle (`video_fps`: "<video_id>.mp4" → fps). Situation keys are
+   * frame numbers of the Charades video; a video it lacks gets its probed rate (see `probeVideo`).
+   */
+  fpsFile?: string;
+  /** Probes a video (its path under the media root) for its frame rate and frame size. */
+  probeVideo?: VideoProber;
+  /** Frames per second for videos neither the fps file nor probing knows; else 30 is assumed. */
   fps?: number;
-  /** Pixel size the boxes are measured in; default 640×480. */
+  /** Pixel size boxes are measured in for videos that were not probed; else 640×480 is assumed. */
   frameSize?: { width: number; height: number };
-  /** Per-video overrides of fps and frame size (e.g. from probing the videos). */
+  /** Per-video fps and frame size, winning over everything else. */
   videos?: Record<string, { fps?: number; width?: number; height?: number }>;
   /** Action and object names for STAR's class ids; ids are used (with a warning) without them. */
   classNames?: StarClassNames;
@@ -47,6 +48,8 @@ export interface StarOptions {
  * the first validates every question and notes where each clip's questions are in the file; the
  * second reads each clip's questions back by offset and builds its item. Memory holds that index,
  * never the file, whatever order the questions come in. Every problem goes to `options.errors`.
+ * A clip is the window `start`–`end` of its video, cut out at ingest (`metadata.clipWindow`):
+ * every time in its labels and questions counts from the window's start.
  */
 export function parseStar(filePath: string, options: StarOptions): AsyncGenerator<ImportedItem> {
   return eachItem(parseStarBatches(filePath, options));
@@ -59,7 +62,7 @@ export function parseStarBatches(filePath: string, options: StarOptions): AsyncG
 }
 
 /** Where each clip's valid questions are in the file, clips in order of first appearance. */
-type ClipIndex = Map<string, { offset: number; length: number }[]>;
+type ClipIndex = Map<string, { videoId: string; locations: { offset: number; length: number }[] }>;
 
 async function* parseBatches(filePath: string, file: string, options: StarOptions): AsyncGenerator<ImportedItem[]> {
   const templates = new TemplateSet(options.templates ?? defaultTemplates("star"));
@@ -74,15 +77,23 @@ async function* parseBatches(filePath: string, file: string, options: StarOption
   const clips = await indexQuestions(filePath, file, options);
   const media = mediaIndexFor(options, file);
   const split = options.split !== undefined ? options.split : splitFromFileName(filePath);
+  const geometry = new VideoGeometry({
+    fpsFile: options.fpsFile === undefined ? null : await readStarFpsFile(options.fpsFile),
+    prober: options.probeVideo ?? null,
+    ...(options.fps !== undefined ? { fps: options.fps } : {}),
+    ...(options.frameSize !== undefined ? { frameSize: options.frameSize } : {}),
+    ...(options.videos !== undefined ? { videos: options.videos } : {}),
+  });
+  await geometry.probeAll(await videosToProbe(clips, options, media));
   const reader = await openElementReader(filePath);
   try {
     let items: ImportedItem[] = [];
-    for (const [key, locations] of clips) {
+    for (const [key, { locations }] of clips) {
       const group: StarQuestion[] = [];
       for (const { offset, length } of locations) {
         group.push(starQuestionSchema.parse(JSON.parse((await reader.read(offset, length)).toString("utf8"))));
       }
-      const item = buildItem(key, group, { options, templates, names, split, file });
+      const item = buildItem(key, group, { options, templates, names, split, file, geometry });
       if (item === null) continue;
       if (media !== null && item.mediaPath !== null && !(await media.hasFile(item.mediaPath))) {
         const recordKey = group.map((qa) => qa.question_id).sort()[0] ?? key;
@@ -104,6 +115,33 @@ async function* parseBatches(filePath: string, file: string, options: StarOption
   } finally {
     await reader.close();
   }
+  // Where each clip's frame rate and frame size came from: a warning when some had to be assumed.
+  const sources = geometry.summary();
+  if (sources !== null) {
+    const summary = { file, field: "fps", reason: sources };
+    if (geometry.assumedAny()) options.errors.warn(summary);
+    else options.errors.note(summary);
+  }
+}
+
+/** The distinct videos (id → path under the media root) that exist and can be probed. */
+async function videosToProbe(
+  clips: ClipIndex,
+  options: StarOptions,
+  media: ReturnType<typeof mediaIndexFor>,
+): Promise<Map<string, string>> {
+  const videos = new Map<string, string>();
+  if (options.probeVideo === undefined) return videos;
+  for (const { videoId } of clips.values()) {
+    if (videos.has(videoId)) continue;
+    const mediaPath = videoPathOf(videoId, options);
+    if (isSafeRelativePath(mediaPath) && (media === null || (await media.hasFile(mediaPath)))) videos.set(videoId, mediaPath);
+  }
+  return videos;
+}
+
+function videoPathOf(videoId: string, options: StarOptions): string {
+  return renderTemplate(options.videoPathTemplate ?? "{video_id}.mp4", { video_id: videoId });
 }
 
 /** First pass: validate each question, find duplicates, note where each clip's questions are. */
@@ -129,9 +167,9 @@ async function indexQuestions(filePath: string, file: string, options: StarOptio
       }
       seenIds.add(parsed.data.question_id);
       const key = clipKey(parsed.data);
-      const locations = clips.get(key) ?? [];
-      locations.push({ offset: element.offset, length: element.length });
-      clips.set(key, locations);
+      const clip = clips.get(key) ?? { videoId: parsed.data.video_id, locations: [] };
+      clip.locations.push({ offset: element.offset, length: element.length });
+      clips.set(key, clip);
     }
   }
   return clips;
@@ -158,6 +196,7 @@ interface BuildContext {
   names: StarNames;
   split: string | null;
   file: string;
+  geometry: VideoGeometry;
 }
 
 function buildItem(videoKey: string, group: StarQuestion[], context: BuildContext): ImportedItem | null {
@@ -166,7 +205,7 @@ function buildItem(videoKey: string, group: StarQuestion[], context: BuildContex
   const first = questions[0];
   if (first === undefined) return null;
   const videoId = first.video_id;
-  const mediaPath = renderTemplate(options.videoPathTemplate ?? "{video_id}.mp4", { video_id: videoId });
+  const mediaPath = videoPathOf(videoId, options);
   if (!isSafeRelativePath(mediaPath)) {
     options.errors.add({
       file: context.file,
@@ -176,10 +215,13 @@ function buildItem(videoKey: string, group: StarQuestion[], context: BuildContex
     });
     return null;
   }
-  const geometry = geometryOf(videoId, options);
+  const geometry = context.geometry.resolve(videoId);
+  context.geometry.count(geometry);
   const situations = mergeSituations(questions.map((qa) => qa.situations));
-  const keyframes = buildKeyframes(situations, geometry);
-  const clip: ClipContext = { videoKey, start: first.start, end: first.end, keyframes, names, templates };
+  const keyframes = buildKeyframes(situations, geometry, { start: first.start, end: first.end });
+  // The model, the annotators and the exports see the window cut out at ingest: times count from its start.
+  const duration = Math.round((first.end - first.start) * 1000) / 1000;
+  const clip: ClipContext = { videoKey, start: 0, end: duration, keyframes, names, templates };
 
   const generated = [
     ...questions.map((qa) => originalQuestion(clip, qa)),
@@ -201,7 +243,9 @@ function buildItem(videoKey: string, group: StarQuestion[], context: BuildContex
       question_types: [...new Set(questions.map((qa) => starQuestionType(qa.question_id)))],
       choices: Object.fromEntries(questions.map((qa) => [qa.question_id, qa.choices])),
       geometry,
-      timeBase: "seconds from the start of the video",
+      clipWindow: "cut",
+      window: { start: first.start, end: first.end },
+      timeBase: "seconds from the start of the clip (the window start–end of the video)",
       keyframes: keyframes.map((k) => ({
         frame: k.frame,
         time: k.time,
@@ -212,15 +256,5 @@ function buildItem(videoKey: string, group: StarQuestion[], context: BuildContex
     },
     labels,
     questions: itemQuestions,
-  };
-}
-
-function geometryOf(videoId: string, options: StarOptions): StarGeometry {
-  const override = options.videos?.[videoId];
-  const size = options.frameSize ?? STAR_DEFAULT_FRAME_SIZE;
-  return {
-    fps: override?.fps ?? options.fps ?? STAR_DEFAULT_FPS,
-    width: override?.width ?? size.width,
-    height: override?.height ?? size.height,
   };
 }

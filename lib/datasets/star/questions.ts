@@ -88,7 +88,7 @@ export function whenQuestion(context: ClipContext): Generated {
   const chosen = pickStable(spans, `${context.videoKey}|when`);
   if (chosen === undefined) return { questions: [], labels };
   const [id, span] = chosen;
-  const generated = question(context, `star:when:${id}`, "star-when", { action: context.names.action(id) }, [
+  const generated = question(context, `star:when:${id}`, "star-when", { action: context.names.actionPhrase(id) }, [
     { labelType: "interval", label: { start: span.start, end: span.end } },
   ]);
   return { questions: generated === null ? [] : [generated], labels };
@@ -120,9 +120,16 @@ export function objectAtQuestion(context: ClipContext): Generated {
     { time: formatSeconds(keyframe.time, 2), box: formatBox(object.box) },
     [{ labelType: "class", label: name }],
   );
+  const alternatives = name.includes("/") ? { alternatives: name.split("/") } : {};
   return {
     questions: generated === null ? [] : [generated],
-    labels: [{ key: `bbox:${keyframe.frameId}:${object.id}`, kind: "bbox", value: { box: object.box, time: keyframe.time, label: name } }],
+    labels: [
+      {
+        key: `bbox:${keyframe.frameId}:${object.id}`,
+        kind: "bbox",
+        value: { box: object.box, time: keyframe.time, label: name, ...alternatives },
+      },
+    ],
   };
 }
 

@@ -47,8 +47,8 @@ const STAR: QuestionTemplate[] = [
   { key: "star.qa.1", kind: "star-qa", text: "{question}" },
   { key: "star.between.1", kind: "star-between", text: "What happens in the video between {t1}s and {t2}s?" },
   { key: "star.between.2", kind: "star-between", text: "Describe the actions the person performs from {t1}s to {t2}s, in order." },
-  { key: "star.when.1", kind: "star-when", text: "When does the person start and stop {action}? Give the start and end times in seconds." },
-  { key: "star.when.2", kind: "star-when", text: "In which time span of the video is the person {action}?" },
+  { key: "star.when.1", kind: "star-when", text: "When does the person {action}? Give the start and end times in seconds." },
+  { key: "star.when.2", kind: "star-when", text: "In which time span of the video does the person {action}?" },
   {
     key: "star.object-at.1",
     kind: "star-object-at",
