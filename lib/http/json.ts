@@ -1,10 +1,9 @@
+import { wireJson } from "./wire";
+
 /** JSON response that also serialises BigInt (row counts, byte sizes) as numbers or strings. */
 export function json(data: unknown, init: ResponseInit = {}): Response {
-  const body = JSON.stringify(data, (_key, value: unknown) =>
-    typeof value === "bigint" ? (Number.isSafeInteger(Number(value)) ? Number(value) : value.toString()) : value,
-  );
   const headers = new Headers(init.headers);
   headers.set("content-type", "application/json; charset=utf-8");
   if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
-  return new Response(body, { ...init, headers });
+  return new Response(wireJson(data), { ...init, headers });
 }
