@@ -6,7 +6,7 @@ import { useMemo, useState, type FormEvent } from "react";
 import { isRecord, overridesFrom, setAt, type ConfigValues } from "@/lib/cockpit/launch/config-values";
 import type { LaunchEstimate } from "@/lib/cockpit/launch/estimate";
 import { leafPaths } from "@/lib/cockpit/launch/json-schema";
-import type { LaunchFormModel } from "@/lib/cockpit/launch/launch-form-model";
+import type { LaunchFormModel } from "@/lib/cockpit/launch/launch-form-types";
 import { apiFetch } from "../../api-client";
 import { fieldErrorsOf, formLevelError } from "../field-errors";
 import { cockpitKeys } from "../query-keys";
