@@ -3,27 +3,21 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
+import type { PatchAdminUserResponse } from "@/app/api/admin/users/[id]/route";
+import type { GetAdminUsersResponse, PostAdminUsersResponse } from "@/app/api/admin/users/route";
 import { apiFetch, ApiError } from "../api-client";
 import { queryKeys } from "../query-keys";
 import { Button } from "@/components/ui/button";
-
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-}
 
 export function UserAdmin({ currentUserId }: { currentUserId: string }) {
   const queryClient = useQueryClient();
   const users = useQuery({
     queryKey: queryKeys.users.list(),
-    queryFn: () => apiFetch<{ users: UserRow[] }>("/api/admin/users").then((body) => body.users),
+    queryFn: () => apiFetch<GetAdminUsersResponse>("/api/admin/users").then((body) => body.users),
   });
   const change = useMutation({
     mutationFn: ({ id, ...body }: { id: string; role?: Role; active?: boolean }) =>
-      apiFetch(`/api/admin/users/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(body) }),
+      apiFetch<PatchAdminUserResponse>(`/api/admin/users/${encodeURIComponent(id)}`, { method: "PATCH", body: JSON.stringify(body) }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.users.all }),
   });
 
@@ -86,7 +80,7 @@ function NewUserForm({ onCreated }: { onCreated: () => void }) {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const create = useMutation({
     mutationFn: (body: Record<string, FormDataEntryValue | null>) =>
-      apiFetch("/api/admin/users", { method: "POST", body: JSON.stringify(body) }),
+      apiFetch<PostAdminUsersResponse>("/api/admin/users", { method: "POST", body: JSON.stringify(body) }),
     onSuccess: onCreated,
     onError: (error) => {
       if (error instanceof ApiError)

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import type { AqaMode } from "@/lib/aqa-review/aqa-modes";
-import type { CycleDivesPage, DiveRow } from "@/lib/aqa-review/cycle-dives";
+import type { GetAqaCycleDivesResponse } from "@/app/api/aqa/cycles/[cycleId]/dives/route";
 import { DIVE_FILTER_LABELS, DIVE_FILTERS, type DiveFilter } from "@/lib/aqa-review/dive-filters";
 import { apiFetch } from "../api-client";
 import { formatDifficulty, formatScore, formatSigned } from "./format";
@@ -23,7 +23,7 @@ export function DiveTable({ cycleId, mode }: { cycleId: number; mode: AqaMode })
     queryFn: ({ pageParam }) => {
       const search = new URLSearchParams({ mode, filter, limit: String(PAGE_SIZE) });
       if (pageParam !== null) search.set("cursor", String(pageParam));
-      return apiFetch<CycleDivesPage>(`/api/aqa/cycles/${cycleId}/dives?${search}`);
+      return apiFetch<GetAqaCycleDivesResponse>(`/api/aqa/cycles/${cycleId}/dives?${search}`);
     },
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -88,7 +88,7 @@ export function DiveTable({ cycleId, mode }: { cycleId: number; mode: AqaMode })
   );
 }
 
-function DiveTableRow({ row }: { row: DiveRow }) {
+function DiveTableRow({ row }: { row: GetAqaCycleDivesResponse["items"][number] }) {
   const mark = (ok: boolean | null, asked: boolean) =>
     ok === null ? (
       asked ? (

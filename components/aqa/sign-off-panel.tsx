@@ -2,18 +2,26 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { SignOffDecision } from "@/lib/aqa-review/sign-off-repository";
-import type { SignOffView } from "@/lib/aqa-review/sign-off-view";
+import type { GetAqaDiveSignOffsResponse, PostAqaDiveSignOffsResponse } from "@/app/api/aqa/dives/[generationId]/sign-offs/route";
+import type { SignOffDecision } from "@/lib/aqa-review/sign-off-decisions";
 import { apiFetch, ApiError } from "../api-client";
 import { aqaKeys } from "./query-keys";
 import { Button } from "@/components/ui/button";
 
 /** Everyone's sign-offs on the explanation, and the viewer's own: accept, or reject with a reason. */
-export function SignOffPanel({ generationId, viewerId, initial }: { generationId: number; viewerId: string; initial: SignOffView[] }) {
+export function SignOffPanel({
+  generationId,
+  viewerId,
+  initial,
+}: {
+  generationId: number;
+  viewerId: string;
+  initial: GetAqaDiveSignOffsResponse["signOffs"];
+}) {
   const queryClient = useQueryClient();
   const signOffs = useQuery({
     queryKey: aqaKeys.signOffs(generationId),
-    queryFn: () => apiFetch<{ signOffs: SignOffView[] }>(`/api/aqa/dives/${generationId}/sign-offs`).then((body) => body.signOffs),
+    queryFn: () => apiFetch<GetAqaDiveSignOffsResponse>(`/api/aqa/dives/${generationId}/sign-offs`).then((body) => body.signOffs),
     initialData: initial,
   });
   const mine = signOffs.data.find((s) => s.user.id === viewerId);
@@ -21,7 +29,7 @@ export function SignOffPanel({ generationId, viewerId, initial }: { generationId
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const submit = useMutation({
     mutationFn: (body: { decision: SignOffDecision; reason: string; comment: string }) =>
-      apiFetch<{ signOffs: SignOffView[] }>(`/api/aqa/dives/${generationId}/sign-offs`, { method: "POST", body: JSON.stringify(body) }),
+      apiFetch<PostAqaDiveSignOffsResponse>(`/api/aqa/dives/${generationId}/sign-offs`, { method: "POST", body: JSON.stringify(body) }),
     onSuccess: (body) => {
       queryClient.setQueryData(aqaKeys.signOffs(generationId), body.signOffs);
       void queryClient.invalidateQueries({ queryKey: aqaKeys.all });

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
+import type { PostDatasetImportsResponse } from "@/app/api/datasets/imports/route";
 import { datasetKeys } from "./query-keys";
 import { postForm } from "./post-form";
 import { Button } from "@/components/ui/button";
@@ -24,7 +25,7 @@ export function ImportForm({ dataset, importRoots }: { dataset?: { id: number; n
   const [format, setFormat] = useState(dataset ? (DB_TO_FORM[dataset.format] ?? "kinetics700") : "kinetics700");
   const [source, setSource] = useState<"upload" | "server">("upload");
   const submit = useMutation({
-    mutationFn: (form: FormData) => postForm<{ importId: number }>("/api/datasets/imports", form),
+    mutationFn: (form: FormData) => postForm<PostDatasetImportsResponse>("/api/datasets/imports", form),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [...datasetKeys.all, "imports"] }),
   });
 

@@ -3,10 +3,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import type { PostDatasetImportCancelResponse } from "@/app/api/datasets/imports/[id]/cancel/route";
+import type { GetDatasetImportsResponse } from "@/app/api/datasets/imports/route";
 import { apiFetch } from "../api-client";
 import { datasetKeys } from "./query-keys";
-import type { ImportEntry, ImportProblem, ImportStatus } from "./types";
 import { formatDateTime, formatNumber } from "@/lib/format/formatters";
+
+type ImportEntry = GetDatasetImportsResponse["imports"][number];
+type ImportStatus = ImportEntry["status"];
+type ImportProblem = ImportEntry["errors"][number];
 
 const ACTIVE: ImportStatus[] = ["QUEUED", "RUNNING"];
 const HISTORY_LENGTH = 20;
@@ -31,7 +36,7 @@ export function ImportHistory({ datasetId, initial }: { datasetId: number | null
       const before = queryClient.getQueryData<ImportEntry[]>(queryKey) ?? [];
       // The first page, as long as the one the server rendered.
       const query = new URLSearchParams({ limit: String(HISTORY_LENGTH), ...(datasetId === null ? {} : { datasetId: String(datasetId) }) });
-      const { imports: now } = await apiFetch<{ imports: ImportEntry[] }>(`/api/datasets/imports?${query}`);
+      const { imports: now } = await apiFetch<GetDatasetImportsResponse>(`/api/datasets/imports?${query}`);
       // An import that just finished changed the counts the server rendered: fetch them again.
       const finished = now.some(
         (entry) => !ACTIVE.includes(entry.status) && before.some((old) => old.id === entry.id && ACTIVE.includes(old.status)),
@@ -77,7 +82,7 @@ export function ImportHistory({ datasetId, initial }: { datasetId: number | null
 function CancelButton({ importId, queryKey }: { importId: number; queryKey: readonly unknown[] }) {
   const queryClient = useQueryClient();
   const cancel = useMutation({
-    mutationFn: () => apiFetch(`/api/datasets/imports/${importId}/cancel`, { method: "POST" }),
+    mutationFn: () => apiFetch<PostDatasetImportCancelResponse>(`/api/datasets/imports/${importId}/cancel`, { method: "POST" }),
     onSettled: () => queryClient.invalidateQueries({ queryKey }),
   });
   return (

@@ -2,17 +2,20 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
+import type { GetDatasetTemplatesResponse } from "@/app/api/datasets/[id]/templates/route";
+import type { PatchDatasetTemplateResponse } from "@/app/api/datasets/[id]/templates/[templateId]/route";
 import { apiFetch } from "../api-client";
 import { datasetKeys } from "./query-keys";
-import type { TemplateRow } from "./types";
 import { Button } from "@/components/ui/button";
+
+type TemplateRow = GetDatasetTemplatesResponse["templates"][number];
 
 /** The dataset's question wording, editable; the next import of the dataset re-renders its questions. */
 export function TemplateEditor({ datasetId, initial }: { datasetId: number; initial: TemplateRow[] }) {
   const templates = useQuery({
     queryKey: datasetKeys.templates(datasetId),
     initialData: initial,
-    queryFn: () => apiFetch<{ templates: TemplateRow[] }>(`/api/datasets/${datasetId}/templates`).then((body) => body.templates),
+    queryFn: () => apiFetch<GetDatasetTemplatesResponse>(`/api/datasets/${datasetId}/templates`).then((body) => body.templates),
   });
   if (templates.data.length === 0) return <p className="text-sm text-slate-600">No templates: this dataset has not been imported yet.</p>;
   return (
@@ -29,7 +32,7 @@ function TemplateItem({ datasetId, template }: { datasetId: number; template: Te
   const [text, setText] = useState(template.text);
   const save = useMutation({
     mutationFn: () =>
-      apiFetch<{ template: TemplateRow }>(`/api/datasets/${datasetId}/templates/${template.id}`, {
+      apiFetch<PatchDatasetTemplateResponse>(`/api/datasets/${datasetId}/templates/${template.id}`, {
         method: "PATCH",
         body: JSON.stringify({ text }),
       }),

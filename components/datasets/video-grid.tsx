@@ -2,9 +2,10 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import type { GetDatasetVideosResponse } from "@/app/api/datasets/[id]/videos/route";
 import { apiFetch } from "../api-client";
 import { datasetKeys } from "./query-keys";
-import type { VideoTile } from "./types";
+import type { VideoTile } from "./video-tile";
 import { VideoPanel } from "./video-panel";
 import { Button } from "@/components/ui/button";
 
@@ -22,7 +23,7 @@ export function VideoGrid({ datasetId, splits }: { datasetId: number; splits: st
       if (pageParam !== null) params.set("cursor", String(pageParam));
       if (filter.split) params.set("split", filter.split === "(none)" ? "" : filter.split);
       if (filter.status) params.set("status", filter.status);
-      return apiFetch<{ videos: VideoTile[]; nextCursor: number | null }>(`/api/datasets/${datasetId}/videos?${params}`);
+      return apiFetch<GetDatasetVideosResponse>(`/api/datasets/${datasetId}/videos?${params}`);
     },
     getNextPageParam: (last) => last.nextCursor,
   });

@@ -1,18 +1,19 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import type { GetDatasetVideoResponse } from "@/app/api/datasets/[id]/videos/[videoId]/route";
 import { apiFetch } from "../api-client";
 import { VideoPlayer } from "../video/video-player";
 import { playerOverlays } from "./player-overlays";
 import { datasetKeys } from "./query-keys";
-import type { VideoDetail, VideoTile } from "./types";
 import { Button } from "@/components/ui/button";
+import type { VideoTile } from "./video-tile";
 
 /** A clip in a player, with what is known about it: its labels and the questions asked of it. */
 export function VideoPanel({ datasetId, video, onClose }: { datasetId: number; video: VideoTile; onClose: () => void }) {
   const detail = useQuery({
     queryKey: datasetKeys.video(datasetId, video.id),
-    queryFn: () => apiFetch<{ video: VideoDetail }>(`/api/datasets/${datasetId}/videos/${video.id}`).then((body) => body.video),
+    queryFn: () => apiFetch<GetDatasetVideoResponse>(`/api/datasets/${datasetId}/videos/${video.id}`).then((body) => body.video),
   });
   const info = detail.data;
   // A window cut out at ingest is the whole served file: no part of it to mark.

@@ -1,8 +1,7 @@
 "use client";
 
 import { answerRuns } from "@/lib/review/answer/answer-runs";
-import type { PartMatchView } from "@/lib/review/schemas/verdict-matches";
-import type { VerdictView } from "@/lib/review/items/item-detail-types";
+import type { GetReviewQueueItemResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/route";
 
 export interface AnswerSpan {
   start: number;
@@ -10,6 +9,9 @@ export interface AnswerSpan {
   videoStartSec?: number | null;
   videoEndSec?: number | null;
 }
+
+type VerdictView = NonNullable<GetReviewQueueItemResponse["verdict"]>;
+type PartMatchView = VerdictView["matches"][number];
 
 /**
  * The generated answer with the verifier's matched label parts (green; hover: similarity and

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useMemo, useRef, useState } from "react";
 import { groundTruth } from "@/lib/review/ground-truth/ground-truth";
-import type { ItemDetail } from "@/lib/review/items/item-detail-types";
+import type { GetReviewQueueItemResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/route";
 import { VideoPlayer, type VideoPlayerHandle } from "../video/video-player";
 import { AnswerView } from "./answer-view";
 import { AuditPanel } from "./audit-panel";
@@ -21,7 +21,7 @@ import { Button } from "@/components/ui/button";
 import { Badge, SimulatedBadge } from "@/components/ui/badge";
 
 /** The item screen: player and ground truth on one side, question, answer, verdict and audit on the other. */
-export function ItemWorkspace({ detail }: { detail: ItemDetail }) {
+export function ItemWorkspace({ detail }: { detail: GetReviewQueueItemResponse }) {
   const queueId = detail.queue.id;
   const itemId = detail.item.id;
   const player = useRef<VideoPlayerHandle>(null);

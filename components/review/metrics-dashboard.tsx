@@ -2,8 +2,6 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { ReviewMetrics } from "@/lib/review/metrics/compute-metrics";
-import type { QueueMetrics } from "@/lib/review/metrics/queue-metrics";
 import type { Proportion } from "@/lib/review/stats/wilson";
 import { formatPercent, formatTime } from "@/lib/format/formatters";
 import { HallucinationByCycleChart, HallucinationByDatasetChart, ThroughputChart, VerdictMixChart, VerifierChart } from "./metrics-charts";
@@ -16,12 +14,12 @@ const REFRESH_MS = 5_000;
 export function MetricsDashboard({ queueId, queueName, runId }: { queueId: number; queueName: string; runId: number | null }) {
   const metrics = useQuery({
     queryKey: reviewKeys.metrics(queueId),
-    queryFn: () => reviewApi.metrics<QueueMetrics>(queueId),
+    queryFn: () => reviewApi.metrics(queueId),
     refetchInterval: REFRESH_MS,
   });
   const run = useQuery({
     queryKey: reviewKeys.runMetrics(runId ?? 0),
-    queryFn: () => reviewApi.runMetrics<ReviewMetrics>(runId ?? 0),
+    queryFn: () => reviewApi.runMetrics(runId ?? 0),
     enabled: runId !== null,
     refetchInterval: REFRESH_MS * 6,
     retry: false,

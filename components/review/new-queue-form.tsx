@@ -9,19 +9,6 @@ import { reviewApi } from "./review-api";
 import { reviewKeys } from "./query-keys";
 import { Button } from "@/components/ui/button";
 
-interface CycleRow {
-  id: number;
-  index: number;
-  status: string;
-  run: { id: number; name: string };
-}
-interface Person {
-  id: string;
-  name: string;
-  email: string;
-  role: string;
-}
-
 const SAMPLING_LABELS: Record<(typeof QUEUE_SAMPLINGS)[number], string> = {
   UNIFORM: "Uniform random",
   STRATIFIED: "Stratified: dataset × mode × verdict",
@@ -53,13 +40,13 @@ export function NewQueueForm() {
   const [formError, setFormError] = useState<string | null>(null);
   const cycles = useInfiniteQuery({
     queryKey: reviewKeys.cycles(),
-    queryFn: ({ pageParam }) => reviewApi.cycles<CycleRow>(pageParam),
+    queryFn: ({ pageParam }) => reviewApi.cycles(pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
-  const people = useQuery({ queryKey: reviewKeys.people(), queryFn: () => reviewApi.people<Person>().then((body) => body.people) });
+  const people = useQuery({ queryKey: reviewKeys.people(), queryFn: () => reviewApi.people().then((body) => body.people) });
   const create = useMutation({
-    mutationFn: (body: unknown) => reviewApi.createQueue<{ id: number }>(body),
+    mutationFn: (body: unknown) => reviewApi.createQueue(body),
     onSuccess: (created) => router.push(`/review/${created.id}`),
     onError: (error) => {
       if (error instanceof ApiError && error.issues.length)

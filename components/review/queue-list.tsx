@@ -2,18 +2,15 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import type { QueueSummary } from "@/lib/review/queues/list-queues";
 import { reviewApi } from "./review-api";
 import { reviewKeys } from "./query-keys";
 import { Button } from "@/components/ui/button";
-
-type Row = Omit<QueueSummary, "createdAt"> & { createdAt: string };
 
 /** The queues this person may work on, newest first, with progress; pages by keyset. */
 export function QueueList({ canManage }: { canManage: boolean }) {
   const queues = useInfiniteQuery({
     queryKey: reviewKeys.queues(),
-    queryFn: ({ pageParam }) => reviewApi.queues<Row>(pageParam),
+    queryFn: ({ pageParam }) => reviewApi.queues(pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     refetchInterval: 15_000,

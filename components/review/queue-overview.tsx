@@ -4,8 +4,6 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { HistoryRow } from "@/lib/review/items/history";
-import type { QueueItemRow } from "@/lib/review/items/list-items";
 import { reviewApi } from "./review-api";
 import { reviewKeys } from "./query-keys";
 import { verdictLabel } from "./format";
@@ -99,12 +97,10 @@ export function QueueOverview({ queue, canManage, finished }: QueueOverviewProps
   );
 }
 
-type HistoryEntry = Omit<HistoryRow, "claimedAt" | "submittedAt"> & { claimedAt: string; submittedAt: string | null };
-
 function History({ queueId }: { queueId: number }) {
   const history = useInfiniteQuery({
     queryKey: reviewKeys.history(queueId),
-    queryFn: ({ pageParam }) => reviewApi.history<HistoryEntry>(queueId, pageParam),
+    queryFn: ({ pageParam }) => reviewApi.history(queueId, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -135,7 +131,7 @@ function History({ queueId }: { queueId: number }) {
 function Items({ queueId }: { queueId: number }) {
   const items = useInfiniteQuery({
     queryKey: reviewKeys.items(queueId),
-    queryFn: ({ pageParam }) => reviewApi.items<QueueItemRow>(queueId, pageParam),
+    queryFn: ({ pageParam }) => reviewApi.items(queueId, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });

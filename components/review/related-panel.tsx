@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { ItemDetail, RelatedGeneration } from "@/lib/review/items/item-detail-types";
+import type { GetReviewQueueItemResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/route";
 import { modeLabel } from "./format";
 import { Button } from "@/components/ui/button";
 
@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
  * Side by side: this answer next to its counterpart of the same cycle (the direct answer beside
  * its rationalization), then the same question in other cycles.
  */
-export function RelatedPanel({ detail }: { detail: ItemDetail }) {
+export function RelatedPanel({ detail }: { detail: GetReviewQueueItemResponse }) {
   const counterpart = detail.related.find((other) => other.cycleId === detail.generation.cycle.id && other.mode !== detail.generation.mode);
   const others = detail.related.filter((other) => other !== counterpart);
   if (detail.related.length === 0) return null;
@@ -40,7 +40,7 @@ export function RelatedPanel({ detail }: { detail: ItemDetail }) {
   );
 }
 
-function RelatedCard({ related }: { related: RelatedGeneration }) {
+function RelatedCard({ related }: { related: GetReviewQueueItemResponse["related"][number] }) {
   const verdict = related.passed === null ? "" : related.passed ? " · passed" : " · failed";
   return (
     <Card

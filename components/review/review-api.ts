@@ -1,34 +1,27 @@
+import type { GetReviewCyclesResponse } from "@/app/api/review/cycles/route";
+import type { GetReviewPeopleResponse } from "@/app/api/review/people/route";
+import type { GetReviewQueueHistoryResponse } from "@/app/api/review/queues/[queueId]/history/route";
+import type { PutReviewQueueItemAuditResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/audit/route";
+import type { PostReviewQueueItemReleaseResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/release/route";
+import type { GetReviewQueueItemResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/route";
+import type { GetReviewQueueItemsResponse } from "@/app/api/review/queues/[queueId]/items/route";
+import type { GetReviewQueueMetricsResponse } from "@/app/api/review/queues/[queueId]/metrics/route";
+import type { PostReviewQueueNextResponse } from "@/app/api/review/queues/[queueId]/next/route";
+import type { GetReviewQueueResponse, PatchReviewQueueResponse } from "@/app/api/review/queues/[queueId]/route";
+import type { GetReviewQueuesResponse, PostReviewQueuesResponse } from "@/app/api/review/queues/route";
+import type { GetReviewRunMetricsResponse } from "@/app/api/review/runs/[runId]/metrics/route";
 import type { AuditVerdict } from "@/lib/review/constants";
-import type { ItemDetail } from "@/lib/review/items/item-detail-types";
 import type { HallucinatedSpan } from "@/lib/review/schemas/audit-schemas";
 import { apiFetch } from "../api-client";
 
-// Typed calls to app/api/review. Types come from lib/review's pure modules (no server code).
+// Typed calls to app/api/review: each answers what its route module says it returns.
 
-export interface Page<T> {
-  rows: T[];
-  nextCursor: string | null;
-}
-
-export interface Claim {
-  itemId: number;
-  assignmentId: number;
-  leaseExpiresAt: string;
-  resumed: boolean;
-}
-
+/** The audit as the item screen edits it (and autosaves it). */
 export interface AuditDraft {
   verdict: AuditVerdict | null;
   hallucinatedSpans: Pick<HallucinatedSpan, "start" | "end" | "videoStartSec" | "videoEndSec">[];
   labelPresent: boolean | null;
   note: string;
-}
-
-export interface SavedAudit extends AuditDraft {
-  hallucinatedSpans: HallucinatedSpan[];
-  submittedAt: string | null;
-  updatedAt: string;
-  assignment: { status: "LEASED" | "SUBMITTED" | "RELEASED"; leaseExpiresAt: string };
 }
 
 const base = (queueId: number) => `/api/review/queues/${queueId}`;
@@ -41,20 +34,22 @@ const withCursor = (path: string, cursor: string | null | undefined, limit?: num
 };
 
 export const reviewApi = {
-  queues: <T>(cursor?: string | null) => apiFetch<Page<T>>(withCursor("/api/review/queues", cursor)),
-  queue: <T>(queueId: number) => apiFetch<T>(base(queueId)),
-  createQueue: <T>(body: unknown) => apiFetch<T>("/api/review/queues", { method: "POST", body: JSON.stringify(body) }),
-  updateQueue: <T>(queueId: number, body: unknown) => apiFetch<T>(base(queueId), { method: "PATCH", body: JSON.stringify(body) }),
-  items: <T>(queueId: number, cursor?: string | null) => apiFetch<Page<T>>(withCursor(`${base(queueId)}/items`, cursor)),
-  item: (queueId: number, itemId: number) => apiFetch<ItemDetail>(`${base(queueId)}/items/${itemId}`),
-  next: (queueId: number) => apiFetch<{ claim: Claim | null }>(`${base(queueId)}/next`, { method: "POST" }),
+  queues: (cursor?: string | null) => apiFetch<GetReviewQueuesResponse>(withCursor("/api/review/queues", cursor)),
+  queue: (queueId: number) => apiFetch<GetReviewQueueResponse>(base(queueId)),
+  createQueue: (body: unknown) => apiFetch<PostReviewQueuesResponse>("/api/review/queues", { method: "POST", body: JSON.stringify(body) }),
+  updateQueue: (queueId: number, body: unknown) =>
+    apiFetch<PatchReviewQueueResponse>(base(queueId), { method: "PATCH", body: JSON.stringify(body) }),
+  items: (queueId: number, cursor?: string | null) => apiFetch<GetReviewQueueItemsResponse>(withCursor(`${base(queueId)}/items`, cursor)),
+  item: (queueId: number, itemId: number) => apiFetch<GetReviewQueueItemResponse>(`${base(queueId)}/items/${itemId}`),
+  next: (queueId: number) => apiFetch<PostReviewQueueNextResponse>(`${base(queueId)}/next`, { method: "POST" }),
   release: (queueId: number, itemId: number) =>
-    apiFetch<{ released: number }>(`${base(queueId)}/items/${itemId}/release`, { method: "POST" }),
+    apiFetch<PostReviewQueueItemReleaseResponse>(`${base(queueId)}/items/${itemId}/release`, { method: "POST" }),
   saveAudit: (queueId: number, itemId: number, body: Partial<AuditDraft> & { submit?: boolean }) =>
-    apiFetch<SavedAudit>(`${base(queueId)}/items/${itemId}/audit`, { method: "PUT", body: JSON.stringify(body) }),
-  history: <T>(queueId: number, cursor?: string | null) => apiFetch<Page<T>>(withCursor(`${base(queueId)}/history`, cursor, 20)),
-  metrics: <T>(queueId: number) => apiFetch<T>(`${base(queueId)}/metrics`),
-  runMetrics: <T>(runId: number) => apiFetch<T>(`/api/review/runs/${runId}/metrics`),
-  cycles: <T>(cursor?: string | null) => apiFetch<Page<T>>(withCursor("/api/review/cycles", cursor)),
-  people: <T>() => apiFetch<{ people: T[] }>("/api/review/people"),
+    apiFetch<PutReviewQueueItemAuditResponse>(`${base(queueId)}/items/${itemId}/audit`, { method: "PUT", body: JSON.stringify(body) }),
+  history: (queueId: number, cursor?: string | null) =>
+    apiFetch<GetReviewQueueHistoryResponse>(withCursor(`${base(queueId)}/history`, cursor, 20)),
+  metrics: (queueId: number) => apiFetch<GetReviewQueueMetricsResponse>(`${base(queueId)}/metrics`),
+  runMetrics: (runId: number) => apiFetch<GetReviewRunMetricsResponse>(`/api/review/runs/${runId}/metrics`),
+  cycles: (cursor?: string | null) => apiFetch<GetReviewCyclesResponse>(withCursor("/api/review/cycles", cursor)),
+  people: () => apiFetch<GetReviewPeopleResponse>("/api/review/people"),
 };

@@ -2,7 +2,8 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { reviewApi, type AuditDraft, type SavedAudit } from "./review-api";
+import type { PutReviewQueueItemAuditResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/audit/route";
+import { reviewApi, type AuditDraft } from "./review-api";
 
 const AUTOSAVE_DELAY_MS = 600;
 const MAX_UNDO = 100;
@@ -64,7 +65,7 @@ export function useAuditDraft(queueId: number, itemId: number, initial: AuditDra
     });
   }, []);
 
-  const flush = useCallback(async (extra: { submit?: boolean } = {}): Promise<SavedAudit | null> => {
+  const flush = useCallback(async (extra: { submit?: boolean } = {}): Promise<PutReviewQueueItemAuditResponse | null> => {
     if (!dirty.current && !extra.submit) return null;
     dirty.current = false;
     setSaveState({ kind: "saving" });

@@ -3,7 +3,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useCallback, useState, type RefObject } from "react";
-import type { ItemDetail } from "@/lib/review/items/item-detail-types";
+import type { GetReviewQueueItemResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/route";
 import type { VideoPlayerHandle } from "../video/types";
 import { selectionOffsets } from "./answer-view";
 import { reviewApi } from "./review-api";
@@ -17,7 +17,7 @@ type AuditDraftApi = ReturnType<typeof useAuditDraft>;
  * span to the video — with one action at a time and its refusal shown as a notice.
  */
 export function useItemActions(
-  detail: ItemDetail,
+  detail: GetReviewQueueItemResponse,
   audit: AuditDraftApi,
   player: RefObject<VideoPlayerHandle | null>,
   answerRoot: RefObject<HTMLElement | null>,

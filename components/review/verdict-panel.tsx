@@ -1,10 +1,10 @@
 "use client";
 
-import type { ItemDetail } from "@/lib/review/items/item-detail-types";
+import type { GetReviewQueueItemResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/route";
 import { Badge } from "@/components/ui/badge";
 
 /** The verifier's verdict: passed or not, score against threshold, method, and each label part found or missing. */
-export function VerdictPanel({ detail }: { detail: ItemDetail }) {
+export function VerdictPanel({ detail }: { detail: GetReviewQueueItemResponse }) {
   if (detail.verdictHidden) {
     return (
       <section

@@ -1,9 +1,7 @@
 import { prisma } from "@/lib/db/prisma";
 import type { Db } from "@/lib/db/transaction";
 import type { Prisma } from "@/lib/generated/prisma/client";
-
-export const SIGN_OFF_DECISIONS = ["ACCEPTED", "REJECTED"] as const;
-export type SignOffDecision = (typeof SIGN_OFF_DECISIONS)[number];
+import type { SignOffDecision } from "./sign-off-decisions";
 
 const signOffSelect = {
   id: true,

@@ -3,7 +3,8 @@ import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/audit-repository";
 import { inTransaction } from "@/lib/db/transaction";
 import { findGenerationDetail } from "./aqa-repository";
-import { listSignOffs, SIGN_OFF_DECISIONS, upsertSignOff } from "./sign-off-repository";
+import { SIGN_OFF_DECISIONS } from "./sign-off-decisions";
+import { listSignOffs, upsertSignOff } from "./sign-off-repository";
 import { signOffView, type SignOffView } from "./sign-off-view";
 
 /** The PI's decision on an explanation: accepted, or rejected with a reason; an optional comment. */

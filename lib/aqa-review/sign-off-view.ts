@@ -1,4 +1,5 @@
-import type { SignOffDecision, SignOffRow } from "./sign-off-repository";
+import type { SignOffDecision } from "./sign-off-decisions";
+import type { SignOffRow } from "./sign-off-repository";
 
 /** A sign-off as pages and the API show it. */
 export interface SignOffView {

@@ -174,7 +174,7 @@ const historySelect = {
  * have none); with `beforeId`, the imports older than that one.
  */
 export async function listImports(filter: { datasetId?: number; beforeId?: number; limit?: number } = {}) {
-  return prisma().datasetImport.findMany({
+  const rows = await prisma().datasetImport.findMany({
     where: {
       ...(filter.datasetId === undefined ? {} : { datasetId: filter.datasetId }),
       ...(filter.beforeId === undefined ? {} : { id: { lt: filter.beforeId } }),
@@ -183,4 +183,6 @@ export async function listImports(filter: { datasetId?: number; beforeId?: numbe
     take: filter.limit ?? 20,
     select: historySelect,
   });
+  // errors holds what finishImport wrote.
+  return rows.map((row) => ({ ...row, errors: (Array.isArray(row.errors) ? row.errors : []) as unknown as StoredImportProblem[] }));
 }

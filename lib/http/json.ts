@@ -1,10 +1,14 @@
+import { wireJson } from "./wire";
+
+declare const carries: unique symbol;
+
+/** A Response made by json(), remembering as a type only the value it carries (for ResponseBody). */
+export type JsonResponse<Body> = Response & { readonly [carries]: Body };
+
 /** JSON response that also serialises BigInt (row counts, byte sizes) as numbers or strings. */
-export function json(data: unknown, init: ResponseInit = {}): Response {
-  const body = JSON.stringify(data, (_key, value: unknown) =>
-    typeof value === "bigint" ? (Number.isSafeInteger(Number(value)) ? Number(value) : value.toString()) : value,
-  );
+export function json<Body>(data: Body, init: ResponseInit = {}): JsonResponse<Body> {
   const headers = new Headers(init.headers);
   headers.set("content-type", "application/json; charset=utf-8");
   if (!headers.has("cache-control")) headers.set("cache-control", "no-store");
-  return new Response(body, { ...init, headers });
+  return new Response(wireJson(data), { ...init, headers }) as JsonResponse<Body>;
 }

@@ -33,9 +33,15 @@ interface NextRouteContext {
   params: Promise<Record<string, string | string[] | undefined>>;
 }
 
-/** A route handler as Next.js calls it, carrying its access policy for the authorization tests. */
-export type GuardedHandler = ((request: Request, context: NextRouteContext) => Promise<Response>) & {
+declare const answers: unique symbol;
+
+/**
+ * A route handler as Next.js calls it, carrying its access policy for the authorization tests and,
+ * as a type only, what its handler returns on success (read with ResponseBody).
+ */
+export type GuardedHandler<Answer = unknown> = ((request: Request, context: NextRouteContext) => Promise<Response>) & {
   access: Access | "public";
+  readonly [answers]?: Answer;
 };
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -48,7 +54,8 @@ export function route<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
->(spec: RouteSpec<P, Q, B>, handler: (input: RouteInput<Infer<P>, Infer<Q>, Infer<B>>) => Promise<Response | unknown>): GuardedHandler {
+  Answer = unknown,
+>(spec: RouteSpec<P, Q, B>, handler: (input: RouteInput<Infer<P>, Infer<Q>, Infer<B>>) => Promise<Answer>): GuardedHandler<Answer> {
   const guarded = async (request: Request, context: NextRouteContext) =>
     respond(async () => {
       const user = await getSessionUser(request.headers);
@@ -75,11 +82,11 @@ export function route<
 }
 
 /** For the few handlers anyone may call (sign-in itself, liveness); they say so explicitly. */
-export function publicRoute(handler: (request: Request) => Promise<Response>): GuardedHandler {
+export function publicRoute(handler: (request: Request) => Promise<Response>): GuardedHandler<Response> {
   return Object.assign((request: Request) => respond(() => handler(request)), { access: "public" as const });
 }
 
-async function respond(run: () => Promise<Response | unknown>): Promise<Response> {
+async function respond(run: () => Promise<unknown>): Promise<Response> {
   try {
     const result = await run();
     return result instanceof Response ? result : json(result);

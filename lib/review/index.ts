@@ -4,7 +4,8 @@
  * hallucination rate, verifier precision and miss rate, agreement.
  *
  * Server-only (it talks to the database). Client components import the pure modules directly
- * (constants, answer/answer-runs, ground-truth/ground-truth, items/item-detail-types).
+ * (constants, answer/answer-runs, ground-truth/ground-truth) and take response shapes from the
+ * app/api/review routes.
  */
 export * from "./constants";
 export {

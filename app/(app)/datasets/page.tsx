@@ -4,8 +4,9 @@ import { requireUser } from "@/app/_lib/require-user";
 import { ImportForm } from "@/components/datasets/import-form";
 import { ImportHistory } from "@/components/datasets/import-history";
 import { CountList } from "@/components/datasets/count-list";
-import { FORMAT_LABELS, type ImportEntry } from "@/components/datasets/types";
+import { FORMAT_LABELS } from "@/components/datasets/format-labels";
 import { importRoots } from "@/lib/config/media-root";
+import { toWire } from "@/lib/http/wire";
 import { datasetCounts, listDatasets } from "@/lib/datasets/dataset-repository";
 import { listImports } from "@/lib/datasets/import-repository";
 import { formatNumber } from "@/lib/format/formatters";
@@ -78,7 +79,7 @@ export default async function DatasetsPage() {
         <h2 id="history-heading" className="mb-3 text-lg font-semibold">
           Recent imports
         </h2>
-        <ImportHistory datasetId={null} initial={JSON.parse(JSON.stringify(imports)) as ImportEntry[]} />
+        <ImportHistory datasetId={null} initial={toWire(imports)} />
       </section>
     </main>
   );

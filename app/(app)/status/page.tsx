@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/require-user";
 import { ImportHistory } from "@/components/datasets/import-history";
-import type { ImportEntry } from "@/components/datasets/types";
 import { ACCESS } from "@/lib/auth/roles";
 import { listImports } from "@/lib/datasets/import-repository";
+import { toWire } from "@/lib/http/wire";
 import { listWorkers } from "@/lib/ops/worker-status";
 
 export const metadata: Metadata = { title: "Status" };
@@ -41,7 +41,7 @@ export default async function StatusPage() {
           <h2 id="imports" className="mb-3 text-sm font-medium uppercase tracking-wide text-slate-500">
             Imports
           </h2>
-          <ImportHistory datasetId={null} initial={JSON.parse(JSON.stringify(imports)) as ImportEntry[]} />
+          <ImportHistory datasetId={null} initial={toWire(imports)} />
         </section>
       )}
     </main>

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { launchRun, listRuns } from "@/lib/cycles";
 import { invalidInput } from "@/lib/errors/domain-error";
 import { json } from "@/lib/http/json";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { pageQuery } from "@/lib/http/schemas";
 
@@ -23,3 +24,4 @@ export const POST = route({ access: "research", body: z.object({ config: z.unkno
   const launched = await launchRun(body.config, actor);
   return json(launched, { status: 201 });
 });
+export type PostCyclesResponse = ResponseBody<typeof POST>;

@@ -3,6 +3,7 @@ import { exportRequestSchema, requestExport } from "@/lib/cycles";
 import { listExportViews } from "@/lib/cockpit/exports/export-list-repository";
 import { notFound } from "@/lib/errors/domain-error";
 import { json } from "@/lib/http/json";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { optionalRowId } from "@/lib/http/schemas";
 import { prisma } from "@/lib/db/prisma";
@@ -10,6 +11,7 @@ import { prisma } from "@/lib/db/prisma";
 const query = z.object({ cycleId: optionalRowId });
 
 export const GET = route({ access: "research", query }, async ({ query }) => ({ exports: await listExportViews(query) }));
+export type GetExportsResponse = ResponseBody<typeof GET>;
 
 const createSchema = exportRequestSchema.extend({ cycleId: z.int({ error: "Choose a cycle" }).positive("Choose a cycle") });
 
@@ -21,3 +23,4 @@ export const POST = route({ access: "research", body: createSchema }, async ({ u
   const created = await requestExport(cycleId, request, { userId: user.id, ip });
   return json({ id: created.id, status: created.status }, { status: 201 });
 });
+export type PostExportsResponse = ResponseBody<typeof POST>;

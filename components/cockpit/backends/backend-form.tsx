@@ -3,12 +3,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { BACKEND_KINDS, BACKEND_ROLES, KIND_TRAITS, type BackendKind, type BackendRoleName } from "@/lib/backends/registry/backend-kinds";
-import type { BackendView } from "@/lib/backends/registry/backend-repository";
+import type { PutBackendResponse } from "@/app/api/backends/[id]/route";
+import type { GetBackendsResponse, PostBackendsResponse } from "@/app/api/backends/route";
 import { apiFetch } from "../../api-client";
 import { fieldErrorsOf, formLevelError } from "../field-errors";
 import { FieldError, inputClass } from "../ui";
 import { Button } from "@/components/ui/button";
 
+type BackendView = GetBackendsResponse["backends"][number];
 type CredentialSource = "none" | "env" | "stored";
 
 interface FormState {
@@ -43,7 +45,7 @@ export function BackendForm({ existing, onDone }: { existing: BackendView | null
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const save = useMutation({
     mutationFn: (body: unknown) =>
-      apiFetch(existing ? `/api/backends/${existing.id}` : "/api/backends", {
+      apiFetch<PutBackendResponse | PostBackendsResponse>(existing ? `/api/backends/${existing.id}` : "/api/backends", {
         method: existing ? "PUT" : "POST",
         body: JSON.stringify(body),
       }),

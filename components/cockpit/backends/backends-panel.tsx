@@ -2,7 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import type { BackendView } from "@/lib/backends/registry/backend-repository";
+import type { PostBackendHealthResponse } from "@/app/api/backends/[id]/health/route";
+import type { DeleteBackendResponse } from "@/app/api/backends/[id]/route";
+import type { GetBackendsResponse } from "@/app/api/backends/route";
 import { apiFetch } from "../../api-client";
 import { cockpitKeys } from "../query-keys";
 import { BackendForm } from "./backend-form";
@@ -10,20 +12,22 @@ import { HealthSummary } from "./health-summary";
 import { Button } from "@/components/ui/button";
 import { Badge, SimulatedBadge } from "@/components/ui/badge";
 
+type BackendView = GetBackendsResponse["backends"][number];
+
 export function BackendsPanel({ canEdit }: { canEdit: boolean }) {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<BackendView | "new" | null>(null);
   const backends = useQuery({
     queryKey: cockpitKeys.backends.list(),
-    queryFn: () => apiFetch<{ backends: BackendView[] }>("/api/backends").then((body) => body.backends),
+    queryFn: () => apiFetch<GetBackendsResponse>("/api/backends").then((body) => body.backends),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: cockpitKeys.backends.all });
   const check = useMutation({
-    mutationFn: (id: number) => apiFetch(`/api/backends/${id}/health`, { method: "POST" }),
+    mutationFn: (id: number) => apiFetch<PostBackendHealthResponse>(`/api/backends/${id}/health`, { method: "POST" }),
     onSettled: refresh,
   });
   const remove = useMutation({
-    mutationFn: (id: number) => apiFetch(`/api/backends/${id}`, { method: "DELETE" }),
+    mutationFn: (id: number) => apiFetch<DeleteBackendResponse>(`/api/backends/${id}`, { method: "DELETE" }),
     onSettled: refresh,
   });
 

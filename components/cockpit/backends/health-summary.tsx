@@ -1,8 +1,8 @@
-import type { HealthReport } from "@/lib/backends/registry/health-check";
+import type { GetBackendsResponse } from "@/app/api/backends/route";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime } from "@/lib/format/formatters";
 
-export function HealthSummary({ health }: { health: HealthReport | null }) {
+export function HealthSummary({ health }: { health: GetBackendsResponse["backends"][number]["lastHealth"] }) {
   if (!health) return <span className="text-slate-500">not checked yet</span>;
   const when = formatDateTime(health.checkedAt);
   return (

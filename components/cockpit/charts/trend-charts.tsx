@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { auditTable, evaluationTable, yieldTable } from "@/lib/cockpit/charts/chart-series";
-import type { CycleTrends } from "@/lib/cockpit/charts/trend-types";
+import type { GetCockpitTrendsResponse } from "@/app/api/cockpit/trends/route";
 import { apiFetch } from "../../api-client";
 import { cockpitKeys } from "../query-keys";
 import { inputClass } from "../ui";
@@ -14,7 +14,7 @@ export function TrendCharts({ runs, initialRunId }: { runs: { id: number; name: 
   const [runId, setRunId] = useState<number | null>(initialRunId);
   const trends = useQuery({
     queryKey: cockpitKeys.charts.trends(runId),
-    queryFn: () => apiFetch<CycleTrends>(`/api/cockpit/trends${runId ? `?runId=${runId}` : ""}`),
+    queryFn: () => apiFetch<GetCockpitTrendsResponse>(`/api/cockpit/trends${runId ? `?runId=${runId}` : ""}`),
     refetchInterval: 15_000,
   });
   return (

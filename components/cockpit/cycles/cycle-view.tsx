@@ -2,8 +2,9 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import type { CycleProgress, ErrorGroup } from "@/lib/cockpit/cycles/cycle-progress-repository";
-import type { TrainingRunView } from "@/lib/cockpit/cycles/training-runs-repository";
+import type { GetCockpitCycleResponse } from "@/app/api/cockpit/cycles/[id]/route";
+import type { GetCockpitCycleErrorsResponse } from "@/app/api/cockpit/cycles/[id]/errors/route";
+import type { GetCockpitCycleTrainingResponse } from "@/app/api/cockpit/cycles/[id]/training/route";
 import { apiFetch } from "../../api-client";
 import { formatDateTime, formatPercent } from "@/lib/format/formatters";
 import { cockpitKeys } from "../query-keys";
@@ -20,12 +21,12 @@ const TERMINAL = new Set(["DONE", "FAILED", "CANCELLED"]);
 const UNSETTLED_TRAINING = new Set(["PENDING", "RUNNING"]);
 
 /** One cycle, live: stages with progress, rate and ETA; errors by reason; training; the checkpoint. */
-export function CycleView({ initial }: { initial: CycleProgress }) {
+export function CycleView({ initial }: { initial: GetCockpitCycleResponse["cycle"] }) {
   const queryClient = useQueryClient();
   const id = initial.id;
   const progress = useQuery({
     queryKey: cockpitKeys.cycles.progress(id),
-    queryFn: () => apiFetch<{ cycle: CycleProgress }>(`/api/cockpit/cycles/${id}`).then((body) => body.cycle),
+    queryFn: () => apiFetch<GetCockpitCycleResponse>(`/api/cockpit/cycles/${id}`).then((body) => body.cycle),
     initialData: initial,
     refetchInterval: (query) => (query.state.data && TERMINAL.has(query.state.data.status) ? 10_000 : 1_500),
   });
@@ -35,12 +36,12 @@ export function CycleView({ initial }: { initial: CycleProgress }) {
   // before the end would otherwise leave a finished training run shown as pending.
   const errors = useQuery({
     queryKey: cockpitKeys.cycles.errors(id),
-    queryFn: () => apiFetch<{ groups: ErrorGroup[] }>(`/api/cockpit/cycles/${id}/errors`).then((body) => body.groups),
+    queryFn: () => apiFetch<GetCockpitCycleErrorsResponse>(`/api/cockpit/cycles/${id}/errors`).then((body) => body.groups),
     refetchInterval: active ? 3_000 : 10_000,
   });
   const training = useQuery({
     queryKey: cockpitKeys.cycles.training(id),
-    queryFn: () => apiFetch<{ runs: TrainingRunView[] }>(`/api/cockpit/cycles/${id}/training`).then((body) => body.runs),
+    queryFn: () => apiFetch<GetCockpitCycleTrainingResponse>(`/api/cockpit/cycles/${id}/training`).then((body) => body.runs),
     refetchInterval: (query) => (active || query.state.data?.some((run) => UNSETTLED_TRAINING.has(run.status)) ? 3_000 : 10_000),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: cockpitKeys.cycles.all });

@@ -1,7 +1,9 @@
+import type { GetCockpitCycleErrorsResponse } from "@/app/api/cockpit/cycles/[id]/errors/route";
 import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
-import type { ErrorGroup } from "@/lib/cockpit/cycles/cycle-progress-repository";
 import { formatNumber } from "@/lib/format/formatters";
+
+type ErrorGroup = GetCockpitCycleErrorsResponse["groups"][number];
 
 /** Item errors grouped by stage and reason; a group's retry resumes the run with that reason's given-up items. */
 export function ErrorGroups({

@@ -1,4 +1,4 @@
-import type { StageProgress } from "@/lib/cockpit/cycles/stage-progress";
+import type { GetCockpitCycleResponse } from "@/app/api/cockpit/cycles/[id]/route";
 import { formatDuration, formatNumber } from "@/lib/format/formatters";
 import { ProgressBar } from "../ui";
 import { Badge } from "@/components/ui/badge";
@@ -12,7 +12,7 @@ const STATE_TONES = {
   skipped: "neutral",
 } as const;
 
-export function StageList({ stages }: { stages: StageProgress[] }) {
+export function StageList({ stages }: { stages: GetCockpitCycleResponse["cycle"]["stages"] }) {
   return (
     <ol className="space-y-3" aria-label="Stages">
       {stages.map((stage) => (

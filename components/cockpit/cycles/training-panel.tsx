@@ -1,8 +1,8 @@
-import type { TrainingRunView } from "@/lib/cockpit/cycles/training-runs-repository";
+import type { GetCockpitCycleTrainingResponse } from "@/app/api/cockpit/cycles/[id]/training/route";
 import { StatusBadge } from "./status-badge";
 import { SimulatedBadge } from "@/components/ui/badge";
 
-export function TrainingPanel({ runs }: { runs: TrainingRunView[] }) {
+export function TrainingPanel({ runs }: { runs: GetCockpitCycleTrainingResponse["runs"] }) {
   if (runs.length === 0) return <p className="text-sm text-slate-500">No training job submitted yet.</p>;
   return (
     <ul className="space-y-4">

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
-import type { ExportView } from "@/lib/cockpit/exports/export-list-repository";
+import type { GetExportsResponse, PostExportsResponse } from "@/app/api/exports/route";
 import { apiFetch } from "../../api-client";
 import { StatusBadge } from "../cycles/status-badge";
 import { fieldErrorsOf, formLevelError } from "../field-errors";
@@ -23,7 +23,7 @@ export function ExportsPanel({ cycles, initialCycleId }: { cycles: { id: number;
   const queryClient = useQueryClient();
   const exports = useQuery({
     queryKey: cockpitKeys.exports.list(),
-    queryFn: () => apiFetch<{ exports: ExportView[] }>("/api/exports").then((body) => body.exports),
+    queryFn: () => apiFetch<GetExportsResponse>("/api/exports").then((body) => body.exports),
     refetchInterval: (query) => (query.state.data?.some((row) => row.status === "QUEUED" || row.status === "RUNNING") ? 1500 : false),
   });
   return (
@@ -102,7 +102,7 @@ function NewExportForm({
   const [excludeHallucinated, setExcludeHallucinated] = useState(true);
   const create = useMutation({
     mutationFn: () =>
-      apiFetch("/api/exports", {
+      apiFetch<PostExportsResponse>("/api/exports", {
         method: "POST",
         body: JSON.stringify({ cycleId: cycleId ? Number(cycleId) : undefined, format, directOnly, excludeHallucinated }),
       }),

@@ -2,13 +2,9 @@
 
 import { useState, type FormEvent } from "react";
 import { AUDIT_FILTERS, GENERATION_MODES, LABEL_TYPES, VERDICT_FILTERS } from "@/lib/cockpit/generations/explorer-filters";
+import type { GetGenerationFacetsResponse } from "@/app/api/generations/facets/route";
 import { inputClass } from "../ui";
 import { Button } from "@/components/ui/button";
-
-export interface Facets {
-  cycles: { id: number; label: string }[];
-  datasets: { id: number; name: string }[];
-}
 
 const AUDIT_LABELS: Record<(typeof AUDIT_FILTERS)[number], string> = {
   unaudited: "not audited",
@@ -26,7 +22,7 @@ export function ExplorerFiltersBar({
   onChange,
 }: {
   filters: Record<string, string>;
-  facets: Facets | undefined;
+  facets: GetGenerationFacetsResponse | undefined;
   onChange: (next: Record<string, string>) => void;
 }) {
   const [search, setSearch] = useState(filters.q ?? "");

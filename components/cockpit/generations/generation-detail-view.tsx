@@ -1,10 +1,10 @@
 import Link from "next/link";
-import type { GenerationDetail } from "@/lib/cockpit/generations/generation-detail-repository";
+import type { GetGenerationResponse } from "@/app/api/generations/[id]/route";
 import { Section } from "../ui";
 import { Badge, SimulatedBadge } from "@/components/ui/badge";
 
 /** A read-only view of one generation: answer, question and labels, verdicts, audits. */
-export function GenerationDetailView({ generation }: { generation: GenerationDetail }) {
+export function GenerationDetailView({ generation }: { generation: GetGenerationResponse["generation"] }) {
   const { question, cycle } = generation;
   return (
     <div className="space-y-6">

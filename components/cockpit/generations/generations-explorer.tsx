@@ -3,10 +3,11 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import type { GenerationPage, GenerationRow } from "@/lib/cockpit/generations/explorer-repository";
+import type { GetGenerationsResponse } from "@/app/api/generations/route";
+import type { GetGenerationFacetsResponse } from "@/app/api/generations/facets/route";
 import { apiFetch } from "../../api-client";
 import { cockpitKeys } from "../query-keys";
-import { ExplorerFiltersBar, type Facets } from "./explorer-filters-bar";
+import { ExplorerFiltersBar } from "./explorer-filters-bar";
 import { Highlighted } from "./highlighted";
 import { Button } from "@/components/ui/button";
 import { Badge, SimulatedBadge } from "@/components/ui/badge";
@@ -20,7 +21,7 @@ export function GenerationsExplorer() {
   const filters = Object.fromEntries(FILTER_KEYS.flatMap((key) => (searchParams.get(key) ? [[key, searchParams.get(key) ?? ""]] : [])));
   const facets = useQuery({
     queryKey: [...cockpitKeys.generations.all, "facets"],
-    queryFn: () => apiFetch<Facets>("/api/generations/facets"),
+    queryFn: () => apiFetch<GetGenerationFacetsResponse>("/api/generations/facets"),
   });
   const pages = useInfiniteQuery({
     queryKey: cockpitKeys.generations.list(filters),
@@ -28,7 +29,7 @@ export function GenerationsExplorer() {
     queryFn: ({ pageParam }) => {
       const params = new URLSearchParams({ ...filters, limit: "50" });
       if (pageParam !== null) params.set("cursor", String(pageParam));
-      return apiFetch<GenerationPage>(`/api/generations?${params}`);
+      return apiFetch<GetGenerationsResponse>(`/api/generations?${params}`);
     },
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -63,7 +64,7 @@ export function GenerationsExplorer() {
   );
 }
 
-function GenerationListItem({ row }: { row: GenerationRow }) {
+function GenerationListItem({ row }: { row: GetGenerationsResponse["rows"][number] }) {
   return (
     <li className="px-4 py-3" data-testid="generation-row">
       <div className="flex flex-wrap items-center gap-2 text-xs text-slate-500">

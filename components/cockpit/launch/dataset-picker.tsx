@@ -1,6 +1,6 @@
 "use client";
 
-import type { LaunchDataset } from "@/lib/cockpit/launch/launch-form-model";
+import type { LaunchDataset } from "@/lib/cockpit/launch/launch-form-types";
 import { FieldError, inputClass } from "../ui";
 import { splitList } from "./schema-fields";
 

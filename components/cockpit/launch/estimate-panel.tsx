@@ -1,7 +1,7 @@
-import type { LaunchEstimate } from "@/lib/cockpit/launch/estimate";
+import type { PostCockpitEstimateResponse } from "@/app/api/cockpit/estimate/route";
 import { formatDuration, formatNumber } from "@/lib/format/formatters";
 
-export function EstimatePanel({ estimate, pending }: { estimate: LaunchEstimate | undefined; pending: boolean }) {
+export function EstimatePanel({ estimate, pending }: { estimate: PostCockpitEstimateResponse["estimate"] | undefined; pending: boolean }) {
   if (!estimate)
     return <p className="text-sm text-slate-500">{pending ? "Estimating…" : "Choose at least one dataset to see an estimate."}</p>;
   const { perCycle, generations, tokens, duration } = estimate;

@@ -4,9 +4,10 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
 import { isRecord, overridesFrom, setAt, type ConfigValues } from "@/lib/cockpit/launch/config-values";
-import type { LaunchEstimate } from "@/lib/cockpit/launch/estimate";
+import type { PostCockpitEstimateResponse } from "@/app/api/cockpit/estimate/route";
+import type { PostCyclesResponse } from "@/app/api/cycles/route";
 import { leafPaths } from "@/lib/cockpit/launch/json-schema";
-import type { LaunchFormModel } from "@/lib/cockpit/launch/launch-form-model";
+import type { LaunchFormModel } from "@/lib/cockpit/launch/launch-form-types";
 import { apiFetch } from "../../api-client";
 import { fieldErrorsOf, formLevelError } from "../field-errors";
 import { cockpitKeys } from "../query-keys";
@@ -38,7 +39,7 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
   const estimate = useQuery({
     queryKey: cockpitKeys.cycles.estimate(debouncedConfig),
     queryFn: () =>
-      apiFetch<{ estimate: LaunchEstimate }>("/api/cockpit/estimate", { method: "POST", body: JSON.stringify(debouncedConfig) }).then(
+      apiFetch<PostCockpitEstimateResponse>("/api/cockpit/estimate", { method: "POST", body: JSON.stringify(debouncedConfig) }).then(
         (body) => body.estimate,
       ),
     enabled: choices.length > 0,
@@ -48,10 +49,10 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
   const launch = useMutation({
     mutationFn: async () => {
       // The same check as while editing, so every problem lands beside its field before the engine is asked.
-      await apiFetch("/api/cockpit/estimate", { method: "POST", body: JSON.stringify(config) });
-      return apiFetch<LaunchResponse>("/api/cycles", { method: "POST", body: JSON.stringify({ config }) });
+      await apiFetch<PostCockpitEstimateResponse>("/api/cockpit/estimate", { method: "POST", body: JSON.stringify(config) });
+      return apiFetch<PostCyclesResponse>("/api/cycles", { method: "POST", body: JSON.stringify({ config }) });
     },
-    onSuccess: (body) => router.push(destinationOf(body)),
+    onSuccess: (body) => router.push(`/cycles/${body.cycleId}`),
   });
 
   // The launch's answer wins; the estimate's validation shows problems while editing.
@@ -188,19 +189,6 @@ function BackendPickers({
       {picker("TRAINING", "training", "Training backend")}
     </fieldset>
   );
-}
-
-interface LaunchResponse {
-  cycleId?: number;
-  runId?: number;
-  cycle?: { id: number };
-  run?: { id: number };
-}
-
-function destinationOf(body: LaunchResponse): string {
-  const cycleId = body.cycleId ?? body.cycle?.id;
-  if (cycleId !== undefined) return `/cycles/${cycleId}`;
-  return "/cycles";
 }
 
 function presetValues(model: LaunchFormModel, preset: string): VerifierValues {

@@ -3,7 +3,7 @@ import { pool } from "@/lib/db/pool";
 import type { ExplorerQuery } from "./explorer-filters";
 import { explorerSql, searchCandidatesSql } from "./explorer-sql";
 
-export interface GenerationRow {
+interface GenerationRow {
   id: number;
   cycleId: number;
   cycleIndex: number;

@@ -73,5 +73,3 @@ export async function generationDetail(id: number) {
     reviewItems: row.queueItems.map((item) => ({ itemId: item.id, queueId: item.queueId, queueName: item.queue.name })),
   };
 }
-
-export type GenerationDetail = NonNullable<Awaited<ReturnType<typeof generationDetail>>>;

@@ -5,32 +5,7 @@ import { prisma } from "@/lib/db/prisma";
 import { PRESETS } from "@/lib/verifier/config";
 import { storedSettings } from "@/lib/backends/registry/backend-runtime";
 import type { JsonSchemaNode } from "./json-schema";
-
-export interface LaunchDataset {
-  id: number;
-  name: string;
-  format: string;
-  isDemo: boolean;
-  /** Questions per split, e.g. { train: 40, test: 10 }. */
-  splits: Record<string, number>;
-}
-
-interface LaunchBackend {
-  name: string;
-  role: string;
-  model: string | null;
-  isSimulator: boolean;
-}
-
-/** Everything the launch form is drawn from: the engine's schema and defaults, and what exists to choose. */
-export interface LaunchFormModel {
-  schema: JsonSchemaNode;
-  /** The engine's defaults (datasets left empty). */
-  defaults: Record<string, unknown>;
-  presets: Record<string, Record<string, unknown>>;
-  datasets: LaunchDataset[];
-  backends: LaunchBackend[];
-}
+import type { LaunchBackend, LaunchDataset, LaunchFormModel } from "./launch-form-types";
 
 export async function launchFormModel(): Promise<LaunchFormModel> {
   const schema = z.toJSONSchema(cycleConfigSchema, { io: "input", unrepresentable: "any" }) as JsonSchemaNode;

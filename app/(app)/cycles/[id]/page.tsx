@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/require-user";
 import { CycleView } from "@/components/cockpit/cycles/cycle-view";
 import { cycleProgress } from "@/lib/cockpit/cycles/cycle-progress-repository";
+import { toWire } from "@/lib/http/wire";
 
 export const metadata: Metadata = { title: "Cycle" };
 
@@ -20,7 +21,7 @@ export default async function CyclePage({ params }: { params: Promise<{ id: stri
         </Link>
         <h1 className="mt-1 text-2xl font-semibold">{cycle.label}</h1>
       </div>
-      <CycleView initial={JSON.parse(JSON.stringify(cycle))} />
+      <CycleView initial={toWire(cycle)} />
     </main>
   );
 }

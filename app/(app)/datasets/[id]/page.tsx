@@ -6,9 +6,10 @@ import { CountList } from "@/components/datasets/count-list";
 import { ImportForm } from "@/components/datasets/import-form";
 import { ImportHistory } from "@/components/datasets/import-history";
 import { TemplateEditor } from "@/components/datasets/template-editor";
-import { FORMAT_LABELS, type ImportEntry } from "@/components/datasets/types";
+import { FORMAT_LABELS } from "@/components/datasets/format-labels";
 import { VideoGrid } from "@/components/datasets/video-grid";
 import { importRoots } from "@/lib/config/media-root";
+import { toWire } from "@/lib/http/wire";
 import { datasetCounts, findDataset, listTemplates } from "@/lib/datasets/dataset-repository";
 import { listImports } from "@/lib/datasets/import-repository";
 import { formatNumber } from "@/lib/format/formatters";
@@ -73,7 +74,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
         <h2 id="history-heading" className={heading}>
           Import history
         </h2>
-        <ImportHistory datasetId={dataset.id} initial={JSON.parse(JSON.stringify(imports)) as ImportEntry[]} />
+        <ImportHistory datasetId={dataset.id} initial={toWire(imports)} />
       </section>
 
       <section aria-labelledby="import-heading">
@@ -87,10 +88,7 @@ export default async function DatasetPage({ params }: { params: Promise<{ id: st
         <h2 id="templates-heading" className={heading}>
           Question templates
         </h2>
-        <TemplateEditor
-          datasetId={dataset.id}
-          initial={templates.map(({ id: templateId, key, kind, text }) => ({ id: templateId, key, kind, text }))}
-        />
+        <TemplateEditor datasetId={dataset.id} initial={toWire(templates)} />
       </section>
     </main>
   );

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/require-user";
 import { GenerationDetailView } from "@/components/cockpit/generations/generation-detail-view";
 import { generationDetail } from "@/lib/cockpit/generations/generation-detail-repository";
+import { toWire } from "@/lib/http/wire";
 
 export const metadata: Metadata = { title: "Generation" };
 
@@ -20,7 +21,7 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
         </Link>
         <h1 className="mt-1 text-2xl font-semibold">Generation #{generation.id}</h1>
       </div>
-      <GenerationDetailView generation={generation} />
+      <GenerationDetailView generation={toWire(generation)} />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { cycleConfigSchema } from "@/lib/cycles/config";
 import { estimateForConfig } from "@/lib/cockpit/launch/estimate-repository";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 
 /**
@@ -9,3 +10,4 @@ import { route } from "@/lib/http/route";
 export const POST = route({ access: "research", body: cycleConfigSchema }, async ({ body }) => ({
   estimate: await estimateForConfig(body),
 }));
+export type PostCockpitEstimateResponse = ResponseBody<typeof POST>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { cycleTrends } from "@/lib/cockpit/charts/trend-repository";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { optionalRowId } from "@/lib/http/schemas";
 
@@ -10,3 +11,4 @@ const query = z.object({
 
 /** Yield, hallucination rate, verifier precision and evaluation accuracy across cycles (one run's, or the latest). */
 export const GET = route({ access: "research", query }, async ({ query }) => cycleTrends(query));
+export type GetCockpitTrendsResponse = ResponseBody<typeof GET>;

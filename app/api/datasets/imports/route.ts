@@ -1,6 +1,7 @@
 import { listImports } from "@/lib/datasets/import-repository";
 import { readImportRequest, submitImport } from "@/lib/datasets/web-import";
 import { json } from "@/lib/http/json";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { optionalRowId, pageQuery } from "@/lib/http/schemas";
 
@@ -15,6 +16,7 @@ export const GET = route(
     return { imports, nextCursor: imports.length === query.limit ? (imports[imports.length - 1]?.id ?? null) : null };
   },
 );
+export type GetDatasetImportsResponse = ResponseBody<typeof GET>;
 
 /** Requests an import: JSON naming a file under an import root, or multipart with the file uploaded. Queued for the worker. */
 export const POST = route({ access: "research" }, async ({ request, actor }) => {
@@ -22,3 +24,4 @@ export const POST = route({ access: "research" }, async ({ request, actor }) => 
   const { importId } = await submitImport(options, actor);
   return json({ importId }, { status: 202 });
 });
+export type PostDatasetImportsResponse = ResponseBody<typeof POST>;

@@ -1,5 +1,6 @@
 import { generationDetail } from "@/lib/cockpit/generations/generation-detail-repository";
 import { notFound } from "@/lib/errors/domain-error";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { idParams } from "@/lib/http/schemas";
 
@@ -10,3 +11,4 @@ export const GET = route({ access: "research", params }, async ({ params }) => {
   if (!generation) throw notFound(`Generation ${params.id}`);
   return { generation };
 });
+export type GetGenerationResponse = ResponseBody<typeof GET>;

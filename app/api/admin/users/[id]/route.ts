@@ -1,6 +1,7 @@
 import { userChangeSchema } from "@/lib/auth/user-schemas";
 import { changeRole, setActive } from "@/lib/auth/users";
 import { invalidInput } from "@/lib/errors/domain-error";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { userIdParams } from "@/lib/http/schemas";
 
@@ -12,3 +13,4 @@ export const PATCH = route({ access: "admin", params: userIdParams, body: userCh
   if (body.active !== undefined) await setActive(params.id, body.active, actor);
   return { ok: true };
 });
+export type PatchAdminUserResponse = ResponseBody<typeof PATCH>;

@@ -1,5 +1,6 @@
 import { runHealthCheck } from "@/lib/backends/registry/backend-repository";
 import { notFound } from "@/lib/errors/domain-error";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { idParams } from "@/lib/http/schemas";
 
@@ -11,3 +12,4 @@ export const POST = route({ access: "research", params }, async ({ params }) => 
   if (!report) throw notFound(`Backend ${params.id}`);
   return { health: report };
 });
+export type PostBackendHealthResponse = ResponseBody<typeof POST>;

@@ -1,5 +1,6 @@
 import { cycleProgress } from "@/lib/cockpit/cycles/cycle-progress-repository";
 import { notFound } from "@/lib/errors/domain-error";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { idParams } from "@/lib/http/schemas";
 
@@ -11,3 +12,4 @@ export const GET = route({ access: "research", params }, async ({ params }) => {
   if (!cycle) throw notFound(`Cycle ${params.id}`);
   return { cycle };
 });
+export type GetCockpitCycleResponse = ResponseBody<typeof GET>;

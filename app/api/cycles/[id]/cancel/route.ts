@@ -1,4 +1,5 @@
 import { cancelRun } from "@/lib/cycles";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { idParams } from "@/lib/http/schemas";
 
@@ -7,3 +8,4 @@ export const POST = route({ access: "research", params: idParams("id") }, async 
   const result = await cancelRun(params.id, actor);
   return { ok: true, ...result };
 });
+export type PostCycleCancelResponse = ResponseBody<typeof POST>;

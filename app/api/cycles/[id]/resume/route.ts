@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { resumeRun } from "@/lib/cycles";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { idParams } from "@/lib/http/schemas";
 
@@ -13,3 +14,4 @@ export const POST = route({ access: "research", params: idParams("id"), body: re
   const result = await resumeRun(params.id, actor, { reasons: body.reasons });
   return { ok: true, ...result };
 });
+export type PostCycleResumeResponse = ResponseBody<typeof POST>;

@@ -1,4 +1,5 @@
 import { listTemplates } from "@/lib/datasets/dataset-repository";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { idParams } from "@/lib/http/schemas";
 
@@ -6,3 +7,4 @@ import { idParams } from "@/lib/http/schemas";
 export const GET = route({ access: "research", params: idParams("id") }, async ({ params }) => ({
   templates: await listTemplates(params.id),
 }));
+export type GetDatasetTemplatesResponse = ResponseBody<typeof GET>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listVideosPage } from "@/lib/datasets/dataset-repository";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { idParams, pageQuery } from "@/lib/http/schemas";
 
@@ -15,3 +16,4 @@ export const GET = route(
   },
   async ({ params, query }) => listVideosPage(params.id, query.cursor ?? 0, query.limit, { split: query.split, status: query.status }),
 );
+export type GetDatasetVideosResponse = ResponseBody<typeof GET>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { editTemplate } from "@/lib/datasets/template-editing";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { idParams } from "@/lib/http/schemas";
 
@@ -15,3 +16,4 @@ export const PATCH = route(
     return { template };
   },
 );
+export type PatchDatasetTemplateResponse = ResponseBody<typeof PATCH>;

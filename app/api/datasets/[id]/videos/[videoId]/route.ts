@@ -1,5 +1,6 @@
 import { findVideoDetail } from "@/lib/datasets/dataset-repository";
 import { notFound } from "@/lib/errors/domain-error";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { idParams } from "@/lib/http/schemas";
 
@@ -9,3 +10,4 @@ export const GET = route({ access: "research", params: idParams("id", "videoId")
   if (video === null) throw notFound("The video");
   return { video };
 });
+export type GetDatasetVideoResponse = ResponseBody<typeof GET>;

@@ -1,4 +1,5 @@
 import { listMyHistory, queueForUser } from "@/lib/review";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { tokenPageQuery } from "@/lib/http/schemas";
 import { queueParams } from "../../../_lib/review-params";
@@ -8,3 +9,4 @@ export const GET = route({ access: "review", params: queueParams, query: tokenPa
   await queueForUser(user, params.queueId);
   return listMyHistory(user.id, params.queueId, query);
 });
+export type GetReviewQueueHistoryResponse = ResponseBody<typeof GET>;

@@ -1,4 +1,5 @@
 import { listQueueItems, queueForUser } from "@/lib/review";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { tokenPageQuery } from "@/lib/http/schemas";
 import { queueParams } from "../../../_lib/review-params";
@@ -8,3 +9,4 @@ export const GET = route({ access: "research", params: queueParams, query: token
   await queueForUser(user, params.queueId);
   return listQueueItems(params.queueId, query);
 });
+export type GetReviewQueueItemsResponse = ResponseBody<typeof GET>;

@@ -1,4 +1,5 @@
 import { queueForUser, queueMetrics } from "@/lib/review";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { queueParams } from "../../../_lib/review-params";
 
@@ -7,3 +8,4 @@ export const GET = route({ access: "review", params: queueParams }, async ({ use
   await queueForUser(user, params.queueId);
   return queueMetrics(params.queueId);
 });
+export type GetReviewQueueMetricsResponse = ResponseBody<typeof GET>;

@@ -1,4 +1,5 @@
 import { claimNextItem } from "@/lib/review";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { queueParams } from "../../../_lib/review-params";
 
@@ -6,3 +7,4 @@ import { queueParams } from "../../../_lib/review-params";
 export const POST = route({ access: "review", params: queueParams }, async ({ user, params }) => ({
   claim: await claimNextItem(user, params.queueId),
 }));
+export type PostReviewQueueNextResponse = ResponseBody<typeof POST>;

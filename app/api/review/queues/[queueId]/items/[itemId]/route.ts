@@ -1,4 +1,5 @@
 import { itemDetail } from "@/lib/review";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { itemParams } from "../../../../_lib/review-params";
 
@@ -6,3 +7,4 @@ import { itemParams } from "../../../../_lib/review-params";
 export const GET = route({ access: "review", params: itemParams }, async ({ user, params }) =>
   itemDetail(user, params.queueId, params.itemId),
 );
+export type GetReviewQueueItemResponse = ResponseBody<typeof GET>;

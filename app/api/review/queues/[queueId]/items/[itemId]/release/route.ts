@@ -1,4 +1,5 @@
 import { releaseItem } from "@/lib/review";
+import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { itemParams } from "../../../../../_lib/review-params";
 
@@ -7,3 +8,4 @@ export const POST = route({ access: "review", params: itemParams }, async ({ use
   await releaseItem(user, params.queueId, params.itemId);
   return { released: params.itemId };
 });
+export type PostReviewQueueItemReleaseResponse = ResponseBody<typeof POST>;
