@@ -37,12 +37,8 @@ function seedDiveRecord(dive: SeedDive, event = "SeedEvent", index = 0): DiveRec
   const frameLabels = steps.flatMap((s) => Array<number>(s.frames).fill(names.indexOf(s.name)));
   const { segments } = segmentsFromFrameLabels(frameLabels, (id) => names[id], fps);
   const computed = computeDiveScore(dive.judgeScores, dive.difficulty);
-  const transits: number[] = [];
-  let frame = 0;
-  for (const step of steps.slice(0, -1)) {
-    frame += step.frames;
-    transits.push(frame);
-  }
+  // As in the published file: the last frame of every step but the final one.
+  const transits = segments.slice(0, -1).map((segment) => segment.end_frame);
   return {
     event,
     index,
