@@ -73,6 +73,27 @@ describe("claiming items", () => {
     expect(new Set(items).size).toBe(6);
   });
 
+  test("an item another claimer holds locked is not mistaken for none left: the claim waits for it", async () => {
+    const [ana, bo, carla] = await Promise.all([createReviewer("locked-a"), createReviewer("locked-b"), createReviewer("locked-c")]);
+    const queue = await queueWith("locked", { overlap: 2, size: 1, members: [ana.id, bo.id, carla.id] });
+    const [item] = (await pool().query<{ id: number }>(`SELECT id FROM "ReviewQueueItem" WHERE "queueId" = $1`, [queue.id])).rows;
+    // Another claimer's transaction holds the only item locked (as a claim in progress does) for a moment.
+    const other = await pool().connect();
+    try {
+      await other.query("BEGIN");
+      await other.query(`SELECT 1 FROM "ReviewQueueItem" WHERE id = $1 FOR UPDATE`, [item!.id]);
+      const claiming = claimNextItem(ana, queue.id);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await other.query("COMMIT");
+      expect((await claiming)?.itemId).toBe(item!.id);
+    } finally {
+      other.release();
+    }
+    // With its slots taken, the answer is "nothing left", and at once.
+    expect((await claimNextItem(bo, queue.id))?.itemId).toBe(item!.id);
+    expect(await claimNextItem(carla, queue.id)).toBeNull();
+  });
+
   test("one person claiming from several tabs at once gets one item, without errors", async () => {
     const ana = await createReviewer("tabs");
     const queue = await queueWith("tabs", { overlap: 1, size: 6, members: [ana.id] });

@@ -1,4 +1,6 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import type pg from "pg";
+import { pool } from "@/lib/db/pool";
 import type { ReviewUser } from "../access";
 import { ACTIVE_ASSIGNMENT, NOW } from "../db/sql-fragments";
 import { withTransaction } from "../db/transaction";
@@ -32,14 +34,38 @@ const MAX_ATTEMPTS = 25;
  * queue are serialized by a transaction-scoped advisory lock on (queue, person).
  */
 export async function claimNextItem(user: ReviewUser, queueId: number): Promise<Claim | null> {
-  return withTransaction(async (client) => {
-    const queue = await queueForUser(user, queueId, client, true);
-    if (queue.status === "CLOSED") throw conflict(`Review queue ${queueId} is closed`);
-    // One person's claims on a queue run one at a time (two tabs, a double key press): the second
-    // then finds the first one's lease and gets the same item, instead of racing it.
-    await client.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [queue.id, user.id]);
-    return (await resumeOwnLease(client, user.id, queue)) ?? (await leaseNewItem(client, user.id, queue));
-  });
+  for (let round = 1; ; round += 1) {
+    const { claim, queue } = await withTransaction(async (client) => {
+      const queue = await queueForUser(user, queueId, client, true);
+      if (queue.status === "CLOSED") throw conflict(`Review queue ${queueId} is closed`);
+      // One person's claims on a queue run one at a time (two tabs, a double key press): the second
+      // then finds the first one's lease and gets the same item, instead of racing it.
+      await client.query(`SELECT pg_advisory_xact_lock($1, hashtext($2))`, [queue.id, user.id]);
+      return { claim: (await resumeOwnLease(client, user.id, queue)) ?? (await leaseNewItem(client, user.id, queue)), queue };
+    });
+    // SKIP LOCKED passes over items other claimers hold locked at that instant; if one of them
+    // still has a free slot once they commit, "nothing left" would be wrong. Ask again shortly.
+    if (claim !== null || round === MAX_ROUNDS || !(await hasFreeSlotFor(user.id, queue))) return claim;
+    await sleep(ROUND_PAUSE_MS * round);
+  }
+}
+
+/** Claims tried before "nothing left" is believed while other claimers hold items locked. */
+const MAX_ROUNDS = 20;
+const ROUND_PAUSE_MS = 5;
+
+/** Whether any item of the queue, locked or not, still has a slot this user could take (committed rows only). */
+async function hasFreeSlotFor(userId: string, queue: QueueSettings): Promise<boolean> {
+  const { rows } = await pool().query<{ free: boolean }>(
+    `SELECT EXISTS (
+       SELECT 1 FROM "ReviewQueueItem" i
+       WHERE i."queueId" = $1
+         AND NOT EXISTS (SELECT 1 FROM "ReviewAssignment" mine WHERE mine."itemId" = i.id AND mine."userId" = $2)
+         AND (SELECT count(*) FROM "ReviewAssignment" a WHERE a."itemId" = i.id AND ${ACTIVE_ASSIGNMENT}) < $3
+     ) AS free`,
+    [queue.id, userId, queue.overlap],
+  );
+  return rows[0]?.free ?? false;
 }
 
 async function resumeOwnLease(client: pg.PoolClient, userId: string, queue: QueueSettings): Promise<Claim | null> {
