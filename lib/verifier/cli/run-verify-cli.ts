@@ -11,15 +11,16 @@ import { VERIFIER_VERSION } from "@/lib/verifier/version";
 
 export const VERIFY_USAGE = `Usage: npm run --silent verify -- --input FILE.jsonl [options]
 
-Reads lines {"id", "labelType", "label", "answer"} ("-" reads stdin) and writes one verdict per
-line to stdout: {"id", "passed", "score", "threshold", "method", "matches": [...]}. Bad lines get
-{"id"?, "line", "error"}; the rest are still verified, and the exit status is then 1.
+Reads lines {"id", "labelType", "label", "answer", "kind"?} ("-" reads stdin; "kind" is the
+question's kind, which picks the released rule under --preset reference-code) and writes one
+verdict per line to stdout: {"id", "passed", "score", "threshold", "method", "matches": [...]}.
+Bad lines get {"id"?, "line", "error"}; the rest are still verified, and the exit status is then 1.
 
 Options:
   -i, --input FILE            JSON lines file, or - for stdin (required)
   -p, --preset NAME           ${PRESET_NAMES.join(" | ")} (default paper)
       --overrides JSON        settings over the preset, e.g. '{"keyword":{"threshold":0.9}}'
-      --embeddings-url URL    OpenAI-compatible server for caption embeddings (POST URL/v1/embeddings)
+      --embeddings-url URL    OpenAI-compatible server for sentence embeddings (POST URL/v1/embeddings)
       --embeddings-model NAME embedding model name (required with --embeddings-url)
       --embeddings-timeout-ms N  per request (default 30000)
   -h, --help                  this text`;

@@ -1,4 +1,6 @@
 import { codePointLength, hasSurrogates } from "@/lib/verifier/similarity/indel-ratio";
+import { keepWords, type ReleasedWord } from "@/lib/verifier/released/keywords";
+import { type SpacyToken, spacyTokenize } from "@/lib/verifier/spacy/tokenizer";
 import { splitSentences, type Span } from "@/lib/verifier/text/sentences";
 import { asciiWordView, isAsciiWordCode, tokenize, tokenizeAsciiView, type Token } from "@/lib/verifier/text/tokenize";
 
@@ -34,6 +36,8 @@ export class AnswerText {
   private asciiLower: string | null | undefined;
   private tokenList: readonly Token[] | undefined;
   private sentenceList: readonly Span[] | undefined;
+  private spacyTokenList: readonly SpacyToken[] | undefined;
+  private releasedWordList: readonly ReleasedWord[] | undefined;
   private readonly indexes = new Map<WordEligibility, WordIndex>();
 
   constructor(readonly text: string) {}
@@ -49,6 +53,18 @@ export class AnswerText {
   get sentences(): readonly Span[] {
     this.sentenceList ??= splitSentences(this.text);
     return this.sentenceList;
+  }
+
+  /** Tokens as spaCy's English tokenizer makes them (the released verifier's view). */
+  get spacyTokens(): readonly SpacyToken[] {
+    this.spacyTokenList ??= spacyTokenize(this.text);
+    return this.spacyTokenList;
+  }
+
+  /** The released code's answer keywords: distinct lower-cased tokens, not stop words, longer than 2. */
+  get releasedWords(): readonly ReleasedWord[] {
+    this.releasedWordList ??= keepWords(this.spacyTokens);
+    return this.releasedWordList;
   }
 
   /** Distinct words, each marked eligible or not by `eligibility` (the index is cached per function). */

@@ -1,0 +1,67 @@
+import { keywordRule } from "@/lib/verifier/keywords/keyword-rule";
+import type { LabelType } from "@/lib/verifier/label-schemas";
+import type { VerifyContext } from "@/lib/verifier/label-types/context";
+import { releasedLabelKeywords, type ReleasedWord } from "@/lib/verifier/released/keywords";
+import { droppedVerdict } from "@/lib/verifier/released/outcome";
+import { codePointLength, percentFromLcs, withPattern } from "@/lib/verifier/similarity/indel-ratio";
+import { comparisonOf, type PartMatch, type TargetVerdict } from "@/lib/verifier/verdict";
+
+export const WORD_MATCHING_METHOD = "released-word-matching";
+
+/**
+ * videostar/verifier.py `word_matching` (verifier types simple, obj_identify, obj_compare): every
+ * label keyword needs an answer keyword with `fuzz.ratio > 85`. A label without keywords passes
+ * any answer (the loop never runs); an answer without keywords raises in `max([])` and the item
+ * is dropped.
+ */
+export function verifyWordMatching(labelType: LabelType, label: string, context: VerifyContext): TargetVerdict {
+  const rule = keywordRule(context.config.keyword);
+  const method = `${labelType}:${WORD_MATCHING_METHOD}`;
+  const keywords = releasedLabelKeywords(label);
+  const basis = { labelType, threshold: rule.threshold, comparison: comparisonOf(rule.strict), method } as const;
+  if (keywords.length === 0) {
+    const reason = "the label has no word longer than 2 characters that is not a stop word, so the released loop never runs";
+    return { ...basis, passed: true, score: 1, matches: [{ matched: false, part: label, target: context.target, reason }] };
+  }
+  const answerWords = context.answer.releasedWords;
+  if (answerWords.length === 0) {
+    const why = "the answer has no word longer than 2 characters that is not a stop word (max() of an empty list)";
+    return droppedVerdict(labelType, method, label, context.target, why);
+  }
+  const matches: PartMatch[] = [];
+  let passed = true;
+  let score = 1;
+  for (const keyword of keywords) {
+    const best = bestWord(keyword.word, answerWords);
+    const similarity = best.percent / 100;
+    score = Math.min(score, similarity);
+    const { start, end } = best.word;
+    const text = context.answer.text.slice(start, end);
+    if (rule.passesPercent[best.percent] === true) {
+      matches.push({ matched: true, part: keyword.word, target: context.target, start, end, text, similarity });
+      continue;
+    }
+    passed = false;
+    const reason = `no answer word ${rule.strict ? "exceeds" : "reaches"} ${rule.threshold} (closest "${text}", ${similarity})`;
+    matches.push({ matched: false, part: keyword.word, target: context.target, reason, closest: { start, end, text, similarity } });
+  }
+  return { ...basis, passed, score, matches };
+}
+
+/** The answer word with the highest fuzz.ratio (earliest on ties). */
+function bestWord(keyword: string, words: readonly ReleasedWord[]): { word: ReleasedWord; percent: number } {
+  const keywordLength = codePointLength(keyword);
+  let best = words[0] as ReleasedWord;
+  let bestPercent = -1;
+  withPattern(keyword, (lcsWith) => {
+    for (const word of words) {
+      const percent = word.word === keyword ? 100 : percentFromLcs(lcsWith(word.word), keywordLength + codePointLength(word.word));
+      if (percent > bestPercent) {
+        best = word;
+        bestPercent = percent;
+        if (percent === 100) break;
+      }
+    }
+  });
+  return { word: best, percent: bestPercent };
+}
