@@ -2,7 +2,7 @@ import { codePointLength, hasSurrogates } from "@/lib/verifier/similarity/indel-
 import { keepWords, type ReleasedWord } from "@/lib/verifier/released/keywords";
 import { type SpacyToken, spacyTokenize } from "@/lib/verifier/spacy/tokenizer";
 import { splitSentences, type Span } from "@/lib/verifier/text/sentences";
-import { asciiWordView, isAsciiWordCode, tokenize, tokenizeAsciiView, type Token } from "@/lib/verifier/text/tokenize";
+import { asciiWordView, isAsciiWordAt, tokenize, tokenizeAsciiView, type Token } from "@/lib/verifier/text/tokenize";
 
 /** One distinct answer word, at its first occurrence. */
 export interface IndexedWord {
@@ -118,17 +118,17 @@ function buildWordIndex(tokens: readonly Token[], eligibility: WordEligibility):
   return { byWord, byLength };
 }
 
-/** Whole-word search in a lower-cased ASCII-word text; words outside [a-z0-9] never match. */
+/** Whole-word search in a lower-cased ASCII-word text; words with characters outside the word never match. */
 function findWholeAsciiWord(lower: string, word: string): { start: number; end: number } | undefined {
   if (word.length === 0) return undefined;
-  for (let i = 0; i < word.length; i++) if (!isAsciiWordCode(word.charCodeAt(i))) return undefined;
+  for (let i = 0; i < word.length; i++) if (!isAsciiWordAt(word, i)) return undefined;
   let from = 0;
   for (;;) {
     const start = lower.indexOf(word, from);
     if (start < 0) return undefined;
     const end = start + word.length;
-    const boundedLeft = start === 0 || !isAsciiWordCode(lower.charCodeAt(start - 1));
-    const boundedRight = end === lower.length || !isAsciiWordCode(lower.charCodeAt(end));
+    const boundedLeft = start === 0 || !isAsciiWordAt(lower, start - 1);
+    const boundedRight = end === lower.length || !isAsciiWordAt(lower, end);
     if (boundedLeft && boundedRight) return { start, end };
     from = start + 1;
   }
