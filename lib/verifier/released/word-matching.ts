@@ -1,9 +1,9 @@
 import { keywordRule } from "@/lib/verifier/keywords/keyword-rule";
 import type { LabelType } from "@/lib/verifier/label-schemas";
 import type { VerifyContext } from "@/lib/verifier/label-types/context";
-import { releasedLabelKeywords, type ReleasedWord } from "@/lib/verifier/released/keywords";
+import { type KeptWord, type ReleasedWords, releasedLabelKeywords } from "@/lib/verifier/released/keywords";
 import { droppedVerdict } from "@/lib/verifier/released/outcome";
-import { codePointLength, percentFromLcs, withPattern } from "@/lib/verifier/similarity/indel-ratio";
+import { percentFromLcs, withPattern } from "@/lib/verifier/similarity/indel-ratio";
 import { comparisonOf, type PartMatch, type TargetVerdict } from "@/lib/verifier/verdict";
 
 export const WORD_MATCHING_METHOD = "released-word-matching";
@@ -19,23 +19,24 @@ export function verifyWordMatching(labelType: LabelType, label: string, context:
   const method = `${labelType}:${WORD_MATCHING_METHOD}`;
   const keywords = releasedLabelKeywords(label);
   const basis = { labelType, threshold: rule.threshold, comparison: comparisonOf(rule.strict), method } as const;
-  if (keywords.length === 0) {
+  if (keywords.words.length === 0) {
     const reason = "the label has no word longer than 2 characters that is not a stop word, so the released loop never runs";
     return { ...basis, passed: true, score: 1, matches: [{ matched: false, part: label, target: context.target, reason }] };
   }
   const answerWords = context.answer.releasedWords;
-  if (answerWords.length === 0) {
+  if (answerWords.words.length === 0) {
     const why = "the answer has no word longer than 2 characters that is not a stop word (max() of an empty list)";
     return droppedVerdict(labelType, method, label, context.target, why);
   }
   const matches: PartMatch[] = [];
   let passed = true;
   let score = 1;
-  for (const keyword of keywords) {
-    const best = bestWord(keyword.word, answerWords);
+  for (const keyword of keywords.words) {
+    const best = bestWord(keyword, answerWords);
     const similarity = best.percent / 100;
     score = Math.min(score, similarity);
-    const { start, end } = best.word;
+    const start = answerWords.starts[best.index] as number;
+    const end = answerWords.ends[best.index] as number;
     const text = context.answer.text.slice(start, end);
     if (rule.passesPercent[best.percent] === true) {
       matches.push({ matched: true, part: keyword.word, target: context.target, start, end, text, similarity });
@@ -49,19 +50,20 @@ export function verifyWordMatching(labelType: LabelType, label: string, context:
 }
 
 /** The answer word with the highest fuzz.ratio (earliest on ties). */
-function bestWord(keyword: string, words: readonly ReleasedWord[]): { word: ReleasedWord; percent: number } {
-  const keywordLength = codePointLength(keyword);
-  let best = words[0] as ReleasedWord;
+function bestWord(keyword: KeptWord, answer: ReleasedWords): { index: number; percent: number } {
+  let best = 0;
   let bestPercent = -1;
-  withPattern(keyword, (lcsWith) => {
-    for (const word of words) {
-      const percent = word.word === keyword ? 100 : percentFromLcs(lcsWith(word.word), keywordLength + codePointLength(word.word));
+  const words = answer.words;
+  withPattern(keyword.word, (lcsWith) => {
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as KeptWord;
+      const percent = word === keyword ? 100 : percentFromLcs(lcsWith(word.word, word.hasSurrogates), keyword.length + word.length);
       if (percent > bestPercent) {
-        best = word;
+        best = i;
         bestPercent = percent;
         if (percent === 100) break;
       }
     }
   });
-  return { word: best, percent: bestPercent };
+  return { index: best, percent: bestPercent };
 }

@@ -36,42 +36,55 @@ export function isPythonSpace(code: number): boolean {
 
 export function spacyTokenize(text: string): SpacyToken[] {
   const tokens: SpacyToken[] = [];
-  if (text.length === 0) return tokens;
+  forEachSpan(text, (from, to) => tokenizeSpan(text, from, to, tokens));
+  return tokens;
+}
+
+/**
+ * The spans `Tokenizer.__call__` tokenises one by one: runs of non-space characters, and runs of
+ * white space less the single space that separates two tokens.
+ */
+export function forEachSpan(text: string, visit: (from: number, to: number) => void): void {
+  if (text.length === 0) return;
   let inSpace = isPythonSpace(text.charCodeAt(0));
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (isPythonSpace(code) === inSpace) continue;
-    if (start < i) tokenizeSpan(text, start, i, tokens);
+    if (start < i) visit(start, i);
     start = code === 0x20 ? i + 1 : i;
     inSpace = !inSpace;
   }
-  if (start < text.length) tokenizeSpan(text, start, text.length, tokens);
-  return tokens;
+  if (start < text.length) visit(start, text.length);
 }
+
+/** Pieces of a span, cached by span text as spaCy's tokenizer caches them (answers repeat words). */
+const spanCache = new Map<string, readonly string[]>();
+const SPAN_CACHE_LIMIT = 200_000;
 
 /** One white-space-delimited span (or a run of white space), from `from` to `to` in `text`. */
 function tokenizeSpan(text: string, from: number, to: number, into: SpacyToken[]): void {
   const span = text.slice(from, to);
-  const special = ENGLISH_SPECIAL_CASES.get(span);
-  if (special !== undefined) {
-    pushPieces(special, from, into);
-    return;
+  let pieces = spanCache.get(span);
+  if (pieces === undefined) {
+    pieces = spanPieces(span);
+    if (spanCache.size >= SPAN_CACHE_LIMIT) spanCache.clear();
+    spanCache.set(span, pieces);
   }
+  pushPieces(pieces, from, into);
+}
+
+/** The token texts of one span, in order (they concatenate to the span). */
+export function spanPieces(span: string): readonly string[] {
+  const special = ENGLISH_SPECIAL_CASES.get(span);
+  if (special !== undefined) return special;
   const prefixes: string[] = [];
   const suffixes: string[] = [];
   const rest = splitAffixes(span, prefixes, suffixes);
-  let at = from;
-  for (const prefix of prefixes) {
-    into.push({ text: prefix, start: at, end: at + prefix.length });
-    at += prefix.length;
-  }
-  if (rest !== "") at = attachMiddle(rest, at, into);
-  for (let i = suffixes.length - 1; i >= 0; i--) {
-    const suffix = suffixes[i] as string;
-    into.push({ text: suffix, start: at, end: at + suffix.length });
-    at += suffix.length;
-  }
+  const pieces = [...prefixes];
+  if (rest !== "") attachMiddle(rest, pieces);
+  for (let i = suffixes.length - 1; i >= 0; i--) pieces.push(suffixes[i] as string);
+  return pieces;
 }
 
 function splitAffixes(span: string, prefixes: string[], suffixes: string[]): string {
@@ -125,28 +138,32 @@ function suffixLength(string: string): number {
 }
 
 /** The middle of a span once its affixes are off: a special case, a URL, or pieces between infixes. */
-function attachMiddle(string: string, from: number, into: SpacyToken[]): number {
+function attachMiddle(string: string, into: string[]): void {
   const special = ENGLISH_SPECIAL_CASES.get(string);
-  if (special !== undefined) return pushPieces(special, from, into);
-  if (URL_MATCH.test(string)) return pushPieces([string], from, into);
+  if (special !== undefined) {
+    into.push(...special);
+    return;
+  }
+  if (URL_MATCH.test(string)) {
+    into.push(string);
+    return;
+  }
   let start = 0;
   for (const match of string.matchAll(INFIX_FINDER)) {
     const infixStart = match.index;
     const infixEnd = infixStart + match[0].length;
     if (infixStart === 0) continue;
-    if (infixStart !== start) into.push({ text: string.slice(start, infixStart), start: from + start, end: from + infixStart });
-    if (infixStart !== infixEnd) into.push({ text: match[0], start: from + infixStart, end: from + infixEnd });
+    if (infixStart !== start) into.push(string.slice(start, infixStart));
+    if (infixStart !== infixEnd) into.push(match[0]);
     start = infixEnd;
   }
-  if (start < string.length) into.push({ text: string.slice(start), start: from + start, end: from + string.length });
-  return from + string.length;
+  if (start < string.length) into.push(string.slice(start));
 }
 
-function pushPieces(pieces: readonly string[], from: number, into: SpacyToken[]): number {
+function pushPieces(pieces: readonly string[], from: number, into: SpacyToken[]): void {
   let at = from;
   for (const piece of pieces) {
     into.push({ text: piece, start: at, end: at + piece.length });
     at += piece.length;
   }
-  return at;
 }

@@ -1,5 +1,5 @@
 import { codePointLength, hasSurrogates } from "@/lib/verifier/similarity/indel-ratio";
-import { keepWords, type ReleasedWord } from "@/lib/verifier/released/keywords";
+import { type ReleasedWords, releasedWords } from "@/lib/verifier/released/keywords";
 import { type SpacyToken, spacyTokenize } from "@/lib/verifier/spacy/tokenizer";
 import { splitSentences, type Span } from "@/lib/verifier/text/sentences";
 import { asciiWordView, isAsciiWordAt, tokenize, tokenizeAsciiView, type Token } from "@/lib/verifier/text/tokenize";
@@ -37,7 +37,7 @@ export class AnswerText {
   private tokenList: readonly Token[] | undefined;
   private sentenceList: readonly Span[] | undefined;
   private spacyTokenList: readonly SpacyToken[] | undefined;
-  private releasedWordList: readonly ReleasedWord[] | undefined;
+  private releasedWordList: ReleasedWords | undefined;
   private readonly indexes = new Map<WordEligibility, WordIndex>();
 
   constructor(readonly text: string) {}
@@ -62,8 +62,8 @@ export class AnswerText {
   }
 
   /** The released code's answer keywords: distinct lower-cased tokens, not stop words, longer than 2. */
-  get releasedWords(): readonly ReleasedWord[] {
-    this.releasedWordList ??= keepWords(this.spacyTokens);
+  get releasedWords(): ReleasedWords {
+    this.releasedWordList ??= releasedWords(this.text);
     return this.releasedWordList;
   }
 
