@@ -1,8 +1,10 @@
 import { once } from "node:events";
-import { createReadStream } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
+import { verifyInParallel } from "@/lib/verifier/cli/parallel-verify";
 import { verifyJsonLines } from "@/lib/verifier/cli/verify-lines";
 import { configHash, PRESET_NAMES, resolveVerifierConfig, type PresetName, type VerifierConfig } from "@/lib/verifier/config";
 import type { Embedder } from "@/lib/verifier/embeddings/embedder";
@@ -23,6 +25,8 @@ Options:
       --embeddings-url URL    OpenAI-compatible server for sentence embeddings (POST URL/v1/embeddings)
       --embeddings-model NAME embedding model name (required with --embeddings-url)
       --embeddings-timeout-ms N  per request (default 30000)
+      --threads N             worker threads without embeddings (default: one per core for files
+                              of 4 MB or more, else none; 1 = none)
   -h, --help                  this text`;
 
 export interface CliStreams {
@@ -35,6 +39,7 @@ export interface VerifyCliOptions {
   readonly input: string;
   readonly config: VerifierConfig;
   readonly embedder?: Embedder;
+  readonly threads: number;
 }
 
 /** Exit statuses: 0 all lines verified, 1 some lines were bad, 2 usage or input error. */
@@ -75,6 +80,7 @@ export function parseVerifyCliArgs(argv: readonly string[]): VerifyCliOptions | 
       "embeddings-url": { type: "string" },
       "embeddings-model": { type: "string" },
       "embeddings-timeout-ms": { type: "string" },
+      threads: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -98,7 +104,21 @@ export function parseVerifyCliArgs(argv: readonly string[]): VerifyCliOptions | 
     url !== undefined && model !== undefined
       ? createHttpEmbedder({ baseUrl: url, model, ...(timeoutMs === undefined ? {} : { timeoutMs }) })
       : undefined;
-  return { input: values.input, config, ...(embedder === undefined ? {} : { embedder }) };
+  const threads = values.threads === undefined ? defaultThreads(values.input) : Number(values.threads);
+  if (!(Number.isInteger(threads) && threads >= 1 && threads <= 256)) throw new Error("--threads must be an integer from 1 to 256");
+  return { input: values.input, config, threads, ...(embedder === undefined ? {} : { embedder }) };
+}
+
+/** Starting workers costs a few hundred milliseconds; worth it from a few megabytes of input. */
+const PARALLEL_FROM_BYTES = 4 * 2 ** 20;
+
+function defaultThreads(input: string): number {
+  if (input === "-") return 1;
+  try {
+    return statSync(input).size >= PARALLEL_FROM_BYTES ? availableParallelism() : 1;
+  } catch {
+    return 1;
+  }
 }
 
 function parseOverrides(text: string | undefined): unknown {
@@ -111,6 +131,9 @@ function parseOverrides(text: string | undefined): unknown {
 }
 
 async function writeVerdicts(input: Readable, output: Writable, options: VerifyCliOptions): Promise<{ lines: number; errors: number }> {
+  if (options.embedder === undefined && options.threads > 1) {
+    return verifyInParallel(input, output, { config: options.config, threads: options.threads });
+  }
   const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let lines = 0;
   let errors = 0;
