@@ -1,4 +1,6 @@
-import { configHash, resolveVerifierConfig, type VerifierConfig } from "@/lib/verifier/config";
+import type { VerifierConfig } from "@/lib/verifier/config";
+import { configHash } from "@/lib/verifier/config-hash";
+import { PAPER_CONFIG } from "@/lib/verifier/presets";
 import { EmbeddingError, type Embedder } from "@/lib/verifier/embeddings/embedder";
 import type { Target } from "@/lib/verifier/label-schemas";
 import type { SemanticScorer } from "@/lib/verifier/label-types/context";
@@ -25,11 +27,8 @@ export interface QuestionContext {
   readonly questionKind?: string;
 }
 
-let paperConfig: VerifierConfig | undefined;
-
 function defaultConfig(): VerifierConfig {
-  paperConfig ??= resolveVerifierConfig("paper");
-  return paperConfig;
+  return PAPER_CONFIG;
 }
 
 /**
