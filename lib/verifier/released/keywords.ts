@@ -9,6 +9,8 @@ export interface KeptWord {
   /** Length in code points, as Python counts it. */
   readonly length: number;
   readonly hasSurrogates: boolean;
+  /** `characterClasses` of the word. */
+  readonly classes: number;
   /** The last text that listed it (see `releasedWords`). */
   seenIn: number;
 }
@@ -35,40 +37,58 @@ let textCount = 0;
 
 /**
  * The spans seen so far and the words they keep, in an open-addressing table keyed by a hash of
- * the span computed while scanning, so that a span already seen costs no allocation (spaCy's
- * tokenizer caches spans by hash the same way). Cleared when half full.
+ * the span computed while scanning; span texts are kept in one flat array, so that a span already
+ * seen costs a few array reads and no allocation (spaCy's tokenizer caches spans by hash the same
+ * way). Cleared when half full.
  */
 class SpanTable {
-  private readonly size = 1 << 18;
-  private readonly hashes = new Int32Array(this.size);
-  private keys: (string | undefined)[] = new Array(this.size);
-  private values: (readonly KeptPiece[])[] = new Array(this.size);
+  private readonly size = 1 << 15;
+  /** Per slot, in one array so that a probe reads one cache line: hash, pool offset + 1 (0: empty), length, value. */
+  private readonly slots = new Int32Array(this.size * 4);
+  /** Kept pieces of the spans that keep any; a slot's value is an index here, or -1. */
+  private pieceLists: (readonly KeptPiece[])[] = [];
+  private pool = new Uint16Array(1 << 19);
+  private used = 0;
   private filled = 0;
   private readonly interned = new Map<string, KeptWord>();
 
   lookup(text: string, from: number, to: number, hash: number): readonly KeptPiece[] {
     const mask = this.size - 1;
     const length = to - from;
+    const slots = this.slots;
+    const pool = this.pool;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const key = this.keys[slot];
-      if (key === undefined) return this.insert(slot, text.slice(from, to), hash);
-      if (this.hashes[slot] === hash && key.length === length && text.startsWith(key, from))
-        return this.values[slot] as readonly KeptPiece[];
+      const at = slot << 2;
+      const offset = slots[at + 1] as number;
+      if (offset === 0) return this.insert(at, text, from, to, hash);
+      if (slots[at] !== hash || slots[at + 2] !== length) continue;
+      let k = 0;
+      const start = offset - 1;
+      while (k < length && pool[start + k] === text.charCodeAt(from + k)) k++;
+      if (k < length) continue;
+      const value = slots[at + 3] as number;
+      return value < 0 ? NOTHING : (this.pieceLists[value] as readonly KeptPiece[]);
     }
   }
 
-  private insert(slot: number, span: string, hash: number): readonly KeptPiece[] {
-    const kept = this.keptPieces(span);
-    if (this.filled * 2 >= this.size) {
-      this.keys = new Array(this.size);
-      this.values = new Array(this.size);
+  private insert(at: number, text: string, from: number, to: number, hash: number): readonly KeptPiece[] {
+    const kept = this.keptPieces(text.slice(from, to));
+    const length = to - from;
+    if (this.filled * 2 >= this.size || this.used + length > this.pool.length) {
+      if (length * 4 > this.pool.length) this.pool = new Uint16Array(length * 4);
+      this.slots.fill(0);
+      this.pieceLists = [];
+      this.used = 0;
       this.filled = 0;
       this.interned.clear();
       return kept;
     }
-    this.keys[slot] = span;
-    this.hashes[slot] = hash;
-    this.values[slot] = kept;
+    for (let k = 0; k < length; k++) this.pool[this.used + k] = text.charCodeAt(from + k);
+    this.slots[at] = hash;
+    this.slots[at + 1] = this.used + 1;
+    this.slots[at + 2] = length;
+    this.slots[at + 3] = kept.length === 0 ? -1 : this.pieceLists.push(kept) - 1;
+    this.used += length;
     this.filled++;
     return kept;
   }
@@ -89,11 +109,30 @@ class SpanTable {
   private intern(word: string): KeptWord {
     let entry = this.interned.get(word);
     if (entry === undefined) {
-      entry = { word, length: codePointLength(word), hasSurrogates: hasSurrogates(word), seenIn: 0 };
+      entry = { word, length: codePointLength(word), hasSurrogates: hasSurrogates(word), classes: characterClasses(word), seenIn: 0 };
       this.interned.set(word, entry);
     }
     return entry;
   }
+}
+
+/**
+ * A bound-friendly summary of a word's characters: one bit per letter a–z, digits folded onto six
+ * bits, everything else onto the last bit. Two words share at most as many characters as their
+ * common bits plus the repeats (`repeats`) of either.
+ */
+export function characterClasses(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) bits |= classBit(word.charCodeAt(i));
+  return bits;
+}
+
+function classBit(code: number): number {
+  const letter = code - 97;
+  if (letter >= 0 && letter < 26) return 1 << letter;
+  const digit = code - 48;
+  if (digit >= 0 && digit < 10) return 1 << (26 + (digit % 5));
+  return 1 << 31;
 }
 
 const spans = new SpanTable();
@@ -108,23 +147,30 @@ export function releasedWords(text: string): ReleasedWords {
   const out = { words: [] as KeptWord[], starts: [] as number[], ends: [] as number[] };
   const stamp = ++textCount;
   const n = text.length;
-  if (n === 0) return out;
-  let inSpace = isSpaceCode(text.charCodeAt(0));
-  let start = 0;
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
-    const space = isSpaceCode(code);
-    if (space === inSpace) {
-      if (!space) hash = Math.imul(hash ^ code, FNV_PRIME);
+  let i = 0;
+  let afterToken = false;
+  while (i < n) {
+    const start = i;
+    if (isSpaceCode(text.charCodeAt(i))) {
+      // A run of white space: a token itself, less the single space after a token.
+      while (i < n && isSpaceCode(text.charCodeAt(i))) i++;
+      const from = afterToken && text.charCodeAt(start) === 0x20 ? start + 1 : start;
+      if (i - from > 2) addSpan(text, from, i, spaceHash(text, from, i), stamp, out);
+      afterToken = false;
       continue;
     }
-    if (start < i) addSpan(text, start, i, inSpace ? spaceHash(text, start, i) : hash, stamp, out);
-    start = code === 0x20 ? i + 1 : i;
-    inSpace = space;
-    hash = space ? FNV_OFFSET : Math.imul(FNV_OFFSET ^ code, FNV_PRIME);
+    let hash = FNV_OFFSET;
+    for (; i < n; i++) {
+      const code = text.charCodeAt(i);
+      if (code <= 0x20 || (code >= 0x85 && isPythonSpace(code))) {
+        if (code === 0x20 || isPythonSpace(code)) break;
+      }
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+    }
+    // A span of 2 characters or fewer cannot hold a token longer than 2.
+    if (i - start > 2) addSpan(text, start, i, hash, stamp, out);
+    afterToken = true;
   }
-  if (start < n) addSpan(text, start, n, inSpace ? spaceHash(text, start, n) : hash, stamp, out);
   return out;
 }
 

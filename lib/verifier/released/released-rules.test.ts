@@ -1,8 +1,11 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { resolveVerifierConfig } from "@/lib/verifier/config";
 import type { Embedder } from "@/lib/verifier/embeddings/embedder";
 import type { Target } from "@/lib/verifier/label-schemas";
+import { isReleasedKeyword, releasedWords } from "@/lib/verifier/released/keywords";
 import { releasedNumbers } from "@/lib/verifier/released/numbers";
+import { spacyTokenize } from "@/lib/verifier/spacy/tokenizer";
 import { fuzzRatio } from "@/lib/verifier/similarity/indel-ratio";
 import { expectSpansInAnswer } from "@/lib/verifier/testing/verdict-assertions";
 import { verify, verifySync } from "@/lib/verifier/verify";
@@ -209,5 +212,26 @@ describe("the verifier each FineDiving AQA target gets (data_gen_utils.py FineDi
     const both = verifySync(targets, "The difficulty is 3.0 and the score 84.", reference, { questionKind: "aqa-full" });
     expect(both.method).toBe("float:released-word-matching + float:released-abs-float");
     expect(both.passed).toBe(true);
+  });
+});
+
+describe("the released keyword pass equals filtering spaCy's tokens", () => {
+  it("finds the same distinct words at the same first offsets as spacyTokenize + remove_stopwords", () => {
+    const unit = fc.constantFrom(..."aBc3.,-'/ (\n)\t😀", "the ", "Soms.Tuck ", "don't ", "3.5 ", "  ", "\u00a0");
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), (text) => {
+        const expected = new Map<string, [number, number]>();
+        for (const token of spacyTokenize(text)) {
+          if (!isReleasedKeyword(token.text)) continue;
+          const word = token.text.toLowerCase();
+          if (!expected.has(word)) expected.set(word, [token.start, token.end]);
+        }
+        const found = releasedWords(text);
+        expect(found.words.map((word, i) => [word.word, found.starts[i], found.ends[i]])).toEqual(
+          [...expected].map(([word, [start, end]]) => [word, start, end]),
+        );
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -49,15 +49,23 @@ export function verifyWordMatching(labelType: LabelType, label: string, context:
   return { ...basis, passed, score, matches };
 }
 
-/** The answer word with the highest fuzz.ratio (earliest on ties). */
+/**
+ * The answer word with the highest fuzz.ratio (earliest on ties). A word is compared only when a
+ * bound on the common subsequence (the shorter length; the shared character classes plus the
+ * keyword's repeated characters) could beat the best so far.
+ */
 function bestWord(keyword: KeptWord, answer: ReleasedWords): { index: number; percent: number } {
   let best = 0;
   let bestPercent = -1;
   const words = answer.words;
+  const repeats = keyword.length - popCount(keyword.classes);
   withPattern(keyword.word, (lcsWith) => {
     for (let i = 0; i < words.length; i++) {
       const word = words[i] as KeptWord;
-      const percent = word === keyword ? 100 : percentFromLcs(lcsWith(word.word, word.hasSurrogates), keyword.length + word.length);
+      const total = keyword.length + word.length;
+      const bound = Math.min(keyword.length, word.length, popCount(keyword.classes & word.classes) + repeats);
+      if (percentFromLcs(bound, total) <= bestPercent) continue;
+      const percent = word === keyword ? 100 : percentFromLcs(lcsWith(word.word, word.hasSurrogates), total);
       if (percent > bestPercent) {
         best = i;
         bestPercent = percent;
@@ -66,4 +74,11 @@ function bestWord(keyword: KeptWord, answer: ReleasedWords): { index: number; pe
     }
   });
   return { index: best, percent: bestPercent };
+}
+
+function popCount(value: number): number {
+  let x = value - ((value >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
 }
