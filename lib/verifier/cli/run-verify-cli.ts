@@ -4,7 +4,7 @@ import { availableParallelism } from "node:os";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
-import { verifyInParallel } from "@/lib/verifier/cli/parallel-verify";
+import { verifyInParallel, verifyInProcess } from "@/lib/verifier/cli/parallel-verify";
 import { verifyJsonLines } from "@/lib/verifier/cli/verify-lines";
 import { configHash, PRESET_NAMES, resolveVerifierConfig, type PresetName, type VerifierConfig } from "@/lib/verifier/config";
 import type { Embedder } from "@/lib/verifier/embeddings/embedder";
@@ -25,8 +25,8 @@ Options:
       --embeddings-url URL    OpenAI-compatible server for sentence embeddings (POST URL/v1/embeddings)
       --embeddings-model NAME embedding model name (required with --embeddings-url)
       --embeddings-timeout-ms N  per request (default 30000)
-      --threads N             worker threads without embeddings (default: one per core for files
-                              of 4 MB or more, else none; 1 = none)
+      --threads N             threads without embeddings, this one included (default: one per
+                              core for files of 4 MB or more, else 1)
   -h, --help                  this text`;
 
 export interface CliStreams {
@@ -132,8 +132,13 @@ function parseOverrides(text: string | undefined): unknown {
 
 async function writeVerdicts(input: Readable, output: Writable, options: VerifyCliOptions): Promise<{ lines: number; errors: number }> {
   if (options.embedder === undefined && options.threads > 1) {
-    return verifyInParallel(input, output, { config: options.config, threads: options.threads });
+    if (options.input === "-") return verifyInParallel(input, output, { config: options.config, threads: options.threads });
+    // Workers read their own byte ranges of the file.
+    input.destroy();
+    const source = { file: options.input, size: statSync(options.input).size };
+    return verifyInParallel(source, output, { config: options.config, threads: options.threads });
   }
+  if (options.embedder === undefined) return verifyInProcess(input, output, options.config);
   const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let lines = 0;
   let errors = 0;

@@ -1,22 +1,35 @@
-import { parseInputLine, type VerifyRequest } from "@/lib/verifier/cli/input-line";
+import type { ParsedLine, VerifyRequest } from "@/lib/verifier/cli/input-line";
 import { toOutputVerdict } from "@/lib/verifier/cli/output-line";
 import type { VerifierConfig } from "@/lib/verifier/config";
 import { containsWordCharacter } from "@/lib/verifier/text/tokenize";
 import { verifySync } from "@/lib/verifier/verify";
 
-/** Output of a batch: one JSON text per non-blank input line, newline-terminated, and counts. */
-export interface BatchOutput {
-  readonly text: string;
-  readonly lines: number;
-  readonly errors: number;
+/** A line that is not a valid request: its index in the batch and its text, numbered and explained later. */
+export interface BadLine {
+  readonly index: number;
+  readonly raw: string;
 }
 
+/** Output of a batch: verdict lines (newline-terminated) with the bad lines in their places. */
+export interface BatchOutput {
+  readonly pieces: readonly (string | BadLine)[];
+  /** Non-blank lines. */
+  readonly lines: number;
+  readonly errors: number;
+  /** All lines, blank ones included (to number the lines of later batches). */
+  readonly lineCount: number;
+}
+
+/** `parseInputLine`: passed in, so that the common lines need no schema library loaded. */
+export type LineParser = (text: string, lineNumber: number) => ParsedLine;
+
 /**
- * Verifies consecutive input lines (the first is line `firstLine` of the input) without an
- * embedder: each non-blank line gives one output line, a verdict or an error, as `verifyJsonLines`
- * writes them.
+ * Verifies consecutive input lines without an embedder: each non-blank line gives one output line,
+ * a verdict, or a bad line to be reported by `renderBatch` once its line number is known. Returns
+ * undefined when a line needs `parse` and none was given.
  */
-export function verifyBatch(lines: readonly string[], firstLine: number, config: VerifierConfig): BatchOutput {
+export function verifyBatch(lines: readonly string[], config: VerifierConfig, parse?: LineParser): BatchOutput | undefined {
+  const pieces: (string | BadLine)[] = [];
   let text = "";
   let count = 0;
   let errors = 0;
@@ -24,18 +37,21 @@ export function verifyBatch(lines: readonly string[], firstLine: number, config:
     const line = lines[i] as string;
     if (line.trim() === "") continue;
     count++;
-    const lineNumber = firstLine + i;
-    const request = fastRequest(line) ?? parseInputLine(line, lineNumber);
+    const fast = fastRequest(line);
+    if (fast === undefined && parse === undefined) return undefined;
+    const request = fast ?? (parse as LineParser)(line, i + 1);
     if ("ok" in request && !request.ok) {
       errors++;
-      text += `${JSON.stringify({ ...(request.id === undefined ? {} : { id: request.id }), line: lineNumber, error: request.error })}\n`;
+      pieces.push(text, { index: i, raw: line });
+      text = "";
       continue;
     }
     const { id, target, answer, questionKind } = "ok" in request ? request.request : request;
     const verdict = verifySync(target, answer, config, questionKind === undefined ? {} : { questionKind });
     text += `${JSON.stringify(toOutputVerdict(id, verdict))}\n`;
   }
-  return { text, lines: count, errors };
+  pieces.push(text);
+  return { pieces, lines: count, errors, lineCount: lines.length };
 }
 
 /**

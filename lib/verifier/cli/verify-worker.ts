@@ -1,15 +1,23 @@
-/** Worker thread of the verify CLI: verifies batches of lines with the configuration it was started with. */
+/** Worker thread of the verify CLI: verifies batches of lines, or byte ranges of a file, with one configuration. */
 import { parentPort, workerData } from "node:worker_threads";
-import { verifyBatch } from "@/lib/verifier/cli/verify-batch";
+import { linesInRange } from "@/lib/verifier/cli/file-range";
+import { type LineParser, verifyBatch } from "@/lib/verifier/cli/verify-batch";
 import type { VerifierConfig } from "@/lib/verifier/config";
 
-export interface BatchRequest {
-  readonly batch: number;
-  readonly firstLine: number;
-  readonly lines: readonly string[];
-}
+export type BatchRequest =
+  | { readonly batch: number; readonly lines: readonly string[] }
+  | { readonly batch: number; readonly file: string; readonly start: number; readonly end: number };
 
 const config = (workerData as { config: VerifierConfig }).config;
-parentPort?.on("message", (request: BatchRequest) => {
-  parentPort?.postMessage({ batch: request.batch, ...verifyBatch(request.lines, request.firstLine, config) });
+/** Loaded on the first line that is not a plain text-label request (it brings the schema library). */
+let parse: LineParser | undefined;
+
+parentPort?.on("message", async (request: BatchRequest) => {
+  const lines = "lines" in request ? request.lines : linesInRange(request.file, request.start, request.end);
+  let output = verifyBatch(lines, config, parse);
+  if (output === undefined) {
+    parse = (await import("@/lib/verifier/cli/input-line")).parseInputLine;
+    output = verifyBatch(lines, config, parse);
+  }
+  parentPort?.postMessage({ batch: request.batch, ...output });
 });
