@@ -87,7 +87,7 @@ export function resolveVerifierConfig(preset: PresetName = "paper", overrides: u
   return deepFreeze(verifierConfigSchema.parse(merged));
 }
 
-export function deepFreeze<T>(value: T): T {
+function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object") {
     for (const inner of Object.values(value)) deepFreeze(inner);
     Object.freeze(value);

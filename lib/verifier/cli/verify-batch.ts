@@ -5,7 +5,7 @@ import { containsWordCharacter } from "@/lib/verifier/text/tokenize";
 import { verifySync } from "@/lib/verifier/verify";
 
 /** A line that is not a valid request: its index in the batch and its text, numbered and explained later. */
-export interface BadLine {
+interface BadLine {
   readonly index: number;
   readonly raw: string;
 }

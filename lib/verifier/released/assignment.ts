@@ -18,7 +18,7 @@ export type ReleasedRule =
 export const ORDERED_SENTENCE_THRESHOLD = 0.25;
 
 /** The label sentence of a same-object question (`generate_spatial_qa`, `generate_obj_compare_qa`). */
-export function sameSentence(same: boolean): string {
+function sameSentence(same: boolean): string {
   return same ? "The objects are the same" : "the objects are NOT the same";
 }
 

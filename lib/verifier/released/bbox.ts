@@ -3,7 +3,7 @@ import type { VerifyContext } from "@/lib/verifier/label-types/context";
 import { droppedVerdict } from "@/lib/verifier/released/outcome";
 import { candidatePart, comparisonOf, formatNumber, meetsThreshold, missingTarget, type TargetVerdict } from "@/lib/verifier/verdict";
 
-export const TWO_DIM_RANGE_METHOD = "bbox:released-two-dim-range";
+const TWO_DIM_RANGE_METHOD = "bbox:released-two-dim-range";
 
 /** `extract_bbox`: `[a, b, c, d]` whose four numbers all have a decimal point. */
 const RELEASED_BOX = /\[(\d+\.\d+,\s*\d+\.\d+,\s*\d+\.\d+,\s*\d+\.\d+)\]/g;

@@ -4,7 +4,7 @@ import { releasedNumbers, type ReleasedNumber } from "@/lib/verifier/released/nu
 import { droppedVerdict } from "@/lib/verifier/released/outcome";
 import { candidatePart, formatNumber, SCORE_EPSILON, type TargetVerdict } from "@/lib/verifier/verdict";
 
-export const ABS_FLOAT_METHOD = "float:released-abs-float";
+const ABS_FLOAT_METHOD = "float:released-abs-float";
 
 /**
  * videostar/verifier.py `abs_float` on `extract_float`: every number in the answer; passes when

@@ -121,7 +121,7 @@ class SpanTable {
  * bits, everything else onto the last bit. Two words share at most as many characters as their
  * common bits plus the repeats (`repeats`) of either.
  */
-export function characterClasses(word: string): number {
+function characterClasses(word: string): number {
   let bits = 0;
   for (let i = 0; i < word.length; i++) bits |= classBit(word.charCodeAt(i));
   return bits;

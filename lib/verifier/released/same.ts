@@ -3,7 +3,7 @@ import type { VerifyContext } from "@/lib/verifier/label-types/context";
 import type { SpacyToken } from "@/lib/verifier/spacy/tokenizer";
 import { candidatePart, missingTarget, type TargetVerdict } from "@/lib/verifier/verdict";
 
-export const SAME_OR_NOT_METHOD = "same:released-same-or-not";
+const SAME_OR_NOT_METHOD = "same:released-same-or-not";
 
 /** Tokens whose lemma is "be" (the Matcher's {"LEMMA": "be"}). */
 const FORMS_OF_BE = new Set(["be", "am", "is", "are", "was", "were", "been", "being", "'m", "'re", "’m", "’re"]);

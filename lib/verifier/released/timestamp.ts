@@ -4,7 +4,7 @@ import { releasedNumbers } from "@/lib/verifier/released/numbers";
 import { notAppliedVerdict } from "@/lib/verifier/released/outcome";
 import { candidatePart, formatNumber, missingTarget, SCORE_EPSILON, type TargetVerdict } from "@/lib/verifier/verdict";
 
-export const NORMALIZED_FLOAT_METHOD = "timestamp:released-normalized-float";
+const NORMALIZED_FLOAT_METHOD = "timestamp:released-normalized-float";
 
 /**
  * videostar/verifier.py `normalized_float` on `extract_last_float`: the last number in the answer,

@@ -6,7 +6,7 @@ import { droppedVerdict } from "@/lib/verifier/released/outcome";
 import { percentFromLcs, withPattern } from "@/lib/verifier/similarity/indel-ratio";
 import { comparisonOf, type PartMatch, type TargetVerdict } from "@/lib/verifier/verdict";
 
-export const WORD_MATCHING_METHOD = "released-word-matching";
+const WORD_MATCHING_METHOD = "released-word-matching";
 
 /**
  * videostar/verifier.py `word_matching` (verifier types simple, obj_identify, obj_compare): every

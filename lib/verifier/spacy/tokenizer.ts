@@ -44,7 +44,7 @@ export function spacyTokenize(text: string): SpacyToken[] {
  * The spans `Tokenizer.__call__` tokenises one by one: runs of non-space characters, and runs of
  * white space less the single space that separates two tokens.
  */
-export function forEachSpan(text: string, visit: (from: number, to: number) => void): void {
+function forEachSpan(text: string, visit: (from: number, to: number) => void): void {
   if (text.length === 0) return;
   let inSpace = isPythonSpace(text.charCodeAt(0));
   let start = 0;
