@@ -41,7 +41,7 @@ export {
   type TrainingState,
 } from "@/lib/backends/training/types";
 export {
-  buildDatasetInfoJson,
+  buildDatasetInfo,
   buildLlamaFactoryConfig,
   trainingHyperparametersSchema,
   videoSettingsSchema,

@@ -1,21 +1,29 @@
 /**
  * Parser-verifier throughput: `npm run bench:verifier [-- --count 100000 --types class,float --preset paper]`.
- * Generates deterministic synthetic answers of 150–300 words per label type (seeded PRNG,
- * Kinetics-like labels), verifies them with verifySync in one process, and prints verdicts/s per
- * type (wall clock and process CPU time; only verification is timed, not generation), the mean
- * answer length of the first chunk, and the peak resident set size sampled between chunks.
+ *
+ * First the comparison with the released rule in Python: `count` synthetic `class` answers as JSON
+ * lines, the verify CLI (`--preset reference-code`, process start included) against
+ * lib/bench/verifier/word_matching.py (spaCy-style tokens + fuzzywuzzy with python-Levenshtein,
+ * Debian's python3-fuzzywuzzy and python3-levenshtein under /usr/bin/python3, or BENCH_PYTHON),
+ * with the speed-up and the number of differing verdicts. `--python false` skips it.
+ *
+ * Then, for `--types`, in-process throughput: deterministic synthetic answers of 150–300 words per
+ * label type (seeded PRNG, Kinetics-like labels) verified with verifySync, verdicts/s per type (wall
+ * clock and process CPU time; only verification is timed), mean answer length, peak RSS.
  */
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { LABEL_TYPES, PRESET_NAMES, resolveVerifierConfig, verifySync, type LabelType, type PresetName } from "@/lib/verifier/index";
 import { syntheticItems, type SyntheticItem } from "@/lib/verifier/synthetic/answers";
+import { compareWithPython } from "./verifier/compare-with-python";
 
 const CHUNK = 5_000;
 
 const { values } = parseArgs({
   options: {
     count: { type: "string", default: "100000" },
-    types: { type: "string", default: LABEL_TYPES.join(",") },
+    types: { type: "string", default: "" },
+    python: { type: "string", default: "true" },
     preset: { type: "string", default: "paper" },
     seed: { type: "string", default: "20240705" },
   },
@@ -23,7 +31,10 @@ const { values } = parseArgs({
 
 const count = Number(values.count);
 const seed = Number(values.seed);
-const types = values.types.split(",").map((type) => type.trim());
+const types = values.types
+  .split(",")
+  .map((type) => type.trim())
+  .filter((type) => type !== "");
 const unknown = types.filter((type) => !(LABEL_TYPES as readonly string[]).includes(type));
 if (!Number.isInteger(count) || count <= 0 || !Number.isInteger(seed) || unknown.length > 0) {
   throw new Error(`bad arguments: --count ${values.count}, --seed ${values.seed}, unknown types ${unknown.join(", ")}`);
@@ -98,13 +109,30 @@ const loads = () =>
     .map((load) => load.toFixed(2))
     .join(" ");
 
-console.log(`parser-verifier benchmark: ${count.toLocaleString("en")} answers per type, preset ${config.preset}, seed ${seed}`);
-console.log(`load average before: ${loads()} (machine shared; the CPU-time rate is per core)`);
-console.log(row(["type", "verdicts/s (wall)", "verdicts/s (cpu)", "pass rate", "words/answer"]));
-for (const type of types as LabelType[]) {
-  const result = benchType(type);
-  const passRate = `${(result.passRate * 100).toFixed(1)}%`;
-  console.log(row([type, rate(result.perSecondWall), rate(result.perSecondCpu), passRate, result.meanWords.toFixed(0)]));
+if (values.python !== "false") {
+  console.log(`verify CLI vs the released rule in Python: ${count.toLocaleString("en")} class answers, seed ${seed}`);
+  console.log(`load average before: ${loads()}`);
+  const result = await compareWithPython(count, seed);
+  console.log(`Python (spaCy-style tokens + fuzzywuzzy/python-Levenshtein): ${result.pythonSeconds.toFixed(2)} s`);
+  console.log(`verify CLI --preset reference-code (process start included): ${result.cliSeconds.toFixed(2)} s`);
+  console.log(`speed-up: ${(result.pythonSeconds / result.cliSeconds).toFixed(1)}x`);
+  const verdicts = `${result.passed.toLocaleString("en")} passed, ${result.dropped.toLocaleString("en")} dropped`;
+  console.log(
+    `verdicts: ${verdicts}; differing from Python: ${result.mismatches}${result.firstMismatch ? ` (first: ${result.firstMismatch})` : ""}`,
+  );
+  console.log(`load average after: ${loads()}`);
+  if (result.mismatches > 0) process.exitCode = 1;
 }
-console.log(`peak RSS: ${(peakRss / 2 ** 20).toFixed(1)} MiB (sampled between chunks of ${CHUNK.toLocaleString("en")})`);
-console.log(`load average after: ${loads()}`);
+
+if (types.length > 0) console.log(`\nin-process: ${count.toLocaleString("en")} answers per type, preset ${config.preset}, seed ${seed}`);
+if (types.length > 0) {
+  console.log(`load average before: ${loads()} (machine shared; the CPU-time rate is per core)`);
+  console.log(row(["type", "verdicts/s (wall)", "verdicts/s (cpu)", "pass rate", "words/answer"]));
+  for (const type of types as LabelType[]) {
+    const result = benchType(type);
+    const passRate = `${(result.passRate * 100).toFixed(1)}%`;
+    console.log(row([type, rate(result.perSecondWall), rate(result.perSecondCpu), passRate, result.meanWords.toFixed(0)]));
+  }
+  console.log(`peak RSS: ${(peakRss / 2 ** 20).toFixed(1)} MiB (sampled between chunks of ${CHUNK.toLocaleString("en")})`);
+  console.log(`load average after: ${loads()}`);
+}

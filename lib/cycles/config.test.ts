@@ -21,6 +21,20 @@ describe("cycle configuration", () => {
     expect(config.stopRule).toEqual({ maxCycles: 2, minYieldGain: 0.01 });
     expect(config.datasets[0]).toEqual({ dataset: "Kinetics", sampleSize: null, splits: ["train"] });
     expect(config.evaluation).toEqual({ enabled: true, sampleSize: 200, splits: ["test", "val"] });
+    // Training records as the released code writes them; no instruction data unless asked for.
+    expect(config.training.userTurn).toBe("question");
+    expect(config.training.instructionData).toBeUndefined();
+  });
+
+  test("instruction data is an absolute file and a share strictly between 0 and 1", () => {
+    const withData = (instructionData: unknown) => parseCycleConfig({ datasets: [{ dataset: 1 }], training: { instructionData } });
+    expect(withData({ file: "/data/llava_v1_5_mix665k.json", share: 0.5 }).training.instructionData).toEqual({
+      file: "/data/llava_v1_5_mix665k.json",
+      share: 0.5,
+    });
+    expect(() => withData({ file: "relative.json", share: 0.5 })).toThrow(/training\.instructionData\.file: must be an absolute path/);
+    expect(() => withData({ file: "/a.json", share: 1 })).toThrow(/training\.instructionData\.share: must be below 1/);
+    expect(() => withData({ file: "/a.json", share: 0 })).toThrow(/training\.instructionData\.share: must be above 0/);
   });
 
   test("the prompts are appendix A's, verbatim", () => {

@@ -54,6 +54,23 @@ const trainingSchema = z.strictObject({
   clusterDataDir: absolutePath.optional(),
   /** Training submissions per cycle before the cycle fails. */
   maxAttempts: z.int().min(1).max(10).default(2),
+  /**
+   * The user turn of a training record: "question" writes `<video>\n` and the bare question, as the
+   * released code does (videostar/data_generation.py); "prompt" keeps the answer (chain-of-thought)
+   * prompt around it.
+   */
+  userTurn: z.enum(["question", "prompt"]).default("question"),
+  /**
+   * General instruction data mixed into every cycle's training set (the paper mixes in
+   * VideoInstruct-100K and LLaVA-1.5): a LLaVA or sharegpt JSON file on this machine, and the share
+   * of the written training set its examples make up.
+   */
+  instructionData: z
+    .strictObject({
+      file: absolutePath,
+      share: z.number().gt(0, "must be above 0").lt(1, "must be below 1"),
+    })
+    .optional(),
 });
 
 const executionSchema = z.strictObject({

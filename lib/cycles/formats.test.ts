@@ -1,6 +1,13 @@
 import { describe, expect, test } from "vitest";
 import type { CuratedExample } from "./db/export-repository";
-import { jsonlItem, llamaFactoryItem, videoLlavaItem, type ExampleContext } from "./exports/formats";
+import {
+  type ExampleContext,
+  jsonlItem,
+  llamaFactoryInstructionItem,
+  llamaFactoryItem,
+  videoLlavaInstructionItem,
+  videoLlavaItem,
+} from "./exports/formats";
 import { cutRanges } from "./engine/plan-batches";
 import { labelText } from "./label-text";
 import { bar } from "./progress-bars";
@@ -26,19 +33,19 @@ const example: CuratedExample = {
 };
 const context: ExampleContext = {
   cycleId: 3,
-  userPrompt: "Question: What is the person doing?.\nCan you explain step-by-step how one can arrive at this conclusion?",
+  userTurn: "What is the person doing?",
   relativeVideoPath: "kinetics/abc.mp4",
   videoPath: "/shared/media/kinetics/abc.mp4",
   labels: [{ labelType: "class", label: "eating apple pie" }],
 };
 
 describe("export formats", () => {
-  test("Video-LLaVA: id, video, human/gpt conversation with the <video> token", () => {
+  test("Video-LLaVA, as the released code writes records: <video>\\n and the bare question, then the rationale", () => {
     expect(videoLlavaItem(example, context)).toEqual({
       id: "c3-g42",
       video: "kinetics/abc.mp4",
       conversations: [
-        { from: "human", value: `<video>\n${context.userPrompt}` },
+        { from: "human", value: "<video>\nWhat is the person doing?" },
         { from: "gpt", value: example.text },
       ],
     });
@@ -48,7 +55,7 @@ describe("export formats", () => {
     const item = llamaFactoryItem(example, context);
     expect(item).toEqual({
       messages: [
-        { role: "user", content: `<video>${context.userPrompt}` },
+        { role: "user", content: "<video>\nWhat is the person doing?" },
         { role: "assistant", content: example.text },
       ],
       videos: ["/shared/media/kinetics/abc.mp4"],
@@ -63,6 +70,38 @@ describe("export formats", () => {
       mode: "rationalization",
       targets: context.labels,
       verdict: { passed: true },
+    });
+  });
+});
+
+describe("instruction examples in the export formats", () => {
+  const llava = {
+    turns: [
+      { role: "user", content: "<image>\nWhat is in the picture?" },
+      { role: "assistant", content: "A cat." },
+    ],
+    images: ["coco/1.jpg"],
+    videos: [],
+  } as const;
+
+  test("Video-LLaVA keeps LLaVA's layout and paths", () => {
+    expect(videoLlavaInstructionItem(llava, "c3-i0")).toEqual({
+      id: "c3-i0",
+      image: "coco/1.jpg",
+      conversations: [
+        { from: "human", value: "<image>\nWhat is in the picture?" },
+        { from: "gpt", value: "A cat." },
+      ],
+    });
+  });
+
+  test("LLaMA-Factory gets role/content messages and mapped media paths", () => {
+    expect(llamaFactoryInstructionItem(llava, (media) => `/cluster/${media}`)).toEqual({
+      messages: [
+        { role: "user", content: "<image>\nWhat is in the picture?" },
+        { role: "assistant", content: "A cat." },
+      ],
+      images: ["/cluster/coco/1.jpg"],
     });
   });
 });

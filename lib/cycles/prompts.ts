@@ -9,8 +9,25 @@ export const RATIONALIZATION_PROMPT = "Question: {Q}\nAnswer: {L}.\nCan you expl
 export const QUESTION_PLACEHOLDER = "{Q}";
 export const LABEL_PLACEHOLDER = "{L}";
 
-/** Fills `{Q}` and `{L}` literally (no other syntax, so question text is never interpreted). */
+const PLACEHOLDERS = /\{Q\}|\{L\}/g;
+const ENDS_A_SENTENCE = /[.!?…]["')\]]*$/;
+
+/**
+ * Fills `{Q}` and `{L}` literally (no other syntax, so question text is never interpreted). A value
+ * that already ends a sentence swallows the template's period after it, so "Question: {Q}." with
+ * "What is he doing?" reads "…doing?" and "Answer: {L}." with "activity." reads "activity." — not
+ * "…?." or "activity.." (the released code cleans its prompts the same way, data_gen_utils.py
+ * `clean_text`).
+ */
 export function renderPrompt(template: string, values: { question: string; label?: string }): string {
-  const withQuestion = template.split(QUESTION_PLACEHOLDER).join(values.question);
-  return values.label === undefined ? withQuestion : withQuestion.split(LABEL_PLACEHOLDER).join(values.label);
+  let out = "";
+  let from = 0;
+  for (const match of template.matchAll(PLACEHOLDERS)) {
+    const value = match[0] === QUESTION_PLACEHOLDER ? values.question.trim() : values.label?.trim();
+    if (value === undefined) continue;
+    out += template.slice(from, match.index) + value;
+    from = match.index + match[0].length;
+    if (ENDS_A_SENTENCE.test(value) && template.startsWith(".", from) && !template.startsWith("..", from)) from += 1;
+  }
+  return out + template.slice(from);
 }

@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { z } from "zod";
@@ -35,7 +36,14 @@ const videoLlavaSchema = z.array(
     id: z.string().min(1),
     video: z.string().endsWith(".mp4"),
     conversations: z.tuple([
-      z.strictObject({ from: z.literal("human"), value: z.string().startsWith("<video>\nQuestion: ") }),
+      // As the released code writes records: <video>, a line break and the bare question.
+      z.strictObject({
+        from: z.literal("human"),
+        value: z
+          .string()
+          .startsWith("<video>\n")
+          .refine((value) => !value.includes("Question:")),
+      }),
       z.strictObject({ from: z.literal("gpt"), value: z.string().min(20) }),
     ]),
   }),
@@ -43,7 +51,13 @@ const videoLlavaSchema = z.array(
 const llamaFactorySchema = z.array(
   z.strictObject({
     messages: z.tuple([
-      z.strictObject({ role: z.literal("user"), content: z.string().startsWith("<video>Question: ") }),
+      z.strictObject({
+        role: z.literal("user"),
+        content: z
+          .string()
+          .startsWith("<video>\n")
+          .refine((value) => !value.includes("Question:")),
+      }),
       z.strictObject({ role: z.literal("assistant"), content: z.string().min(20) }),
     ]),
     videos: z.tuple([z.string().startsWith("/").endsWith(".mp4")]),
@@ -75,13 +89,25 @@ test("two full cycles: yield grows, the final cycle trains on direct answers onl
   const tag = `two-${Date.now()}`;
   const dataset = await createFixtureDataset({ name: `fixture-${tag}`, train: 60, test: 20 });
   const backends = await createSimulatorBackends({ tag, url: sim.url });
+  // General instruction data (a LLaVA list) makes up half of every cycle's training set.
+  const instructionFile = path.join(await mkdtemp(path.join(tmpdir(), "instructions-")), "videoinstruct.json");
+  const instruction = (i: number) => ({
+    id: `vi-${i}`,
+    video: `clips/${i}.mp4`,
+    conversations: [
+      { from: "human", value: `<video>\nWhat happens in clip ${i}?` },
+      { from: "gpt", value: `In clip ${i} a person walks across a room and sits down.` },
+    ],
+  });
+  await writeFile(instructionFile, JSON.stringify(Array.from({ length: 10 }, (_, i) => instruction(i))));
+  const base = testCycleConfig({
+    name: `two cycles ${tag}`,
+    datasets: [{ dataset: dataset.datasetId }],
+    backends,
+    stopRule: { maxCycles: 2, minYieldGain: 0 },
+  });
   const { runId } = await launchRun(
-    testCycleConfig({
-      name: `two cycles ${tag}`,
-      datasets: [{ dataset: dataset.datasetId }],
-      backends,
-      stopRule: { maxCycles: 2, minYieldGain: 0 },
-    }),
+    { ...base, training: { ...base.training, instructionData: { file: instructionFile, share: 0.5 } } },
     SYSTEM_ACTOR,
   );
 
@@ -125,13 +151,20 @@ test("two full cycles: yield grows, the final cycle trains on direct answers onl
   const training = await prisma().trainingRun.findMany({
     where: { cycleId: { in: [first.id, second.id] } },
     orderBy: { cycleId: "asc" },
-    select: { status: true, logTail: true, export: { select: { filters: true, rowCount: true } } },
+    select: { status: true, logTail: true, export: { select: { filters: true, rowCount: true, storagePath: true } } },
   });
   expect(training.map((t) => t.status)).toEqual(["SUCCEEDED", "SUCCEEDED"]);
   expect(training[0]!.logTail).toMatch(/loss/);
   expect(training[1]!.export?.filters).toMatchObject({ purpose: "training", directOnly: true });
-  expect(training[1]!.export?.rowCount).toBe(Math.round(60 * second.answerYield!));
-  expect(training[0]!.export?.rowCount).toBe((first.curation as { examples: { total: number } }).examples.total);
+  expect(training[1]!.export?.rowCount).toBe(2 * Math.round(60 * second.answerYield!));
+  const curatedFirst = (first.curation as { examples: { total: number } }).examples.total;
+  expect(training[0]!.export?.rowCount).toBe(2 * curatedFirst);
+  const trainingSet = llamaFactorySchema.parse(
+    JSON.parse(await readFile(path.join(mediaRoot(), training[0]!.export!.storagePath!), "utf8")),
+  );
+  const mixedIn = trainingSet.filter((item) => item.messages[0].content.includes("What happens in clip"));
+  expect(mixedIn).toHaveLength(curatedFirst);
+  expect(mixedIn[0]!.videos[0]).toMatch(new RegExp(`^${path.dirname(instructionFile)}/clips/\\d\\.mp4$`));
 
   // Evaluation: accuracy on the held-out questions, per dataset, per cycle.
   for (const cycle of [first, second]) {

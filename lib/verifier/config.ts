@@ -1,10 +1,13 @@
 import { z } from "zod";
-import { shortHash } from "@/lib/verifier/canonical-json";
 import { STOP_WORD_LISTS } from "@/lib/verifier/keywords/stop-words";
 import { describeIssues } from "@/lib/verifier/zod-issues";
+import { PRESETS } from "@/lib/verifier/presets";
 
-export const PRESET_NAMES = ["paper", "reference-code"] as const;
-export type PresetName = (typeof PRESET_NAMES)[number];
+export { configHash } from "@/lib/verifier/config-hash";
+export { PRESETS } from "@/lib/verifier/presets";
+
+export { PRESET_NAMES, type PresetName } from "@/lib/verifier/presets";
+import { PRESET_NAMES, type PresetName } from "@/lib/verifier/presets";
 
 const ratio = z.number().min(0).max(1);
 const nonNegative = z.number().min(0);
@@ -54,40 +57,6 @@ export const verifierOverridesSchema = z
   })
   .partial();
 
-/** The paper's text (appendix A and table 8). */
-const PAPER: VerifierConfig = {
-  preset: "paper",
-  keyword: { threshold: 0.8, strict: false, minWordLength: 1, stopWords: "stopword-en", filterAnswerWords: false },
-  float: { maxRelativeError: 0.1 },
-  bbox: { threshold: 0.5, strict: false },
-  interval: { threshold: 0.75, strict: false },
-  timestamp: { maxAbsError: 1 },
-  caption: { threshold: 0.7, strict: false, lexicalThreshold: 0.7 },
-  sequence: { matching: "keyword" },
-};
-
-/**
- * The released code (orrzohar/Video-STaR, videostar/verifier.py): `fuzz.ratio > 85` between spaCy
- * tokens that are not stop words and longer than 2 characters (answer words filtered alike),
- * `box_iou > 0.5`, temporal IoU `> 0.5`, timestamps within 0.1, float relative error <= 0.1, and
- * sentence embeddings (all-MiniLM-L6-v2) compared with `>= 0.6`.
- */
-const REFERENCE_CODE: VerifierConfig = {
-  preset: "reference-code",
-  keyword: { threshold: 0.85, strict: true, minWordLength: 3, stopWords: "spacy-en", filterAnswerWords: true },
-  float: { maxRelativeError: 0.1 },
-  bbox: { threshold: 0.5, strict: true },
-  interval: { threshold: 0.5, strict: true },
-  timestamp: { maxAbsError: 0.1 },
-  caption: { threshold: 0.6, strict: false, lexicalThreshold: 0.7 },
-  sequence: { matching: "keyword" },
-};
-
-export const PRESETS: Readonly<Record<PresetName, VerifierConfig>> = {
-  paper: PAPER,
-  "reference-code": REFERENCE_CODE,
-};
-
 export class VerifierConfigError extends Error {
   override name = "VerifierConfigError";
 }
@@ -114,18 +83,6 @@ export function resolveVerifierConfig(preset: PresetName = "paper", overrides: u
     sequence: { ...base.sequence, ...parsed.data.sequence },
   };
   return deepFreeze(verifierConfigSchema.parse(merged));
-}
-
-const hashes = new WeakMap<VerifierConfig, string>();
-
-/** Short, stable hash (sha256 of canonical JSON, 12 hex) identifying a resolved configuration. */
-export function configHash(config: VerifierConfig): string {
-  let hash = hashes.get(config);
-  if (hash === undefined) {
-    hash = shortHash(config);
-    hashes.set(config, hash);
-  }
-  return hash;
 }
 
 function deepFreeze<T>(value: T): T {

@@ -28,7 +28,11 @@ const intervalLabelSchema = z
   .object({ start: seconds, end: seconds })
   .refine((interval) => interval.start <= interval.end, { message: "start must not be after end", path: ["end"] });
 
-const timestampLabelSchema = z.object({ time: seconds });
+const timestampLabelSchema = z.object({
+  time: seconds,
+  /** The clip's length in seconds; the released rule compares times as fractions of it. */
+  duration: z.number().positive().optional(),
+});
 
 const sequenceLabelSchema = z.object({ actions: z.array(textWithWords).min(1) });
 

@@ -1,4 +1,6 @@
-import { configHash, resolveVerifierConfig, type VerifierConfig } from "@/lib/verifier/config";
+import type { VerifierConfig } from "@/lib/verifier/config";
+import { configHash } from "@/lib/verifier/config-hash";
+import { PAPER_CONFIG } from "@/lib/verifier/presets";
 import { EmbeddingError, type Embedder } from "@/lib/verifier/embeddings/embedder";
 import type { Target } from "@/lib/verifier/label-schemas";
 import type { SemanticScorer } from "@/lib/verifier/label-types/context";
@@ -16,21 +18,30 @@ export interface VerifyOptions {
 export interface VerifyItem {
   readonly targets: Target | readonly Target[];
   readonly answer: string;
+  /** The question's kind; the `reference-code` preset picks the released rule by it. */
+  readonly questionKind?: string;
 }
 
-let paperConfig: VerifierConfig | undefined;
+export interface QuestionContext {
+  /** The question's kind ("activity", "star-qa", "aqa-full"…). */
+  readonly questionKind?: string;
+}
 
 function defaultConfig(): VerifierConfig {
-  paperConfig ??= resolveVerifierConfig("paper");
-  return paperConfig;
+  return PAPER_CONFIG;
 }
 
 /**
  * Verifies an answer against a question's targets without embeddings (semantic types use the
  * lexical fallback). Synchronous: the hot path of bulk verification.
  */
-export function verifySync(targets: Target | readonly Target[], answer: string, config: VerifierConfig = defaultConfig()): Verdict {
-  return verifyPrepared(asList(targets), new AnswerText(answer), config, undefined);
+export function verifySync(
+  targets: Target | readonly Target[],
+  answer: string,
+  config: VerifierConfig = defaultConfig(),
+  question: QuestionContext = {},
+): Verdict {
+  return verifyPrepared(asList(targets), new AnswerText(answer), config, undefined, question.questionKind);
 }
 
 /** Verifies one answer, embedding what semantic targets need when an embedder is given. */
@@ -38,9 +49,13 @@ export async function verify(
   targets: Target | readonly Target[],
   answer: string,
   config: VerifierConfig = defaultConfig(),
-  options: VerifyOptions = {},
+  options: VerifyOptions & QuestionContext = {},
 ): Promise<Verdict> {
-  const [verdict] = await verifyMany([{ targets, answer }], config, options);
+  const [verdict] = await verifyMany(
+    [{ targets, answer, ...(options.questionKind === undefined ? {} : { questionKind: options.questionKind }) }],
+    config,
+    options,
+  );
   return verdict as Verdict;
 }
 
@@ -53,19 +68,23 @@ export async function verifyMany(
   config: VerifierConfig = defaultConfig(),
   options: VerifyOptions = {},
 ): Promise<Verdict[]> {
-  const prepared = items.map((item) => ({ targets: asList(item.targets), answer: new AnswerText(item.answer) }));
+  const prepared = items.map((item) => ({
+    targets: asList(item.targets),
+    answer: new AnswerText(item.answer),
+    questionKind: item.questionKind,
+  }));
   const embedder = options.embedder;
   const texts = new Set<string>();
   if (embedder !== undefined) {
     for (const item of prepared) {
-      const labelTexts = item.targets.flatMap((target) => semanticLabelTexts(target, config.sequence.matching));
+      const labelTexts = item.targets.flatMap((target) => semanticLabelTexts(target, config, item.questionKind));
       if (labelTexts.length === 0) continue;
       for (const text of labelTexts) texts.add(text);
       for (const sentence of item.answer.sentences) texts.add(sentence.text);
     }
   }
   const semantic = embedder !== undefined && texts.size > 0 ? await embedTexts(embedder, [...texts]) : undefined;
-  return prepared.map((item) => verifyPrepared(item.targets, item.answer, config, semantic));
+  return prepared.map((item) => verifyPrepared(item.targets, item.answer, config, semantic, item.questionKind));
 }
 
 function verifyPrepared(
@@ -73,10 +92,18 @@ function verifyPrepared(
   answer: AnswerText,
   config: VerifierConfig,
   semantic: SemanticScorer | undefined,
+  questionKind: string | undefined,
 ): Verdict {
   const verdicts: TargetVerdict[] = [];
   for (let target = 0; target < targets.length; target++) {
-    verdicts.push(verifyTarget(targets[target] as Target, { answer, config, target, semantic }));
+    const context = {
+      answer,
+      config,
+      target,
+      ...(semantic === undefined ? {} : { semantic }),
+      ...(questionKind === undefined ? {} : { questionKind }),
+    };
+    verdicts.push(verifyTarget(targets[target] as Target, context));
   }
   return combineTargetVerdicts(verdicts, { verifierVersion: VERIFIER_VERSION, configHash: configHash(config) });
 }

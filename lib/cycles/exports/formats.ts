@@ -1,13 +1,16 @@
 import type { Target } from "@/lib/verifier";
 import type { CuratedExample } from "../db/export-repository";
+import type { InstructionExample } from "./instruction-data";
 
 /**
- * One training example per kept generation. The user turn is the answer prompt with the question
- * only — a rationalization is trained as if the model had answered without being told the label
- * (STaR), and the label never appears in the input.
+ * One training example per kept generation: the user turn is `<video>\n` and the bare question (as
+ * the released code writes its records, videostar/data_generation.py) or, as an option, the answer
+ * prompt around it; the rationale or answer is the assistant turn. A rationalization is trained as
+ * if the model had answered without being told the label (STaR): the label never appears in the input.
  */
 export interface ExampleContext {
-  userPrompt: string;
+  /** The user turn's text after the `<video>` token: the question, or the rendered answer prompt. */
+  userTurn: string;
   /** The clip as the trainer reads it (LLaMA-Factory: an absolute path on the cluster). */
   videoPath: string;
   /** The clip relative to the media root (Video-LLaVA's video folder). */
@@ -22,7 +25,7 @@ export function videoLlavaItem(example: CuratedExample, context: ExampleContext)
     id: `c${context.cycleId}-g${example.generationId}`,
     video: context.relativeVideoPath,
     conversations: [
-      { from: "human", value: `<video>\n${context.userPrompt}` },
+      { from: "human", value: `<video>\n${context.userTurn}` },
       { from: "gpt", value: example.text },
     ],
   };
@@ -32,7 +35,7 @@ export function videoLlavaItem(example: CuratedExample, context: ExampleContext)
 export function llamaFactoryItem(example: CuratedExample, context: ExampleContext) {
   return {
     messages: [
-      { role: "user", content: `<video>${context.userPrompt}` },
+      { role: "user", content: `<video>\n${context.userTurn}` },
       { role: "assistant", content: example.text },
     ],
     videos: [context.videoPath],
@@ -55,5 +58,26 @@ export function jsonlItem(example: CuratedExample, context: ExampleContext) {
     answer: example.text,
     video: { id: example.videoId, key: example.videoKey, path: context.relativeVideoPath },
     verdict: { passed: true, score: example.score, method: example.method },
+  };
+}
+
+/** A general instruction example as a Video-LLaVA list item (media paths as the file wrote them). */
+export function videoLlavaInstructionItem(example: InstructionExample, id: string) {
+  const [image] = example.images;
+  const [video] = example.videos;
+  return {
+    id,
+    ...(image === undefined ? {} : { image }),
+    ...(video === undefined ? {} : { video }),
+    conversations: example.turns.map((turn) => ({ from: turn.role === "user" ? "human" : "gpt", value: turn.content })),
+  };
+}
+
+/** A general instruction example as a LLaMA-Factory sharegpt item, media paths mapped by `mediaPath`. */
+export function llamaFactoryInstructionItem(example: InstructionExample, mediaPath: (media: string) => string) {
+  return {
+    messages: example.turns.map((turn) => ({ role: turn.role, content: turn.content })),
+    ...(example.images.length === 0 ? {} : { images: example.images.map(mediaPath) }),
+    ...(example.videos.length === 0 ? {} : { videos: example.videos.map(mediaPath) }),
   };
 }

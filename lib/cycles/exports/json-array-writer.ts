@@ -25,6 +25,11 @@ export class RecordFileWriter {
     return writer;
   }
 
+  /** Records added so far. */
+  get records(): number {
+    return this.count;
+  }
+
   async add(record: unknown): Promise<void> {
     const json = JSON.stringify(record);
     if (this.shape === "jsonl") await this.write(`${json}\n`);

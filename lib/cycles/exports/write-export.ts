@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildDatasetInfoJson } from "@/lib/backends";
+import { buildDatasetInfo } from "@/lib/backends";
 import { dataDir } from "@/lib/config/paths";
 import { mediaRoot } from "@/lib/config/media-root";
 import type { Target } from "@/lib/verifier";
@@ -8,13 +8,25 @@ import { curatedPage, type ExportRow } from "../db/export-repository";
 import { modesOf } from "../db/metrics-repository";
 import { renderPrompt } from "../prompts";
 import { RecordFileWriter } from "./json-array-writer";
-import { jsonlItem, llamaFactoryItem, videoLlavaItem, type ExampleContext } from "./formats";
+import {
+  type ExampleContext,
+  jsonlItem,
+  llamaFactoryInstructionItem,
+  llamaFactoryItem,
+  videoLlavaInstructionItem,
+  videoLlavaItem,
+} from "./formats";
+import { instructionMediaPath, readInstructionFile, sampleInstructionExamples } from "./instruction-data";
 
 const PAGE = 1000;
 
 export interface ExportSettings {
   verifierVersion: string;
   answerPrompt: string;
+  /** "question": the user turn is the bare question (released code); "prompt": the rendered answer prompt. */
+  userTurn: "question" | "prompt";
+  /** General instruction data mixed in (training exports in Video-LLaVA or LLaMA-Factory format only). */
+  instructionData?: { file: string; share: number };
   /** Where the training cluster sees this machine's data folder (LLaMA-Factory video paths). */
   clusterDataDir?: string;
 }
@@ -68,7 +80,8 @@ export async function writeExport(row: ExportRow, settings: ExportSettings): Pro
       const relativeVideoPath = example.mediaPath ?? example.sourcePath ?? `${example.videoKey}.mp4`;
       const context: ExampleContext = {
         cycleId,
-        userPrompt: renderPrompt(settings.answerPrompt, { question: example.question }),
+        userTurn:
+          settings.userTurn === "prompt" ? renderPrompt(settings.answerPrompt, { question: example.question }) : example.question.trim(),
         relativeVideoPath,
         videoPath: clusterPath(path.join(root, relativeVideoPath), settings.clusterDataDir),
         labels: example.targets as Target[],
@@ -78,12 +91,45 @@ export async function writeExport(row: ExportRow, settings: ExportSettings): Pro
     if (page.length < PAGE) break;
     afterId = page[page.length - 1]!.generationId;
   }
+  const mixed = row.format === "JSONL" ? { images: false } : await addInstructionData(writer, row.format, cycleId, settings);
   const { records, bytes } = await writer.close();
   let sizeBytes = bytes;
   if (row.format === "LLAMA_FACTORY") {
-    const info = buildDatasetInfoJson([{ name: datasetName, fileName }]);
+    const info = datasetInfoJson(datasetName, fileName, mixed.images);
     await writeFile(path.join(directory, "dataset_info.json"), info);
     sizeBytes += Buffer.byteLength(info);
   }
   return { storagePath: path.relative(root, writer.file), directory, datasetName, rowCount: records, sizeBytes };
+}
+
+/**
+ * Appends the instruction examples that make up `share` of the written set (the paper mixes general
+ * instruction data into every cycle's training set). Returns whether any of them carries images.
+ */
+async function addInstructionData(
+  writer: RecordFileWriter,
+  format: "VIDEO_LLAVA" | "LLAMA_FACTORY",
+  cycleId: number,
+  settings: ExportSettings,
+): Promise<{ images: boolean }> {
+  const mix = settings.instructionData;
+  if (mix === undefined || writer.records === 0) return { images: false };
+  const examples = sampleInstructionExamples(await readInstructionFile(mix.file), writer.records, mix.share, cycleId);
+  let images = false;
+  for (const [i, example] of examples.entries()) {
+    images ||= example.images.length > 0;
+    const mediaPath = (media: string) => clusterPath(instructionMediaPath(mix.file, media), settings.clusterDataDir);
+    await writer.add(
+      format === "VIDEO_LLAVA" ? videoLlavaInstructionItem(example, `c${cycleId}-i${i}`) : llamaFactoryInstructionItem(example, mediaPath),
+    );
+  }
+  return { images };
+}
+
+/** dataset_info.json for the sharegpt file, with an images column when mixed-in examples carry images. */
+function datasetInfoJson(name: string, fileName: string, images: boolean): string {
+  const info = buildDatasetInfo([{ name, fileName }]) as Record<string, { columns: Record<string, string> }>;
+  const entry = info[name];
+  if (images && entry !== undefined) entry.columns = { ...entry.columns, images: "images" };
+  return `${JSON.stringify(info, null, 2)}\n`;
 }

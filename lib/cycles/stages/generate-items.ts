@@ -221,7 +221,7 @@ class GenerationWriter {
     const targets = this.targetsOf.get(item);
     if (!this.input.verifier || !targets) return undefined;
     try {
-      return judge(targets, text, this.input.verifier);
+      return judge(targets, text, this.input.verifier, item.kind);
     } catch {
       return undefined;
     }

@@ -23,10 +23,15 @@ export async function ensureTrainingExport(cycle: CycleState, plan: CyclePlan): 
 export async function runExport(row: ExportRow, plan: Pick<CyclePlan, "config">): Promise<WrittenExport> {
   await updateExport(row.id, { status: "RUNNING", error: null });
   try {
+    const { training } = plan.config;
     const written = await writeExport(row, {
       verifierVersion: VERIFIER_VERSION,
       answerPrompt: plan.config.prompts.answer,
-      clusterDataDir: plan.config.training.clusterDataDir,
+      userTurn: training.userTurn,
+      clusterDataDir: training.clusterDataDir,
+      ...(row.filters.purpose === "training" && training.instructionData !== undefined
+        ? { instructionData: training.instructionData }
+        : {}),
     });
     await updateExport(row.id, {
       status: "DONE",

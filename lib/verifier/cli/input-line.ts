@@ -2,11 +2,13 @@ import { z } from "zod";
 import { isLabelType, LABEL_TYPES, labelSchemas, type Target } from "@/lib/verifier/label-schemas";
 import { issuePath } from "@/lib/verifier/zod-issues";
 
-/** One input line of the verify CLI: `{"id", "labelType", "label", "answer"}`. */
+/** One input line of the verify CLI: `{"id", "labelType", "label", "answer", "kind"?}`. */
 export interface VerifyRequest {
   readonly id: string | number;
   readonly target: Target;
   readonly answer: string;
+  /** The question's kind, for the `reference-code` preset's choice of released rule. */
+  readonly questionKind?: string;
 }
 
 export type ParsedLine =
@@ -20,6 +22,7 @@ const envelopeSchema = z.object({
   labelType: z.string(),
   label: z.unknown(),
   answer: z.string(),
+  kind: z.string().optional(),
 });
 
 /** Parses and validates one JSON line; errors name the line number, the id when known, and the field. */
@@ -53,7 +56,8 @@ export function parseInputLine(text: string, lineNumber: number): ParsedLine {
     return { ok: false, ...withId, error: `${where}: ${describeFieldIssues(parsedLabel.error, "label")} (labelType ${labelType})` };
   }
   const target = { labelType, label: parsedLabel.data } as Target;
-  return { ok: true, request: { id: envelope.data.id, target, answer } };
+  const kind = envelope.data.kind;
+  return { ok: true, request: { id: envelope.data.id, target, answer, ...(kind === undefined ? {} : { questionKind: kind }) } };
 }
 
 function describeFieldIssues(error: z.ZodError, root = ""): string {

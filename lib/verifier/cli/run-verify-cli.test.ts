@@ -42,7 +42,7 @@ describe("runVerifyCli", () => {
     expect(paper.code).toBe(0);
     expect(paper.lines()[0]).toMatchObject({ id: 1, passed: true });
     expect(reference.lines()[0]).toMatchObject({ id: 1, passed: false, threshold: 0.85 });
-    expect(reference.err).toMatch(/1 lines, 0 errors \(verifier 1\.0\.0, preset reference-code, config [0-9a-f]{12}\)/);
+    expect(reference.err).toMatch(/1 lines, 0 errors \(verifier 2\.0\.0, preset reference-code, config [0-9a-f]{12}\)/);
   });
 
   it("applies --overrides", async () => {
@@ -90,11 +90,36 @@ describe("runVerifyCli", () => {
     expect(lines()).toEqual([expect.objectContaining({ id: "x", passed: true }), { line: 2, error: expect.stringMatching(/line 2/) }]);
   });
 
+  it("gives the same output on worker threads, in input order, errors and line numbers included", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "verify-cli-"));
+    const file = join(dir, "many.jsonl");
+    const line = (id: number) =>
+      id % 97 === 5
+        ? "{not json"
+        : JSON.stringify({
+            id,
+            labelType: id % 3 === 0 ? "same" : "class",
+            label: id % 3 === 0 ? { same: true } : "apple pie",
+            answer: `answer ${id} apple pie, the same`,
+          });
+    const text = `\uFEFF${Array.from({ length: 1300 }, (_, id) => (id % 50 === 7 ? "" : line(id))).join("\n")}\n`;
+    writeFileSync(file, text);
+    const single = await run(["-i", file, "--threads", "1", "-p", "reference-code"]);
+    const parallel = await run(["-i", file, "--threads", "2", "-p", "reference-code"]);
+    expect(parallel.out).toBe(single.out);
+    expect(parallel.code).toBe(1);
+    expect(parallel.err).toBe(single.err);
+    expect(single.lines()).toHaveLength(1300 - 26);
+    expect(single.lines().find((output) => output.line === 6)).toMatchObject({ error: expect.stringMatching(/^line 6: invalid JSON/) });
+  }, 60_000);
+
   it("parses arguments into a resolved configuration", () => {
     const options = parseVerifyCliArgs(["-i", "f.jsonl", "-p", "reference-code"]);
     expect(options).not.toBe("help");
     if (options === "help") return;
     expect(options.config.preset).toBe("reference-code");
+    expect(options.threads).toBe(1);
+    expect(() => parseVerifyCliArgs(["-i", "f.jsonl", "--threads", "0"])).toThrow(/--threads must be an integer/);
     expect(options.embedder).toBeUndefined();
   });
 });

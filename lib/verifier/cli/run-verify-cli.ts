@@ -1,8 +1,10 @@
 import { once } from "node:events";
-import { createReadStream } from "node:fs";
+import { createReadStream, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
+import { verifyInParallel, verifyInProcess } from "@/lib/verifier/cli/parallel-verify";
 import { verifyJsonLines } from "@/lib/verifier/cli/verify-lines";
 import { configHash, PRESET_NAMES, resolveVerifierConfig, type PresetName, type VerifierConfig } from "@/lib/verifier/config";
 import type { Embedder } from "@/lib/verifier/embeddings/embedder";
@@ -11,17 +13,20 @@ import { VERIFIER_VERSION } from "@/lib/verifier/version";
 
 const VERIFY_USAGE = `Usage: npm run --silent verify -- --input FILE.jsonl [options]
 
-Reads lines {"id", "labelType", "label", "answer"} ("-" reads stdin) and writes one verdict per
-line to stdout: {"id", "passed", "score", "threshold", "method", "matches": [...]}. Bad lines get
-{"id"?, "line", "error"}; the rest are still verified, and the exit status is then 1.
+Reads lines {"id", "labelType", "label", "answer", "kind"?} ("-" reads stdin; "kind" is the
+question's kind, which picks the released rule under --preset reference-code) and writes one
+verdict per line to stdout: {"id", "passed", "score", "threshold", "method", "matches": [...]}.
+Bad lines get {"id"?, "line", "error"}; the rest are still verified, and the exit status is then 1.
 
 Options:
   -i, --input FILE            JSON lines file, or - for stdin (required)
   -p, --preset NAME           ${PRESET_NAMES.join(" | ")} (default paper)
       --overrides JSON        settings over the preset, e.g. '{"keyword":{"threshold":0.9}}'
-      --embeddings-url URL    OpenAI-compatible server for caption embeddings (POST URL/v1/embeddings)
+      --embeddings-url URL    OpenAI-compatible server for sentence embeddings (POST URL/v1/embeddings)
       --embeddings-model NAME embedding model name (required with --embeddings-url)
       --embeddings-timeout-ms N  per request (default 30000)
+      --threads N             threads without embeddings, this one included (default: one per
+                              core for files of 4 MB or more, else 1)
   -h, --help                  this text`;
 
 export interface CliStreams {
@@ -34,6 +39,7 @@ export interface VerifyCliOptions {
   readonly input: string;
   readonly config: VerifierConfig;
   readonly embedder?: Embedder;
+  readonly threads: number;
 }
 
 /** Exit statuses: 0 all lines verified, 1 some lines were bad, 2 usage or input error. */
@@ -74,6 +80,7 @@ export function parseVerifyCliArgs(argv: readonly string[]): VerifyCliOptions | 
       "embeddings-url": { type: "string" },
       "embeddings-model": { type: "string" },
       "embeddings-timeout-ms": { type: "string" },
+      threads: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -97,7 +104,21 @@ export function parseVerifyCliArgs(argv: readonly string[]): VerifyCliOptions | 
     url !== undefined && model !== undefined
       ? createHttpEmbedder({ baseUrl: url, model, ...(timeoutMs === undefined ? {} : { timeoutMs }) })
       : undefined;
-  return { input: values.input, config, ...(embedder === undefined ? {} : { embedder }) };
+  const threads = values.threads === undefined ? defaultThreads(values.input) : Number(values.threads);
+  if (!(Number.isInteger(threads) && threads >= 1 && threads <= 256)) throw new Error("--threads must be an integer from 1 to 256");
+  return { input: values.input, config, threads, ...(embedder === undefined ? {} : { embedder }) };
+}
+
+/** Starting workers costs a few hundred milliseconds; worth it from a few megabytes of input. */
+const PARALLEL_FROM_BYTES = 4 * 2 ** 20;
+
+function defaultThreads(input: string): number {
+  if (input === "-") return 1;
+  try {
+    return statSync(input).size >= PARALLEL_FROM_BYTES ? availableParallelism() : 1;
+  } catch {
+    return 1;
+  }
 }
 
 function parseOverrides(text: string | undefined): unknown {
@@ -110,6 +131,14 @@ function parseOverrides(text: string | undefined): unknown {
 }
 
 async function writeVerdicts(input: Readable, output: Writable, options: VerifyCliOptions): Promise<{ lines: number; errors: number }> {
+  if (options.embedder === undefined && options.threads > 1) {
+    if (options.input === "-") return verifyInParallel(input, output, { config: options.config, threads: options.threads });
+    // Workers read their own byte ranges of the file.
+    input.destroy();
+    const source = { file: options.input, size: statSync(options.input).size };
+    return verifyInParallel(source, output, { config: options.config, threads: options.threads });
+  }
+  if (options.embedder === undefined) return verifyInProcess(input, output, options.config);
   const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let lines = 0;
   let errors = 0;

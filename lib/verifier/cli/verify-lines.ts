@@ -50,8 +50,9 @@ export async function* verifyJsonLines(lines: AsyncIterable<string>, options: Ve
 
 function answerNow(pending: Pending, config: VerifierConfig): OutputLine {
   if ("error" in pending) return errorLine(pending.error);
-  const { id, target, answer } = pending.request;
-  return { json: JSON.stringify(toOutputVerdict(id, verifySync(target, answer, config))), isError: false };
+  const { id, target, answer, questionKind } = pending.request;
+  const verdict = verifySync(target, answer, config, questionKind === undefined ? {} : { questionKind });
+  return { json: JSON.stringify(toOutputVerdict(id, verdict)), isError: false };
 }
 
 async function answerBatch(batch: readonly Pending[], config: VerifierConfig, embedder: Embedder): Promise<OutputLine[]> {
@@ -59,7 +60,11 @@ async function answerBatch(batch: readonly Pending[], config: VerifierConfig, em
   let verdicts;
   try {
     verdicts = await verifyMany(
-      requests.map(({ target, answer }) => ({ targets: target, answer })),
+      requests.map(({ target, answer, questionKind }) => ({
+        targets: target,
+        answer,
+        ...(questionKind === undefined ? {} : { questionKind }),
+      })),
       config,
       { embedder },
     );

@@ -24,7 +24,15 @@ function classBit(code: number): number {
   if (letter >= 0 && letter < 26) return 1 << letter;
   const digit = code - 48;
   if (digit >= 0 && digit < 10) return 1 << (digit < 6 ? 26 + digit : 20 + digit);
-  return 0;
+  return code === PERIOD ? PERIOD_BIT : 0;
+}
+
+/** A period inside a number ("3.5") is part of the word; its class shares a digit's bit (a bound stays a bound). */
+const PERIOD = 46;
+const PERIOD_BIT = 1 << 31;
+
+function isDigitCode(code: number | undefined): boolean {
+  return code !== undefined && code >= 48 && code <= 57;
 }
 
 /** A keyword compiled for the scan under one threshold. */
@@ -156,6 +164,11 @@ export function scanAsciiWords(lower: string, plans: readonly AsciiScanPlan[], o
       const digit = code - 48;
       if (digit >= 0 && digit < 10) {
         wordBits |= 1 << (digit < 6 ? 26 + digit : 20 + digit);
+        i++;
+        continue;
+      }
+      if (code === PERIOD && i > start && isDigitCode(text[i - 1]) && i + 1 < n && isDigitCode(text[i + 1])) {
+        wordBits |= PERIOD_BIT;
         i++;
         continue;
       }

@@ -1,5 +1,10 @@
 import type { KeywordRule } from "@/lib/verifier/keywords/keyword-rule";
-import { searchKeywords, type KeywordSearchOptions, type KeywordSearchResult } from "@/lib/verifier/keywords/keyword-search";
+import {
+  type KeywordHit,
+  searchKeywords,
+  type KeywordSearchOptions,
+  type KeywordSearchResult,
+} from "@/lib/verifier/keywords/keyword-search";
 import type { Keyword, LabelKeywords } from "@/lib/verifier/keywords/label-keywords";
 import type { AnswerText } from "@/lib/verifier/text/answer-text";
 import type { PartMatch } from "@/lib/verifier/verdict";
@@ -59,17 +64,17 @@ function toKeywordParts(
   context: PartContext,
 ): KeywordParts {
   const parts: PartMatch[] = [];
-  let score = label.keywords.length === 0 ? 0 : 1;
-  let passed = label.keywords.length > 0;
+  let score = label.parts.length === 0 ? 0 : 1;
+  let passed = label.parts.length > 0;
   const group = context.group === undefined ? {} : { group: context.group };
-  for (let i = 0; i < label.keywords.length; i++) {
-    const keyword = label.keywords[i] as Keyword;
-    const { hit, closest } = found[i] as KeywordSearchResult;
+  for (const members of label.parts) {
+    const name = members.map((i) => (label.keywords[i] as Keyword).word).join("/");
+    const { hit, closest } = bestAlternative(members, found, context.pick);
     if (hit !== undefined) {
       score = Math.min(score, hit.similarity);
       parts.push({
         matched: true,
-        part: keyword.word,
+        part: name,
         ...group,
         target: context.target,
         start: hit.start,
@@ -83,13 +88,13 @@ function toKeywordParts(
     score = Math.min(score, closest?.similarity ?? 0);
     const bar = `no answer word ${rule.strict ? "exceeds" : "reaches"} ${rule.threshold}`;
     if (closest === undefined) {
-      parts.push({ matched: false, part: keyword.word, ...group, target: context.target, reason: bar });
+      parts.push({ matched: false, part: name, ...group, target: context.target, reason: bar });
       continue;
     }
     const text = answer.text.slice(closest.start, closest.end);
     parts.push({
       matched: false,
-      part: keyword.word,
+      part: name,
       ...group,
       target: context.target,
       reason: `${bar} (closest "${text}", ${closest.similarity})`,
@@ -97,4 +102,25 @@ function toKeywordParts(
     });
   }
   return { parts, score, passed };
+}
+
+/** Among a part's alternatives: the hit to report (most similar, or earliest with pick "first") or the closest miss. */
+function bestAlternative(
+  members: readonly number[],
+  found: readonly KeywordSearchResult[],
+  pick: KeywordSearchOptions["pick"],
+): KeywordSearchResult {
+  let hit: KeywordHit | undefined;
+  let closest: KeywordHit | undefined;
+  for (const i of members) {
+    const result = found[i] as KeywordSearchResult;
+    if (result.hit !== undefined && (hit === undefined || better(result.hit, hit, pick))) hit = result.hit;
+    if (result.closest !== undefined && (closest === undefined || better(result.closest, closest, "best"))) closest = result.closest;
+  }
+  return hit !== undefined ? { hit } : closest !== undefined ? { closest } : {};
+}
+
+function better(candidate: KeywordHit, current: KeywordHit, pick: KeywordSearchOptions["pick"]): boolean {
+  if (pick === "first") return candidate.start < current.start;
+  return candidate.similarity > current.similarity || (candidate.similarity === current.similarity && candidate.start < current.start);
 }

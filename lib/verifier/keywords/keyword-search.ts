@@ -5,7 +5,7 @@ import { percentFromLcs, withPattern } from "@/lib/verifier/similarity/indel-rat
 import { everyWord, type AnswerText, type IndexedWord } from "@/lib/verifier/text/answer-text";
 
 /** An answer word compared with a keyword; `similarity` is fuzz.ratio / 100. */
-interface KeywordHit {
+export interface KeywordHit {
   readonly start: number;
   readonly end: number;
   readonly word: string;

@@ -3,7 +3,7 @@ import { passingWords } from "@/lib/verifier/keywords/keyword-search";
 import type { LabelKeywords } from "@/lib/verifier/keywords/label-keywords";
 import type { AnswerText } from "@/lib/verifier/text/answer-text";
 
-/** How many of a label's keywords one sentence of the answer contains (keyword rule per word). */
+/** How many of a label's keyword parts one sentence of the answer contains (keyword rule per word). */
 export interface SentenceCoverage {
   readonly sentence: number;
   /** Share of the label's keywords found in the sentence, in [0, 1]. */
@@ -19,18 +19,23 @@ export function sentenceCoverage(label: LabelKeywords, answer: AnswerText, rule:
   const sentences = answer.sentences;
   const foundPerSentence = sentences.map(() => new Set<string>());
   const tokens = answer.tokens;
-  for (const keyword of label.keywords) {
-    const passing = passingWords(keyword, answer, rule, label.usesAllWords);
+  for (const members of label.parts) {
+    const name = members.map((i) => label.keywords[i]?.word ?? "").join("/");
+    const passing = new Set<string>();
+    for (const i of members) {
+      const keyword = label.keywords[i];
+      if (keyword !== undefined) for (const word of passingWords(keyword, answer, rule, label.usesAllWords).keys()) passing.add(word);
+    }
     if (passing.size === 0) continue;
     let sentence = 0;
     for (const token of tokens) {
       while (sentence < sentences.length && (sentences[sentence]?.end ?? 0) <= token.start) sentence++;
       const current = sentences[sentence];
       if (current === undefined) break;
-      if (token.start >= current.start && passing.has(token.word)) foundPerSentence[sentence]?.add(keyword.word);
+      if (token.start >= current.start && passing.has(token.word)) foundPerSentence[sentence]?.add(name);
     }
   }
-  const total = label.keywords.length;
+  const total = label.parts.length;
   return foundPerSentence.map((found, sentence) => ({
     sentence,
     coverage: total === 0 ? 0 : found.size / total,

@@ -20,6 +20,6 @@ export function verifyClass(label: ClassLabel, context: VerifyContext): TargetVe
     comparison: comparisonOf(rule.strict),
     method: CLASS_METHOD,
     matches:
-      keywords.keywords.length > 0 ? parts : [{ matched: false, part: label, target: context.target, reason: "the label has no words" }],
+      keywords.parts.length > 0 ? parts : [{ matched: false, part: label, target: context.target, reason: "the label has no words" }],
   };
 }

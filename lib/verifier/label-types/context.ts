@@ -16,4 +16,6 @@ export interface VerifyContext {
   readonly target: number;
   /** Present when an embedder was configured; semantic types fall back to lexical matching without it. */
   readonly semantic?: SemanticScorer;
+  /** The question's kind ("star-qa", "aqa-full"…): the `reference-code` preset picks the released rule by it. */
+  readonly questionKind?: string;
 }

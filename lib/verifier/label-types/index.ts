@@ -8,6 +8,8 @@ import { verifyInterval } from "@/lib/verifier/label-types/interval";
 import { verifySame } from "@/lib/verifier/label-types/same";
 import { verifySequence } from "@/lib/verifier/label-types/sequence";
 import { verifyTimestamp } from "@/lib/verifier/label-types/timestamp";
+import { releasedEmbeddingTexts, verifyReleased } from "@/lib/verifier/released/verify-released";
+import type { VerifierConfig } from "@/lib/verifier/config";
 import type { TargetVerdict } from "@/lib/verifier/verdict";
 
 type TargetVerifiers = { [T in LabelType]: (label: TargetOf<T>["label"], context: VerifyContext) => TargetVerdict };
@@ -24,12 +26,15 @@ const verifiers: TargetVerifiers = {
 };
 
 export function verifyTarget(target: Target, context: VerifyContext): TargetVerdict {
+  if (context.config.preset === "reference-code") return verifyReleased(target, context);
   const verifier = verifiers[target.labelType] as (label: Target["label"], context: VerifyContext) => TargetVerdict;
   return verifier(target.label, context);
 }
 
 /** Texts whose embeddings a target needs (the label side), or none when it is decided without them. */
-export function semanticLabelTexts(target: Target, sequenceMatching: "keyword" | "semantic"): string[] {
+export function semanticLabelTexts(target: Target, config: VerifierConfig, questionKind?: string): string[] {
+  if (config.preset === "reference-code") return releasedEmbeddingTexts(target, questionKind);
+  const sequenceMatching = config.sequence.matching;
   if (target.labelType === "caption") return [target.label];
   if (target.labelType === "sequence" && sequenceMatching === "semantic") return [...target.label.actions];
   return [];

@@ -40,7 +40,7 @@ export function scoreSentences(text: string, context: VerifyContext): SentenceSc
     describe: (i) => {
       const entry = coverage[i];
       const found = entry === undefined || entry.found.length === 0 ? "none" : entry.found.join(", ");
-      return `lexical fallback: ${entry?.found.length ?? 0} of ${keywords.keywords.length} keywords (${found})`;
+      return `lexical fallback: ${entry?.found.length ?? 0} of ${keywords.parts.length} keywords (${found})`;
     },
   };
 }

@@ -1,6 +1,7 @@
-import { keywordRule } from "@/lib/verifier/keywords/keyword-rule";
+import { type KeywordRule, keywordRule } from "@/lib/verifier/keywords/keyword-rule";
+import { passingWords } from "@/lib/verifier/keywords/keyword-search";
 import { matchKeywordGroups, type KeywordParts } from "@/lib/verifier/keywords/keyword-parts";
-import { labelKeywords } from "@/lib/verifier/keywords/label-keywords";
+import { type Keyword, type LabelKeywords, labelKeywords } from "@/lib/verifier/keywords/label-keywords";
 import type { SequenceLabel } from "@/lib/verifier/label-schemas";
 import type { VerifyContext } from "@/lib/verifier/label-types/context";
 import { scoreSentences, type SentenceScores } from "@/lib/verifier/label-types/sentence-similarity";
@@ -13,9 +14,10 @@ interface ActionPlacement {
 }
 
 /**
- * Every action must be found, and the actions' first appearances must follow the listed order
- * (ties allowed). By keyword (default), an action appears where the last of its keywords first
- * appears; semantically, at the first sentence similar enough to it.
+ * Every action must be found, and the actions' appearances must follow the listed order (ties
+ * allowed). By keyword (default), an action appears where the last of its keywords first appears
+ * at or after where the previous action was found, so a repeated action is found again further
+ * on; semantically, at the first sentence similar enough to it.
  */
 export function verifySequence(label: SequenceLabel, context: VerifyContext): TargetVerdict {
   return context.config.sequence.matching === "semantic" ? verifyBySentences(label, context) : verifyByKeywords(label, context);
@@ -29,18 +31,69 @@ function verifyByKeywords(label: SequenceLabel, context: VerifyContext): TargetV
   let allFound = true;
   const labels = label.actions.map((action) => ({ label: labelKeywords(action, rule), group: action }));
   const results = matchKeywordGroups(labels, context.answer, rule, { target: context.target, pick: "first" });
+  const occurrences = new KeywordOccurrences(context, rule);
+  let from = 0;
   label.actions.forEach((action, i) => {
     const result = results[i] as KeywordParts;
-    matches.push(...result.parts);
     score = Math.min(score, result.score);
     if (!result.passed) {
+      matches.push(...result.parts);
       allFound = false;
       return;
     }
-    const position = Math.max(...result.parts.map((part) => (part.matched ? part.start : 0)));
-    placements.push({ action, position });
+    // Each action is looked for from where the previous one was found, so a repeated action is found again later.
+    const placed = occurrences.place((labels[i] as (typeof labels)[number]).label, from);
+    const parts = placed === undefined ? result.parts : withSpans(result.parts, placed.spans, context.answer.text);
+    matches.push(...parts);
+    const starts = parts.map((part) => (part.matched ? part.start : 0));
+    placements.push({ action, position: Math.max(...starts) });
+    if (placed !== undefined) from = Math.min(...starts);
   });
   return finish("sequence:keyword-order", rule.threshold, rule.strict, { matches, placements, score, allFound }, context);
+}
+
+/** The matched parts, moved to the occurrences chosen for them. */
+function withSpans(parts: readonly PartMatch[], spans: readonly { start: number; end: number }[], text: string): PartMatch[] {
+  return parts.map((part, i) => {
+    const span = spans[i];
+    if (!part.matched || span === undefined) return part;
+    return { ...part, start: span.start, end: span.end, text: text.slice(span.start, span.end) };
+  });
+}
+
+/** Where each keyword part of a label passes in the answer, for placing actions one after another. */
+class KeywordOccurrences {
+  private readonly passing = new Map<Keyword, Map<string, number>>();
+
+  constructor(
+    private readonly context: VerifyContext,
+    private readonly rule: KeywordRule,
+  ) {}
+
+  /** The first occurrence at or after `from` of every part of the label; undefined when a part has none there. */
+  place(label: LabelKeywords, from: number): { spans: { start: number; end: number }[] } | undefined {
+    const spans: { start: number; end: number }[] = [];
+    for (const members of label.parts) {
+      const words = new Set<string>();
+      for (const i of members) {
+        const keyword = label.keywords[i] as Keyword;
+        for (const word of this.passingWords(keyword, label.usesAllWords).keys()) words.add(word);
+      }
+      const token = this.context.answer.tokens.find((candidate) => candidate.start >= from && words.has(candidate.word));
+      if (token === undefined) return undefined;
+      spans.push({ start: token.start, end: token.end });
+    }
+    return { spans };
+  }
+
+  private passingWords(keyword: Keyword, anyAnswerWord: boolean): Map<string, number> {
+    let words = this.passing.get(keyword);
+    if (words === undefined) {
+      words = passingWords(keyword, this.context.answer, this.rule, anyAnswerWord);
+      this.passing.set(keyword, words);
+    }
+    return words;
+  }
 }
 
 function verifyBySentences(label: SequenceLabel, context: VerifyContext): TargetVerdict {

@@ -1,6 +1,8 @@
 import { codePointLength, hasSurrogates } from "@/lib/verifier/similarity/indel-ratio";
+import { type ReleasedWords, releasedWords } from "@/lib/verifier/released/keywords";
+import { type SpacyToken, spacyTokenize } from "@/lib/verifier/spacy/tokenizer";
 import { splitSentences, type Span } from "@/lib/verifier/text/sentences";
-import { asciiWordView, isAsciiWordCode, tokenize, tokenizeAsciiView, type Token } from "@/lib/verifier/text/tokenize";
+import { asciiWordView, isAsciiWordAt, tokenize, tokenizeAsciiView, type Token } from "@/lib/verifier/text/tokenize";
 
 /** One distinct answer word, at its first occurrence. */
 export interface IndexedWord {
@@ -34,6 +36,8 @@ export class AnswerText {
   private asciiLower: string | null | undefined;
   private tokenList: readonly Token[] | undefined;
   private sentenceList: readonly Span[] | undefined;
+  private spacyTokenList: readonly SpacyToken[] | undefined;
+  private releasedWordList: ReleasedWords | undefined;
   private readonly indexes = new Map<WordEligibility, WordIndex>();
 
   constructor(readonly text: string) {}
@@ -49,6 +53,18 @@ export class AnswerText {
   get sentences(): readonly Span[] {
     this.sentenceList ??= splitSentences(this.text);
     return this.sentenceList;
+  }
+
+  /** Tokens as spaCy's English tokenizer makes them (the released verifier's view). */
+  get spacyTokens(): readonly SpacyToken[] {
+    this.spacyTokenList ??= spacyTokenize(this.text);
+    return this.spacyTokenList;
+  }
+
+  /** The released code's answer keywords: distinct lower-cased tokens, not stop words, longer than 2. */
+  get releasedWords(): ReleasedWords {
+    this.releasedWordList ??= releasedWords(this.text);
+    return this.releasedWordList;
   }
 
   /** Distinct words, each marked eligible or not by `eligibility` (the index is cached per function). */
@@ -102,17 +118,17 @@ function buildWordIndex(tokens: readonly Token[], eligibility: WordEligibility):
   return { byWord, byLength };
 }
 
-/** Whole-word search in a lower-cased ASCII-word text; words outside [a-z0-9] never match. */
+/** Whole-word search in a lower-cased ASCII-word text; words with characters outside the word never match. */
 function findWholeAsciiWord(lower: string, word: string): { start: number; end: number } | undefined {
   if (word.length === 0) return undefined;
-  for (let i = 0; i < word.length; i++) if (!isAsciiWordCode(word.charCodeAt(i))) return undefined;
+  for (let i = 0; i < word.length; i++) if (!isAsciiWordAt(word, i)) return undefined;
   let from = 0;
   for (;;) {
     const start = lower.indexOf(word, from);
     if (start < 0) return undefined;
     const end = start + word.length;
-    const boundedLeft = start === 0 || !isAsciiWordCode(lower.charCodeAt(start - 1));
-    const boundedRight = end === lower.length || !isAsciiWordCode(lower.charCodeAt(end));
+    const boundedLeft = start === 0 || !isAsciiWordAt(lower, start - 1);
+    const boundedRight = end === lower.length || !isAsciiWordAt(lower, end);
     if (boundedLeft && boundedRight) return { start, end };
     from = start + 1;
   }

@@ -1,6 +1,7 @@
 /**
  * Words as the keyword rule sees them. A word is a maximal run of letters, marks and digits in the
- * ORIGINAL text (so punctuation, hyphens, apostrophes, underscores and emoji separate words); each
+ * ORIGINAL text, where a period between two digits belongs to the word (so "3.5" is one word, as in
+ * spaCy; other punctuation, hyphens, apostrophes, underscores and emoji separate words); each
  * run is then NFKC-normalised and lower-cased, and split again should normalisation have produced
  * a separator. Offsets always refer to the original text.
  */
@@ -13,7 +14,7 @@ export interface Token {
   readonly end: number;
 }
 
-const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
+const WORD_RUN = /(?:[\p{L}\p{N}\p{M}]|(?<=\p{Nd})\.(?=\p{Nd}))+/gu;
 const NON_ASCII = /\P{ASCII}/u;
 const NON_ASCII_WORD_CHAR = /(?!\p{ASCII})[\p{L}\p{N}\p{M}]/u;
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
@@ -40,8 +41,19 @@ export function asciiWordView(text: string): string | null {
   return lower.length === text.length ? lower : null;
 }
 
-export function isAsciiWordCode(code: number): boolean {
+function isAsciiWordCode(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Whether the character at `i` of an ASCII-word view belongs to a word: [a-z0-9], or a period between digits. */
+export function isAsciiWordAt(lower: string, i: number): boolean {
+  const code = lower.charCodeAt(i);
+  if (isAsciiWordCode(code)) return true;
+  return code === 46 && isAsciiDigit(lower.charCodeAt(i - 1)) && isAsciiDigit(lower.charCodeAt(i + 1));
 }
 
 /** Normalises one word run: NFKC then lower case; ASCII runs only need lower-casing. */
@@ -59,7 +71,7 @@ export function tokenizeAsciiView(lower: string): Token[] {
   const tokens: Token[] = [];
   let start = -1;
   for (let i = 0; i < lower.length; i++) {
-    if (isAsciiWordCode(lower.charCodeAt(i))) {
+    if (isAsciiWordAt(lower, i)) {
       if (start < 0) start = i;
     } else if (start >= 0) {
       tokens.push({ word: lower.slice(start, i), start, end: i });
