@@ -3,7 +3,7 @@ import { defineQueue } from "./define-queue";
 
 const id = z.number().int().positive();
 
-/** Queues of dataset imports and media ingest (issue 5). */
+/** Queues of dataset imports and media ingest. */
 export const datasetQueues = {
   /** Runs one requested import (a DatasetImport row), all-or-nothing; then queues its media ingest. */
   import: defineQueue({

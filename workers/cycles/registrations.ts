@@ -4,7 +4,7 @@ import { handleStageBatch } from "./stage-batch";
 import { handleCycleTick } from "./tick";
 
 /**
- * Handlers of the cycle engine's stages (issue 6). Inference batches run a few at a time per
+ * Handlers of the cycle engine's stages. Inference batches run a few at a time per
  * process: they share one client, whose own limit caps requests in flight per backend.
  */
 export const cycleRegistrations: Registration[] = [

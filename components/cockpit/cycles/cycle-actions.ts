@@ -2,7 +2,7 @@ import type { PostCycleCancelResponse } from "@/app/api/cycles/[id]/cancel/route
 import type { PostCycleResumeResponse } from "@/app/api/cycles/[id]/resume/route";
 import { apiFetch } from "../../api-client";
 
-/** The cycle engine's commands (app/api/cycles, issue 6): cancel and resume act on a run's current cycle. */
+/** The cycle engine's commands (app/api/cycles): cancel and resume act on a run's current cycle. */
 export const cycleActions = {
   cancel: (runId: number) => apiFetch<PostCycleCancelResponse>(`/api/cycles/${runId}/cancel`, { method: "POST" }),
   /** Without reasons every given-up item of the stopped stage is retried; with them, only those. */
