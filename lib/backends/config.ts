@@ -41,6 +41,35 @@ export const inferenceBackendConfigSchema = z.object({
   breaker: breakerConfigSchema.prefault({}),
 });
 
+/**
+ * An OpenAI-compatible embeddings server (`POST /v1/embeddings`: vLLM, text-embeddings-inference,
+ * Infinity) or the project's simulator, for the verifier's sentence rules. It may also serve an
+ * extractive question-answering model (the Hugging Face question-answering task:
+ * `POST {baseUrl}{path} {inputs: {question, context}}` → `{answer, score, start, end}`), which the
+ * `reference-code` preset uses where the released parser cuts answers down to a span.
+ */
+export const embeddingsBackendConfigSchema = z.object({
+  kind: z.enum(["openai", "simulator"]),
+  baseUrl,
+  apiKey: z.string().min(1).optional(),
+  /** The embedding model's name as the server serves it (the released code uses all-MiniLM-L6-v2). */
+  model: z.string().min(1),
+  /** Texts per request; larger inputs are split into several requests. */
+  maxBatchSize: z.int().min(1).max(4096).default(256),
+  maxConcurrency: z.int().min(1).max(256).default(4),
+  timeoutMs: z.int().min(1).default(30_000),
+  retries: retryConfigSchema.prefault({}),
+  breaker: breakerConfigSchema.prefault({}),
+  questionAnswering: z
+    .object({
+      /** transformers' default for pipeline("question-answering"), which the released parser uses. */
+      model: z.string().min(1).default("distilbert/distilbert-base-cased-distilled-squad"),
+      /** Where the task is served; default `/models/<model>` (the Hugging Face Inference API's path). */
+      path: z.string().startsWith("/", "path must start with /").optional(),
+    })
+    .optional(),
+});
+
 const trainingCommon = {
   baseUrl,
   timeoutMs: z.int().min(1).default(30_000),
@@ -83,18 +112,23 @@ export const trainingBackendConfigSchema = z.discriminatedUnion("kind", [rayBack
 
 export type InferenceBackendConfig = z.output<typeof inferenceBackendConfigSchema>;
 export type InferenceBackendConfigInput = z.input<typeof inferenceBackendConfigSchema>;
+export type EmbeddingsBackendConfig = z.output<typeof embeddingsBackendConfigSchema>;
 export type RayBackendConfig = z.output<typeof rayBackendConfigSchema>;
 export type SlurmBackendConfig = z.output<typeof slurmBackendConfigSchema>;
 export type TrainingBackendConfig = z.output<typeof trainingBackendConfigSchema>;
 export type TrainingBackendConfigInput = z.input<typeof trainingBackendConfigSchema>;
 
-export function isSimulatorBackend(config: InferenceBackendConfig | TrainingBackendConfig): boolean {
+export function isSimulatorBackend(config: InferenceBackendConfig | EmbeddingsBackendConfig | TrainingBackendConfig): boolean {
   return config.kind === "simulator" || config.kind === "simulator-ray";
 }
 
 /** Parses a stored backend configuration, naming every invalid field. */
 export function parseInferenceBackendConfig(input: unknown, source = "inference backend"): InferenceBackendConfig {
   return parseOrExplain(inferenceBackendConfigSchema, input, `${source} configuration`);
+}
+
+export function parseEmbeddingsBackendConfig(input: unknown, source = "embeddings backend"): EmbeddingsBackendConfig {
+  return parseOrExplain(embeddingsBackendConfigSchema, input, `${source} configuration`);
 }
 
 export function parseTrainingBackendConfig(input: unknown, source = "training backend"): TrainingBackendConfig {

@@ -4,11 +4,14 @@
  * its own entry point (lib/backends/simulator).
  */
 export {
+  embeddingsBackendConfigSchema,
   inferenceBackendConfigSchema,
   isSimulatorBackend,
+  parseEmbeddingsBackendConfig,
   parseInferenceBackendConfig,
   parseTrainingBackendConfig,
   trainingBackendConfigSchema,
+  type EmbeddingsBackendConfig,
   type InferenceBackendConfig,
   type RayBackendConfig,
   type SlurmBackendConfig,
@@ -31,6 +34,10 @@ export type {
   Checkpoint,
   GenerateResult,
 } from "@/lib/backends/inference/types";
+
+// Embeddings (the verifier's sentence rules and question-answering spans)
+export { EmbeddingsClient } from "@/lib/backends/embeddings/client";
+export { createEmbeddingsClient } from "@/lib/backends/embeddings/factory";
 
 // Training
 export { createTrainingBackend } from "@/lib/backends/training/factory";

@@ -130,6 +130,12 @@ export const cycleConfigSchema = z.strictObject({
     .strictObject({
       inference: z.string().min(1).default("simulator"),
       training: z.string().min(1).default("simulator-ray"),
+      /**
+       * An embeddings backend for the verifier's sentence rules (and its question-answering model,
+       * where the reference-code preset needs the released parser's answer spans). Without one,
+       * those rules say they could not be applied (reference-code) or use the lexical fallback (paper).
+       */
+      embeddings: z.string().min(1).optional(),
     })
     .prefault({}),
   /** The base checkpoint's served name; defaults to the inference backend's model. */

@@ -24,7 +24,7 @@ export async function demoCycleConfig(): Promise<CycleConfigInput> {
     name: "Demo run (simulator)",
     datasets: selected,
     evaluation: { enabled: heldOut.size > 0, sampleSize: 100, splits: heldOut.size > 0 ? [...heldOut] : ["test"] },
-    backends: { inference: "simulator", training: "simulator-ray" },
+    backends: { inference: "simulator", training: "simulator-ray", embeddings: "simulator-embeddings" },
     stopRule: { maxCycles: 2, minYieldGain: 0.01 },
     execution: { batchSize: 50, tickSeconds: 1 },
   };

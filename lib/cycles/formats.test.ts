@@ -5,9 +5,11 @@ import {
   jsonlItem,
   llamaFactoryInstructionItem,
   llamaFactoryItem,
+  userTurnOf,
   videoLlavaInstructionItem,
   videoLlavaItem,
 } from "./exports/formats";
+import { ANSWER_PROMPT } from "./prompts";
 import { cutRanges } from "./engine/plan-batches";
 import { labelText } from "./label-text";
 import { bar } from "./progress-bars";
@@ -61,6 +63,35 @@ describe("export formats", () => {
       videos: ["/shared/media/kinetics/abc.mp4"],
     });
     expect(item.messages[0]!.content).not.toContain("Answer:");
+  });
+
+  test('userTurn "prompt": <video>\\n and the chain-of-thought prompt exactly as the released code asked it (data_generation.py rationale_prompt), in the released {id, video, conversations} record', () => {
+    const question = "What is the person doing?";
+    // videostar/data_generation.py: rationale_prompt = lambda q: f"Question: {q}\nCan you explain step-by-step how one can arrive at this conclusion?"
+    const released = `Question: ${question}\nCan you explain step-by-step how one can arrive at this conclusion?`;
+    const userTurn = userTurnOf("prompt", ANSWER_PROMPT, question);
+    expect(userTurn).toBe(released);
+    expect(videoLlavaItem(example, { ...context, userTurn })).toStrictEqual({
+      id: "c3-g42",
+      video: "kinetics/abc.mp4",
+      conversations: [
+        { from: "human", value: `<video>\n${released}` },
+        { from: "gpt", value: "First ... eating apple pie." },
+      ],
+    });
+    expect(llamaFactoryItem(example, { ...context, userTurn })).toStrictEqual({
+      messages: [
+        { role: "user", content: `<video>\n${released}` },
+        { role: "assistant", content: "First ... eating apple pie." },
+      ],
+      videos: ["/shared/media/kinetics/abc.mp4"],
+    });
+    // The paper's prompt has "{Q}." where the released f-string has "{q}": a question that does not end a sentence keeps the period.
+    expect(userTurnOf("prompt", ANSWER_PROMPT, "Name the action")).toBe(
+      "Question: Name the action.\nCan you explain step-by-step how one can arrive at this conclusion?",
+    );
+    // The default, "question", is the bare question (trimmed), as the released records have it.
+    expect(userTurnOf("question", ANSWER_PROMPT, `  ${question} `)).toBe(question);
   });
 
   test("JSONL keeps the provenance", () => {

@@ -42,6 +42,10 @@ export async function launchRun(
   const training = await findBackend({ name: config.backends.training });
   if (training?.role !== "TRAINING")
     throw invalidField("backends.training", `backends.training: no training backend named "${config.backends.training}"`);
+  const embeddings = config.backends.embeddings === undefined ? undefined : await findBackend({ name: config.backends.embeddings });
+  if (embeddings !== undefined && embeddings?.role !== "EMBEDDINGS")
+    throw invalidField("backends.embeddings", `backends.embeddings: no embeddings backend named "${config.backends.embeddings}"`);
+  if (embeddings !== undefined) resolveBackendConfig(embeddings);
   const resolved = resolveBackendConfig(inference);
   if (resolved.role === "TRAINING")
     throw invalidField("backends.inference", `backends.inference: "${inference.name}" is a training backend`);
@@ -81,6 +85,7 @@ export async function launchRun(
     datasets,
     inferenceBackendId: inference.id,
     trainingBackendId: training.id,
+    ...(embeddings === undefined ? {} : { embeddingsBackendId: embeddings.id }),
     baseCheckpointId: base.id,
   };
   const created = await inTransaction(async (tx) => {

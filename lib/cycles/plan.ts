@@ -23,6 +23,8 @@ const cyclePlanSchema = z.object({
   datasets: z.array(z.object({ datasetId: z.int(), name: z.string(), train: selectionSchema, evaluation: selectionSchema.nullable() })),
   inferenceBackendId: z.int(),
   trainingBackendId: z.int(),
+  /** The embeddings backend the verifier uses, when the run names one. */
+  embeddingsBackendId: z.int().optional(),
   baseCheckpointId: z.int(),
 });
 export type CyclePlan = z.output<typeof cyclePlanSchema>;

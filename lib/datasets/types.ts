@@ -15,8 +15,8 @@ export type Target =
   | { labelType: "class"; label: string }
   | { labelType: "float"; label: { value: number; name: string } }
   | { labelType: "bbox"; label: { box: [number, number, number, number] } }
-  | { labelType: "interval"; label: { start: number; end: number } }
-  | { labelType: "timestamp"; label: { time: number } }
+  | { labelType: "interval"; label: { start: number; end: number; duration?: number } }
+  | { labelType: "timestamp"; label: { time: number; duration?: number } }
   | { labelType: "sequence"; label: { actions: string[] } }
   | { labelType: "caption"; label: string }
   | { labelType: "same"; label: { same: boolean } };

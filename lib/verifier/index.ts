@@ -17,4 +17,7 @@ export {
   type PresetName,
   type VerifierConfig,
 } from "@/lib/verifier/config";
-export { verifySync } from "@/lib/verifier/verify";
+export { verifyMany, verifySync } from "@/lib/verifier/verify";
+export type { Verdict } from "@/lib/verifier/verdict";
+export type { Embedder } from "@/lib/verifier/embeddings/embedder";
+export type { SpanExtractor } from "@/lib/verifier/embeddings/span-extractor";

@@ -25,7 +25,12 @@ const bboxLabelSchema = z.object({
 });
 
 const intervalLabelSchema = z
-  .object({ start: seconds, end: seconds })
+  .object({
+    start: seconds,
+    end: seconds,
+    /** The clip's length in seconds; the released rule compares intervals as fractions of it. */
+    duration: z.number().positive().optional(),
+  })
   .refine((interval) => interval.start <= interval.end, { message: "start must not be after end", path: ["end"] });
 
 const timestampLabelSchema = z.object({

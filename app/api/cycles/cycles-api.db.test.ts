@@ -52,11 +52,12 @@ test("demo backends are seeded idempotently", async () => {
   await seedDemoBackends();
   await seedDemoBackends();
   const rows = await prisma().backend.findMany({
-    where: { name: { in: ["simulator", "simulator-ray"] } },
+    where: { name: { in: ["simulator", "simulator-ray", "simulator-embeddings"] } },
     select: { name: true, role: true, protocol: true, isSimulator: true },
   });
   expect(rows.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
     { name: "simulator", role: "INFERENCE", protocol: "simulator", isSimulator: true },
+    { name: "simulator-embeddings", role: "EMBEDDINGS", protocol: "simulator", isSimulator: true },
     { name: "simulator-ray", role: "TRAINING", protocol: "simulator-ray", isSimulator: true },
   ]);
   expect(await prisma().checkpoint.count({ where: { kind: "BASE", servedName: "Qwen2.5-VL-7B-Instruct" } })).toBe(1);

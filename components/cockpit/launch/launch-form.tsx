@@ -152,8 +152,9 @@ function BackendPickers({
   onChange: (path: string, value: unknown) => void;
 }) {
   const current = isRecord(values.backends) ? values.backends : {};
-  const picker = (role: "INFERENCE" | "TRAINING", key: "inference" | "training", label: string) => {
+  const picker = (role: "INFERENCE" | "TRAINING" | "EMBEDDINGS", key: "inference" | "training" | "embeddings", label: string) => {
     const options = model.backends.filter((backend) => backend.role === role);
+    const optional = role === "EMBEDDINGS";
     const selected = typeof current[key] === "string" ? current[key] : "";
     const missing = selected !== "" && !options.some((backend) => backend.name === selected);
     const id = `cfg-backends-${key}`;
@@ -167,8 +168,9 @@ function BackendPickers({
           className={inputClass}
           value={selected}
           aria-invalid={Boolean(errors[`backends.${key}`])}
-          onChange={(event) => onChange(`backends.${key}`, event.target.value)}
+          onChange={(event) => onChange(`backends.${key}`, optional && event.target.value === "" ? undefined : event.target.value)}
         >
+          {optional && <option value="">None (sentence rules not applied under reference-code)</option>}
           {missing && <option value={selected}>{selected} (not configured)</option>}
           {options.map((backend) => (
             <option key={backend.name} value={backend.name}>
@@ -183,10 +185,11 @@ function BackendPickers({
     );
   };
   return (
-    <fieldset className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-2">
+    <fieldset className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3">
       <legend className="px-1 text-sm font-medium text-slate-700">Backends</legend>
       {picker("INFERENCE", "inference", "Inference backend")}
       {picker("TRAINING", "training", "Training backend")}
+      {picker("EMBEDDINGS", "embeddings", "Embeddings backend (verifier)")}
     </fieldset>
   );
 }

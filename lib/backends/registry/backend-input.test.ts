@@ -33,6 +33,16 @@ describe("backend input", () => {
     expect(issues({ ...inference, role: "TRAINING" }).kind).toMatch(/cannot serve as a training backend/);
   });
 
+  test("an embeddings backend is checked against the embeddings client's settings, not the inference client's", () => {
+    const embeddings = { ...inference, role: "EMBEDDINGS", settings: { model: "all-MiniLM-L6-v2", maxBatchSize: 64 } };
+    expect(issues(embeddings)).toEqual({});
+    expect(issues({ ...embeddings, settings: { model: "m", maxBatchSize: 0 } })).toHaveProperty(["settings.maxBatchSize"]);
+    expect(issues({ ...embeddings, settings: { model: "m", questionAnswering: { path: "models/x" } } })).toHaveProperty([
+      "settings.questionAnswering.path",
+    ]);
+    expect(issues({ ...embeddings, kind: "ray" }).kind).toMatch(/cannot serve as an embeddings backend/);
+  });
+
   test("credentials are refused inside settings", () => {
     expect(issues({ ...inference, settings: { model: "m", apiKey: "sk-1" } })["settings.apiKey"]).toMatch(/credential field/);
   });

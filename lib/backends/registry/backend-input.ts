@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { inferenceBackendConfigSchema, trainingBackendConfigSchema } from "@/lib/backends";
+import { embeddingsBackendConfigSchema, inferenceBackendConfigSchema, trainingBackendConfigSchema } from "@/lib/backends";
 import { BACKEND_KINDS, BACKEND_ROLES, KIND_TRAITS, SECRET_SETTING_KEYS } from "./backend-kinds";
 
 const envVarName = z
@@ -38,7 +38,7 @@ export const backendInputSchema = z
       context.addIssue({
         code: "custom",
         path: ["kind"],
-        message: `${traits.label} cannot serve as a ${input.role.toLowerCase()} backend`,
+        message: `${traits.label} cannot serve as ${input.role === "INFERENCE" || input.role === "EMBEDDINGS" ? "an" : "a"} ${input.role.toLowerCase()} backend`,
       });
     }
     for (const key of Object.keys(input.settings)) {
@@ -65,7 +65,12 @@ function clientConfigIssues(input: Omit<BackendInput, "name">): { path: Property
   const candidate: Record<string, unknown> = { ...input.settings, kind: input.kind, baseUrl: input.baseUrl };
   // The real credential is checked when used; a placeholder stands in so its presence validates.
   if (input.credential.source !== "none") candidate[traits.secretKey] = "credential-placeholder";
-  const schema = traits.roles.includes("TRAINING") ? trainingBackendConfigSchema : inferenceBackendConfigSchema;
+  // The kind decides the client; a kind that serves inference and embeddings is checked by the role it plays.
+  const schema = traits.roles.includes("TRAINING")
+    ? trainingBackendConfigSchema
+    : input.role === "EMBEDDINGS"
+      ? embeddingsBackendConfigSchema
+      : inferenceBackendConfigSchema;
   const result = schema.safeParse(candidate);
   if (result.success) return [];
   return result.error.issues.map((issue) => {

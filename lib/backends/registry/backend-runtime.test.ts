@@ -55,6 +55,26 @@ describe("stored backends", () => {
     expect(runtime).toMatchObject({ role: "TRAINING", config: { kind: "simulator-ray", entrypointNumGpus: 1 } });
   });
 
+  test("an embeddings backend resolves through the embeddings schema, its question-answering model with its default name", () => {
+    const row = record({
+      name: "minilm",
+      role: "EMBEDDINGS",
+      kind: "openai",
+      baseUrl: "http://gpu:8001",
+      settings: { model: "sentence-transformers/all-MiniLM-L6-v2", questionAnswering: {} },
+    });
+    expect(resolveBackendConfig(row)).toMatchObject({
+      role: "EMBEDDINGS",
+      config: {
+        kind: "openai",
+        model: "sentence-transformers/all-MiniLM-L6-v2",
+        maxBatchSize: 256,
+        timeoutMs: 30_000,
+        questionAnswering: { model: "distilbert/distilbert-base-cased-distilled-squad" },
+      },
+    });
+  });
+
   test("a row with an unknown protocol names the backend", () => {
     expect(() =>
       resolveBackendConfig({ name: "odd", role: "INFERENCE", protocol: "grpc", baseUrl: "http://x", config: {}, secretCiphertext: null }),

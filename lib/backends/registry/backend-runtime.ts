@@ -1,7 +1,9 @@
 import { unavailable } from "@/lib/errors/domain-error";
 import {
+  parseEmbeddingsBackendConfig,
   parseInferenceBackendConfig,
   parseTrainingBackendConfig,
+  type EmbeddingsBackendConfig,
   type InferenceBackendConfig,
   type TrainingBackendConfig,
 } from "@/lib/backends";
@@ -24,7 +26,8 @@ export interface StoredBackend {
 export type CredentialView = { source: "none" } | { source: "env"; envVar: string; present: boolean } | { source: "stored" };
 
 export type RuntimeBackendConfig =
-  | { role: "INFERENCE" | "EMBEDDINGS"; config: InferenceBackendConfig }
+  | { role: "INFERENCE"; config: InferenceBackendConfig }
+  | { role: "EMBEDDINGS"; config: EmbeddingsBackendConfig }
   | { role: "TRAINING"; config: TrainingBackendConfig };
 
 export interface ResolveOptions {
@@ -64,8 +67,8 @@ export function resolveBackendConfig(row: StoredBackend, options: ResolveOptions
   if (secret !== null) candidate[KIND_TRAITS[kind].secretKey] = secret;
   const source = `backend "${row.name}"`;
   if (row.role === "TRAINING") return { role: "TRAINING", config: parseTrainingBackendConfig(candidate, source) };
-  if (row.role === "INFERENCE" || row.role === "EMBEDDINGS")
-    return { role: row.role, config: parseInferenceBackendConfig(candidate, source) };
+  if (row.role === "INFERENCE") return { role: "INFERENCE", config: parseInferenceBackendConfig(candidate, source) };
+  if (row.role === "EMBEDDINGS") return { role: "EMBEDDINGS", config: parseEmbeddingsBackendConfig(candidate, source) };
   throw new Error(`Backend "${row.name}": unknown role "${row.role}"`);
 }
 

@@ -23,6 +23,25 @@ describe("health checks", () => {
     expect(report.warning).toMatch(/"not-served" is not among the served models/);
   });
 
+  test("an embeddings backend lists its served models; a model it does not serve is a warning", async () => {
+    const config = {
+      kind: "simulator" as const,
+      baseUrl: sim.url,
+      model: "vstar-sim-embedding-256",
+      maxBatchSize: 256,
+      maxConcurrency: 2,
+      timeoutMs: 5000,
+      retries: { max: 0, baseDelayMs: 0, maxDelayMs: 0, maxRetryAfterMs: 0 },
+      breaker: { failureThreshold: 5, cooldownMs: 1000 },
+    };
+    const report = await checkBackendHealth({ role: "EMBEDDINGS", config });
+    expect(report).toMatchObject({ ok: true, simulated: true });
+    expect(report.warning).toBeUndefined();
+    expect(report.models.map((model) => model.id)).toContain("vstar-sim-embedding-256");
+    const missing = await checkBackendHealth({ role: "EMBEDDINGS", config: { ...config, model: "all-MiniLM-L6-v2" } });
+    expect(missing.warning).toMatch(/"all-MiniLM-L6-v2" is not among the served models/);
+  });
+
   test("a Ray dashboard reports its version", async () => {
     const report = await checkBackendHealth({
       role: "TRAINING",

@@ -1,5 +1,11 @@
 import { z } from "zod";
-import { createInferenceClient, isSimulatorBackend, type RayBackendConfig, type SlurmBackendConfig } from "@/lib/backends";
+import {
+  createEmbeddingsClient,
+  createInferenceClient,
+  isSimulatorBackend,
+  type RayBackendConfig,
+  type SlurmBackendConfig,
+} from "@/lib/backends";
 import type { RuntimeBackendConfig } from "./backend-runtime";
 
 export const healthReportSchema = z.object({
@@ -25,7 +31,7 @@ export interface HealthCheckOptions {
   fetch?: typeof fetch;
 }
 
-/** Asks a backend whether it is up: /v1/models for inference, the version or ping endpoint for training. */
+/** Asks a backend whether it is up: /v1/models for inference and embeddings, the version or ping endpoint for training. */
 export async function checkBackendHealth(runtime: RuntimeBackendConfig, options: HealthCheckOptions = {}): Promise<HealthReport> {
   const now = options.now ?? Date.now;
   const started = now();
@@ -39,7 +45,10 @@ export async function checkBackendHealth(runtime: RuntimeBackendConfig, options:
     }
     const config = runtime.config;
     const timeoutMs = Math.min(config.timeoutMs, options.timeoutMs ?? 10_000);
-    const client = createInferenceClient({ ...config, timeoutMs, retries: { max: 0 } });
+    const client =
+      runtime.role === "EMBEDDINGS"
+        ? createEmbeddingsClient({ ...runtime.config, timeoutMs, retries: { max: 0 } })
+        : createInferenceClient({ ...runtime.config, timeoutMs, retries: { max: 0 } });
     const models = (await client.listModels()).map(({ id, root, parent }) => ({ id, root: root ?? null, parent: parent ?? null }));
     const served = models.some((model) => model.id === config.model);
     const warning = served ? undefined : `The configured model "${config.model}" is not among the served models`;

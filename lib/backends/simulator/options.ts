@@ -3,7 +3,9 @@ import { z } from "zod";
 import { faultConfigSchema } from "./faults";
 
 export const DEFAULT_BASE_MODEL = "Qwen2.5-VL-7B-Instruct";
-const DEFAULT_EMBEDDING_MODEL = "vstar-sim-embedding-256";
+export const DEFAULT_EMBEDDING_MODEL = "vstar-sim-embedding-256";
+/** transformers' default for pipeline("question-answering"), which the released Video-STaR parser uses. */
+export const DEFAULT_QUESTION_ANSWERING_MODEL = "distilbert/distilbert-base-cased-distilled-squad";
 
 const simulatorOptionsSchema = z.object({
   port: z.number().int().min(0).max(65535).default(0),
@@ -11,6 +13,8 @@ const simulatorOptionsSchema = z.object({
   seed: z.number().int().default(42),
   baseModel: z.string().min(1).default(DEFAULT_BASE_MODEL),
   embeddingModel: z.string().min(1).default(DEFAULT_EMBEDDING_MODEL),
+  /** Served at `POST /models/<name>` (the Hugging Face question-answering task), simulated. */
+  questionAnsweringModel: z.string().min(1).default(DEFAULT_QUESTION_ANSWERING_MODEL),
   maxModelLen: z.number().int().positive().default(32768),
   faults: faultConfigSchema.default({ errorRate: 0, timeoutRate: 0, malformedRate: 0, latencyMs: 0, latencyJitterMs: 0 }),
   /** How long a simulated training job takes from submission to SUCCEEDED. */

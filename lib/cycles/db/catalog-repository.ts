@@ -64,7 +64,7 @@ export async function registerAdapter(input: {
 /** A simulator backend row (demo): created once; later starts only refresh its URL. */
 export async function upsertSimulatorBackend(input: {
   name: string;
-  role: "INFERENCE" | "TRAINING";
+  role: "INFERENCE" | "TRAINING" | "EMBEDDINGS";
   protocol: string;
   baseUrl: string;
   config: Record<string, unknown>;

@@ -93,13 +93,24 @@ export async function generationTexts(generationIds: readonly number[], queryabl
   return new Map(rows.map((row) => [row.id, row.text]));
 }
 
-/** The targets of these questions. */
-export async function questionTargets(questionIds: readonly number[], queryable: Queryable = db()): Promise<Map<number, unknown>> {
+/** What the verifier needs of these questions: targets, text, kind and video. */
+export async function questionsById(questionIds: readonly number[], queryable: Queryable = db()): Promise<Map<number, QuestionRow>> {
   if (questionIds.length === 0) return new Map();
-  const { rows } = await queryable.query<{ id: number; targets: unknown }>(`SELECT id, targets FROM "Question" WHERE id = ANY($1::int[])`, [
-    questionIds,
-  ]);
-  return new Map(rows.map((row) => [row.id, row.targets]));
+  const { rows } = await queryable.query<QuestionRow>(
+    `SELECT id AS "questionId", text AS question, kind, targets, "videoId" FROM "Question" WHERE id = ANY($1::int[])`,
+    [questionIds],
+  );
+  return new Map(rows.map((row) => [row.questionId, row]));
+}
+
+/** The probed durations (seconds) of these videos, for those that have one. */
+export async function videoDurations(videoIds: readonly number[], queryable: Queryable = db()): Promise<Map<number, number>> {
+  if (videoIds.length === 0) return new Map();
+  const { rows } = await queryable.query<{ id: number; durationSec: number }>(
+    `SELECT id, "durationSec" FROM "Video" WHERE id = ANY($1::int[]) AND "durationSec" IS NOT NULL`,
+    [videoIds],
+  );
+  return new Map(rows.map((row) => [row.id, row.durationSec]));
 }
 
 /** Unresolved item errors of the stage in the range: attempts by item key (see `itemKey`). */

@@ -1,4 +1,5 @@
 import type { Selection } from "../plan";
+import { needsClipDuration } from "../clip-duration";
 import type { Stage } from "../state-machine";
 import type { GenerationMode } from "./generation-store";
 import { db, type Queryable } from "./queryable";
@@ -7,11 +8,12 @@ import {
   generationTexts,
   itemKey,
   openErrorsInRange,
-  questionTargets,
+  questionsById,
   questionsWithPassingAnswer,
   selectedQuestionRowsInRange,
   selectedQuestionsInRange,
   verdictGenerationIds,
+  videoDurations,
   type GenerationKey,
 } from "./range-rows";
 import { selectionCondition, selectionParams } from "./selection-repository";
@@ -23,6 +25,8 @@ export interface GenerationItem {
   kind: string;
   targets: unknown;
   videoId: number;
+  /** The video's probed length, when a target's label lacks the clip's length (the released rules need it). */
+  clipDurationSec?: number;
   /** Attempts already failed (an unresolved ItemError), 0 when none. */
   failedAttempts: number;
 }
@@ -58,6 +62,21 @@ export async function pendingGenerationItems(work: GenerationWork, queryable: Qu
       items.push({ ...question, sampleIndex, failedAttempts });
     }
   }
+  return withClipDurations(items, queryable);
+}
+
+/** Adds the probed length of their video to the items whose targets need it (one query for the batch). */
+async function withClipDurations<T extends { targets: unknown; videoId: number; clipDurationSec?: number }>(
+  items: T[],
+  queryable: Queryable,
+): Promise<T[]> {
+  const needing = items.filter((item) => needsClipDuration(item.targets));
+  if (needing.length === 0) return items;
+  const durations = await videoDurations([...new Set(needing.map((item) => item.videoId))], queryable);
+  for (const item of needing) {
+    const duration = durations.get(item.videoId);
+    if (duration !== undefined) item.clipDurationSec = duration;
+  }
   return items;
 }
 
@@ -67,6 +86,12 @@ export interface VerificationItem {
   sampleIndex: number;
   text: string;
   targets: unknown;
+  question: string;
+  kind: string;
+  videoId: number;
+  clipDurationSec?: number;
+  /** Attempts already failed (an unresolved ItemError of this stage), 0 when none. */
+  failedAttempts: number;
 }
 
 export interface VerificationWork {
@@ -80,24 +105,35 @@ export interface VerificationWork {
 
 /** A batch's generations of `mode` without a verdict of this verifier version and not given up, by id. */
 export async function unverifiedGenerations(work: VerificationWork, queryable: Queryable = db()): Promise<VerificationItem[]> {
-  const keys = await unverifiedKeys(work, queryable);
-  const [texts, targets] = await Promise.all([
+  const { keys, errors } = await unverifiedKeys(work, queryable);
+  const [texts, questions] = await Promise.all([
     generationTexts(
       keys.map((key) => key.id),
       queryable,
     ),
-    questionTargets([...new Set(keys.map((key) => key.questionId))], queryable),
+    questionsById([...new Set(keys.map((key) => key.questionId))], queryable),
   ]);
-  return keys.map((key) => ({
-    generationId: key.id,
-    questionId: key.questionId,
-    sampleIndex: key.sampleIndex,
-    text: texts.get(key.id) ?? "",
-    targets: targets.get(key.questionId),
-  }));
+  const items = keys.map((key): VerificationItem => {
+    const question = questions.get(key.questionId);
+    return {
+      generationId: key.id,
+      questionId: key.questionId,
+      sampleIndex: key.sampleIndex,
+      text: texts.get(key.id) ?? "",
+      targets: question?.targets,
+      question: question?.question ?? "",
+      kind: question?.kind ?? "",
+      videoId: question?.videoId ?? 0,
+      failedAttempts: errors.get(itemKey(key.questionId, key.sampleIndex)) ?? 0,
+    };
+  });
+  return withClipDurations(items, queryable);
 }
 
-async function unverifiedKeys(work: VerificationWork, queryable: Queryable): Promise<GenerationKey[]> {
+async function unverifiedKeys(
+  work: VerificationWork,
+  queryable: Queryable,
+): Promise<{ keys: GenerationKey[]; errors: Map<string, number> }> {
   const [generations, errors] = await Promise.all([
     generationKeysInRange(work.cycleId, work.mode, work.range, queryable),
     openErrorsInRange(work.cycleId, work.stage, work.mode, work.range, queryable),
@@ -107,7 +143,10 @@ async function unverifiedKeys(work: VerificationWork, queryable: Queryable): Pro
     work.verifierVersion,
     queryable,
   );
-  return generations.filter((g) => !verified.has(g.id) && (errors.get(itemKey(g.questionId, g.sampleIndex)) ?? 0) < work.maxItemAttempts);
+  const keys = generations.filter(
+    (g) => !verified.has(g.id) && (errors.get(itemKey(g.questionId, g.sampleIndex)) ?? 0) < work.maxItemAttempts,
+  );
+  return { keys, errors };
 }
 
 export interface RangeOutcome {

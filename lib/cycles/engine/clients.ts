@@ -1,4 +1,11 @@
-import { createInferenceClient, createTrainingBackend, type InferenceClient, type TrainingBackend } from "@/lib/backends";
+import {
+  createEmbeddingsClient,
+  createInferenceClient,
+  createTrainingBackend,
+  type EmbeddingsClient,
+  type InferenceClient,
+  type TrainingBackend,
+} from "@/lib/backends";
 import { resolveBackendConfig } from "@/lib/backends/registry";
 import { findBackend, type BackendRow } from "../db/catalog-repository";
 
@@ -8,6 +15,7 @@ import { findBackend, type BackendRow } from "../db/catalog-repository";
  */
 const inference = new Map<string, InferenceClient>();
 const training = new Map<string, TrainingBackend>();
+const embeddings = new Map<string, EmbeddingsClient>();
 
 export interface InferenceHandle {
   client: InferenceClient;
@@ -39,6 +47,19 @@ export async function trainingBackendFor(backendId: number): Promise<{ backend: 
     training.set(key, backend);
   }
   return { backend, simulated: row.isSimulator || backend.kind === "simulator-ray" };
+}
+
+export async function embeddingsClientFor(backendId: number): Promise<{ client: EmbeddingsClient; simulated: boolean }> {
+  const row = await backendOrThrow(backendId);
+  const key = cacheKey(row);
+  let client = embeddings.get(key);
+  if (!client) {
+    const resolved = resolveBackendConfig(row);
+    if (resolved.role !== "EMBEDDINGS") throw new Error(`backend "${row.name}" is not an embeddings backend`);
+    client = createEmbeddingsClient(resolved.config);
+    embeddings.set(key, client);
+  }
+  return { client, simulated: row.isSimulator || client.isSimulator };
 }
 
 async function backendOrThrow(backendId: number): Promise<BackendRow> {

@@ -1,5 +1,6 @@
 import type { Target } from "@/lib/verifier";
 import type { CuratedExample } from "../db/export-repository";
+import { renderPrompt } from "../prompts";
 import type { InstructionExample } from "./instruction-data";
 
 /**
@@ -17,6 +18,15 @@ export interface ExampleContext {
   relativeVideoPath: string;
   cycleId: number;
   labels: Target[];
+}
+
+/**
+ * The user turn's text after `<video>\n`: the bare question ("question", as videostar/data_generation.py
+ * writes its records), or the answer prompt rendered around it ("prompt": the chain-of-thought prompt
+ * the model was asked with, as the released code's `rationale_prompt` builds it).
+ */
+export function userTurnOf(userTurn: "question" | "prompt", answerPrompt: string, question: string): string {
+  return userTurn === "prompt" ? renderPrompt(answerPrompt, { question }) : question.trim();
 }
 
 /** Video-LLaVA's training list item. */

@@ -6,13 +6,13 @@ import { mediaRoot } from "@/lib/config/media-root";
 import type { Target } from "@/lib/verifier";
 import { curatedPage, type ExportRow } from "../db/export-repository";
 import { modesOf } from "../db/metrics-repository";
-import { renderPrompt } from "../prompts";
 import { RecordFileWriter } from "./json-array-writer";
 import {
   type ExampleContext,
   jsonlItem,
   llamaFactoryInstructionItem,
   llamaFactoryItem,
+  userTurnOf,
   videoLlavaInstructionItem,
   videoLlavaItem,
 } from "./formats";
@@ -80,8 +80,7 @@ export async function writeExport(row: ExportRow, settings: ExportSettings): Pro
       const relativeVideoPath = example.mediaPath ?? example.sourcePath ?? `${example.videoKey}.mp4`;
       const context: ExampleContext = {
         cycleId,
-        userTurn:
-          settings.userTurn === "prompt" ? renderPrompt(settings.answerPrompt, { question: example.question }) : example.question.trim(),
+        userTurn: userTurnOf(settings.userTurn, settings.answerPrompt, example.question),
         relativeVideoPath,
         videoPath: clusterPath(path.join(root, relativeVideoPath), settings.clusterDataDir),
         labels: example.targets as Target[],

@@ -17,7 +17,7 @@ import { classifyFailure, isAbort } from "../engine/failures";
 import { labelText } from "../label-text";
 import { renderPrompt } from "../prompts";
 import type { Stage } from "../state-machine";
-import { judge } from "./judge";
+import { judge, judgeMany, type JudgeItem, type VerifierBackends } from "./judge";
 
 export interface GenerateItemsInput {
   run: BatchRun;
@@ -37,6 +37,12 @@ export interface GenerateItemsInput {
    * judge is written without one (that stage records why).
    */
   verifier?: VerifierConfig;
+  /**
+   * The run's embeddings backend: answers are then judged in bulk as each write is prepared (one
+   * embeddings request per write); if the backend fails, they are written without verdicts and the
+   * stage that verifies retries them.
+   */
+  backends?: VerifierBackends;
   /** Rows already there in the batch (for progress reports). */
   doneBefore: number;
 }
@@ -188,6 +194,8 @@ function failureOf(mode: GenerationMode, item: GenerationItem, reason: string, m
 /** Buffers answers (judging them if asked) and writes them in bulk, one write at a time, reporting progress after each. */
 class GenerationWriter {
   private buffer: NewGeneration[] = [];
+  /** Rows of the buffer still to be judged with the embeddings backend, and what their verdict needs. */
+  private toJudge: { row: NewGeneration; item: JudgeItem }[] = [];
   private chain: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private readonly done = new Set<string>();
@@ -201,7 +209,7 @@ class GenerationWriter {
 
   add(item: GenerationItem, prompt: string, result: GenerateResult): void {
     this.done.add(keyOf(item));
-    this.buffer.push({
+    const row: NewGeneration = {
       questionId: item.questionId,
       sampleIndex: item.sampleIndex,
       model: result.model,
@@ -211,19 +219,49 @@ class GenerationWriter {
       promptTokens: result.promptTokens,
       completionTokens: result.completionTokens,
       finishReason: result.finishReason,
-      verdict: this.judge(item, result.text),
-    });
+    };
+    const judgeItem = this.judgeItem(item, result.text);
+    if (judgeItem !== undefined && this.input.backends !== undefined) this.toJudge.push({ row, item: judgeItem });
+    else if (judgeItem !== undefined) {
+      const verdict = this.judge(judgeItem);
+      if (verdict !== undefined) row.verdict = verdict;
+    }
+    this.buffer.push(row);
     if (this.buffer.length >= FLUSH_ROWS) this.flush();
     else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
 
-  private judge(item: GenerationItem, text: string): JudgedVerdict | undefined {
+  private judgeItem(item: GenerationItem, text: string): JudgeItem | undefined {
     const targets = this.targetsOf.get(item);
     if (!this.input.verifier || !targets) return undefined;
+    return { targets, text, kind: item.kind, question: item.question, clipDurationSec: item.clipDurationSec ?? null };
+  }
+
+  private judge(item: JudgeItem): JudgedVerdict | undefined {
+    if (!this.input.verifier) return undefined;
     try {
-      return judge(targets, text, this.input.verifier, item.kind);
+      return judge(item, this.input.verifier);
     } catch {
       return undefined;
+    }
+  }
+
+  /** Judges rows with the embeddings backend; on its failure they are written without verdicts. */
+  private async judgeWithBackends(pending: readonly { row: NewGeneration; item: JudgeItem }[]): Promise<void> {
+    const { verifier, backends } = this.input;
+    if (pending.length === 0 || !verifier || !backends) return;
+    try {
+      const verdicts = await judgeMany(
+        pending.map((entry) => entry.item),
+        verifier,
+        backends,
+      );
+      pending.forEach((entry, i) => {
+        const verdict = verdicts[i];
+        if (verdict !== undefined) entry.row.verdict = verdict;
+      });
+    } catch {
+      // The verify pass judges them again and records the backend's failure.
     }
   }
 
@@ -242,10 +280,13 @@ class GenerationWriter {
     this.timer = undefined;
     if (this.buffer.length === 0) return;
     const rows = this.buffer;
+    const toJudge = this.toJudge;
     this.buffer = [];
+    this.toJudge = [];
     this.chain = this.chain
       .then(async () => {
         if (this.failure !== undefined) return;
+        await this.judgeWithBackends(toJudge);
         await insertGenerations(this.input.cycleId, this.input.mode, this.input.simulated, rows);
         this.written += rows.length;
         await this.input.run.report(this.input.doneBefore + this.written);

@@ -6,10 +6,11 @@ import type { CycleState } from "../db/cycle-repository";
 import { modeOfStage } from "../db/generation-store";
 import { pendingGenerationItems, rangeOutcome, unverifiedGenerations, type GenerationWork, type RangeOutcome } from "../db/work-items";
 import type { BatchRun } from "../engine/batch-context";
-import { inferenceClientFor } from "../engine/clients";
+import { embeddingsClientFor, inferenceClientFor } from "../engine/clients";
 import { videoUrl } from "../engine/video-url";
 import { selectionOf, type CyclePlan } from "../plan";
 import { generateItems } from "./generate-items";
+import { verifierBackendsOf, type VerifierBackends } from "./judge";
 import { verifyItems } from "./verify-items";
 
 /**
@@ -23,6 +24,7 @@ export async function runRangeStage(run: BatchRun, cycle: CycleState, plan: Cycl
   const config = plan.config;
   const before = await rangeOutcome(work, VERIFIER_VERSION);
   if (before.remaining === 0) return before;
+  const backends = await verifierBackendsFor(plan, run.signal);
   if (batch.stage !== "VERIFY") {
     const items = await pendingGenerationItems(work);
     if (items.length > 0) {
@@ -40,6 +42,7 @@ export async function runRangeStage(run: BatchRun, cycle: CycleState, plan: Cycl
         checkpoint,
         videoUrl,
         verifier: verifierConfigOf(config),
+        ...(backends === undefined ? {} : { backends }),
         doneBefore: before.done,
       });
     }
@@ -61,11 +64,19 @@ export async function runRangeStage(run: BatchRun, cycle: CycleState, plan: Cycl
       mode: work.mode,
       items: unverified,
       verifier: verifierConfigOf(config),
+      ...(backends === undefined ? {} : { backends }),
       maxItemAttempts: config.execution.maxItemAttempts,
       doneBefore: before.done,
     });
   }
   return rangeOutcome(work, VERIFIER_VERSION);
+}
+
+/** The run's embeddings backend as the verifier uses it, when the run names one. */
+async function verifierBackendsFor(plan: CyclePlan, signal: AbortSignal): Promise<VerifierBackends | undefined> {
+  if (plan.embeddingsBackendId === undefined) return undefined;
+  const { client, simulated } = await embeddingsClientFor(plan.embeddingsBackendId);
+  return verifierBackendsOf(client, simulated, signal);
 }
 
 function workOf(batch: ClaimedBatch, cycle: CycleState, plan: CyclePlan): { range: [number, number]; work: GenerationWork } {

@@ -27,7 +27,9 @@ import type { QuestionTemplate } from "../types";
  *
  * `from` per label type: class / caption → "column"; float → { "value": "column", "name": "score" }
  * (name is literal); bbox → { "box": "column" } (a JSON array) or { "x1", "y1", "x2", "y2" } columns,
- * normalised to [0, 1]; interval → { "start", "end" }; timestamp → { "time" }; sequence →
+ * normalised to [0, 1]; interval → { "start", "end", "duration"? }; timestamp → { "time", "duration"? }
+ * ("duration": the clip's length in seconds, which the released rules divide times by; without it
+ * the cycle engine uses the probed length of the video); sequence →
  * { "actions": "column", "separator": "|" } (a JSON array, an array in JSONL, or separated text);
  * same → { "same": "column" } (true/false, yes/no, 1/0).
  */
@@ -42,8 +44,8 @@ const targetMappingSchema = z.discriminatedUnion("labelType", [
     labelType: z.literal("bbox"),
     from: z.union([z.object({ box: column }), z.object({ x1: column, y1: column, x2: column, y2: column })]),
   }),
-  z.object({ labelType: z.literal("interval"), from: z.object({ start: column, end: column }) }),
-  z.object({ labelType: z.literal("timestamp"), from: z.object({ time: column }) }),
+  z.object({ labelType: z.literal("interval"), from: z.object({ start: column, end: column, duration: column.optional() }) }),
+  z.object({ labelType: z.literal("timestamp"), from: z.object({ time: column, duration: column.optional() }) }),
   z.object({ labelType: z.literal("sequence"), from: z.object({ actions: column, separator: z.string().min(1).default("|") }) }),
   z.object({ labelType: z.literal("same"), from: z.object({ same: column }) }),
 ]);

@@ -120,6 +120,32 @@ describe("parseGeneric", () => {
     ]);
   });
 
+  it("carries the clip's length from a mapped duration column into timestamp and interval targets (the released rules divide by it)", async () => {
+    const withDuration = parseGenericMapping({
+      videoKey: "id",
+      questions: [
+        { key: "peak", text: "When is the peak?", targets: [{ labelType: "timestamp", from: { time: "peak", duration: "length" } }] },
+        { key: "when", text: "When?", targets: [{ labelType: "interval", from: { start: "a_start", end: "a_end", duration: "length" } }] },
+      ],
+    });
+    const errors = new ImportErrorCollector();
+    const rows = [
+      { id: "a", peak: 3.2, a_start: 2, a_end: 5, length: 8 },
+      { id: "b", peak: 1, a_start: 2, a_end: 5, length: 0 },
+    ];
+    const items = await collectItems(
+      parseGeneric(await file("durations.jsonl", rows.map((row) => JSON.stringify(row)).join("\n")), { errors, mapping: withDuration }),
+    );
+    expect(items[0]?.questions.map((q) => q.targets)).toEqual([
+      [{ labelType: "timestamp", label: { time: 3.2, duration: 8 } }],
+      [{ labelType: "interval", label: { start: 2, end: 5, duration: 8 } }],
+    ]);
+    // A clip cannot last 0 s: the row's targets are refused with the column named.
+    expect(items[1]?.questions ?? []).toEqual([]);
+    expect(errors.count).toBeGreaterThan(0);
+    expect(JSON.stringify(errors)).toMatch(/duration \(0\) must be greater than 0/);
+  });
+
   it("reads the same mapping from CSV, with JSON arrays and separated lists in cells, and applies edited templates", async () => {
     const csv = [
       "id,video,t0,t1,source,caption,action,a_start,a_end,steps,where_q,box,same,score,peak",

@@ -30,11 +30,16 @@ export function targetFromRow(mapping: TargetMapping, row: RowReader): Target | 
       const end = row.number(mapping.from.end);
       if (start === null || end === null) return null;
       if (!(end > start)) return row.fail(mapping.from.end, `end (${end}) must be greater than start (${start})`);
-      return { labelType: "interval", label: { start, end } };
+      const duration = clipDuration(mapping.from.duration, row);
+      if (duration === null) return null;
+      return { labelType: "interval", label: { start, end, ...duration } };
     }
     case "timestamp": {
       const time = row.number(mapping.from.time);
-      return time === null ? null : { labelType: "timestamp", label: { time } };
+      if (time === null) return null;
+      const duration = clipDuration(mapping.from.duration, row);
+      if (duration === null) return null;
+      return { labelType: "timestamp", label: { time, ...duration } };
     }
     case "sequence": {
       const actions = row.list(mapping.from.actions, mapping.from.separator);
@@ -45,4 +50,13 @@ export function targetFromRow(mapping: TargetMapping, row: RowReader): Target | 
       return same === null ? null : { labelType: "same", label: { same } };
     }
   }
+}
+
+/** The clip's length from its column when the mapping names one: `{}` without one, null (error recorded) when unreadable. */
+function clipDuration(column: string | undefined, row: RowReader): { duration?: number } | null {
+  if (column === undefined) return {};
+  const duration = row.number(column);
+  if (duration === null) return null;
+  if (!(duration > 0)) return row.fail(column, `duration (${duration}) must be greater than 0`);
+  return { duration };
 }

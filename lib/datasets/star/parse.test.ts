@@ -114,7 +114,8 @@ describe("parseStar", () => {
       "star:when:a002": { start: 2.5, end: 4.5 },
     };
     expect(Object.keys(spans)).toContain(when?.key);
-    expect(when?.targets).toEqual([{ labelType: "interval", label: spans[when?.key ?? ""] }]);
+    // With the clip's length (the 5 s window), which the released rule divides times by.
+    expect(when?.targets).toEqual([{ labelType: "interval", label: { ...spans[when?.key ?? ""], duration: 5 } }]);
     // Base-form phrases read as English; slash alternatives are spelt out.
     const phrase = when?.key === "star:when:a001" ? "walk to the box" : "tidy up a closet or cabinet";
     expect([

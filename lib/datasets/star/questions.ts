@@ -77,7 +77,10 @@ export function betweenQuestion(context: ClipContext): Generated {
   };
 }
 
-/** "When does X happen": one action of the clip (chosen by hash) with its span as an interval. */
+/**
+ * "When does X happen": one action of the clip (chosen by hash) with its span as an interval, and
+ * the clip's length (STAR's start–end window), which the released rule normalises times by.
+ */
 export function whenQuestion(context: ClipContext): Generated {
   const spans = [...actionSpans(context.keyframes)].filter(([, span]) => span.end > span.start);
   const labels: ImportedLabel[] = spans.map(([id, span]) => ({
@@ -89,7 +92,7 @@ export function whenQuestion(context: ClipContext): Generated {
   if (chosen === undefined) return { questions: [], labels };
   const [id, span] = chosen;
   const generated = question(context, `star:when:${id}`, "star-when", { action: context.names.actionPhrase(id) }, [
-    { labelType: "interval", label: { start: span.start, end: span.end } },
+    { labelType: "interval", label: { start: span.start, end: span.end, duration: context.end - context.start } },
   ]);
   return { questions: generated === null ? [] : [generated], labels };
 }

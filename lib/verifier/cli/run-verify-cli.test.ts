@@ -42,7 +42,7 @@ describe("runVerifyCli", () => {
     expect(paper.code).toBe(0);
     expect(paper.lines()[0]).toMatchObject({ id: 1, passed: true });
     expect(reference.lines()[0]).toMatchObject({ id: 1, passed: false, threshold: 0.85 });
-    expect(reference.err).toMatch(/1 lines, 0 errors \(verifier 2\.0\.0, preset reference-code, config [0-9a-f]{12}\)/);
+    expect(reference.err).toMatch(/1 lines, 0 errors \(verifier 2\.1\.0, preset reference-code, config [0-9a-f]{12}\)/);
   });
 
   it("applies --overrides", async () => {

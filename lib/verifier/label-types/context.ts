@@ -9,6 +9,17 @@ export interface SemanticScorer {
   similarity(a: string, b: string): number;
 }
 
+/** The stretch of the answer a question-answering model picked as answering the question. */
+export interface AnswerSpan {
+  readonly text: AnswerText;
+  /** Offsets of the span in the whole answer. */
+  readonly start: number;
+  readonly end: number;
+  /** The model's probability for the span. */
+  readonly score: number;
+  readonly model: string;
+}
+
 export interface VerifyContext {
   readonly answer: AnswerText;
   readonly config: VerifierConfig;
@@ -18,4 +29,8 @@ export interface VerifyContext {
   readonly semantic?: SemanticScorer;
   /** The question's kind ("star-qa", "aqa-full"…): the `reference-code` preset picks the released rule by it. */
   readonly questionKind?: string;
+  /** The answer's span for the question, where the released parser asks a question-answering model for one. */
+  readonly answerSpan?: AnswerSpan;
+  /** Why there is no answer span (no question-answering model, no question text), when a rule needs one. */
+  readonly spanUnavailable?: string;
 }

@@ -2,13 +2,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { resolveVerifierConfig } from "@/lib/verifier/config";
 import type { Embedder } from "@/lib/verifier/embeddings/embedder";
+import type { SpanExtractor } from "@/lib/verifier/embeddings/span-extractor";
 import type { Target } from "@/lib/verifier/label-schemas";
 import { isReleasedKeyword, releasedWords } from "@/lib/verifier/released/keywords";
 import { releasedNumbers } from "@/lib/verifier/released/numbers";
 import { spacyTokenize } from "@/lib/verifier/spacy/tokenizer";
 import { fuzzRatio } from "@/lib/verifier/similarity/indel-ratio";
 import { expectSpansInAnswer } from "@/lib/verifier/testing/verdict-assertions";
-import { verify, verifySync } from "@/lib/verifier/verify";
+import { verify, verifyMany, verifySync } from "@/lib/verifier/verify";
 
 const reference = resolveVerifierConfig("reference-code");
 const paper = resolveVerifierConfig("paper");
@@ -154,6 +155,21 @@ const wordEmbedder: Embedder = {
     }),
 };
 
+/** A question-answering model that always picks the last occurrence of `phrase`, with `score`. */
+function spanAt(phrase: string, score = 0.9): SpanExtractor & { asked: [string, string][] } {
+  const asked: [string, string][] = [];
+  return {
+    spanModel: "fake-squad",
+    asked,
+    extractSpan: async (question, context) => {
+      asked.push([question, context]);
+      const start = context.lastIndexOf(phrase);
+      if (start < 0) throw new Error(`"${phrase}" is not in the answer`);
+      return { answer: phrase, start, end: start + phrase.length, score };
+    },
+  };
+}
+
 describe("sequence_with_embeddings (verifier.py) where data_gen_utils.py assigns sentence or sentence_sequence", () => {
   const actions: Target = { labelType: "sequence", label: { actions: ["Forward", "Pike", "Entry"] } };
 
@@ -167,17 +183,76 @@ describe("sequence_with_embeddings (verifier.py) where data_gen_utils.py assigns
     expect(reasons(swapped)).toMatch(/before sentence/);
   });
 
-  it("verifies STAR answers and after/before actions by sentences >= 0.6 (the whole answer: no span extractor here)", async () => {
+  it("verifies STAR answers by sentences >= 0.6 of the span extract_from_question cuts out (parse: answer_question), whatever its score", async () => {
     const target: Target = { labelType: "class", label: "The cup." };
-    const verdict = await verify(target, "I think he holds the cup.", reference, { embedder: wordEmbedder, questionKind: "star-qa" });
-    expect(verdict.passed).toBe(true);
-    expect(verdict.method).toBe("class:released-sentence:word-counts:whole-answer");
-    const after: Target = { labelType: "class", label: "Entry" };
-    const next = await verify(after, "After the pike comes the entry.", reference, {
+    const answer = "The cup is on the table. Then he picks up the book.";
+    const question = "Which object did the person pick up?";
+    const extractor = spanAt("the book", 0.12);
+    const verdict = await verify(target, answer, reference, {
       embedder: wordEmbedder,
-      questionKind: "subaction-after",
+      spanExtractor: extractor,
+      questionKind: "star-qa",
+      question,
     });
-    expect(next.method).toMatch(/^class:released-sentence:/);
+    // The whole answer has "The cup is on the table." (cosine ~1), but the released parser only compares the span.
+    expect(verdict.passed).toBe(false);
+    expect(verdict.method).toBe("class:released-sentence:word-counts:qa-span");
+    expect(extractor.asked).toEqual([[question, answer]]);
+    expectSpansInAnswer(verdict, answer);
+    expect(verdict.matches[0]).toMatchObject({ matched: false, closest: { text: "the book" } });
+    const right = await verify(target, "He looks around the room. He holds the cup.", reference, {
+      embedder: wordEmbedder,
+      spanExtractor: spanAt("the cup", 0.05),
+      questionKind: "star-qa",
+      question,
+    });
+    expect(right.passed).toBe(true);
+    expect(right.matches[0]).toMatchObject({ matched: true, text: "the cup", start: 35, end: 42 });
+  });
+
+  it("verifies before/after actions on the span too (parse: action_after_action, action_before_action)", async () => {
+    const after: Target = { labelType: "class", label: "Entry" };
+    const answer = "First a pike. After the pike comes the entry.";
+    for (const questionKind of ["subaction-after", "subaction-before"]) {
+      const extractor = spanAt("the entry");
+      const verdict = await verify(after, answer, reference, {
+        embedder: wordEmbedder,
+        spanExtractor: extractor,
+        questionKind,
+        question: "Which?",
+      });
+      expect(verdict.passed).toBe(true);
+      expect(verdict.method).toBe("class:released-sentence:word-counts:qa-span");
+      expect(extractor.asked).toHaveLength(1);
+    }
+  });
+
+  it("says the released rule could not be applied without a question-answering model, rather than comparing the whole answer", async () => {
+    const target: Target = { labelType: "class", label: "The cup." };
+    const verdict = await verify(target, "He holds the cup.", reference, {
+      embedder: wordEmbedder,
+      questionKind: "star-qa",
+      question: "What?",
+    });
+    expect(verdict.passed).toBe(false);
+    expect(verdict.method).toBe("class:released-sentence:not-applied");
+    expect(reasons(verdict)).toMatch(/^the released rule could not be applied: no question-answering model/);
+    const noQuestion = await verify(target, "He holds the cup.", reference, {
+      embedder: wordEmbedder,
+      spanExtractor: spanAt("the cup"),
+      questionKind: "star-qa",
+    });
+    expect(reasons(noQuestion)).toMatch(/the question's text was not given/);
+  });
+
+  it("verifies relationships (something-something reverse_template_qa, MOMA relationship_interation) by sentences of the whole answer", async () => {
+    const target: Target = { labelType: "class", label: "Putting the cup on the table." };
+    const verdict = await verify(target, "Someone is putting a cup on a table.", reference, {
+      embedder: wordEmbedder,
+      questionKind: "relationship",
+    });
+    expect(verdict.method).toBe("class:released-sentence:word-counts");
+    expect(verdict.passed).toBe(true);
   });
 
   it("verifies same-object questions by the sentence 'The objects are the same', not by same_or_not", async () => {
@@ -195,6 +270,149 @@ describe("sequence_with_embeddings (verifier.py) where data_gen_utils.py assigns
     expect(verdict.passed).toBe(false);
     expect(verdict.method).toBe("sequence:released-sentence-sequence:not-applied");
     expect(reasons(verdict)).toBe("the released rule could not be applied: no embeddings backend is configured");
+  });
+});
+
+describe("word_matching on extract_from_question for obj_identify (star-object-at, generate_spatial_qa 'identify')", () => {
+  const object: Target = { labelType: "class", label: "laptop" };
+  const answer = "A cup stands near the screen. The object in the box is a laptop.";
+
+  it("matches the label's keywords against the span's words only, with offsets into the whole answer", async () => {
+    const verdict = await verify(object, answer, reference, {
+      spanExtractor: spanAt("a laptop"),
+      questionKind: "star-object-at",
+      question: "What is it?",
+    });
+    expect(verdict.passed).toBe(true);
+    expect(verdict.method).toBe("class:released-word-matching:qa-span");
+    expect(verdict.matches[0]).toMatchObject({ matched: true, text: "laptop", start: answer.lastIndexOf("laptop") });
+    expectSpansInAnswer(verdict, answer);
+    const cup = await verify({ labelType: "class", label: "cup" }, answer, reference, {
+      spanExtractor: spanAt("a laptop"),
+      questionKind: "star-object-at",
+      question: "What is it?",
+    });
+    // "cup" is in the answer, but not in the span the parser keeps.
+    expect(cup.passed).toBe(false);
+  });
+
+  it("drops the item when the span has no keyword (max() of an empty list raises)", async () => {
+    const verdict = await verify(object, "It is the one on the left.", reference, {
+      spanExtractor: spanAt("the one"),
+      questionKind: "star-object-at",
+      question: "What is it?",
+    });
+    expect(verdict.method).toBe("class:released-word-matching:qa-span:dropped");
+    expect(verdict.passed).toBe(false);
+  });
+
+  it("is not applied without a question-answering model", () => {
+    const verdict = check(object, answer, "star-object-at");
+    expect(verdict.method).toBe("class:released-word-matching:not-applied");
+    expect(verdict.passed).toBe(false);
+  });
+});
+
+describe("one_dim_range on extract_temporal_range (verifier.py): normalised times, the last valid pair, IoU > 0.5", () => {
+  // 2 s to 5 s of a 10 s clip: 0.2 to 0.5 of it, as the released labels are.
+  const interval: Target = { labelType: "interval", label: { start: 2, end: 5, duration: 10 } };
+  const ask = (answer: string, extractor: SpanExtractor) =>
+    verify(interval, answer, reference, { spanExtractor: extractor, questionKind: "star-when", question: "When does it happen?" });
+
+  it("reads the question-answering span when its score is above 0.6, else the whole answer", async () => {
+    const answer = "It starts calmly. The person acts from 0.2 to 0.5 of the clip.";
+    const spanned = await ask(answer, spanAt("from 0.2 to 0.5", 0.9));
+    expect(spanned.passed).toBe(true);
+    expect(spanned.method).toBe("interval:released-temporal-range");
+    expect(spanned.matches[0]).toMatchObject({ matched: true, text: "0.2 to 0.5" });
+    expectSpansInAnswer(spanned, answer);
+    // A confident span with a single time gives (None, None): the item fails.
+    expect((await ask(answer, spanAt("0.5", 0.9))).passed).toBe(false);
+    // The same span at score 0.6 is ignored, and the whole answer has the pair.
+    expect((await ask(answer, spanAt("0.5", 0.6))).passed).toBe(true);
+  });
+
+  it("takes the last pair of consecutive times with 0 < start < end < 1, scanning backwards", async () => {
+    const whole = spanAt("x", 0.1);
+    expect((await ask("From 0.2 to 0.5, or maybe 0.6 to 0.9. x", whole)).passed).toBe(false);
+    expect((await ask("It ends near 0.9; it runs from 0.2 to 0.5. x", whole)).passed).toBe(true);
+    // Consecutive across mentions: "0.5 ... at 0.9" is the last valid pair, not 0.2 to 0.5.
+    const across = await ask("From 0.2 to 0.5, then at 0.9 and 0.7. x", whole);
+    expect(across.passed).toBe(false);
+    expect(across.matches[0]).toMatchObject({ matched: false, closest: { text: "0.5, then at 0.9" } });
+    // Seconds are never read as a range (end < 1 fails), which is what the released code does with them.
+    const seconds = await ask("It happens from 2 to 5 seconds. x", whole);
+    expect(seconds.passed).toBe(false);
+    expect(reasons(seconds)).toMatch(/extract_temporal_range gives None, None/);
+  });
+
+  it("needs an IoU above 0.5 (0.5 itself fails) and fails without overlap", async () => {
+    const whole = spanAt("x", 0.1);
+    const half: Target = { labelType: "interval", label: { start: 2, end: 6, duration: 10 } };
+    const verdict = await verify(half, "from 0.2 to 0.4 x", reference, {
+      spanExtractor: whole,
+      questionKind: "star-when",
+      question: "When?",
+    });
+    expect(verdict.score).toBeCloseTo(0.5, 9);
+    expect(verdict.passed).toBe(false);
+    expect((await ask("from 0.55 to 0.9 x", whole)).passed).toBe(false);
+  });
+
+  it("is not applied without the clip's length or without a question-answering model", async () => {
+    const noDuration = await verify({ labelType: "interval", label: { start: 2, end: 5 } }, "from 0.2 to 0.5", reference, {
+      spanExtractor: spanAt("0.2"),
+      question: "When?",
+    });
+    expect(noDuration.method).toBe("interval:released-temporal-range:not-applied");
+    expect(reasons(noDuration)).toMatch(/no clip duration/);
+    const noModel = check(interval, "from 0.2 to 0.5");
+    expect(noModel.method).toBe("interval:released-temporal-range:not-applied");
+    expect(reasons(noModel)).toMatch(/no question-answering model/);
+  });
+});
+
+describe("verifyMany with an embeddings backend and a question-answering model", () => {
+  it("asks the model only for the answers whose rules read a span, and embeds every text in one request", async () => {
+    const extractor = spanAt("the cup");
+    let requests = 0;
+    const counting: Embedder = {
+      model: "word-counts",
+      embed: async (texts) => {
+        requests++;
+        return wordEmbedder.embed(texts);
+      },
+    };
+    const verdicts = await verifyMany(
+      [
+        { targets: { labelType: "class", label: "The cup." }, answer: "He holds the cup.", questionKind: "star-qa", question: "What?" },
+        {
+          targets: { labelType: "sequence", label: { actions: ["Forward", "Entry"] } },
+          answer: "Forward. Entry.",
+          questionKind: "subaction-sequence",
+        },
+        { targets: { labelType: "class", label: "tuck" }, answer: "A tuck.", questionKind: "kinetics-class", question: "What?" },
+      ],
+      reference,
+      { embedder: counting, spanExtractor: extractor },
+    );
+    expect(verdicts.map((verdict) => verdict.passed)).toEqual([true, true, true]);
+    expect(extractor.asked).toHaveLength(1);
+    expect(requests).toBe(1);
+  });
+
+  it("rejects when the question-answering model fails, instead of verifying without it", async () => {
+    const failing: SpanExtractor = { extractSpan: async () => Promise.reject(new Error("HTTP 503")) };
+    await expect(
+      verifyMany(
+        [{ targets: { labelType: "class", label: "cup" }, answer: "a cup", questionKind: "star-qa", question: "What?" }],
+        reference,
+        {
+          embedder: wordEmbedder,
+          spanExtractor: failing,
+        },
+      ),
+    ).rejects.toThrow(/HTTP 503/);
   });
 });
 

@@ -1,7 +1,8 @@
 import type { LabelType } from "@/lib/verifier/label-schemas";
 import type { VerifyContext } from "@/lib/verifier/label-types/context";
 import { notAppliedVerdict } from "@/lib/verifier/released/outcome";
-import { splitSentences } from "@/lib/verifier/text/sentences";
+import { describeSpan, missingSpanReason } from "@/lib/verifier/released/span";
+import { splitSentences, type Span } from "@/lib/verifier/text/sentences";
 import { formatNumber, type PartMatch, type TargetVerdict } from "@/lib/verifier/verdict";
 
 export interface SentenceRule {
@@ -9,9 +10,8 @@ export interface SentenceRule {
   readonly ordered: boolean;
   readonly threshold: number;
   /**
-   * True where the released parser first cuts the answer down to a span with a question-answering
-   * model (`extract_from_question`); that model is not available here, so every sentence is compared
-   * and the method says so.
+   * True where the released parser first cuts the answer down to the span a question-answering
+   * model picks (`extract_from_question`, whatever its score): only the span's sentences are compared.
    */
   readonly extractsSpan: boolean;
 }
@@ -23,9 +23,10 @@ export function sentenceItems(label: string | readonly string[]): string[] {
 
 /**
  * videostar/verifier.py `sequence_with_embeddings` → `eval_sim_matrix`: cosine similarities between
- * the label's items and the answer's sentences. Unordered, every item needs a sentence at or above
- * the threshold; ordered, each item's most similar sentence must reach it and come no earlier than
- * the previous item's. Without embeddings the rule cannot be applied.
+ * the label's items and the answer's sentences (or the span's, where the parser cut one out).
+ * Unordered, every item needs a sentence at or above the threshold; ordered, each item's most
+ * similar sentence must reach it and come no earlier than the previous item's. Without embeddings,
+ * or without the span the parser needs, the rule cannot be applied.
  */
 export function verifySentenceEmbeddings(
   labelType: LabelType,
@@ -40,11 +41,18 @@ export function verifySentenceEmbeddings(
   if (semantic === undefined) {
     return notAppliedVerdict(labelType, `${labelType}:${name}`, part, context.target, "no embeddings backend is configured");
   }
-  const method = `${labelType}:${name}:${semantic.model}${rule.extractsSpan ? ":whole-answer" : ""}`;
+  let sentences: readonly Span[] = context.answer.sentences;
+  let where = "";
+  if (rule.extractsSpan) {
+    const span = context.answerSpan;
+    if (span === undefined) return notAppliedVerdict(labelType, `${labelType}:${name}`, part, context.target, missingSpanReason(context));
+    sentences = spanSentences(span.text.sentences, span.start);
+    where = ` in the span ${describeSpan(span)}`;
+  }
+  const method = `${labelType}:${name}:${semantic.model}${rule.extractsSpan ? ":qa-span" : ""}`;
   const basis = { labelType, threshold: rule.threshold, comparison: ">=", method } as const;
-  const sentences = context.answer.sentences;
   if (sentences.length === 0 || items.length === 0) {
-    const reason = "the answer has no sentences (the released code returns False)";
+    const reason = `the ${rule.extractsSpan ? "span" : "answer"} has no sentences (the released code returns False)`;
     return { ...basis, passed: false, score: 0, matches: [{ matched: false, part, target: context.target, reason }] };
   }
   const matches: PartMatch[] = [];
@@ -61,10 +69,10 @@ export function verifySentenceEmbeddings(
         bestIndex = i;
       }
     });
-    const sentence = sentences[bestIndex] as (typeof sentences)[number];
+    const sentence = sentences[bestIndex] as Span;
     const similarity = Math.max(0, best);
     score = Math.min(score, similarity);
-    const detail = `cosine ${formatNumber(best)} (${semantic.model})`;
+    const detail = `cosine ${formatNumber(best)} (${semantic.model})${where}`;
     const reachesThreshold = best >= rule.threshold;
     if (!reachesThreshold) {
       passed = false;
@@ -90,4 +98,9 @@ export function verifySentenceEmbeddings(
     }
   }
   return { ...basis, passed, score, matches };
+}
+
+/** The span's sentences with offsets into the whole answer. */
+function spanSentences(sentences: readonly Span[], offset: number): Span[] {
+  return sentences.map((sentence) => ({ ...sentence, start: sentence.start + offset, end: sentence.end + offset }));
 }

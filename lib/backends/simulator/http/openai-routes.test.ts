@@ -149,3 +149,22 @@ describe("adapters and models", () => {
     expect((await fetch(`${sim.url}/v1/chat/completions`)).status).toBe(405);
   });
 });
+
+describe("question answering (the Hugging Face task the released parser calls)", () => {
+  const ask = (model: string, question: string, context: string) =>
+    postJson(`${sim.url}/models/${model}`, { inputs: { question, context } });
+
+  it("answers {answer, score, start, end} with offsets in code points, as Python counts them", async () => {
+    const context = "🎬 He looks around. The answer is the fridge.";
+    const res = await ask("distilbert/distilbert-base-cased-distilled-squad", "What does he open?", context);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { answer: string; score: number; start: number; end: number };
+    expect(body.answer).toBe("the fridge");
+    expect([...context].slice(body.start, body.end).join("")).toBe("the fridge");
+    expect(body.score).toBeGreaterThan(0.6);
+  });
+
+  it("404s for a model it does not serve", async () => {
+    expect((await ask("deepset/roberta-base-squad2", "What?", "A cat.")).status).toBe(404);
+  });
+});

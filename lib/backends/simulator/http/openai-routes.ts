@@ -4,6 +4,7 @@ import { z } from "zod";
 import { completeChat, streamChunks, SYSTEM_FINGERPRINT } from "../chat-completion";
 import { chatCompletionRequestSchema } from "../chat-request";
 import { embedText } from "../embeddings";
+import { simulateAnswerSpan } from "../question-answering";
 import { hexIdFrom } from "@/lib/random/seeded-random";
 import type { SimulatorState } from "../simulator-state";
 import { textTokens } from "../usage";
@@ -90,6 +91,25 @@ export async function embeddings(state: SimulatorState, res: ServerResponse, bod
     }),
     usage: { prompt_tokens: promptTokens, total_tokens: promptTokens, completion_tokens: 0, prompt_tokens_details: null },
   });
+}
+
+const questionAnsweringRequestSchema = z.object({
+  inputs: z.object({ question: z.string().min(1), context: z.string() }),
+  parameters: z.record(z.string(), z.unknown()).optional(),
+});
+
+/** The Hugging Face question-answering task (`POST /models/<model>`), as the Inference API answers it. */
+export async function questionAnswering(state: SimulatorState, res: ServerResponse, body: unknown, model: string): Promise<void> {
+  const decision = state.faults.next();
+  const proceed = await applyFault(res, decision, state.options.timeoutHoldMs, () => ({
+    invalidJson: `{"answer":"the cu`,
+    missingField: { score: 0.5 },
+  }));
+  if (!proceed) return;
+  if (model !== state.options.questionAnsweringModel) return sendJson(res, 404, { error: `Model ${model} does not exist` });
+  const parsed = questionAnsweringRequestSchema.safeParse(body);
+  if (!parsed.success) return sendJson(res, 400, { error: `invalid question-answering request: ${describeZodError(parsed.error)}` });
+  sendJson(res, 200, simulateAnswerSpan(parsed.data.inputs.question, parsed.data.inputs.context));
 }
 
 const loadRequestSchema = z.object({ lora_name: z.string().optional(), lora_path: z.string().optional() });

@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SimulatorState } from "../simulator-state";
 import { getConfig, health, setConfig } from "./control-routes";
 import { HttpError, parseJson, readBody, sendJson } from "./http-io";
-import { chatCompletions, embeddings, listModels, loadLoraAdapter, unloadLoraAdapter } from "./openai-routes";
+import { chatCompletions, embeddings, listModels, loadLoraAdapter, questionAnswering, unloadLoraAdapter } from "./openai-routes";
 import { deleteJob, jobDetails, jobLogs, listJobs, rayVersion, stopJob, submitJob } from "./ray-routes";
 
 type Handler = (state: SimulatorState, res: ServerResponse, body: unknown, params: string[]) => void | Promise<void>;
@@ -23,6 +23,7 @@ const routes: Route[] = [
   { method: "GET", pattern: /^\/v1\/models$/, handler: (s, res) => listModels(s, res) },
   { method: "POST", pattern: /^\/v1\/chat\/completions$/, handler: (s, res, body) => chatCompletions(s, res, body) },
   { method: "POST", pattern: /^\/v1\/embeddings$/, handler: (s, res, body) => embeddings(s, res, body) },
+  { method: "POST", pattern: /^\/models\/(.+)$/, handler: (s, res, body, [model]) => questionAnswering(s, res, body, model ?? "") },
   { method: "POST", pattern: /^\/v1\/load_lora_adapter$/, handler: (s, res, body) => loadLoraAdapter(s, res, body) },
   { method: "POST", pattern: /^\/v1\/unload_lora_adapter$/, handler: (s, res, body) => unloadLoraAdapter(s, res, body) },
   { method: "GET", pattern: /^\/api\/version$/, handler: (_s, res) => rayVersion(res) },
