@@ -33,7 +33,7 @@ interface SlurmDialect {
   submitJobId: "top" | "top-or-result";
 }
 
-export const SLURM_DIALECTS: Record<SlurmApiVersion, SlurmDialect> = {
+const SLURM_DIALECTS: Record<SlurmApiVersion, SlurmDialect> = {
   "v0.0.38": {
     slurm: "22.05",
     script: "top",
@@ -85,10 +85,6 @@ export const SLURM_DIALECTS: Record<SlurmApiVersion, SlurmDialect> = {
     submitJobId: "top",
   },
 };
-
-export function isSlurmApiVersion(value: string): value is SlurmApiVersion {
-  return (SLURM_API_VERSIONS as readonly string[]).includes(value);
-}
 
 // ---------------------------------------------------------------------------------------------
 // Requests
@@ -247,13 +243,19 @@ function jobSchema(version: SlurmApiVersion) {
 export function slurmJobsReplySchema(version: SlurmApiVersion) {
   return z.object({ jobs: z.array(jobSchema(version)).default([]), ...diagnostics });
 }
-export type SlurmJobsReply = z.output<ReturnType<typeof slurmJobsReplySchema>>;
 
 export function describeSlurmErrors(errors: SlurmMessage[] | undefined): string {
-  return (errors ?? [])
-    .map((e) => e.description || e.error || `error ${e.error_number ?? e.error_code ?? "?"}`)
-    .filter((text, i, all) => all.indexOf(text) === i)
+  const text = (errors ?? [])
+    .map((e) => {
+      const short = e.error && e.error !== e.description ? e.error : undefined;
+      if (e.description) return short ? `${e.description} (${short})` : e.description;
+      return short ?? `error ${e.error_number ?? e.error_code ?? "?"}`;
+    })
+    .filter((line, i, all) => all.indexOf(line) === i)
     .join("; ");
+  // slurmctld drops a request whose token it rejects; slurmrestd then has no reason to give.
+  const unexplained = (errors ?? []).some((e) => [-1, 5005].includes(e.error_number ?? e.error_code ?? 0));
+  return unexplained ? `${text} — Slurm gives no reason: a wrong or expired userToken is answered this way` : text;
 }
 
 /**

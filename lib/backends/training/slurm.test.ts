@@ -367,7 +367,36 @@ describe("Slurm's own errors", () => {
       }),
       { apiVersion: "v0.0.38" },
     );
-    await expect(slurm.status("99999")).rejects.toThrow(/Slurm knows no job 99999: Unable to find JobId=99999/);
+    await expect(slurm.status("99999")).rejects.toThrow("Slurm knows no job 99999: Unable to find JobId=99999 (Invalid job id specified)");
+  });
+
+  it("says that a rejected token may be why, when Slurm gives no reason (as 22.05 answers a bad token)", async () => {
+    const { server, slurm } = await slurmAt(
+      routes({
+        "GET /slurm/v0.0.38/job/1": () => ({
+          status: 500,
+          body: {
+            errors: [{ description: "Unable to find JobId=1", error_number: -1, error: "Unspecified error", source: "slurm_load_job" }],
+            jobs: [],
+          },
+        }),
+        "POST /slurm/v0.0.38/job/submit": () => ({
+          status: 500,
+          body: { errors: [{ error_code: 5005, error: "Zero Bytes were transmitted or received" }] },
+        }),
+      }),
+      { apiVersion: "v0.0.38", dedupeByName: false },
+    );
+    await expect(slurm.status("1")).rejects.toThrow(
+      "Slurm knows no job 1: Unable to find JobId=1 (Unspecified error) — Slurm gives no reason: a wrong or expired userToken is answered this way",
+    );
+    // 5005 is also what an unreachable slurmctld gives: retried, then reported.
+    const error = await slurm.submit(spec).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TrainingBackendError);
+    expect((error as Error).message).toBe(
+      "slurmrestd could not complete POST /slurm/v0.0.38/job/submit: Zero Bytes were transmitted or received — Slurm gives no reason: a wrong or expired userToken is answered this way",
+    );
+    expect(server.requests.filter((r) => r.method === "POST")).toHaveLength(3);
   });
 
   it("retries when slurmrestd could not reach slurmctld", async () => {

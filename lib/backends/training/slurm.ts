@@ -169,10 +169,14 @@ export class SlurmBackend implements TrainingBackend {
         path: fullPath,
         json,
         reply,
-        rescue: (response) => rescue?.(response) ?? slurmVerdict(response, reply),
+        rescue: (response) => rescue?.(response) ?? (response.status >= 400 ? slurmVerdict(response.text, reply) : undefined),
       });
       return value;
     } catch (error) {
+      const answer = error instanceof HttpStatusError && error.status >= 500 ? slurmVerdict(error.body, reply, true) : undefined;
+      if (answer) {
+        throw new TrainingBackendError(`slurmrestd could not complete ${method} ${fullPath}: ${describeSlurmErrors(answer.errors)}`);
+      }
       if (error instanceof HttpStatusError && error.status === 404) {
         // The server no longer serves this version (an upgrade): ask again next time.
         this.negotiated = undefined;
@@ -234,19 +238,22 @@ export class SlurmBackend implements TrainingBackend {
   }
 }
 
-/** Slurm's own refusal of a request, from a non-2xx reply; undefined when it is not one (or worth retrying). */
-function slurmVerdict<T extends WithErrors>(response: HttpResponse, reply: z.ZodType<T>): T | undefined {
-  if (response.status < 400) return undefined;
-  let body: unknown;
+/**
+ * Slurm's own refusal of a request, from the body of a non-2xx reply: undefined when the body is
+ * not one, or when it says slurmctld could not be reached (worth retrying) unless `transient` asks for those.
+ */
+function slurmVerdict<T extends WithErrors>(body: string, reply: z.ZodType<T>, transient = false): T | undefined {
+  let json: unknown;
   try {
-    body = JSON.parse(response.text);
+    json = JSON.parse(body);
   } catch {
     return undefined;
   }
-  const parsed = reply.safeParse(body);
+  const parsed = reply.safeParse(json);
   if (!parsed.success) return undefined;
   const errors = parsed.data.errors ?? [];
-  return errors.length > 0 && !errors.some(isTransientSlurmError) ? parsed.data : undefined;
+  if (errors.length === 0) return undefined;
+  return transient || !errors.some(isTransientSlurmError) ? parsed.data : undefined;
 }
 
 const ALREADY_FINISHED = /already (completing or )?complete|job has already finished|already finished/i;
