@@ -2,8 +2,10 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
+import { parseTrainingBackendConfig, type SlurmBackendConfig, trainingSubmissionId } from "@/lib/backends";
 import { startSimulator, type RunningSimulator } from "@/lib/backends/simulator";
 import { backendInputSchema } from "@/lib/backends/registry";
+import { SlurmBackend } from "@/lib/backends/training/slurm";
 import { createBackend } from "@/lib/backends/registry/backend-repository";
 import { cycleTrainingRuns } from "@/lib/cockpit/cycles/training-runs-repository";
 import { launchRun } from "@/lib/cycles";
@@ -60,7 +62,7 @@ test("a cycle trains through the real Slurm backend and finishes", async () => {
     SYSTEM_ACTOR,
   );
 
-  const { runId } = await launchRun(
+  const { runId, cycleId } = await launchRun(
     testCycleConfig({
       name: `slurm cycle ${tag}`,
       datasets: [{ dataset: dataset.datasetId }],
@@ -69,8 +71,33 @@ test("a cycle trains through the real Slurm backend and finishes", async () => {
     }),
     SYSTEM_ACTOR,
   );
+  // A failed job of the same user that a cluster may still remember from an earlier database
+  // (a reset, another installation), under the name this cycle's job would have had if submission
+  // ids were made from the run and cycle ids alone: it must not pass for this cycle's training.
+  const leftover = new SlurmBackend(
+    parseTrainingBackendConfig({
+      kind: "slurm",
+      baseUrl: cluster.url,
+      userName: cluster.userName,
+      userToken: cluster.token,
+      workingDirectory: cluster.jobsDir,
+      llamafactoryCli: cluster.llamafactoryCli,
+      gpusPerNode: 0,
+      dedupeByName: false,
+    }) as SlurmBackendConfig,
+  );
+  const { jobId: leftoverJob } = await leftover.submit({
+    submissionId: trainingSubmissionId(`r${runId}-cy${cycleId}`, 1),
+    cycleIndex: 1,
+    configPath: path.join(cluster.jobsDir, "gone", "train.yaml"),
+    outputDir: path.join(cluster.jobsDir, "gone", "adapter"),
+  });
+
   const run = await waitForRunEnd(runId, 150_000, () => worker?.output().slice(-3000) ?? "");
-  expect(run.status).toBe("DONE");
+  expect(
+    run.status,
+    JSON.stringify(run.cycles.map(({ status, error, training, itemErrors }) => ({ status, error, training, itemErrors }))),
+  ).toBe("DONE");
   const cycle = run.cycles[0]!;
   expect(run.cycles.map((c) => [c.index, c.status])).toEqual([[1, "DONE"]]);
   expect(cycle.trainedModel).toMatch(/-c1$/);
@@ -86,6 +113,7 @@ test("a cycle trains through the real Slurm backend and finishes", async () => {
   const trained = trainingRuns[0]!;
   expect(trained.status).toBe("SUCCEEDED");
   expect(trained.backendJobId).toMatch(/^\d+$/);
+  expect(trained.backendJobId).not.toBe(leftoverJob);
   expect(trained.logTail).toContain("***** Running training *****");
   expect(trained.logTail).toContain(`Num examples = ${trained.export?.rowCount}`);
   const { localOutputDir } = trained.config as { localOutputDir: string };
