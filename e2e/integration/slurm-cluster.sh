@@ -142,8 +142,11 @@ start_daemons() {
   (cd /tmp && SLURM_JWT=daemon exec setsid /usr/sbin/slurmrestd -u "$REST_USER" -a rest_auth/jwt \
     -s openapi/v0.0.36,openapi/v0.0.37,openapi/v0.0.38 "127.0.0.1:$REST_PORT" >$LOGS/slurmrestd.log 2>&1 </dev/null) &
   echo $! >$RUN/slurmrestd.pid
-  wait_until curl -s -o /dev/null "http://127.0.0.1:$REST_PORT/openapi/v3" ||
+  # (bash's /dev/tcp: a bare machine may have no curl)
+  wait_until bash -c "exec 3<>/dev/tcp/127.0.0.1/$REST_PORT" ||
     die "slurmrestd did not answer on 127.0.0.1:$REST_PORT: $(tail -5 $LOGS/slurmrestd.log)"
+  sleep 0.3
+  alive $RUN/slurmrestd.pid || die "slurmrestd stopped (is 127.0.0.1:$REST_PORT taken?): $(tail -5 $LOGS/slurmrestd.log)"
 }
 
 start() {
