@@ -10,6 +10,8 @@ const chromium = await resolveChromium();
 
 export default defineConfig({
   testDir: "e2e",
+  // e2e/integration is a Vitest suite of its own (npm run test:integration).
+  testIgnore: "integration/**",
   timeout: 90_000,
   expect: { timeout: 15_000 },
   workers: 1,

@@ -68,20 +68,30 @@ describe("training backend configuration", () => {
       userToken: "t",
       workingDirectory: "/shared",
     });
-    expect(slurm).toMatchObject({ kind: "slurm", apiVersion: "v0.0.41", gpusPerNode: 1, environment: {}, dedupeByName: true });
+    expect(slurm).toMatchObject({ kind: "slurm", gpusPerNode: 1, environment: {}, dedupeByName: true, sharedFilesystem: false });
+    // No version pinned: the client asks the server.
+    expect(slurm).not.toHaveProperty("apiVersion");
   });
 
-  it("pins the Slurm API version and requires credentials", () => {
-    expect(() =>
+  it("pins a Slurm API version it speaks, and requires credentials", () => {
+    const slurm = (settings: Record<string, unknown>) =>
       parseTrainingBackendConfig({
         kind: "slurm",
         baseUrl: "http://s:6820",
-        apiVersion: "v0.0.39",
         userName: "u",
         userToken: "t",
         workingDirectory: "/x",
-      }),
-    ).toThrow(/apiVersion/);
+        ...settings,
+      });
+    expect(slurm({ apiVersion: "v0.0.38" })).toMatchObject({ apiVersion: "v0.0.38" });
+    expect(slurm({ apiVersion: "v0.0.42" })).toMatchObject({ apiVersion: "v0.0.42" });
+    expect(() => slurm({ apiVersion: "v0.0.37" })).toThrow(
+      /apiVersion must be one of v0\.0\.38, v0\.0\.39, v0\.0\.40, v0\.0\.41, v0\.0\.42/,
+    );
+    expect(slurm({ sharedFilesystem: { clusterPath: "/shared/", localPath: "/mnt/shared/" } })).toMatchObject({
+      sharedFilesystem: { clusterPath: "/shared", localPath: "/mnt/shared" },
+    });
+    expect(() => slurm({ sharedFilesystem: { clusterPath: "shared", localPath: "/mnt" } })).toThrow(/sharedFilesystem/);
     expect(() => parseTrainingBackendConfig({ kind: "slurm", baseUrl: "http://s:6820", workingDirectory: "relative" })).toThrow(
       /userName: .*userToken: .*workingDirectory: workingDirectory must be an absolute cluster path/,
     );

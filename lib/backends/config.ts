@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SLURM_API_VERSIONS } from "@/lib/backends/training/slurm-protocol";
 import { parseOrExplain } from "@/lib/backends/validation";
 
 const baseUrl = z.url({ protocol: /^https?$/, error: "baseUrl must be an http(s) URL" }).transform((url) => url.replace(/\/+$/, ""));
@@ -89,11 +90,26 @@ const rayBackendConfigSchema = z.object({
   runtimeEnv: z.record(z.string(), z.unknown()).default({}),
 });
 
-/** slurmrestd, with the API version pinned. */
+const clusterDirectory = z.string().startsWith("/", "must be an absolute path");
+
+/**
+ * How this app reaches the files Slurm jobs write (their logs): `false`, it does not share the
+ * cluster's filesystem; `true`, it does, at the same paths; or a mount of the cluster's
+ * `clusterPath` at `localPath` here.
+ */
+const sharedFilesystemSchema = z.union([
+  z.boolean(),
+  z.object({ clusterPath: clusterDirectory, localPath: clusterDirectory }).transform(({ clusterPath, localPath }) => ({
+    clusterPath: clusterPath.replace(/(.)\/+$/, "$1"),
+    localPath: localPath.replace(/(.)\/+$/, "$1"),
+  })),
+]);
+
+/** slurmrestd; the API version is the newest both sides speak unless `apiVersion` pins one. */
 const slurmBackendConfigSchema = z.object({
   kind: z.literal("slurm"),
   ...trainingCommon,
-  apiVersion: z.literal("v0.0.41").default("v0.0.41"),
+  apiVersion: z.enum(SLURM_API_VERSIONS, { error: `apiVersion must be one of ${SLURM_API_VERSIONS.join(", ")}` }).optional(),
   userName: z.string().min(1),
   /** A JWT from `scontrol token`. */
   userToken: z.string().min(1),
@@ -106,6 +122,7 @@ const slurmBackendConfigSchema = z.object({
   environment: z.record(z.string(), z.string()).default({}),
   /** Look for a live job of the same name before submitting, so a retried submit is not doubled. */
   dedupeByName: z.boolean().default(true),
+  sharedFilesystem: sharedFilesystemSchema.default(false),
 });
 
 export const trainingBackendConfigSchema = z.discriminatedUnion("kind", [rayBackendConfigSchema, slurmBackendConfigSchema]);

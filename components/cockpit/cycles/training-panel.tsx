@@ -25,6 +25,10 @@ export function TrainingPanel({ runs }: { runs: GetCockpitCycleTrainingResponse[
             >
               {run.logTail}
             </pre>
+          ) : run.logUnavailable ? (
+            <p className="mt-1 text-xs text-slate-600" data-testid="log-unavailable">
+              No log shown: {run.logUnavailable}.
+            </p>
           ) : (
             <p className="mt-1 text-xs text-slate-500">No log yet.</p>
           )}

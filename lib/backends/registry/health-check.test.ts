@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { parseTrainingBackendConfig, type SlurmBackendConfig } from "@/lib/backends";
 import { startSimulator, type RunningSimulator } from "@/lib/backends/simulator";
+import { loadFixture } from "@/lib/backends/testing/fixtures";
+import { routes, startScriptedServer } from "@/lib/backends/testing/scripted-server";
 import { checkBackendHealth } from "./health-check";
 
 let sim: RunningSimulator;
@@ -57,6 +60,43 @@ describe("health checks", () => {
       },
     });
     expect(report).toMatchObject({ ok: true, simulated: true, version: "Ray 2.40.0" });
+  });
+
+  test("slurmrestd is pinged in the newest API version both sides speak", async () => {
+    // As slurmrestd 22.05.8 answers.
+    const ping = (ping: string) => ({
+      body: {
+        meta: {
+          plugin: { type: "openapi/v0.0.38", name: "Slurm OpenAPI v0.0.38" },
+          Slurm: { version: { major: 22, micro: 8, minor: 5 }, release: "22.05.8" },
+        },
+        errors: [],
+        pings: [{ hostname: "ctl", ping, status: 0, mode: "primary" }],
+      },
+    });
+    const server = await startScriptedServer(
+      routes({
+        "GET /openapi/v3": () => ({ body: loadFixture("slurm/v0.0.38/openapi").response.body }),
+        "GET /slurm/v0.0.38/ping": (_request, index) => ping(index === 0 ? "UP" : "DOWN"),
+      }),
+    );
+    try {
+      const config = parseTrainingBackendConfig({
+        kind: "slurm",
+        baseUrl: server.url,
+        userName: "vstar",
+        userToken: "jwt",
+        workingDirectory: "/shared",
+      }) as SlurmBackendConfig;
+      const report = await checkBackendHealth({ role: "TRAINING", config });
+      expect(report).toMatchObject({ ok: true, simulated: false, version: "Slurm 22.05.8 (API v0.0.38)" });
+      expect(server.requests[0]?.headers["x-slurm-user-token"]).toBe("jwt");
+      const down = await checkBackendHealth({ role: "TRAINING", config: { ...config, apiVersion: "v0.0.38" } });
+      expect(down).toMatchObject({ ok: false, error: "slurmctld not responding: ctl" });
+      expect(server.requests.map((r) => r.path)).toEqual(["/openapi/v3", "/slurm/v0.0.38/ping", "/slurm/v0.0.38/ping"]);
+    } finally {
+      await server.close();
+    }
   });
 
   test("an unreachable backend is reported down with the reason", async () => {

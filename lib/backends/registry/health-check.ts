@@ -6,6 +6,7 @@ import {
   type RayBackendConfig,
   type SlurmBackendConfig,
 } from "@/lib/backends";
+import { servedSlurmApis, slurmOpenApiSchema } from "@/lib/backends/training/slurm-protocol";
 import type { RuntimeBackendConfig } from "./backend-runtime";
 
 export const healthReportSchema = z.object({
@@ -68,23 +69,46 @@ async function rayVersion(config: RayBackendConfig, options: HealthCheckOptions)
   return parsed.data.ray_version ? `Ray ${parsed.data.ray_version}` : parsed.data.version;
 }
 
+const slurmMetaSchema = z.object({ release: z.string().optional() }).loose().optional();
 const slurmPingSchema = z.object({
-  pings: z.array(z.object({ hostname: z.string().optional(), pinged: z.string().optional(), responding: z.boolean().optional() }).loose()),
-  meta: z
-    .object({ slurm: z.object({ release: z.string().optional() }).loose().optional() })
-    .loose()
-    .optional(),
+  // v0.0.38 says `ping: "UP"`, later versions `pinged` and `responding`.
+  pings: z.array(
+    z
+      .object({
+        hostname: z.string().optional(),
+        ping: z.string().optional(),
+        pinged: z.string().optional(),
+        responding: z.boolean().optional(),
+      })
+      .loose(),
+  ),
+  // "Slurm" up to v0.0.39 (Slurm 22.05 and 23.02), "slurm" after.
+  meta: z.object({ slurm: slurmMetaSchema, Slurm: slurmMetaSchema }).loose().optional(),
 });
+
+/** The pinned API version, or the newest this app and the server share (from its OpenAPI description). */
+async function slurmApiVersion(config: SlurmBackendConfig, headers: Record<string, string>, options: HealthCheckOptions) {
+  if (config.apiVersion) return config.apiVersion;
+  const url = `${config.baseUrl}/openapi/v3`;
+  const parsed = slurmOpenApiSchema.safeParse(await getJson(url, headers, options));
+  if (!parsed.success) throw new Error(`${url} did not answer with an OpenAPI description`);
+  const { served, chosen } = servedSlurmApis(parsed.data);
+  if (!chosen) throw new Error(`slurmrestd serves ${served.join(", ") || "no slurm API"}; this app speaks v0.0.38 to v0.0.42`);
+  return chosen;
+}
 
 async function pingSlurm(config: SlurmBackendConfig, options: HealthCheckOptions): Promise<string | undefined> {
   const headers = { "X-SLURM-USER-NAME": config.userName, "X-SLURM-USER-TOKEN": config.userToken };
-  const body = await getJson(`${config.baseUrl}/slurm/${config.apiVersion}/ping`, headers, options);
+  const apiVersion = await slurmApiVersion(config, headers, options);
+  const body = await getJson(`${config.baseUrl}/slurm/${apiVersion}/ping`, headers, options);
   const parsed = slurmPingSchema.safeParse(body);
-  if (!parsed.success) throw new Error(`${config.baseUrl}/slurm/${config.apiVersion}/ping did not answer like slurmrestd`);
-  const down = parsed.data.pings.filter((ping) => ping.responding === false || (ping.pinged !== undefined && ping.pinged !== "UP"));
+  if (!parsed.success) throw new Error(`${config.baseUrl}/slurm/${apiVersion}/ping did not answer like slurmrestd`);
+  const down = parsed.data.pings.filter(
+    (ping) => ping.responding === false || [ping.pinged, ping.ping].some((word) => word !== undefined && word !== "UP"),
+  );
   if (down.length > 0) throw new Error(`slurmctld not responding: ${down.map((ping) => ping.hostname ?? "?").join(", ")}`);
-  const release = parsed.data.meta?.slurm?.release;
-  return release ? `Slurm ${release}` : undefined;
+  const release = parsed.data.meta?.slurm?.release ?? parsed.data.meta?.Slurm?.release;
+  return release ? `Slurm ${release} (API ${apiVersion})` : `API ${apiVersion}`;
 }
 
 async function getJson(url: string, headers: Record<string, string>, options: HealthCheckOptions): Promise<unknown> {

@@ -14,6 +14,8 @@ export interface TrainingBackend {
   submit(spec: TrainingJobSpec): Promise<{ jobId: string }>;
   status(jobId: string): Promise<TrainingStatus>;
   logs(jobId: string): Promise<string>;
+  /** Why this backend cannot show a job's log (it lives where this app cannot read it); undefined when it can. */
+  logsUnavailable?(jobId: string): string | undefined;
   cancel(jobId: string): Promise<void>;
 }
 

@@ -136,4 +136,27 @@ describe("cycle progress", () => {
     expect(runs[0]?.logTail?.length).toBeGreaterThan(0);
     expect(runs[1]?.logTail).toContain("CUDA out of memory");
   });
+
+  test("a Slurm job whose log this app cannot read says so instead of showing no log", async () => {
+    const other = await createRunWithCycles(`${tag}-slurm`, 1, "GENERATING");
+    const slurmCycle = other.cycleIds[0]!;
+    const backend = await prisma().backend.create({
+      data: {
+        name: `${tag}-slurm`,
+        role: "TRAINING",
+        protocol: "slurm",
+        // Unreachable on purpose: nothing may be asked of it to say that the log is out of reach.
+        baseUrl: "http://127.0.0.1:9",
+        config: { userName: "vstar", workingDirectory: "/shared/vstar", secretEnv: "VSTAR_TEST_SLURM_JWT" },
+      },
+      select: { id: true },
+    });
+    process.env.VSTAR_TEST_SLURM_JWT = "jwt";
+    await prisma().trainingRun.create({
+      data: { cycleId: slurmCycle, attempt: 1, backendId: backend.id, backendJobId: "4242", status: "RUNNING" },
+    });
+    const [run] = await cycleTrainingRuns(slurmCycle);
+    expect(run).toMatchObject({ logSource: "none", logTail: null, logError: null });
+    expect(run?.logUnavailable).toMatch(/job 4242's log on the cluster \(in \/shared\/vstar, .*backend setting sharedFilesystem/);
+  });
 });

@@ -17,6 +17,8 @@ export interface TrainingRunView {
   logTail: string | null;
   logSource: "backend" | "stored" | "none";
   logError: string | null;
+  /** Why the log cannot be shown at all (e.g. Slurm writes it where this app cannot read). */
+  logUnavailable: string | null;
 }
 
 const TAIL_LINES = 40;
@@ -47,15 +49,21 @@ export async function cycleTrainingRuns(cycleId: number, options: { live?: boole
       let logTail = stored;
       let logSource: TrainingRunView["logSource"] = stored ? "stored" : "none";
       let logError: string | null = null;
-      if (options.live !== false && run.backend && run.backendJobId && (run.status === "RUNNING" || run.status === "PENDING")) {
+      let logUnavailable: string | null = null;
+      if (run.backend && run.backendJobId) {
+        const live = options.live !== false && (run.status === "RUNNING" || run.status === "PENDING");
         try {
           const resolved = resolveBackendConfig(run.backend);
           if (resolved.role === "TRAINING") {
-            logTail = tail(await createTrainingBackend({ ...resolved.config, retries: { max: 0 } }).logs(run.backendJobId));
-            logSource = "backend";
+            const backend = createTrainingBackend({ ...resolved.config, retries: { max: 0 } });
+            logUnavailable = backend.logsUnavailable?.(run.backendJobId) ?? null;
+            if (live && !logUnavailable) {
+              logTail = tail(await backend.logs(run.backendJobId));
+              logSource = "backend";
+            }
           }
         } catch (error) {
-          logError = error instanceof Error ? error.message : String(error);
+          if (live) logError = error instanceof Error ? error.message : String(error);
         }
       }
       return {
@@ -72,6 +80,7 @@ export async function cycleTrainingRuns(cycleId: number, options: { live?: boole
         logTail,
         logSource,
         logError,
+        logUnavailable,
       };
     }),
   );

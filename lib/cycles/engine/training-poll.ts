@@ -45,7 +45,7 @@ export async function pollTraining(cycle: CycleState, plan: CyclePlan, attemptBa
   if (!run.backendJobId) return { kind: "not-submitted", attempt: run.attempt };
   const { backend } = await trainingBackendFor(plan.trainingBackendId);
   const status = await backend.status(run.backendJobId);
-  const logs = await backend.logs(run.backendJobId).catch(() => run.logTail ?? "");
+  const logs = backend.logsUnavailable?.(run.backendJobId) ? "" : await backend.logs(run.backendJobId).catch(() => run.logTail ?? "");
   const logTail = logs.slice(-LOG_TAIL_CHARS);
   const next = STATUS_OF[status.state];
   if (!TERMINAL_STATES.has(status.state)) {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildLlamaFactoryConfig, trainingSubmissionId } from "@/lib/backends";
@@ -53,11 +54,17 @@ export async function submitTraining(cycle: CycleState, plan: CyclePlan, attempt
       baseModel,
       examples: exported.rowCount,
       yaml,
+      // Kept with the run, so a retried submit finds its job; the random part keeps apart the
+      // runs of another database (a reset, another installation) that the cluster still remembers.
+      submissionId: trainingSubmissionId(`r${cycle.runId}-cy${cycle.id}-${randomBytes(3).toString("hex")}`, cycle.index, attempt - 1),
     },
   });
   const { backend } = await trainingBackendFor(plan.trainingBackendId);
   const { jobId } = await backend.submit({
-    submissionId: trainingSubmissionId(`r${cycle.runId}-cy${cycle.id}`, cycle.index, attempt - 1),
+    submissionId:
+      (run.config as { submissionId?: string }).submissionId ??
+      // A run stored before submission ids were kept with it.
+      trainingSubmissionId(`r${cycle.runId}-cy${cycle.id}`, cycle.index, attempt - 1),
     cycleIndex: cycle.index,
     configPath: mapped(configPath),
     outputDir: mapped(outputDir),
