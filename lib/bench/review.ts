@@ -48,6 +48,7 @@ async function main(): Promise<void> {
           verdict: i % 3 === 0 ? "HALLUCINATED" : "CORRECT",
           labelPresent: i % 4 !== 0,
           submit: true,
+          baseVersion: null,
         });
     }
     results.push(["next item (POST …/next), sequential", summarize(nextTimes), TARGETS.next]);
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
           const user = annotators[(worker * 6 + i) % annotators.length]!;
           const { ms, result: claim } = await timed(() => claimNextItem(user, queueId));
           concurrentTimes.push(ms);
-          if (claim) await saveAudit(user, queueId, claim.itemId, { verdict: "CORRECT", submit: true });
+          if (claim) await saveAudit(user, queueId, claim.itemId, { verdict: "CORRECT", submit: true, baseVersion: null });
         }
       }),
     );
@@ -70,7 +71,10 @@ async function main(): Promise<void> {
       const user = annotators[i % annotators.length]!;
       const claim = await claimNextItem(user, queueId);
       if (!claim) break;
-      submitTimes.push((await timed(() => saveAudit(user, queueId, claim.itemId, { verdict: "CORRECT", note: "bench", submit: true }))).ms);
+      submitTimes.push(
+        (await timed(() => saveAudit(user, queueId, claim.itemId, { verdict: "CORRECT", note: "bench", submit: true, baseVersion: null })))
+          .ms,
+      );
     }
     results.push(["audit submit (PUT …/audit)", summarize(submitTimes), null]);
 
