@@ -6,6 +6,7 @@ import { listMyHistory } from "../items/history";
 import { listQueueItems } from "../items/list-items";
 import { queueMetrics } from "../metrics/queue-metrics";
 import { releaseItem } from "../claims/release";
+import { queueDetail } from "../queues/queue-repository";
 import { createQueue } from "../queues/create-queue";
 import { listQueues } from "../queues/list-queues";
 import { createQueueSchema } from "../schemas/queue-schemas";
@@ -177,6 +178,49 @@ describe("what annotators see", () => {
     // A skipped item was handed to them: it stays readable (shown as skipped).
     await releaseItem(ana, queue.id, anas.itemId);
     expect((await itemDetail(ana, queue.id, anas.itemId)).assignment?.status).toBe("RELEASED");
+  });
+
+  test("annotators see neither the members' e-mails nor the queue's overall progress", async () => {
+    const { ana, bo, queue } = await setUp("members");
+    const researcher = await createReviewer("members-researcher", "RESEARCHER");
+    const claim = (await claimNextItem(ana, queue.id))!;
+    await saveAudit(ana, queue.id, claim.itemId, { verdict: "CORRECT", submit: true, baseVersion: null });
+
+    expect((await queueDetail(ana, queue.id)).members).toBeNull();
+    const managed = await queueDetail(researcher, queue.id);
+    expect(managed.members?.map((member) => member.email).sort()).toEqual([`${ana.id}@test.local`, `${bo.id}@test.local`].sort());
+
+    const mine = (await listQueues(ana, { limit: 50 })).rows.find((row) => row.id === queue.id);
+    expect(mine).toMatchObject({ mySubmitted: 1, submitted: null });
+    const all = (await listQueues(researcher, { limit: 50 })).rows.find((row) => row.id === queue.id);
+    expect(all?.submitted).toBe(1);
+  });
+});
+
+describe("numbering", () => {
+  test("gold items are numbered apart from the sampled ones; the item screen says which of your items this is", async () => {
+    const [ana, researcher] = await Promise.all([createReviewer("numbers-ana"), createReviewer("numbers-researcher", "RESEARCHER")]);
+    const fixture = await seedReviewFixture({ tag: "numbers", questions: 4 });
+    const gold = fixture.generations.slice(0, 2).map((generation) => ({ generationId: generation.id, answer: { verdict: "CORRECT" } }));
+    const queue = await createQueue(
+      createQueueSchema.parse({ name: "numbers", cycleId: fixture.cycleIds[0], size: 5, assignees: [ana.id], gold, seed: 7 }),
+      SYSTEM_ACTOR,
+    );
+    const rows = (await listQueueItems(queue.id, { limit: 50 })).rows;
+    const regular = rows.filter((row) => !row.isGold);
+    expect(regular.map((row) => row.number)).toEqual(regular.map((_, index) => index + 1));
+    expect(rows.filter((row) => row.isGold).map((row) => row.number)).toEqual([1, 2]);
+
+    const first = (await claimNextItem(ana, queue.id))!;
+    await saveAudit(ana, queue.id, first.itemId, { verdict: "CORRECT", submit: true, baseVersion: null });
+    const second = (await claimNextItem(ana, queue.id))!;
+    const detail = await itemDetail(ana, queue.id, second.itemId);
+    expect(detail.queue.size).toBe(rows.length);
+    expect(detail.navigation.ordinal).toBe(2);
+    expect(detail.item.number).toBeNull();
+    const managed = await itemDetail(researcher, queue.id, second.itemId);
+    expect(managed.navigation.ordinal).toBeNull();
+    expect(managed.item.number).toBe(rows.find((row) => row.id === second.itemId)?.number);
   });
 });
 

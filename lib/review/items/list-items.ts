@@ -7,6 +7,8 @@ import { decodeCursor, toPage, type Page } from "../schemas/cursor";
 export interface QueueItemRow {
   id: number;
   position: number;
+  /** Its number among the queue's items of its kind (sampled or gold), each counted from 1. */
+  number: number;
   stratum: string | null;
   isGold: boolean;
   generationId: number;
@@ -21,14 +23,22 @@ export interface QueueItemRow {
 
 const cursorSchema = z.tuple([z.number().int(), z.number().int()]);
 
-/** A queue's items in queue order with their progress, one keyset page at a time (for researchers). */
+/**
+ * A queue's items in queue order with their progress, one keyset page at a time (for researchers).
+ * Gold items share positions with sampled ones, so each kind is numbered on its own.
+ */
 export async function listQueueItems(queueId: number, options: { cursor?: string; limit: number }): Promise<Page<QueueItemRow>> {
   const after = decodeCursor(options.cursor, cursorSchema);
   const { rows } = await pool().query<QueueItemRow>(
-    `SELECT i.id, i.position, i.stratum, i."isGold", g.id AS "generationId", g.mode, q.text AS "questionText", d.name AS "datasetName",
+    `WITH numbered AS (
+       SELECT id, row_number() OVER (PARTITION BY "isGold" ORDER BY position, id)::int AS number
+       FROM "ReviewQueueItem" WHERE "queueId" = $1
+     )
+     SELECT i.id, i.position, nb.number, i.stratum, i."isGold", g.id AS "generationId", g.mode, q.text AS "questionText", d.name AS "datasetName",
             (SELECT v.passed FROM "Verdict" v WHERE v."generationId" = g.id ORDER BY v.id DESC LIMIT 1) AS passed,
             s.submitted, s.leased AS "activeLeases", s.verdicts
      FROM "ReviewQueueItem" i
+     JOIN numbered nb ON nb.id = i.id
      JOIN "Generation" g ON g.id = i."generationId"
      JOIN "Question" q ON q.id = g."questionId"
      JOIN "Dataset" d ON d.id = q."datasetId"
