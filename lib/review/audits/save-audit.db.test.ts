@@ -210,6 +210,15 @@ describe("numbering", () => {
     const regular = rows.filter((row) => !row.isGold);
     expect(regular.map((row) => row.number)).toEqual(regular.map((_, index) => index + 1));
     expect(rows.filter((row) => row.isGold).map((row) => row.number)).toEqual([1, 2]);
+    // Page by page, the numbers go on from the pages before.
+    const paged: typeof rows = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listQueueItems(queue.id, { limit: 2, cursor });
+      paged.push(...page.rows);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged.map((row) => [row.id, row.number])).toEqual(rows.map((row) => [row.id, row.number]));
 
     const first = (await claimNextItem(ana, queue.id))!;
     await saveAudit(ana, queue.id, first.itemId, { verdict: "CORRECT", submit: true, baseVersion: null });
