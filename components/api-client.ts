@@ -4,6 +4,8 @@ export class ApiError extends Error {
     message: string,
     readonly status: number,
     readonly issues: { field: string; message: string }[] = [],
+    /** The one input field at fault, when the server names it (`baseVersion` on a stale save). */
+    readonly field?: string,
   ) {
     super(message);
   }
@@ -11,7 +13,12 @@ export class ApiError extends Error {
 
 export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(path, { ...init, headers: { "content-type": "application/json", ...init.headers } });
-  const body = (await response.json().catch(() => ({}))) as { error?: string; details?: { issues?: ApiError["issues"] } };
-  if (!response.ok) throw new ApiError(body.error ?? `Request failed (${response.status})`, response.status, body.details?.issues);
+  const body = (await response.json().catch(() => ({}))) as {
+    error?: string;
+    field?: string;
+    details?: { issues?: ApiError["issues"] };
+  };
+  if (!response.ok)
+    throw new ApiError(body.error ?? `Request failed (${response.status})`, response.status, body.details?.issues, body.field);
   return body as T;
 }

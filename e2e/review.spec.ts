@@ -8,7 +8,7 @@ import { runCyclesToCompletion } from "./simulated-run";
 // `npm run cycle`, answered by the simulator over HTTP, checked by the real verifier), a queue made
 // from it by a researcher through the API. An annotator opens the queue, plays the clip, seeks to an
 // interval marker of the item's ground truth, marks a hallucinated span, submits from the keyboard,
-// gets the next item, and sees the queue's metrics change.
+// gets the next item, and the researcher sees the queue's metrics change.
 
 const QUEUE_SIZE = 4;
 let queue: { queueId: number; queueName: string; size: number };
@@ -84,11 +84,13 @@ async function selectInAnswer(page: Page, text: string): Promise<void> {
   }, text);
 }
 
-test("an annotator audits an item from the keyboard next to the video, and the metrics change", async ({ page }) => {
+test("an annotator audits an item from the keyboard next to the video, and the metrics change", async ({ page, browser }) => {
+  // The metrics (every rater's progress) are the researcher's; the annotator works the queue.
+  const researcher = await browser.newPage();
+  await signIn(researcher, "researcher@demo.local");
+  await researcher.goto(`/review/${queue.queueId}/metrics`);
+  await expect(researcher.getByTestId("metric-audits")).toHaveText(`0 / ${queue.size}`);
   await signIn(page, "annotator@demo.local");
-
-  await page.goto(`/review/${queue.queueId}/metrics`);
-  await expect(page.getByTestId("metric-audits")).toHaveText(`0 / ${queue.size}`);
 
   await page.goto("/review");
   await page.getByRole("link", { name: queue.queueName }).click();
@@ -146,9 +148,10 @@ test("an annotator audits an item from the keyboard next to the video, and the m
   await expect(page.getByTestId("hallucinated-spans")).toContainText(invented);
 
   // The metrics page now counts the audit: one of the queue's items, hallucinated.
-  await page.goto(`/review/${queue.queueId}/metrics`);
-  await expect(page.getByTestId("metric-audits")).toHaveText(`1 / ${queue.size}`);
-  await expect(page.getByTestId("metric-hallucination")).toHaveText("100.0 %");
+  await researcher.reload();
+  await expect(researcher.getByTestId("metric-audits")).toHaveText(`1 / ${queue.size}`);
+  await expect(researcher.getByTestId("metric-hallucination")).toHaveText("100.0 %");
+  await researcher.close();
 });
 
 test("? shows every shortcut", async ({ page }) => {

@@ -13,19 +13,21 @@ export function itemShortcuts(
   toggleHelp: (open?: boolean) => void,
 ): Shortcut[] {
   const lastSpan = audit.draft.hallucinatedSpans.length - 1;
+  // A final audit (submitted in a blind queue) takes no change: its keys say so instead.
+  const edit = (run: () => void) => (audit.readOnly ? actions.refuseEdit : run);
   return [
     ...AUDIT_VERDICTS.map((verdict, index) => ({
       keys: [String(index + 1)],
       label: `Verdict: ${AUDIT_VERDICT_LABELS[verdict]}`,
-      run: () => audit.change((d) => ({ ...d, verdict })),
+      run: edit(() => audit.change((d) => ({ ...d, verdict }))),
     })),
-    { keys: ["y"], label: "The label is in the answer", run: () => audit.change((d) => ({ ...d, labelPresent: true })) },
-    { keys: ["n"], label: "The label is not in the answer", run: () => audit.change((d) => ({ ...d, labelPresent: false })) },
-    { keys: ["h"], label: "Mark the selected text as hallucinated", run: actions.markSelection },
+    { keys: ["y"], label: "The label is in the answer", run: edit(() => audit.change((d) => ({ ...d, labelPresent: true }))) },
+    { keys: ["n"], label: "The label is not in the answer", run: edit(() => audit.change((d) => ({ ...d, labelPresent: false }))) },
+    { keys: ["h"], label: "Mark the selected text as hallucinated", run: edit(actions.markSelection) },
     {
       keys: ["t"],
       label: "Tie the last span to the video: from now, then until now",
-      run: () => lastSpan >= 0 && actions.tieSpan(lastSpan),
+      run: edit(() => lastSpan >= 0 && actions.tieSpan(lastSpan)),
     },
     { keys: ["Enter"], label: "Submit and go to the next item", run: () => void actions.submit() },
     { keys: ["Enter"], mod: true, inFields: true, label: "Submit (also while typing a note)", run: () => void actions.submit() },
@@ -37,8 +39,8 @@ export function itemShortcuts(
     { keys: ["ArrowRight"], label: "Forward one second", run: () => player.current?.seekBy(1) },
     { keys: [","], label: "Back one frame", run: () => player.current?.stepFrames(-1) },
     { keys: ["."], label: "Forward one frame", run: () => player.current?.stepFrames(1) },
-    { keys: ["z"], mod: true, shift: false, label: "Undo", run: audit.undo },
-    { keys: ["z", "Z"], mod: true, shift: true, label: "Redo", run: audit.redo },
+    { keys: ["z"], mod: true, shift: false, label: "Undo", run: edit(audit.undo) },
+    { keys: ["z", "Z"], mod: true, shift: true, label: "Redo", run: edit(audit.redo) },
     { keys: ["?"], label: "Show these shortcuts", run: () => toggleHelp() },
     {
       keys: ["Escape"],

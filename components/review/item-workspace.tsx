@@ -1,7 +1,9 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
-import { useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
+import type { PutReviewQueueItemAuditResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/audit/route";
 import { groundTruth } from "@/lib/review/ground-truth/ground-truth";
 import type { GetReviewQueueItemResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/route";
 import { VideoPlayer, type VideoPlayerHandle } from "../video/video-player";
@@ -9,38 +11,44 @@ import { AnswerView } from "./answer-view";
 import { AuditPanel } from "./audit-panel";
 import { describeTargets, modeLabel } from "./format";
 import { GroundTruthPanel } from "./ground-truth-panel";
+import { withSavedAudit } from "./item-cache";
 import { itemShortcuts } from "./item-shortcuts";
+import { reviewKeys } from "./query-keys";
 import { RelatedPanel } from "./related-panel";
-import type { AuditDraft } from "./review-api";
 import { ShortcutsHelp } from "./shortcuts-help";
-import { useAuditDraft } from "./use-audit-draft";
+import { type SavedAudit, useAuditDraft } from "./use-audit-draft";
 import { useItemActions } from "./use-item-actions";
 import { useShortcuts } from "./use-shortcuts";
 import { VerdictPanel } from "./verdict-panel";
 import { Button } from "@/components/ui/button";
 import { Badge, SimulatedBadge } from "@/components/ui/badge";
 
-/** The item screen: player and ground truth on one side, question, answer, verdict and audit on the other. */
-export function ItemWorkspace({ detail }: { detail: GetReviewQueueItemResponse }) {
+interface ItemWorkspaceProps {
+  detail: GetReviewQueueItemResponse;
+  /** Researchers and admins: the queue's metrics, and every item's number in the queue. */
+  canManage: boolean;
+  /** Loads the saved audit afresh (after a conflict), dropping this draft. */
+  onReload: () => Promise<void>;
+}
+
+/** The item screen: player and ground truth on one side, question, answer, audit and verdict on the other. */
+export function ItemWorkspace({ detail, canManage, onReload }: ItemWorkspaceProps) {
   const queueId = detail.queue.id;
   const itemId = detail.item.id;
+  const queryClient = useQueryClient();
   const player = useRef<VideoPlayerHandle>(null);
   const answerRoot = useRef<HTMLElement>(null);
   const [currentTime, setCurrentTime] = useState(0);
   const [helpOpen, setHelpOpen] = useState(false);
 
-  const initial: AuditDraft = {
-    verdict: detail.audit?.verdict ?? null,
-    hallucinatedSpans: (detail.audit?.hallucinatedSpans ?? []).map(({ start, end, videoStartSec, videoEndSec }) => ({
-      start,
-      end,
-      videoStartSec,
-      videoEndSec,
-    })),
-    labelPresent: detail.audit?.labelPresent ?? null,
-    note: detail.audit?.note ?? "",
-  };
-  const audit = useAuditDraft(queueId, itemId, initial);
+  const saved = useMemo(() => savedAudit(detail.audit), [detail.audit]);
+  // Every save's answer goes into the cached item: coming back to it shows what was saved.
+  const onSaved = useCallback(
+    (audit: PutReviewQueueItemAuditResponse) =>
+      queryClient.setQueryData<GetReviewQueueItemResponse>(reviewKeys.item(queueId, itemId), (old) => old && withSavedAudit(old, audit)),
+    [queryClient, queueId, itemId],
+  );
+  const audit = useAuditDraft(queueId, itemId, saved, { readOnly: detail.auditFinal, onSaved });
   const actions = useItemActions(detail, audit, player, answerRoot);
   const shortcuts = itemShortcuts(audit, actions, player, (open) => setHelpOpen((current) => open ?? !current));
   useShortcuts(shortcuts);
@@ -56,26 +64,52 @@ export function ItemWorkspace({ detail }: { detail: GetReviewQueueItemResponse }
 
   return (
     <main data-testid="review-item" data-item-id={itemId}>
-      <header className="mb-4 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+      <header className="mb-3 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
         <Link href={`/review/${queueId}`} className="text-indigo-700 hover:underline">
           ← {detail.queue.name}
         </Link>
-        <span className="text-slate-500">
-          item {detail.item.position + 1} · {detail.dataset.name} · {detail.generation.cycle.runName} cycle {detail.generation.cycle.index}
-          {detail.item.isGold ? " · gold" : ""}
+        <span className="font-medium text-slate-700" data-testid="item-place">
+          {itemPlace(detail)}
         </span>
-        <Link href={`/review/${queueId}/metrics`} className="ml-auto text-indigo-700 hover:underline">
-          Metrics
-        </Link>
-        <Button variant="secondary" size="xs" onClick={() => setHelpOpen(true)}>
+        <span className="text-slate-500">
+          {detail.dataset.name} · {detail.generation.cycle.runName} cycle {detail.generation.cycle.index}
+        </span>
+        {detail.queue.blind && (
+          <Badge
+            tone="info"
+            data-testid="blind-badge"
+            title="The verifier's verdict is hidden until you submit; a submitted audit is final"
+          >
+            Blind
+          </Badge>
+        )}
+        {canManage && (
+          <Link href={`/review/${queueId}/metrics`} className="ml-auto text-indigo-700 hover:underline">
+            Metrics
+          </Link>
+        )}
+        <Button variant="secondary" size="xs" className={canManage ? undefined : "ml-auto"} onClick={() => setHelpOpen(true)}>
           Shortcuts <kbd>?</kbd>
         </Button>
       </header>
 
-      {notice && (
-        <p role="alert" className="mb-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {notice}
-        </p>
+      {audit.saveState.kind === "conflict" ? (
+        <div
+          role="alert"
+          className="mb-3 flex items-center gap-3 rounded bg-rose-50 px-3 py-2 text-sm text-rose-900"
+          data-testid="audit-conflict"
+        >
+          <span className="flex-1">{audit.saveState.message}.</span>
+          <Button variant="secondary" size="sm" onClick={() => void onReload()}>
+            Load the saved audit
+          </Button>
+        </div>
+      ) : (
+        notice && (
+          <p role="alert" className="mb-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            {notice}
+          </p>
+        )
       )}
 
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
@@ -118,7 +152,12 @@ export function ItemWorkspace({ detail }: { detail: GetReviewQueueItemResponse }
             </p>
           </section>
 
-          <section aria-label="Answer" ref={answerRoot} className="rounded-lg border border-slate-200 bg-white p-3">
+          {/* Bounded, so the verdict buttons below stay on the first screen however long the answer. */}
+          <section
+            aria-label="Answer"
+            ref={answerRoot}
+            className="max-h-48 overflow-y-auto rounded-lg border border-slate-200 bg-white p-3"
+          >
             <AnswerView text={detail.generation.text} verdict={verdictForHighlights} spans={audit.draft.hallucinatedSpans} />
             <p className="mt-2 text-xs text-slate-400">
               {detail.generation.model}
@@ -126,8 +165,6 @@ export function ItemWorkspace({ detail }: { detail: GetReviewQueueItemResponse }
               {detail.generation.latencyMs !== null ? ` · ${detail.generation.latencyMs} ms` : ""}
             </p>
           </section>
-
-          <VerdictPanel detail={detail} />
 
           {holdsItem ? (
             <AuditPanel
@@ -145,12 +182,15 @@ export function ItemWorkspace({ detail }: { detail: GetReviewQueueItemResponse }
               onTieSpan={actions.tieSpan}
               onSeek={(t) => player.current?.seek(t)}
               submitting={busy}
+              readOnly={audit.readOnly}
             />
           ) : (
             <p className="rounded bg-slate-50 p-3 text-sm text-slate-600">
               You are viewing this item; it is not assigned to you{detail.assignment?.status === "RELEASED" ? " (you skipped it)" : ""}.
             </p>
           )}
+
+          <VerdictPanel detail={detail} />
         </div>
       </div>
 
@@ -158,4 +198,29 @@ export function ItemWorkspace({ detail }: { detail: GetReviewQueueItemResponse }
       {helpOpen && <ShortcutsHelp shortcuts={shortcuts} onClose={() => setHelpOpen(false)} />}
     </main>
   );
+}
+
+function savedAudit(audit: GetReviewQueueItemResponse["audit"]): SavedAudit {
+  return {
+    version: audit?.version ?? null,
+    draft: {
+      verdict: audit?.verdict ?? null,
+      hallucinatedSpans: (audit?.hallucinatedSpans ?? []).map(({ start, end, videoStartSec, videoEndSec }) => ({
+        start,
+        end,
+        videoStartSec,
+        videoEndSec,
+      })),
+      labelPresent: audit?.labelPresent ?? null,
+      note: audit?.note ?? "",
+    },
+  };
+}
+
+/** "item 5 of 21": this person's place in the queue; for a manager viewing an item not theirs, its number in the queue. */
+function itemPlace(detail: GetReviewQueueItemResponse): string {
+  const gold = detail.item.isGold ? " · gold" : "";
+  if (detail.navigation.ordinal !== null) return `item ${detail.navigation.ordinal} of ${detail.queue.size}${gold}`;
+  if (detail.item.number !== null) return detail.item.isGold ? `gold item G${detail.item.number}` : `queue item ${detail.item.number}`;
+  return "skipped item";
 }

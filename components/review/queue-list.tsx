@@ -35,7 +35,6 @@ export function QueueList({ canManage }: { canManage: boolean }) {
       <ul className="mt-6 divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Review queues">
         {rows.map((queue) => {
           const target = queue.size * queue.overlap;
-          const share = target > 0 ? queue.submitted / target : 0;
           return (
             <li key={queue.id} className="flex items-center gap-4 px-4 py-3">
               <div className="min-w-0 flex-1">
@@ -49,24 +48,34 @@ export function QueueList({ canManage }: { canManage: boolean }) {
                   {queue.blind ? " · blind" : ""} · {queue.status.toLowerCase()}
                 </p>
               </div>
-              <div className="w-40">
-                <div
-                  role="progressbar"
-                  aria-valuemin={0}
-                  aria-valuemax={target}
-                  aria-valuenow={queue.submitted}
-                  className="h-2 rounded bg-slate-100"
-                  aria-label={`${queue.submitted} of ${target} audits`}
-                >
-                  <div className="h-2 rounded bg-indigo-500" style={{ width: `${Math.min(100, share * 100)}%` }} />
+              {queue.submitted === null ? (
+                // An annotator sees their own progress only.
+                <p className="w-40 text-xs text-slate-500">{queue.mySubmitted} submitted by you</p>
+              ) : (
+                <div className="w-40">
+                  <div
+                    role="progressbar"
+                    aria-valuemin={0}
+                    aria-valuemax={target}
+                    aria-valuenow={queue.submitted}
+                    className="h-2 rounded bg-slate-100"
+                    aria-label={`${queue.submitted} of ${target} audits`}
+                  >
+                    <div
+                      className="h-2 rounded bg-indigo-500"
+                      style={{ width: `${Math.min(100, target > 0 ? (queue.submitted / target) * 100 : 0)}%` }}
+                    />
+                  </div>
+                  <p className="mt-1 text-xs text-slate-500">
+                    {queue.submitted}/{target} audits · mine {queue.mySubmitted}
+                  </p>
                 </div>
-                <p className="mt-1 text-xs text-slate-500">
-                  {queue.submitted}/{target} audits · mine {queue.mySubmitted}
-                </p>
-              </div>
-              <Link href={`/review/${queue.id}/metrics`} className="text-sm text-slate-600 hover:text-indigo-700">
-                Metrics
-              </Link>
+              )}
+              {canManage && (
+                <Link href={`/review/${queue.id}/metrics`} className="text-sm text-slate-600 hover:text-indigo-700">
+                  Metrics
+                </Link>
+              )}
             </li>
           );
         })}

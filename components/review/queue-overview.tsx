@@ -8,6 +8,7 @@ import { reviewApi } from "./review-api";
 import { reviewKeys } from "./query-keys";
 import { verdictLabel } from "./format";
 import { useShortcuts } from "./use-shortcuts";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 
 export interface QueueOverviewProps {
@@ -55,16 +56,31 @@ export function QueueOverview({ queue, canManage, finished }: QueueOverviewProps
       <p className="mt-1 text-sm text-slate-600">
         {queue.runName ? `${queue.runName} · cycle ${queue.cycleIndex}` : "no cycle"} · {queue.sampling.toLowerCase().replace("_", " ")} ·{" "}
         {queue.size} items
-        {queue.overlap > 1 ? `, each to ${queue.overlap} people` : ""}
-        {queue.blind ? " · blind (verdicts hidden until you submit)" : ""} · {queue.status.toLowerCase()}
+        {queue.overlap > 1 ? `, each to ${queue.overlap} people` : ""} · {queue.status.toLowerCase()}
+      </p>
+      <p className="mt-2 text-sm" data-testid="blind-state">
+        {queue.blind ? (
+          <>
+            <Badge tone="info">Blind</Badge>{" "}
+            <span className="text-slate-700">
+              The verifier&apos;s verdict stays hidden until you submit, and a submitted audit is final.
+            </span>
+          </>
+        ) : (
+          <>
+            <Badge>Not blind</Badge> <span className="text-slate-700">The verifier&apos;s verdict is shown while you audit.</span>
+          </>
+        )}
       </p>
       <div className="mt-4 flex items-center gap-3">
         <Button variant="primary" size="lg" onClick={() => start.mutate()} disabled={start.isPending || queue.status === "CLOSED"}>
-          Start reviewing <kbd className="ml-1 rounded bg-indigo-500 px-1 text-xs">Enter</kbd>
+          {start.isPending ? "Taking an item…" : "Start reviewing"} <kbd className="ml-1 rounded bg-indigo-500 px-1 text-xs">Enter</kbd>
         </Button>
-        <Link href={`/review/${queue.id}/metrics`} className="text-indigo-700 hover:underline">
-          Metrics
-        </Link>
+        {canManage && (
+          <Link href={`/review/${queue.id}/metrics`} className="text-indigo-700 hover:underline">
+            Metrics
+          </Link>
+        )}
       </div>
       {message && (
         <p role="status" className="mt-3 text-sm text-slate-700">
@@ -80,13 +96,15 @@ export function QueueOverview({ queue, canManage, finished }: QueueOverviewProps
               <Button
                 variant="secondary"
                 size="sm"
+                disabled={settings.isPending}
                 onClick={() => settings.mutate({ status: queue.status === "OPEN" ? "CLOSED" : "OPEN" })}
               >
                 {queue.status === "OPEN" ? "Close the queue" : "Reopen the queue"}
               </Button>
-              <Button variant="secondary" size="sm" onClick={() => settings.mutate({ blind: !queue.blind })}>
+              <Button variant="secondary" size="sm" disabled={settings.isPending} onClick={() => settings.mutate({ blind: !queue.blind })}>
                 {queue.blind ? "Show verdicts (leave blind mode)" : "Blind mode"}
               </Button>
+              {settings.isPending && <span className="self-center text-slate-500">Saving…</span>}
             </div>
             <p className="mt-2 text-sm text-slate-600">Members: {queue.members.map((member) => member.name).join(", ") || "none"}</p>
           </section>
@@ -105,23 +123,38 @@ function History({ queueId }: { queueId: number }) {
     getNextPageParam: (last) => last.nextCursor,
   });
   const rows = history.data?.pages.flatMap((page) => page.rows) ?? [];
-  if (rows.length === 0) return null;
   return (
     <section className="mt-8" aria-label="Your items">
       <h2 className="font-semibold">Your items</h2>
-      <ul className="mt-2 divide-y divide-slate-100 rounded border border-slate-200 bg-white text-sm">
-        {rows.map((row) => (
-          <li key={row.assignmentId} className="flex gap-3 px-3 py-2">
-            <Link href={`/review/${queueId}/items/${row.itemId}`} className="flex-1 truncate hover:text-indigo-700">
-              {row.questionText}
-            </Link>
-            <span className="text-slate-500">{row.status === "SUBMITTED" ? verdictLabel(row.verdict) : row.status.toLowerCase()}</span>
-          </li>
-        ))}
-      </ul>
+      {history.isPending ? (
+        <p className="mt-2 text-sm text-slate-500">Loading your items…</p>
+      ) : history.isError ? (
+        <p role="alert" className="mt-2 text-sm text-rose-700">
+          {history.error.message}
+        </p>
+      ) : rows.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-500">None yet: start reviewing to take your first item.</p>
+      ) : (
+        <ul className="mt-2 divide-y divide-slate-100 rounded border border-slate-200 bg-white text-sm">
+          {rows.map((row) => (
+            <li key={row.assignmentId} className="flex gap-3 px-3 py-2">
+              <Link href={`/review/${queueId}/items/${row.itemId}`} className="flex-1 truncate hover:text-indigo-700">
+                {row.questionText}
+              </Link>
+              <span className="text-slate-500">{row.status === "SUBMITTED" ? verdictLabel(row.verdict) : row.status.toLowerCase()}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {history.hasNextPage && (
-        <Button variant="ghost" size="sm" className="mt-2" onClick={() => void history.fetchNextPage()}>
-          More
+        <Button
+          variant="ghost"
+          size="sm"
+          className="mt-2"
+          onClick={() => void history.fetchNextPage()}
+          disabled={history.isFetchingNextPage}
+        >
+          {history.isFetchingNextPage ? "Loading…" : "More"}
         </Button>
       )}
     </section>
@@ -139,6 +172,15 @@ function Items({ queueId }: { queueId: number }) {
   return (
     <section className="mt-8" aria-label="Items">
       <h2 className="font-semibold">Items</h2>
+      <p className="mt-1 text-xs text-slate-500">
+        Gold items (known answers) are numbered on their own, G1, G2…, apart from the sampled ones.
+      </p>
+      {items.isPending && <p className="mt-2 text-sm text-slate-500">Loading items…</p>}
+      {items.isError && (
+        <p role="alert" className="mt-2 text-sm text-rose-700">
+          {items.error.message}
+        </p>
+      )}
       <table className="mt-2 w-full text-left text-sm">
         <thead className="text-slate-500">
           <tr>
@@ -151,10 +193,15 @@ function Items({ queueId }: { queueId: number }) {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
-            <tr key={row.id}>
-              <td className="py-1">
-                {row.position + 1}
-                {row.isGold ? " ★" : ""}
+            <tr key={row.id} data-testid="queue-item-row">
+              <td className="py-1 whitespace-nowrap" data-testid="queue-item-number">
+                {row.isGold ? (
+                  <>
+                    G{row.number} <Badge tone="warning">gold</Badge>
+                  </>
+                ) : (
+                  row.number
+                )}
               </td>
               <td className="max-w-xs truncate">
                 <Link href={`/review/${queueId}/items/${row.id}`} className="hover:text-indigo-700">
@@ -174,8 +221,8 @@ function Items({ queueId }: { queueId: number }) {
         </tbody>
       </table>
       {items.hasNextPage && (
-        <Button variant="ghost" size="sm" className="mt-2" onClick={() => void items.fetchNextPage()}>
-          More items
+        <Button variant="ghost" size="sm" className="mt-2" onClick={() => void items.fetchNextPage()} disabled={items.isFetchingNextPage}>
+          {items.isFetchingNextPage ? "Loading…" : "More items"}
         </Button>
       )}
     </section>

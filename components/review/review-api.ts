@@ -24,6 +24,9 @@ export interface AuditDraft {
   note: string;
 }
 
+/** A save: the draft (or part of it), the version of the saved audit it was edited from (null: none), and whether to submit. */
+type AuditSave = Partial<AuditDraft> & { baseVersion: number | null; submit?: boolean };
+
 const base = (queueId: number) => `/api/review/queues/${queueId}`;
 const withCursor = (path: string, cursor: string | null | undefined, limit?: number) => {
   const params = new URLSearchParams();
@@ -44,7 +47,7 @@ export const reviewApi = {
   next: (queueId: number) => apiFetch<PostReviewQueueNextResponse>(`${base(queueId)}/next`, { method: "POST" }),
   release: (queueId: number, itemId: number) =>
     apiFetch<PostReviewQueueItemReleaseResponse>(`${base(queueId)}/items/${itemId}/release`, { method: "POST" }),
-  saveAudit: (queueId: number, itemId: number, body: Partial<AuditDraft> & { submit?: boolean }) =>
+  saveAudit: (queueId: number, itemId: number, body: AuditSave) =>
     apiFetch<PutReviewQueueItemAuditResponse>(`${base(queueId)}/items/${itemId}/audit`, { method: "PUT", body: JSON.stringify(body) }),
   history: (queueId: number, cursor?: string | null) =>
     apiFetch<GetReviewQueueHistoryResponse>(withCursor(`${base(queueId)}/history`, cursor, 20)),

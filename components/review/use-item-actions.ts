@@ -12,6 +12,9 @@ import type { useAuditDraft } from "./use-audit-draft";
 
 type AuditDraftApi = ReturnType<typeof useAuditDraft>;
 
+const FINAL_AUDIT =
+  "Your audit is final: in a blind queue a submitted audit cannot be changed, since you have seen the verifier's verdict. Press j for the next item.";
+
 /**
  * What a person can do on an item — submit, next, previous, skip, mark the selected text, tie a
  * span to the video — with one action at a time and its refusal shown as a notice.
@@ -59,6 +62,7 @@ export function useItemActions(
   const submit = () =>
     run(async () => {
       if (!holdsItem) throw new Error("This item is not assigned to you.");
+      if (audit.readOnly) throw new Error(FINAL_AUDIT);
       if (audit.draft.verdict === null) throw new Error("Choose a verdict (1–4) before submitting.");
       await audit.submit();
       await queryClient.invalidateQueries({ queryKey: reviewKeys.item(queueId, itemId) });
@@ -120,5 +124,8 @@ export function useItemActions(
     }));
   };
 
-  return { submit, next, previous, skip, markSelection, tieSpan, notice, busy, submitted, holdsItem };
+  /** An edit of a final audit (a shortcut pressed on it): say why nothing happens. */
+  const refuseEdit = () => setNotice(FINAL_AUDIT);
+
+  return { submit, next, previous, skip, markSelection, tieSpan, refuseEdit, notice, busy, submitted, holdsItem };
 }

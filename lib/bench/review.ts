@@ -29,11 +29,12 @@ async function main(): Promise<void> {
     const annotators = Array.from({ length: BENCH_ANNOTATORS }, (_, i) => ({ id: `bench-annotator-${i}`, role: "ANNOTATOR" }));
     const results: [string, Timing, number | null][] = [];
 
-    const itemIds = await sampleItems(queueId, ITEM_SAMPLES);
-    for (const itemId of itemIds.slice(0, 20)) await itemDetail(annotators[itemId % annotators.length]!, queueId, itemId); // warm-up
+    // Annotators open only the items handed to them: each sample is an item and its holder.
+    const samples = await sampleAssignments(queueId, ITEM_SAMPLES);
+    for (const { itemId, userId } of samples.slice(0, 20)) await itemDetail({ id: userId, role: "ANNOTATOR" }, queueId, itemId); // warm-up
     const itemTimes: number[] = [];
-    for (const [index, itemId] of itemIds.entries()) {
-      const { ms } = await timed(() => itemDetail(annotators[index % annotators.length]!, queueId, itemId));
+    for (const { itemId, userId } of samples) {
+      const { ms } = await timed(() => itemDetail({ id: userId, role: "ANNOTATOR" }, queueId, itemId));
       itemTimes.push(ms);
     }
     results.push(["item detail (GET …/items/{id})", summarize(itemTimes), TARGETS.item]);
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
           verdict: i % 3 === 0 ? "HALLUCINATED" : "CORRECT",
           labelPresent: i % 4 !== 0,
           submit: true,
+          baseVersion: await auditVersion(user.id, claim.itemId),
         });
     }
     results.push(["next item (POST …/next), sequential", summarize(nextTimes), TARGETS.next]);
@@ -59,7 +61,12 @@ async function main(): Promise<void> {
           const user = annotators[(worker * 6 + i) % annotators.length]!;
           const { ms, result: claim } = await timed(() => claimNextItem(user, queueId));
           concurrentTimes.push(ms);
-          if (claim) await saveAudit(user, queueId, claim.itemId, { verdict: "CORRECT", submit: true });
+          if (claim)
+            await saveAudit(user, queueId, claim.itemId, {
+              verdict: "CORRECT",
+              submit: true,
+              baseVersion: await auditVersion(user.id, claim.itemId),
+            });
         }
       }),
     );
@@ -70,7 +77,10 @@ async function main(): Promise<void> {
       const user = annotators[i % annotators.length]!;
       const claim = await claimNextItem(user, queueId);
       if (!claim) break;
-      submitTimes.push((await timed(() => saveAudit(user, queueId, claim.itemId, { verdict: "CORRECT", note: "bench", submit: true }))).ms);
+      const baseVersion = await auditVersion(user.id, claim.itemId);
+      submitTimes.push(
+        (await timed(() => saveAudit(user, queueId, claim.itemId, { verdict: "CORRECT", note: "bench", submit: true, baseVersion }))).ms,
+      );
     }
     results.push(["audit submit (PUT …/audit)", summarize(submitTimes), null]);
 
@@ -104,7 +114,7 @@ async function main(): Promise<void> {
         verdict,
       );
     }
-    if (explain) await printPlans(queueId, itemIds[0]!, annotators[0]!.id);
+    if (explain) await printPlans(queueId, samples[0]!.itemId, samples[0]!.userId);
   } finally {
     await disconnectPrisma();
     await closePool();
@@ -133,12 +143,22 @@ async function printSizes(queueId: number): Promise<void> {
 }
 
 /** Items spread over the queue: audited ones, open ones, and ones nobody has touched. */
-async function sampleItems(queueId: number, count: number): Promise<number[]> {
-  const { rows } = await pool().query<{ id: number }>(
-    `SELECT id FROM "ReviewQueueItem" WHERE "queueId" = $1 ORDER BY hashint4(id) LIMIT $2`,
+/** The version of this person's audit of the item (null: none yet), as the item screen would have it: a handed-back lease may carry a draft. */
+async function auditVersion(userId: string, itemId: number): Promise<number | null> {
+  const { rows } = await pool().query<{ version: number }>(
+    `SELECT au.version FROM "Audit" au JOIN "ReviewQueueItem" i ON i."generationId" = au."generationId" WHERE i.id = $1 AND au."userId" = $2`,
+    [itemId, userId],
+  );
+  return rows[0]?.version ?? null;
+}
+
+async function sampleAssignments(queueId: number, count: number): Promise<{ itemId: number; userId: string }[]> {
+  const { rows } = await pool().query<{ itemId: number; userId: string }>(
+    `SELECT a."itemId", a."userId" FROM "ReviewAssignment" a JOIN "ReviewQueueItem" i ON i.id = a."itemId"
+     WHERE i."queueId" = $1 ORDER BY hashint4(a.id) LIMIT $2`,
     [queueId, count],
   );
-  return rows.map((row) => row.id);
+  return rows;
 }
 
 async function repeat(times: number, work: () => Promise<unknown>): Promise<number[]> {

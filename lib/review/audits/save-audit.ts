@@ -18,6 +18,8 @@ export interface AuditView {
   note: string;
   submittedAt: Date | null;
   updatedAt: Date;
+  /** Goes up by one on every save: the next save names it as its `baseVersion`. */
+  version: number;
   assignment: { status: "LEASED" | "SUBMITTED" | "RELEASED"; leaseExpiresAt: Date };
 }
 
@@ -33,6 +35,11 @@ interface ItemForAudit {
  * Saves (part of) this user's audit of a queue item — one audit per person and generation,
  * upserted — and, with `submit`, finishes the item. Autosaves renew the lease. Submitting needs
  * a verdict and a hold on the item: a live lease, or an expired one whose slot nobody took.
+ *
+ * Optimistic concurrency: the save names the version it was edited from and is refused
+ * (conflict) when a newer one was saved meanwhile — another tab, or a stale draft coming back —
+ * instead of overwriting it. In a blind queue a submitted audit is final: its author has seen the
+ * verifier's verdict since, so a change could no longer be a blind judgement.
  */
 export async function saveAudit(user: ReviewUser, queueId: number, itemId: number, patch: AuditPatch): Promise<AuditView> {
   const saved = await withTransaction(async (client) => {
@@ -42,10 +49,15 @@ export async function saveAudit(user: ReviewUser, queueId: number, itemId: numbe
       throw conflict(`You hold no assignment on item ${itemId}: take it with "next item" first`);
     }
     if (item.status === "RELEASED") throw conflict(`You released item ${itemId}; it is no longer yours to audit`);
+    const current = await lockCurrentAudit(client, item.generationId, user.id);
+    if (queue.blind && current?.submittedAt != null) throw finalInBlindQueue(itemId);
+    if ((current?.version ?? null) !== patch.baseVersion) throw staleDraft(itemId);
     if (patch.submit && item.status === "LEASED" && !item.live) await requireFreeSlot(client, queue, itemId, user.id);
 
     const spans = patch.hallucinatedSpans === undefined ? undefined : resolveSpans(item.text, patch.hallucinatedSpans);
     const audit = await upsertAudit(client, item.generationId, user.id, patch, spans);
+    // Two first saves at once (the same generation through two queues): the later one finds a row it did not edit.
+    if (!audit) throw staleDraft(itemId);
     if (patch.submit && audit.verdict === null) throw invalidField("verdict", "verdict: choose a verdict (1–4) before submitting");
 
     const assignment = await updateAssignment(client, item.assignmentId, item.status, Boolean(patch.submit), queue.leaseSeconds);
@@ -70,6 +82,29 @@ async function lockItemForAudit(client: pg.PoolClient, queueId: number, itemId: 
   return item;
 }
 
+const staleDraft = (itemId: number) =>
+  conflict(
+    `Your audit of item ${itemId} changed since you opened it (another tab or window saved it): this change was not saved. Load the saved audit, then make your change again`,
+    { field: "baseVersion" },
+  );
+
+const finalInBlindQueue = (itemId: number) =>
+  conflict(
+    `Item ${itemId} is in a blind queue and your audit of it is submitted: it is final, since you have seen the verifier's verdict, and cannot be changed`,
+  );
+
+async function lockCurrentAudit(
+  client: pg.PoolClient,
+  generationId: number,
+  userId: string,
+): Promise<{ version: number; submittedAt: Date | null } | null> {
+  const { rows } = await client.query<{ version: number; submittedAt: Date | null }>(
+    `SELECT version, "submittedAt" FROM "Audit" WHERE "generationId" = $1 AND "userId" = $2 FOR UPDATE`,
+    [generationId, userId],
+  );
+  return rows[0] ?? null;
+}
+
 async function requireFreeSlot(client: pg.PoolClient, queue: QueueSettings, itemId: number, userId: string): Promise<void> {
   if ((await activeHoldersOtherThan(client, itemId, userId)) >= queue.overlap) {
     throw conflict(`Your lease on item ${itemId} ran out and the item went to someone else; your draft is kept but cannot be submitted`);
@@ -84,19 +119,20 @@ async function upsertAudit(
   userId: string,
   patch: AuditPatch,
   spans: HallucinatedSpan[] | undefined,
-): Promise<AuditRow> {
+): Promise<AuditRow | null> {
   const updates: string[] = [];
   if (patch.verdict !== undefined) updates.push(`verdict = EXCLUDED.verdict`);
   if (spans !== undefined) updates.push(`"hallucinatedSpans" = EXCLUDED."hallucinatedSpans"`);
   if (patch.labelPresent !== undefined) updates.push(`"labelPresent" = EXCLUDED."labelPresent"`);
   if (patch.note !== undefined) updates.push(`note = EXCLUDED.note`);
   if (patch.submit) updates.push(`"submittedAt" = coalesce("Audit"."submittedAt", ${NOW})`);
-  updates.push(`"updatedAt" = ${NOW}`);
+  updates.push(`"updatedAt" = ${NOW}`, `version = "Audit".version + 1`);
   const { rows } = await client.query<AuditRow & { hallucinatedSpans: unknown }>(
     `INSERT INTO "Audit" ("generationId", "userId", verdict, "hallucinatedSpans", "labelPresent", note, "submittedAt", "updatedAt")
      VALUES ($1, $2, $3::"AuditVerdict", $4::jsonb, $5, $6, CASE WHEN $7 THEN ${NOW} END, ${NOW})
      ON CONFLICT ("generationId", "userId") DO UPDATE SET ${updates.join(", ")}
-     RETURNING verdict, "hallucinatedSpans", "labelPresent", note, "submittedAt", "updatedAt"`,
+       WHERE $8::int IS NOT NULL AND "Audit".version = $8
+     RETURNING verdict, "hallucinatedSpans", "labelPresent", note, "submittedAt", "updatedAt", version`,
     [
       generationId,
       userId,
@@ -105,10 +141,11 @@ async function upsertAudit(
       patch.labelPresent ?? null,
       patch.note ?? "",
       Boolean(patch.submit),
+      patch.baseVersion,
     ],
   );
-  const row = rows[0]!;
-  return { ...row, hallucinatedSpans: storedSpansSchema.parse(row.hallucinatedSpans) };
+  const row = rows[0];
+  return row ? { ...row, hallucinatedSpans: storedSpansSchema.parse(row.hallucinatedSpans) } : null;
 }
 
 async function updateAssignment(

@@ -39,7 +39,7 @@ async function workUntilEmpty(user: { id: string; role: string }, queueId: numbe
     const claim = await claimNextItem(user, queueId);
     if (!claim) return taken;
     taken.push(claim.itemId);
-    await saveAudit(user, queueId, claim.itemId, { verdict: "CORRECT", submit: true });
+    await saveAudit(user, queueId, claim.itemId, { verdict: "CORRECT", submit: true, baseVersion: null });
   }
 }
 
@@ -124,7 +124,9 @@ describe("claiming items", () => {
     const boClaim = await claimNextItem(bo, queue.id);
     expect(boClaim?.itemId).toBe(anaClaim!.itemId);
 
-    await expect(saveAudit(ana, queue.id, anaClaim!.itemId, { verdict: "CORRECT", submit: true })).rejects.toThrow(/went to someone else/);
+    await expect(saveAudit(ana, queue.id, anaClaim!.itemId, { verdict: "CORRECT", submit: true, baseVersion: null })).rejects.toThrow(
+      /went to someone else/,
+    );
     // Ana coming back finds nothing: her old lease is given up, and the item is never hers again.
     expect(await claimNextItem(ana, queue.id)).toBeNull();
     const statuses = Object.fromEntries((await assignmentsOf(queue.id)).map((a) => [a.userId, a.status]));
@@ -138,7 +140,7 @@ describe("claiming items", () => {
     await pool().query(`UPDATE "ReviewAssignment" SET "leaseExpiresAt" = (now() AT TIME ZONE 'UTC') - interval '1 hour' WHERE id = $1`, [
       claim!.assignmentId,
     ]);
-    const audit = await saveAudit(ana, queue.id, claim!.itemId, { verdict: "HALLUCINATED", submit: true });
+    const audit = await saveAudit(ana, queue.id, claim!.itemId, { verdict: "HALLUCINATED", submit: true, baseVersion: null });
     expect(audit.assignment.status).toBe("SUBMITTED");
   });
 

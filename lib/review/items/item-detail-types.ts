@@ -33,8 +33,17 @@ export interface VideoLabel {
 
 /** Everything the item screen needs, in one response. */
 export interface ItemDetail {
-  queue: { id: number; name: string; blind: boolean; overlap: number; status: "OPEN" | "CLOSED" };
-  item: { id: number; position: number; stratum: string | null; isGold: boolean | null; goldAnswer: GoldAnswer | null };
+  /** `size`: the queue's items, gold ones included. */
+  queue: { id: number; name: string; blind: boolean; overlap: number; status: "OPEN" | "CLOSED"; size: number };
+  item: {
+    id: number;
+    position: number;
+    /** Its number among the queue's items of its kind, sampled or gold, each counted from 1 (null for annotators). */
+    number: number | null;
+    stratum: string | null;
+    isGold: boolean | null;
+    goldAnswer: GoldAnswer | null;
+  };
   generation: {
     id: number;
     mode: GenerationMode;
@@ -73,9 +82,16 @@ export interface ItemDetail {
     note: string;
     submittedAt: string | null;
     updatedAt: string;
+    /** The version the next save names as its base. */
+    version: number;
   } | null;
+  /** True when this person's audit can no longer change: submitted in a blind queue. */
+  auditFinal: boolean;
   assignment: { status: "LEASED" | "SUBMITTED" | "RELEASED"; leaseExpiresAt: string; claimedAt: string } | null;
   related: RelatedGeneration[];
-  /** This user's previous and next items in the queue, in the order they took them. */
-  navigation: { previousItemId: number | null; nextItemId: number | null };
+  /**
+   * This user's previous and next items in the queue, in the order they took them, and this item's
+   * place in that order (1 for the first they took; null when it is not theirs, or skipped).
+   */
+  navigation: { previousItemId: number | null; nextItemId: number | null; ordinal: number | null };
 }

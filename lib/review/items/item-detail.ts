@@ -17,15 +17,18 @@ const videoSrc = (videoId: number) => `/api/media/videos/${videoId}`;
  * One queue item with everything the item screen shows, in ONE SQL round trip: the item, its
  * generation, question, video, labels, latest verdict, this user's audit and assignment, the same
  * question's other generations (other cycles, the direct answer beside its rationalization) and
- * the user's previous/next items. Membership is checked in the same query. In a blind queue the
- * verdict (and the related verdicts) are left out until this user has submitted.
+ * the user's previous/next items. Membership is checked in the same query, and an annotator sees
+ * only the items handed to them. In a blind queue the verdict (and the related verdicts) are left
+ * out until this user has submitted.
  */
 export async function itemDetail(user: ReviewUser, queueId: number, itemId: number): Promise<ItemDetail> {
-  const { rows } = await pool().query<Row>(ITEM_SQL, [itemId, queueId, user.id, MAX_LABELS, MAX_RELATED]);
+  const manager = canManageQueues(user);
+  const { rows } = await pool().query<Row>(ITEM_SQL, [itemId, queueId, user.id, MAX_LABELS, MAX_RELATED, manager]);
   const row = rows[0];
   if (!row) throw itemNotFound(itemId);
-  const manager = canManageQueues(user);
   if (!row.isMember && !manager) throw queueNotFound(queueId);
+  // An item nobody handed them does not exist for an annotator (another person's item, or one not given out yet).
+  if (row.assignment === null && !manager) throw itemNotFound(itemId);
 
   const submitted = row.audit?.submittedAt != null;
   const hidden = row.queue.blind && !submitted;
@@ -35,6 +38,7 @@ export async function itemDetail(user: ReviewUser, queueId: number, itemId: numb
     item: {
       id: row.item.id,
       position: row.item.position,
+      number: manager ? row.item.number : null,
       stratum: row.item.stratum,
       isGold: showGold ? row.item.isGold : null,
       goldAnswer: showGold ? parseGold(row.item.goldAnswer) : null,
@@ -47,9 +51,10 @@ export async function itemDetail(user: ReviewUser, queueId: number, itemId: numb
     verdict: hidden || row.verdict === null ? null : { ...row.verdict, matches: parseVerdictMatches(row.verdict.matches) },
     verdictHidden: hidden && row.verdict !== null,
     audit: row.audit === null ? null : { ...row.audit, hallucinatedSpans: storedSpansSchema.parse(row.audit.hallucinatedSpans) },
+    auditFinal: row.queue.blind && submitted,
     assignment: row.assignment,
     related: (row.related ?? []).map((related) => (hidden ? { ...related, passed: null, score: null } : related)),
-    navigation: { previousItemId: row.previousItemId, nextItemId: row.nextItemId },
+    navigation: { previousItemId: row.previousItemId, nextItemId: row.nextItemId, ordinal: row.ordinal },
   };
 }
 
@@ -58,9 +63,12 @@ function parseGold(value: unknown) {
   return parsed.success ? parsed.data : null;
 }
 
-type Row = Omit<ItemDetail, "verdict" | "audit" | "video" | "labels" | "related" | "navigation" | "item" | "verdictHidden"> & {
+type Row = Omit<
+  ItemDetail,
+  "verdict" | "audit" | "auditFinal" | "video" | "labels" | "related" | "navigation" | "item" | "verdictHidden"
+> & {
   isMember: boolean;
-  item: { id: number; position: number; stratum: string | null; isGold: boolean; goldAnswer: unknown };
+  item: { id: number; position: number; number: number | null; stratum: string | null; isGold: boolean; goldAnswer: unknown };
   video: Omit<ItemDetail["video"], "src">;
   labels: VideoLabel[] | null;
   verdict: (Omit<VerdictView, "matches"> & { matches: unknown }) | null;
@@ -68,13 +76,21 @@ type Row = Omit<ItemDetail, "verdict" | "audit" | "video" | "labels" | "related"
   related: RelatedGeneration[] | null;
   previousItemId: number | null;
   nextItemId: number | null;
+  ordinal: number | null;
 };
 
 const ITEM_SQL = `
 SELECT
   EXISTS (SELECT 1 FROM "ReviewQueueMember" m WHERE m."queueId" = rq.id AND m."userId" = $3) AS "isMember",
-  json_build_object('id', rq.id, 'name', rq.name, 'blind', rq.blind, 'overlap', rq.overlap, 'status', rq.status) AS queue,
-  json_build_object('id', i.id, 'position', i.position, 'stratum', i.stratum, 'isGold', i."isGold", 'goldAnswer', i."goldAnswer") AS item,
+  json_build_object('id', rq.id, 'name', rq.name, 'blind', rq.blind, 'overlap', rq.overlap, 'status', rq.status, 'size', rq.size) AS queue,
+  json_build_object(
+    'id', i.id, 'position', i.position, 'stratum', i.stratum, 'isGold', i."isGold", 'goldAnswer', i."goldAnswer",
+    -- Gold items share positions with sampled ones: each kind is numbered on its own (for managers only).
+    'number', CASE WHEN $6 THEN (
+      SELECT count(*) FROM "ReviewQueueItem" n
+      WHERE n."queueId" = i."queueId" AND n."isGold" = i."isGold" AND (n.position, n.id) <= (i.position, i.id)
+    ) END
+  ) AS item,
   json_build_object(
     'id', g.id, 'mode', g.mode, 'sampleIndex', g."sampleIndex", 'text', g.text, 'prompt', g.prompt, 'model', g.model,
     'simulated', g.simulated, 'latencyMs', g."latencyMs", 'createdAt', g."createdAt",
@@ -93,14 +109,15 @@ SELECT
   ) END AS verdict,
   CASE WHEN au.id IS NULL THEN NULL ELSE json_build_object(
     'verdict', au.verdict, 'hallucinatedSpans', au."hallucinatedSpans", 'labelPresent', au."labelPresent",
-    'note', au.note, 'submittedAt', au."submittedAt", 'updatedAt', au."updatedAt"
+    'note', au.note, 'submittedAt', au."submittedAt", 'updatedAt', au."updatedAt", 'version', au.version
   ) END AS audit,
   CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object(
     'status', a.status, 'leaseExpiresAt', a."leaseExpiresAt", 'claimedAt', a."claimedAt"
   ) END AS assignment,
   related.list AS related,
   nav.previous AS "previousItemId",
-  nav.next AS "nextItemId"
+  nav.next AS "nextItemId",
+  nav.ordinal
 FROM "ReviewQueueItem" i
 JOIN "ReviewQueue" rq ON rq.id = i."queueId"
 JOIN "Generation" g ON g.id = i."generationId"
@@ -136,6 +153,10 @@ LEFT JOIN LATERAL (
      ORDER BY p.id DESC LIMIT 1) AS previous,
     (SELECT n."itemId" FROM "ReviewAssignment" n JOIN "ReviewQueueItem" ni ON ni.id = n."itemId"
      WHERE n."userId" = $3 AND ni."queueId" = rq.id AND n.status <> 'RELEASED' AND n.id > a.id
-     ORDER BY n.id LIMIT 1) AS next
+     ORDER BY n.id LIMIT 1) AS next,
+    CASE WHEN a.status <> 'RELEASED' THEN
+      (SELECT count(*)::int FROM "ReviewAssignment" o JOIN "ReviewQueueItem" oi ON oi.id = o."itemId"
+       WHERE o."userId" = $3 AND oi."queueId" = rq.id AND o.status <> 'RELEASED' AND o.id <= a.id)
+    END AS ordinal
 ) nav ON true
 WHERE i.id = $1 AND i."queueId" = $2`;

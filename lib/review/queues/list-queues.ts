@@ -16,8 +16,8 @@ export interface QueueSummary {
   cycleIndex: number | null;
   runName: string | null;
   createdAt: Date;
-  /** Submitted assignments in the queue, of size × overlap. */
-  submitted: number;
+  /** Submitted assignments in the queue, of size × overlap (null for annotators: others' progress is not theirs to see). */
+  submitted: number | null;
   mySubmitted: number;
   myLeased: number;
 }
@@ -30,7 +30,7 @@ export async function listQueues(user: ReviewUser, options: { cursor?: string; l
   const { rows } = await pool().query<QueueSummary>(
     `SELECT rq.id, rq.name, rq.status, rq.sampling, rq.size, rq.overlap, rq.blind, rq."cycleId", rq."createdAt",
             c.index AS "cycleIndex", r.name AS "runName",
-            coalesce(s.submitted, 0)::int AS submitted, coalesce(s.mine, 0)::int AS "mySubmitted", coalesce(s.leased, 0)::int AS "myLeased"
+            CASE WHEN $2 THEN coalesce(s.submitted, 0)::int END AS submitted, coalesce(s.mine, 0)::int AS "mySubmitted", coalesce(s.leased, 0)::int AS "myLeased"
      FROM "ReviewQueue" rq
      LEFT JOIN "Cycle" c ON c.id = rq."cycleId"
      LEFT JOIN "Run" r ON r.id = c."runId"

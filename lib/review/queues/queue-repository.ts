@@ -4,9 +4,16 @@ import { recordAudit } from "@/lib/audit/audit-repository";
 import { prisma } from "@/lib/db/prisma";
 import { inTransaction } from "@/lib/db/transaction";
 import { decodeCursor, toPage } from "../schemas/cursor";
+import { canManageQueues, type ReviewUser } from "../access";
 import { queueNotFound } from "../errors";
+import { queueForUser } from "./queue-access";
 
-export async function queueDetail(queueId: number) {
+/**
+ * A queue's settings for someone who may work on it (else not-found). Its members, with their
+ * e-mail addresses, are for those who manage queues: an annotator gets `members: null`.
+ */
+export async function queueDetail(user: ReviewUser, queueId: number) {
+  await queueForUser(user, queueId);
   const queue = await prisma().reviewQueue.findUnique({
     where: { id: queueId },
     select: {
@@ -27,7 +34,7 @@ export async function queueDetail(queueId: number) {
     },
   });
   if (!queue) throw queueNotFound(queueId);
-  return { ...queue, members: queue.members.map((member) => member.user) };
+  return { ...queue, members: canManageQueues(user) ? queue.members.map((member) => member.user) : null };
 }
 
 /**

@@ -29,10 +29,13 @@ export interface HallucinatedSpan {
 
 /**
  * An autosave: any subset of the fields (absent = unchanged, null = cleared); `submit` also
- * finishes the item. Undo on the client sends the earlier values the same way.
+ * finishes the item. Undo on the client sends the earlier values the same way. `baseVersion` is
+ * the version of the saved audit the draft was edited from (null: there was none); a save from
+ * anything but the latest version is refused, so a stale draft never overwrites a newer audit.
  */
 export const auditPatchSchema = z
   .object({
+    baseVersion: z.number().int().min(1).nullable(),
     verdict: z.enum(AUDIT_VERDICTS).nullable().optional(),
     hallucinatedSpans: z.array(spanInputSchema).max(200).optional(),
     labelPresent: z.boolean().nullable().optional(),

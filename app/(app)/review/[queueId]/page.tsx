@@ -28,7 +28,7 @@ export default async function QueuePage({
         leaseSeconds: queue.leaseSeconds,
         runName: queue.cycle?.run.name ?? null,
         cycleIndex: queue.cycle?.index ?? null,
-        members: queue.members.map(({ id, name }) => ({ id, name })),
+        members: (queue.members ?? []).map(({ id, name }) => ({ id, name })),
       }}
       canManage={canManageQueues(user)}
       finished={(await searchParams).finished === "1"}

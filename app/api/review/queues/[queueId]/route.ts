@@ -1,17 +1,15 @@
-import { deleteQueue, queueDetail, queueForUser, updateQueue, updateQueueSchema } from "@/lib/review";
+import { deleteQueue, queueDetail, updateQueue, updateQueueSchema } from "@/lib/review";
 import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 import { queueParams } from "../../_lib/review-params";
 
-export const GET = route({ access: "review", params: queueParams }, async ({ user, params }) => {
-  await queueForUser(user, params.queueId);
-  return queueDetail(params.queueId);
-});
+/** The queue's settings; its members (with their e-mail addresses) only for those who manage queues. */
+export const GET = route({ access: "review", params: queueParams }, async ({ user, params }) => queueDetail(user, params.queueId));
 export type GetReviewQueueResponse = ResponseBody<typeof GET>;
 
-export const PATCH = route({ access: "research", params: queueParams, body: updateQueueSchema }, async ({ params, body, actor }) => {
+export const PATCH = route({ access: "research", params: queueParams, body: updateQueueSchema }, async ({ user, params, body, actor }) => {
   await updateQueue(params.queueId, body, actor);
-  return queueDetail(params.queueId);
+  return queueDetail(user, params.queueId);
 });
 export type PatchReviewQueueResponse = ResponseBody<typeof PATCH>;
 
