@@ -3,6 +3,7 @@
 import { CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TrendPoint } from "@/lib/aqa-review/run-trend";
 import { formatPercent, MISSING } from "@/lib/format/formatters";
+import { SimulatedBadge } from "@/components/ui/badge";
 
 interface Row {
   cycle: string;
@@ -47,48 +48,57 @@ export function CycleTrend({
 }) {
   const rows = toRows(cycles, currentCycleId);
   const percent = (value: unknown) => (typeof value === "number" ? formatPercent(value, 0) : MISSING);
+  const simulated = cycles.filter((c) => c.metrics.simulated > 0);
   return (
-    <section className="grid gap-4 md:grid-cols-3" aria-label="Metrics across cycles">
-      <Chart title="Spearman ρ (95 % CI)">
-        {anchoredMetric({
-          rows,
-          dataKey: "spearman",
-          errorKey: "spearmanError",
-          name: "ρ",
-          anchor: anchors.spearman,
-          yAxis: (
-            <YAxis
-              domain={[-1, 1]}
-              ticks={[-1, -0.5, 0, 0.5, 1]}
-              allowDataOverflow
-              tickFormatter={(v: number) => v.toFixed(1)}
-              width={36}
-            />
-          ),
-        })}
-      </Chart>
-      <Chart title="Relative ℓ2 × 100 (95 % CI)">
-        {anchoredMetric({
-          rows,
-          dataKey: "relativeL2",
-          errorKey: "relativeL2Error",
-          name: "R-ℓ2 × 100",
-          anchor: anchors.relativeL2x100,
-          yAxis: <YAxis domain={[0, "auto"]} tickFormatter={(v: number) => String(Math.round(v * 100) / 100)} width={44} />,
-        })}
-      </Chart>
-      <Chart title="Accuracies and arithmetic errors">
-        <LineChart data={rows} margin={{ top: 10, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="cycle" />
-          <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} allowDataOverflow tickFormatter={percent} width={48} />
-          <Tooltip formatter={percent} />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
-          <Line type="monotone" dataKey="difficulty" name="difficulty" stroke="#d97706" connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="sequence" name="sequence" stroke="#059669" connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="arithmetic" name="arithmetic errors" stroke="#e11d48" connectNulls isAnimationActive={false} />
-        </LineChart>
-      </Chart>
+    <section className="space-y-2" aria-label="Metrics across cycles">
+      {simulated.length > 0 && (
+        <p className="text-xs text-violet-900" data-testid="trend-simulated">
+          <SimulatedBadge /> Cycle{simulated.length > 1 ? "s" : ""} {simulated.map((c) => c.index).join(", ")}: answers from a simulated
+          backend.
+        </p>
+      )}
+      <div className="grid gap-4 md:grid-cols-3">
+        <Chart title="Spearman ρ (95 % CI)">
+          {anchoredMetric({
+            rows,
+            dataKey: "spearman",
+            errorKey: "spearmanError",
+            name: "ρ",
+            anchor: anchors.spearman,
+            yAxis: (
+              <YAxis
+                domain={[-1, 1]}
+                ticks={[-1, -0.5, 0, 0.5, 1]}
+                allowDataOverflow
+                tickFormatter={(v: number) => v.toFixed(1)}
+                width={36}
+              />
+            ),
+          })}
+        </Chart>
+        <Chart title="Relative ℓ2 × 100 (95 % CI)">
+          {anchoredMetric({
+            rows,
+            dataKey: "relativeL2",
+            errorKey: "relativeL2Error",
+            name: "R-ℓ2 × 100",
+            anchor: anchors.relativeL2x100,
+            yAxis: <YAxis domain={[0, "auto"]} tickFormatter={(v: number) => String(Math.round(v * 100) / 100)} width={44} />,
+          })}
+        </Chart>
+        <Chart title="Accuracies and arithmetic errors">
+          <LineChart data={rows} margin={{ top: 10, right: 12, bottom: 0, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="cycle" />
+            <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} allowDataOverflow tickFormatter={percent} width={48} />
+            <Tooltip formatter={percent} />
+            <Legend wrapperStyle={{ fontSize: 11 }} />
+            <Line type="monotone" dataKey="difficulty" name="difficulty" stroke="#d97706" connectNulls isAnimationActive={false} />
+            <Line type="monotone" dataKey="sequence" name="sequence" stroke="#059669" connectNulls isAnimationActive={false} />
+            <Line type="monotone" dataKey="arithmetic" name="arithmetic errors" stroke="#e11d48" connectNulls isAnimationActive={false} />
+          </LineChart>
+        </Chart>
+      </div>
     </section>
   );
 }
