@@ -51,6 +51,9 @@ export async function runStatus(runId: number) {
       model: cycle.inputCheckpoint.servedName,
       trainedModel: cycle.outputCheckpoint?.servedName ?? null,
       answerYield: typeof metrics.answerYield === "number" ? metrics.answerYield : null,
+      /** Training questions answered (the yield's denominator) and those the backend never answered. */
+      answered: typeof metrics.answered === "number" ? metrics.answered : null,
+      givenUp: typeof metrics.givenUp === "number" ? metrics.givenUp : null,
       stopRule: metrics.stopRule ?? null,
       curation: metrics.curation ?? null,
       stages: stageProgress(await batchCounts(cycle.id)),
