@@ -28,6 +28,7 @@ const example: CuratedExample = {
   videoKey: "abc",
   mediaPath: "kinetics/abc.mp4",
   sourcePath: null,
+  simulated: true,
   score: 1,
   method: "class:keyword-fuzz-ratio",
 };
@@ -70,6 +71,7 @@ describe("export formats", () => {
       mode: "rationalization",
       targets: context.labels,
       verdict: { passed: true },
+      simulated: true,
     });
   });
 });
