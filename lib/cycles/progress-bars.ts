@@ -27,7 +27,7 @@ export function progressLines(status: RunStatus): string[] {
     if (cycle.training) lines.push(`    training    attempt ${cycle.training.attempt}: ${cycle.training.status.toLowerCase()}`);
     for (const evaluation of cycle.evaluations) {
       lines.push(
-        `    held-out accuracy on ${evaluation.dataset}: ${evaluation.accuracy === null ? "n/a" : `${(evaluation.accuracy * 100).toFixed(1)}% (${evaluation.correct}/${evaluation.total})`}`,
+        `    held-out accuracy on ${evaluation.dataset}: ${evaluation.accuracy === null ? "n/a" : `${(evaluation.accuracy * 100).toFixed(1)}% (${evaluation.correct}/${evaluation.total} answered)`}${evaluation.givenUp > 0 ? `, ${evaluation.givenUp} given up` : ""}`,
       );
     }
   }

@@ -62,9 +62,12 @@ export async function runStatus(runId: number) {
       evaluations: cycle.evaluations.map((e) => ({
         datasetId: e.datasetId,
         dataset: e.dataset.name,
+        /** Held-out questions answered: the accuracy is over these. */
         total: e.total,
         correct: e.correct,
         accuracy: e.accuracy,
+        /** Held-out questions the backend never answered. */
+        givenUp: isRecord(e.metrics) && typeof e.metrics.givenUp === "number" ? e.metrics.givenUp : 0,
       })),
       exports: cycle.exports,
     });
