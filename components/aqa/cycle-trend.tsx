@@ -4,9 +4,15 @@ import { CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, Respon
 import type { TrendPoint } from "@/lib/aqa-review/run-trend";
 import { formatPercent, MISSING } from "@/lib/format/formatters";
 import { SimulatedBadge } from "@/components/ui/badge";
+import { seriesStyle } from "@/components/cockpit/charts/chart-style";
 
 interface Row {
   cycle: string;
+  /** What each figure is over: answers stating a score; answers asked for the difficulty / sub-actions; all dives. */
+  scored: number;
+  difficultyAsked: number;
+  sequenceAsked: number;
+  dives: number;
   current: boolean;
   spearman: number | null;
   spearmanError: [number, number];
@@ -24,8 +30,12 @@ function errorBar(interval: { estimate: number | null; low: number | null; high:
 
 function toRows(cycles: TrendPoint[], currentCycleId: number): Row[] {
   return cycles.map((c) => ({
-    cycle: `C${c.index}`,
+    cycle: `cycle ${c.index}`,
     current: c.cycleId === currentCycleId,
+    scored: c.metrics.scored,
+    difficultyAsked: c.metrics.difficultyAsked,
+    sequenceAsked: c.metrics.sequenceAsked,
+    dives: c.metrics.dives,
     spearman: c.metrics.spearman?.estimate ?? null,
     spearmanError: errorBar(c.metrics.spearman),
     relativeL2: c.metrics.relativeL2x100?.estimate ?? null,
@@ -71,7 +81,8 @@ export function CycleTrend({
                 ticks={[-1, -0.5, 0, 0.5, 1]}
                 allowDataOverflow
                 tickFormatter={(v: number) => v.toFixed(1)}
-                width={36}
+                width={48}
+                label={{ value: "ρ", angle: -90, position: "insideLeft", fontSize: 11 }}
               />
             ),
           })}
@@ -83,19 +94,39 @@ export function CycleTrend({
             errorKey: "relativeL2Error",
             name: "R-ℓ2 × 100",
             anchor: anchors.relativeL2x100,
-            yAxis: <YAxis domain={[0, "auto"]} tickFormatter={(v: number) => String(Math.round(v * 100) / 100)} width={44} />,
+            yAxis: (
+              <YAxis
+                domain={[0, "auto"]}
+                tickFormatter={(v: number) => String(Math.round(v * 100) / 100)}
+                width={52}
+                label={{ value: "R-ℓ2 × 100", angle: -90, position: "insideLeft", fontSize: 11, style: { textAnchor: "middle" } }}
+              />
+            ),
           })}
         </Chart>
         <Chart title="Accuracies and arithmetic errors">
           <LineChart data={rows} margin={{ top: 10, right: 12, bottom: 0, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="cycle" />
-            <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} allowDataOverflow tickFormatter={percent} width={48} />
-            <Tooltip formatter={percent} />
+            <XAxis dataKey="cycle" interval={0} tick={{ fontSize: 11 }} />
+            <YAxis
+              domain={[0, 1]}
+              ticks={[0, 0.25, 0.5, 0.75, 1]}
+              allowDataOverflow
+              tickFormatter={percent}
+              width={56}
+              label={{ value: "share of answers", angle: -90, position: "insideLeft", fontSize: 11, style: { textAnchor: "middle" } }}
+            />
+            <Tooltip
+              formatter={(value, name, entry) => {
+                const row = entry.payload as Row;
+                const n = name === "difficulty" ? row.difficultyAsked : name === "sequence" ? row.sequenceAsked : row.dives;
+                return `${percent(value)} (n = ${n})`;
+              }}
+            />
             <Legend wrapperStyle={{ fontSize: 11 }} />
-            <Line type="monotone" dataKey="difficulty" name="difficulty" stroke="#d97706" connectNulls isAnimationActive={false} />
-            <Line type="monotone" dataKey="sequence" name="sequence" stroke="#059669" connectNulls isAnimationActive={false} />
-            <Line type="monotone" dataKey="arithmetic" name="arithmetic errors" stroke="#e11d48" connectNulls isAnimationActive={false} />
+            <Line type="linear" dataKey="difficulty" name="difficulty" {...seriesStyle(0)} isAnimationActive={false} />
+            <Line type="linear" dataKey="sequence" name="sequence" {...seriesStyle(1)} isAnimationActive={false} />
+            <Line type="linear" dataKey="arithmetic" name="arithmetic errors" {...seriesStyle(2)} isAnimationActive={false} />
           </LineChart>
         </Chart>
       </div>
@@ -123,16 +154,20 @@ function anchoredMetric({
   return (
     <LineChart data={rows} margin={{ top: 10, right: 12, bottom: 0, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="cycle" />
+      <XAxis dataKey="cycle" interval={0} tick={{ fontSize: 11 }} />
       {yAxis}
-      <Tooltip formatter={(value) => (typeof value === "number" ? value.toFixed(3) : String(value))} />
+      <Tooltip
+        formatter={(value, _name, entry) =>
+          typeof value === "number" ? `${value.toFixed(3)} (n = ${(entry.payload as Row).scored} scored)` : String(value)
+        }
+      />
       <ReferenceLine
         y={anchor}
         stroke="#4f46e5"
         strokeDasharray="4 4"
         label={{ value: `published ${anchor}`, position: "insideTopRight", fontSize: 11 }}
       />
-      <Line type="monotone" dataKey={dataKey} name={name} stroke="#0f172a" connectNulls isAnimationActive={false}>
+      <Line type="linear" dataKey={dataKey} name={name} stroke="#1f2937" isAnimationActive={false}>
         <ErrorBar dataKey={errorKey} width={4} stroke="#64748b" />
       </Line>
     </LineChart>
