@@ -15,6 +15,32 @@ interface DotProps {
   dataKey?: string;
 }
 
+interface TickProps {
+  x?: number;
+  y?: number;
+  payload?: { value: number };
+}
+
+/** A cycle's name under its tick: "cycle n" over the run's name, so every cycle is named and none is cut off. */
+function CycleTick({ x = 0, y = 0, payload, label }: TickProps & { label: (cycleId: number) => string }) {
+  const text = payload ? label(payload.value) : "";
+  const at = text.lastIndexOf(" · ");
+  const [run, cycle] = at >= 0 ? [text.slice(0, at), text.slice(at + 3)] : ["", text];
+  return (
+    <g transform={`translate(${x},${y})`}>
+      <text textAnchor="middle" fontSize={10} fill="#334155">
+        <tspan x={0} dy={12}>
+          {cycle}
+        </tspan>
+        <tspan x={0} dy={12} fill="#64748b">
+          {run.length > 22 ? `${run.slice(0, 21)}…` : run}
+        </tspan>
+        <title>{text}</title>
+      </text>
+    </g>
+  );
+}
+
 /**
  * A line chart of shares (0–1) across cycles: one line per run and metric (never joined across runs
  * or over a cycle without a value), every cycle named on the x axis, n printed at each point, and
@@ -37,7 +63,7 @@ export function ShareLineChart({
   const labels = new Map(table.rows.map((row) => [row.cycleId, String(row.cycle)]));
   const pointOf = (payload: Record<string, unknown> | undefined, key: string | undefined) =>
     payload && key ? table.points[Number(payload.cycleId)]?.[key] : undefined;
-  const renderDot = (props: unknown) => {
+  const renderDot = (props: unknown, seriesIndex: number) => {
     const { cx, cy, stroke, value, payload, dataKey } = props as DotProps;
     if (cx === undefined || cy === undefined || value === null || value === undefined) return <g key={`${dataKey}-${cx}`} />;
     const point = pointOf(payload, dataKey);
@@ -56,7 +82,14 @@ export function ShareLineChart({
         >
           <title>{`${dataKey}: ${formatPercent(value)} of n = ${n}${point?.givenUp ? `, ${point.givenUp} given up` : ""}`}</title>
         </circle>
-        <text x={cx} y={cy - 8} textAnchor="middle" fontSize={9} fill="#475569">
+        {/* Beside the point, alternating sides by series, so the n of lines that meet stay readable. */}
+        <text
+          x={cx + (seriesIndex % 2 === 0 ? -7 : 7)}
+          y={cy - 6 - 9 * (Math.floor(seriesIndex / 2) % 2)}
+          textAnchor={seriesIndex % 2 === 0 ? "end" : "start"}
+          fontSize={9}
+          fill="#475569"
+        >
           n {n}
         </text>
       </g>
@@ -77,11 +110,9 @@ export function ShareLineChart({
                   dataKey="cycleId"
                   type="category"
                   interval={0}
-                  tickFormatter={(id: number) => labels.get(id) ?? String(id)}
-                  tick={{ fontSize: 10 }}
-                  angle={-25}
-                  textAnchor="end"
-                  height={70}
+                  tick={(props: unknown) => <CycleTick {...(props as TickProps)} label={(id) => labels.get(id) ?? String(id)} />}
+                  padding={{ left: 36, right: 36 }}
+                  height={58}
                   label={{ value: "cycle", position: "insideBottomRight", offset: 0, fontSize: 11 }}
                 />
                 <YAxis
@@ -107,7 +138,7 @@ export function ShareLineChart({
                     dataKey={series.key}
                     {...seriesStyle(index)}
                     strokeWidth={2}
-                    dot={renderDot}
+                    dot={(props: unknown) => renderDot(props, index)}
                     activeDot={false}
                     connectNulls={false}
                     isAnimationActive={false}
