@@ -139,6 +139,8 @@ test("the held-out tab states one rule for ρ and relative ℓ2, and never contr
     // "needs at least 2 answers" appears only when fewer than 2 state a score.
     if (scored >= 2) await expect(interval).not.toContainText("needs at least");
   }
+  // The trend's accuracy over a single held-out answer is drawn as uncertain (hollow, dashed), with its n.
+  await expect(page.locator('[data-testid="trend-point"][data-n="1"]').first()).toHaveAttribute("stroke-dasharray", "2 2");
 });
 
 test("an annotator cannot open the AQA review", async ({ page }) => {

@@ -4,7 +4,7 @@ import { CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, Respon
 import type { TrendPoint } from "@/lib/aqa-review/run-trend";
 import { formatPercent, MISSING } from "@/lib/format/formatters";
 import { SimulatedBadge } from "@/components/ui/badge";
-import { seriesStyle } from "@/components/cockpit/charts/chart-style";
+import { seriesStyle, UNCERTAIN_N } from "@/components/cockpit/charts/chart-style";
 
 interface Row {
   cycle: string;
@@ -44,6 +44,39 @@ function toRows(cycles: TrendPoint[], currentCycleId: number): Row[] {
     sequence: c.metrics.sequenceAccuracy,
     arithmetic: c.metrics.arithmeticErrorShare,
   }));
+}
+
+/** A point of a share over n answers: hollow and dashed when n is too small to be more than an anecdote. */
+function shareDot(nOf: (row: Row) => number) {
+  return (props: unknown) => {
+    const { cx, cy, stroke, payload, value, index } = props as {
+      cx?: number;
+      cy?: number;
+      stroke?: string;
+      payload?: Row;
+      value?: number | null;
+      index?: number;
+    };
+    if (cx === undefined || cy === undefined || value === null || value === undefined || !payload) return <g key={`none-${index}`} />;
+    const n = nOf(payload);
+    const few = n <= UNCERTAIN_N;
+    return (
+      <circle
+        key={`dot-${index}`}
+        cx={cx}
+        cy={cy}
+        r={few ? 5 : 3.5}
+        fill={few ? "white" : stroke}
+        stroke={stroke}
+        strokeWidth={1.5}
+        strokeDasharray={few ? "2 2" : undefined}
+        data-testid="trend-point"
+        data-n={n}
+      >
+        <title>{`${payload.cycle}: n = ${n}`}</title>
+      </circle>
+    );
+  };
 }
 
 /** How ρ, relative ℓ2 and the accuracies move across the run's cycles, with 95 % intervals and anchors. */
@@ -104,16 +137,16 @@ export function CycleTrend({
             ),
           })}
         </Chart>
-        <Chart title="Accuracies and arithmetic errors">
-          <LineChart data={rows} margin={{ top: 10, right: 12, bottom: 0, left: 0 }}>
+        <Chart title="Accuracies and arithmetic errors (hollow points: n = 1)">
+          <LineChart data={rows} margin={{ top: 10, right: 16, bottom: 0, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="cycle" interval={0} tick={{ fontSize: 11 }} />
+            <XAxis dataKey="cycle" interval={0} tick={{ fontSize: 11 }} padding={{ left: 24, right: 24 }} />
             <YAxis
               domain={[0, 1]}
               ticks={[0, 0.25, 0.5, 0.75, 1]}
               allowDataOverflow
               tickFormatter={percent}
-              width={56}
+              width={68}
               label={{ value: "share of answers", angle: -90, position: "insideLeft", fontSize: 11, style: { textAnchor: "middle" } }}
             />
             <Tooltip
@@ -124,9 +157,30 @@ export function CycleTrend({
               }}
             />
             <Legend wrapperStyle={{ fontSize: 11 }} />
-            <Line type="linear" dataKey="difficulty" name="difficulty" {...seriesStyle(0)} isAnimationActive={false} />
-            <Line type="linear" dataKey="sequence" name="sequence" {...seriesStyle(1)} isAnimationActive={false} />
-            <Line type="linear" dataKey="arithmetic" name="arithmetic errors" {...seriesStyle(2)} isAnimationActive={false} />
+            <Line
+              type="linear"
+              dataKey="difficulty"
+              name="difficulty"
+              {...seriesStyle(0)}
+              dot={shareDot((row) => row.difficultyAsked)}
+              isAnimationActive={false}
+            />
+            <Line
+              type="linear"
+              dataKey="sequence"
+              name="sequence"
+              {...seriesStyle(1)}
+              dot={shareDot((row) => row.sequenceAsked)}
+              isAnimationActive={false}
+            />
+            <Line
+              type="linear"
+              dataKey="arithmetic"
+              name="arithmetic errors"
+              {...seriesStyle(2)}
+              dot={shareDot((row) => row.dives)}
+              isAnimationActive={false}
+            />
           </LineChart>
         </Chart>
       </div>
@@ -152,9 +206,9 @@ function anchoredMetric({
 }) {
   // A function, not a component: recharts reads its children's types, so LineChart must be returned as is.
   return (
-    <LineChart data={rows} margin={{ top: 10, right: 12, bottom: 0, left: 0 }}>
+    <LineChart data={rows} margin={{ top: 10, right: 16, bottom: 0, left: 4 }}>
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="cycle" interval={0} tick={{ fontSize: 11 }} />
+      <XAxis dataKey="cycle" interval={0} tick={{ fontSize: 11 }} padding={{ left: 24, right: 24 }} />
       {yAxis}
       <Tooltip
         formatter={(value, _name, entry) =>
