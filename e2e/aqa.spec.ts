@@ -60,8 +60,17 @@ test("a PI reviews a real cycle's diving explanations and signs one off, which t
   await expect(page.getByTestId("metric-spearman-value")).toHaveText(/^-?\d\.\d{3}$/);
   await expect(page.getByTestId("metric-relative-l2-value")).toHaveText(/^\d+\.\d{3}$/);
   await expect(page.getByRole("table", { name: "Metrics per cycle" }).getByRole("row")).toHaveCount(3);
+  // The simulator wrote every answer: the figures say so, each of them.
+  await expect(page.getByTestId("simulated-note")).toContainText("All 8 answers come from a simulated backend");
+  await expect(page.getByTestId("metric-spearman").getByText("Simulated")).toBeVisible();
+  await expect(page.getByTestId("metric-sequence").getByText("Simulated")).toBeVisible();
   const rows = page.getByTestId("dive-row");
   await expect(rows).toHaveCount(cycles[1]!.generationIds.length);
+  await expect(rows.first().getByText("Simulated")).toBeVisible();
+  // A score-only question is never graded on difficulty or sub-actions.
+  const scoreOnly = rows.filter({ hasText: "aqa-score" });
+  await expect(scoreOnly).toHaveCount(4);
+  for (const row of await scoreOnly.all()) await expect(row).not.toContainText(/wrong|missing/);
 
   await rows.first().getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/aqa/dives/${Math.min(...cycles[1]!.generationIds)}$`));
@@ -105,10 +114,33 @@ test("the cycle's CSV report has one row per dive, and the printable report list
   const rows = parse(await response.text(), { columns: true }) as Record<string, string>[];
   expect(rows.map((row) => Number(row.generation_id))).toEqual([...cycle.generationIds].sort((a, b) => a - b));
   expect(Object.keys(rows[0] ?? {})).toContain("arithmetic_flag_details");
+  expect(rows.map((row) => row.simulated)).toEqual(rows.map(() => "yes"));
+  expect(rows.filter((row) => row.question_kind === "aqa-score").map((row) => [row.difficulty_correct, row.sequence_correct])).toEqual(
+    rows.filter((row) => row.question_kind === "aqa-score").map(() => ["", ""]),
+  );
 
   await page.goto(`/aqa/cycles/${cycle.id}/report`);
   await expect(page.getByRole("heading", { level: 1, name: /FineDiving AQA report/ })).toBeVisible();
   await expect(page.getByRole("table", { name: "Every dive" }).locator("tbody tr")).toHaveCount(cycle.generationIds.length);
+  await expect(page.getByTestId("simulated-note")).toBeVisible();
+});
+
+test("the held-out tab states one rule for ρ and relative ℓ2, and never contradicts its own count", async ({ page }) => {
+  await signIn(page, "pi@demo.local");
+  await page.goto(`/aqa/cycles/${cycles[1]!.id}?mode=EVALUATION`);
+  const spearman = page.getByTestId("metric-spearman");
+  await expect(spearman).toBeVisible();
+  const basis = (await spearman.textContent()) ?? "";
+  const scored = Number(/(\d+) of \d+ answers state a score/.exec(basis)?.[1]);
+  expect(Number.isInteger(scored)).toBe(true);
+  for (const metric of ["metric-spearman", "metric-relative-l2"]) {
+    const interval = page.getByTestId(`${metric}-interval`);
+    await expect(interval).not.toContainText("needs 2 scored answers");
+    // "needs at least 2 answers" appears only when fewer than 2 state a score.
+    if (scored >= 2) await expect(interval).not.toContainText("needs at least");
+  }
+  // The trend's accuracy over a single held-out answer is drawn as uncertain (hollow, dashed), with its n.
+  await expect(page.locator('[data-testid="trend-point"][data-n="1"]').first()).toHaveAttribute("stroke-dasharray", "2 2");
 });
 
 test("an annotator cannot open the AQA review", async ({ page }) => {

@@ -80,12 +80,24 @@ test("a researcher launches a cycle on the demo, watches it finish, sees the yie
   await expect(page.getByRole("progressbar", { name: "generate progress" })).toHaveAttribute("aria-valuenow", "100");
   await expect(page.getByTestId("output-checkpoint")).toContainText("produced");
   await expect(page.getByTestId("training-run").first()).toContainText("succeeded");
+  // The yield says what it is over, and that the simulator answered.
+  await expect(page.getByTestId("cycle-yield")).toContainText(/answer yield .* of \d+ questions answered/);
+  await expect(page.getByTestId("cycle-yield").getByText("Simulated")).toBeVisible();
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cycles" }).click();
   const yieldChart = page.getByTestId("yield-chart");
   await expect(yieldChart).toContainText(`${DATASET} · answers`);
-  // A point per cycle with a yield (a line needs two cycles; the second may still be running).
-  await expect(yieldChart.locator("svg .recharts-dot").first()).toBeVisible();
+  // A point per cycle with a yield (a line needs two cycles; the second may still be running), each with its n.
+  const point = yieldChart.getByTestId("chart-point").first();
+  await expect(point).toBeVisible();
+  await expect(point).toHaveAttribute("data-n", /^[1-9]\d*$/);
+  await expect(point.locator("text")).toHaveText(/^n \d+$/);
+  // Every cycle is named on the x axis, and both axes say what they measure.
+  const plot = yieldChart.getByRole("application");
+  for (const tick of ["cycle 1", "cycle 2"]) await expect(plot.locator(".recharts-xAxis-tick-labels")).toContainText(tick);
+  await expect(plot).toContainText("e2e cockpit run");
+  await expect(plot).toContainText("passed, of answered");
+  await expect(page.getByTestId("yield-chart-simulated")).toContainText("e2e cockpit run · cycle 1");
 
   await page.goto(`/generations?cycleId=${cycleId}`);
   await expect(page.getByTestId("generation-row").first()).toBeVisible();
@@ -112,5 +124,8 @@ test("a researcher launches a cycle on the demo, watches it finish, sees the yie
     .split("\n");
   const records = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
   expect(records.length).toBeGreaterThan(0);
+  // Answers from the simulator say so in every exported record.
+  expect(records.every((record) => record.simulated === true)).toBe(true);
+  await expect(row.getByText("Simulated")).toBeVisible();
   await expect(row).toContainText(String(records.length));
 });

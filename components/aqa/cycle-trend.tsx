@@ -3,9 +3,16 @@
 import { CartesianGrid, ErrorBar, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { TrendPoint } from "@/lib/aqa-review/run-trend";
 import { formatPercent, MISSING } from "@/lib/format/formatters";
+import { SimulatedBadge } from "@/components/ui/badge";
+import { seriesStyle, UNCERTAIN_N } from "@/components/cockpit/charts/chart-style";
 
 interface Row {
   cycle: string;
+  /** What each figure is over: answers stating a score; answers asked for the difficulty / sub-actions; all dives. */
+  scored: number;
+  difficultyAsked: number;
+  sequenceAsked: number;
+  dives: number;
   current: boolean;
   spearman: number | null;
   spearmanError: [number, number];
@@ -23,8 +30,12 @@ function errorBar(interval: { estimate: number | null; low: number | null; high:
 
 function toRows(cycles: TrendPoint[], currentCycleId: number): Row[] {
   return cycles.map((c) => ({
-    cycle: `C${c.index}`,
+    cycle: `cycle ${c.index}`,
     current: c.cycleId === currentCycleId,
+    scored: c.metrics.scored,
+    difficultyAsked: c.metrics.difficultyAsked,
+    sequenceAsked: c.metrics.sequenceAsked,
+    dives: c.metrics.dives,
     spearman: c.metrics.spearman?.estimate ?? null,
     spearmanError: errorBar(c.metrics.spearman),
     relativeL2: c.metrics.relativeL2x100?.estimate ?? null,
@@ -33,6 +44,39 @@ function toRows(cycles: TrendPoint[], currentCycleId: number): Row[] {
     sequence: c.metrics.sequenceAccuracy,
     arithmetic: c.metrics.arithmeticErrorShare,
   }));
+}
+
+/** A point of a share over n answers: hollow and dashed when n is too small to be more than an anecdote. */
+function shareDot(nOf: (row: Row) => number) {
+  return (props: unknown) => {
+    const { cx, cy, stroke, payload, value, index } = props as {
+      cx?: number;
+      cy?: number;
+      stroke?: string;
+      payload?: Row;
+      value?: number | null;
+      index?: number;
+    };
+    if (cx === undefined || cy === undefined || value === null || value === undefined || !payload) return <g key={`none-${index}`} />;
+    const n = nOf(payload);
+    const few = n <= UNCERTAIN_N;
+    return (
+      <circle
+        key={`dot-${index}`}
+        cx={cx}
+        cy={cy}
+        r={few ? 5 : 3.5}
+        fill={few ? "white" : stroke}
+        stroke={stroke}
+        strokeWidth={1.5}
+        strokeDasharray={few ? "2 2" : undefined}
+        data-testid="trend-point"
+        data-n={n}
+      >
+        <title>{`${payload.cycle}: n = ${n}`}</title>
+      </circle>
+    );
+  };
 }
 
 /** How ρ, relative ℓ2 and the accuracies move across the run's cycles, with 95 % intervals and anchors. */
@@ -47,48 +91,99 @@ export function CycleTrend({
 }) {
   const rows = toRows(cycles, currentCycleId);
   const percent = (value: unknown) => (typeof value === "number" ? formatPercent(value, 0) : MISSING);
+  const simulated = cycles.filter((c) => c.metrics.simulated > 0);
   return (
-    <section className="grid gap-4 md:grid-cols-3" aria-label="Metrics across cycles">
-      <Chart title="Spearman ρ (95 % CI)">
-        {anchoredMetric({
-          rows,
-          dataKey: "spearman",
-          errorKey: "spearmanError",
-          name: "ρ",
-          anchor: anchors.spearman,
-          yAxis: (
+    <section className="space-y-2" aria-label="Metrics across cycles">
+      {simulated.length > 0 && (
+        <p className="text-xs text-violet-900" data-testid="trend-simulated">
+          <SimulatedBadge /> Cycle{simulated.length > 1 ? "s" : ""} {simulated.map((c) => c.index).join(", ")}: answers from a simulated
+          backend.
+        </p>
+      )}
+      <div className="grid gap-4 md:grid-cols-3">
+        <Chart title="Spearman ρ (95 % CI)">
+          {anchoredMetric({
+            rows,
+            dataKey: "spearman",
+            errorKey: "spearmanError",
+            name: "ρ",
+            anchor: anchors.spearman,
+            yAxis: (
+              <YAxis
+                domain={[-1, 1]}
+                ticks={[-1, -0.5, 0, 0.5, 1]}
+                allowDataOverflow
+                tickFormatter={(v: number) => v.toFixed(1)}
+                width={48}
+                label={{ value: "ρ", angle: -90, position: "insideLeft", fontSize: 11 }}
+              />
+            ),
+          })}
+        </Chart>
+        <Chart title="Relative ℓ2 × 100 (95 % CI)">
+          {anchoredMetric({
+            rows,
+            dataKey: "relativeL2",
+            errorKey: "relativeL2Error",
+            name: "R-ℓ2 × 100",
+            anchor: anchors.relativeL2x100,
+            yAxis: (
+              <YAxis
+                domain={[0, "auto"]}
+                tickFormatter={(v: number) => String(Math.round(v * 100) / 100)}
+                width={52}
+                label={{ value: "R-ℓ2 × 100", angle: -90, position: "insideLeft", fontSize: 11, style: { textAnchor: "middle" } }}
+              />
+            ),
+          })}
+        </Chart>
+        <Chart title="Accuracies and arithmetic errors (hollow points: n = 1)">
+          <LineChart data={rows} margin={{ top: 10, right: 16, bottom: 0, left: 4 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="cycle" interval={0} tick={{ fontSize: 11 }} padding={{ left: 24, right: 24 }} />
             <YAxis
-              domain={[-1, 1]}
-              ticks={[-1, -0.5, 0, 0.5, 1]}
+              domain={[0, 1]}
+              ticks={[0, 0.25, 0.5, 0.75, 1]}
               allowDataOverflow
-              tickFormatter={(v: number) => v.toFixed(1)}
-              width={36}
+              tickFormatter={percent}
+              width={68}
+              label={{ value: "share of answers", angle: -90, position: "insideLeft", fontSize: 11, style: { textAnchor: "middle" } }}
             />
-          ),
-        })}
-      </Chart>
-      <Chart title="Relative ℓ2 × 100 (95 % CI)">
-        {anchoredMetric({
-          rows,
-          dataKey: "relativeL2",
-          errorKey: "relativeL2Error",
-          name: "R-ℓ2 × 100",
-          anchor: anchors.relativeL2x100,
-          yAxis: <YAxis domain={[0, "auto"]} tickFormatter={(v: number) => String(Math.round(v * 100) / 100)} width={44} />,
-        })}
-      </Chart>
-      <Chart title="Accuracies and arithmetic errors">
-        <LineChart data={rows} margin={{ top: 10, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="cycle" />
-          <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} allowDataOverflow tickFormatter={percent} width={48} />
-          <Tooltip formatter={percent} />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
-          <Line type="monotone" dataKey="difficulty" name="difficulty" stroke="#d97706" connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="sequence" name="sequence" stroke="#059669" connectNulls isAnimationActive={false} />
-          <Line type="monotone" dataKey="arithmetic" name="arithmetic errors" stroke="#e11d48" connectNulls isAnimationActive={false} />
-        </LineChart>
-      </Chart>
+            <Tooltip
+              formatter={(value, name, entry) => {
+                const row = entry.payload as Row;
+                const n = name === "difficulty" ? row.difficultyAsked : name === "sequence" ? row.sequenceAsked : row.dives;
+                return `${percent(value)} (n = ${n})`;
+              }}
+            />
+            <Legend wrapperStyle={{ fontSize: 11 }} />
+            <Line
+              type="linear"
+              dataKey="difficulty"
+              name="difficulty"
+              {...seriesStyle(0)}
+              dot={shareDot((row) => row.difficultyAsked)}
+              isAnimationActive={false}
+            />
+            <Line
+              type="linear"
+              dataKey="sequence"
+              name="sequence"
+              {...seriesStyle(1)}
+              dot={shareDot((row) => row.sequenceAsked)}
+              isAnimationActive={false}
+            />
+            <Line
+              type="linear"
+              dataKey="arithmetic"
+              name="arithmetic errors"
+              {...seriesStyle(2)}
+              dot={shareDot((row) => row.dives)}
+              isAnimationActive={false}
+            />
+          </LineChart>
+        </Chart>
+      </div>
     </section>
   );
 }
@@ -111,18 +206,22 @@ function anchoredMetric({
 }) {
   // A function, not a component: recharts reads its children's types, so LineChart must be returned as is.
   return (
-    <LineChart data={rows} margin={{ top: 10, right: 12, bottom: 0, left: 0 }}>
+    <LineChart data={rows} margin={{ top: 10, right: 16, bottom: 0, left: 4 }}>
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="cycle" />
+      <XAxis dataKey="cycle" interval={0} tick={{ fontSize: 11 }} padding={{ left: 24, right: 24 }} />
       {yAxis}
-      <Tooltip formatter={(value) => (typeof value === "number" ? value.toFixed(3) : String(value))} />
+      <Tooltip
+        formatter={(value, _name, entry) =>
+          typeof value === "number" ? `${value.toFixed(3)} (n = ${(entry.payload as Row).scored} scored)` : String(value)
+        }
+      />
       <ReferenceLine
         y={anchor}
         stroke="#4f46e5"
         strokeDasharray="4 4"
         label={{ value: `published ${anchor}`, position: "insideTopRight", fontSize: 11 }}
       />
-      <Line type="monotone" dataKey={dataKey} name={name} stroke="#0f172a" connectNulls isAnimationActive={false}>
+      <Line type="linear" dataKey={dataKey} name={name} stroke="#1f2937" isAnimationActive={false}>
         <ErrorBar dataKey={errorKey} width={4} stroke="#64748b" />
       </Line>
     </LineChart>

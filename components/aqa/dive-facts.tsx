@@ -4,9 +4,11 @@ import { formatDifficulty, formatScore, formatSigned } from "./format";
 /** Truth against prediction for one dive: score, difficulty (and the dive number's table), judges, sub-actions. */
 export function DiveFacts({ review }: { review: DiveReview }) {
   const { figures, dive, panel, difficultyCheck } = review;
-  const verdict = (ok: boolean | null) =>
-    ok === null ? (
-      <span className="text-slate-500">not stated</span>
+  const verdict = (ok: boolean | null, asked: boolean) =>
+    !asked ? (
+      <span className="text-slate-500">not asked, not graded</span>
+    ) : ok === null ? (
+      <span className="text-rose-700">not stated</span>
     ) : ok ? (
       <span className="text-emerald-700">right</span>
     ) : (
@@ -38,14 +40,14 @@ export function DiveFacts({ review }: { review: DiveReview }) {
             <th className="py-1 text-left font-medium">Difficulty</th>
             <td>{formatDifficulty(figures.trueDifficulty)}</td>
             <td>
-              {formatDifficulty(figures.predictedDifficulty)} {verdict(figures.difficultyCorrect)}
+              {formatDifficulty(figures.predictedDifficulty)} {verdict(figures.difficultyCorrect, figures.difficultyAsked)}
             </td>
           </tr>
           <tr>
             <th className="py-1 text-left font-medium">Sub-actions</th>
             <td>{figures.trueSequence.join(" › ") || "—"}</td>
             <td>
-              {figures.predictedSequence.join(" › ") || "—"} {verdict(figures.sequenceCorrect)}
+              {figures.predictedSequence.join(" › ") || "—"} {verdict(figures.sequenceCorrect, figures.sequenceAsked)}
             </td>
           </tr>
           <tr>

@@ -10,7 +10,7 @@ import { apiFetch } from "../api-client";
 import { formatDifficulty, formatScore, formatSigned } from "./format";
 import { aqaKeys } from "./query-keys";
 import { Button } from "@/components/ui/button";
-import { Badge } from "@/components/ui/badge";
+import { Badge, SimulatedBadge } from "@/components/ui/badge";
 
 const PAGE_SIZE = 50;
 
@@ -107,6 +107,7 @@ function DiveTableRow({ row }: { row: GetAqaCycleDivesResponse["items"][number] 
         <Link href={`/aqa/dives/${row.generationId}`} className="font-medium text-indigo-700 hover:underline">
           {row.diveNumber} · {row.videoKey}
         </Link>
+        {row.simulated && <SimulatedBadge className="ml-1" />}
         {row.recordWarning && (
           <span className="ml-1 text-xs text-amber-700" title={row.recordWarning}>
             record ⚠

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { CartesianGrid, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import type { ScorePoint } from "@/lib/aqa-review/cycle-review";
+import { SimulatedBadge } from "@/components/ui/badge";
 import { formatScore } from "./format";
 
 interface PointShapeProps {
@@ -101,6 +102,11 @@ export function ScoreScatter({ points }: { points: ScorePoint[] }) {
         </ResponsiveContainer>
       </div>
       <figcaption className="mt-1 text-xs text-slate-500">
+        {points.some((p) => p.simulated) && (
+          <>
+            <SimulatedBadge /> {points.filter((p) => p.simulated).length} of {points.length} points are simulated answers.{" "}
+          </>
+        )}
         Dashed diagonal: predicted = true. <span className="text-rose-700">Red</span>: the rationale&apos;s arithmetic is flagged. Click a
         point to open its dive.
       </figcaption>

@@ -3,6 +3,7 @@ import { DataTable } from "@/components/ui/data-table";
 import type { MetricInterval } from "@/lib/aqa-review/cycle-metrics";
 import type { TrendPoint } from "@/lib/aqa-review/run-trend";
 import { formatNumber, formatPercent } from "@/lib/format/formatters";
+import { SimulatedBadge } from "@/components/ui/badge";
 
 const withInterval = (interval: MetricInterval | null) =>
   `${formatNumber(interval?.estimate, 3)} [${formatNumber(interval?.low, 2)}, ${formatNumber(interval?.high, 2)}]`;
@@ -24,7 +25,8 @@ export function TrendTable({ cycles, currentCycleId, mode }: { cycles: TrendPoin
               <Link href={`/aqa/cycles/${c.cycleId}?mode=${mode}`} className="text-indigo-700 hover:underline">
                 Cycle {c.index}
               </Link>{" "}
-              <span className="text-xs text-slate-500">{c.status.toLowerCase()}</span>
+              <span className="text-xs text-slate-500">{c.status.toLowerCase().replaceAll("_", " ")}</span>
+              {c.metrics.simulated > 0 && <SimulatedBadge className="ml-1" />}
             </>
           ),
         },

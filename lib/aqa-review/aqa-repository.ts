@@ -41,6 +41,7 @@ const generationSelect = {
   questionId: true,
   sampleIndex: true,
   text: true,
+  simulated: true,
   question: {
     select: {
       kind: true,
@@ -91,7 +92,6 @@ const diveDetailSelect = {
   mode: true,
   model: true,
   prompt: true,
-  simulated: true,
   createdAt: true,
   cycle: { select: cycleHeaderSelect },
   question: {
@@ -181,6 +181,7 @@ export async function listAqaRuns(modes: readonly AqaMode[] = AQA_MODES) {
           index: true,
           status: true,
           isFinal: true,
+          inputCheckpoint: { select: { simulated: true } },
           _count: { select: { generations: { where: aqaGenerations(modes) } } },
         },
       },

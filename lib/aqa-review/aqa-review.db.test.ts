@@ -126,6 +126,9 @@ describe("a small seeded cycle, against figures computed by hand", () => {
     const dashboard = await cycleDashboard(cycle1.cycleId, "ANSWER", { resamples: 300, seed: 1 });
     const metrics = dashboard!.metrics;
     expect(metrics.dives).toBe(5);
+    // Every seeded answer is marked as written by the simulator; so is every figure built on them.
+    expect(metrics.simulated).toBe(5);
+    expect(dashboard!.points.every((p) => p.simulated)).toBe(true);
     // Scored answers (G4 states no score): G1 (73.5, 73.5), G2 (63.0, 71.4), G3 (66.0, 52.0), G5 (80.0, 84.8).
     expect(metrics.scored).toBe(4);
     expect(dashboard!.unscored).toBe(1);
@@ -307,6 +310,9 @@ describe("the CSV report", () => {
     expect(rows[2]?.record_warning).toMatch(/52\.5/);
     expect(rows[2]).toMatchObject({ signoffs_accepted: "1", signoffs_rejected: "0" });
     expect(rows[4]?.arithmetic_flag_details?.split(" | ")).toHaveLength(2);
+    expect(rows.map((r) => r.simulated)).toEqual(["yes", "yes", "yes", "yes", "yes"]);
+    // G5 answers the score-only question: its (right) difficulty is not graded, and neither are sub-actions.
+    expect(rows[4]).toMatchObject({ difficulty_asked: "no", difficulty_correct: "", sequence_asked: "no", sequence_correct: "" });
     expect(rows[0]?.true_sequence).toBe("Forward > 3.5 Soms.Pike > Entry");
   });
 

@@ -60,9 +60,9 @@ function matchesFilter(row: DiveRow, filter: DiveFilter): boolean {
     case "no-score":
       return row.predictedScore === null;
     case "difficulty-wrong":
-      return row.difficultyCorrect !== true && (row.difficultyAsked || row.predictedDifficulty !== null);
+      return row.difficultyAsked && row.difficultyCorrect !== true;
     case "sequence-wrong":
-      return row.sequenceCorrect !== true && (row.sequenceAsked || row.predictedSequence.length > 0);
+      return row.sequenceAsked && row.sequenceCorrect !== true;
     case "unsigned":
       return row.signOffs.mine === null;
     case "rejected":

@@ -14,10 +14,14 @@ export interface MetricInterval {
 /** Every AQA figure of one cycle (lib/aqa `evaluateAqa` over its dives), with the counts behind them. */
 export interface CycleMetrics {
   dives: number;
+  /** Dives answered by a simulated backend: when above 0, every figure here is (partly) simulated. */
+  simulated: number;
   /** Answers stating a final score: ρ and relative L2 are over these. */
   scored: number;
   spearman: MetricInterval | null;
   relativeL2x100: MetricInterval | null;
+  /** Why ρ or relative L2 is null (lib/aqa's one rule for them), null when computed. */
+  unavailable: { spearman: string | null; relativeL2x100: string | null };
   difficultyAccuracy: number | null;
   /** Answers whose question asks for the difficulty (the accuracy's denominator). */
   difficultyAsked: number;
@@ -37,9 +41,11 @@ export function cycleMetrics(figures: readonly DiveFigures[], options: Bootstrap
   const report = evaluateAqa(figures.map(evaluationItem), options);
   return {
     dives: report.items,
+    simulated: figures.filter((f) => f.simulated).length,
     scored: report.scored,
     spearman: jsonSafe(report.spearman),
     relativeL2x100: jsonSafe(report.relativeL2x100),
+    unavailable: report.unavailable,
     difficultyAccuracy: report.difficultyAccuracy,
     difficultyAsked: figures.filter((f) => f.difficultyAsked).length,
     sequenceAccuracy: report.sequenceAccuracy,

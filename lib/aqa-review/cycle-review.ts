@@ -95,6 +95,8 @@ export interface ScorePoint {
   trueScore: number;
   predictedScore: number;
   flagged: boolean;
+  /** Answered by a simulated backend. */
+  simulated: boolean;
 }
 
 export interface CycleDashboard {
@@ -127,6 +129,7 @@ export async function cycleDashboard(
             trueScore: f.trueScore,
             predictedScore: f.predictedScore,
             flagged: f.arithmeticFlags.length > 0,
+            simulated: f.simulated,
           },
         ],
   );

@@ -21,6 +21,8 @@ export interface AqaGenerationRecord {
   questionKind: string;
   sampleIndex: number;
   text: string;
+  /** Answered by a simulated backend, not a model. */
+  simulated: boolean;
   videoId: number;
   videoKey: string;
   datasetId: number;
@@ -45,6 +47,8 @@ export interface DiveFigures {
   questionId: number;
   questionKind: string;
   sampleIndex: number;
+  /** Answered by a simulated backend: every figure built on it is simulated too. */
+  simulated: boolean;
   videoId: number;
   videoKey: string;
   split: string | null;
@@ -57,12 +61,14 @@ export interface DiveFigures {
   scoreError: number | null;
   trueDifficulty: number;
   predictedDifficulty: number | null;
+  /** null when the question did not ask for the difficulty, or the answer states none. */
   difficultyCorrect: boolean | null;
   difficultyAsked: boolean;
   /** Is the predicted difficulty one the dataset gives this dive number? null without a prediction. */
   difficultyCarried: DifficultyCheckStatus | null;
   trueSequence: string[];
   predictedSequence: string[];
+  /** null when the question did not ask for the sub-actions, or the answer names none. */
   sequenceCorrect: boolean | null;
   sequenceAsked: boolean;
   judgeScores: number[];
@@ -79,12 +85,14 @@ export function diveFigures(record: AqaGenerationRecord, analysis: AnswerAnalysi
   const predictedScore = claims.finalScore?.value ?? null;
   const predictedDifficulty = claims.difficulty?.value ?? null;
   const decoded = tryDecodeDiveNumber(dive.action_type);
+  const sequenceAsked = asked.sequence && dive.sub_actions.length > 0;
   const warning = checkRecordedScore({ judgeScores: dive.judge_scores, difficulty: dive.difficulty, diveScore: dive.dive_score });
   return {
     generationId: record.generationId,
     questionId: record.questionId,
     questionKind: record.questionKind,
     sampleIndex: record.sampleIndex,
+    simulated: record.simulated,
     videoId: record.videoId,
     videoKey: record.videoKey,
     split: record.split,
@@ -95,14 +103,15 @@ export function diveFigures(record: AqaGenerationRecord, analysis: AnswerAnalysi
     scoreError: predictedScore === null ? null : predictedScore - dive.dive_score,
     trueDifficulty: dive.difficulty,
     predictedDifficulty,
-    difficultyCorrect: predictedDifficulty === null ? null : sameDifficulty(predictedDifficulty, dive.difficulty),
+    // Graded only where the question asked for it: an aqa-score answer owes no difficulty.
+    difficultyCorrect: !asked.difficulty || predictedDifficulty === null ? null : sameDifficulty(predictedDifficulty, dive.difficulty),
     difficultyAsked: asked.difficulty,
     difficultyCarried:
       predictedDifficulty === null ? null : checkDifficultyForDive(difficultyTable, dive.action_type, predictedDifficulty).status,
     trueSequence: dive.sub_actions,
     predictedSequence: claims.sequence,
-    sequenceCorrect: claims.sequence.length === 0 ? null : sameSequence(claims.sequence, dive.sub_actions),
-    sequenceAsked: asked.sequence && dive.sub_actions.length > 0,
+    sequenceCorrect: !sequenceAsked || claims.sequence.length === 0 ? null : sameSequence(claims.sequence, dive.sub_actions),
+    sequenceAsked,
     judgeScores: dive.judge_scores,
     predictedJudgeScores: claims.judgeScores?.values ?? null,
     arithmeticChecks: arithmetic.checks.length,

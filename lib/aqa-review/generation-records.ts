@@ -26,6 +26,7 @@ export function generationRecord(row: AqaGenerationRow): RecordOrProblem {
         questionKind: question.kind,
         sampleIndex: row.sampleIndex,
         text: row.text,
+        simulated: row.simulated,
         videoId: video.id,
         videoKey: video.key,
         datasetId: question.datasetId,

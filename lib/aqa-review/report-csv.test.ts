@@ -10,6 +10,7 @@ const figures: DiveFigures = {
   questionId: 3,
   questionKind: "aqa-full",
   sampleIndex: 0,
+  simulated: true,
   videoId: 2,
   videoKey: "cup_1",
   split: "test",
@@ -58,6 +59,7 @@ describe("the CSV report", () => {
     expect(Object.keys(rows[0]!)).toEqual([...REPORT_COLUMNS]);
     expect(rows[0]).toMatchObject({
       generation_id: "7",
+      simulated: "yes",
       predicted_score: "79.2",
       score_error: "-6.58",
       difficulty_correct: "no",
@@ -67,7 +69,7 @@ describe("the CSV report", () => {
       arithmetic_flag_details: "stated 3.4, but mean of 4 values gives 3.2",
       signoffs_rejected: "1",
     });
-    expect(rows[1]).toMatchObject({ generation_id: "8", predicted_score: "", score_error: "" });
+    expect(rows[1]).toMatchObject({ generation_id: "8", predicted_score: "", score_error: "", simulated: "yes" });
   });
 
   it("defuses free text a spreadsheet would run as a formula", async () => {

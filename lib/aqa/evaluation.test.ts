@@ -59,3 +59,39 @@ describe("evaluateAqa", () => {
     ).toThrow(/evaluation item 1: trueScore/);
   });
 });
+
+describe("the one rule for ρ and relative L2", () => {
+  it("two scored answers over dives of one true score: neither figure, and one reason for both", () => {
+    const report = evaluateAqa([
+      { trueScore: 70, predictedScore: 60 },
+      { trueScore: 70, predictedScore: 80 },
+    ]);
+    expect(report.scored).toBe(2);
+    expect(report.spearman).toBeNull();
+    expect(report.relativeL2x100).toBeNull();
+    expect(report.unavailable.spearman).toBe("the 2 scored dives all have the same true score: nothing to compare against");
+    expect(report.unavailable.relativeL2x100).toBe(report.unavailable.spearman);
+  });
+
+  it("answers that all state one score: relative L2 but no ρ, and it says why", () => {
+    const report = evaluateAqa([
+      { trueScore: 60, predictedScore: 70 },
+      { trueScore: 80, predictedScore: 70 },
+    ]);
+    expect(report.spearman).toBeNull();
+    expect(report.unavailable.spearman).toMatch(/all 2 answers state the same score/);
+    expect(report.relativeL2x100?.estimate).toBeCloseTo(relativeL2Reported([70, 70], [60, 80]), 12);
+    expect(report.unavailable.relativeL2x100).toBeNull();
+  });
+
+  it("fewer than two scored answers: the reason counts them", () => {
+    const report = evaluateAqa([
+      { trueScore: 60, predictedScore: 70 },
+      { trueScore: 80, predictedScore: null },
+    ]);
+    expect(report.unavailable).toEqual({
+      spearman: "needs at least 2 answers that state a score; 1 does",
+      relativeL2x100: "needs at least 2 answers that state a score; 1 does",
+    });
+  });
+});

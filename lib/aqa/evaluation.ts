@@ -20,6 +20,30 @@ export const AqaEvaluationItem = z.object({
 });
 export type AqaEvaluationItem = z.infer<typeof AqaEvaluationItem>;
 
+/** Answers stating a score that ρ and relative L2 need at the least. */
+const MIN_SCORED_ANSWERS = 2;
+
+/**
+ * The one rule for the score figures: why ρ or relative L2 cannot be computed over these scored
+ * answers (null when it can). Both need at least two answers stating a score, over dives whose true
+ * scores differ (relative L2 divides by their range; ρ ranks against them); ρ also needs the stated
+ * scores to differ.
+ */
+function scoredFigureGap(
+  predicted: readonly number[],
+  truth: readonly number[],
+): { spearman: string | null; relativeL2x100: string | null } {
+  const n = truth.length;
+  const common =
+    n < MIN_SCORED_ANSWERS
+      ? `needs at least ${MIN_SCORED_ANSWERS} answers that state a score; ${n === 0 ? "none does" : n === 1 ? "1 does" : `${n} do`}`
+      : new Set(truth).size < 2
+        ? `the ${n} scored dives all have the same true score: nothing to compare against`
+        : null;
+  const spread = common ?? (new Set(predicted).size < 2 ? `all ${n} answers state the same score: ρ is undefined` : null);
+  return { spearman: spread, relativeL2x100: common };
+}
+
 export interface AqaEvaluationReport {
   items: number;
   /** Items whose answer states a final score; ρ and relative L2 are computed over these only. */
@@ -27,6 +51,8 @@ export interface AqaEvaluationReport {
   spearman: BootstrapInterval | null;
   /** Relative L2 × 100, as FineDiving reports it. */
   relativeL2x100: BootstrapInterval | null;
+  /** Why a score figure is null (scoredFigureGap), null when it was computed. */
+  unavailable: { spearman: string | null; relativeL2x100: string | null };
   /** Null when no item carries a true difficulty (or a true sequence, or an arithmetic check). */
   difficultyAccuracy: number | null;
   sequenceAccuracy: number | null;
@@ -45,7 +71,7 @@ export function evaluateAqa(items: readonly unknown[], options: BootstrapOptions
   const scored = parsed.flatMap((i) => (i.predictedScore === null ? [] : [{ p: i.predictedScore, t: i.trueScore }]));
   const predicted = scored.map((s) => s.p);
   const truth = scored.map((s) => s.t);
-  const canScore = scored.length >= 2;
+  const unavailable = scoredFigureGap(predicted, truth);
   const withDifficulty = parsed.flatMap((i) =>
     i.trueDifficulty === undefined ? [] : [{ predicted: i.predictedDifficulty ?? null, truth: i.trueDifficulty }],
   );
@@ -56,8 +82,9 @@ export function evaluateAqa(items: readonly unknown[], options: BootstrapOptions
   return {
     items: parsed.length,
     scored: scored.length,
-    spearman: canScore ? pairedBootstrap(spearmanRho, predicted, truth, options) : null,
-    relativeL2x100: canScore && new Set(truth).size > 1 ? pairedBootstrap(relativeL2Reported, predicted, truth, options) : null,
+    spearman: unavailable.spearman === null ? pairedBootstrap(spearmanRho, predicted, truth, options) : null,
+    relativeL2x100: unavailable.relativeL2x100 === null ? pairedBootstrap(relativeL2Reported, predicted, truth, options) : null,
+    unavailable,
     difficultyAccuracy: withDifficulty.length ? difficultyAccuracy(withDifficulty) : null,
     sequenceAccuracy: withSequence.length ? sequenceAccuracy(withSequence) : null,
     arithmeticErrorShare: checked.length ? checked.filter((n) => n > 0).length / checked.length : null,

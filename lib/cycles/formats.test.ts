@@ -12,7 +12,8 @@ import {
 import { ANSWER_PROMPT } from "./prompts";
 import { cutRanges } from "./engine/plan-batches";
 import { labelText } from "./label-text";
-import { bar } from "./progress-bars";
+import { bar, progressLines } from "./progress-bars";
+import type { RunStatus } from "./status";
 
 const example: CuratedExample = {
   generationId: 42,
@@ -30,6 +31,7 @@ const example: CuratedExample = {
   videoKey: "abc",
   mediaPath: "kinetics/abc.mp4",
   sourcePath: null,
+  simulated: true,
   score: 1,
   method: "class:keyword-fuzz-ratio",
 };
@@ -101,6 +103,7 @@ describe("export formats", () => {
       mode: "rationalization",
       targets: context.labels,
       verdict: { passed: true },
+      simulated: true,
     });
   });
 });
@@ -164,5 +167,27 @@ describe("helpers", () => {
   test("progress bars", () => {
     expect(bar(0.5, 10)).toBe("[#####.....]  50%");
     expect(bar(2, 4)).toBe("[####] 100%");
+  });
+
+  test("the CLI's lines say what a yield and an accuracy are over, and what was given up", () => {
+    const cycle = {
+      index: 1,
+      isFinal: true,
+      status: "DONE_WITH_ERRORS",
+      error: null,
+      answerYield: 6 / 14,
+      answered: 14,
+      givenUp: 17,
+      stages: [],
+      training: null,
+      evaluations: [{ dataset: "STAR", total: 4, correct: 3, accuracy: 0.75, givenUp: 4 }],
+    };
+    // Only the fields the lines read; the rest of a run's status plays no part.
+    const status = { id: 7, name: "faulty", status: "DONE", cycles: [cycle] } as unknown as RunStatus;
+    expect(progressLines(status)).toEqual([
+      'Run 7 "faulty": done',
+      "  cycle 1 (final): done with errors, answer yield 42.9% of 14 answered, 17 given up",
+      "    held-out accuracy on STAR: 75.0% (3/4 answered), 4 given up",
+    ]);
   });
 });

@@ -13,9 +13,10 @@ export function bar(share: number, width = WIDTH): string {
 export function progressLines(status: RunStatus): string[] {
   const lines = [`Run ${status.id} "${status.name}": ${status.status.toLowerCase()}`];
   for (const cycle of status.cycles) {
-    const yieldText = cycle.answerYield === null ? "" : `, answer yield ${(cycle.answerYield * 100).toFixed(1)}%`;
+    const over = cycle.answered === null ? "" : ` of ${cycle.answered} answered${cycle.givenUp ? `, ${cycle.givenUp} given up` : ""}`;
+    const yieldText = cycle.answerYield === null ? "" : `, answer yield ${(cycle.answerYield * 100).toFixed(1)}%${over}`;
     lines.push(
-      `  cycle ${cycle.index}${cycle.isFinal ? " (final)" : ""}: ${cycle.status.toLowerCase()}${yieldText}${cycle.error ? ` — ${cycle.error}` : ""}`,
+      `  cycle ${cycle.index}${cycle.isFinal ? " (final)" : ""}: ${cycle.status.toLowerCase().replaceAll("_", " ")}${yieldText}${cycle.error ? ` — ${cycle.error}` : ""}`,
     );
     for (const stage of cycle.stages) {
       if (stage.batches === 0) continue;
@@ -26,7 +27,7 @@ export function progressLines(status: RunStatus): string[] {
     if (cycle.training) lines.push(`    training    attempt ${cycle.training.attempt}: ${cycle.training.status.toLowerCase()}`);
     for (const evaluation of cycle.evaluations) {
       lines.push(
-        `    held-out accuracy on ${evaluation.dataset}: ${evaluation.accuracy === null ? "n/a" : `${(evaluation.accuracy * 100).toFixed(1)}% (${evaluation.correct}/${evaluation.total})`}`,
+        `    held-out accuracy on ${evaluation.dataset}: ${evaluation.accuracy === null ? "n/a" : `${(evaluation.accuracy * 100).toFixed(1)}% (${evaluation.correct}/${evaluation.total} answered)`}${evaluation.givenUp > 0 ? `, ${evaluation.givenUp} given up` : ""}`,
       );
     }
   }

@@ -1,5 +1,15 @@
 import { describe, expect, test } from "vitest";
-import { canTransition, nextStatus, resumeStatus, STAGES_OF, type CycleStatus } from "./state-machine";
+import { answerYieldOver } from "./answer-yield";
+import {
+  canTransition,
+  finishedStatus,
+  isFinished,
+  isTerminal,
+  nextStatus,
+  resumeStatus,
+  STAGES_OF,
+  type CycleStatus,
+} from "./state-machine";
 import { decideFinal } from "./stop-rule";
 
 function walk(options: { rationalize: boolean; evaluate: boolean }): CycleStatus[] {
@@ -54,5 +64,26 @@ describe("stop rule", () => {
     });
     expect(decideFinal(rule, { index: 2, answerYield: 0.6, previousAnswerYield: 0.5 }).isFinal).toBe(false);
     expect(decideFinal(rule, { index: 1, answerYield: 0.1, previousAnswerYield: null }).isFinal).toBe(false);
+  });
+});
+
+describe("how a cycle that went through every stage ends", () => {
+  test("given-up items make it done with errors, never plain done", () => {
+    expect(finishedStatus(0)).toBe("DONE");
+    expect(finishedStatus(3)).toBe("DONE_WITH_ERRORS");
+    expect(isTerminal("DONE_WITH_ERRORS")).toBe(true);
+    expect(isFinished("DONE_WITH_ERRORS")).toBe(true);
+    expect(canTransition("EVALUATING", "DONE_WITH_ERRORS", { rationalize: false, evaluate: true })).toBe(true);
+    expect(canTransition("GENERATING", "DONE_WITH_ERRORS", { rationalize: false, evaluate: true })).toBe(false);
+    expect(canTransition("DONE_WITH_ERRORS", "FAILED", { rationalize: false, evaluate: true })).toBe(false);
+  });
+});
+
+describe("answer yield", () => {
+  test("is over the questions answered; the ones the backend never answered stand beside it", () => {
+    // 31 questions drawn, 14 answered (17 given up after backend failures), 6 of them passed.
+    const result = answerYieldOver(31, [{ answered: 14, answerPassed: 6, simulated: true }]);
+    expect(result).toEqual({ answerYield: 6 / 14, questions: 31, answered: 14, givenUp: 17, passed: 6, simulated: true });
+    expect(answerYieldOver(5, []).answerYield).toBeNull();
   });
 });

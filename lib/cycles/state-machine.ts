@@ -1,7 +1,8 @@
 /**
  * The cycle state machine: draft → generating → verifying → rationalizing → curating → training →
- * evaluating → done, or failed / cancelled from any active state. Pure: the engine (engine/)
- * applies it to the database.
+ * evaluating → done, or failed / cancelled from any active state. A cycle whose stages all finished
+ * but gave some items up (backend failures) ends "done with errors" instead of done; one that gave up
+ * more than its configured share fails. Pure: the engine (engine/) applies it to the database.
  */
 const CYCLE_STATUSES = [
   "DRAFT",
@@ -12,6 +13,7 @@ const CYCLE_STATUSES = [
   "TRAINING",
   "EVALUATING",
   "DONE",
+  "DONE_WITH_ERRORS",
   "FAILED",
   "CANCELLED",
 ] as const;
@@ -20,10 +22,20 @@ export type CycleStatus = (typeof CYCLE_STATUSES)[number];
 export const STAGES = ["GENERATE", "VERIFY", "RATIONALIZE", "CURATE", "EXPORT", "TRAIN", "EVALUATE"] as const;
 export type Stage = (typeof STAGES)[number];
 
-const TERMINAL_STATUSES: ReadonlySet<CycleStatus> = new Set(["DONE", "FAILED", "CANCELLED"]);
+const TERMINAL_STATUSES: ReadonlySet<CycleStatus> = new Set(["DONE", "DONE_WITH_ERRORS", "FAILED", "CANCELLED"]);
 
 export function isTerminal(status: CycleStatus): boolean {
   return TERMINAL_STATUSES.has(status);
+}
+
+/** The cycle went through every stage (cleanly or with given-up items): its model and data exist. */
+export function isFinished(status: CycleStatus): boolean {
+  return status === "DONE" || status === "DONE_WITH_ERRORS";
+}
+
+/** How a cycle that went through every stage ends: given-up items make it "done with errors", never plain done. */
+export function finishedStatus(givenUpItems: number): CycleStatus {
+  return givenUpItems > 0 ? "DONE_WITH_ERRORS" : "DONE";
 }
 
 /** The stages worked on while a cycle is in a status, in order. */
@@ -36,6 +48,7 @@ export const STAGES_OF: Readonly<Record<CycleStatus, readonly Stage[]>> = {
   TRAINING: ["TRAIN"],
   EVALUATING: ["EVALUATE"],
   DONE: [],
+  DONE_WITH_ERRORS: [],
   FAILED: [],
   CANCELLED: [],
 };
@@ -72,7 +85,8 @@ export function nextStatus(current: CycleStatus, options: FlowOptions): CycleSta
 export function canTransition(from: CycleStatus, to: CycleStatus, options: FlowOptions): boolean {
   if (isTerminal(from)) return false;
   if (to === "FAILED" || to === "CANCELLED") return true;
-  return nextStatus(from, options) === to;
+  const next = nextStatus(from, options);
+  return next === to || (next === "DONE" && to === "DONE_WITH_ERRORS");
 }
 
 /** The active status a failed or cancelled cycle resumes in (where it stopped). */

@@ -51,6 +51,9 @@ export async function runStatus(runId: number) {
       model: cycle.inputCheckpoint.servedName,
       trainedModel: cycle.outputCheckpoint?.servedName ?? null,
       answerYield: typeof metrics.answerYield === "number" ? metrics.answerYield : null,
+      /** Training questions answered (the yield's denominator) and those the backend never answered. */
+      answered: typeof metrics.answered === "number" ? metrics.answered : null,
+      givenUp: typeof metrics.givenUp === "number" ? metrics.givenUp : null,
       stopRule: metrics.stopRule ?? null,
       curation: metrics.curation ?? null,
       stages: stageProgress(await batchCounts(cycle.id)),
@@ -59,9 +62,12 @@ export async function runStatus(runId: number) {
       evaluations: cycle.evaluations.map((e) => ({
         datasetId: e.datasetId,
         dataset: e.dataset.name,
+        /** Held-out questions answered: the accuracy is over these. */
         total: e.total,
         correct: e.correct,
         accuracy: e.accuracy,
+        /** Held-out questions the backend never answered. */
+        givenUp: isRecord(e.metrics) && typeof e.metrics.givenUp === "number" ? e.metrics.givenUp : 0,
       })),
       exports: cycle.exports,
     });

@@ -4,6 +4,7 @@ import { requireUser } from "@/app/_lib/require-user";
 import { listAqaRuns } from "@/lib/aqa-review";
 import { listDatasets } from "@/lib/datasets/dataset-repository";
 import { formatDate } from "@/lib/format/formatters";
+import { SimulatedBadge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "Action quality" };
 
@@ -53,8 +54,9 @@ export default async function AqaPage() {
                     <td className="py-1.5">
                       Cycle {cycle.index}
                       {cycle.isFinal && <span className="ml-1 text-xs text-slate-500">(final)</span>}
+                      {cycle.inputCheckpoint.simulated && <SimulatedBadge className="ml-1" />}
                     </td>
-                    <td>{cycle.status.toLowerCase()}</td>
+                    <td>{cycle.status.toLowerCase().replaceAll("_", " ")}</td>
                     <td className="tabular-nums">{cycle._count.generations}</td>
                     <td>
                       {cycle._count.generations > 0 && (

@@ -47,18 +47,21 @@ export function TrendCharts({ runs, initialRunId }: { runs: { id: number; name: 
             table={yieldTable(trends.data)}
             empty="No verified generations yet."
             testId="yield-chart"
+            yLabel="passed, of answered"
           />
           <ShareLineChart
             title="Hallucination rate and verifier precision (from audits)"
             table={auditTable(trends.data)}
             empty="No audits submitted for these cycles yet."
             testId="audit-chart"
+            yLabel="share of judged answers"
           />
           <ShareLineChart
             title="Evaluation accuracy"
             table={evaluationTable(trends.data)}
             empty="No evaluation yet."
             testId="evaluation-chart"
+            yLabel="correct, of answered"
           />
         </div>
       )}

@@ -17,7 +17,7 @@ import { TrainingPanel } from "./training-panel";
 import { Button } from "@/components/ui/button";
 import { SimulatedBadge } from "@/components/ui/badge";
 
-const TERMINAL = new Set(["DONE", "FAILED", "CANCELLED"]);
+const TERMINAL = new Set(["DONE", "DONE_WITH_ERRORS", "FAILED", "CANCELLED"]);
 const UNSETTLED_TRAINING = new Set(["PENDING", "RUNNING"]);
 
 /** One cycle, live: stages with progress, rate and ETA; errors by reason; training; the checkpoint. */
@@ -111,7 +111,7 @@ export function CycleView({ initial }: { initial: GetCockpitCycleResponse["cycle
       </nav>
       <Section title="Stages">
         <StageList stages={cycle.stages} />
-        <YieldSummary metrics={cycle.metrics} />
+        <YieldSummary metrics={cycle.metrics} simulated={cycle.inputCheckpoint.simulated} />
       </Section>
       <Section title="Errors by reason">
         <ErrorGroups
@@ -152,16 +152,30 @@ export function CycleView({ initial }: { initial: GetCockpitCycleResponse["cycle
   );
 }
 
-function YieldSummary({ metrics }: { metrics: unknown }) {
+function YieldSummary({ metrics, simulated }: { metrics: unknown; simulated: boolean }) {
   if (typeof metrics !== "object" || metrics === null) return null;
   const values = metrics as Record<string, unknown>;
   const answerYield = typeof values.answerYield === "number" ? values.answerYield : null;
+  const answered = typeof values.answered === "number" ? values.answered : null;
+  const givenUp = typeof values.givenUp === "number" ? values.givenUp : 0;
   const stop =
     typeof values.stopRule === "object" && values.stopRule !== null ? (values.stopRule as { reason?: unknown }).reason : undefined;
-  if (answerYield === null && typeof stop !== "string") return null;
+  if (answerYield === null && answered === null && typeof stop !== "string") return null;
   return (
     <p className="mt-4 text-sm text-slate-700" data-testid="cycle-yield">
-      {answerYield !== null && <>answer yield {formatPercent(answerYield)}</>}
+      {(answerYield !== null || answered !== null) && (
+        <>
+          answer yield {formatPercent(answerYield)}
+          {answered !== null && <> of {answered} questions answered</>}
+          {givenUp > 0 && (
+            <span className="text-amber-700" data-testid="cycle-given-up">
+              {" "}
+              · {givenUp} not answered (given up after backend failures, not counted as wrong)
+            </span>
+          )}
+          {simulated && <SimulatedBadge className="ml-1" />}
+        </>
+      )}
       {typeof stop === "string" && <span className="text-slate-500"> · stop rule: {stop}</span>}
     </p>
   );

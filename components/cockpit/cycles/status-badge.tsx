@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 
 const TONES: Record<string, "neutral" | "success" | "danger" | "warning" | "info"> = {
   DONE: "success",
+  DONE_WITH_ERRORS: "warning",
   SUCCEEDED: "success",
   FAILED: "danger",
   CANCELLED: "warning",
@@ -12,5 +13,5 @@ const TONES: Record<string, "neutral" | "success" | "danger" | "warning" | "info
 };
 
 export function StatusBadge({ status }: { status: string }) {
-  return <Badge tone={TONES[status] ?? "info"}>{status.toLowerCase()}</Badge>;
+  return <Badge tone={TONES[status] ?? "info"}>{status.toLowerCase().replaceAll("_", " ")}</Badge>;
 }

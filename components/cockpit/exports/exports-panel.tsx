@@ -1,5 +1,6 @@
 "use client";
 
+import { SimulatedBadge } from "@/components/ui/badge";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { GetExportsResponse, PostExportsResponse } from "@/app/api/exports/route";
@@ -48,7 +49,14 @@ export function ExportsPanel({ cycles, initialCycleId }: { cycles: { id: number;
           empty="No exports yet."
           columns={[
             { header: "#", cell: (row) => row.id, className: "font-mono" },
-            { header: "Cycle", cell: (row) => row.cycleLabel ?? "—" },
+            {
+              header: "Cycle",
+              cell: (row) => (
+                <>
+                  {row.cycleLabel ?? "—"} {row.simulated && <SimulatedBadge title="Answers written by a simulated backend, not a model" />}
+                </>
+              ),
+            },
             { header: "Format", cell: (row) => row.format.toLowerCase().replace("_", "-") },
             { header: "Filters", cell: (row) => describeFilters(row.filters), className: "text-xs text-slate-600" },
             {

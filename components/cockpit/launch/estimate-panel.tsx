@@ -30,13 +30,13 @@ export function EstimatePanel({ estimate, pending }: { estimate: PostCockpitEsti
         <dd>
           {tokens.prompt !== null && tokens.completion !== null
             ? `${formatNumber(tokens.prompt)} prompt + ${formatNumber(tokens.completion)} completion expected`
-            : "not measured yet"}{" "}
+            : "no measurement yet"}{" "}
           · at most {formatNumber(tokens.completionMax)} completion tokens
           <span className="block text-xs text-slate-500">{tokens.basis}</span>
         </dd>
         <dt className="text-slate-500">Duration</dt>
         <dd data-testid="estimate-duration">
-          {duration.seconds !== null ? `about ${formatDuration(duration.seconds)}` : "unknown"}
+          {duration.seconds !== null ? `about ${formatDuration(duration.seconds)}` : "no measurement yet"}
           {duration.generationsPerSecond !== null ? ` (${duration.generationsPerSecond.toFixed(1)} generations/s` : ""}
           {duration.generationsPerSecond !== null && duration.trainingSeconds !== null
             ? ` + ${formatDuration(duration.trainingSeconds)} training)`

@@ -83,6 +83,20 @@ describe("RayJobStore", () => {
     expect(jobs.logs("bad-cycle")).toContain('vstar_cycle_index must be a positive integer, got "two"');
   });
 
+  it("reports the number of training examples the submitter exported, and never makes one up", () => {
+    const { jobs, advance } = store();
+    const sent = submission("counted");
+    jobs.submit({ ...sent, metadata: { ...sent.metadata, vstar_num_examples: "37" } });
+    jobs.submit(submission("uncounted"));
+    advance(2000);
+    const counted = jobs.logs("counted") ?? "";
+    expect(counted).toContain("Num examples = 37");
+    expect(counted).toContain("| 37/37");
+    const uncounted = jobs.logs("uncounted") ?? "";
+    expect(uncounted).toContain("Num examples = unknown");
+    expect(uncounted).toContain("vstar_num_examples is missing");
+  });
+
   it("deletes only finished jobs", () => {
     const { jobs, advance } = store();
     jobs.submit(submission("del"));

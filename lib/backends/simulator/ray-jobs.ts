@@ -90,8 +90,8 @@ export class RayJobStore {
     const strength = parseCycleIndex(metadata.vstar_cycle_index, warnings);
     const outputDir = metadata.vstar_output_dir;
     if (!outputDir) warnings.push("metadata.vstar_output_dir is missing: the run will not produce a loadable adapter");
-    const numExamples =
-      parsePositiveInt(metadata.vstar_num_examples) ?? 400 + Math.floor(uniformFrom(this.options.seed, "examples", submissionId) * 3600);
+    const numExamples = parseCount(metadata.vstar_num_examples);
+    if (numExamples === null) warnings.push("metadata.vstar_num_examples is missing: the number of training examples is unknown");
     const fails = uniformFrom(this.options.seed, "training-fails", submissionId) < this.options.failureRate;
     const duration = this.options.durationMs;
 
@@ -290,6 +290,12 @@ function parseCycleIndex(raw: string | undefined, warnings: string[]): number {
       : `metadata.vstar_cycle_index must be a positive integer, got ${JSON.stringify(raw)}: simulating strength 1`,
   );
   return 1;
+}
+
+/** A count the submitter sent (0 allowed); null when it sent none or something else. */
+function parseCount(raw: string | undefined): number | null {
+  if (raw === undefined || !/^\s*\d+\s*$/.test(raw)) return null;
+  return Number.parseInt(raw, 10);
 }
 
 function parsePositiveInt(raw: string | undefined): number | undefined {

@@ -16,7 +16,8 @@ export interface TrainingLogInput {
   submissionId: string;
   outputDir: string | undefined;
   cycleIndex: number;
-  numExamples: number;
+  /** The examples the submitter says it exported; null when it did not say (the log then says so). */
+  numExamples: number | null;
   startedAtMs: number;
   warnings: readonly string[];
   /** Fraction at which the run crashes, if it does. */
@@ -45,7 +46,9 @@ function learningRateAt(step: number, totalSteps: number): number {
 
 export function trainingLogLines(input: TrainingLogInput): LogLine[] {
   const { rng, numExamples, cycleIndex } = input;
-  const totalSteps = Math.max(4, Math.ceil(numExamples / BATCH_SIZE));
+  // The loss curve needs some length when the count is unknown; the log never prints a made-up count.
+  const totalSteps = Math.max(4, Math.ceil((numExamples ?? 0) / BATCH_SIZE));
+  const count = numExamples === null ? "?" : String(numExamples);
   const loggingSteps = Math.max(1, Math.ceil(totalSteps / 20));
   const trainable = 20_185_088;
   const info = (module: string, message: string) => `[INFO|${stamp(input.startedAtMs)}] ${module} >> ${message}`;
@@ -59,8 +62,8 @@ export function trainingLogLines(input: TrainingLogInput): LogLine[] {
       ),
     },
     { at: 0.01, text: info("llamafactory.data.loader:143", `Loading dataset vstar_cycle_${cycleIndex}.json...`) },
-    { at: 0.02, text: `Converting format of dataset (num_proc=16): 100%|██████████| ${numExamples}/${numExamples}` },
-    { at: 0.03, text: `Running tokenizer on dataset (num_proc=16): 100%|██████████| ${numExamples}/${numExamples}` },
+    { at: 0.02, text: `Converting format of dataset (num_proc=16): 100%|██████████| ${count}/${count}` },
+    { at: 0.03, text: `Running tokenizer on dataset (num_proc=16): 100%|██████████| ${count}/${count}` },
     {
       at: 0.04,
       text: info("llamafactory.model.model_utils.visual:143", "Set vision model not trainable: ['visual.patch_embed', 'visual.blocks']."),
@@ -74,7 +77,7 @@ export function trainingLogLines(input: TrainingLogInput): LogLine[] {
       ),
     },
     { at: 0.06, text: "[INFO|trainer.py:2414] >> ***** Running training *****" },
-    { at: 0.06, text: `[INFO|trainer.py:2415] >>   Num examples = ${thousands(numExamples)}` },
+    { at: 0.06, text: `[INFO|trainer.py:2415] >>   Num examples = ${numExamples === null ? "unknown" : thousands(numExamples)}` },
     { at: 0.06, text: "[INFO|trainer.py:2416] >>   Num Epochs = 1" },
     { at: 0.06, text: `[INFO|trainer.py:2420] >>   Total train batch size (w. parallel, distributed & accumulation) = ${BATCH_SIZE}` },
     { at: 0.06, text: `[INFO|trainer.py:2422] >>   Total optimization steps = ${totalSteps}` },
@@ -116,7 +119,7 @@ export function trainingLogLines(input: TrainingLogInput): LogLine[] {
     { at: 0.95, text: `[INFO|trainer.py:3942] >> Saving model checkpoint to ${outputDir}/checkpoint-${totalSteps}` },
     {
       at: 0.96,
-      text: `{'train_runtime': ${runtime.toFixed(2)}, 'train_samples_per_second': ${(numExamples / runtime).toFixed(3)}, 'train_steps_per_second': ${(totalSteps / runtime).toFixed(3)}, 'train_loss': ${((startLoss + lastLoss) / 2).toFixed(4)}, 'epoch': 1.0}`,
+      text: `{'train_runtime': ${runtime.toFixed(2)}, 'train_samples_per_second': ${numExamples === null ? "nan" : (numExamples / runtime).toFixed(3)}, 'train_steps_per_second': ${(totalSteps / runtime).toFixed(3)}, 'train_loss': ${((startLoss + lastLoss) / 2).toFixed(4)}, 'epoch': 1.0}`,
     },
     { at: 0.97, text: "***** train metrics *****" },
     { at: 0.97, text: "  epoch                    =        1.0" },

@@ -57,6 +57,12 @@ describe("RayJobsBackend.submit", () => {
     });
   });
 
+  it("carries the number of exported training examples in the metadata", async () => {
+    const { server, ray } = await rayAt(inSequence({ body: { job_id: "vstar-cycA-c1", submission_id: "vstar-cycA-c1" } }));
+    await ray.submit({ ...spec, examples: 37 });
+    expect(server.requests[0]?.json).toMatchObject({ metadata: { vstar_num_examples: "37" } });
+  });
+
   it.each([
     [400, "ValueError: Job with submission_id vstar-cycA-c1 already exists. Please use a different submission_id."],
     [409, "Job with submission_id vstar-cycA-c1 already exists"],

@@ -94,6 +94,7 @@ export class RayJobsBackend implements TrainingBackend {
         vstar_cycle_index: String(spec.cycleIndex),
         vstar_output_dir: spec.outputDir,
         vstar_submission_id: spec.submissionId,
+        ...(spec.examples === undefined ? {} : { vstar_num_examples: String(spec.examples) }),
       },
       entrypoint_num_gpus: spec.gpus ?? this.config.entrypointNumGpus,
     };

@@ -33,6 +33,8 @@ export const trainingJobSpecSchema = z.object({
   /** Where the adapter is written; must equal the YAML's output_dir. */
   outputDir: clusterPath,
   workingDirectory: clusterPath.optional(),
+  /** Training examples in the exported dataset (records written), passed along for the job's own report. */
+  examples: z.int().min(0).optional(),
   env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "environment names must be shell identifiers"), z.string()).default({}),
   /** GPUs for the run; defaults to the backend's setting. */
   gpus: z.int().min(0).optional(),

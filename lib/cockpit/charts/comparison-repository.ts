@@ -15,6 +15,8 @@ export interface ComparedCycle {
   finishedAt: string | null;
   durationMs: number | null;
   outputCheckpoint: string | null;
+  /** Its model was served by a simulated backend. */
+  simulated: boolean;
   yields: YieldPoint[];
   audits: AuditPoint[];
   evaluations: EvaluationPoint[];
@@ -42,6 +44,7 @@ export async function compareCycles(aId: number, bId: number): Promise<CycleComp
       finishedAt: true,
       run: { select: { name: true } },
       outputCheckpoint: { select: { servedName: true } },
+      inputCheckpoint: { select: { simulated: true } },
     },
   });
   const rowA = rows.find((row) => row.id === aId);
@@ -65,6 +68,7 @@ export async function compareCycles(aId: number, bId: number): Promise<CycleComp
     finishedAt: row.finishedAt?.toISOString() ?? null,
     durationMs: row.startedAt && row.finishedAt ? row.finishedAt.getTime() - row.startedAt.getTime() : null,
     outputCheckpoint: row.outputCheckpoint?.servedName ?? null,
+    simulated: row.inputCheckpoint.simulated,
     yields: yields.filter((point) => point.cycleId === row.id),
     audits: audits.filter((point) => point.cycleId === row.id),
     evaluations: evaluations.filter((point) => point.cycleId === row.id),

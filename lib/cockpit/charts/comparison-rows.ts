@@ -15,7 +15,13 @@ function row(category: string, a: number | null, b: number | null, detailA: stri
   return { category, a, b, delta: a !== null && b !== null ? b - a : null, detailA, detailB };
 }
 
-/** Yield per dataset and mode, matched across the two cycles. */
+/** passed/answered, and the questions given up beside them (never counted as wrong). */
+function yieldDetail(point: { passed: number; questions: number; givenUp: number } | undefined): string {
+  if (!point) return "—";
+  return `${point.passed}/${point.questions}${point.givenUp > 0 ? ` · ${point.givenUp} given up` : ""}`;
+}
+
+/** Yield per dataset and mode (over the questions answered), matched across the two cycles. */
 export function yieldRows(a: ComparedCycle, b: ComparedCycle): ComparisonRow[] {
   const keys = new Map<string, { datasetId: number; mode: string; name: string }>();
   for (const point of [...a.yields, ...b.yields])
@@ -29,13 +35,7 @@ export function yieldRows(a: ComparedCycle, b: ComparedCycle): ComparisonRow[] {
     .map((key) => {
       const pa = a.yields.find((point) => point.datasetId === key.datasetId && point.mode === key.mode);
       const pb = b.yields.find((point) => point.datasetId === key.datasetId && point.mode === key.mode);
-      return row(
-        key.name,
-        pa?.rate ?? null,
-        pb?.rate ?? null,
-        pa ? `${pa.passed}/${pa.questions}` : "—",
-        pb ? `${pb.passed}/${pb.questions}` : "—",
-      );
+      return row(key.name, pa?.rate ?? null, pb?.rate ?? null, yieldDetail(pa), yieldDetail(pb));
     });
 }
 
@@ -71,8 +71,8 @@ export function evaluationRows(a: ComparedCycle, b: ComparedCycle): ComparisonRo
       `accuracy · ${name}`,
       pa?.accuracy ?? null,
       pb?.accuracy ?? null,
-      pa ? `${pa.correct}/${pa.total}` : "—",
-      pb ? `${pb.correct}/${pb.total}` : "—",
+      pa ? `${pa.correct}/${pa.total}${pa.givenUp > 0 ? ` · ${pa.givenUp} given up` : ""}` : "—",
+      pb ? `${pb.correct}/${pb.total}${pb.givenUp > 0 ? ` · ${pb.givenUp} given up` : ""}` : "—",
     );
   });
 }

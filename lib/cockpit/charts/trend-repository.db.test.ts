@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { closePool } from "@/lib/db/pool";
+import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import {
   createAudit,
@@ -61,6 +61,40 @@ afterAll(async () => {
 });
 
 describe("cycle trends", () => {
+  test("questions the backend gave up on stand beside the yield, never in it", async () => {
+    const [q0, , , q3] = classDataset.questionIds as [number, number, number, number];
+    const errors = (rows: [number, string, number, string, number][]) =>
+      pool().query(
+        `INSERT INTO "ItemError" ("cycleId", stage, "questionId", mode, "sampleIndex", reason, message, attempts, "updatedAt")
+         SELECT c, s::"Stage", q, m::"GenerationMode", 0, 'http-503', 'unavailable', a, now()
+           FROM unnest($1::int[], $2::text[], $3::int[], $4::text[], $5::int[]) AS u(c, s, q, m, a)`,
+        [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), rows.map((r) => r[3]), rows.map((r) => r[4])],
+      );
+    await errors([
+      [c1, "RATIONALIZE", q3, "RATIONALIZATION", 4], // given up: no rationalization of q3
+      [c1, "RATIONALIZE", q0, "RATIONALIZATION", 1], // one failed try, not given up
+      [c2, "GENERATE", q0, "ANSWER", 4], // failed, but q0 has its answer: not given up
+    ]);
+    try {
+      const trends = await cycleTrends({ runId });
+      const view = trends.yields.map(({ cycleId, mode, questions, givenUp, simulated }) => ({
+        cycleId,
+        mode,
+        questions,
+        givenUp,
+        simulated,
+      }));
+      expect(view).toEqual([
+        { cycleId: c1, mode: "ANSWER", questions: 4, givenUp: 0, simulated: false },
+        { cycleId: c1, mode: "RATIONALIZATION", questions: 1, givenUp: 1, simulated: false },
+        { cycleId: c2, mode: "ANSWER", questions: 4, givenUp: 0, simulated: false },
+      ]);
+      expect(trends.yields.find((y) => y.cycleId === c1 && y.mode === "RATIONALIZATION")?.rate).toBe(1);
+    } finally {
+      await pool().query(`DELETE FROM "ItemError" WHERE "cycleId" = ANY($1::int[])`, [[c1, c2]]);
+    }
+  });
+
   test("yield per dataset and mode counts questions, not samples, and leaves evaluation out", async () => {
     const trends = await cycleTrends({ runId });
     expect(trends.cycles.map((cycle) => cycle.index)).toEqual([1, 2]);

@@ -2,7 +2,7 @@ import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { wilsonInterval } from "@/lib/review/stats/wilson";
 import { cycleLabel } from "../cycles/cycle-list-repository";
-import { AUDIT_SQL, EVALUATION_SQL, USAGE_SQL, YIELD_SQL } from "./trend-sql";
+import { AUDIT_SQL, EVALUATION_SQL, GIVEN_UP_SQL, USAGE_SQL, YIELD_SQL } from "./trend-sql";
 import type { AuditPoint, ChartCycle, CycleTrends, EvaluationPoint, UsagePoint, YieldPoint } from "./trend-types";
 
 /** The cycles a trend is drawn over: one run's, in order, or the most recent ones overall. */
@@ -11,9 +11,21 @@ async function chartCycles(options: { runId?: number; cycleIds?: number[]; limit
     where: options.cycleIds ? { id: { in: options.cycleIds } } : options.runId ? { runId: options.runId } : {},
     orderBy: { id: "desc" },
     take: options.limit ?? 30,
-    select: { id: true, runId: true, index: true, status: true, run: { select: { name: true } } },
+    select: {
+      id: true,
+      runId: true,
+      index: true,
+      status: true,
+      run: { select: { name: true } },
+      inputCheckpoint: { select: { simulated: true } },
+    },
   });
-  return rows.reverse().map(({ run, ...cycle }) => ({ ...cycle, runName: run.name, label: cycleLabel(run.name, cycle.index) }));
+  return rows.reverse().map(({ run, inputCheckpoint, ...cycle }) => ({
+    ...cycle,
+    runName: run.name,
+    label: cycleLabel(run.name, cycle.index),
+    simulated: inputCheckpoint.simulated,
+  }));
 }
 
 export async function cycleTrends(options: { runId?: number; cycleIds?: number[]; limit?: number }): Promise<CycleTrends> {
@@ -23,10 +35,27 @@ export async function cycleTrends(options: { runId?: number; cycleIds?: number[]
   return { cycles, yields, audits, evaluations };
 }
 
+/** Yield per cycle, dataset and mode over the questions answered, with the questions given up beside it. */
 export async function yieldPoints(cycleIds: number[]): Promise<YieldPoint[]> {
   if (cycleIds.length === 0) return [];
-  const { rows } = await pool().query<Omit<YieldPoint, "rate">>(YIELD_SQL, [cycleIds]);
-  return rows.map((row) => ({ ...row, rate: row.questions > 0 ? row.passed / row.questions : null }));
+  const [{ rows }, { rows: givenUpRows }] = await Promise.all([
+    pool().query<Omit<YieldPoint, "rate" | "givenUp">>(YIELD_SQL, [cycleIds]),
+    pool().query<{ cycleId: number; datasetId: number; datasetName: string; mode: string; givenUp: number }>(GIVEN_UP_SQL, [cycleIds]),
+  ]);
+  const key = (row: { cycleId: number; datasetId: number; mode: string }) => `${row.cycleId}|${row.datasetId}|${row.mode}`;
+  const givenUp = new Map(givenUpRows.map((row) => [key(row), row]));
+  const points: YieldPoint[] = rows.map((row) => ({
+    ...row,
+    rate: row.questions > 0 ? row.passed / row.questions : null,
+    givenUp: givenUp.get(key(row))?.givenUp ?? 0,
+  }));
+  const answered = new Set(rows.map(key));
+  // A dataset and mode whose every question was given up still shows, with nothing answered.
+  for (const row of givenUpRows) {
+    if (!answered.has(key(row)) && row.mode !== "EVALUATION")
+      points.push({ ...row, questions: 0, passed: 0, rate: null, simulated: false });
+  }
+  return points.sort((a, b) => a.cycleId - b.cycleId || a.datasetName.localeCompare(b.datasetName) || a.mode.localeCompare(b.mode));
 }
 
 interface AuditRow {

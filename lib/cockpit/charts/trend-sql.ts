@@ -8,9 +8,10 @@ const LATEST_VERDICT = `LEFT JOIN LATERAL (
 
 export const YIELD_SQL = `
 SELECT per_question."cycleId", per_question."datasetId", d.name AS "datasetName", per_question.mode,
-       count(*)::int AS questions, count(*) FILTER (WHERE per_question.passed)::int AS passed
+       count(*)::int AS questions, count(*) FILTER (WHERE per_question.passed)::int AS passed,
+       bool_or(per_question.simulated) AS simulated
 FROM (
-  SELECT g."cycleId", q."datasetId", g.mode, g."questionId", bool_or(coalesce(v.passed, false)) AS passed
+  SELECT g."cycleId", q."datasetId", g.mode, g."questionId", bool_or(coalesce(v.passed, false)) AS passed, bool_or(g.simulated) AS simulated
   FROM "Generation" g
   JOIN "Question" q ON q.id = g."questionId"
   ${LATEST_VERDICT}
@@ -20,6 +21,21 @@ FROM (
 JOIN "Dataset" d ON d.id = per_question."datasetId"
 GROUP BY per_question."cycleId", per_question."datasetId", d.name, per_question.mode
 ORDER BY per_question."cycleId", d.name, per_question.mode`;
+
+/**
+ * Questions of a mode that never got a generation and whose errors used all the cycle's attempts
+ * (execution.maxItemAttempts of its plan, 4 by default): given up on after backend failures.
+ */
+export const GIVEN_UP_SQL = `
+SELECT e."cycleId", q."datasetId", d.name AS "datasetName", e.mode, count(DISTINCT e."questionId")::int AS "givenUp"
+FROM "ItemError" e
+JOIN "Cycle" c ON c.id = e."cycleId"
+JOIN "Question" q ON q.id = e."questionId"
+JOIN "Dataset" d ON d.id = q."datasetId"
+WHERE e."cycleId" = ANY($1::int[]) AND e."resolvedAt" IS NULL
+  AND e.attempts >= coalesce((c.config->'config'->'execution'->>'maxItemAttempts')::int, 4)
+  AND NOT EXISTS (SELECT 1 FROM "Generation" g WHERE g."cycleId" = e."cycleId" AND g."questionId" = e."questionId" AND g.mode = e.mode)
+GROUP BY e."cycleId", q."datasetId", d.name, e.mode`;
 
 /**
  * Per generation, the people's consensus (the review's rules, lib/review/metrics/consensus):
@@ -54,7 +70,8 @@ GROUP BY GROUPING SETS (("cycleId", mode), ("cycleId"))
 ORDER BY "cycleId", mode NULLS FIRST`;
 
 export const EVALUATION_SQL = `
-SELECT e."cycleId", e."datasetId", d.name AS "datasetName", e.total, e.correct, e.accuracy
+SELECT e."cycleId", e."datasetId", d.name AS "datasetName", e.total, e.correct, e.accuracy,
+       coalesce((e.metrics->>'givenUp')::int, 0) AS "givenUp", coalesce((e.metrics->>'simulated')::boolean, false) AS simulated
 FROM "Evaluation" e JOIN "Dataset" d ON d.id = e."datasetId"
 WHERE e."cycleId" = ANY($1::int[])
 ORDER BY e."cycleId", d.name`;

@@ -5,11 +5,15 @@ export interface YieldPoint {
   datasetId: number;
   datasetName: string;
   mode: string;
-  /** Questions attempted in this mode. */
+  /** Questions answered in this mode (at least one generation): the rate is over these. */
   questions: number;
   /** Of those, questions with a verified (passed) answer. */
   passed: number;
   rate: number | null;
+  /** Questions the backend never answered in this mode (given up): beside the rate, not in it. */
+  givenUp: number;
+  /** Some answers came from a simulated backend. */
+  simulated: boolean;
 }
 
 export interface AuditPoint {
@@ -29,9 +33,13 @@ export interface EvaluationPoint {
   cycleId: number;
   datasetId: number;
   datasetName: string;
+  /** Held-out questions answered: the accuracy is over these. */
   total: number;
   correct: number;
   accuracy: number | null;
+  /** Held-out questions the backend never answered (given up). */
+  givenUp: number;
+  simulated: boolean;
 }
 
 export interface UsagePoint {
@@ -52,6 +60,8 @@ export interface ChartCycle {
   index: number;
   status: string;
   label: string;
+  /** The cycle's model was served by a simulated backend. */
+  simulated: boolean;
 }
 
 export interface CycleTrends {

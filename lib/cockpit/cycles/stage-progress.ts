@@ -1,5 +1,5 @@
 import type { StageBatchCounts } from "@/lib/cycles/db/batch-repository";
-import { STAGES, STAGES_OF, type CycleStatus, type Stage } from "@/lib/cycles/state-machine";
+import { isFinished, STAGES, STAGES_OF, type CycleStatus, type Stage } from "@/lib/cycles/state-machine";
 
 /** A stage's batches, summed (one row per stage with batches), with the times progress needs. */
 export interface StageAggregate extends StageBatchCounts {
@@ -40,7 +40,7 @@ export function stageProgress(
   return STAGES.map((stage, index) => {
     const aggregate = aggregates.find((row) => row.stage === stage);
     if (!aggregate) {
-      const passed = status === "DONE" || index < reached;
+      const passed = isFinished(status) || index < reached;
       return {
         stage,
         state: passed ? "skipped" : "waiting",
@@ -106,5 +106,5 @@ function batchState(aggregate: StageAggregate): StageState {
 function reachedIndex(status: CycleStatus, stoppedIn: CycleStatus | null): number {
   const effective = (status === "FAILED" || status === "CANCELLED") && stoppedIn ? stoppedIn : status;
   const first = STAGES_OF[effective][0];
-  return first === undefined ? (effective === "DONE" ? STAGES.length : 0) : STAGES.indexOf(first);
+  return first === undefined ? (isFinished(effective) ? STAGES.length : 0) : STAGES.indexOf(first);
 }

@@ -17,6 +17,8 @@ export interface ExportView {
   finishedAt: string | null;
   /** Whether the file can be downloaded now. */
   downloadable: boolean;
+  /** Its answers come from a cycle whose model a simulated backend served. */
+  simulated: boolean;
 }
 
 /** Exports, newest first (optionally of one cycle), with their progress. */
@@ -38,7 +40,7 @@ export async function listExportViews(options: { cycleId?: number; limit?: numbe
       createdAt: true,
       finishedAt: true,
       createdBy: { select: { name: true } },
-      cycle: { select: { index: true, run: { select: { name: true } } } },
+      cycle: { select: { index: true, run: { select: { name: true } }, inputCheckpoint: { select: { simulated: true } } } },
     },
   });
   return rows.map((row) => ({
@@ -58,6 +60,7 @@ export async function listExportViews(options: { cycleId?: number; limit?: numbe
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
     downloadable: row.status === "DONE" && row.storagePath !== null,
+    simulated: row.cycle?.inputCheckpoint.simulated ?? false,
   }));
 }
 

@@ -14,9 +14,21 @@ beforeAll(async () => {
   // 12 questions: 8 train, 4 test.
   dataset = await createDatasetWithQuestions(tag, "class", 12, ["train", "train", "test"]);
   const model = `${tag}-model`;
-  await prisma().backend.create({
+  const inference = await prisma().backend.create({
     data: {
       name: `${tag}-inference`,
+      role: "INFERENCE",
+      protocol: "simulator",
+      baseUrl: "http://127.0.0.1:9",
+      config: { model, maxConcurrency: 4 },
+      isSimulator: true,
+    },
+    select: { id: true },
+  });
+  // Same model, same kind, never used: none of the first backend's figures may stand in for it.
+  await prisma().backend.create({
+    data: {
+      name: `${tag}-fresh`,
       role: "INFERENCE",
       protocol: "simulator",
       baseUrl: "http://127.0.0.1:9",
@@ -37,7 +49,7 @@ beforeAll(async () => {
   });
   const run = await prisma().run.create({ data: { name: `${tag}-history`, config: {} }, select: { id: true } });
   const cycle = await prisma().cycle.create({
-    data: { runId: run.id, index: 1, status: "DONE", config: {}, inputCheckpointId: checkpoint.id },
+    data: { runId: run.id, index: 1, status: "DONE", config: { inferenceBackendId: inference.id }, inputCheckpointId: checkpoint.id },
     select: { id: true },
   });
   const t0 = Date.now() - 60_000;
@@ -90,6 +102,16 @@ describe("launch estimate from the database", () => {
     expect(estimate.duration.generationsPerSecond).toBeCloseTo(1);
     expect(estimate.duration.trainingSeconds).toBeCloseTo(60);
     expect(estimate.duration.seconds).toBeCloseTo(27 + 60);
+  });
+
+  test("a backend that never generated has no measurement, whatever other backends of its model measured", async () => {
+    const estimate = await estimateForConfig(config({ backends: { inference: `${tag}-fresh`, training: `${tag}-training` } }));
+    expect(estimate.duration.generationsPerSecond).toBeNull();
+    expect(estimate.duration.seconds).toBeNull();
+    expect(estimate.duration.basis).toMatch(/^no measurement yet/);
+    expect(estimate.tokens).toMatchObject({ prompt: null, completion: null });
+    expect(estimate.tokens.basis).toMatch(/^no measurement yet/);
+    expect(estimate.notes.join(" ")).toMatch(/No answer yield measured yet/);
   });
 
   test("a sample size caps the questions; evaluation off counts none", async () => {

@@ -26,7 +26,7 @@ export async function estimateForConfig(config: CycleConfig): Promise<LaunchEsti
   const model = typeof settings.model === "string" ? settings.model : "";
   const maxConcurrency = typeof settings.maxConcurrency === "number" ? settings.maxConcurrency : 8;
   const history = {
-    ...(await generationHistory(model, inference.isSimulator)),
+    ...(await generationHistory(inference.id, model)),
     maxConcurrency,
     trainingSeconds: await meanTrainingSeconds(training.id),
   };
@@ -103,18 +103,19 @@ interface HistoryRow {
 }
 
 /**
- * The last generations made with this base model (or its adapters) by the same kind of backend:
- * mean tokens and latency, the answer pass rate, and throughput as generations per second while
- * each cycle's stage ran (spans of one cycle and mode, pooled).
+ * The last generations this very backend made with this base model (or its adapters): mean tokens
+ * and latency, the answer pass rate, and throughput as generations per second while each cycle's
+ * stage ran (spans of one cycle and mode, pooled). Another backend's figures never stand in: a
+ * backend that has generated nothing has no measurement.
  */
-async function generationHistory(model: string, simulated: boolean): Promise<Omit<BackendHistory, "maxConcurrency" | "trainingSeconds">> {
+async function generationHistory(backendId: number, model: string): Promise<Omit<BackendHistory, "maxConcurrency" | "trainingSeconds">> {
   const { rows } = await pool().query<HistoryRow>(
     `WITH recent AS (
        SELECT g.id, g."cycleId", g.mode, g."createdAt", g."latencyMs", g."promptTokens", g."completionTokens"
        FROM "Generation" g
        JOIN "Cycle" c ON c.id = g."cycleId"
        JOIN "Checkpoint" k ON k.id = c."inputCheckpointId"
-       WHERE k."baseModel" = $1 AND g.simulated = $2
+       WHERE c.config->>'inferenceBackendId' = $1::text AND k."baseModel" = $2
        ORDER BY g.id DESC
        LIMIT ${RECENT_GENERATIONS}
      ), spans AS (
@@ -131,7 +132,7 @@ async function generationHistory(model: string, simulated: boolean): Promise<Omi
             (SELECT (sum(n - 1) / nullif(sum(seconds), 0))::float FROM spans WHERE n > 1) AS rate,
             (SELECT count(*)::int FROM answers) AS answers_judged,
             (SELECT count(*) FILTER (WHERE passed)::int FROM answers) AS answers_passed`,
-    [model, simulated],
+    [backendId, model],
   );
   const row = rows[0];
   return {

@@ -80,7 +80,7 @@ export function estimateLaunch(datasets: EstimateDataset[], settings: EstimateSe
     completionMax: maxGenerations * settings.maxTokens,
     basis: tokensKnown
       ? `mean tokens of the last ${history.generations} generations on this backend`
-      : "no generations measured on this backend yet: only the upper bound (max tokens per answer) is known",
+      : "no measurement yet on this backend: only the upper bound (max tokens per answer) is known",
   };
 
   const rate = generationRate(history);
@@ -115,10 +115,10 @@ function generationRate(history: BackendHistory): { perSecond: number | null; ba
   if (history.meanLatencyMs !== null && history.meanLatencyMs > 0 && history.maxConcurrency !== null) {
     return {
       perSecond: (history.maxConcurrency * 1000) / history.meanLatencyMs,
-      basis: "mean latency × the backend's concurrency limit (no stage throughput measured yet)",
+      basis: `mean latency of the last ${history.generations} generations on this backend × its concurrency limit (no stage throughput measured yet)`,
     };
   }
-  return { perSecond: null, basis: "no generations measured on this backend yet" };
+  return { perSecond: null, basis: "no measurement yet: this backend has generated nothing" };
 }
 
 function sum(values: number[]): number {

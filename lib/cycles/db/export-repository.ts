@@ -117,6 +117,8 @@ export interface CuratedExample {
   sourcePath: string | null;
   score: number;
   method: string;
+  /** Written by a simulated backend. */
+  simulated: boolean;
 }
 
 /** One page (keyset on generation id) of the examples an export's filters keep. */
@@ -126,7 +128,7 @@ export async function curatedPage(
 ): Promise<CuratedExample[]> {
   const { rows } = await queryable.query<CuratedExample>(
     `SELECT g.id AS "generationId", g.mode, g."sampleIndex", g.prompt, g.text, q.id AS "questionId", q.text AS question, q.kind, q.targets,
-            q."datasetId", d.name AS dataset, vi.id AS "videoId", vi.key AS "videoKey", vi."mediaPath", vi."sourcePath", v.score, v.method
+            q."datasetId", d.name AS dataset, vi.id AS "videoId", vi.key AS "videoKey", vi."mediaPath", vi."sourcePath", v.score, v.method, g.simulated
        FROM "Generation" g
        JOIN "Verdict" v ON v."generationId" = g.id AND v."verifierVersion" = $2 AND v.passed
        JOIN "Question" q ON q.id = g."questionId"

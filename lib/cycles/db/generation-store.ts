@@ -189,6 +189,19 @@ export async function countGivenUp(cycleId: number, stage: Stage, maxItemAttempt
   return rows[0]?.n ?? 0;
 }
 
+/** Items given up per stage: unresolved errors that used all their attempts (stages with none are absent). */
+export async function givenUpByStage(
+  cycleId: number,
+  maxItemAttempts: number,
+  queryable: Queryable = db(),
+): Promise<Partial<Record<Stage, number>>> {
+  const { rows } = await queryable.query<{ stage: Stage; n: number }>(
+    `SELECT stage, count(*)::int AS n FROM "ItemError" WHERE "cycleId" = $1 AND "resolvedAt" IS NULL AND attempts >= $2 GROUP BY stage`,
+    [cycleId, maxItemAttempts],
+  );
+  return Object.fromEntries(rows.map((row) => [row.stage, row.n]));
+}
+
 export async function errorReasons(
   cycleId: number,
   queryable: Queryable = db(),

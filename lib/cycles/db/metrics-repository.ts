@@ -8,6 +8,8 @@ export interface DatasetYield {
   answerPassed: number;
   rationalized: number;
   rationalizationPassed: number;
+  /** Some of the answers came from a simulated backend. */
+  simulated: boolean;
 }
 
 /** Per dataset: questions with a passing direct answer / rationalization (any sample). */
@@ -21,7 +23,8 @@ export async function yieldByDataset(
         count(DISTINCT g."questionId") FILTER (WHERE g.mode = 'ANSWER')::int AS answered,
         count(DISTINCT g."questionId") FILTER (WHERE g.mode = 'ANSWER' AND v.passed)::int AS "answerPassed",
         count(DISTINCT g."questionId") FILTER (WHERE g.mode = 'RATIONALIZATION')::int AS rationalized,
-        count(DISTINCT g."questionId") FILTER (WHERE g.mode = 'RATIONALIZATION' AND v.passed)::int AS "rationalizationPassed"
+        count(DISTINCT g."questionId") FILTER (WHERE g.mode = 'RATIONALIZATION' AND v.passed)::int AS "rationalizationPassed",
+        bool_or(g.simulated) AS simulated
        FROM "Generation" g JOIN "Question" q ON q.id = g."questionId"
        LEFT JOIN "Verdict" v ON v."generationId" = g.id AND v."verifierVersion" = $2
       WHERE g."cycleId" = $1 AND g.mode IN ('ANSWER', 'RATIONALIZATION')
@@ -60,14 +63,15 @@ export function modesOf(filters: Pick<CurationFilters, "directOnly">): string[] 
   return filters.directOnly ? ["ANSWER"] : ["ANSWER", "RATIONALIZATION"];
 }
 
-/** Held-out accuracy of the cycle's model per dataset: passing EVALUATION generations. */
+/** Held-out answers of the cycle's model per dataset: how many were answered, passed, and came from a simulated backend. */
 export async function evaluationCounts(
   cycleId: number,
   verifierVersion: string,
   queryable: Queryable = db(),
-): Promise<{ datasetId: number; total: number; correct: number }[]> {
-  const { rows } = await queryable.query<{ datasetId: number; total: number; correct: number }>(
-    `SELECT q."datasetId", count(*)::int AS total, count(*) FILTER (WHERE v.passed)::int AS correct
+): Promise<{ datasetId: number; total: number; correct: number; simulated: number }[]> {
+  const { rows } = await queryable.query<{ datasetId: number; total: number; correct: number; simulated: number }>(
+    `SELECT q."datasetId", count(*)::int AS total, count(*) FILTER (WHERE v.passed)::int AS correct,
+            count(*) FILTER (WHERE g.simulated)::int AS simulated
        FROM "Generation" g JOIN "Question" q ON q.id = g."questionId"
        LEFT JOIN "Verdict" v ON v."generationId" = g.id AND v."verifierVersion" = $2
       WHERE g."cycleId" = $1 AND g.mode = 'EVALUATION'

@@ -64,7 +64,7 @@ export async function runWithCycles(runId: number) {
           },
           evaluations: {
             orderBy: { datasetId: "asc" },
-            select: { datasetId: true, total: true, correct: true, accuracy: true, dataset: { select: { name: true } } },
+            select: { datasetId: true, total: true, correct: true, accuracy: true, metrics: true, dataset: { select: { name: true } } },
           },
           exports: { orderBy: { id: "asc" }, select: { id: true, format: true, status: true, rowCount: true, storagePath: true } },
         },

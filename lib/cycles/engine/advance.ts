@@ -11,10 +11,11 @@ import {
 } from "../db/cycle-repository";
 import { upsertEvaluation } from "../db/evaluation-repository";
 import { findTrainingExport } from "../db/export-repository";
-import { countGivenUp, countStageRows, errorReasons } from "../db/generation-store";
+import { countGivenUp, countStageRows, errorReasons, givenUpByStage } from "../db/generation-store";
 import { evaluationCounts, yieldByDataset } from "../db/metrics-repository";
 import { parseCyclePlan, type CyclePlan } from "../plan";
-import { isTerminal, nextStatus, type CycleStatus, type Stage } from "../state-machine";
+import { finishedStatus, isFinished, isTerminal, nextStatus, type CycleStatus, type Stage } from "../state-machine";
+import { answerYieldOver, type AnswerYield } from "../answer-yield";
 import { decideFinal } from "../stop-rule";
 import { withCycleLock } from "./cycle-lock";
 import type { JobSender } from "./job-sender";
@@ -66,11 +67,11 @@ export async function advanceCycle(cycleId: number, jobs: JobSender): Promise<Ad
         isFinal: step.isFinal,
         metrics: step.metrics ? { ...cycle.metrics, ...step.metrics } : undefined,
         ...(cycle.status === "DRAFT" ? { startedAt: new Date() } : {}),
-        ...(step.to === "DONE" ? { finishedAt: new Date() } : {}),
+        ...(isFinished(step.to) ? { finishedAt: new Date() } : {}),
       });
       cycle = await loadCycle(cycle.id);
       if (!cycle || !moved) break;
-      if (cycle.status === "DONE") return finishCycle(cycle, plan, jobs);
+      if (isFinished(cycle.status)) return finishCycle(cycle, plan, jobs);
     }
     return { status: cycle?.status ?? "FAILED", finished: cycle ? isTerminal(cycle.status) : true };
   });
@@ -90,15 +91,16 @@ const STEPS: Record<CycleStatus, (step: Step) => Promise<StepResult>> = {
   VERIFYING: async (step) => {
     if (!(await stageDone(step, "VERIFY"))) return null;
     const { cycle, plan } = step;
-    const answerYield = await answerYieldOf(cycle.id, plan);
+    const answers = await answerYieldOf(cycle.id, plan);
+    const answerYield = answers.answerYield;
     const previous = cycle.index > 1 ? await cycleMetricsOf(cycle.runId, cycle.index - 1) : null;
     const previousAnswerYield = typeof previous?.answerYield === "number" ? previous.answerYield : null;
-    const decision = decideFinal(plan.config.stopRule, { index: cycle.index, answerYield, previousAnswerYield });
+    const decision = decideFinal(plan.config.stopRule, { index: cycle.index, answerYield: answerYield ?? 0, previousAnswerYield });
     const rationalize = plan.config.rationalization.enabled && !decision.isFinal;
     const to = nextStatus("VERIFYING", { rationalize, evaluate: plan.config.evaluation.enabled });
     if (to === "RATIONALIZING") await createBatches(cycle.id, "RATIONALIZE", await planRangeBatches(cycle.id, plan, "RATIONALIZE"));
     else await createBatches(cycle.id, "CURATE", [{ scope: {}, itemCount: 1 }]);
-    return { to, isFinal: decision.isFinal, metrics: { answerYield, previousAnswerYield, stopRule: decision } };
+    return { to, isFinal: decision.isFinal, metrics: { ...answers, previousAnswerYield, stopRule: decision } };
   },
   RATIONALIZING: async (step) => {
     if (!(await stageDone(step, "RATIONALIZE"))) return null;
@@ -143,15 +145,19 @@ const STEPS: Record<CycleStatus, (step: Step) => Promise<StepResult>> = {
       return null;
     }
     const to = nextStatus("TRAINING", { rationalize: false, evaluate: plan.config.evaluation.enabled });
-    if (to === "EVALUATING") await createBatches(cycle.id, "EVALUATE", await planRangeBatches(cycle.id, plan, "EVALUATE"));
-    return { to };
+    if (to === "EVALUATING") {
+      await createBatches(cycle.id, "EVALUATE", await planRangeBatches(cycle.id, plan, "EVALUATE"));
+      return { to };
+    }
+    return finish(cycle, plan);
   },
   EVALUATING: async (step) => {
     if (!(await stageDone(step, "EVALUATE"))) return null;
     await recordEvaluations(step.cycle, step.plan);
-    return { to: "DONE" };
+    return finish(step.cycle, step.plan);
   },
   DONE: async () => null,
+  DONE_WITH_ERRORS: async () => null,
   FAILED: async () => null,
   CANCELLED: async () => null,
 };
@@ -195,44 +201,62 @@ async function dispatch(step: Step, stage: Stage): Promise<void> {
   }
 }
 
-async function answerYieldOf(cycleId: number, plan: CyclePlan): Promise<number> {
+async function answerYieldOf(cycleId: number, plan: CyclePlan): Promise<AnswerYield> {
   const yields = await yieldByDataset(cycleId, VERIFIER_VERSION);
   const questions = plan.datasets.reduce((sum, dataset) => sum + dataset.train.count, 0);
-  const passed = yields.reduce((sum, row) => sum + row.answerPassed, 0);
-  return questions > 0 ? passed / questions : 0;
+  return answerYieldOver(questions, yields);
 }
 
+/**
+ * Held-out accuracy per dataset over the questions answered; the ones the backend never answered are
+ * counted beside it (given up), never as wrong.
+ */
 async function recordEvaluations(cycle: CycleState, plan: CyclePlan): Promise<void> {
   const counts = await evaluationCounts(cycle.id, VERIFIER_VERSION);
   const summary: Record<string, number | null> = {};
   for (const dataset of plan.datasets) {
     const row = counts.find((c) => c.datasetId === dataset.datasetId);
-    const total = dataset.evaluation?.count ?? 0;
+    const planned = dataset.evaluation?.count ?? 0;
+    const answered = row?.total ?? 0;
     const correct = row?.correct ?? 0;
     await upsertEvaluation({
       cycleId: cycle.id,
       datasetId: dataset.datasetId,
       checkpointId: cycle.outputCheckpoint?.id ?? null,
       split: dataset.evaluation?.splits.join(",") ?? null,
-      total,
+      total: answered,
       correct,
-      metrics: { answered: row?.total ?? 0, verifierVersion: VERIFIER_VERSION, simulated: true },
+      metrics: {
+        planned,
+        answered,
+        givenUp: Math.max(0, planned - answered),
+        verifierVersion: VERIFIER_VERSION,
+        simulated: (row?.simulated ?? 0) > 0,
+      },
     });
-    summary[dataset.name] = total > 0 ? correct / total : null;
+    summary[dataset.name] = answered > 0 ? correct / answered : null;
   }
   await mergeCycleMetrics(cycle.id, { evaluation: summary });
+}
+
+/** Every stage is through: done, or done with errors when items were given up (recorded per stage in the metrics). */
+async function finish(cycle: CycleState, plan: CyclePlan): Promise<StepResult> {
+  const givenUp = await givenUpByStage(cycle.id, plan.config.execution.maxItemAttempts);
+  const total = Object.values(givenUp).reduce((sum, n) => sum + n, 0);
+  await mergeCycleMetrics(cycle.id, { givenUpItems: givenUp });
+  return { to: finishedStatus(total) };
 }
 
 /** A finished cycle: the stop rule either ends the run or starts the next cycle on this one's adapter. */
 async function finishCycle(cycle: CycleState, plan: CyclePlan, jobs: JobSender): Promise<AdvanceResult> {
   if (cycle.isFinal || !cycle.outputCheckpoint) {
     await setRunStatus(cycle.runId, "DONE");
-    return { status: "DONE", finished: true };
+    return { status: cycle.status, finished: true };
   }
   const nextCycleId = await createNextCycle(cycle.runId, cycle.index + 1, plan, cycle.outputCheckpoint.id);
   const { tickSeconds } = plan.config.execution;
   await jobs.sendTick(nextCycleId, { delaySeconds: 0, slotSeconds: tickSeconds });
-  return { status: "DONE", finished: true, nextCycleId };
+  return { status: cycle.status, finished: true, nextCycleId };
 }
 
 async function failCycle(cycle: CycleState, error: string): Promise<AdvanceResult> {

@@ -68,6 +68,7 @@ export function jsonlItem(example: CuratedExample, context: ExampleContext) {
     answer: example.text,
     video: { id: example.videoId, key: example.videoKey, path: context.relativeVideoPath },
     verdict: { passed: true, score: example.score, method: example.method },
+    simulated: example.simulated,
   };
 }
 

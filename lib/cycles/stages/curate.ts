@@ -12,10 +12,14 @@ export interface Curation {
     datasetId: number;
     name: string;
     questions: number;
+    /** Questions with at least one direct answer: the yields are over these. */
+    answered: number;
+    /** Questions the backend never answered (given up): not counted as wrong. */
+    givenUp: number;
     answerPassed: number;
     rationalizationPassed: number;
-    answerYield: number;
-    totalYield: number;
+    answerYield: number | null;
+    totalYield: number | null;
   }[];
 }
 
@@ -29,16 +33,19 @@ export async function curate(cycle: CycleState, plan: CyclePlan): Promise<Curati
   const datasets = plan.datasets.map((dataset) => {
     const row = yields.find((y) => y.datasetId === dataset.datasetId);
     const questions = dataset.train.count;
+    const answered = row?.answered ?? 0;
     const answerPassed = row?.answerPassed ?? 0;
     const rationalizationPassed = directOnly ? 0 : (row?.rationalizationPassed ?? 0);
     return {
       datasetId: dataset.datasetId,
       name: dataset.name,
       questions,
+      answered,
+      givenUp: Math.max(0, questions - answered),
       answerPassed,
       rationalizationPassed,
-      answerYield: questions > 0 ? answerPassed / questions : 0,
-      totalYield: questions > 0 ? (answerPassed + rationalizationPassed) / questions : 0,
+      answerYield: answered > 0 ? answerPassed / answered : null,
+      totalYield: answered > 0 ? (answerPassed + rationalizationPassed) / answered : null,
     };
   });
   const curation: Curation = {

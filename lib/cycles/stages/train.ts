@@ -68,6 +68,7 @@ export async function submitTraining(cycle: CycleState, plan: CyclePlan, attempt
     cycleIndex: cycle.index,
     configPath: mapped(configPath),
     outputDir: mapped(outputDir),
+    examples: exported.rowCount,
   });
   await updateTrainingRun(run.id, {
     backendJobId: jobId,

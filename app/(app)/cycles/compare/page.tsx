@@ -11,6 +11,7 @@ import { compareCycles, type ComparedCycle } from "@/lib/cockpit/charts/comparis
 import { auditRows, evaluationRows, yieldRows } from "@/lib/cockpit/charts/comparison-rows";
 import { listCycles } from "@/lib/cockpit/cycles/cycle-list-repository";
 import { DataTable } from "@/components/ui/data-table";
+import { SimulatedBadge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "Compare cycles" };
 
@@ -43,12 +44,17 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             </div>
           </Section>
           <Section title="Yield">
-            <ComparisonBars rows={yieldRows(comparison.a, comparison.b)} a={comparison.a.label} b={comparison.b.label} />
+            <ComparisonBars
+              rows={yieldRows(comparison.a, comparison.b)}
+              a={sideName(comparison.a)}
+              b={sideName(comparison.b)}
+              yLabel="passed, of answered"
+            />
             <ComparisonTable
               title="dataset · mode"
               rows={yieldRows(comparison.a, comparison.b)}
-              a={comparison.a.label}
-              b={comparison.b.label}
+              a={sideName(comparison.a)}
+              b={sideName(comparison.b)}
             />
           </Section>
           <Section title="Audits and evaluation">
@@ -56,14 +62,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               <ComparisonTable
                 title="from audits"
                 rows={auditRows(comparison.a, comparison.b)}
-                a={comparison.a.label}
-                b={comparison.b.label}
+                a={sideName(comparison.a)}
+                b={sideName(comparison.b)}
               />
               <ComparisonTable
                 title="held out"
                 rows={evaluationRows(comparison.a, comparison.b)}
-                a={comparison.a.label}
-                b={comparison.b.label}
+                a={sideName(comparison.a)}
+                b={sideName(comparison.b)}
               />
               {auditRows(comparison.a, comparison.b).length + evaluationRows(comparison.a, comparison.b).length === 0 && (
                 <p className="text-sm text-slate-500">No audits or evaluations for these cycles yet.</p>
@@ -107,7 +113,7 @@ function Overview({ cycle }: { cycle: ComparedCycle }) {
         <Link href={`/cycles/${cycle.id}`} className="text-indigo-700 hover:underline">
           {cycle.label}
         </Link>{" "}
-        <StatusBadge status={cycle.status} />
+        <StatusBadge status={cycle.status} /> {cycle.simulated && <SimulatedBadge />}
       </dd>
       <dt className="text-slate-500">Duration</dt>
       <dd>{cycle.durationMs === null ? "—" : formatDuration(cycle.durationMs / 1000)}</dd>
@@ -119,6 +125,11 @@ function Overview({ cycle }: { cycle: ComparedCycle }) {
       <dd className="font-mono text-xs">{cycle.outputCheckpoint ?? "—"}</dd>
     </dl>
   );
+}
+
+/** A cycle's name in the chart legend, marked when its answers are simulated. */
+function sideName(cycle: ComparedCycle): string {
+  return cycle.simulated ? `${cycle.label} (simulated)` : cycle.label;
 }
 
 function JsonValue({ value }: { value: unknown }) {

@@ -46,6 +46,7 @@ export default async function AqaCyclePage(props: {
         </div>
         <p className="text-sm text-slate-600">
           {metrics.dives} FineDiving answers; {metrics.scored} state a final score ({dashboard.unscored} do not).
+          {metrics.simulated > 0 && ` ${metrics.simulated} of them come from a simulated backend.`}
           {metrics.recordWarnings > 0 &&
             ` ${metrics.recordWarnings} ground-truth records disagree with their own judges (kept as truth, flagged).`}
         </p>

@@ -9,6 +9,7 @@ import { TrendTable } from "@/components/aqa/trend-table";
 import { AQA_MODE_LABELS, cycleDiveRows } from "@/lib/aqa-review";
 import { loadCyclePage } from "../load-cycle";
 import { buttonClasses } from "@/components/ui/button";
+import { SimulatedBadge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "AQA report" };
 
@@ -75,6 +76,7 @@ export default async function AqaCycleReportPage(props: {
             <tr key={row.generationId}>
               <td className="py-1">
                 {row.diveNumber} · {row.videoKey}
+                {row.simulated && <SimulatedBadge className="ml-1" />}
                 {row.recordWarning && <div className="text-amber-700">record: {row.recordWarning}</div>}
               </td>
               <td>{row.questionKind}</td>

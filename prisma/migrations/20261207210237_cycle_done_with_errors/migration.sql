@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "CycleStatus" ADD VALUE 'DONE_WITH_ERRORS';
