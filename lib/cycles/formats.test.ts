@@ -30,6 +30,7 @@ const example: CuratedExample = {
   sourcePath: null,
   score: 1,
   method: "class:keyword-fuzz-ratio",
+  simulated: false,
 };
 const context: ExampleContext = {
   cycleId: 3,

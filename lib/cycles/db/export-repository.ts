@@ -9,6 +9,12 @@ export type ExportFormat = "VIDEO_LLAVA" | "LLAMA_FACTORY" | "JSONL";
 export interface ExportFilters extends CurationFilters {
   /** "training": the export a cycle trains on (one per cycle); "download": asked for by a person. */
   purpose: "training" | "download";
+  /**
+   * A downloaded LLaMA-Factory export's video paths: under this folder, relative to the dataset
+   * folder (LLaMA-Factory's default media_dir), unless absoluteVideoPaths asks for this server's.
+   */
+  videoFolder?: string;
+  absoluteVideoPaths?: boolean;
 }
 
 export interface ExportRow {
@@ -54,6 +60,8 @@ function toRow(row: {
       purpose: filters.purpose === "training" ? "training" : "download",
       directOnly: filters.directOnly === true,
       excludeHallucinated: filters.excludeHallucinated !== false,
+      ...(typeof filters.videoFolder === "string" ? { videoFolder: filters.videoFolder } : {}),
+      ...(filters.absoluteVideoPaths === true ? { absoluteVideoPaths: true } : {}),
     },
   };
 }
@@ -117,6 +125,8 @@ export interface CuratedExample {
   sourcePath: string | null;
   score: number;
   method: string;
+  /** Made by a simulated backend. */
+  simulated: boolean;
 }
 
 /** One page (keyset on generation id) of the examples an export's filters keep. */
@@ -126,7 +136,8 @@ export async function curatedPage(
 ): Promise<CuratedExample[]> {
   const { rows } = await queryable.query<CuratedExample>(
     `SELECT g.id AS "generationId", g.mode, g."sampleIndex", g.prompt, g.text, q.id AS "questionId", q.text AS question, q.kind, q.targets,
-            q."datasetId", d.name AS dataset, vi.id AS "videoId", vi.key AS "videoKey", vi."mediaPath", vi."sourcePath", v.score, v.method
+            q."datasetId", d.name AS dataset, vi.id AS "videoId", vi.key AS "videoKey", vi."mediaPath", vi."sourcePath", v.score, v.method,
+            g.simulated
        FROM "Generation" g
        JOIN "Verdict" v ON v."generationId" = g.id AND v."verifierVersion" = $2 AND v.passed
        JOIN "Question" q ON q.id = g."questionId"

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { mediaRoot } from "@/lib/config/media-root";
 import { downloadName } from "@/lib/cockpit/exports/download-name";
 import { exportFile } from "@/lib/cockpit/exports/export-list-repository";
@@ -9,18 +10,21 @@ import { resolveInside, serveFile } from "@/lib/media";
 const params = idParams("id");
 
 const CONTENT_TYPES: Record<string, string> = {
-  JSONL: "application/x-ndjson",
-  VIDEO_LLAVA: "application/json",
-  LLAMA_FACTORY: "application/json",
+  ".jsonl": "application/x-ndjson",
+  ".json": "application/json",
+  ".zip": "application/zip",
 };
 
-/** Streams a finished export's file, found by the Export's id alone (never a path from the client). */
+/**
+ * Streams a finished export's file, found by the Export's id alone (never a path from the client):
+ * a JSON or JSON-lines file, or a LLaMA-Factory download's zip (dataset_info.json beside the data).
+ */
 export const GET = route({ access: "research", params }, async ({ params, request }) => {
   const file = await exportFile(params.id);
   const absolute = await resolveInside(mediaRoot(), file.storagePath);
   if (!absolute) throw new Error(`Export ${params.id} points outside the media store`);
   const response = await serveFile(request, absolute, {
-    contentType: CONTENT_TYPES[file.format] ?? "application/octet-stream",
+    contentType: CONTENT_TYPES[path.posix.extname(file.storagePath)] ?? "application/octet-stream",
     cacheControl: "private, no-store",
   });
   if (!response) throw gone(`The file of export ${params.id} is no longer in the media store`);
