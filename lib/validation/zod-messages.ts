@@ -34,13 +34,18 @@ export function zodMessage(issue: Issue): string | undefined {
 
 function limit(inclusiveWord: string, exclusiveWord: string, origin: string, bound: number, inclusive: boolean): string {
   const unit =
-    origin === "string" ? ` character${bound === 1 ? "" : "s"}` : origin === "array" || origin === "set" ? ` item${bound === 1 ? "" : "s"}` : "";
+    origin === "string"
+      ? ` character${bound === 1 ? "" : "s"}`
+      : origin === "array" || origin === "set"
+        ? ` item${bound === 1 ? "" : "s"}`
+        : "";
   const value = origin === "date" ? new Date(bound).toISOString().slice(0, 10) : formatBound(bound);
   return `${inclusive ? inclusiveWord : exclusiveWord} ${value}${unit}`;
 }
 
 /** 2147483647 reads better as 2,147,483,647; small decimals stay as they are. */
-const formatBound = (bound: number) => (Number.isInteger(bound) && Math.abs(bound) >= 10_000 ? bound.toLocaleString("en-US") : String(bound));
+const formatBound = (bound: number) =>
+  Number.isInteger(bound) && Math.abs(bound) >= 10_000 ? bound.toLocaleString("en-US") : String(bound);
 
 const words = (value: unknown) => (typeof value === "string" ? value : String(value));
 
