@@ -43,7 +43,11 @@ test("launch settings are checked as they are edited, with the message in words 
     const section = element.closest("section") as HTMLElement;
     const seen: string[] = [];
     (window as unknown as { estimateTexts: string[] }).estimateTexts = seen;
-    new MutationObserver(() => seen.push(section.innerText)).observe(section, { subtree: true, childList: true, characterData: true });
+    new MutationObserver(() => seen.push(section.textContent ?? "")).observe(section, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
   });
   await page.getByLabel(`Use dataset ${DATASET}`).check();
   await expect(page.getByTestId("estimate-generations")).toContainText("expected");

@@ -88,7 +88,7 @@ test("a clip window lists labels and questions in words, and closes with Escape 
   await expect(labels).toContainText("→");
   const questions = dialog.getByRole("region", { name: "Questions" });
   await expect(questions.getByRole("listitem").first()).toBeVisible();
-  for (const section of [labels, questions]) expect(await section.innerText()).not.toMatch(/[{}[\]]|"\w+":/);
+  for (const section of [labels, questions]) expect(await section.textContent()).not.toMatch(/[{}[\]]|"\w+":/);
 
   // A click inside the window keeps it; Escape closes it.
   await labels.click();

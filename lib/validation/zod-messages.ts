@@ -8,7 +8,7 @@ import { z } from "zod";
  */
 type Issue = z.core.$ZodRawIssue;
 
-export function zodMessage(issue: Issue): string | undefined {
+function zodMessage(issue: Issue): string | undefined {
   switch (issue.code) {
     case "too_big":
       return limit("at most", "less than", issue.origin, Number(issue.maximum), issue.inclusive !== false);

@@ -7,7 +7,7 @@ export const VERDICT_FILTERS = ["passed", "failed", "unverified"] as const;
 /** Audit state: no submitted audit, any, one per audit verdict, or an audit saying the label is not there. */
 export const AUDIT_FILTERS = ["unaudited", "audited", "CORRECT", "HALLUCINATED", "PARTLY_CORRECT", "UNSURE", "label-missing"] as const;
 /** The explorer's orders: by id, which is creation order. */
-export const EXPLORER_SORTS = ["newest", "oldest"] as const;
+const EXPLORER_SORTS = ["newest", "oldest"] as const;
 
 const blankAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 

@@ -9,7 +9,7 @@ import { parseCyclePlan } from "../plan";
 import { runExport } from "../stages/training-export";
 
 /** Where a downloaded LLaMA-Factory export expects its clips unless told otherwise: beside dataset_info.json. */
-export const DEFAULT_VIDEO_FOLDER = "videos";
+const DEFAULT_VIDEO_FOLDER = "videos";
 
 export const exportRequestSchema = z.strictObject({
   format: z.enum(["VIDEO_LLAVA", "LLAMA_FACTORY", "JSONL"]),
