@@ -133,3 +133,34 @@ test("a video folder that climbs out with .. is refused beside its field", async
   const { details } = (await response.json()) as { details: { issues: { field: string; message: string }[] } };
   expect(details.issues).toEqual([{ field: "body.videoFolder", message: "must not go up with .." }]);
 });
+
+test("a LLaMA-Factory export stored as its data file (the cycle's training set) downloads as a zip with its dataset_info.json", async () => {
+  const folder = path.posix.join("exports", tag, `export-${Math.random().toString(36).slice(2, 8)}`);
+  const directory = path.join(mediaRoot(), folder);
+  await mkdir(directory, { recursive: true });
+  const data = '[{"messages":[],"videos":["/cluster/media/a.mp4"]}]\n';
+  await writeFile(path.join(directory, "vstar_c7.json"), data);
+  await writeFile(path.join(directory, "dataset_info.json"), '{"vstar_c7":{"file_name":"vstar_c7.json"}}\n');
+  const { id } = await prisma().export.create({
+    data: {
+      cycleId,
+      format: "LLAMA_FACTORY",
+      status: "DONE",
+      storagePath: `${folder}/vstar_c7.json`,
+      filters: { purpose: "training" },
+      rowCount: 1,
+      sizeBytes: 10n,
+    },
+    select: { id: true },
+  });
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    // The second download serves the zip the first one made.
+    const response = await DOWNLOAD(call(researcher, `/api/exports/${id}/download`), idParams(id));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="vstar-cycle-${cycleId}-export-${id}-vstar_c7.zip"`);
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual(["vstar_c7/README.md", "vstar_c7/dataset_info.json", "vstar_c7/vstar_c7.json"]);
+    expect(new TextDecoder().decode(files["vstar_c7/vstar_c7.json"])).toBe(data);
+  }
+});

@@ -1,4 +1,4 @@
-import { rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildDatasetInfo } from "@/lib/backends";
 import { dataDir } from "@/lib/config/paths";
@@ -17,7 +17,7 @@ import {
   videoLlavaItem,
 } from "./formats";
 import { instructionMediaPath, readInstructionFile, sampleInstructionExamples } from "./instruction-data";
-import { zipFiles } from "./zip-files";
+import { archiveLlamaFactory } from "./llama-factory-archive";
 
 const PAGE = 1000;
 
@@ -120,34 +120,13 @@ export async function writeExport(row: ExportRow, settings: ExportSettings): Pro
     await writeFile(path.join(directory, "dataset_info.json"), info);
     sizeBytes += Buffer.byteLength(info);
     if (row.filters.purpose === "download") {
-      const archive = await archiveLlamaFactory(directory, datasetName, fileName, readme(row, datasetName, fileName, records, simulated));
+      const archive = await archiveLlamaFactory(directory, fileName, readme(row, datasetName, fileName, records, simulated), {
+        removeLoose: true,
+      });
       return { storagePath: path.relative(root, archive.file), directory, datasetName, rowCount: records, sizeBytes: archive.bytes };
     }
   }
   return { storagePath: path.relative(root, writer.file), directory, datasetName, rowCount: records, sizeBytes };
-}
-
-/**
- * A downloaded LLaMA-Factory export as one zip: a folder named after the dataset holding
- * dataset_info.json beside the data file (so the folder is a dataset_dir as it is), and a README.
- * The loose files are removed once archived.
- */
-async function archiveLlamaFactory(
-  directory: string,
-  datasetName: string,
-  fileName: string,
-  readmeText: string,
-): Promise<{ file: string; bytes: number }> {
-  const readmePath = path.join(directory, "README.md");
-  await writeFile(readmePath, readmeText);
-  const loose = [fileName, "dataset_info.json", "README.md"];
-  const file = path.join(directory, `${datasetName}.zip`);
-  const bytes = await zipFiles(
-    file,
-    loose.map((name) => ({ name: `${datasetName}/${name}`, path: path.join(directory, name) })),
-  );
-  await Promise.all(loose.map((name) => rm(path.join(directory, name), { force: true })));
-  return { file, bytes };
 }
 
 function readme(row: ExportRow, datasetName: string, fileName: string, records: number, simulated: number): string {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { mediaRoot } from "@/lib/config/media-root";
 import { downloadName } from "@/lib/cockpit/exports/download-name";
+import { downloadFileOf } from "@/lib/cycles/exports/llama-factory-archive";
 import { exportFile } from "@/lib/cockpit/exports/export-list-repository";
 import { gone } from "@/lib/errors/domain-error";
 import { route } from "@/lib/http/route";
@@ -21,13 +22,15 @@ const CONTENT_TYPES: Record<string, string> = {
  */
 export const GET = route({ access: "research", params }, async ({ params, request }) => {
   const file = await exportFile(params.id);
-  const absolute = await resolveInside(mediaRoot(), file.storagePath);
-  if (!absolute) throw new Error(`Export ${params.id} points outside the media store`);
+  const stored = await resolveInside(mediaRoot(), file.storagePath);
+  if (!stored) throw new Error(`Export ${params.id} points outside the media store`);
+  const absolute = await downloadFileOf(file.format, stored);
+  if (!absolute) throw gone(`The file of export ${params.id} is no longer in the media store`);
   const response = await serveFile(request, absolute, {
-    contentType: CONTENT_TYPES[path.posix.extname(file.storagePath)] ?? "application/octet-stream",
+    contentType: CONTENT_TYPES[path.extname(absolute)] ?? "application/octet-stream",
     cacheControl: "private, no-store",
   });
   if (!response) throw gone(`The file of export ${params.id} is no longer in the media store`);
-  response.headers.set("content-disposition", `attachment; filename="${downloadName(params.id, file.cycleId, file.storagePath)}"`);
+  response.headers.set("content-disposition", `attachment; filename="${downloadName(params.id, file.cycleId, absolute)}"`);
   return response;
 });
