@@ -57,7 +57,7 @@ async function archiveOfStoredExport(dataFile: string): Promise<string> {
     `${fileName}, in LLaMA-Factory's sharegpt format (role/content messages, a videos column), registered in`,
     "dataset_info.json. Its video paths are absolute, as the training cluster sees this server's data folder.",
     "",
-    "In the training YAML: `dataset_dir: <this folder>` and `dataset: " + datasetName + "`.",
+    `In the training YAML: \`dataset_dir: <this folder>\` and \`dataset: ${datasetName}\`.`,
     "",
   ].join("\n");
   return (await archiveLlamaFactory(directory, fileName, readme)).file;
