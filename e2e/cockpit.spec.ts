@@ -145,7 +145,7 @@ test("a researcher launches a cycle on the demo, watches it finish, sees the yie
   await page.goto(`/generations?cycleId=${cycleId}`);
   await expect(page.getByTestId("generation-row").first()).toBeVisible();
   await page.getByTestId("generation-row").first().getByRole("link").first().click();
-  await expect(page.getByTestId("generation-text")).not.toBeEmpty();
+  await expect(page.getByTestId("answer-text")).not.toBeEmpty();
 
   await page.goto(`/exports?cycleId=${cycleId}`);
   await page.getByLabel("Format").selectOption("JSONL");

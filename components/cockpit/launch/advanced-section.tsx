@@ -1,17 +1,20 @@
 "use client";
 
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 
 /**
  * A group of settings most launches leave at their defaults: closed until opened, and opened by
- * itself while one of its settings has a problem.
+ * itself when one of its settings gets a problem. Its open state is the element's own (React never
+ * sets it), so a person can close it again while the problem stands.
  */
 export function AdvancedSection({ title, hasError, children }: { title: string; hasError: boolean; children: ReactNode }) {
-  const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (hasError && details.current) details.current.open = true;
+  }, [hasError]);
   return (
     <details
-      open={open || hasError}
-      onToggle={(event) => setOpen(event.currentTarget.open)}
+      ref={details}
       className="group rounded-lg border border-slate-200 bg-white"
       data-testid={`advanced-${title.toLowerCase().replace(/\W+/g, "-")}`}
     >

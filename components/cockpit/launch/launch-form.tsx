@@ -58,8 +58,15 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
     onSuccess: (body) => router.push(`/cycles/${body.cycleId}`),
   });
 
-  // The launch's answer wins; the estimate's validation shows problems while editing.
-  const errors = { ...(choices.length > 0 ? fieldErrorsOf(estimate.error) : {}), ...fieldErrorsOf(launch.error) };
+  // The last settled check's problems, kept while the next one runs: a field's message (and the
+  // section it opened) does not blink away at every keystroke.
+  const [checked, setChecked] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (!estimate.isFetching) setChecked(estimate.isError ? fieldErrorsOf(estimate.error) : {});
+  }, [estimate.isFetching, estimate.isError, estimate.error]);
+  // A refused launch checked the settings as they are now: its answer replaces the (maybe older) check's.
+  const launchErrors = fieldErrorsOf(launch.error);
+  const errors = Object.keys(launchErrors).length > 0 ? launchErrors : choices.length > 0 ? checked : {};
   const form = useRef<HTMLFormElement>(null);
   // A refused launch: bring the first problem into view (opening a closed section) and focus its field.
   useEffect(() => {
