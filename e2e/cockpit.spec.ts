@@ -93,6 +93,9 @@ test("cancelling a run asks first and says what Resume and Retry do", async ({ p
   await openLaunchForm(page);
   await page.getByLabel("Run name").fill("e2e cancelled run");
   await page.getByLabel(`Use dataset ${SECOND_DATASET}`).check();
+  // A slow engine tick keeps the run going while the test asks twice (a cancel still acts at once).
+  await page.getByText("Execution", { exact: true }).click();
+  await page.getByLabel("Engine tick (s)").fill("30");
   await page.getByRole("button", { name: "Launch" }).click();
   await expect(page).toHaveURL(/\/cycles\/\d+$/, { timeout: 30_000 });
 
