@@ -82,9 +82,17 @@ test("a PI reviews a real cycle's diving explanations and signs one off, which t
   await expect(timeline).toContainText("Entry");
   await expect(page.getByLabel("Judges' scores")).toBeVisible();
 
-  await page.getByLabel("Explanation rejected").check();
-  await page.getByLabel("Reason (required)").fill("the final multiplication does not match the judges");
+  // Nothing is decided for the PI: no decision is chosen, and signing off without one says so.
+  await expect(page.getByLabel("Explanation accepted")).not.toBeChecked();
+  await expect(page.getByLabel("Explanation rejected")).not.toBeChecked();
+  await page.getByRole("button", { name: "Sign off" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Choose whether the explanation is accepted or rejected" })).toBeVisible();
+  await expect(page.getByTestId("sign-off").filter({ hasText: "Priya PI" })).toHaveCount(0);
+
+  // The reason is typed where one starts typing, before the decision is picked.
+  await page.getByLabel("Reason").fill("the final multiplication does not match the judges");
   await page.getByLabel("Comment").fill("checked against the panel rule");
+  await page.getByLabel("Explanation rejected").check();
   await page.getByRole("button", { name: "Sign off" }).click();
   const signOff = page.getByTestId("sign-off").filter({ hasText: "Priya PI" });
   await expect(signOff).toContainText("Rejected");
@@ -123,6 +131,10 @@ test("the cycle's CSV report has one row per dive, and the printable report list
   await expect(page.getByRole("heading", { level: 1, name: /FineDiving AQA report/ })).toBeVisible();
   await expect(page.getByRole("table", { name: "Every dive" }).locator("tbody tr")).toHaveCount(cycle.generationIds.length);
   await expect(page.getByTestId("simulated-note")).toBeVisible();
+  // The sign-off made in the first test, with its reason and its comment.
+  const signed = page.getByTestId("report-sign-off").filter({ hasText: "Priya PI" });
+  await expect(signed).toContainText("rejected by Priya PI: the final multiplication does not match the judges");
+  await expect(signed).toContainText("Comment: checked against the panel rule");
 });
 
 test("the held-out tab states one rule for ρ and relative ℓ2, and never contradicts its own count", async ({ page }) => {

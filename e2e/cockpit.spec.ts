@@ -27,33 +27,91 @@ test("the backends page shows the simulator as simulated and lists what it serve
   await expect(page.getByRole("button", { name: "Add backend" })).toHaveCount(0);
 });
 
-test("launch settings are checked as they are edited, with the message beside the field", async ({ page }) => {
+test("launch settings are checked as they are edited, with the message in words beside the field", async ({ page }) => {
   await openLaunchForm(page);
-  // The paper's defaults are filled in.
+  // Advanced groups start closed, with the paper's defaults filled in.
+  for (const section of ["Prompts", "Sampling", "Training", "Execution", "Verifier"])
+    await expect(page.locator("details").filter({ has: page.locator("summary", { hasText: section }) })).not.toHaveAttribute("open");
+  await expect(page.getByLabel("Temperature")).toBeHidden();
   await expect(page.getByLabel("Temperature")).toHaveValue("0.2");
   await expect(page.getByLabel("Max new tokens")).toHaveValue("1024");
   await expect(page.getByLabel("Learning rate")).toHaveValue("0.00002");
+  await expect(page.getByLabel("Max cycles")).toBeVisible();
 
+  // Every text the estimate shows from the tick on: never "choose a dataset" while one is ticked.
+  await page.getByTestId("estimate-waiting").evaluate((element) => {
+    const section = element.closest("section") as HTMLElement;
+    const seen: string[] = [];
+    (window as unknown as { estimateTexts: string[] }).estimateTexts = seen;
+    new MutationObserver(() => seen.push(section.textContent ?? "")).observe(section, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
   await page.getByLabel(`Use dataset ${DATASET}`).check();
   await expect(page.getByTestId("estimate-generations")).toContainText("expected");
+  const shown = await page.evaluate(() => (window as unknown as { estimateTexts: string[] }).estimateTexts);
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.filter((text) => /choose at least one dataset/i.test(text))).toEqual([]);
 
+  await page.getByText("Sampling", { exact: true }).click();
   await page.getByLabel("Temperature").fill("5");
-  await expect(page.locator("#cfg-sampling-temperature-error")).toContainText("2");
+  await expect(page.locator("#cfg-sampling-temperature-error")).toHaveText("at most 2");
   await page.getByLabel("Max cycles").fill("0");
-  await expect(page.locator("#cfg-stopRule-maxCycles-error")).toBeVisible();
+  await expect(page.locator("#cfg-stopRule-maxCycles-error")).toHaveText("at least 1");
   await page.getByLabel(`Questions to use (${DATASET})`).fill("-3");
-  await expect(page.locator("[id$='-sampleSize-error']")).toBeVisible();
+  await expect(page.locator("[id$='-sampleSize-error']")).toHaveText("more than 0");
 
-  // Launching anyway is refused by the engine with the same messages in the same places.
+  // Launching anyway is refused by the engine with the same messages in the same places, and the
+  // first problem is brought into view with its field focused.
   await page.getByRole("button", { name: "Launch" }).click();
   await expect(page.locator("#cfg-sampling-temperature-error")).toBeVisible();
+  await expect(page.getByLabel(`Questions to use (${DATASET})`)).toBeFocused();
   await expect(page).toHaveURL(/\/cycles\/new$/);
+
+  // A problem in a closed section opens it.
+  await page.getByLabel(`Questions to use (${DATASET})`).fill("");
+  await page.getByLabel("Max cycles").fill("2");
+  await page.getByText("Sampling", { exact: true }).click();
+  await expect(page.getByLabel("Temperature")).toBeHidden();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByRole("button", { name: "Launch" }).click();
+  await expect(page.getByLabel("Temperature")).toBeFocused();
+  await expect(page.getByLabel("Temperature")).toBeInViewport();
 
   await page.getByLabel("Temperature").fill("0.2");
   await expect(page.locator("#cfg-sampling-temperature-error")).toHaveCount(0);
   await page.getByLabel(`Use dataset ${DATASET}`).uncheck();
+  await expect(page.getByTestId("estimate-waiting")).toHaveText("Choose at least one dataset to see an estimate.");
   await page.getByRole("button", { name: "Launch" }).click();
   await expect(page.locator("#cfg-datasets-error")).toContainText("at least one dataset");
+});
+
+test("cancelling a run asks first and says what Resume and Retry do", async ({ page }) => {
+  test.setTimeout(180_000);
+  await openLaunchForm(page);
+  await page.getByLabel("Run name").fill("e2e cancelled run");
+  await page.getByLabel(`Use dataset ${SECOND_DATASET}`).check();
+  // A slow engine tick keeps the run going while the test asks twice (a cancel still acts at once).
+  await page.getByText("Execution", { exact: true }).click();
+  await page.getByLabel("Engine tick (s)").fill("30");
+  await page.getByRole("button", { name: "Launch" }).click();
+  await expect(page).toHaveURL(/\/cycles\/\d+$/, { timeout: 30_000 });
+
+  await page.getByRole("button", { name: "Cancel", exact: true }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Cancel this run?" });
+  await expect(confirm).toContainText("Resume");
+  await expect(confirm).toContainText("Retry");
+  await expect(confirm).toContainText("Nothing is deleted");
+  await confirm.getByRole("button", { name: "Keep it running" }).click();
+  await expect(confirm).toHaveCount(0);
+  await expect(page.getByTestId("cycle-status")).not.toHaveAttribute("data-status", "CANCELLED");
+
+  await page.getByRole("button", { name: "Cancel", exact: true }).click();
+  await confirm.getByRole("button", { name: "Cancel the run" }).click();
+  await expect(page.getByTestId("cycle-status")).toHaveAttribute("data-status", "CANCELLED", { timeout: 60_000 });
+  await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
 });
 
 test("a researcher launches a cycle on the demo, watches it finish, sees the yield chart and downloads its training data", async ({
@@ -102,7 +160,7 @@ test("a researcher launches a cycle on the demo, watches it finish, sees the yie
   await page.goto(`/generations?cycleId=${cycleId}`);
   await expect(page.getByTestId("generation-row").first()).toBeVisible();
   await page.getByTestId("generation-row").first().getByRole("link").first().click();
-  await expect(page.getByTestId("generation-text")).not.toBeEmpty();
+  await expect(page.getByTestId("answer-text")).not.toBeEmpty();
 
   await page.goto(`/exports?cycleId=${cycleId}`);
   await page.getByLabel("Format").selectOption("JSONL");

@@ -75,6 +75,33 @@ test("a FineDiving dive made from frames plays, and the media route answers rang
   expect((await ranged.body()).length).toBe(100);
 });
 
+test("a clip window lists labels and questions in words, and closes with Escape or a click outside it", async ({ page }) => {
+  await signIn(page, "researcher@demo.local");
+  await page.goto("/datasets");
+  await page.getByRole("table", { name: "Datasets" }).getByRole("link", { name: "FineDiving (demo)" }).click();
+  const open = page.getByRole("button", { name: /Open clip DemoDivingCup2024_Synchro3m/ }).first();
+  await open.click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toBeVisible();
+  const labels = dialog.getByRole("region", { name: "Labels" });
+  await expect(labels).toContainText(/dive \w+ · difficulty [\d.]+ · score [\d.]+/);
+  await expect(labels).toContainText("→");
+  const questions = dialog.getByRole("region", { name: "Questions" });
+  await expect(questions.getByRole("listitem").first()).toBeVisible();
+  for (const section of [labels, questions]) expect(await section.textContent()).not.toMatch(/[{}[\]]|"\w+":/);
+
+  // A click inside the window keeps it; Escape closes it.
+  await labels.click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+
+  await open.click();
+  await expect(dialog).toBeVisible();
+  await page.mouse.click(5, 5);
+  await expect(dialog).toHaveCount(0);
+});
+
 test("a broken upload is rejected whole, and its errors show in the import history", async ({ page }) => {
   await signIn(page, "researcher@demo.local");
   await page.goto("/datasets");

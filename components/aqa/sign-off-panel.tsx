@@ -8,7 +8,11 @@ import { apiFetch, ApiError } from "../api-client";
 import { aqaKeys } from "./query-keys";
 import { Button } from "@/components/ui/button";
 
-/** Everyone's sign-offs on the explanation, and the viewer's own: accept, or reject with a reason. */
+/**
+ * Everyone's sign-offs on the explanation, and the viewer's own: accept, or reject with a reason.
+ * Nothing is decided for the viewer: no decision is chosen until they choose one (their earlier one
+ * when they have signed before), and the reason box is there from the start, for either decision.
+ */
 export function SignOffPanel({
   generationId,
   viewerId,
@@ -25,7 +29,7 @@ export function SignOffPanel({
     initialData: initial,
   });
   const mine = signOffs.data.find((s) => s.user.id === viewerId);
-  const [decision, setDecision] = useState<SignOffDecision>(mine?.decision ?? "ACCEPTED");
+  const [decision, setDecision] = useState<SignOffDecision | null>(mine?.decision ?? null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const submit = useMutation({
     mutationFn: (body: { decision: SignOffDecision; reason: string; comment: string }) =>
@@ -42,9 +46,18 @@ export function SignOffPanel({
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFieldErrors({});
     const form = new FormData(event.currentTarget);
-    submit.mutate({ decision, reason: String(form.get("reason") ?? ""), comment: String(form.get("comment") ?? "") });
+    const reason = String(form.get("reason") ?? "");
+    if (decision === null) {
+      setFieldErrors({ decision: "Choose whether the explanation is accepted or rejected" });
+      return;
+    }
+    if (decision === "REJECTED" && reason.trim() === "") {
+      setFieldErrors({ reason: "Say why the explanation is rejected" });
+      return;
+    }
+    setFieldErrors({});
+    submit.mutate({ decision, reason, comment: String(form.get("comment") ?? "") });
   }
 
   return (
@@ -69,28 +82,53 @@ export function SignOffPanel({
         ))}
       </ul>
       <form onSubmit={onSubmit} className="space-y-3" aria-label="Your sign-off">
-        <fieldset className="flex gap-4">
+        <fieldset aria-describedby={fieldErrors.decision ? "sign-off-decision-error" : undefined}>
           <legend className="mb-1 text-sm text-slate-700">{mine ? "Change your decision" : "Your decision"}</legend>
-          {(["ACCEPTED", "REJECTED"] as const).map((value) => (
-            <label key={value} className="flex items-center gap-1 text-sm">
-              <input type="radio" name="decision" value={value} checked={decision === value} onChange={() => setDecision(value)} />
-              {value === "ACCEPTED" ? "Explanation accepted" : "Explanation rejected"}
-            </label>
-          ))}
+          <div className="flex gap-4">
+            {(["ACCEPTED", "REJECTED"] as const).map((value) => (
+              <label key={value} className="flex items-center gap-1 text-sm">
+                <input
+                  type="radio"
+                  name="decision"
+                  value={value}
+                  checked={decision === value}
+                  onChange={() => {
+                    setDecision(value);
+                    setFieldErrors(({ decision: _done, ...rest }) => rest);
+                  }}
+                />
+                {value === "ACCEPTED" ? "Explanation accepted" : "Explanation rejected"}
+              </label>
+            ))}
+          </div>
+          {fieldErrors.decision && (
+            <span id="sign-off-decision-error" role="alert" className="text-xs text-rose-700">
+              {fieldErrors.decision}
+            </span>
+          )}
         </fieldset>
-        {decision === "REJECTED" && (
-          <label className="block">
-            <span className="text-sm text-slate-700">Reason (required)</span>
-            <input
-              name="reason"
-              defaultValue={mine?.reason ?? ""}
-              maxLength={500}
-              className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
-              aria-invalid={!!fieldErrors.reason}
-            />
-            {fieldErrors.reason && <span className="text-xs text-rose-700">{fieldErrors.reason}</span>}
+        <div>
+          <label htmlFor="sign-off-reason" className="text-sm text-slate-700">
+            Reason
           </label>
-        )}
+          <span id="sign-off-reason-hint" className="ml-2 text-xs text-slate-500">
+            {decision === "REJECTED" ? "required to reject" : "required to reject, welcome to accept"}
+          </span>
+          <input
+            id="sign-off-reason"
+            name="reason"
+            defaultValue={mine?.reason ?? ""}
+            maxLength={500}
+            className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+            aria-invalid={!!fieldErrors.reason}
+            aria-describedby={fieldErrors.reason ? "sign-off-reason-hint sign-off-reason-error" : "sign-off-reason-hint"}
+          />
+          {fieldErrors.reason && (
+            <span id="sign-off-reason-error" role="alert" className="text-xs text-rose-700">
+              {fieldErrors.reason}
+            </span>
+          )}
+        </div>
         <label className="block">
           <span className="text-sm text-slate-700">Comment</span>
           <textarea

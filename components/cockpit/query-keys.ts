@@ -7,6 +7,7 @@ export const cockpitKeys = {
   generations: {
     all: ["generations"] as const,
     list: (filters: Record<string, string>) => [...cockpitKeys.generations.all, "list", filters] as const,
+    count: (filters: Record<string, string>) => [...cockpitKeys.generations.all, "count", filters] as const,
     detail: (id: number) => [...cockpitKeys.generations.all, "detail", id] as const,
   },
   cycles: {

@@ -1,16 +1,25 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import type { GetDatasetVideoResponse } from "@/app/api/datasets/[id]/videos/[videoId]/route";
 import { apiFetch } from "../api-client";
+import { describeTargets } from "../review/format";
 import { VideoPlayer } from "../video/video-player";
+import { describeLabel } from "./describe-label";
 import { playerOverlays } from "./player-overlays";
 import { datasetKeys } from "./query-keys";
 import { Button } from "@/components/ui/button";
 import type { VideoTile } from "./video-tile";
 
-/** A clip in a player, with what is known about it: its labels and the questions asked of it. */
+/**
+ * A clip in a player, with what is known about it: its labels and the questions asked of it, in
+ * words. A modal window: Escape or a click outside it closes it.
+ */
 export function VideoPanel({ datasetId, video, onClose }: { datasetId: number; video: VideoTile; onClose: () => void }) {
+  const panel = useRef<HTMLDivElement>(null);
+  // Focus inside the window, so Escape reaches it wherever the pointer is.
+  useEffect(() => panel.current?.focus(), []);
   const detail = useQuery({
     queryKey: datasetKeys.video(datasetId, video.id),
     queryFn: () => apiFetch<GetDatasetVideoResponse>(`/api/datasets/${datasetId}/videos/${video.id}`).then((body) => body.video),
@@ -25,8 +34,18 @@ export function VideoPanel({ datasetId, video, onClose }: { datasetId: number; v
       aria-modal="true"
       aria-label={`Clip ${video.key}`}
       className="fixed inset-0 z-10 flex items-start justify-center overflow-y-auto bg-slate-900/60 p-6"
+      data-testid="clip-backdrop"
+      onClick={(event) => {
+        if (event.target === event.currentTarget) onClose();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === "Escape") {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
     >
-      <div className="w-full max-w-4xl rounded-lg bg-white p-5 shadow-xl">
+      <div ref={panel} tabIndex={-1} className="w-full max-w-4xl rounded-lg bg-white p-5 shadow-xl outline-none">
         <div className="mb-3 flex items-center gap-3">
           <h2 className="font-mono text-sm font-semibold">{video.key}</h2>
           <span className="text-xs text-slate-500">
@@ -65,27 +84,31 @@ export function VideoPanel({ datasetId, video, onClose }: { datasetId: number; v
         )}
         {info && (
           <div className="mt-4 grid gap-4 text-sm md:grid-cols-2">
-            <section>
-              <h3 className="mb-1 font-medium">Labels</h3>
+            <section aria-labelledby="clip-labels-heading">
+              <h3 id="clip-labels-heading" className="mb-1 font-medium">
+                Labels
+              </h3>
               <dl className="space-y-1">
                 {info.labels.map((label) => (
                   <div key={label.key}>
                     <dt className="font-mono text-xs text-slate-500">
                       {label.key} · {label.kind.toLowerCase()}
                     </dt>
-                    <dd className="break-words font-mono text-xs">{summarize(label.value)}</dd>
+                    <dd className="break-words">{describeLabel(label.kind, label.value)}</dd>
                   </div>
                 ))}
               </dl>
             </section>
-            <section>
-              <h3 className="mb-1 font-medium">Questions</h3>
+            <section aria-labelledby="clip-questions-heading">
+              <h3 id="clip-questions-heading" className="mb-1 font-medium">
+                Questions
+              </h3>
               <ul className="space-y-2">
                 {info.questions.map((question) => (
                   <li key={question.id}>
                     <p>{question.text}</p>
-                    <p className="font-mono text-xs text-slate-500">
-                      {question.kind} → {summarize(question.targets)}
+                    <p className="text-xs text-slate-500">
+                      {question.kind} → {describeTargets(question.targets).join("; ") || "no target"}
                     </p>
                   </li>
                 ))}
@@ -96,9 +119,4 @@ export function VideoPanel({ datasetId, video, onClose }: { datasetId: number; v
       </div>
     </div>
   );
-}
-
-function summarize(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }

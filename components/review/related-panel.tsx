@@ -5,11 +5,18 @@ import type { GetReviewQueueItemResponse } from "@/app/api/review/queues/[queueI
 import { modeLabel } from "./format";
 import { Button } from "@/components/ui/button";
 
+/** What the panel reads of an item (the generation detail page passes the same shapes). */
+type RelatedPanelDetail = Pick<GetReviewQueueItemResponse, "related"> & {
+  generation: Pick<GetReviewQueueItemResponse["generation"], "mode" | "text"> & {
+    cycle: Pick<GetReviewQueueItemResponse["generation"]["cycle"], "id" | "index">;
+  };
+};
+
 /**
  * Side by side: this answer next to its counterpart of the same cycle (the direct answer beside
  * its rationalization), then the same question in other cycles.
  */
-export function RelatedPanel({ detail }: { detail: GetReviewQueueItemResponse }) {
+export function RelatedPanel({ detail }: { detail: RelatedPanelDetail }) {
   const counterpart = detail.related.find((other) => other.cycleId === detail.generation.cycle.id && other.mode !== detail.generation.mode);
   const others = detail.related.filter((other) => other !== counterpart);
   if (detail.related.length === 0) return null;

@@ -4,7 +4,7 @@ import type { GetReviewQueueItemResponse } from "@/app/api/review/queues/[queueI
 import { Badge } from "@/components/ui/badge";
 
 /** The verifier's verdict: passed or not, score against threshold, method, and each label part found or missing. */
-export function VerdictPanel({ detail }: { detail: GetReviewQueueItemResponse }) {
+export function VerdictPanel({ detail }: { detail: Pick<GetReviewQueueItemResponse, "verdict" | "verdictHidden"> }) {
   if (detail.verdictHidden) {
     return (
       <section

@@ -241,9 +241,10 @@ describe("sign-off", () => {
     const accepted = await signOffExplanation({
       generationId,
       actor: { userId: piId },
-      input: SignOffInput.parse({ decision: "ACCEPTED", reason: "ignored" }),
+      input: SignOffInput.parse({ decision: "ACCEPTED", reason: "the mean checks out after all" }),
     });
-    expect(accepted).toMatchObject({ decision: "ACCEPTED", reason: "" });
+    // A reason is kept whatever the decision: people say why they accept too.
+    expect(accepted).toMatchObject({ decision: "ACCEPTED", reason: "the mean checks out after all" });
     expect(await prisma().explanationSignOff.count({ where: { generationId } })).toBe(1);
 
     const audit = await prisma().auditLogEntry.findMany({
@@ -257,7 +258,12 @@ describe("sign-off", () => {
       ipAddress: "10.0.0.9",
       details: { decision: "REJECTED", reason: "wrong average", previousDecision: null },
     });
-    expect(audit[1]?.details).toMatchObject({ decision: "ACCEPTED", previousDecision: "REJECTED", cycleId: cycle1.cycleId });
+    expect(audit[1]?.details).toMatchObject({
+      decision: "ACCEPTED",
+      reason: "the mean checks out after all",
+      previousDecision: "REJECTED",
+      cycleId: cycle1.cycleId,
+    });
 
     const page = await cycleDivesPage(cycle1.cycleId, CycleDivesQuery.parse({}), piId);
     expect(page.items.find((d) => d.generationId === generationId)?.signOffs).toEqual({ accepted: 1, rejected: 0, mine: "ACCEPTED" });

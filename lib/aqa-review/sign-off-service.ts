@@ -7,7 +7,7 @@ import { SIGN_OFF_DECISIONS } from "./sign-off-decisions";
 import { listSignOffs, upsertSignOff } from "./sign-off-repository";
 import { signOffView, type SignOffView } from "./sign-off-view";
 
-/** The PI's decision on an explanation: accepted, or rejected with a reason; an optional comment. */
+/** The PI's decision on an explanation: accepted, or rejected with a reason (a reason for accepting is kept too); an optional comment. */
 export const SignOffInput = z
   .object({
     decision: z.enum(SIGN_OFF_DECISIONS),
@@ -38,7 +38,7 @@ export async function signOffExplanation(request: SignOffRequest): Promise<SignO
     return null;
   }
   const { input, actor } = request;
-  const reason = input.decision === "ACCEPTED" ? "" : input.reason;
+  const { reason } = input;
   const row = await inTransaction(async (tx) => {
     const signed = await upsertSignOff(
       { generationId: request.generationId, userId: actor.userId, decision: input.decision, reason, comment: input.comment },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { invalidInput } from "@/lib/errors/domain-error";
+import "@/lib/validation/zod-messages";
 import { trainingHyperparametersSchema, videoSettingsSchema } from "@/lib/backends";
 import { PRESET_NAMES, resolveVerifierConfig, verifierOverridesSchema, VerifierConfigError, type VerifierConfig } from "@/lib/verifier";
 import { ANSWER_PROMPT, LABEL_PLACEHOLDER, QUESTION_PLACEHOLDER, RATIONALIZATION_PROMPT } from "./prompts";

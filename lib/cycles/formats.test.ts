@@ -34,6 +34,7 @@ const example: CuratedExample = {
   simulated: true,
   score: 1,
   method: "class:keyword-fuzz-ratio",
+  simulated: false,
 };
 const context: ExampleContext = {
   cycleId: 3,

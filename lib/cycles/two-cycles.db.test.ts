@@ -2,6 +2,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { strFromU8, unzipSync } from "fflate";
 import { z } from "zod";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { startSimulator, type RunningSimulator } from "@/lib/backends/simulator";
@@ -61,6 +62,12 @@ const llamaFactorySchema = z.array(
       z.strictObject({ role: z.literal("assistant"), content: z.string().min(20) }),
     ]),
     videos: z.tuple([z.string().startsWith("/").endsWith(".mp4")]),
+  }),
+);
+const llamaFactoryDownloadSchema = z.array(
+  z.strictObject({
+    messages: llamaFactorySchema.element.shape.messages,
+    videos: z.tuple([z.string().regex(/^[^/].*\.mp4$/)]),
   }),
 );
 const jsonlSchema = z.object({
@@ -185,31 +192,46 @@ test("two full cycles: yield grows, the final cycle trains on direct answers onl
   });
   await prisma().audit.create({ data: { generationId: hallucinated, userId: user.id, verdict: "HALLUCINATED", submittedAt: new Date() } });
 
-  const exports = await Promise.all(
-    (["VIDEO_LLAVA", "LLAMA_FACTORY", "JSONL"] as const).map((format) => requestExport(first.id, { format }, SYSTEM_ACTOR)),
-  );
+  const exports = await Promise.all([
+    requestExport(first.id, { format: "VIDEO_LLAVA" }, SYSTEM_ACTOR),
+    requestExport(first.id, { format: "LLAMA_FACTORY", videoFolder: "clips" }, SYSTEM_ACTOR),
+    requestExport(first.id, { format: "JSONL" }, SYSTEM_ACTOR),
+    requestExport(first.id, { format: "LLAMA_FACTORY", absoluteVideoPaths: true }, SYSTEM_ACTOR),
+  ]);
   const done = await Promise.all(exports.map((row) => waitForExport(row.id)));
-  expect(done.map((d) => d.status)).toEqual(["DONE", "DONE", "DONE"]);
+  expect(done.map((d) => d.status)).toEqual(["DONE", "DONE", "DONE", "DONE"]);
   const expected = (first.curation as { examples: { total: number } }).examples.total - 1;
-  expect(done.map((d) => d.rowCount)).toEqual([expected, expected, expected]);
+  expect(done.map((d) => d.rowCount)).toEqual([expected, expected, expected, expected]);
 
   const root = mediaRoot();
   const videoLlava = videoLlavaSchema.parse(JSON.parse(await readFile(path.join(root, done[0]!.storagePath!), "utf8")));
   expect(videoLlava).toHaveLength(expected);
-  const llamaFactory = llamaFactorySchema.parse(JSON.parse(await readFile(path.join(root, done[1]!.storagePath!), "utf8")));
-  expect(llamaFactory).toHaveLength(expected);
-  const info = JSON.parse(await readFile(path.join(root, path.dirname(done[1]!.storagePath!), "dataset_info.json"), "utf8")) as Record<
-    string,
-    unknown
-  >;
-  expect(info).toEqual({
-    [`vstar_c${first.id}`]: {
-      file_name: path.basename(done[1]!.storagePath!),
+
+  // A LLaMA-Factory download is one zip: a dataset folder with dataset_info.json beside the data.
+  const name = `vstar_c${first.id}`;
+  const unpack = async (storagePath: string) => {
+    expect(storagePath.endsWith(`${name}.zip`)).toBe(true);
+    return unzipSync(new Uint8Array(await readFile(path.join(root, storagePath))));
+  };
+  const archive = await unpack(done[1]!.storagePath!);
+  expect(Object.keys(archive).sort()).toEqual([`${name}/README.md`, `${name}/dataset_info.json`, `${name}/${name}.json`]);
+  expect(JSON.parse(strFromU8(archive[`${name}/dataset_info.json`]!))).toEqual({
+    [name]: {
+      file_name: `${name}.json`,
       formatting: "sharegpt",
       columns: { messages: "messages", videos: "videos" },
-      tags: { role_tag: "role", content_tag: "content", user_tag: "user", assistant_tag: "assistant" },
+      tags: { role_tag: "role", content_tag: "content", user_tag: "user", assistant_tag: "assistant", system_tag: "system" },
     },
   });
+  const llamaFactory = llamaFactoryDownloadSchema.parse(JSON.parse(strFromU8(archive[`${name}/${name}.json`]!)));
+  expect(llamaFactory).toHaveLength(expected);
+  // Video paths under the folder the researcher named, relative to the dataset folder.
+  expect(llamaFactory.every((item) => item.videos[0].startsWith("clips/"))).toBe(true);
+  expect(strFromU8(archive[`${name}/README.md`]!)).toContain(`dataset: ${name}`);
+  // This server's absolute paths only when asked for.
+  const absolute = await unpack(done[3]!.storagePath!);
+  const absoluteItems = llamaFactorySchema.parse(JSON.parse(strFromU8(absolute[`${name}/${name}.json`]!)));
+  expect(absoluteItems.every((item) => item.videos[0].startsWith(`${root}/`))).toBe(true);
   const lines = (await readFile(path.join(root, done[2]!.storagePath!), "utf8"))
     .trim()
     .split("\n")

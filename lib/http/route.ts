@@ -4,6 +4,7 @@ import { appUrl } from "@/lib/config/app-url";
 import { ACCESS, type Access } from "@/lib/auth/roles";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { DomainError, forbidden, invalidInput, unauthenticated } from "@/lib/errors/domain-error";
+import "@/lib/validation/zod-messages";
 import { errorResponse } from "./error-response";
 import { json } from "./json";
 

@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { unzipSync } from "fflate";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { mediaRoot } from "@/lib/config/media-root";
+import { zipFiles } from "@/lib/cycles/exports/zip-files";
 import { createRunWithCycles, uniqueTag } from "@/lib/cockpit/testing/cockpit-fixtures";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
@@ -100,4 +102,65 @@ test("creating an export names what is wrong with the request", async () => {
     { params: Promise.resolve({}) },
   );
   expect(missing.status).toBe(404);
+});
+
+test("a LLaMA-Factory download is served as the zip it is", async () => {
+  const folder = path.posix.join("exports", tag, `export-${Math.random().toString(36).slice(2, 8)}`);
+  const info = path.join(mediaRoot(), folder, "dataset_info.json");
+  await mkdir(path.dirname(info), { recursive: true });
+  await writeFile(info, "{}\n");
+  await zipFiles(path.join(mediaRoot(), folder, "vstar_c1.zip"), [{ name: "vstar_c1/dataset_info.json", path: info }]);
+  const { id } = await prisma().export.create({
+    data: { cycleId, format: "LLAMA_FACTORY", status: "DONE", storagePath: `${folder}/vstar_c1.zip`, rowCount: 0, sizeBytes: 10n },
+    select: { id: true },
+  });
+  const response = await DOWNLOAD(call(researcher, `/api/exports/${id}/download`), idParams(id));
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toBe("application/zip");
+  expect(response.headers.get("content-disposition")).toBe(`attachment; filename="vstar-cycle-${cycleId}-export-${id}-vstar_c1.zip"`);
+  expect(Object.keys(unzipSync(new Uint8Array(await response.arrayBuffer())))).toEqual(["vstar_c1/dataset_info.json"]);
+});
+
+test("a video folder that climbs out with .. is refused beside its field", async () => {
+  const response = await POST(
+    call(researcher, "/api/exports", {
+      method: "POST",
+      body: JSON.stringify({ cycleId, format: "LLAMA_FACTORY", videoFolder: "clips/../../etc" }),
+    }),
+    { params: Promise.resolve({}) },
+  );
+  expect(response.status).toBe(400);
+  const { details } = (await response.json()) as { details: { issues: { field: string; message: string }[] } };
+  expect(details.issues).toEqual([{ field: "body.videoFolder", message: "must not go up with .." }]);
+});
+
+test("a LLaMA-Factory export stored as its data file (the cycle's training set) downloads as a zip with its dataset_info.json", async () => {
+  const folder = path.posix.join("exports", tag, `export-${Math.random().toString(36).slice(2, 8)}`);
+  const directory = path.join(mediaRoot(), folder);
+  await mkdir(directory, { recursive: true });
+  const data = '[{"messages":[],"videos":["/cluster/media/a.mp4"]}]\n';
+  await writeFile(path.join(directory, "vstar_c7.json"), data);
+  await writeFile(path.join(directory, "dataset_info.json"), '{"vstar_c7":{"file_name":"vstar_c7.json"}}\n');
+  const { id } = await prisma().export.create({
+    data: {
+      cycleId,
+      format: "LLAMA_FACTORY",
+      status: "DONE",
+      storagePath: `${folder}/vstar_c7.json`,
+      filters: { purpose: "training" },
+      rowCount: 1,
+      sizeBytes: 10n,
+    },
+    select: { id: true },
+  });
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    // The second download serves the zip the first one made.
+    const response = await DOWNLOAD(call(researcher, `/api/exports/${id}/download`), idParams(id));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/zip");
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="vstar-cycle-${cycleId}-export-${id}-vstar_c7.zip"`);
+    const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
+    expect(Object.keys(files).sort()).toEqual(["vstar_c7/README.md", "vstar_c7/dataset_info.json", "vstar_c7/vstar_c7.json"]);
+    expect(new TextDecoder().decode(files["vstar_c7/vstar_c7.json"])).toBe(data);
+  }
 });

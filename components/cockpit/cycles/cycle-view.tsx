@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useState } from "react";
 import type { GetCockpitCycleResponse } from "@/app/api/cockpit/cycles/[id]/route";
 import type { GetCockpitCycleErrorsResponse } from "@/app/api/cockpit/cycles/[id]/errors/route";
 import type { GetCockpitCycleTrainingResponse } from "@/app/api/cockpit/cycles/[id]/training/route";
@@ -9,6 +10,7 @@ import { apiFetch } from "../../api-client";
 import { formatDateTime, formatPercent } from "@/lib/format/formatters";
 import { cockpitKeys } from "../query-keys";
 import { Section } from "../ui";
+import { CancelConfirm } from "./cancel-confirm";
 import { cycleActions } from "./cycle-actions";
 import { ErrorGroups } from "./error-groups";
 import { StageList } from "./stage-list";
@@ -45,7 +47,14 @@ export function CycleView({ initial }: { initial: GetCockpitCycleResponse["cycle
     refetchInterval: (query) => (active || query.state.data?.some((run) => UNSETTLED_TRAINING.has(run.status)) ? 3_000 : 10_000),
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: cockpitKeys.cycles.all });
-  const cancel = useMutation({ mutationFn: () => cycleActions.cancel(cycle.runId), onSettled: refresh });
+  const [confirmingCancel, setConfirmingCancel] = useState(false);
+  const cancel = useMutation({
+    mutationFn: () => cycleActions.cancel(cycle.runId),
+    onSettled: () => {
+      setConfirmingCancel(false);
+      return refresh();
+    },
+  });
   const resume = useMutation({ mutationFn: (reasons?: string[]) => cycleActions.resume(cycle.runId, reasons), onSettled: refresh });
   const stopped = cycle.status === "FAILED" || cycle.status === "CANCELLED";
   const latestInRun = Math.max(...cycle.siblings.map((sibling) => sibling.index)) === cycle.index;
@@ -66,17 +75,31 @@ export function CycleView({ initial }: { initial: GetCockpitCycleResponse["cycle
         </span>
         <span className="ml-auto flex gap-2">
           {active && latestInRun && (
-            <Button variant="secondary" size="sm" disabled={cancel.isPending || cycle.cancelRequested} onClick={() => cancel.mutate()}>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={cancel.isPending || cycle.cancelRequested || confirmingCancel}
+              onClick={() => setConfirmingCancel(true)}
+            >
               Cancel
             </Button>
           )}
           {stopped && latestInRun && (
-            <Button variant="secondary" size="sm" disabled={resume.isPending} onClick={() => resume.mutate(undefined)}>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={resume.isPending}
+              title="Carry the run on from the stage it stopped in, trying every given-up item again"
+              onClick={() => resume.mutate(undefined)}
+            >
               Resume
             </Button>
           )}
         </span>
       </div>
+      {confirmingCancel && active && latestInRun && !cycle.cancelRequested && (
+        <CancelConfirm busy={cancel.isPending} onConfirm={() => cancel.mutate()} onKeep={() => setConfirmingCancel(false)} />
+      )}
       {cycle.error && (
         <p role="alert" className="rounded border border-rose-200 bg-rose-50 p-3 text-sm text-rose-800">
           {cycle.error}

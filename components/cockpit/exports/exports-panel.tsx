@@ -14,7 +14,7 @@ import { Button } from "@/components/ui/button";
 import { DataTable } from "@/components/ui/data-table";
 
 const FORMATS = [
-  { value: "LLAMA_FACTORY", label: "LLaMA-Factory (sharegpt JSON)" },
+  { value: "LLAMA_FACTORY", label: "LLaMA-Factory (zip: dataset_info.json + sharegpt JSON)" },
   { value: "VIDEO_LLAVA", label: "Video-LLaVA (conversations JSON)" },
   { value: "JSONL", label: "JSON lines (one generation per line)" },
 ];
@@ -92,6 +92,8 @@ function describeFilters(filters: Record<string, unknown>): string {
     filters.excludeHallucinated === false ? "hallucinated kept" : "hallucinated left out",
   ];
   if (filters.purpose === "training") parts.unshift("training set");
+  if (filters.absoluteVideoPaths === true) parts.push("absolute server paths");
+  else if (typeof filters.videoFolder === "string") parts.push(`videos in ${filters.videoFolder}/`);
   return parts.join(" · ");
 }
 
@@ -108,11 +110,20 @@ function NewExportForm({
   const [format, setFormat] = useState("LLAMA_FACTORY");
   const [directOnly, setDirectOnly] = useState(false);
   const [excludeHallucinated, setExcludeHallucinated] = useState(true);
+  const [videoFolder, setVideoFolder] = useState("videos");
+  const [absoluteVideoPaths, setAbsoluteVideoPaths] = useState(false);
+  const llamaFactory = format === "LLAMA_FACTORY";
   const create = useMutation({
     mutationFn: () =>
       apiFetch<PostExportsResponse>("/api/exports", {
         method: "POST",
-        body: JSON.stringify({ cycleId: cycleId ? Number(cycleId) : undefined, format, directOnly, excludeHallucinated }),
+        body: JSON.stringify({
+          cycleId: cycleId ? Number(cycleId) : undefined,
+          format,
+          directOnly,
+          excludeHallucinated,
+          ...(llamaFactory ? { videoFolder, absoluteVideoPaths } : {}),
+        }),
       }),
     onSuccess: onCreated,
   });
@@ -171,6 +182,33 @@ function NewExportForm({
           Leave out answers audited as hallucinated
         </label>
       </div>
+      {llamaFactory && (
+        <div className="md:col-span-4 grid grid-cols-1 gap-3 md:grid-cols-2">
+          <div>
+            <label htmlFor="export-video-folder" className="text-sm text-slate-700">
+              Video folder
+            </label>
+            <input
+              id="export-video-folder"
+              className={inputClass}
+              value={videoFolder}
+              disabled={absoluteVideoPaths}
+              aria-invalid={Boolean(errors.videoFolder)}
+              aria-describedby="export-video-folder-help export-video-folder-error"
+              onChange={(event) => setVideoFolder(event.target.value)}
+            />
+            <span id="export-video-folder-help" className="block text-xs text-slate-500">
+              Where you will put the clips. Each video path is this folder and the clip&apos;s path in the media store; a relative folder is
+              read from the unpacked dataset folder (LLaMA-Factory&apos;s default media_dir).
+            </span>
+            <FieldError id="export-video-folder-error" message={errors.videoFolder} />
+          </div>
+          <label className="flex items-center gap-2 self-center text-sm">
+            <input type="checkbox" checked={absoluteVideoPaths} onChange={(event) => setAbsoluteVideoPaths(event.target.checked)} />
+            Use this server&apos;s absolute paths instead (train where these files are)
+          </label>
+        </div>
+      )}
       <div>
         <Button variant="primary" size="md" type="submit" disabled={create.isPending}>
           Create export

@@ -1,9 +1,29 @@
 import type { PostCockpitEstimateResponse } from "@/app/api/cockpit/estimate/route";
 import { formatDuration, formatNumber } from "@/lib/format/formatters";
 
-export function EstimatePanel({ estimate, pending }: { estimate: PostCockpitEstimateResponse["estimate"] | undefined; pending: boolean }) {
-  if (!estimate)
-    return <p className="text-sm text-slate-500">{pending ? "Estimating…" : "Choose at least one dataset to see an estimate."}</p>;
+/** Where the estimate stands: no dataset ticked, settings the engine refuses, being worked out, or shown. */
+export type EstimateState = "no-dataset" | "invalid" | "pending" | "ready";
+
+const WAITING: Record<Exclude<EstimateState, "ready">, string> = {
+  "no-dataset": "Choose at least one dataset to see an estimate.",
+  invalid: "Fix the settings marked above to see an estimate.",
+  pending: "Estimating…",
+};
+
+export function EstimatePanel({
+  estimate,
+  state,
+}: {
+  estimate: PostCockpitEstimateResponse["estimate"] | undefined;
+  state: EstimateState;
+}) {
+  if (!estimate || state === "no-dataset" || state === "invalid")
+    return (
+      <p className={`text-sm ${state === "invalid" ? "text-amber-700" : "text-slate-500"}`} data-testid="estimate-waiting">
+        {WAITING[state === "ready" ? "pending" : state]}
+      </p>
+    );
+  const pending = state === "pending";
   const { perCycle, generations, tokens, duration } = estimate;
   return (
     <div className={`space-y-2 text-sm ${pending ? "opacity-60" : ""}`} data-testid="launch-estimate">

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, type FormEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { isRecord, overridesFrom, setAt, type ConfigValues } from "@/lib/cockpit/launch/config-values";
 import type { PostCockpitEstimateResponse } from "@/app/api/cockpit/estimate/route";
 import type { PostCyclesResponse } from "@/app/api/cycles/route";
@@ -20,6 +20,8 @@ import { VerifierFields, type VerifierValues } from "./verifier-fields";
 import { Button } from "@/components/ui/button";
 
 const SPECIAL = new Set(["datasets", "verifier", "backends"]);
+/** Groups most launches leave at their defaults: drawn closed. */
+const ADVANCED = new Set(["prompts", "sampling", "training", "execution"]);
 
 /** Every setting of the cycle engine with its default, checked and estimated as it is edited. */
 export function LaunchForm({ model }: { model: LaunchFormModel }) {
@@ -36,13 +38,14 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
     [values, choices, preset, verifierValues, model],
   );
   const debouncedConfig = useDebounced(config, 400);
+  const debouncedHasDatasets = Array.isArray(debouncedConfig.datasets) && debouncedConfig.datasets.length > 0;
   const estimate = useQuery({
     queryKey: cockpitKeys.cycles.estimate(debouncedConfig),
     queryFn: () =>
       apiFetch<PostCockpitEstimateResponse>("/api/cockpit/estimate", { method: "POST", body: JSON.stringify(debouncedConfig) }).then(
         (body) => body.estimate,
       ),
-    enabled: choices.length > 0,
+    enabled: debouncedHasDatasets,
     retry: false,
     placeholderData: keepPreviousData,
   });
@@ -55,8 +58,25 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
     onSuccess: (body) => router.push(`/cycles/${body.cycleId}`),
   });
 
-  // The launch's answer wins; the estimate's validation shows problems while editing.
-  const errors = { ...(choices.length > 0 ? fieldErrorsOf(estimate.error) : {}), ...fieldErrorsOf(launch.error) };
+  // The last settled check's problems, kept while the next one runs: a field's message (and the
+  // section it opened) does not blink away at every keystroke.
+  const [checked, setChecked] = useState<Record<string, string>>({});
+  useEffect(() => {
+    if (!estimate.isFetching) setChecked(estimate.isError ? fieldErrorsOf(estimate.error) : {});
+  }, [estimate.isFetching, estimate.isError, estimate.error]);
+  // A refused launch checked the settings as they are now: its answer replaces the (maybe older) check's.
+  const launchErrors = fieldErrorsOf(launch.error);
+  const errors = Object.keys(launchErrors).length > 0 ? launchErrors : choices.length > 0 ? checked : {};
+  const form = useRef<HTMLFormElement>(null);
+  // A refused launch: bring the first problem into view (opening a closed section) and focus its field.
+  useEffect(() => {
+    if (!launch.error) return;
+    const first = form.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]');
+    if (!first) return;
+    for (let section = first.closest("details"); section; section = section.parentElement?.closest("details") ?? null) section.open = true;
+    first.scrollIntoView({ block: "center" });
+    if (first.matches("input, select, textarea")) first.focus({ preventScroll: true });
+  }, [launch.error]);
   const change = (path: string, value: unknown) => {
     launch.reset();
     setValues((previous) => setAt(previous, path, value));
@@ -74,7 +94,7 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
   }
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label="Launch a cycle">
+    <form ref={form} onSubmit={submit} noValidate className="space-y-4" aria-label="Launch a cycle">
       <div className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3">
         {(["name", "seed", "baseCheckpoint"] as const).map((key) =>
           properties[key] ? <SchemaField key={key} node={properties[key]} path={key} required={false} {...fieldProps} /> : null,
@@ -93,7 +113,7 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
       {Object.entries(properties)
         .filter(([key, node]) => !SPECIAL.has(key) && node.type === "object" && node.properties)
         .map(([key, node]) => (
-          <SchemaGroup key={key} node={node} path={key} {...fieldProps} />
+          <SchemaGroup key={key} node={node} path={key} advanced={ADVANCED.has(key)} {...fieldProps} />
         ))}
       <VerifierFields
         presets={model.presets}
@@ -112,10 +132,12 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
         }}
       />
       <Section title="Estimate">
-        <EstimatePanel estimate={estimate.isError ? undefined : estimate.data} pending={estimate.isFetching} />
-        {choices.length > 0 && estimate.isError && (
-          <p className="text-sm text-amber-700">Fix the settings marked above to see an estimate.</p>
-        )}
+        <EstimatePanel
+          estimate={estimate.isError || choices.length === 0 ? undefined : estimate.data}
+          state={
+            choices.length === 0 ? "no-dataset" : estimate.isError ? "invalid" : estimate.isFetching || !estimate.data ? "pending" : "ready"
+          }
+        />
       </Section>
       {unplaced.length > 0 && (
         <ul role="alert" className="list-disc pl-5 text-sm text-rose-700">

@@ -4,6 +4,7 @@ import { FIELD_HELP, GROUP_TITLES, labelOf } from "@/lib/cockpit/launch/field-la
 import { fieldKind, type JsonSchemaNode } from "@/lib/cockpit/launch/json-schema";
 import { getAt, type ConfigValues } from "@/lib/cockpit/launch/config-values";
 import { FieldError, inputClass } from "../ui";
+import { AdvancedSection, hasErrorUnder } from "./advanced-section";
 
 export interface FieldProps {
   values: ConfigValues;
@@ -13,23 +14,41 @@ export interface FieldProps {
 
 const fieldId = (path: string) => `cfg-${path.replace(/\./g, "-")}`;
 
-/** A group of settings drawn from its schema: nested groups become nested fieldsets. */
-export function SchemaGroup({ node, path, ...props }: FieldProps & { node: JsonSchemaNode; path: string }) {
+/**
+ * A group of settings drawn from its schema: nested groups become nested fieldsets. An advanced
+ * group is drawn closed (see AdvancedSection).
+ */
+export function SchemaGroup({
+  node,
+  path,
+  advanced = false,
+  ...props
+}: FieldProps & { node: JsonSchemaNode; path: string; advanced?: boolean }) {
+  const title = GROUP_TITLES[path] ?? labelOf(path);
+  const fields = (
+    <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
+      {Object.entries(node.properties ?? {}).map(([key, child]) => {
+        const childPath = `${path}.${key}`;
+        return fieldKind(child).kind === "group" ? (
+          <div key={childPath} className="md:col-span-3">
+            <SchemaGroup node={child} path={childPath} {...props} />
+          </div>
+        ) : (
+          <SchemaField key={childPath} node={child} path={childPath} required={node.required?.includes(key) ?? false} {...props} />
+        );
+      })}
+    </div>
+  );
+  if (advanced)
+    return (
+      <AdvancedSection title={title} hasError={hasErrorUnder(props.errors, path)}>
+        {fields}
+      </AdvancedSection>
+    );
   return (
     <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
-      <legend className="px-1 text-sm font-medium text-slate-700">{GROUP_TITLES[path] ?? labelOf(path)}</legend>
-      <div className="grid grid-cols-1 gap-3 md:grid-cols-3">
-        {Object.entries(node.properties ?? {}).map(([key, child]) => {
-          const childPath = `${path}.${key}`;
-          return fieldKind(child).kind === "group" ? (
-            <div key={childPath} className="md:col-span-3">
-              <SchemaGroup node={child} path={childPath} {...props} />
-            </div>
-          ) : (
-            <SchemaField key={childPath} node={child} path={childPath} required={node.required?.includes(key) ?? false} {...props} />
-          );
-        })}
-      </div>
+      <legend className="px-1 text-sm font-medium text-slate-700">{title}</legend>
+      {fields}
     </fieldset>
   );
 }

@@ -3,6 +3,7 @@
 import { labelOf } from "@/lib/cockpit/launch/field-labels";
 import { fieldKind, type JsonSchemaNode } from "@/lib/cockpit/launch/json-schema";
 import { FieldError, inputClass } from "../ui";
+import { AdvancedSection, hasErrorUnder } from "./advanced-section";
 
 export type VerifierValues = Record<string, Record<string, unknown>>;
 
@@ -29,8 +30,7 @@ export function VerifierFields({
 }) {
   const groupError = errors["verifier.overrides"];
   return (
-    <fieldset className="rounded-lg border border-slate-200 bg-white p-4">
-      <legend className="px-1 text-sm font-medium text-slate-700">Verifier</legend>
+    <AdvancedSection title="Verifier" hasError={hasErrorUnder(errors, "verifier")}>
       <div className="max-w-xs">
         <label htmlFor="cfg-verifier-preset" className="text-sm text-slate-700">
           Preset
@@ -63,7 +63,7 @@ export function VerifierFields({
         ))}
       </div>
       <FieldError id="cfg-verifier-overrides-error" message={groupError} />
-    </fieldset>
+    </AdvancedSection>
   );
 }
 

@@ -112,7 +112,7 @@ describe("dataset_info.json", () => {
         file_name: "vstar_cycle_2.json",
         formatting: "sharegpt",
         columns: { messages: "messages", videos: "videos" },
-        tags: { role_tag: "role", content_tag: "content", user_tag: "user", assistant_tag: "assistant" },
+        tags: { role_tag: "role", content_tag: "content", user_tag: "user", assistant_tag: "assistant", system_tag: "system" },
       },
     });
     expect(JSON.parse(buildDatasetInfoJson([{ name: "x", fileName: "x.jsonl" }]))).toHaveProperty("x.file_name", "x.jsonl");

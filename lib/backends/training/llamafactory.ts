@@ -117,7 +117,11 @@ const datasetRegistrationSchema = z.object({
 
 export type DatasetRegistration = z.infer<typeof datasetRegistrationSchema>;
 
-/** dataset_info.json registering video SFT files in sharegpt format with role/content messages. */
+/**
+ * dataset_info.json registering video SFT files in sharegpt format with role/content messages: the
+ * description LLaMA-Factory's data/README.md gives for its OpenAI format, with the videos column
+ * of its multimodal video datasets.
+ */
 export function buildDatasetInfo(registrations: DatasetRegistration[]): Record<string, unknown> {
   const info: Record<string, unknown> = {};
   for (const registration of registrations) {
@@ -127,7 +131,7 @@ export function buildDatasetInfo(registrations: DatasetRegistration[]): Record<s
       file_name: fileName,
       formatting: "sharegpt",
       columns: { messages: "messages", videos: "videos" },
-      tags: { role_tag: "role", content_tag: "content", user_tag: "user", assistant_tag: "assistant" },
+      tags: { role_tag: "role", content_tag: "content", user_tag: "user", assistant_tag: "assistant", system_tag: "system" },
     };
   }
   return info;

@@ -10,7 +10,7 @@ import {
   uniqueTag,
 } from "../testing/cockpit-fixtures";
 import { explorerQuerySchema } from "./explorer-filters";
-import { exploreGenerations } from "./explorer-repository";
+import { countGenerations, exploreGenerations } from "./explorer-repository";
 import { TEXT_SEARCH_VECTOR } from "./explorer-sql";
 
 let runId: number;
@@ -97,6 +97,41 @@ describe("generations explorer", () => {
     expect(await idsFor({ q: "dog -fetching" })).toEqual([ids.dog]);
     const page = await exploreGenerations(explorerQuerySchema.parse({ runId, q: "chasing" }));
     expect(page.rows[0]?.headline).toContain("<<chasing>>");
+  });
+
+  test("a quoted phrase must appear word for word, typographic quotes too, and can be excluded", async () => {
+    // Without the phrase check, "eating the pie" matched 'eat' <2> 'pie': "eating apple pies".
+    expect(await idsFor({ q: '"eating the pie"' })).toEqual([]);
+    expect(await idsFor({ q: '"eating apple"' })).toEqual([ids.pie]);
+    expect(await idsFor({ q: "\u201Capple pies slowly\u201D" })).toEqual([ids.pie]);
+    // Typographic quotes were read as words: "pie apple" matched any answer with both.
+    expect(await idsFor({ q: "\u201Cpies apple\u201D" })).toEqual([]);
+    expect(await idsFor({ q: 'apple -"apple pies"' })).toEqual([ids.cycle2a]);
+    expect((await countGenerations(explorerQuerySchema.parse({ runId, q: '"eating apple"' }))).total).toBe(1);
+  });
+
+  test("oldest first pages the other way, a search too", async () => {
+    expect(await idsFor({ sort: "oldest" })).toEqual([...allIdsNewestFirst()].reverse());
+    const first = await exploreGenerations(explorerQuerySchema.parse({ runId, sort: "oldest", limit: 2 }));
+    const second = await exploreGenerations(explorerQuerySchema.parse({ runId, sort: "oldest", limit: 2, cursor: first.nextCursor! }));
+    expect([...first.rows, ...second.rows].map((row) => row.id)).toEqual([...allIdsNewestFirst()].reverse().slice(0, 4));
+    expect(await idsFor({ q: "apples", sort: "oldest" })).toEqual([ids.pie, ids.cycle2a]);
+    const firstHit = await exploreGenerations(explorerQuerySchema.parse({ runId, q: "apples", sort: "oldest", limit: 1 }));
+    const secondHit = await exploreGenerations(
+      explorerQuerySchema.parse({ runId, q: "apples", sort: "oldest", limit: 1, cursor: firstHit.nextCursor! }),
+    );
+    expect([...firstHit.rows, ...secondHit.rows].map((row) => row.id)).toEqual([ids.pie, ids.cycle2a]);
+    expect(secondHit.nextCursor).toBeNull();
+  });
+
+  test("the total counts every page of the filtered rows", async () => {
+    const count = async (filters: Record<string, string | number>) =>
+      (await countGenerations(explorerQuerySchema.parse({ runId, ...filters }))).total;
+    expect(await count({})).toBe(allIdsNewestFirst().length);
+    expect(await count({ verdict: "failed" })).toBe(2);
+    expect(await count({ audit: "audited", cycleId: cycles[0]! })).toBe(2);
+    expect(await count({ q: "apples" })).toBe(2);
+    expect(await count({ q: "unicorn" })).toBe(0);
   });
 
   test("keyset pages cover every row once, in order", async () => {

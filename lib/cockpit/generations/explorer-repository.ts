@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { pool } from "@/lib/db/pool";
 import type { ExplorerQuery } from "./explorer-filters";
-import { explorerSql, searchCandidatesSql } from "./explorer-sql";
+import { explorerCountSql, explorerSql, searchCandidatesSql } from "./explorer-sql";
 
 interface GenerationRow {
   id: number;
@@ -54,8 +54,8 @@ export async function exploreGenerations(query: ExplorerQuery): Promise<Generati
 }
 
 /**
- * Full-text search, newest first, in growing windows of ids below the cursor. In each window the
- * GIN index (ANDed with the id range and the cycle/mode index) finds the matching ids first —
+ * Full-text search in the chosen order, in growing windows of ids past the cursor. In each window
+ * the GIN index (ANDed with the id range and the cycle/mode index) finds the matching ids first —
  * forced, because for "newest first" PostgreSQL may instead walk the id index backwards computing
  * to_tsvector row by row, which reads the whole table when few rows match — and the page is then
  * built from those ids with ordinary plans. A window's cost follows the matches in it, so a common
@@ -71,21 +71,50 @@ async function searchInWindows(query: ExplorerQuery & { q: string }): Promise<Ra
     if (min === null || max === null) return [];
     await client.query("BEGIN READ ONLY");
     const found: RawRow[] = [];
-    let upper = Math.min(query.cursor ?? max + 1, max + 1);
+    const oldestFirst = query.sort === "oldest";
+    // The ids still to look through: [low, high).
+    let low = oldestFirst ? Math.max(min, (query.cursor ?? min - 1) + 1) : min;
+    let high = oldestFirst ? max + 1 : Math.min(query.cursor ?? max + 1, max + 1);
     let width = FIRST_WINDOW;
-    while (found.length <= query.limit && upper > min) {
-      const lower = Math.max(min, upper - width);
+    while (found.length <= query.limit && high > low) {
+      const lower = oldestFirst ? low : Math.max(low, high - width);
+      const upper = oldestFirst ? Math.min(high, low + width) : high;
       const candidateIds = await matchingIds(client, query, lower, upper);
       if (candidateIds.length > 0) {
         const { rows } = await client.query<RawRow>(
-          explorerSql({ ...query, cursor: upper }, { lowerBound: lower, fetch: query.limit + 1 - found.length, candidateIds }),
+          explorerSql(
+            { ...query, cursor: undefined },
+            { lowerBound: lower, upperBound: upper, fetch: query.limit + 1 - found.length, candidateIds },
+          ),
         );
         found.push(...rows);
       }
-      upper = lower;
+      if (oldestFirst) low = upper;
+      else high = lower;
       width *= WINDOW_GROWTH;
     }
     return found;
+  } finally {
+    await client.query("ROLLBACK").catch(() => {});
+    client.release();
+  }
+}
+
+/** The longest a count may take: past it the explorer says "many" rather than keep a connection busy. */
+const COUNT_TIMEOUT_MS = 5_000;
+
+/** How many generations match (all pages together); null when counting took too long. */
+export async function countGenerations(query: ExplorerQuery): Promise<{ total: number | null }> {
+  const client = await pool().connect();
+  try {
+    await client.query("BEGIN READ ONLY");
+    await client.query(`SET LOCAL statement_timeout = ${COUNT_TIMEOUT_MS}`);
+    const { rows } = await client.query<{ total: number }>(explorerCountSql(query));
+    return { total: rows[0]?.total ?? 0 };
+  } catch (error) {
+    // 57014: query_canceled, which is what statement_timeout raises.
+    if ((error as { code?: string }).code === "57014") return { total: null };
+    throw error;
   } finally {
     await client.query("ROLLBACK").catch(() => {});
     client.release();

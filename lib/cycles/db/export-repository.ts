@@ -9,6 +9,12 @@ export type ExportFormat = "VIDEO_LLAVA" | "LLAMA_FACTORY" | "JSONL";
 export interface ExportFilters extends CurationFilters {
   /** "training": the export a cycle trains on (one per cycle); "download": asked for by a person. */
   purpose: "training" | "download";
+  /**
+   * A downloaded LLaMA-Factory export's video paths: under this folder, relative to the dataset
+   * folder (LLaMA-Factory's default media_dir), unless absoluteVideoPaths asks for this server's.
+   */
+  videoFolder?: string;
+  absoluteVideoPaths?: boolean;
 }
 
 export interface ExportRow {
@@ -54,6 +60,8 @@ function toRow(row: {
       purpose: filters.purpose === "training" ? "training" : "download",
       directOnly: filters.directOnly === true,
       excludeHallucinated: filters.excludeHallucinated !== false,
+      ...(typeof filters.videoFolder === "string" ? { videoFolder: filters.videoFolder } : {}),
+      ...(filters.absoluteVideoPaths === true ? { absoluteVideoPaths: true } : {}),
     },
   };
 }

@@ -8,12 +8,30 @@ import { jobSender, type JobSender } from "../engine/job-sender";
 import { parseCyclePlan } from "../plan";
 import { runExport } from "../stages/training-export";
 
+/** Where a downloaded LLaMA-Factory export expects its clips unless told otherwise: beside dataset_info.json. */
+const DEFAULT_VIDEO_FOLDER = "videos";
+
 export const exportRequestSchema = z.strictObject({
   format: z.enum(["VIDEO_LLAVA", "LLAMA_FACTORY", "JSONL"]),
   /** Direct answers only (leave rationalizations out). */
   directOnly: z.boolean().default(false),
   /** Leave out answers an annotator marked HALLUCINATED. */
   excludeHallucinated: z.boolean().default(true),
+  /**
+   * LLaMA-Factory: the folder the clips will be in, relative to the unpacked dataset folder (or
+   * absolute on the training machine); each video path is this folder and the clip's path in the
+   * media store.
+   */
+  videoFolder: z
+    .string()
+    .trim()
+    .min(1, "name the folder the clips will be in")
+    .max(500)
+    .refine((folder) => !folder.split(/[\\/]/).includes(".."), "must not go up with ..")
+    .refine((folder) => [...folder].every((char) => char >= " "), "must not contain control characters")
+    .default(DEFAULT_VIDEO_FOLDER),
+  /** LLaMA-Factory: write this server's absolute paths instead (for training on this machine's files). */
+  absoluteVideoPaths: z.boolean().default(false),
 });
 export type ExportRequest = z.input<typeof exportRequestSchema>;
 
@@ -30,15 +48,26 @@ export async function requestExport(
   const parsed = exportRequestSchema.parse(request);
   if (!(await loadCycle(cycleId))) throw new Error(`cycle ${cycleId} does not exist`);
   const { directOnly, excludeHallucinated } = parsed;
+  const paths =
+    parsed.format === "LLAMA_FACTORY"
+      ? parsed.absoluteVideoPaths
+        ? { absoluteVideoPaths: true }
+        : { videoFolder: parsed.videoFolder }
+      : {};
   const row = await inTransaction(async (tx) => {
     const created = await createExport(
-      { cycleId, format: parsed.format, filters: { purpose: "download", directOnly, excludeHallucinated }, createdById: actor.userId },
+      {
+        cycleId,
+        format: parsed.format,
+        filters: { purpose: "download", directOnly, excludeHallucinated, ...paths },
+        createdById: actor.userId,
+      },
       tx,
     );
     await recordAudit(tx, actor, {
       action: "export.create",
       targetId: created.id,
-      details: { cycleId, format: parsed.format, directOnly, excludeHallucinated },
+      details: { cycleId, format: parsed.format, directOnly, excludeHallucinated, ...paths },
     });
     return created;
   });

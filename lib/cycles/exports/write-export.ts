@@ -17,6 +17,7 @@ import {
   videoLlavaItem,
 } from "./formats";
 import { instructionMediaPath, readInstructionFile, sampleInstructionExamples } from "./instruction-data";
+import { archiveLlamaFactory } from "./llama-factory-archive";
 
 const PAGE = 1000;
 
@@ -32,7 +33,7 @@ export interface ExportSettings {
 }
 
 export interface WrittenExport {
-  /** The data file, relative to the media root. */
+  /** The data file (a downloaded LLaMA-Factory export: the archive), relative to the media root. */
   storagePath: string;
   /** The folder holding it (and dataset_info.json for LLaMA-Factory), absolute. */
   directory: string;
@@ -55,6 +56,21 @@ export function clusterPath(localPath: string, clusterDataDir: string | undefine
   return path.posix.join(clusterDataDir, ...relative.split(path.sep));
 }
 
+/**
+ * Where a LLaMA-Factory record says its clip is. A training export: the absolute path as the
+ * cluster sees it. A download: under the folder the person named (relative to the dataset folder,
+ * LLaMA-Factory's default media_dir, or absolute), unless they asked for this server's paths.
+ */
+export function llamaFactoryVideoPath(
+  filters: Pick<ExportRow["filters"], "purpose" | "videoFolder" | "absoluteVideoPaths">,
+  relativeVideoPath: string,
+  clusterDataDir: string | undefined,
+): string {
+  if (filters.purpose === "training" || filters.absoluteVideoPaths === true)
+    return clusterPath(path.join(mediaRoot(), relativeVideoPath), filters.purpose === "training" ? clusterDataDir : undefined);
+  return path.posix.join(filters.videoFolder ?? "videos", ...relativeVideoPath.split(path.sep));
+}
+
 /** Writes an export's file(s) from the database, page by page (memory independent of its size). */
 export async function writeExport(row: ExportRow, settings: ExportSettings): Promise<WrittenExport> {
   if (row.cycleId === null) throw new Error(`export ${row.id} belongs to no cycle`);
@@ -67,6 +83,7 @@ export async function writeExport(row: ExportRow, settings: ExportSettings): Pro
   const item = row.format === "VIDEO_LLAVA" ? videoLlavaItem : row.format === "LLAMA_FACTORY" ? llamaFactoryItem : jsonlItem;
   const root = mediaRoot();
   let afterId = 0;
+  let simulated = 0;
   for (;;) {
     const page = await curatedPage({
       cycleId,
@@ -77,12 +94,16 @@ export async function writeExport(row: ExportRow, settings: ExportSettings): Pro
       limit: PAGE,
     });
     for (const example of page) {
+      if (example.simulated) simulated += 1;
       const relativeVideoPath = example.mediaPath ?? example.sourcePath ?? `${example.videoKey}.mp4`;
       const context: ExampleContext = {
         cycleId,
         userTurn: userTurnOf(settings.userTurn, settings.answerPrompt, example.question),
         relativeVideoPath,
-        videoPath: clusterPath(path.join(root, relativeVideoPath), settings.clusterDataDir),
+        videoPath:
+          row.format === "LLAMA_FACTORY"
+            ? llamaFactoryVideoPath(row.filters, relativeVideoPath, settings.clusterDataDir)
+            : clusterPath(path.join(root, relativeVideoPath), settings.clusterDataDir),
         labels: example.targets as Target[],
       };
       await writer.add(item(example, context));
@@ -97,8 +118,46 @@ export async function writeExport(row: ExportRow, settings: ExportSettings): Pro
     const info = datasetInfoJson(datasetName, fileName, mixed.images);
     await writeFile(path.join(directory, "dataset_info.json"), info);
     sizeBytes += Buffer.byteLength(info);
+    if (row.filters.purpose === "download") {
+      const archive = await archiveLlamaFactory(directory, fileName, readme(row, datasetName, fileName, records, simulated), {
+        removeLoose: true,
+      });
+      return { storagePath: path.relative(root, archive.file), directory, datasetName, rowCount: records, sizeBytes: archive.bytes };
+    }
   }
   return { storagePath: path.relative(root, writer.file), directory, datasetName, rowCount: records, sizeBytes };
+}
+
+function readme(row: ExportRow, datasetName: string, fileName: string, records: number, simulated: number): string {
+  const where =
+    row.filters.absoluteVideoPaths === true
+      ? "Each record's video is an absolute path on the server that wrote this export: train where those files are."
+      : [
+          `Each record's video is \`${row.filters.videoFolder ?? "videos"}/<clip path>\`, the clip's path in the media store under the`,
+          "folder named when the export was made. A relative folder is read from this folder (LLaMA-Factory's media_dir",
+          "defaults to dataset_dir): copy the clips there, or set media_dir to the folder that holds them.",
+        ].join("\n");
+  return [
+    `# ${datasetName}: Video-STaR training data for LLaMA-Factory`,
+    "",
+    `Cycle ${row.cycleId}'s verified answers, export ${row.id}: ${records} examples in ${fileName}, in LLaMA-Factory's sharegpt`,
+    "format (role/content messages, a videos column), registered in dataset_info.json.",
+    ...(simulated > 0 ? ["", `SIMULATED: ${simulated} of these answers were made by a simulated backend, not by a model.`] : []),
+    "",
+    "## Clips",
+    "",
+    where,
+    "",
+    "## Training",
+    "",
+    "In the training YAML:",
+    "",
+    "```yaml",
+    "dataset_dir: <this folder>",
+    `dataset: ${datasetName}`,
+    "```",
+    "",
+  ].join("\n");
 }
 
 /**

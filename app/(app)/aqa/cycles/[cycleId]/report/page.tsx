@@ -102,9 +102,10 @@ export default async function AqaCycleReportPage(props: {
               </td>
               <td>
                 {(signOffs.get(row.generationId) ?? []).map((s) => (
-                  <div key={s.user.id}>
+                  <div key={s.user.id} data-testid="report-sign-off">
                     {s.decision === "ACCEPTED" ? "accepted" : "rejected"} by {s.user.name}
                     {s.reason && `: ${s.reason}`}
+                    {s.comment && <div className="text-slate-600">Comment: {s.comment}</div>}
                   </div>
                 ))}
               </td>
