@@ -34,7 +34,6 @@ const example: CuratedExample = {
   simulated: true,
   score: 1,
   method: "class:keyword-fuzz-ratio",
-  simulated: false,
 };
 const context: ExampleContext = {
   cycleId: 3,
