@@ -2,7 +2,7 @@ import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import type { MetricInterval } from "@/lib/aqa-review/cycle-metrics";
 import type { TrendPoint } from "@/lib/aqa-review/run-trend";
-import { formatNumber, formatPercent } from "@/lib/format/formatters";
+import { formatNumber, formatPercent, formatStatus } from "@/lib/format/formatters";
 import { SimulatedBadge } from "@/components/ui/badge";
 
 const withInterval = (interval: MetricInterval | null) =>
@@ -25,7 +25,7 @@ export function TrendTable({ cycles, currentCycleId, mode }: { cycles: TrendPoin
               <Link href={`/aqa/cycles/${c.cycleId}?mode=${mode}`} className="text-indigo-700 hover:underline">
                 Cycle {c.index}
               </Link>{" "}
-              <span className="text-xs text-slate-500">{c.status.toLowerCase().replaceAll("_", " ")}</span>
+              <span className="text-xs text-slate-500">{formatStatus(c.status)}</span>
               {c.metrics.simulated > 0 && <SimulatedBadge className="ml-1" />}
             </>
           ),

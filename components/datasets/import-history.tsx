@@ -7,7 +7,7 @@ import type { PostDatasetImportCancelResponse } from "@/app/api/datasets/imports
 import type { GetDatasetImportsResponse } from "@/app/api/datasets/imports/route";
 import { apiFetch } from "../api-client";
 import { datasetKeys } from "./query-keys";
-import { formatDateTime, formatNumber } from "@/lib/format/formatters";
+import { formatDateTime, formatNumber, formatStatus } from "@/lib/format/formatters";
 
 type ImportEntry = GetDatasetImportsResponse["imports"][number];
 type ImportStatus = ImportEntry["status"];
@@ -54,7 +54,7 @@ export function ImportHistory({ datasetId, initial }: { datasetId: number | null
       {entries.map((entry) => (
         <li key={entry.id} className="px-4 py-3 text-sm" data-testid={`import-${entry.id}`}>
           <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
-            <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[entry.status]}`}>{entry.status.toLowerCase()}</span>
+            <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[entry.status]}`}>{formatStatus(entry.status)}</span>
             <span className="font-mono">{entry.sourceName}</span>
             {datasetId === null && entry.dataset && entry.datasetId !== null && (
               <Link href={`/datasets/${entry.datasetId}`} className="text-indigo-700 hover:underline">

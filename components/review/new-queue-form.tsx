@@ -8,6 +8,7 @@ import { ApiError } from "../api-client";
 import { reviewApi } from "./review-api";
 import { reviewKeys } from "./query-keys";
 import { Button } from "@/components/ui/button";
+import { formatStatus } from "@/lib/format/formatters";
 
 const SAMPLING_LABELS: Record<(typeof QUEUE_SAMPLINGS)[number], string> = {
   UNIFORM: "Uniform random",
@@ -97,7 +98,7 @@ export function NewQueueForm() {
         <select name="cycleId" required className="mt-1 w-full rounded border border-slate-300 px-2 py-1">
           {cycleRows.map((cycle) => (
             <option key={cycle.id} value={cycle.id}>
-              {cycle.run.name} · cycle {cycle.index} ({cycle.status.toLowerCase()})
+              {cycle.run.name} · cycle {cycle.index} ({formatStatus(cycle.status)})
             </option>
           ))}
         </select>

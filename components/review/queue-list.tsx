@@ -5,6 +5,7 @@ import Link from "next/link";
 import { reviewApi } from "./review-api";
 import { reviewKeys } from "./query-keys";
 import { Button } from "@/components/ui/button";
+import { formatStatus } from "@/lib/format/formatters";
 
 /** The queues this person may work on, newest first, with progress; pages by keyset. */
 export function QueueList({ canManage }: { canManage: boolean }) {
@@ -42,10 +43,10 @@ export function QueueList({ canManage }: { canManage: boolean }) {
                   {queue.name}
                 </Link>
                 <p className="text-xs text-slate-500">
-                  {queue.runName ? `${queue.runName} · cycle ${queue.cycleIndex}` : "no cycle"} ·{" "}
-                  {queue.sampling.toLowerCase().replace("_", " ")} · {queue.size} items
+                  {queue.runName ? `${queue.runName} · cycle ${queue.cycleIndex}` : "no cycle"} · {formatStatus(queue.sampling)} ·{" "}
+                  {queue.size} items
                   {queue.overlap > 1 ? ` × ${queue.overlap}` : ""}
-                  {queue.blind ? " · blind" : ""} · {queue.status.toLowerCase()}
+                  {queue.blind ? " · blind" : ""} · {formatStatus(queue.status)}
                 </p>
               </div>
               {queue.submitted === null ? (

@@ -10,6 +10,7 @@ import { verdictLabel } from "./format";
 import { useShortcuts } from "./use-shortcuts";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { formatStatus } from "@/lib/format/formatters";
 
 export interface QueueOverviewProps {
   queue: {
@@ -54,9 +55,8 @@ export function QueueOverview({ queue, canManage, finished }: QueueOverviewProps
     <main>
       <h1 className="text-2xl font-semibold">{queue.name}</h1>
       <p className="mt-1 text-sm text-slate-600">
-        {queue.runName ? `${queue.runName} · cycle ${queue.cycleIndex}` : "no cycle"} · {queue.sampling.toLowerCase().replace("_", " ")} ·{" "}
-        {queue.size} items
-        {queue.overlap > 1 ? `, each to ${queue.overlap} people` : ""} · {queue.status.toLowerCase()}
+        {queue.runName ? `${queue.runName} · cycle ${queue.cycleIndex}` : "no cycle"} · {formatStatus(queue.sampling)} · {queue.size} items
+        {queue.overlap > 1 ? `, each to ${queue.overlap} people` : ""} · {formatStatus(queue.status)}
       </p>
       <p className="mt-2 text-sm" data-testid="blind-state">
         {queue.blind ? (
@@ -141,7 +141,7 @@ function History({ queueId }: { queueId: number }) {
               <Link href={`/review/${queueId}/items/${row.itemId}`} className="flex-1 truncate hover:text-indigo-700">
                 {row.questionText}
               </Link>
-              <span className="text-slate-500">{row.status === "SUBMITTED" ? verdictLabel(row.verdict) : row.status.toLowerCase()}</span>
+              <span className="text-slate-500">{row.status === "SUBMITTED" ? verdictLabel(row.verdict) : formatStatus(row.status)}</span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatDate, formatDateTime, formatDuration, formatNumber, formatPercent, formatTime, MISSING } from "./formatters";
+import {
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatNumber,
+  formatPercent,
+  formatStatus,
+  formatTime,
+  MISSING,
+} from "./formatters";
 
 describe("formatNumber", () => {
   it("groups thousands and rounds to whole numbers by default", () => {
@@ -98,5 +108,13 @@ describe("dates and times", () => {
     expect(formatDateTime(null)).toBe(MISSING);
     expect(formatDate("not a date")).toBe(MISSING);
     expect(formatTime(undefined)).toBe(MISSING);
+  });
+});
+
+describe("formatStatus", () => {
+  it("writes every word of a status, not its enum spelling", () => {
+    expect(formatStatus("DONE_WITH_ERRORS")).toBe("done with errors");
+    expect(formatStatus("STRATIFIED_BY_VERDICT")).toBe("stratified by verdict");
+    expect(formatStatus("ACTIVE")).toBe("active");
   });
 });

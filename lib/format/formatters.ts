@@ -84,3 +84,8 @@ export function formatTime(value: DateInput): string {
   const date = toDate(value);
   return date ? timeFormat.format(date) : MISSING;
 }
+
+/** A status or enum value as words: DONE_WITH_ERRORS → done with errors, IN_PROGRESS → in progress. */
+export function formatStatus(status: string): string {
+  return status.toLowerCase().replaceAll("_", " ");
+}

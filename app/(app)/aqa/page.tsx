@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireUser } from "@/app/_lib/require-user";
 import { listAqaRuns } from "@/lib/aqa-review";
 import { listDatasets } from "@/lib/datasets/dataset-repository";
-import { formatDate } from "@/lib/format/formatters";
+import { formatDate, formatStatus } from "@/lib/format/formatters";
 import { SimulatedBadge } from "@/components/ui/badge";
 
 export const metadata: Metadata = { title: "Action quality" };
@@ -36,7 +36,7 @@ export default async function AqaPage() {
             <h2 className="text-lg font-semibold">
               {run.name}{" "}
               <span className="text-sm font-normal text-slate-500">
-                · {run.status.toLowerCase()} · started {formatDate(run.createdAt)}
+                · {formatStatus(run.status)} · started {formatDate(run.createdAt)}
               </span>
             </h2>
             <table className="mt-3 w-full text-left text-sm">
@@ -56,7 +56,7 @@ export default async function AqaPage() {
                       {cycle.isFinal && <span className="ml-1 text-xs text-slate-500">(final)</span>}
                       {cycle.inputCheckpoint.simulated && <SimulatedBadge className="ml-1" />}
                     </td>
-                    <td>{cycle.status.toLowerCase().replaceAll("_", " ")}</td>
+                    <td>{formatStatus(cycle.status)}</td>
                     <td className="tabular-nums">{cycle._count.generations}</td>
                     <td>
                       {cycle._count.generations > 0 && (

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import { formatStatus } from "@/lib/format/formatters";
 
 const TONES: Record<string, "neutral" | "success" | "danger" | "warning" | "info"> = {
   DONE: "success",
@@ -13,5 +14,5 @@ const TONES: Record<string, "neutral" | "success" | "danger" | "warning" | "info
 };
 
 export function StatusBadge({ status }: { status: string }) {
-  return <Badge tone={TONES[status] ?? "info"}>{status.toLowerCase().replaceAll("_", " ")}</Badge>;
+  return <Badge tone={TONES[status] ?? "info"}>{formatStatus(status)}</Badge>;
 }

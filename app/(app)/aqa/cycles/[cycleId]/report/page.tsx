@@ -10,6 +10,7 @@ import { AQA_MODE_LABELS, cycleDiveRows } from "@/lib/aqa-review";
 import { loadCyclePage } from "../load-cycle";
 import { buttonClasses } from "@/components/ui/button";
 import { SimulatedBadge } from "@/components/ui/badge";
+import { formatStatus } from "@/lib/format/formatters";
 
 export const metadata: Metadata = { title: "AQA report" };
 
@@ -39,7 +40,7 @@ export default async function AqaCycleReportPage(props: {
             FineDiving AQA report · {cycle.run.name}, cycle {cycle.index}
           </h1>
           <p className="text-slate-600">
-            {AQA_MODE_LABELS[mode]} · cycle {cycle.status.toLowerCase()} · {metrics.dives} dives · generated {generatedAt} UTC by{" "}
+            {AQA_MODE_LABELS[mode]} · cycle {formatStatus(cycle.status)} · {metrics.dives} dives · generated {generatedAt} UTC by{" "}
             {user.name}
           </p>
         </div>
