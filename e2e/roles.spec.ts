@@ -18,6 +18,27 @@ test("a wrong password and an unknown account get the same answer", async ({ pag
   }
 });
 
+test("after sign-in, next= is followed on this site only", async ({ page, baseURL }) => {
+  // Nothing leaves the machine, whatever the page tries.
+  await page.route(/evil\.example/, (route) => route.abort());
+  const origin = new URL(baseURL!).origin;
+  for (const [next, lands] of [
+    ["/%5Cevil.example/phish", "/datasets"],
+    ["//evil.example/phish", "/datasets"],
+    ["/%09/evil.example", "/datasets"],
+    ["https://evil.example/", "/datasets"],
+    ["/cycles?x=1", "/cycles?x=1"],
+  ] as const) {
+    await page.context().clearCookies();
+    await page.goto(`/sign-in?next=${next}`);
+    await page.getByLabel("Email").fill("researcher@demo.local");
+    await page.getByLabel("Password").fill("vstar-demo-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByTestId("current-user")).toBeVisible();
+    expect(page.url().startsWith(`${origin}${lands}`), `${next} led to ${page.url()}`).toBe(true);
+  }
+});
+
 const homes = [
   { email: "admin@demo.local", path: "/admin/users", heading: "Users" },
   { email: "researcher@demo.local", path: "/datasets", heading: "Datasets" },
