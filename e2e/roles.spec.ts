@@ -75,3 +75,13 @@ test("the status page shows a live worker", async ({ page }) => {
   await page.goto("/status");
   await expect(page.getByTestId("workers-alive")).toHaveText(/^[1-9]\d* alive$/);
 });
+
+test("an address a client writes into X-Forwarded-For is not what its session records", async ({ request, baseURL }) => {
+  const signedIn = await request.post("/api/auth/sign-in/email", {
+    headers: { origin: new URL(baseURL!).origin, "x-forwarded-for": "203.0.113.77", "x-real-ip": "203.0.113.78" },
+    data: { email: "annotator@demo.local", password: "vstar-demo-password" },
+  });
+  expect(signedIn.status()).toBe(200);
+  const session = (await (await request.get("/api/auth/get-session")).json()) as { session: { ipAddress: string } };
+  expect(session.session.ipAddress).toBe("127.0.0.1");
+});

@@ -43,7 +43,9 @@ function createAuth() {
       cookiePrefix: "vstar",
       useSecureCookies: url.startsWith("https://"),
       defaultCookieAttributes: { sameSite: "lax", httpOnly: true },
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
+      // web-server.ts replaces X-Forwarded-For with the one address it decided from the connection
+      // and TRUSTED_PROXIES; nothing else a client sends names its address.
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     },
     hooks: {
       // Per-account throttling of password sign-in, on top of better-auth's per-IP limit. The

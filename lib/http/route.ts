@@ -4,6 +4,7 @@ import { appUrl } from "@/lib/config/app-url";
 import { ACCESS, type Access } from "@/lib/auth/roles";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { DomainError, forbidden, invalidInput, unauthenticated } from "@/lib/errors/domain-error";
+import { requestClientAddress } from "./client-address";
 import { errorResponse } from "./error-response";
 import { json } from "./json";
 
@@ -67,7 +68,7 @@ export function route<
       const params = parse(spec.params, await context.params, "path");
       const query = parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
       const body = spec.body ? parse(spec.body, await readJson(request), "body") : undefined;
-      const ip = clientIp(request);
+      const ip = requestClientAddress(request.headers);
       return handler({
         user,
         params: params as Infer<P>,
@@ -121,8 +122,4 @@ function checkOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   const allowed = new Set([new URL(appUrl()).origin, new URL(request.url).origin]);
   if (!origin || !allowed.has(origin)) throw forbidden("Cross-origin request refused");
-}
-
-function clientIp(request: Request): string | null {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip");
 }

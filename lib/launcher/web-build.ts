@@ -26,7 +26,7 @@ export function buildWeb(): Promise<void> {
   });
 }
 
-export function nextBin(): string {
+function nextBin(): string {
   return path.join(projectRoot, "node_modules", ".bin", "next");
 }
 
