@@ -7,6 +7,7 @@ import { DomainError, forbidden, invalidInput, unauthenticated } from "@/lib/err
 import { requestClientAddress } from "./client-address";
 import { errorResponse } from "./error-response";
 import { json } from "./json";
+import { MAX_JSON_BODY_BYTES, readBodyText, withBodyWithin } from "./request-body";
 
 type Schema = z.ZodType;
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -17,6 +18,8 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
   params?: P;
   query?: Q;
   body?: B;
+  /** The largest JSON body taken (default MAX_JSON_BODY_BYTES); a larger one is answered 413 unread. */
+  maxBodyBytes?: number;
 }
 
 export interface RouteInput<P, Q, B> {
@@ -67,7 +70,7 @@ export function route<
       if (MUTATING.has(request.method)) checkOrigin(request);
       const params = parse(spec.params, await context.params, "path");
       const query = parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
-      const body = spec.body ? parse(spec.body, await readJson(request), "body") : undefined;
+      const body = spec.body ? parse(spec.body, await readJson(request, spec.maxBodyBytes ?? MAX_JSON_BODY_BYTES), "body") : undefined;
       const ip = requestClientAddress(request.headers);
       return handler({
         user,
@@ -82,9 +85,17 @@ export function route<
   return Object.assign(guarded, { access: spec.access });
 }
 
-/** For the few handlers anyone may call (sign-in itself, liveness); they say so explicitly. */
+/** The largest body a public handler (sign-in, password change) takes. */
+const MAX_PUBLIC_BODY_BYTES = 64 * 1024;
+
+/**
+ * For the few handlers anyone may call (sign-in itself, liveness); they say so explicitly. Their
+ * bodies are small: one larger than MAX_PUBLIC_BODY_BYTES is refused (413) before the handler runs.
+ */
 export function publicRoute(handler: (request: Request) => Promise<Response>): GuardedHandler<Response> {
-  return Object.assign((request: Request) => respond(() => handler(request)), { access: "public" as const });
+  return Object.assign((request: Request) => respond(async () => handler(await withBodyWithin(request, MAX_PUBLIC_BODY_BYTES))), {
+    access: "public" as const,
+  });
 }
 
 async function respond(run: () => Promise<unknown>): Promise<Response> {
@@ -108,8 +119,8 @@ function parse(schema: Schema | undefined, value: unknown, where: string): unkno
   });
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  const text = await readBodyText(request, maxBytes);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
