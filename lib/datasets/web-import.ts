@@ -6,6 +6,7 @@ import { importRoots, mediaRoot } from "@/lib/config/media-root";
 import { invalidInput } from "@/lib/errors/domain-error";
 import { dataDir } from "@/lib/config/paths";
 import { MAX_JSON_BODY_BYTES, readBodyText } from "@/lib/http/request-body";
+import { nulCharacterAt } from "@/lib/http/schemas";
 import { resolveInside } from "@/lib/media/resolve-inside";
 import { FORMAT_NAMES, type ImportOptionsInput } from "./import-options";
 import { setImportJobId } from "./import-repository";
@@ -106,6 +107,8 @@ async function optionsFromMultipart({ fields, files }: ReceivedMultipart): Promi
 }
 
 function parseForm(raw: unknown): z.infer<typeof importFormSchema> {
+  const nul = nulCharacterAt(raw);
+  if (nul) throw invalidInput(`${nul.join(".") || "form"}: contains a NUL character (\\u0000), which cannot be stored`);
   const parsed = importFormSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error.issues.map((i) => `${i.path.join(".") || "form"}: ${i.message}`).join("; "));
   return parsed.data;

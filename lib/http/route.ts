@@ -8,6 +8,7 @@ import { requestClientAddress } from "./client-address";
 import { errorResponse } from "./error-response";
 import { json } from "./json";
 import { MAX_JSON_BODY_BYTES, readBodyText, withBodyWithin } from "./request-body";
+import { nulCharacterAt } from "./schemas";
 
 type Schema = z.ZodType;
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -109,6 +110,15 @@ async function respond(run: () => Promise<unknown>): Promise<Response> {
 
 function parse(schema: Schema | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
+  const nul = nulCharacterAt(value);
+  if (nul) {
+    const field = nul.join(".");
+    const message = "contains a NUL character (\\u0000), which cannot be stored";
+    throw new DomainError("invalid-input", `Invalid ${where}: ${[where, ...nul].join(".")}: ${message}`, {
+      field: field || undefined,
+      details: { issues: [{ field: [where, ...nul].join("."), message }] },
+    });
+  }
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({ field: [where, ...issue.path].join("."), message: issue.message }));
