@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { groundTruth } from "@/lib/review/ground-truth/ground-truth";
 import type { ItemDetail } from "@/lib/review/items/item-detail-types";
+import { cspViolations, watchCsp } from "./csp";
 import { signIn } from "./sign-in";
 import { runCyclesToCompletion } from "./simulated-run";
 
@@ -85,6 +86,7 @@ async function selectInAnswer(page: Page, text: string): Promise<void> {
 }
 
 test("an annotator audits an item from the keyboard next to the video, and the metrics change", async ({ page }) => {
+  await watchCsp(page);
   await signIn(page, "annotator@demo.local");
 
   await page.goto(`/review/${queue.queueId}/metrics`);
@@ -120,6 +122,8 @@ test("an annotator audits an item from the keyboard next to the video, and the m
   // One frame forward from the keyboard.
   await page.locator("body").press(".");
   await expect.poll(async () => (await videoState(page)).time).toBeGreaterThan(interval.start + 0.02);
+  // The security policy blocked nothing the page and the player use.
+  expect(await cspViolations(page)).toEqual([]);
 
   // Mark a hallucinated span: select the answer's first sentence and press h.
   const answer = (await page.locator("[data-answer-root]").textContent()) ?? "";

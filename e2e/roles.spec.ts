@@ -20,7 +20,10 @@ test("a wrong password and an unknown account get the same answer", async ({ pag
 
 test("after sign-in, next= is followed on this site only", async ({ page, baseURL }) => {
   // Nothing leaves the machine, whatever the page tries.
-  await page.route(/evil\.example/, (route) => route.abort());
+  await page.route(
+    (url) => url.hostname.endsWith("evil.example"),
+    (route) => route.abort(),
+  );
   const origin = new URL(baseURL!).origin;
   for (const [next, lands] of [
     ["/%5Cevil.example/phish", "/datasets"],
@@ -84,4 +87,15 @@ test("an address a client writes into X-Forwarded-For is not what its session re
   expect(signedIn.status()).toBe(200);
   const session = (await (await request.get("/api/auth/get-session")).json()) as { session: { ipAddress: string } };
   expect(session.session.ipAddress).toBe("127.0.0.1");
+});
+
+test("pages and API answers carry the security headers", async ({ request }) => {
+  for (const path of ["/sign-in", "/api/health"]) {
+    const headers = (await request.get(path)).headers();
+    expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(headers["content-security-policy"]).toContain("object-src 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("same-origin");
+    expect(headers["x-powered-by"]).toBeUndefined();
+  }
 });

@@ -48,5 +48,8 @@ export async function readBodyText(request: Request, maxBytes: number): Promise<
 export async function withBodyWithin(request: Request, maxBytes: number): Promise<Request> {
   if (request.method === "GET" || request.method === "HEAD" || !request.body) return request;
   const text = await readBodyText(request, maxBytes);
-  return new Request(request.url, { method: request.method, headers: request.headers, body: text });
+  const headers = new Headers(request.headers);
+  // The held text is re-encoded: its length is the new body's own.
+  headers.delete("content-length");
+  return new Request(request.url, { method: request.method, headers, body: text });
 }
