@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   // Separate build folders let several checkouts' test runs build side by side.
@@ -18,6 +19,12 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   // forbidden() renders app/forbidden.tsx with status 403.
   experimental: { authInterrupts: true },
+  poweredByHeader: false,
+  // CSP, frame-ancestors, Referrer-Policy, nosniff on every response (lib/http/security-headers).
+  // Read when the app is built: S3_ENDPOINT changes need a new build (the launcher notices).
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders() }];
+  },
 };
 
 export default nextConfig;

@@ -35,7 +35,7 @@ export function ChangePasswordForm() {
         />
       </label>
       <label className="block">
-        <span className="text-sm text-slate-700">New password (10 characters or more)</span>
+        <span className="text-sm text-slate-700">New password (10 characters or more, not easy to guess)</span>
         <input
           name="next"
           type="password"

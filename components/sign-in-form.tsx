@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { sameOriginPath } from "@/lib/http/same-origin-path";
 
 export function SignInForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +20,8 @@ export function SignInForm({ next }: { next: string }) {
     }).catch(() => null);
     setPending(false);
     if (response?.ok) {
-      window.location.assign(next);
+      // The page checked it already; checked again here, where the browser follows it.
+      window.location.assign(sameOriginPath(next));
       return;
     }
     const body = (await response?.json().catch(() => null)) as { message?: string } | null;

@@ -1,4 +1,5 @@
 import { expect, test, type Locator } from "@playwright/test";
+import { cspViolations, watchCsp } from "./csp";
 import { signIn } from "./sign-in";
 
 const DEMO_DATASETS = ["Kinetics-700 (demo)", "STAR (demo)", "FineDiving (demo)"];
@@ -35,6 +36,7 @@ test("a researcher sees the three demo datasets with their counts", async ({ pag
 });
 
 test("a demo clip opens in the player, plays in Chromium and seeks", async ({ page }) => {
+  await watchCsp(page);
   await signIn(page, "researcher@demo.local");
   await page.goto("/datasets");
   await page.getByRole("table", { name: "Datasets" }).getByRole("link", { name: "Kinetics-700 (demo)" }).click();
@@ -58,6 +60,8 @@ test("a demo clip opens in the player, plays in Chromium and seeks", async ({ pa
   const legacy = await playAndSeek(page.getByTestId("clip-player").locator("video"), 1);
   expect(legacy.currentTime).toBeGreaterThan(0.9);
   expect(legacy.readyState).toBeGreaterThanOrEqual(2);
+  // The security policy blocked nothing the page and the player use.
+  expect(await cspViolations(page)).toEqual([]);
 });
 
 test("a FineDiving dive made from frames plays, and the media route answers ranges", async ({ page }) => {

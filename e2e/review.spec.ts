@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { groundTruth } from "@/lib/review/ground-truth/ground-truth";
 import type { ItemDetail } from "@/lib/review/items/item-detail-types";
+import { cspViolations, watchCsp } from "./csp";
 import { signIn } from "./sign-in";
 import { runCyclesToCompletion } from "./simulated-run";
 
@@ -90,6 +91,7 @@ test("an annotator audits an item from the keyboard next to the video, and the m
   await signIn(researcher, "researcher@demo.local");
   await researcher.goto(`/review/${queue.queueId}/metrics`);
   await expect(researcher.getByTestId("metric-audits")).toHaveText(`0 / ${queue.size}`);
+  await watchCsp(page);
   await signIn(page, "annotator@demo.local");
 
   await page.goto("/review");
@@ -122,6 +124,8 @@ test("an annotator audits an item from the keyboard next to the video, and the m
   // One frame forward from the keyboard.
   await page.locator("body").press(".");
   await expect.poll(async () => (await videoState(page)).time).toBeGreaterThan(interval.start + 0.02);
+  // The security policy blocked nothing the page and the player use.
+  expect(await cspViolations(page)).toEqual([]);
 
   // Mark a hallucinated span: select the answer's first sentence and press h.
   const answer = (await page.locator("[data-answer-root]").textContent()) ?? "";

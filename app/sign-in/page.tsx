@@ -3,14 +3,14 @@ import { SignInForm } from "@/components/sign-in-form";
 import { isDemoMode } from "@/lib/config/demo-mode";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/demo/demo-users";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { sameOriginPath } from "@/lib/http/same-origin-path";
 
 export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next } = await searchParams;
-  // Only same-site paths: never redirect to another host after sign-in.
-  const target = next?.startsWith("/") && !next.startsWith("//") ? next : "/";
+  const target = sameOriginPath(next);
   return (
     <main className="mx-auto max-w-sm px-6 py-20">
       <h1 className="text-2xl font-semibold">Video-STaR Studio</h1>

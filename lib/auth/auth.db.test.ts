@@ -1,12 +1,23 @@
 import { afterAll, expect, test } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
+import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { auth } from "./auth";
-import { ACCOUNT_FAILURE_LIMIT } from "./login-throttle";
+import {
+  backoffMs,
+  beginSignInAttempt,
+  endSignInAttemptWithSuccess,
+  FIRST_BACKOFF_MS,
+  FREE_FAILURES,
+  MAX_BACKOFF_MS,
+} from "./login-throttle";
 import { getSessionUser } from "./session";
 import { changeRole, createUser, setActive } from "./users";
 
-afterAll(() => disconnectPrisma());
+afterAll(async () => {
+  await disconnectPrisma();
+  await closePool();
+});
 
 const PASSWORD = "correct-horse-battery";
 
@@ -69,11 +80,75 @@ test("an unknown account and a wrong password get the same answer", async () => 
   expect(await wrong.json()).toEqual(await unknown.json());
 });
 
-test(`after ${ACCOUNT_FAILURE_LIMIT} failed sign-ins an account is locked, whichever IP asks`, async () => {
+test("a deactivated account with the right password gets exactly the wrong-password answer", async () => {
   const user = await newUser();
-  for (let attempt = 0; attempt < ACCOUNT_FAILURE_LIMIT; attempt += 1) {
-    expect((await signIn(user.email, "wrong-password", `198.51.100.${attempt}`)).status).toBe(401);
-  }
-  const locked = await signIn(user.email, PASSWORD, "192.0.2.99");
-  expect(locked.status).toBe(429);
+  await setActive(user.id, false, SYSTEM_ACTOR);
+  const deactivated = await signIn(user.email, PASSWORD, "198.51.100.201");
+  const wrong = await signIn(user.email, "not-the-password", "198.51.100.202");
+  expect(deactivated.status).toBe(wrong.status);
+  expect(await deactivated.json()).toEqual(await wrong.json());
 });
+
+test(`40 guesses at once from one address: only ${FREE_FAILURES} passwords are checked, the rest wait`, async () => {
+  const user = await newUser();
+  const answers = await Promise.all(Array.from({ length: 40 }, () => signIn(user.email, "wrong-password", "198.51.100.40")));
+  const statuses = answers.map((answer) => answer.status);
+  expect(statuses.filter((status) => status === 401)).toHaveLength(FREE_FAILURES);
+  expect(statuses.filter((status) => status !== 401).every((status) => status === 429)).toBe(true);
+});
+
+test("failures from one address slow that address only: the owner signs in from another at once", async () => {
+  const user = await newUser();
+  for (let attempt = 0; attempt < FREE_FAILURES; attempt += 1) {
+    expect((await signIn(user.email, "wrong-password", "198.51.100.50")).status).toBe(401);
+  }
+  const slowed = await signIn(user.email, PASSWORD, "198.51.100.50");
+  expect(slowed.status).toBe(429);
+  expect(slowed.headers.get("retry-after")).toBe(String(FIRST_BACKOFF_MS / 1000));
+  expect(((await slowed.json()) as { message: string }).message).toMatch(/from your address\. Try again in 30 seconds/);
+  expect((await signIn(user.email, PASSWORD, "203.0.113.50")).status).toBe(200);
+});
+
+test("past the free failures, each attempt waits twice as long as the last, up to the cap; a success starts afresh", async () => {
+  const email = `backoff-${Date.now()}@test.local`;
+  const address = "198.51.100.60";
+  let now = 1_000_000_000_000;
+  for (let attempt = 0; attempt < FREE_FAILURES; attempt += 1)
+    expect(await beginSignInAttempt(email, address, now)).toEqual({ allowed: true });
+  const waits: number[] = [];
+  for (let round = 0; round < 8; round += 1) {
+    const denied = await beginSignInAttempt(email, address, now);
+    if (denied.allowed) throw new Error("expected to wait");
+    waits.push(denied.retryAfterMs);
+    expect(await beginSignInAttempt(email, address, now + denied.retryAfterMs - 1)).toMatchObject({ allowed: false });
+    now += denied.retryAfterMs;
+    expect(await beginSignInAttempt(email, address, now)).toEqual({ allowed: true });
+  }
+  expect(waits).toEqual([30_000, 60_000, 120_000, 240_000, 480_000, MAX_BACKOFF_MS, MAX_BACKOFF_MS, MAX_BACKOFF_MS]);
+  expect(backoffMs(FREE_FAILURES - 1)).toBe(0);
+
+  await endSignInAttemptWithSuccess(email, address);
+  for (let attempt = 0; attempt < FREE_FAILURES; attempt += 1)
+    expect(await beginSignInAttempt(email, address, now)).toEqual({ allowed: true });
+});
+
+test.each(["          ", "1234567890", "aaaaaaaaaa"])(
+  "a weak password (%j) is refused for a new account and a password change",
+  async (weak) => {
+    const refused = createUser({ email: `weak-${Date.now()}@test.local`, name: "Weak", role: "ANNOTATOR", password: weak }, SYSTEM_ACTOR);
+    await expect(refused).rejects.toMatchObject({ kind: "invalid-input", field: "password", message: /too easy to guess/ });
+
+    const user = await newUser();
+    const headers = cookieOf(await signIn(user.email, PASSWORD, "198.51.100.70"));
+    const change = await auth().handler(
+      new Request("http://localhost:3000/api/auth/change-password", {
+        method: "POST",
+        headers: { cookie: headers.get("cookie")!, "content-type": "application/json", origin: "http://localhost:3000" },
+        body: JSON.stringify({ currentPassword: PASSWORD, newPassword: weak }),
+      }),
+    );
+    expect(change.status).toBe(400);
+    expect(((await change.json()) as { message: string }).message).toMatch(/^This password is too easy to guess\./);
+    expect((await signIn(user.email, PASSWORD, "198.51.100.71")).status).toBe(200);
+  },
+);

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db/prisma";
 import { inTransaction } from "@/lib/db/transaction";
 import { conflict, invalidField, notFound } from "@/lib/errors/domain-error";
 import { auth } from "./auth";
-import { MIN_PASSWORD_LENGTH } from "./auth-constants";
+import { passwordProblem } from "./password-policy";
 import type { Role } from "./roles";
 
 export interface NewUser {
@@ -19,9 +19,8 @@ export interface NewUser {
  * An email already in use is a conflict.
  */
 export async function createUser(input: NewUser, actor: Actor): Promise<{ id: string }> {
-  if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw invalidField("password", `The password must have at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
+  const weakness = passwordProblem(input.password, [input.email, input.name]);
+  if (weakness) throw invalidField("password", weakness);
   const context = await auth().$context;
   const email = input.email.trim().toLowerCase();
   if (await context.internalAdapter.findUserByEmail(email)) {

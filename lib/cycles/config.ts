@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { invalidInput } from "@/lib/errors/domain-error";
 import "@/lib/validation/zod-messages";
+import { bodyRowId } from "@/lib/http/schemas";
 import { trainingHyperparametersSchema, videoSettingsSchema } from "@/lib/backends";
 import { PRESET_NAMES, resolveVerifierConfig, verifierOverridesSchema, VerifierConfigError, type VerifierConfig } from "@/lib/verifier";
 import { ANSWER_PROMPT, LABEL_PLACEHOLDER, QUESTION_PLACEHOLDER, RATIONALIZATION_PROMPT } from "./prompts";
@@ -9,7 +10,7 @@ const splits = z.array(z.string().trim().min(1)).min(1);
 
 const datasetSelectionSchema = z.strictObject({
   /** The dataset's id or its unique name. */
-  dataset: z.union([z.int().positive(), z.string().trim().min(1)]),
+  dataset: z.union([bodyRowId, z.string().trim().min(1)]),
   /** Questions drawn from the training splits (deterministically, from the run's seed); null = all. */
   sampleSize: z.int().positive().nullable().default(null),
   splits: splits.default(["train"]),

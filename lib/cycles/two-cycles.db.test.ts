@@ -120,6 +120,8 @@ test("two full cycles: yield grows, the final cycle trains on direct answers onl
 
   const run = await waitForRunEnd(runId, 150_000, () => worker?.output().slice(-3000) ?? "");
   expect(run.status).toBe("DONE");
+  // Batch after batch, request after request: no listener piles up on a signal.
+  expect(worker?.output()).not.toContain("MaxListenersExceededWarning");
   expect(run.cycles.map((c) => [c.index, c.status, c.isFinal])).toEqual([
     [1, "DONE", false],
     [2, "DONE", true],

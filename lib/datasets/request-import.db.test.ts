@@ -52,3 +52,18 @@ test("an import refused before it is recorded, or failing at commit, leaves no r
   expect(await prisma().datasetImport.count()).toBe(rows);
   expect(await auditCount("dataset.import")).toBe(entries);
 });
+
+test("a file that cannot be imported is named relative to its import root, never by its absolute path", async () => {
+  const saved = process.env.IMPORT_ROOTS;
+  process.env.IMPORT_ROOTS = dir;
+  try {
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(path.join(dir, "annotations", "empty-folder"), { recursive: true });
+    const refused = requestImport({ ...options, displayName: undefined, file: path.join(dir, "annotations", "empty-folder") }, researcher);
+    await expect(refused).rejects.toThrow("annotations/empty-folder is a folder without an annotation file to import");
+    await expect(refused).rejects.not.toThrow(dir);
+  } finally {
+    if (saved === undefined) delete process.env.IMPORT_ROOTS;
+    else process.env.IMPORT_ROOTS = saved;
+  }
+});

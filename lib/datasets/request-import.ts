@@ -7,6 +7,7 @@ import { inTransaction } from "@/lib/db/transaction";
 import { invalidInput } from "@/lib/errors/domain-error";
 import { importOptionsSchema, withCompanionFiles, type ImportOptionsInput } from "./import-options";
 import { createImportRow } from "./import-repository";
+import { importFileName } from "./paths";
 
 /**
  * Records a requested import (DatasetImport, QUEUED) after checking its options and that its file
@@ -21,15 +22,16 @@ export async function requestImport(input: ImportOptionsInput, actor: Actor) {
   }
   const options = withCompanionFiles(parsed.data);
   const info = await stat(options.file).catch(() => null);
-  if (info?.isDirectory() === true) throw invalidInput(`${options.file} is a folder without an annotation file to import`);
-  if (info === null || !info.isFile()) throw invalidInput(`${options.file} is not a readable file`);
+  const name = importFileName(options.file);
+  if (info?.isDirectory() === true) throw invalidInput(`${name} is a folder without an annotation file to import`);
+  if (info === null || !info.isFile()) throw invalidInput(`${name} is not a readable file`);
   const sourceSha256 = await sha256OfFile(options.file);
   return inTransaction(async (tx) => {
     const row = await createImportRow({ options, sourceSha256, createdById: actor.userId }, tx);
     await recordAudit(tx, actor, {
       action: "dataset.import",
       targetId: row.id,
-      details: { datasetName: options.datasetName, format: options.format, file: options.displayName ?? options.file },
+      details: { datasetName: options.datasetName, format: options.format, file: options.displayName ?? name },
     });
     return row;
   });

@@ -2,6 +2,7 @@ import path from "node:path";
 import type pg from "pg";
 import { mediaRoot } from "@/lib/config/media-root";
 import { pool } from "@/lib/db/pool";
+import { importFileName, withoutImportRoots } from "./paths";
 import { UnstorableTextError } from "./copy-text";
 import { datasetTemplates, ensureTemplates, findOrCreateDataset } from "./dataset-sql";
 import { FatalImportError, ImportErrorCollector } from "./errors";
@@ -121,7 +122,7 @@ async function requireImport(importId: number): Promise<ImportRow> {
 type ImportRow = NonNullable<Awaited<ReturnType<typeof findImport>>>;
 
 function displayNameOf(options: ImportOptions): string {
-  return options.displayName ?? path.basename(options.file);
+  return options.displayName ?? importFileName(options.file);
 }
 
 interface RunState {
@@ -282,7 +283,7 @@ function problemsOf(errors: ImportErrorCollector): StoredImportProblem[] {
 }
 
 function failedResult(fileName: string, state: Pick<RunState, "recordsRead">, error: unknown): ImportResult {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = withoutImportRoots(error instanceof Error ? error.message : String(error));
   return {
     status: "FAILED",
     datasetId: null,

@@ -1,19 +1,17 @@
-import { randomBytes } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir, stat } from "node:fs/promises";
+import { rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as NodeWebReadableStream } from "node:stream/web";
 import { z } from "zod";
 import type { Actor } from "@/lib/audit/actor";
 import { importRoots, mediaRoot } from "@/lib/config/media-root";
 import { invalidInput } from "@/lib/errors/domain-error";
 import { dataDir } from "@/lib/config/paths";
+import { MAX_JSON_BODY_BYTES, readBodyText } from "@/lib/http/request-body";
+import { nulCharacterAt } from "@/lib/http/schemas";
 import { resolveInside } from "@/lib/media/resolve-inside";
 import { FORMAT_NAMES, type ImportOptionsInput } from "./import-options";
 import { setImportJobId } from "./import-repository";
 import { enqueueImport } from "./job-sender";
+import { newUploadFolder, type ReceivedMultipart, receiveMultipart, type SavedUpload, safeUploadName } from "./multipart-upload";
 import { isSafeRelativePath } from "./paths";
 import { requestImport } from "./request-import";
 
@@ -47,14 +45,19 @@ const importFormSchema = z.object({
  * Reads an import request (JSON with a server path, or multipart/form-data with the file and,
  * for generic imports, the mapping uploaded), saves uploads under the first import root, and
  * checks every path: server paths must lie under an import root, the media folder inside the
- * media store. Returns the import's options; throws an invalid-input DomainError naming the problem.
+ * media store. Returns the import's options; throws an invalid-input DomainError naming the problem
+ * (too-large for an upload past `maxUploadBytes`, found while it streams to disk).
  */
-export async function readImportRequest(request: Request): Promise<ImportOptionsInput> {
+export async function readImportRequest(request: Request, limits = { maxUploadBytes: MAX_UPLOAD_BYTES }): Promise<ImportOptionsInput> {
   const type = request.headers.get("content-type") ?? "";
-  if (type.startsWith("multipart/form-data")) return readMultipart(request);
-  const body = await request.json().catch(() => {
+  if (type.startsWith("multipart/form-data")) return readMultipart(request, limits.maxUploadBytes);
+  const text = await readBodyText(request, MAX_JSON_BODY_BYTES);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
     throw invalidInput("the body must be JSON or multipart/form-data");
-  });
+  }
   const form = parseForm(body);
   if (form.serverPath === undefined) throw invalidInput("serverPath: give a file on the server, or upload one");
   return toOptions(
@@ -65,13 +68,21 @@ export async function readImportRequest(request: Request): Promise<ImportOptions
   );
 }
 
-async function readMultipart(request: Request): Promise<ImportOptionsInput> {
-  const data = await request.formData().catch(() => {
-    throw invalidInput("the upload could not be read");
-  });
+async function readMultipart(request: Request, maxUploadBytes: number): Promise<ImportOptionsInput> {
+  const [root = path.join(dataDir(), "imports")] = importRoots();
+  const received = await receiveMultipart(request, newUploadFolder(root), { maxBytes: maxUploadBytes });
+  try {
+    return await optionsFromMultipart(received);
+  } catch (error) {
+    await rm(received.folder, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+async function optionsFromMultipart({ fields, files }: ReceivedMultipart): Promise<ImportOptionsInput> {
   const text = (name: string) => {
-    const value = data.get(name);
-    return typeof value === "string" && value.trim() !== "" ? value : undefined;
+    const value = fields[name];
+    return value !== undefined && value.trim() !== "" ? value : undefined;
   };
   const form = parseForm({
     format: text("format"),
@@ -82,26 +93,22 @@ async function readMultipart(request: Request): Promise<ImportOptionsInput> {
     mediaFolder: text("mediaFolder"),
     checkMedia: text("checkMedia") ?? "false",
   });
-  const uploads = data.getAll("file").filter((value): value is File => value instanceof File && value.size > 0);
-  const upload = mainUpload(uploads);
-  const mappingUpload = data.get("mapping");
+  const upload = mainUpload(files.filter((file) => file.field === "file"));
+  const mappingUpload = files.find((file) => file.field === "mapping");
   const file =
     upload !== undefined
-      ? await saveUploads(uploads, upload)
+      ? upload.path
       : form.serverPath
         ? await resolveImportPath(form.serverPath, { folders: form.format === "finediving" })
         : null;
   if (file === null) throw invalidInput("file: choose a file to upload, or give a server path");
-  const mapping =
-    mappingUpload instanceof File && mappingUpload.size > 0
-      ? await saveUpload(mappingUpload)
-      : form.mappingPath
-        ? await resolveImportPath(form.mappingPath)
-        : undefined;
+  const mapping = mappingUpload ? mappingUpload.path : form.mappingPath ? await resolveImportPath(form.mappingPath) : undefined;
   return toOptions(form, file, upload?.name, mapping);
 }
 
 function parseForm(raw: unknown): z.infer<typeof importFormSchema> {
+  const nul = nulCharacterAt(raw);
+  if (nul) throw invalidInput(`${nul.join(".") || "form"}: contains a NUL character (\\u0000), which cannot be stored`);
   const parsed = importFormSchema.safeParse(raw);
   if (!parsed.success) throw invalidInput(parsed.error.issues.map((i) => `${i.path.join(".") || "form"}: ${i.message}`).join("; "));
   return parsed.data;
@@ -121,7 +128,7 @@ async function toOptions(
     ...(form.description ? { description: form.description } : {}),
     format,
     file,
-    ...(displayName ? { displayName: safeName(displayName) } : {}),
+    ...(displayName ? { displayName: safeUploadName(displayName) } : {}),
     mediaPrefix: await mediaPrefixOf(form.mediaFolder, form.checkMedia),
     checkMedia: form.checkMedia,
     ...(mappingFile ? { mappingFile } : {}),
@@ -149,8 +156,8 @@ async function resolveImportPath(candidate: string, accept: { folders?: boolean 
 const COMPANION_NAME = /^(action_classes\.txt|object_classes\.txt|Sub_action_Types_Table\.pkl|\w+_split\.pkl)$/;
 
 /** Of several uploaded files (an annotation file with its companions), the one to import. */
-function mainUpload(uploads: readonly File[]): File | undefined {
-  return uploads.find((file) => !COMPANION_NAME.test(safeName(file.name))) ?? uploads[0];
+function mainUpload(uploads: readonly SavedUpload[]): SavedUpload | undefined {
+  return uploads.find((file) => !COMPANION_NAME.test(file.name)) ?? uploads[0];
 }
 
 async function mediaPrefixOf(folder: string, mustExist: boolean): Promise<string> {
@@ -163,43 +170,6 @@ async function mediaPrefixOf(folder: string, mustExist: boolean): Promise<string
   if (mustExist && !(await stat(resolved).catch(() => null))?.isDirectory())
     throw invalidInput(`mediaFolder: no folder "${prefix}" in the media store`);
   return prefix;
-}
-
-/** Keeps an uploaded file under `<first import root>/uploads/<unique>/<its name>`. */
-async function saveUpload(file: File): Promise<string> {
-  return saveUploads([file], file);
-}
-
-/** Keeps uploaded files side by side in one new upload folder (so companions are found); returns `main`'s path. */
-async function saveUploads(files: readonly File[], main: File): Promise<string> {
-  const total = files.reduce((sum, file) => sum + file.size, 0);
-  if (total > MAX_UPLOAD_BYTES) throw invalidInput(`the upload is larger than ${MAX_UPLOAD_BYTES / 1024 ** 3} GiB`);
-  const [root = path.join(dataDir(), "imports")] = importRoots();
-  const dir = path.join(root, "uploads", `${new Date().toISOString().slice(0, 10)}-${randomBytes(6).toString("hex")}`);
-  await mkdir(dir, { recursive: true });
-  const names = new Set<string>();
-  let mainPath = "";
-  for (const file of files) {
-    const name = safeName(file.name);
-    if (names.has(name)) throw invalidInput(`two uploaded files are named ${name}`);
-    names.add(name);
-    const target = path.join(dir, name);
-    await pipeline(
-      Readable.fromWeb(file.stream() as unknown as NodeWebReadableStream<Uint8Array>),
-      createWriteStream(target, { flags: "wx" }),
-    );
-    if (file === main) mainPath = target;
-  }
-  return mainPath;
-}
-
-/** A file name fit to keep: its base name, with anything but letters, digits, ".", "-" and "_" replaced. */
-function safeName(name: string): string {
-  const base = path
-    .basename(name.replaceAll("\\", "/"))
-    .replace(/[^A-Za-z0-9._-]+/g, "_")
-    .replace(/^\.+/, "");
-  return base === "" ? "upload" : base.slice(0, 200);
 }
 
 /** Records the import and queues it for the worker; returns its id. */

@@ -35,7 +35,10 @@ async function createFirstAdmin(demo: boolean): Promise<string[]> {
   const email = process.env.ADMIN_EMAIL;
   const password = process.env.ADMIN_PASSWORD;
   if (email && password) {
-    await createUser({ email, name: "Administrator", role: "ADMIN", password }, SYSTEM_ACTOR);
+    await createUser({ email, name: "Administrator", role: "ADMIN", password }, SYSTEM_ACTOR).catch((error: unknown) => {
+      if (isDomainError(error, "invalid-input")) throw new Error(`ADMIN_PASSWORD / ADMIN_EMAIL: ${error.message}`);
+      throw error;
+    });
     return [`Admin account created for ${email} (password from ADMIN_PASSWORD).`];
   }
   if (demo) return [];

@@ -7,6 +7,7 @@
  * - conflict: the thing exists but its state refuses the request (already taken, still running);
  * - gone: the thing existed, but what it pointed to has been removed;
  * - unprocessable: the request is well formed, but the data it points to cannot be worked on;
+ * - too-large: the request (its body, an upload) is larger than the server takes;
  * - unavailable: a service the request needs (a GPU backend, ffmpeg) failed or is missing.
  */
 export const DOMAIN_ERROR_KINDS = [
@@ -17,6 +18,7 @@ export const DOMAIN_ERROR_KINDS = [
   "conflict",
   "gone",
   "unprocessable",
+  "too-large",
   "unavailable",
 ] as const;
 export type DomainErrorKind = (typeof DOMAIN_ERROR_KINDS)[number];
@@ -82,5 +84,7 @@ export const unauthenticated = (message = "Sign in required") => new DomainError
 export const gone = (message: string) => new DomainError("gone", message);
 
 export const unprocessable = (message: string) => new DomainError("unprocessable", message);
+
+export const tooLarge = (message: string) => new DomainError("too-large", message);
 
 export const unavailable = (message: string, cause?: unknown) => new DomainError("unavailable", message, { cause });

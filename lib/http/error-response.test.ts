@@ -11,6 +11,7 @@ import {
   notFound,
   unauthenticated,
   unavailable,
+  tooLarge,
   unprocessable,
 } from "@/lib/errors/domain-error";
 import { log } from "@/lib/log";
@@ -34,6 +35,7 @@ describe("each kind answers with its status", () => {
     conflict: 409,
     gone: 410,
     unprocessable: 422,
+    "too-large": 413,
     unavailable: 503,
   };
 
@@ -57,6 +59,7 @@ describe("each kind answers with its status", () => {
     [gone("The file is no longer there"), 410, "The file is no longer there"],
     [unprocessable("The dive has no label"), 422, "The dive has no label"],
     [unavailable("ffmpeg is not installed"), 503, "ffmpeg is not installed"],
+    [tooLarge("The request body is larger than 1 MiB"), 413, "The request body is larger than 1 MiB"],
   ])("the helper making %s", async (error, status, message) => {
     quiet();
     expect(await answer(error)).toEqual({ status, body: { error: message } });

@@ -11,6 +11,7 @@ const HTTP_STATUS: Readonly<Record<DomainErrorKind, number>> = {
   conflict: 409,
   gone: 410,
   unprocessable: 422,
+  "too-large": 413,
   unavailable: 503,
 };
 

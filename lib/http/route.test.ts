@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, test, vi } from "vitest";
 import { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { conflict, invalidField } from "@/lib/errors/domain-error";
-import { route } from "./route";
+import { publicRoute, route } from "./route";
 
 const session = vi.hoisted(() => ({ user: null as SessionUser | null }));
 vi.mock("@/lib/auth/session", () => ({ getSessionUser: async () => session.user }));
@@ -90,4 +90,68 @@ test("a mutation from another origin is refused", async () => {
   const guarded = route({ access: "research" }, async () => ({}));
   const request = new Request(`${ORIGIN}/api/thing`, { method: "POST", headers: { origin: "https://evil.example" }, body: "{}" });
   expect((await guarded(request, { params: Promise.resolve({}) })).status).toBe(403);
+});
+
+/** A body of `chunks` chunks of 64 KiB, counting how many were taken. */
+function countedBody(chunks: number) {
+  const seen = { pulled: 0 };
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (seen.pulled === chunks) return controller.close();
+      seen.pulled += 1;
+      controller.enqueue(new Uint8Array(64 * 1024).fill(0x20));
+    },
+  });
+  return { stream, seen };
+}
+
+test("a JSON body that says it is too large is refused with 413 before any of it is read", async () => {
+  const handler = vi.fn(async () => ({}));
+  const guarded = route({ access: "research", body: z.object({}) }, handler);
+  const { stream, seen } = countedBody(5000);
+  const request = new Request(`${ORIGIN}/api/thing`, {
+    method: "POST",
+    headers: { origin: ORIGIN, "content-type": "application/json", "content-length": String(5000 * 64 * 1024) },
+    body: stream,
+    duplex: "half",
+  } as RequestInit);
+  const response = await guarded(request, { params: Promise.resolve({}) });
+  expect(response.status).toBe(413);
+  expect(await response.json()).toEqual({ error: "The request body is larger than the 1.0 MiB this request takes" });
+  expect(seen.pulled).toBeLessThanOrEqual(1);
+  expect(handler).not.toHaveBeenCalled();
+});
+
+test("a JSON body of no stated length is read only up to the limit, then refused with 413", async () => {
+  const guarded = route({ access: "research", body: z.object({}), maxBodyBytes: 256 * 1024 }, async () => ({}));
+  const { stream, seen } = countedBody(5000);
+  const request = new Request(`${ORIGIN}/api/thing`, {
+    method: "POST",
+    headers: { origin: ORIGIN, "content-type": "application/json" },
+    body: stream,
+    duplex: "half",
+  } as RequestInit);
+  const response = await guarded(request, { params: Promise.resolve({}) });
+  expect(response.status).toBe(413);
+  expect(seen.pulled).toBeLessThan(10);
+});
+
+test("a body under the limit is read whole", async () => {
+  const guarded = route({ access: "research", body: z.object({ text: z.string() }), maxBodyBytes: 1000 }, async ({ body }) => body);
+  const response = await call(guarded, { method: "POST", body: { text: "é".repeat(400) } });
+  expect(await response.json()).toEqual({ text: "é".repeat(400) });
+});
+
+test("a public handler (sign-in) gets no body larger than 64 KiB", async () => {
+  const handler = vi.fn(async (request: Request) => new Response(await request.text()));
+  const open = publicRoute(handler);
+  const refused = await open(new Request(`${ORIGIN}/api/auth/sign-in/email`, { method: "POST", body: "x".repeat(65 * 1024) }), {
+    params: Promise.resolve({}),
+  });
+  expect(refused.status).toBe(413);
+  expect(handler).not.toHaveBeenCalled();
+  const taken = await open(new Request(`${ORIGIN}/api/auth/sign-in/email`, { method: "POST", body: '{"email":"a@b.c"}' }), {
+    params: Promise.resolve({}),
+  });
+  expect(await taken.text()).toBe('{"email":"a@b.c"}');
 });

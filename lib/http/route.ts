@@ -5,8 +5,11 @@ import { ACCESS, type Access } from "@/lib/auth/roles";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { DomainError, forbidden, invalidInput, unauthenticated } from "@/lib/errors/domain-error";
 import "@/lib/validation/zod-messages";
+import { requestClientAddress } from "./client-address";
 import { errorResponse } from "./error-response";
 import { json } from "./json";
+import { MAX_JSON_BODY_BYTES, readBodyText, withBodyWithin } from "./request-body";
+import { nulCharacterAt } from "./schemas";
 
 type Schema = z.ZodType;
 type Infer<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -17,6 +20,8 @@ export interface RouteSpec<P extends Schema | undefined, Q extends Schema | unde
   params?: P;
   query?: Q;
   body?: B;
+  /** The largest JSON body taken (default MAX_JSON_BODY_BYTES); a larger one is answered 413 unread. */
+  maxBodyBytes?: number;
 }
 
 export interface RouteInput<P, Q, B> {
@@ -67,8 +72,8 @@ export function route<
       if (MUTATING.has(request.method)) checkOrigin(request);
       const params = parse(spec.params, await context.params, "path");
       const query = parse(spec.query, Object.fromEntries(new URL(request.url).searchParams), "query");
-      const body = spec.body ? parse(spec.body, await readJson(request), "body") : undefined;
-      const ip = clientIp(request);
+      const body = spec.body ? parse(spec.body, await readJson(request, spec.maxBodyBytes ?? MAX_JSON_BODY_BYTES), "body") : undefined;
+      const ip = requestClientAddress(request.headers);
       return handler({
         user,
         params: params as Infer<P>,
@@ -82,9 +87,17 @@ export function route<
   return Object.assign(guarded, { access: spec.access });
 }
 
-/** For the few handlers anyone may call (sign-in itself, liveness); they say so explicitly. */
+/** The largest body a public handler (sign-in, password change) takes. */
+const MAX_PUBLIC_BODY_BYTES = 64 * 1024;
+
+/**
+ * For the few handlers anyone may call (sign-in itself, liveness); they say so explicitly. Their
+ * bodies are small: one larger than MAX_PUBLIC_BODY_BYTES is refused (413) before the handler runs.
+ */
 export function publicRoute(handler: (request: Request) => Promise<Response>): GuardedHandler<Response> {
-  return Object.assign((request: Request) => respond(() => handler(request)), { access: "public" as const });
+  return Object.assign((request: Request) => respond(async () => handler(await withBodyWithin(request, MAX_PUBLIC_BODY_BYTES))), {
+    access: "public" as const,
+  });
 }
 
 async function respond(run: () => Promise<unknown>): Promise<Response> {
@@ -98,6 +111,15 @@ async function respond(run: () => Promise<unknown>): Promise<Response> {
 
 function parse(schema: Schema | undefined, value: unknown, where: string): unknown {
   if (!schema) return undefined;
+  const nul = nulCharacterAt(value);
+  if (nul) {
+    const field = nul.join(".");
+    const message = "contains a NUL character (\\u0000), which cannot be stored";
+    throw new DomainError("invalid-input", `Invalid ${where}: ${[where, ...nul].join(".")}: ${message}`, {
+      field: field || undefined,
+      details: { issues: [{ field: [where, ...nul].join("."), message }] },
+    });
+  }
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => ({ field: [where, ...issue.path].join("."), message: issue.message }));
@@ -108,8 +130,8 @@ function parse(schema: Schema | undefined, value: unknown, where: string): unkno
   });
 }
 
-async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+async function readJson(request: Request, maxBytes: number): Promise<unknown> {
+  const text = await readBodyText(request, maxBytes);
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text);
@@ -122,8 +144,4 @@ function checkOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   const allowed = new Set([new URL(appUrl()).origin, new URL(request.url).origin]);
   if (!origin || !allowed.has(origin)) throw forbidden("Cross-origin request refused");
-}
-
-function clientIp(request: Request): string | null {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip");
 }

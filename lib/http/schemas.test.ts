@@ -1,5 +1,16 @@
 import { describe, expect, test } from "vitest";
-import { DEFAULT_PAGE_SIZE, idParams, MAX_PAGE_SIZE, MAX_ROW_ID, optionalRowId, pageQuery, tokenPageQuery, userIdParams } from "./schemas";
+import {
+  bodyRowId,
+  DEFAULT_PAGE_SIZE,
+  idParams,
+  MAX_PAGE_SIZE,
+  MAX_ROW_ID,
+  nulCharacterAt,
+  optionalRowId,
+  pageQuery,
+  tokenPageQuery,
+  userIdParams,
+} from "./schemas";
 
 describe("id params", () => {
   const params = idParams("queueId", "itemId");
@@ -65,5 +76,27 @@ describe("pages", () => {
     expect(tokenPageQuery.parse({ cursor: "WzEyLCJhIl0" })).toEqual({ cursor: "WzEyLCJhIl0", limit: DEFAULT_PAGE_SIZE });
     expect(tokenPageQuery.parse({ cursor: "" }).cursor).toBeUndefined();
     expect(tokenPageQuery.safeParse({ cursor: "x".repeat(1001) }).success).toBe(false);
+  });
+});
+
+describe("ids in JSON bodies", () => {
+  test.each([1, MAX_ROW_ID])("%d is an id", (value) => {
+    expect(bodyRowId.parse(value)).toBe(value);
+  });
+  test.each([0, -1, 1.5, MAX_ROW_ID + 1, 99_999_999_999, "7"])("%s is refused", (value) => {
+    expect(bodyRowId.safeParse(value).success).toBe(false);
+  });
+});
+
+describe("NUL characters", () => {
+  test.each<[unknown, (string | number)[] | null]>([
+    ["plain", null],
+    ["a\u0000b", []],
+    [{ q: "apple\u0000" }, ["q"]],
+    [{ gold: [{ note: "ok" }, { note: "x\u0000" }] }, ["gold", 1, "note"]],
+    [{ "key\u0000": 1 }, ["key\\0"]],
+    [{ n: 1, b: true, none: null }, null],
+  ])("%j: found at %j", (value, at) => {
+    expect(nulCharacterAt(value)).toEqual(at);
   });
 });

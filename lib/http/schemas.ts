@@ -11,6 +11,32 @@ export const MAX_ROW_ID = 2_147_483_647;
 /** A row id as a path or query string carries it ("42"). */
 export const rowId = z.coerce.number().int().positive().max(MAX_ROW_ID);
 
+/** A row id in a JSON body (a number), bounded the same way. */
+export const bodyRowId = z.int().positive().max(MAX_ROW_ID, "is not an id (too big)");
+
+/**
+ * Where a request value holds a NUL character (U+0000), as a path of keys; null when nowhere.
+ * PostgreSQL stores no NUL in text or jsonb, so such input is refused before any query is made.
+ */
+export function nulCharacterAt(value: unknown, at: (string | number)[] = []): (string | number)[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? at : null;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = nulCharacterAt(item, [...at, index]);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (typeof value === "object" && value !== null) {
+    for (const [key, item] of Object.entries(value)) {
+      if (key.includes("\u0000")) return [...at, key.replaceAll("\u0000", "\\0")];
+      const found = nulCharacterAt(item, [...at, key]);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 /** The path's ids, by the names of its dynamic segments: `idParams("queueId", "itemId")`. */
 export function idParams<const K extends string>(...names: K[]): z.ZodObject<{ [P in K]: typeof rowId }> {
   return z.object(Object.fromEntries(names.map((name) => [name, rowId]))) as z.ZodObject<{ [P in K]: typeof rowId }>;

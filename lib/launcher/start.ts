@@ -8,14 +8,19 @@ import { dataDir, projectRoot } from "@/lib/config/paths";
 import { openDatabaseServer, type DatabaseServer } from "@/lib/db/database-server";
 import { applyMigrations } from "@/lib/db/migrations";
 import { ensureAuthSecret } from "@/lib/auth/secret";
+import { trustedProxies } from "@/lib/http/client-address";
 import { seedOnFirstRun } from "@/lib/demo/seed";
 import { log, logFormatFrom } from "@/lib/log";
 import { describeMediaTool, MEDIA_TOOL_ENV, resolveMediaTool } from "@/lib/media/tool-paths";
 import type { ChildOutput } from "./child-output";
 import { startChild, stopChildren, type ManagedChild } from "./child-processes";
 import { choosePort } from "./free-port";
-import { buildWeb, nextBin, webBuildIsStale } from "./web-build";
+import { buildWeb, webBuildIsStale } from "./web-build";
 import { waitForUrl } from "./wait-for-url";
+
+// No telemetry: nothing leaves the machine that runs the product. Set before anything starts (the
+// build, the web app): every child inherits it.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const { values: flags } = parseArgs({ options: { dev: { type: "boolean", default: false } } });
 const port = Number(process.env.PORT ?? 3000);
@@ -62,10 +67,9 @@ try {
   await stopEverything(1);
 }
 
-// No telemetry: nothing leaves the machine that runs the product.
-process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-
 async function main(): Promise<void> {
+  // A bad TRUSTED_PROXIES stops the start here, with its message, rather than in the web app.
+  trustedProxies();
   chooseMediaTools();
   const userGaveDatabase = Boolean(process.env.DATABASE_URL);
   database = await openDatabaseServer(postgresLog());
@@ -101,7 +105,22 @@ async function main(): Promise<void> {
     await buildWeb();
   }
   if (stopping) return;
-  const web = startChild("web", nextBin(), [flags.dev ? "dev" : "start", "-p", String(port), "-H", host], env, childOutput);
+  const web = startChild(
+    "web",
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      path.join(projectRoot, "web-server.ts"),
+      "--port",
+      String(port),
+      "--hostname",
+      host,
+      ...(flags.dev ? ["--dev"] : []),
+    ],
+    env,
+    childOutput,
+  );
   children.push(web);
   for (const child of children) void child.exited.then((code) => onChildExit(child, code));
 

@@ -174,3 +174,26 @@ test("a backend is deleted by an admin, and is then not found", async () => {
   expect((await DELETE(call(admin, "DELETE", `/api/backends/${id}`), idParams(id))).status).toBe(200);
   expect((await DELETE(call(admin, "DELETE", `/api/backends/${id}`), idParams(id))).status).toBe(404);
 });
+
+test("a URL with a user name and password is refused, and one stored before is shown to researchers without them", async () => {
+  for (const baseUrl of ["http://vllm:s3cret@gpu-1:8000", "https://token@gpu-1/v1", "HTTP://u:p@gpu-1"]) {
+    const refused = await POST(
+      call(admin, "POST", "/api/backends", { name: unique(), role: "INFERENCE", kind: "openai", baseUrl, settings: { model: "m" } }),
+      noParams,
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ field: "baseUrl", error: expect.stringMatching(/credential field/) });
+  }
+
+  const name = unique();
+  await prisma().backend.create({
+    data: { name, role: "INFERENCE", protocol: "openai", baseUrl: "http://vllm:s3cret@gpu-1:8000/v1", config: { model: "m" } },
+    select: { id: true },
+  });
+  const listed = await GET(call(researcher, "GET", "/api/backends"), noParams);
+  const text = await listed.text();
+  expect(text).not.toContain("s3cret");
+  expect(text).not.toContain("vllm:");
+  const { backends } = JSON.parse(text) as { backends: { name: string; baseUrl: string }[] };
+  expect(backends.find((backend) => backend.name === name)?.baseUrl).toBe("http://***@gpu-1:8000/v1");
+});

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { backendInputSchema } from "./backend-input";
+import { backendInputSchema, withoutUserInfo } from "./backend-input";
 
 function issues(input: unknown): Record<string, string> {
   const result = backendInputSchema.safeParse(input);
@@ -73,5 +73,26 @@ describe("backend input", () => {
   test("the name is required and limited", () => {
     expect(issues({ ...inference, name: " " }).name).toBe("Give the backend a name");
     expect(issues({ ...inference, name: "a/b" }).name).toMatch(/Letters, digits/);
+  });
+});
+
+describe("credentials in the URL", () => {
+  test.each(["http://user:pass@gpu-1:8000", "http://user@gpu-1:8000", "http://:pass@gpu-1", "https://a%40b:c@gpu-1/v1"])(
+    "%s is refused",
+    (baseUrl) => {
+      expect(issues({ ...inference, baseUrl }).baseUrl).toMatch(/Remove the user name and password from the URL/);
+    },
+  );
+
+  test("a URL with @ only in its path or query is fine", () => {
+    expect(issues({ ...inference, baseUrl: "http://gpu-1:8000/v1?user=a@b" })).toEqual({});
+  });
+
+  test.each([
+    ["http://user:pass@gpu-1:8000/v1", "http://***@gpu-1:8000/v1"],
+    ["http://gpu-1:8000/v1", "http://gpu-1:8000/v1"],
+    ["not a url://user:pass@x", "not a url://user:pass@x"],
+  ])("stored %s is shown as %s", (stored, shown) => {
+    expect(withoutUserInfo(stored)).toBe(shown);
   });
 });

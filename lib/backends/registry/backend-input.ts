@@ -27,7 +27,14 @@ export const backendInputSchema = z
       .regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/, "Letters, digits, spaces, _ . and - only"),
     role: z.enum(BACKEND_ROLES, { error: "Choose inference, training or embeddings" }),
     kind: z.enum(BACKEND_KINDS, { error: "Choose a protocol" }),
-    baseUrl: z.string().trim().min(1, "Enter the backend's URL"),
+    baseUrl: z
+      .string()
+      .trim()
+      .min(1, "Enter the backend's URL")
+      .refine(
+        (url) => !hasUserInfo(url),
+        "Remove the user name and password from the URL: researchers see backend URLs. Enter the credential in the credential field, where it is stored encrypted",
+      ),
     /** The client's other settings (model, concurrency, timeouts, frames...), as lib/backends defines them. */
     settings: z.record(z.string(), z.unknown()).default({}),
     credential: credentialInputSchema.default({ source: "none" }),
@@ -58,6 +65,30 @@ export const backendInputSchema = z
   });
 
 export type BackendInput = z.infer<typeof backendInputSchema>;
+
+/** Whether a URL carries credentials (`http://user:pass@host`), however it is spelled. */
+function hasUserInfo(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.username !== "" || parsed.password !== "";
+  } catch {
+    // Not a URL at all: the client's own schema says so.
+    return /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i.test(url);
+  }
+}
+
+/** A stored URL as shown: any credentials in it (saved before they were refused) replaced by "***". */
+export function withoutUserInfo(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.username === "" && parsed.password === "") return url;
+    parsed.username = "***";
+    parsed.password = "";
+    return parsed.toString().replace(/\/$/, "");
+  } catch {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1***@");
+  }
+}
 
 /** The settings checked by the very schema the client will parse them with. */
 function clientConfigIssues(input: Omit<BackendInput, "name">): { path: PropertyKey[]; message: string }[] {

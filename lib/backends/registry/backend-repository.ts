@@ -6,7 +6,7 @@ import { prisma } from "@/lib/db/prisma";
 import { inTransaction } from "@/lib/db/transaction";
 import { conflict } from "@/lib/errors/domain-error";
 import { isBackendKind, KIND_TRAITS } from "./backend-kinds";
-import type { BackendInput } from "./backend-input";
+import { type BackendInput, withoutUserInfo } from "./backend-input";
 import { backendRecord } from "./backend-record";
 import { credentialView, resolveBackendConfig, storedSettings, type CredentialView, type StoredBackend } from "./backend-runtime";
 import { checkBackendHealth, healthReportSchema, type HealthCheckOptions, type HealthReport } from "./health-check";
@@ -53,7 +53,7 @@ function toView(row: ViewRow): BackendView {
     role: row.role,
     kind: row.protocol,
     kindLabel: isBackendKind(row.protocol) ? KIND_TRAITS[row.protocol].label : row.protocol,
-    baseUrl: row.baseUrl,
+    baseUrl: withoutUserInfo(row.baseUrl),
     settings: storedSettings(row),
     isSimulator: row.isSimulator,
     credential: credentialView(row),

@@ -6,14 +6,23 @@ import { heartbeatBatch, type ClaimedBatch } from "../db/batch-repository";
  */
 export class BatchRun {
   private readonly controller = new AbortController();
+  private readonly onWorkerStop = () => this.stop("the worker is stopping");
   stopReason: string | null = null;
 
   constructor(
     readonly batch: ClaimedBatch,
-    workerSignal: AbortSignal,
+    private readonly workerSignal: AbortSignal,
   ) {
     if (workerSignal.aborted) this.stop("the worker is stopping");
-    else workerSignal.addEventListener("abort", () => this.stop("the worker is stopping"), { once: true });
+    else workerSignal.addEventListener("abort", this.onWorkerStop, { once: true });
+  }
+
+  /**
+   * The batch is over: stop listening to the worker's signal, which lives as long as the worker
+   * (left there, one listener per batch piles up: MaxListenersExceededWarning, and a leak).
+   */
+  release(): void {
+    this.workerSignal.removeEventListener("abort", this.onWorkerStop);
   }
 
   get signal(): AbortSignal {

@@ -1,3 +1,4 @@
+import { defaultMaxListeners, setMaxListeners } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Checkpoint, GenerateResult, InferenceClient } from "@/lib/backends";
 import { targetsSchema, type Target, type VerifierConfig } from "@/lib/verifier";
@@ -128,6 +129,9 @@ async function attempt(
   const failed: ItemRetry[] = [];
   let next = 0;
   const lanes = Math.min(items.length, input.client.config.maxConcurrency);
+  // Each lane's request in flight listens for the batch to stop: one listener per lane on the
+  // batch's signal is the design, not a leak (past Node's default of 10 it would warn).
+  setMaxListeners(Math.max(defaultMaxListeners, lanes + 1), input.run.signal);
   await Promise.all(
     Array.from({ length: lanes }, async () => {
       while (next < items.length && !input.run.stopped) {

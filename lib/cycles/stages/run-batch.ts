@@ -63,5 +63,7 @@ export async function runStageBatch(batchId: number, workerSignal: AbortSignal):
     const message = error instanceof Error ? error.message : String(error);
     await recordBatchCrash(batch, message, plan.config.execution.maxBatchAttempts).catch(() => {});
     throw error;
+  } finally {
+    run.release();
   }
 }

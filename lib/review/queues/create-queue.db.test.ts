@@ -110,6 +110,16 @@ describe("createQueue", () => {
     );
   });
 
+  test("refuses gold items from another cycle than the queue's", async () => {
+    const { cycleIds } = await cycle();
+    const other = (await seedReviewFixture({ tag: "gold-elsewhere", questions: 2 })).generations[0];
+    await expect(make({ size: 2, gold: [{ generationId: other!.id, answer: { verdict: "CORRECT" } }] })).rejects.toMatchObject({
+      kind: "invalid-input",
+      field: "gold",
+      message: `gold: generation ${other!.id} is not from cycle ${cycleIds[0]}; gold items come from the queue's cycle`,
+    });
+  });
+
   test("the input schema refuses an overlap larger than the team", () => {
     const parsed = createQueueSchema.safeParse({ name: "x", cycleId: 1, size: 5, overlap: 3, assignees: ["a", "b"] });
     expect(parsed.success).toBe(false);

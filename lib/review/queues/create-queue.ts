@@ -33,8 +33,9 @@ export async function createQueue(input: CreateQueue, actor: Actor): Promise<Cre
   return withTransaction(async (client) => {
     await requireCycle(client, input.cycleId);
     await requireActiveUsers(client, input.assignees);
-    await requireGenerations(
+    await requireGoldOfCycle(
       client,
+      input.cycleId,
       input.gold.map((item) => item.generationId),
     );
 
@@ -180,10 +181,20 @@ export async function requireActiveUsers(client: pg.PoolClient, userIds: readonl
   if (missing.length > 0) throw invalidField("assignees", `assignees: no active user with id ${missing.join(", ")}`);
 }
 
-async function requireGenerations(client: pg.PoolClient, generationIds: readonly number[]): Promise<void> {
+/** Gold items are generations of the queue's own cycle: one from another cycle would not be reviewed with it. */
+async function requireGoldOfCycle(client: pg.PoolClient, cycleId: number, generationIds: readonly number[]): Promise<void> {
   if (generationIds.length === 0) return;
-  const { rows } = await client.query<{ id: number }>(`SELECT id FROM "Generation" WHERE id = ANY($1::int[])`, [generationIds]);
-  const found = new Set(rows.map((row) => row.id));
-  const missing = generationIds.filter((id) => !found.has(id));
+  const { rows } = await client.query<{ id: number; cycleId: number }>(`SELECT id, "cycleId" FROM "Generation" WHERE id = ANY($1::int[])`, [
+    generationIds,
+  ]);
+  const cycleOf = new Map(rows.map((row) => [row.id, row.cycleId]));
+  const missing = generationIds.filter((id) => !cycleOf.has(id));
   if (missing.length > 0) throw invalidField("gold", `gold: generation ${missing.join(", ")} does not exist`);
+  const elsewhere = generationIds.filter((id) => cycleOf.get(id) !== cycleId);
+  if (elsewhere.length > 0) {
+    throw invalidField(
+      "gold",
+      `gold: generation ${elsewhere.join(", ")} is not from cycle ${cycleId}; gold items come from the queue's cycle`,
+    );
+  }
 }

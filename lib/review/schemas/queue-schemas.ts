@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { bodyRowId } from "@/lib/http/schemas";
 import { AUDIT_VERDICTS, QUEUE_SAMPLINGS, REVIEWABLE_MODES } from "../constants";
 
-const id = z.number().int().positive();
+const id = bodyRowId;
 
 export const goldAnswerSchema = z.object({
   verdict: z.enum(AUDIT_VERDICTS),

@@ -9,7 +9,8 @@ export const GET = route({ access: "review", query: tokenPageQuery }, async ({ u
 export type GetReviewQueuesResponse = ResponseBody<typeof GET>;
 
 /** A new queue sampled from a cycle. */
-export const POST = route({ access: "research", body: createQueueSchema }, async ({ body, actor }) => {
+// Up to 1,000 gold items with notes of up to 2,000 characters each.
+export const POST = route({ access: "research", body: createQueueSchema, maxBodyBytes: 4 * 1024 * 1024 }, async ({ body, actor }) => {
   const created = await createQueue(body, actor);
   return json(created, { status: 201 });
 });
