@@ -45,7 +45,7 @@ function createAuth() {
       cookiePrefix: "vstar",
       useSecureCookies: url.startsWith("https://"),
       defaultCookieAttributes: { sameSite: "lax", httpOnly: true },
-      // web-server.ts replaces X-Forwarded-For with the one address it decided from the connection
+      // lib/launcher/web-server.ts replaces X-Forwarded-For with the one address it decided from the connection
       // and TRUSTED_PROXIES; nothing else a client sends names its address.
       ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     },

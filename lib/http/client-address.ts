@@ -74,7 +74,7 @@ export function settleForwardingHeaders(headers: IncomingHttpHeaders, peer: stri
 }
 
 /**
- * The client's address as the app reads it: the one address web-server.ts left in X-Forwarded-For
+ * The client's address as the app reads it: the one address lib/launcher/web-server.ts left in X-Forwarded-For
  * (see settleForwardingHeaders). A list, or anything that is not an address, is no answer.
  */
 export function requestClientAddress(headers: Headers): string | null {

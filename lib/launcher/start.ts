@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     [
       "--import",
       "tsx",
-      path.join(projectRoot, "web-server.ts"),
+      path.join(projectRoot, "lib", "launcher", "web-server.ts"),
       "--port",
       String(port),
       "--hostname",

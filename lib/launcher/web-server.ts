@@ -22,6 +22,7 @@ const trusted = trustedProxies();
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 // What `next start` / `next dev` would set, before Next.js and React are loaded.
 Object.assign(process.env, { NODE_ENV: process.env.NODE_ENV ?? (dev ? "development" : "production") });
+// biome-ignore lint/style/noRestrictedImports: the web server starts Next.js itself; nothing in the domain imports this file
 const { default: next } = await import("next");
 
 const server = createServer();
