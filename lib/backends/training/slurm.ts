@@ -127,7 +127,7 @@ export class SlurmBackend implements TrainingBackend {
     const gpus = spec.gpus ?? this.config.gpusPerNode;
     return {
       job: {
-        script: `#!/bin/bash\nset -euo pipefail\nexec ${llamaFactoryTrainCommand(spec.configPath, this.config.llamafactoryCli)}\n`,
+        script: `#!/bin/bash\nset -euo pipefail\nexec ${spec.command ?? llamaFactoryTrainCommand(spec.configPath, this.config.llamafactoryCli)}\n`,
         environment: Object.entries(env).map(([name, value]) => `${name}=${value}`),
         current_working_directory: cwd,
         name: spec.submissionId,
