@@ -14,6 +14,7 @@ import { findTrainingExport } from "../db/export-repository";
 import { countGivenUp, countStageRows, errorReasons } from "../db/generation-store";
 import { evaluationCounts, yieldByDataset } from "../db/metrics-repository";
 import { parseCyclePlan, type CyclePlan } from "../plan";
+import { benchmarkGate, cancelBenchmarks, type BenchmarkGate } from "../stages/benchmark";
 import { isTerminal, nextStatus, type CycleStatus, type Stage } from "../state-machine";
 import { decideFinal } from "../stop-rule";
 import { withCycleLock } from "./cycle-lock";
@@ -144,17 +145,29 @@ const STEPS: Record<CycleStatus, (step: Step) => Promise<StepResult>> = {
     }
     const to = nextStatus("TRAINING", { rationalize: false, evaluate: plan.config.evaluation.enabled });
     if (to === "EVALUATING") await createBatches(cycle.id, "EVALUATE", await planRangeBatches(cycle.id, plan, "EVALUATE"));
+    else {
+      const gate = await benchmarkGate(cycle, plan);
+      if (gate.wait) return null;
+      return { to, ...benchmarkStop(gate) };
+    }
     return { to };
   },
   EVALUATING: async (step) => {
-    if (!(await stageDone(step, "EVALUATE"))) return null;
+    // Benchmark jobs run on the cluster while the held-out split is answered.
+    const gate = await benchmarkGate(step.cycle, step.plan);
+    if (!(await stageDone(step, "EVALUATE")) || gate.wait) return null;
     await recordEvaluations(step.cycle, step.plan);
-    return { to: "DONE" };
+    return { to: "DONE", ...benchmarkStop(gate) };
   },
   DONE: async () => null,
   FAILED: async () => null,
   CANCELLED: async () => null,
 };
+
+/** The benchmark stop rule makes the cycle the run's last. */
+function benchmarkStop(gate: BenchmarkGate): Partial<NonNullable<StepResult>> {
+  return gate.stop ? { isFinal: true, metrics: { benchmarkStop: gate.stop } } : {};
+}
 
 /** Sends jobs for the stage's batches that need one; true when the stage is complete. */
 async function stageDone(step: Step, stage: Stage): Promise<boolean> {
@@ -247,6 +260,7 @@ async function failCycle(cycle: CycleState, error: string): Promise<AdvanceResul
 
 async function cancelCycle(cycle: CycleState, plan: CyclePlan): Promise<AdvanceResult> {
   await cancelTraining(cycle.id, plan);
+  await cancelBenchmarks(cycle, plan);
   await transitionCycle(cycle.id, cycle.status, "CANCELLED", {
     metrics: { ...cycle.metrics, stoppedIn: cycle.status },
     finishedAt: new Date(),
