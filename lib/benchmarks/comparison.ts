@@ -12,7 +12,7 @@ export interface BenchmarkFigure {
   simulated: boolean;
 }
 
-export interface BenchmarkComparisonRow extends BenchmarkFigure {
+interface BenchmarkComparisonRow extends BenchmarkFigure {
   /** value on the 0–100 scale the paper reports in (fractions are multiplied by 100). */
   points: number;
   /** Standard error in points: lmms-eval's, else the binomial one for accuracies, else null. */

@@ -51,7 +51,7 @@ export function lmmsEvalCommand(input: LmmsEvalJobInput): string {
 }
 
 /** LLaMA-Factory's export config merging the adapter into the base model. */
-export function mergeConfig(input: LmmsEvalJobInput): string | null {
+function mergeConfig(input: LmmsEvalJobInput): string | null {
   if (!input.adapter) return null;
   return [
     `model_name_or_path: ${JSON.stringify(input.baseModel)}`,

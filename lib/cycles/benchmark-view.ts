@@ -2,7 +2,7 @@ import { compareBenchmarks, type BenchmarkTaskComparison } from "@/lib/benchmark
 import { parseLmmsEvalSamples, samplesFileTask, type LmmsEvalSample } from "@/lib/benchmarks/lmms-eval-results";
 import { benchmarkFiguresOfRuns, benchmarkFiles, benchmarkJobsOfRuns } from "./db/benchmark-repository";
 
-export interface BenchmarkJobView {
+interface BenchmarkJobView {
   cycleIndex: number;
   label: string;
   modelLabel: string;
@@ -25,7 +25,7 @@ export interface RunBenchmarks {
   simulated: boolean;
 }
 
-export function cycleIndexLabel(cycleIndex: number): string {
+function cycleIndexLabel(cycleIndex: number): string {
   return cycleIndex === 0 ? "base model" : `cycle ${cycleIndex}`;
 }
 
