@@ -100,3 +100,32 @@ test("a run benchmarks the base model once and every cycle with lmms-eval on the
   }
   expect(comparison[1]?.reference?.points).toBe(6.1);
 });
+
+test("the benchmark stop rule ends the run when a cycle gained too little on its task", async () => {
+  const tag = `bench-stop-${Date.now()}`;
+  const dataset = await createFixtureDataset({ name: `fixture-${tag}`, train: 20, test: 5 });
+  const backends = await createSimulatorBackends({ tag, url: sim.url });
+  const { runId } = await launchRun(
+    testCycleConfig({
+      name: `benchmark stop ${tag}`,
+      datasets: [{ dataset: dataset.datasetId }],
+      backends,
+      evaluation: { enabled: false },
+      stopRule: { maxCycles: 3, minYieldGain: 0 },
+      benchmarks: { enabled: true, tasks: ["nextqa_mc_test"], limit: 20, stopRule: { task: "nextqa_mc_test", minGain: 50 } },
+    }),
+    SYSTEM_ACTOR,
+  );
+  const run = await waitForRunEnd(runId, 150_000, () => worker?.output().slice(-3000) ?? "");
+  expect(run.status).toBe("DONE");
+  expect(run.cycles.map((c) => [c.index, c.status, c.isFinal])).toEqual([[1, "DONE", true]]);
+  const cycle = await prisma().cycle.findFirstOrThrow({ where: { runId }, select: { metrics: true } });
+  expect((cycle.metrics as { benchmarkStop?: string }).benchmarkStop).toMatch(
+    /^nextqa_mc_test improved .* points over the base model, less than the minimum 50$/,
+  );
+  const figures = await benchmarkFiguresOfRuns([runId]);
+  expect(figures.map((f) => [f.cycleIndex, f.task, f.metric, f.stderr !== null])).toEqual([
+    [0, "nextqa_mc_test", "exact_match", true],
+    [1, "nextqa_mc_test", "exact_match", true],
+  ]);
+});

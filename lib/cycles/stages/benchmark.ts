@@ -15,7 +15,7 @@ import {
   type BenchmarkJobRow,
 } from "../db/benchmark-repository";
 import { findBackend } from "../db/catalog-repository";
-import type { CycleState } from "../db/cycle-repository";
+import { loadCycle, type CycleState } from "../db/cycle-repository";
 import type { TrainingRunStatus } from "../db/training-repository";
 import { trainingBackendFor } from "../engine/clients";
 import { clusterPath } from "../exports/write-export";
@@ -44,9 +44,12 @@ export interface BenchmarkGate {
  * lmms-eval's results files when they finish. A failed benchmark is recorded on its job, not
  * held against the cycle.
  */
-export async function benchmarkGate(cycle: CycleState, plan: CyclePlan): Promise<BenchmarkGate> {
+export async function benchmarkGate(given: CycleState, plan: CyclePlan): Promise<BenchmarkGate> {
   const settings = plan.config.benchmarks;
-  if (!settings.enabled || !cycle.outputCheckpoint) return { wait: false };
+  if (!settings.enabled) return { wait: false };
+  // Straight from TRAINING the caller's snapshot predates the checkpoint the training registered.
+  const cycle = given.outputCheckpoint ? given : await loadCycle(given.id);
+  if (!cycle?.outputCheckpoint) return { wait: false };
   let waiting = false;
   for (const index of [0, cycle.index]) {
     try {
