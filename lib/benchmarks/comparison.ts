@@ -18,8 +18,12 @@ interface BenchmarkComparisonRow extends BenchmarkFigure {
   /** Standard error in points: lmms-eval's, else the binomial one for accuracies, else null. */
   stderrPoints: number | null;
   stderrSource: "lmms-eval" | "binomial" | null;
-  /** Change from the base model in points, with a 95% interval; null for the base row. */
-  change: { points: number; low: number | null; high: number | null } | null;
+  /**
+   * Change from the base model in points, with a 95% interval; null for the base row. `paired`:
+   * from the per-document differences of the logged samples (same documents for both models);
+   * `independent`: from the two standard errors.
+   */
+  change: { points: number; low: number | null; high: number | null; method: "paired" | "independent" | null } | null;
 }
 
 export interface BenchmarkTaskComparison {
@@ -40,7 +44,11 @@ const Z95 = 1.959964;
  * interval from the two standard errors (treated as independent, which overstates the width for
  * the same documents), beside the paper's published gain.
  */
-export function compareBenchmarks(figures: BenchmarkFigure[]): BenchmarkTaskComparison[] {
+export function compareBenchmarks(
+  figures: BenchmarkFigure[],
+  /** Standard errors of the paired difference from the base, in metric units, by `${task}:${cycleIndex}`. */
+  paired: Map<string, number> = new Map(),
+): BenchmarkTaskComparison[] {
   const byTask = new Map<string, BenchmarkFigure[]>();
   for (const figure of figures) byTask.set(figure.task, [...(byTask.get(figure.task) ?? []), figure]);
   return [...byTask.entries()]
@@ -64,7 +72,7 @@ export function compareBenchmarks(figures: BenchmarkFigure[]): BenchmarkTaskComp
         simulated: sorted.some((r) => r.simulated),
         rows: withPoints.map((r) => ({
           ...r,
-          change: base && r.cycleIndex !== 0 ? changeFrom(base, r) : null,
+          change: base && r.cycleIndex !== 0 ? changeFrom(base, r, pairedPoints(paired.get(`${task}:${r.cycleIndex}`), factor)) : null,
         })),
       } satisfies BenchmarkTaskComparison;
     });
@@ -84,12 +92,18 @@ function standardError(
   return { stderrPoints: null, stderrSource: null };
 }
 
+function pairedPoints(se: number | undefined, factor: number): number | null {
+  return se === undefined ? null : se * factor;
+}
+
 function changeFrom(
   base: { points: number; stderrPoints: number | null },
   row: { points: number; stderrPoints: number | null },
+  pairedSe: number | null,
 ): BenchmarkComparisonRow["change"] {
   const points = row.points - base.points;
-  if (base.stderrPoints === null || row.stderrPoints === null) return { points, low: null, high: null };
+  if (pairedSe !== null) return { points, low: points - Z95 * pairedSe, high: points + Z95 * pairedSe, method: "paired" };
+  if (base.stderrPoints === null || row.stderrPoints === null) return { points, low: null, high: null, method: null };
   const se = Math.sqrt(base.stderrPoints ** 2 + row.stderrPoints ** 2);
-  return { points, low: points - Z95 * se, high: points + Z95 * se };
+  return { points, low: points - Z95 * se, high: points + Z95 * se, method: "independent" };
 }

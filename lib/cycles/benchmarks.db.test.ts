@@ -8,6 +8,7 @@ import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import type { SpawnedScript } from "@/lib/testing/processes";
 import { launchRun, setVideoUrlResolver } from "@/lib/cycles";
 import { stopProcessBoss } from "@/lib/jobs/process-boss";
+import { runBenchmarks } from "./benchmark-view";
 import { benchmarkFiguresOfRuns } from "./db/benchmark-repository";
 import { createFixtureDataset, createSimulatorBackends, testCycleConfig } from "./testing/fixtures";
 import { startWorkerProcess, stopWorkerProcess, waitForRunEnd } from "./testing/harness";
@@ -99,6 +100,9 @@ test("a run benchmarks the base model once and every cycle with lmms-eval on the
     expect(task.rows[2]?.change?.points).toBeGreaterThanOrEqual(0);
   }
   expect(comparison[1]?.reference?.points).toBe(6.1);
+  // Base and cycles answered the same logged documents: MSVD-QA's interval is the paired one.
+  const view = await runBenchmarks(runId);
+  expect(view.tasks.find((t) => t.task === "msvd_qa")?.rows[2]?.change?.method).toBe("paired");
 });
 
 test("the benchmark stop rule ends the run when a cycle gained too little on its task", async () => {

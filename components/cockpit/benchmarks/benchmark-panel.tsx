@@ -116,7 +116,7 @@ function TaskBlock({ runId, task, subtasks, cycleIndexes }: { runId: number; tas
               header: "95% interval",
               cell: (row) =>
                 row.change && row.change.low !== null && row.change.high !== null
-                  ? `${signed(row.change.low)} … ${signed(row.change.high)}`
+                  ? `${signed(row.change.low)} … ${signed(row.change.high)}${row.change.method === "paired" ? " (paired)" : ""}`
                   : row.change
                     ? "no stderr"
                     : "—",

@@ -171,3 +171,11 @@ export async function benchmarkFiles(
     select: { resultsFileName: true, resultsFile: true, samplesFiles: true, simulated: true },
   });
 }
+
+/** Every job's logged samples files of the runs, by run and cycle index. */
+export async function benchmarkSamplesOfRuns(runIds: number[]): Promise<{ runId: number; cycleIndex: number; samplesFiles: unknown }[]> {
+  return prisma().benchmarkJob.findMany({
+    where: { runId: { in: runIds }, status: "SUCCEEDED" },
+    select: { runId: true, cycleIndex: true, samplesFiles: true },
+  });
+}
