@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { benchmarkConfigSchema } from "@/lib/benchmarks/config";
 import { invalidInput } from "@/lib/errors/domain-error";
 import "@/lib/validation/zod-messages";
 import { bodyRowId } from "@/lib/http/schemas";
@@ -140,6 +141,8 @@ export const cycleConfigSchema = z.strictObject({
       embeddings: z.string().min(1).optional(),
     })
     .prefault({}),
+  /** Zero-shot lmms-eval benchmarks of the base model and every cycle, on the training backend. */
+  benchmarks: benchmarkConfigSchema.prefault({}),
   /** The base checkpoint's served name; defaults to the inference backend's model. */
   baseCheckpoint: z.string().min(1).optional(),
   execution: executionSchema.prefault({}),

@@ -5,7 +5,8 @@ const HELD_OUT = new Set(["test", "val", "validation"]);
 
 /**
  * The demo launch: every demo dataset (its training split, or whatever is not held out), held-out
- * accuracy on its test/val split, against the simulator backends `npm start` seeds.
+ * accuracy on its test/val split, zero-shot TempCompass and MSVD-QA through the simulated lmms-eval,
+ * against the simulator backends `npm start` seeds.
  */
 export async function demoCycleConfig(): Promise<CycleConfigInput> {
   const datasets = await demoDatasets();
@@ -26,6 +27,8 @@ export async function demoCycleConfig(): Promise<CycleConfigInput> {
     evaluation: { enabled: heldOut.size > 0, sampleSize: 100, splits: heldOut.size > 0 ? [...heldOut] : ["test"] },
     backends: { inference: "simulator", training: "simulator-ray", embeddings: "simulator-embeddings" },
     stopRule: { maxCycles: 2, minYieldGain: 0.01 },
+    // Zero-shot benchmarks of the base model and both cycles on the simulated cluster (simulated lmms-eval).
+    benchmarks: { enabled: true, tasks: ["tempcompass", "msvd_qa"], limit: 50, judge: "simulator" },
     execution: { batchSize: 50, tickSeconds: 1 },
   };
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/app/_lib/require-user";
+import { RunBenchmarksPicker } from "@/components/cockpit/benchmarks/run-benchmarks";
 import { TrendCharts } from "@/components/cockpit/charts/trend-charts";
 import { CompareForm } from "@/components/cockpit/cycles/compare-form";
 import { StatusBadge } from "@/components/cockpit/cycles/status-badge";
@@ -56,6 +57,9 @@ export default async function CyclesPage() {
       </Section>
       <Section title="Across cycles">
         <TrendCharts runs={runs.map((run) => ({ id: run.id, name: run.name }))} initialRunId={null} />
+      </Section>
+      <Section title="Zero-shot benchmarks (lmms-eval)">
+        <RunBenchmarksPicker runs={runs.map((run) => ({ id: run.id, name: run.name }))} />
       </Section>
       <Section title="Compare two cycles">
         <CompareForm cycles={cycles} />

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { hexIdFrom, rngFrom, uniformFrom } from "@/lib/random/seeded-random";
+import { lmmsEvalInvocation, lmmsEvalLogLines } from "./lmms-eval";
 import { trainingLogLines, type LogLine } from "./training-logs";
 
 export const rayJobSubmitSchema = z.object({
@@ -53,6 +54,8 @@ interface RayJob {
   outputDir?: string;
   logLines: LogLine[];
   settled: boolean;
+  /** A simulated lmms-eval run (benchmark), not a training run: it registers no adapter. */
+  benchmark?: boolean;
 }
 
 const PENDING_SHARE = 0.15;
@@ -94,6 +97,25 @@ export class RayJobStore {
     if (numExamples === null) warnings.push("metadata.vstar_num_examples is missing: the number of training examples is unknown");
     const fails = uniformFrom(this.options.seed, "training-fails", submissionId) < this.options.failureRate;
     const duration = this.options.durationMs;
+    const invocation = lmmsEvalInvocation(submission.entrypoint);
+    if (invocation) {
+      const job: RayJob = {
+        submission,
+        submissionId,
+        driverJobId: (n + 2).toString(16).padStart(2, "0").padEnd(8, "0"),
+        submittedAt: now,
+        startAt: now + Math.round(duration * PENDING_SHARE),
+        endAt: now + duration,
+        fails,
+        strength: Number.parseInt(metadata.vstar_cycle_index ?? "0", 10) || 0,
+        logLines: [],
+        settled: false,
+        benchmark: true,
+      };
+      job.logLines = lmmsEvalLogLines({ invocation, seed: this.options.seed, strength: job.strength, startedAtMs: now, fails });
+      this.jobs.set(submissionId, job);
+      return { job_id: submissionId, submission_id: submissionId };
+    }
 
     const job: RayJob = {
       submission,
@@ -133,7 +155,7 @@ export class RayJobStore {
     for (const job of this.jobs.values()) {
       if (job.settled) continue;
       const status = this.statusOf(job);
-      if (status === "SUCCEEDED" && job.outputDir) {
+      if (status === "SUCCEEDED" && job.outputDir && !job.benchmark) {
         this.options.onSucceeded({ submissionId: job.submissionId, outputDir: job.outputDir, strength: job.strength });
       }
       if (status !== "PENDING" && status !== "RUNNING") job.settled = true;

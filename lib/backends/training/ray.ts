@@ -77,7 +77,7 @@ export class RayJobsBackend implements TrainingBackend {
   }
 
   private submitBody(spec: ParsedTrainingJobSpec): RaySubmitRequestBody {
-    const command = llamaFactoryTrainCommand(spec.configPath, this.config.llamafactoryCli);
+    const command = spec.command ?? llamaFactoryTrainCommand(spec.configPath, this.config.llamafactoryCli);
     const configuredEnv = this.config.runtimeEnv.env_vars;
     return {
       entrypoint: spec.workingDirectory ? `cd ${shellQuote(spec.workingDirectory)} && ${command}` : command,

@@ -225,7 +225,7 @@ export class SlurmBackend implements TrainingBackend {
     const cwd = spec.workingDirectory ?? this.config.workingDirectory;
     const gpus = spec.gpus ?? this.config.gpusPerNode;
     return {
-      script: `#!/bin/bash\nset -euo pipefail\nexec ${llamaFactoryTrainCommand(spec.configPath, this.config.llamafactoryCli)}\n`,
+      script: `#!/bin/bash\nset -euo pipefail\nexec ${spec.command ?? llamaFactoryTrainCommand(spec.configPath, this.config.llamafactoryCli)}\n`,
       environment: { PATH: DEFAULT_PATH, ...this.config.environment, ...cycleEnvironment(spec.cycleIndex, spec.outputDir), ...spec.env },
       currentWorkingDirectory: cwd,
       name: spec.submissionId,

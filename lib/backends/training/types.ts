@@ -36,6 +36,11 @@ export const trainingJobSpecSchema = z.object({
   /** Training examples in the exported dataset (records written), passed along for the job's own report. */
   examples: z.int().min(0).optional(),
   env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "environment names must be shell identifiers"), z.string()).default({}),
+  /**
+   * The job's command instead of `llamafactory-cli train <configPath>` (a benchmark job runs
+   * lmms-eval); `configPath` then names the job's main input file for the record.
+   */
+  command: z.string().min(1).optional(),
   /** GPUs for the run; defaults to the backend's setting. */
   gpus: z.int().min(0).optional(),
 });

@@ -44,6 +44,21 @@ export const FIELD_HELP: Record<string, { label?: string; help?: string }> = {
   "execution.retryDelaySeconds": { label: "Retry delay (s)" },
   "execution.maxErrorShare": { label: "Max error share", help: "A stage whose given-up items exceed this share fails the cycle." },
   seed: { label: "Seed", help: "Fixes the question sample and the sampling seed." },
+  "benchmarks.enabled": {
+    label: "Benchmark with lmms-eval",
+    help: "The base model once, then every cycle's checkpoint, on the training backend.",
+  },
+  "benchmarks.tasks": {
+    label: "Benchmark tasks",
+    help: "lmms-eval task names, comma-separated: tempcompass, msvd_qa, msrvtt_qa, activitynetqa, nextqa, videomme…",
+  },
+  "benchmarks.limit": { label: "Documents per task (--limit)", help: "Empty: the whole test set." },
+  "benchmarks.model": { label: "lmms-eval model class (--model)" },
+  "benchmarks.modelArgs": { label: "Extra model arguments", help: "Appended to pretrained=…, e.g. max_num_frames=32." },
+  "benchmarks.judge": {
+    label: "LLM judge backend",
+    help: "A registered inference backend; its URL and key reach the job as environment variables.",
+  },
 };
 
 export const GROUP_TITLES: Record<string, string> = {
@@ -55,6 +70,7 @@ export const GROUP_TITLES: Record<string, string> = {
   "training.hyperparameters": "Hyper-parameters",
   "training.video": "Video",
   stopRule: "Stop rule",
+  benchmarks: "Zero-shot benchmarks (lmms-eval)",
   execution: "Execution",
 };
 

@@ -14,6 +14,7 @@ import { findTrainingExport } from "../db/export-repository";
 import { countGivenUp, countStageRows, errorReasons, givenUpByStage } from "../db/generation-store";
 import { evaluationCounts, yieldByDataset } from "../db/metrics-repository";
 import { parseCyclePlan, type CyclePlan } from "../plan";
+import { benchmarkGate, cancelBenchmarks, type BenchmarkGate } from "../stages/benchmark";
 import { finishedStatus, isFinished, isTerminal, nextStatus, type CycleStatus, type Stage } from "../state-machine";
 import { answerYieldOver, type AnswerYield } from "../answer-yield";
 import { decideFinal } from "../stop-rule";
@@ -149,18 +150,27 @@ const STEPS: Record<CycleStatus, (step: Step) => Promise<StepResult>> = {
       await createBatches(cycle.id, "EVALUATE", await planRangeBatches(cycle.id, plan, "EVALUATE"));
       return { to };
     }
-    return finish(cycle, plan);
+    const gate = await benchmarkGate(cycle, plan);
+    if (gate.wait) return null;
+    return { ...(await finish(cycle, plan)), ...benchmarkStop(gate) };
   },
   EVALUATING: async (step) => {
-    if (!(await stageDone(step, "EVALUATE"))) return null;
+    // Benchmark jobs run on the cluster while the held-out split is answered.
+    const gate = await benchmarkGate(step.cycle, step.plan);
+    if (!(await stageDone(step, "EVALUATE")) || gate.wait) return null;
     await recordEvaluations(step.cycle, step.plan);
-    return finish(step.cycle, step.plan);
+    return { ...(await finish(step.cycle, step.plan)), ...benchmarkStop(gate) };
   },
   DONE: async () => null,
   DONE_WITH_ERRORS: async () => null,
   FAILED: async () => null,
   CANCELLED: async () => null,
 };
+
+/** The benchmark stop rule makes the cycle the run's last. */
+function benchmarkStop(gate: BenchmarkGate): { isFinal?: true; metrics?: Record<string, unknown> } {
+  return gate.stop ? { isFinal: true, metrics: { benchmarkStop: gate.stop } } : {};
+}
 
 /** Sends jobs for the stage's batches that need one; true when the stage is complete. */
 async function stageDone(step: Step, stage: Stage): Promise<boolean> {
@@ -240,7 +250,7 @@ async function recordEvaluations(cycle: CycleState, plan: CyclePlan): Promise<vo
 }
 
 /** Every stage is through: done, or done with errors when items were given up (recorded per stage in the metrics). */
-async function finish(cycle: CycleState, plan: CyclePlan): Promise<StepResult> {
+async function finish(cycle: CycleState, plan: CyclePlan): Promise<{ to: CycleStatus }> {
   const givenUp = await givenUpByStage(cycle.id, plan.config.execution.maxItemAttempts);
   const total = Object.values(givenUp).reduce((sum, n) => sum + n, 0);
   await mergeCycleMetrics(cycle.id, { givenUpItems: givenUp });
@@ -271,6 +281,7 @@ async function failCycle(cycle: CycleState, error: string): Promise<AdvanceResul
 
 async function cancelCycle(cycle: CycleState, plan: CyclePlan): Promise<AdvanceResult> {
   await cancelTraining(cycle.id, plan);
+  await cancelBenchmarks(cycle, plan);
   await transitionCycle(cycle.id, cycle.status, "CANCELLED", {
     metrics: { ...cycle.metrics, stoppedIn: cycle.status },
     finishedAt: new Date(),

@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/require-user";
+import { BenchmarkPanel } from "@/components/cockpit/benchmarks/benchmark-panel";
 import { CycleView } from "@/components/cockpit/cycles/cycle-view";
+import { Section } from "@/components/cockpit/ui";
 import { cycleProgress } from "@/lib/cockpit/cycles/cycle-progress-repository";
 import { toWire } from "@/lib/http/wire";
 
@@ -22,6 +24,9 @@ export default async function CyclePage({ params }: { params: Promise<{ id: stri
         <h1 className="mt-1 text-2xl font-semibold">{cycle.label}</h1>
       </div>
       <CycleView initial={toWire(cycle)} />
+      <Section title="Zero-shot benchmarks (lmms-eval)">
+        <BenchmarkPanel runId={cycle.runId} cycleIndexes={Array.from({ length: cycle.index }, (_, i) => i + 1)} />
+      </Section>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireUser } from "@/app/_lib/require-user";
+import { BenchmarkPanel } from "@/components/cockpit/benchmarks/benchmark-panel";
 import { ComparisonBars } from "@/components/cockpit/charts/comparison-bars";
 import { CompareForm } from "@/components/cockpit/cycles/compare-form";
 import { ComparisonTable } from "@/components/cockpit/cycles/comparison-table";
@@ -75,6 +76,16 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 <p className="text-sm text-slate-500">No audits or evaluations for these cycles yet.</p>
               )}
             </div>
+          </Section>
+          <Section title="Zero-shot benchmarks (lmms-eval)">
+            {comparison.a.runId === comparison.b.runId ? (
+              <BenchmarkPanel runId={comparison.a.runId} cycleIndexes={[comparison.a.index, comparison.b.index]} />
+            ) : (
+              <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+                <BenchmarkPanel runId={comparison.a.runId} cycleIndexes={[comparison.a.index]} />
+                <BenchmarkPanel runId={comparison.b.runId} cycleIndexes={[comparison.b.index]} />
+              </div>
+            )}
           </Section>
           <Section title="Settings that differ">
             <DataTable
