@@ -1,35 +1,35 @@
 import os from "node:os";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-
+import { beatWorker, registerWorker } from "@/lib/ops/heartbeat-repository";
 import { HEARTBEAT_INTERVAL_MS } from "@/lib/ops/heartbeat-interval";
 
-/** The worker's row in WorkerHeartbeat, beaten every few seconds so the web app can show who is alive. */
+/**
+ * The worker's row in WorkerHeartbeat, beaten every few seconds: the web app shows who is alive,
+ * and the cycle engine hands the batches a worker had in hand to another one when its beats stop.
+ */
 export class Heartbeat {
   private timer: NodeJS.Timeout | undefined;
   private jobsDone = 0;
   private currentJob: string | null = null;
+  private readonly inHand = new Set<string>();
 
   constructor(
-    private readonly db: PrismaClient,
     readonly workerId: string,
     private readonly queueNames: string[],
   ) {}
 
   async start(): Promise<void> {
-    await this.db.workerHeartbeat.upsert({
-      where: { id: this.workerId },
-      create: { id: this.workerId, hostname: os.hostname(), pid: process.pid, queues: this.queueNames },
-      update: { status: "running", lastBeatAt: new Date() },
-    });
-    this.timer = setInterval(() => void this.beat().catch(() => {}), HEARTBEAT_INTERVAL_MS);
+    await registerWorker({ id: this.workerId, hostname: os.hostname(), pid: process.pid, queues: this.queueNames });
+    this.timer = setInterval(() => void this.tick(), HEARTBEAT_INTERVAL_MS);
     this.timer.unref();
   }
 
-  jobStarted(description: string): void {
+  jobStarted(jobId: string, description: string): void {
+    this.inHand.add(jobId);
     this.currentJob = description;
   }
 
-  jobFinished(): void {
+  jobFinished(jobId: string): void {
+    this.inHand.delete(jobId);
     this.jobsDone += 1;
     this.currentJob = null;
   }
@@ -39,10 +39,17 @@ export class Heartbeat {
     await this.beat("stopped");
   }
 
-  private async beat(status = "running"): Promise<void> {
-    await this.db.workerHeartbeat.update({
-      where: { id: this.workerId },
-      data: { status, lastBeatAt: new Date(), jobsDone: this.jobsDone, currentJob: this.currentJob },
+  private async tick(): Promise<void> {
+    // The database may be unreachable for a while; the next beat tries again.
+    await this.beat("running").catch(() => {});
+  }
+
+  private async beat(status: "running" | "stopped"): Promise<void> {
+    await beatWorker(this.workerId, {
+      status,
+      jobsDone: this.jobsDone,
+      currentJob: this.currentJob,
+      jobIds: status === "running" ? [...this.inHand] : [],
     });
   }
 }

@@ -2,6 +2,8 @@ import type { PayloadOf, QueueKey } from "@/lib/jobs/queues";
 
 export interface HandlerContext {
   workerId: string;
+  /** The pg-boss job being handled. */
+  jobId: string;
   /** Aborted when the worker is asked to stop; long handlers check it between batches. */
   signal: AbortSignal;
 }

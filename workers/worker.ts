@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import type PgBoss from "pg-boss";
-import { prisma } from "@/lib/db/prisma";
 import { processBoss, stopProcessBoss } from "@/lib/jobs/process-boss";
 import { queues } from "@/lib/jobs/queues";
 import { type Logger, log } from "@/lib/log";
@@ -21,7 +20,6 @@ export async function startWorker(databaseUrl: string): Promise<RunningWorker> {
   // The one pg-boss of this process: it takes the jobs, and the handlers send theirs through it.
   const boss = await processBoss({ databaseUrl, supervise: true });
   const heartbeat = new Heartbeat(
-    prisma(),
     id,
     registrations.map((r) => queues[r.queue].name),
   );
@@ -54,15 +52,15 @@ async function subscribe(
   const queue = queues[registration.queue];
   const handleJob = logFailedJobs(logger, async ([job]: PgBoss.Job<unknown>[]) => {
     if (!job) return undefined;
-    const payload = queue.payload.safeParse(job.data);
-    if (!payload.success) {
-      throw new Error(`Job ${job.id} on ${queue.name} has an invalid payload: ${payload.error.message}`);
-    }
-    heartbeat.jobStarted(`${queue.name}:${job.id}`);
+    heartbeat.jobStarted(job.id, `${queue.name}:${job.id}`);
     try {
-      return await registration.handle(payload.data, context);
+      const payload = queue.payload.safeParse(job.data);
+      if (!payload.success) {
+        throw new Error(`Job ${job.id} on ${queue.name} has an invalid payload: ${payload.error.message}`);
+      }
+      return await registration.handle(payload.data, { ...context, jobId: job.id });
     } finally {
-      heartbeat.jobFinished();
+      heartbeat.jobFinished(job.id);
     }
   });
   // pg-boss 10 hands each `work` subscription one batch at a time; parallel subscriptions give concurrency.

@@ -25,6 +25,45 @@ afterAll(async () => {
   await closePool();
 });
 
+/** The heartbeat id of the worker process `pid`, waiting up to `timeoutMs` for it to start beating. */
+async function workerIdOf(pid: number, timeoutMs = 0): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await pool().query<{ id: string }>(
+      `SELECT id FROM "WorkerHeartbeat" WHERE pid = $1 ORDER BY "startedAt" DESC LIMIT 1`,
+      [pid],
+    );
+    if (rows[0]) return rows[0].id;
+    if (Date.now() > deadline) throw new Error(`worker ${pid} has no heartbeat row`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * The batches a worker held when it died (claimed by it, or sent with a job some worker had taken
+ * but not yet claimed the batch for), and how long until the last of them was claimed by another
+ * worker (milliseconds from the death). Fails past 45 s.
+ */
+async function waitForTakeover(cycleId: number, deadWorkerId: string, diedAt: number): Promise<{ held: number; waited: number }> {
+  const { rows: held } = await pool().query<{ id: number }>(
+    `SELECT b.id FROM "StageBatch" b LEFT JOIN pgboss.job j ON j.id = b."jobId"
+      WHERE b."cycleId" = $1 AND b.status = 'RUNNING' AND (b."workerId" = $2 OR (b."startedAt" IS NULL AND j.state = 'active'))`,
+    [cycleId, deadWorkerId],
+  );
+  const ids = held.map((row) => row.id);
+  for (;;) {
+    const { rows } = await pool().query<{ waiting: number }>(
+      `SELECT count(*)::int AS waiting FROM "StageBatch"
+        WHERE id = ANY($1::int[]) AND status <> 'DONE' AND ("startedAt" IS NULL OR "workerId" IS NOT DISTINCT FROM $2)`,
+      [ids, deadWorkerId],
+    );
+    const waited = Date.now() - diedAt;
+    if (rows[0]!.waiting === 0) return { held: ids.length, waited };
+    if (waited > 45_000) throw new Error(`batches ${ids.join(", ")} of a dead worker still waiting after ${waited} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** Every sampled question has exactly one Generation per mode key, and each its one Verdict. */
 async function generationKeys(cycleId: number) {
   const { rows } = await pool().query<{ mode: string; rows: number; keys: number; verdicts: number; duplicates: number }>(
@@ -107,7 +146,8 @@ test("the worker killed with SIGKILL three times mid-stage: the cycle completes 
       datasets: [{ dataset: dataset.datasetId }],
       backends,
       stopRule: { maxCycles: 1, minYieldGain: 0 },
-      execution: { batchSize: 30, leaseSeconds: 3 },
+      // A lease far longer than the test: batches of a dead worker must be noticed by its heartbeat.
+      execution: { batchSize: 30, leaseSeconds: 600 },
     }),
     SYSTEM_ACTOR,
   );
@@ -115,6 +155,7 @@ test("the worker killed with SIGKILL three times mid-stage: the cycle completes 
     (await pool().query<{ n: number }>(`SELECT count(*)::int AS n FROM "Generation" WHERE "cycleId" = $1 AND mode = 'ANSWER'`, [cycleId]))
       .rows[0]!.n;
   const kills: number[] = [];
+  const takeovers: { held: number; waited: number }[] = [];
   for (const threshold of [30, 90, 160]) {
     const deadline = Date.now() + 60_000;
     while ((await answers()) < threshold) {
@@ -122,9 +163,16 @@ test("the worker killed with SIGKILL three times mid-stage: the cycle completes 
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     kills.push(await answers());
+    const dead = await workerIdOf(worker.child.pid!);
     await stopWorkerProcess(worker); // SIGKILL, mid-stage
+    const diedAt = Date.now();
     worker = startWorkerProcess();
+    takeovers.push(await waitForTakeover(cycleId, dead, diedAt));
   }
+  // Each time, the batches the dead worker held went to another worker within seconds of its death
+  // (its heartbeat went stale), not after their lease or their job's expiry.
+  expect(takeovers.some((t) => t.held > 0)).toBe(true);
+  expect(Math.max(...takeovers.map((t) => t.waited))).toBeLessThanOrEqual(30_000);
   expect(kills.every((n) => n < 240)).toBe(true);
   const run = await waitForRunEnd(runId, 150_000, () => worker?.output().slice(-3000) ?? "");
   expect(run.status).toBe("DONE");

@@ -13,11 +13,12 @@ import { upsertEvaluation } from "../db/evaluation-repository";
 import { findTrainingExport } from "../db/export-repository";
 import { countGivenUp, countStageRows, errorReasons } from "../db/generation-store";
 import { evaluationCounts, yieldByDataset } from "../db/metrics-repository";
+import { inPgTransaction } from "../db/queryable";
 import { parseCyclePlan, type CyclePlan } from "../plan";
 import { isTerminal, nextStatus, type CycleStatus, type Stage } from "../state-machine";
 import { decideFinal } from "../stop-rule";
 import { withCycleLock } from "./cycle-lock";
-import type { JobSender } from "./job-sender";
+import { batchQueueName, type JobSender } from "./job-sender";
 import { planRangeBatches } from "./plan-batches";
 import { cancelTraining, pollTraining } from "./training-poll";
 
@@ -188,11 +189,13 @@ async function reopen(cycleId: number, stage: Stage): Promise<false> {
   return false;
 }
 
+/** Marks the batches that need a job as sent and sends their jobs, all or nothing. */
 async function dispatch(step: Step, stage: Stage): Promise<void> {
   const { leaseSeconds, retryDelaySeconds } = step.plan.config.execution;
-  for (const batchId of await takeDispatchable(step.cycle.id, stage, { leaseSeconds, retryDelaySeconds })) {
-    await step.jobs.sendBatch(stage, batchId);
-  }
+  await inPgTransaction(async (client) => {
+    const due = await takeDispatchable(step.cycle.id, stage, { leaseSeconds, retryDelaySeconds, queue: batchQueueName(stage) }, client);
+    await step.jobs.sendBatches(stage, due, client);
+  });
 }
 
 async function answerYieldOf(cycleId: number, plan: CyclePlan): Promise<number> {
