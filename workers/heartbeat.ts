@@ -4,21 +4,26 @@ import { HEARTBEAT_INTERVAL_MS } from "@/lib/ops/heartbeat-interval";
 
 /**
  * The worker's row in WorkerHeartbeat, beaten every few seconds: the web app shows who is alive,
- * and the cycle engine hands the batches a worker had in hand to another one when its beats stop.
+ * and the jobs a worker had in hand are handed to another one when its beats stop (the workers'
+ * sweep, lib/jobs/orphaned-jobs; the cycle engine for its batches).
  */
 export class Heartbeat {
   private timer: NodeJS.Timeout | undefined;
   private jobsDone = 0;
   private currentJob: string | null = null;
   private readonly inHand = new Set<string>();
+  private consecutiveBeats = 0;
 
   constructor(
     readonly workerId: string,
     private readonly queueNames: string[],
+    /** Called after each beat that reached the database, with how many in a row did. */
+    private readonly afterBeat: (consecutiveBeats: number) => Promise<void> = async () => {},
   ) {}
 
   async start(): Promise<void> {
     await registerWorker({ id: this.workerId, hostname: os.hostname(), pid: process.pid, queues: this.queueNames });
+    this.consecutiveBeats = 1;
     this.timer = setInterval(() => void this.tick(), HEARTBEAT_INTERVAL_MS);
     this.timer.unref();
   }
@@ -40,8 +45,15 @@ export class Heartbeat {
   }
 
   private async tick(): Promise<void> {
-    // The database may be unreachable for a while; the next beat tries again.
-    await this.beat("running").catch(() => {});
+    try {
+      await this.beat("running");
+      this.consecutiveBeats += 1;
+    } catch {
+      // The database is unreachable for a while; the next beat tries again.
+      this.consecutiveBeats = 0;
+      return;
+    }
+    await this.afterBeat(this.consecutiveBeats).catch(() => {});
   }
 
   private async beat(status: "running" | "stopped"): Promise<void> {

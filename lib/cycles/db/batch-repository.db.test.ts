@@ -3,6 +3,7 @@ import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { processBoss, stopProcessBoss } from "@/lib/jobs/process-boss";
+import { WORKER_STALE_MS } from "@/lib/ops/heartbeat-interval";
 import { launchRun, type JobSender } from "@/lib/cycles";
 import { batchQueueName, jobSender } from "../engine/job-sender";
 import { createFixtureDataset, createSimulatorBackends } from "../testing/fixtures";
@@ -54,6 +55,14 @@ async function dispatch(options: { failAfterSending?: boolean } = {}) {
     if (options.failAfterSending) throw new Error("the tick died here");
     return due;
   });
+}
+
+async function waitForServerUptime(seconds: number): Promise<void> {
+  const { rows } = await pool().query<{ wait: number }>(
+    `SELECT GREATEST(0, $1 - extract(epoch FROM now() - pg_postmaster_start_time()))::float AS wait`,
+    [seconds],
+  );
+  await new Promise((resolve) => setTimeout(resolve, rows[0]!.wait * 1000));
 }
 
 async function batches() {
@@ -137,6 +146,8 @@ test("a batch whose worker died, or whose job ended or was lost unclaimed, is se
   await worker(`let-go-${tag}`, "running", 1, []);
   await claim(letGo, `let-go-${tag}`, 30);
 
+  // Just after the server started every beat looks old, and nothing is taken over yet.
+  await waitForServerUptime(WORKER_STALE_MS / 1000 + 1);
   const before = new Map((await batches()).map((b) => [b.id, b.jobId]));
   const due = await dispatch();
   expect(due.map((b) => b.id)).toEqual([takenByDeadWorker, ended, vanished, heldByStale, heldByStopped, letGo]);

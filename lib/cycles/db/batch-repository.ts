@@ -97,7 +97,9 @@ export async function takeDispatchable(
           OR (b.status = 'RUNNING' AND b."startedAt" IS NOT NULL AND (
             b."updatedAt" < now() - make_interval(secs => $3)
             OR (b."workerId" IS NOT NULL AND (w.id IS NULL OR w.status <> 'running'
-                OR (w."lastBeatAt" < now() - make_interval(secs => $7) AND b."updatedAt" < now() - make_interval(secs => $7))))
+                OR (w."lastBeatAt" < now() - make_interval(secs => $7) AND b."updatedAt" < now() - make_interval(secs => $7)
+                    -- Just after the server restarted every beat is old: give the living time to beat again.
+                    AND pg_postmaster_start_time() < now() - make_interval(secs => $7))))
             OR (w."lastBeatAt" > b."startedAt" + make_interval(secs => $8) AND NOT (b."jobId" = ANY(w."jobIds"))
                 AND b."updatedAt" < now() - make_interval(secs => $7))))
           OR (b.status = 'RUNNING' AND b."startedAt" IS NULL AND (
