@@ -64,6 +64,15 @@ async function waitForTakeover(cycleId: number, deadWorkerId: string, diedAt: nu
   }
 }
 
+async function setFaults(faults: { errorRate: number; timeoutRate: number; malformedRate: number }): Promise<void> {
+  const response = await fetch(`${sim.url}/_sim/config`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(faults),
+  });
+  expect(response.ok).toBe(true);
+}
+
 /** Every sampled question has exactly one Generation per mode key, and each its one Verdict. */
 async function generationKeys(cycleId: number) {
   const { rows } = await pool().query<{ mode: string; rows: number; keys: number; verdicts: number; duplicates: number }>(
@@ -129,6 +138,35 @@ test("30% errors, 10% timeouts, 5% malformed replies: the cycle completes with n
   });
   await stopWorkerProcess(worker);
 }, 240_000);
+
+test("the same faults against a backend, breaker, retries and engine at their default settings: the cycle completes with nothing lost", async () => {
+  const tag = `faults-defaults-${Date.now()}`;
+  const dataset = await createFixtureDataset({ name: `fixture-${tag}`, train: 60, test: 12 });
+  // Defaults but for the request timeout: a held request costs 2 s here, not 2 minutes.
+  const backends = await createSimulatorBackends({ tag, url: sim.url, inference: { maxConcurrency: 8, timeoutMs: 2000 } });
+  await setFaults({ errorRate: 0.3, timeoutRate: 0.1, malformedRate: 0.05 });
+  worker = startWorkerProcess();
+  const config = testCycleConfig({
+    name: `faults at defaults ${tag}`,
+    datasets: [{ dataset: dataset.datasetId }],
+    backends,
+    stopRule: { maxCycles: 1, minYieldGain: 0 },
+  });
+  const { runId, cycleId } = await launchRun({ ...config, execution: {} }, SYSTEM_ACTOR);
+  const run = await waitForRunEnd(runId, 300_000, () => worker?.output().slice(-3000) ?? "");
+  await setFaults({ errorRate: 0, timeoutRate: 0, malformedRate: 0 });
+  await stopWorkerProcess(worker);
+  expect(run.status).toBe("DONE");
+  const keys = await generationKeys(cycleId);
+  expect(keys.ANSWER).toMatchObject({ rows: 60, keys: 60, verdicts: 60, duplicates: 0 });
+  expect(keys.EVALUATION).toMatchObject({ rows: 12, keys: 12, verdicts: 12, duplicates: 0 });
+  const errors = await pool().query<{ open: number; givenUp: number }>(
+    `SELECT count(*) FILTER (WHERE "resolvedAt" IS NULL)::int AS open, count(*) FILTER (WHERE attempts >= 4)::int AS "givenUp"
+       FROM "ItemError" WHERE "cycleId" = $1`,
+    [cycleId],
+  );
+  expect(errors.rows[0]).toEqual({ open: 0, givenUp: 0 });
+}, 360_000);
 
 test("the worker killed with SIGKILL three times mid-stage: the cycle completes with exactly one Generation per key", async () => {
   const tag = `kill-${Date.now()}`;
