@@ -4,7 +4,7 @@ import { startSimulator, type RunningSimulator } from "@/lib/backends/simulator"
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import type { SpawnedScript } from "@/lib/testing/processes";
-import { launchRun, setVideoUrlResolver } from "@/lib/cycles";
+import { launchRun, runStatus, setVideoUrlResolver } from "@/lib/cycles";
 import { stopProcessBoss } from "@/lib/jobs/process-boss";
 import { createFixtureDataset, createSimulatorBackends, testCycleConfig } from "./testing/fixtures";
 import { startWorkerProcess, stopWorkerProcess, waitForRunEnd } from "./testing/harness";
@@ -225,3 +225,52 @@ test("the worker killed with SIGKILL three times mid-stage: the cycle completes 
   );
   expect(attempts.rows[0]!.max).toBeGreaterThan(1);
 }, 240_000);
+
+test("the training backend restarted and forgot the job: that attempt fails with the reason, and the next one trains", async () => {
+  const tag = `lost-${Date.now()}`;
+  const dataset = await createFixtureDataset({ name: `fixture-${tag}`, train: 30, test: 4 });
+  // A simulator of its own, whose first training job outlasts the test, restarted on the same port.
+  let backend = await startSimulator({ port: 0, seed: 11, trainingDurationMs: 600_000 });
+  const port = backend.port;
+  try {
+    const backends = await createSimulatorBackends({ tag, url: backend.url });
+    worker = startWorkerProcess();
+    const { runId, cycleId } = await launchRun(
+      testCycleConfig({
+        name: `lost ${tag}`,
+        datasets: [{ dataset: dataset.datasetId }],
+        backends,
+        stopRule: { maxCycles: 1, minYieldGain: 0 },
+      }),
+      SYSTEM_ACTOR,
+    );
+    const trainingRuns = async () =>
+      (
+        await pool().query<{ attempt: number; status: string; error: string | null; submitted: boolean }>(
+          `SELECT attempt, status, error, "backendJobId" IS NOT NULL AS submitted FROM "TrainingRun" WHERE "cycleId" = $1 ORDER BY attempt`,
+          [cycleId],
+        )
+      ).rows;
+    const deadline = Date.now() + 90_000;
+    while (!(await trainingRuns()).some((run) => run.submitted)) {
+      if (Date.now() > deadline)
+        throw new Error(`training did not start: ${JSON.stringify(await runStatus(runId))} ${worker.output().slice(-2000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await backend.close();
+    backend = await startSimulator({ port, seed: 11, trainingDurationMs: 500 });
+
+    const run = await waitForRunEnd(runId, 90_000, () => worker?.output().slice(-3000) ?? "");
+    expect(run.status).toBe("DONE");
+    const [lost, retried] = await trainingRuns();
+    expect(lost).toMatchObject({
+      attempt: 1,
+      status: "FAILED",
+      error: expect.stringMatching(/attempt 1 lost: Ray knows no job .*HTTP 404/),
+    });
+    expect(retried).toMatchObject({ attempt: 2, status: "SUCCEEDED" });
+  } finally {
+    await stopWorkerProcess(worker);
+    await backend.close();
+  }
+}, 180_000);

@@ -1,5 +1,5 @@
 import type { SlurmBackendConfig } from "@/lib/backends/config";
-import { TrainingBackendError } from "@/lib/backends/errors";
+import { TrainingBackendError, TrainingJobLostError } from "@/lib/backends/errors";
 import { JsonApi } from "@/lib/backends/http/json-api";
 import { ResilientCaller, type ResilienceDeps } from "@/lib/backends/http/resilient-caller";
 import type { HttpResponse } from "@/lib/backends/http/send";
@@ -99,14 +99,21 @@ export class SlurmBackend implements TrainingBackend {
     if (errors.length > 0) throw new TrainingBackendError(`Slurm refused to cancel job ${jobId}: ${describeSlurmErrors(errors)}`);
   }
 
+  /** Throws TrainingJobLostError when Slurm no longer knows the job (slurmctld purged or lost it). */
   private async job(jobId: string): Promise<SlurmJob> {
     const { value } = await this.api.call({
       method: "GET",
       path: `${this.prefix}/job/${encodeURIComponent(jobId)}`,
       reply: slurmJobsResponseSchema,
+      // Some slurmrestd releases answer an unknown id with an error status rather than an empty list.
+      rescue: (response) =>
+        response.status >= 400 && INVALID_JOB_ID.test(response.text)
+          ? { jobs: [], errors: [{ description: "Invalid job id specified" }] }
+          : undefined,
     });
     const job = value.jobs[0];
-    if (!job) throw new TrainingBackendError(`Slurm knows no job ${jobId}: ${describeSlurmErrors(value.errors) || "empty jobs list"}`);
+    if (!job)
+      throw new TrainingJobLostError(jobId, `Slurm knows no job ${jobId}: ${describeSlurmErrors(value.errors) || "empty jobs list"}`);
     return job;
   }
 
@@ -142,6 +149,8 @@ export class SlurmBackend implements TrainingBackend {
 }
 
 const ALREADY_FINISHED = /already (completing or )?complete|job has already finished|already finished/i;
+
+const INVALID_JOB_ID = /invalid job id/i;
 
 function isAlreadyFinished(response: HttpResponse): boolean {
   return response.status >= 400 && ALREADY_FINISHED.test(response.text);
