@@ -120,6 +120,23 @@ export class TrainingBackendError extends BackendError {
   }
 }
 
+/**
+ * The training cluster no longer knows a job it was given (Ray's head or slurmctld restarted and
+ * forgot it, or its record was purged): the attempt is lost, and only a new submission can go on.
+ */
+export class TrainingJobLostError extends BackendError {
+  readonly retryable = false;
+  readonly breakerFault = false;
+
+  constructor(
+    readonly jobId: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "TrainingJobLostError";
+  }
+}
+
 /** Local video frame extraction failed (ffmpeg missing, unreadable input...). */
 export class FrameSamplingError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -20,11 +20,13 @@ export {
 export {
   CircuitOpenError,
   FrameSamplingError,
+  isRetryable,
   HttpStatusError,
   LoraConflictError,
   MalformedReplyError,
   NetworkError,
   RequestTimeoutError,
+  TrainingJobLostError,
 } from "@/lib/backends/errors";
 
 // Inference

@@ -108,6 +108,16 @@ export async function runImport(importId: number, options: RunImportOptions = {}
   return outcome;
 }
 
+/**
+ * Ends as FAILED a running import whose job was given up because the workers running it kept
+ * dying (each died mid-import, so each attempt's transaction was rolled back: nothing was written).
+ */
+export async function abandonImport(importId: number, reason: string): Promise<void> {
+  const row = await findImport(importId);
+  if (row?.status !== "RUNNING") return;
+  await finishImport(importId, failedResult(row.sourceName, row, new Error(reason)));
+}
+
 /** Finished for good: done, rejected, or cancelled (a failed attempt is retried). */
 function isFinal(row: ImportRow): boolean {
   return row.status === "SUCCEEDED" || row.status === "REJECTED" || (row.status === "FAILED" && wasCancelled(row.errors));

@@ -5,10 +5,10 @@ const batchPayload = z.object({ batchId: z.int().positive() });
 
 /**
  * A stage batch job (a range of questions, or a stage's single job). The cycle engine re-sends a
- * batch whose worker stopped reporting, so pg-boss itself does not retry these.
+ * batch whose worker stopped reporting, so neither pg-boss nor the workers' sweep retry these.
  */
 function batchQueue(name: string, expireInSeconds: number) {
-  return defineQueue({ name, payload: batchPayload, retryLimit: 0, retryDelaySeconds: 0, expireInSeconds });
+  return defineQueue({ name, payload: batchPayload, retryLimit: 0, retryDelaySeconds: 0, expireInSeconds, takeOver: "engine" });
 }
 
 /** Queues of the cycle engine (lib/cycles): one per stage, plus the per-cycle tick that moves it on. */

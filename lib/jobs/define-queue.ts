@@ -10,6 +10,12 @@ export interface QueueDefinition<Payload extends z.ZodType> {
   retryLimit: number;
   retryDelaySeconds: number;
   expireInSeconds: number;
+  /**
+   * Who hands a job out again when the worker running it dies: the workers' sweep
+   * (lib/jobs/orphaned-jobs, within seconds of the worker's last heartbeat, as one of the job's
+   * retries), or the cycle engine, which re-sends its batches itself. Default: the sweep.
+   */
+  takeOver?: "sweep" | "engine";
 }
 
 export function defineQueue<Payload extends z.ZodType>(definition: QueueDefinition<Payload>): QueueDefinition<Payload> {

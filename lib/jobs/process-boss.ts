@@ -3,7 +3,8 @@ import { requireDatabaseUrl } from "@/lib/db/database-url";
 import { log } from "@/lib/log";
 import { queues } from "./queues";
 
-const BOSS_SCHEMA = "pgboss";
+/** The PostgreSQL schema of pg-boss's tables (the cycle engine reads its jobs' states there). */
+export const BOSS_SCHEMA = "pgboss";
 
 interface Started {
   boss: Promise<PgBoss>;

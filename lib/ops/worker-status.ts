@@ -1,5 +1,5 @@
 import { prisma } from "@/lib/db/prisma";
-import { HEARTBEAT_INTERVAL_MS } from "@/lib/ops/heartbeat-interval";
+import { WORKER_STALE_MS } from "@/lib/ops/heartbeat-interval";
 
 export interface WorkerStatus {
   id: string;
@@ -20,6 +20,6 @@ export async function listWorkers(now = new Date()): Promise<WorkerStatus[]> {
   });
   return rows.map(({ status, ...row }) => ({
     ...row,
-    alive: status === "running" && now.getTime() - row.lastBeatAt.getTime() < 3 * HEARTBEAT_INTERVAL_MS,
+    alive: status === "running" && now.getTime() - row.lastBeatAt.getTime() < WORKER_STALE_MS,
   }));
 }

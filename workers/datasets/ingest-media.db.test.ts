@@ -16,7 +16,7 @@ let dir: string;
 let demo: DemoFixtures;
 const run = Date.now().toString(36);
 const savedMediaRoot = process.env.VSTAR_MEDIA_ROOT;
-const context = { workerId: "test", signal: new AbortController().signal };
+const context = { workerId: "test", jobId: "00000000-0000-4000-8000-000000000000", signal: new AbortController().signal };
 
 beforeAll(async () => {
   dir = await makeTempDir("ingest");

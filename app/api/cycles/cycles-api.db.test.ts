@@ -41,8 +41,8 @@ function call(
 /** Engine steps without a worker: batches and ticks are only recorded. */
 const recorder: JobSender & { batches: number[] } = {
   batches: [],
-  async sendBatch(_stage, batchId) {
-    this.batches.push(batchId);
+  async sendBatches(_stage, batches) {
+    this.batches.push(...batches.map((batch) => batch.id));
   },
   async sendTick() {},
   async sendExport() {},

@@ -21,7 +21,7 @@ let dir: string;
 let cookie: string;
 const run = Date.now().toString(36);
 const saved = { roots: process.env.IMPORT_ROOTS, media: process.env.VSTAR_MEDIA_ROOT, appUrl: process.env.APP_URL };
-const context = { workerId: "test", signal: new AbortController().signal };
+const context = { workerId: "test", jobId: "00000000-0000-4000-8000-000000000000", signal: new AbortController().signal };
 
 beforeAll(async () => {
   dir = await makeTempDir("dataset-routes");

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { parseTrainingBackendConfig, type RayBackendConfig } from "@/lib/backends/config";
-import { HttpStatusError } from "@/lib/backends/errors";
+import { TrainingJobLostError } from "@/lib/backends/errors";
 import { inSequence, routes, startScriptedServer, type Handler, type ScriptedServer } from "@/lib/backends/testing/scripted-server";
 import { RayJobsBackend } from "@/lib/backends/training/ray";
 import type { TrainingJobSpec } from "@/lib/backends/training/types";
@@ -107,11 +107,11 @@ describe("RayJobsBackend.status, logs, cancel", () => {
     await expect(ray.status("s1")).rejects.toThrow(/malformed reply.*status/);
   });
 
-  it("does not retry a 404 for an unknown job", async () => {
+  it("reports a job the head no longer knows (404) as lost, without retrying", async () => {
     const { server, ray } = await rayAt(inSequence({ status: 404, body: "Job s9 does not exist" }));
     const error = await ray.status("s9").catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(HttpStatusError);
-    expect((error as HttpStatusError).status).toBe(404);
+    expect(error).toBeInstanceOf(TrainingJobLostError);
+    expect(error).toMatchObject({ jobId: "s9", message: expect.stringContaining("Job s9 does not exist") });
     expect(server.requests).toHaveLength(1);
   });
 

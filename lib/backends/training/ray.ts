@@ -1,4 +1,5 @@
 import type { RayBackendConfig } from "@/lib/backends/config";
+import { HttpStatusError, TrainingJobLostError } from "@/lib/backends/errors";
 import { JsonApi } from "@/lib/backends/http/json-api";
 import { ResilientCaller, type ResilienceDeps } from "@/lib/backends/http/resilient-caller";
 import type { HttpResponse } from "@/lib/backends/http/send";
@@ -60,8 +61,13 @@ export class RayJobsBackend implements TrainingBackend {
     return { jobId: value.submission_id ?? value.job_id };
   }
 
+  /** Throws TrainingJobLostError when the head answers 404: it no longer knows the job (it restarted). */
   async status(jobId: string): Promise<TrainingStatus> {
-    const { value } = await this.api.call({ method: "GET", path: jobPath(jobId), reply: rayJobDetailsSchema });
+    const { value } = await this.api.call({ method: "GET", path: jobPath(jobId), reply: rayJobDetailsSchema }).catch((error: unknown) => {
+      if (error instanceof HttpStatusError && error.status === 404)
+        throw new TrainingJobLostError(jobId, `Ray knows no job ${jobId} (HTTP 404: ${error.body.trim().slice(0, 200)})`);
+      throw error;
+    });
     const message = value.message ?? undefined;
     return message ? { state: STATE_OF[value.status], message } : { state: STATE_OF[value.status] };
   }

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseTrainingBackendConfig, type SlurmBackendConfig } from "@/lib/backends/config";
-import { type HttpStatusError, TrainingBackendError } from "@/lib/backends/errors";
+import { type HttpStatusError, TrainingBackendError, TrainingJobLostError } from "@/lib/backends/errors";
 import { inSequence, routes, startScriptedServer, type Handler, type ScriptedServer } from "@/lib/backends/testing/scripted-server";
 import { expandSlurmFilename, fileTailReader } from "@/lib/backends/training/log-reader";
 import { SlurmBackend, type SlurmBackendDeps } from "@/lib/backends/training/slurm";
@@ -212,9 +212,15 @@ describe("SlurmBackend.status", () => {
     await expect(slurm.status("77")).rejects.toThrow(/unknown state \["TELEPORTED"\]/);
   });
 
-  it("reports a job Slurm no longer knows", async () => {
+  it("reports a job Slurm no longer knows as lost, whether as an empty list or an error status", async () => {
     const { slurm } = await slurmAt(inSequence({ body: { jobs: [], errors: [{ description: "Invalid job id specified" }] } }));
-    await expect(slurm.status("999")).rejects.toThrow(/no job 999: Invalid job id specified/);
+    const error = await slurm.status("999").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TrainingJobLostError);
+    expect((error as Error).message).toMatch(/no job 999: Invalid job id specified/);
+    const refused = await slurmAt(
+      inSequence({ status: 500, body: { jobs: [], errors: [{ error: "Invalid job id specified", error_number: 2017 }] } }),
+    );
+    await expect(refused.slurm.status("998")).rejects.toBeInstanceOf(TrainingJobLostError);
   });
 });
 

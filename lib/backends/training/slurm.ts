@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { z } from "zod";
 import type { SlurmBackendConfig } from "@/lib/backends/config";
-import { HttpStatusError, TrainingBackendError } from "@/lib/backends/errors";
+import { HttpStatusError, TrainingBackendError, TrainingJobLostError } from "@/lib/backends/errors";
 import { JsonApi } from "@/lib/backends/http/json-api";
 import { ResilientCaller, type ResilienceDeps } from "@/lib/backends/http/resilient-caller";
 import type { HttpRequest, HttpResponse } from "@/lib/backends/http/send";
@@ -134,11 +134,24 @@ export class SlurmBackend implements TrainingBackend {
     if (errors.length > 0) throw new TrainingBackendError(`Slurm refused to cancel job ${jobId}: ${describeSlurmErrors(errors)}`);
   }
 
+  /** Throws TrainingJobLostError when Slurm no longer knows the job (slurmctld purged or lost it). */
   private async job(jobId: string): Promise<SlurmJobView> {
     const version = await this.apiVersion();
-    const value = await this.call(version, "GET", `/job/${encodeURIComponent(jobId)}`, slurmJobsReplySchema(version));
+    const value = await this.call(
+      version,
+      "GET",
+      `/job/${encodeURIComponent(jobId)}`,
+      slurmJobsReplySchema(version),
+      undefined,
+      (response) =>
+        // Some slurmrestd releases answer an unknown id with an error status and no Slurm error body.
+        response.status >= 400 && INVALID_JOB_ID.test(response.text)
+          ? { jobs: [], errors: [{ description: "Invalid job id specified" }] }
+          : undefined,
+    );
     const job = value.jobs[0];
-    if (!job) throw new TrainingBackendError(`Slurm knows no job ${jobId}: ${describeSlurmErrors(value.errors) || "empty jobs list"}`);
+    if (!job)
+      throw new TrainingJobLostError(jobId, `Slurm knows no job ${jobId}: ${describeSlurmErrors(value.errors) || "empty jobs list"}`);
     return job;
   }
 
@@ -257,6 +270,8 @@ function slurmVerdict<T extends WithErrors>(body: string, reply: z.ZodType<T>, t
 }
 
 const ALREADY_FINISHED = /already (completing or )?complete|job has already finished|already finished/i;
+
+const INVALID_JOB_ID = /invalid job id/i;
 
 function isAlreadyFinished(response: HttpResponse): boolean {
   return response.status >= 400 && ALREADY_FINISHED.test(response.text);

@@ -1,6 +1,8 @@
 import type { Stage } from "../state-machine";
 import { prisma } from "@/lib/db/prisma";
 import type { Db } from "@/lib/db/transaction";
+import { BOSS_SCHEMA } from "@/lib/jobs/process-boss";
+import { HEARTBEAT_INTERVAL_MS, WORKER_STALE_MS } from "@/lib/ops/heartbeat-interval";
 import { db, type Queryable } from "./queryable";
 
 /** What a batch covers: a range of question ids of one dataset (empty for single-job stages). */
@@ -31,8 +33,21 @@ export interface ClaimedBatch {
   token: number;
 }
 
-/** A queued job that no worker has started for this long is presumed lost and sent again. */
+/** A batch sent before jobs were recorded on batches, not started for this long, is presumed lost and sent again. */
 const QUEUED_TIMEOUT_SECONDS = 600;
+
+/** Who holds a claimed batch: the worker, and the pg-boss job it works the batch for. */
+export interface BatchHolder {
+  workerId: string;
+  jobId: string;
+}
+
+/** A batch to send now: the job id to send it under, and the job it was sent with before (if any). */
+export interface DueBatch {
+  id: number;
+  jobId: string;
+  previousJobId: string | null;
+}
 
 /** Creates a stage's batches (batch index = position); existing ones are kept as they are. */
 export async function createBatches(cycleId: number, stage: Stage, batches: NewBatch[], queryable: Queryable = db()): Promise<void> {
@@ -55,29 +70,66 @@ export async function createBatches(cycleId: number, stage: Stage, batches: NewB
 }
 
 /**
- * Marks the batches that need a job now as sent, and returns their ids: new ones, ones waiting out
- * their back-off, ones whose worker stopped reporting (lease expired) and long-lost queued ones.
+ * Marks the batches that need a job now as sent, each under a new job id, and returns them; the
+ * caller sends their jobs in the same transaction (`queryable` is its client), so a batch is never
+ * marked sent without its job nor sent twice. A batch needs a job when it is:
+ * - new, or waiting out its back-off after a run that left items to retry;
+ * - claimed, but its worker died (heartbeat stale or stopped: within seconds, whatever the lease),
+ *   its worker let go of it without settling it (its beats no longer list the job, e.g. the
+ *   database was down when the job ended), or it has not renewed its lease;
+ * - sent, but its job ended or vanished without claiming it, or a worker took the job and died
+ *   before claiming it (a live worker claims at once). A job still queued is waited for.
  */
 export async function takeDispatchable(
   cycleId: number,
   stage: Stage,
-  timing: { leaseSeconds: number; retryDelaySeconds: number },
+  timing: { leaseSeconds: number; retryDelaySeconds: number; queue: string },
   queryable: Queryable = db(),
-): Promise<number[]> {
-  const { rows } = await queryable.query<{ id: number }>(
-    `UPDATE "StageBatch" SET status = 'RUNNING', "startedAt" = NULL, "updatedAt" = now()
-      WHERE "cycleId" = $1 AND stage = $2::"Stage" AND (
-        (status = 'PENDING' AND (attempts = 0 OR "updatedAt" <= now() - make_interval(secs => LEAST(60, $4 * power(2, GREATEST(attempts - 1, 0))))))
-        OR (status = 'RUNNING' AND "startedAt" IS NOT NULL AND "updatedAt" < now() - make_interval(secs => $3))
-        OR (status = 'RUNNING' AND "startedAt" IS NULL AND "updatedAt" < now() - make_interval(secs => $5)))
-      RETURNING id`,
-    [cycleId, stage, timing.leaseSeconds, timing.retryDelaySeconds, QUEUED_TIMEOUT_SECONDS],
+): Promise<DueBatch[]> {
+  const { rows } = await queryable.query<DueBatch>(
+    `WITH due AS (
+       SELECT b.id, b."jobId" AS previous
+         FROM "StageBatch" b
+         LEFT JOIN "WorkerHeartbeat" w ON b."startedAt" IS NOT NULL AND w.id = b."workerId"
+         LEFT JOIN ${BOSS_SCHEMA}.job j ON b."startedAt" IS NULL AND j.name = $6 AND j.id = b."jobId"
+        WHERE b."cycleId" = $1 AND b.stage = $2::"Stage" AND (
+          (b.status = 'PENDING' AND (b.attempts = 0 OR b."updatedAt" <= now() - make_interval(secs => LEAST(60, $4 * power(2, GREATEST(b.attempts - 1, 0))))))
+          OR (b.status = 'RUNNING' AND b."startedAt" IS NOT NULL AND (
+            b."updatedAt" < now() - make_interval(secs => $3)
+            OR (b."workerId" IS NOT NULL AND (w.id IS NULL OR w.status <> 'running'
+                OR (w."lastBeatAt" < now() - make_interval(secs => $7) AND b."updatedAt" < now() - make_interval(secs => $7)
+                    -- Just after the server restarted every beat is old: give the living time to beat again.
+                    AND pg_postmaster_start_time() < now() - make_interval(secs => $7))))
+            OR (w."lastBeatAt" > b."startedAt" + make_interval(secs => $8) AND NOT (b."jobId" = ANY(w."jobIds"))
+                AND b."updatedAt" < now() - make_interval(secs => $7))))
+          OR (b.status = 'RUNNING' AND b."startedAt" IS NULL AND (
+            (b."jobId" IS NULL AND b."updatedAt" < now() - make_interval(secs => $5))
+            OR (b."jobId" IS NOT NULL AND (j.id IS NULL OR j.state > 'active'
+                OR (j.state = 'active' AND j.started_on < now() - make_interval(secs => $7)))))))
+        ORDER BY b.id
+        FOR UPDATE OF b)
+     UPDATE "StageBatch" s SET status = 'RUNNING', "startedAt" = NULL, "workerId" = NULL, "jobId" = gen_random_uuid(), "updatedAt" = now()
+       FROM due WHERE s.id = due.id
+     RETURNING s.id, s."jobId", due.previous AS "previousJobId"`,
+    [
+      cycleId,
+      stage,
+      timing.leaseSeconds,
+      timing.retryDelaySeconds,
+      QUEUED_TIMEOUT_SECONDS,
+      timing.queue,
+      WORKER_STALE_MS / 1000,
+      HEARTBEAT_INTERVAL_MS / 1000,
+    ],
   );
-  return rows.map((row) => row.id).sort((a, b) => a - b);
+  return rows.sort((a, b) => a.id - b.id);
 }
 
-/** Takes a batch for this worker (a new claim token); null when it is already settled. */
-export async function claimBatch(batchId: number, queryable: Queryable = db()): Promise<ClaimedBatch | null> {
+/**
+ * Takes a batch for this worker (a new claim token), recording who holds it; null when it is
+ * already settled.
+ */
+export async function claimBatch(batchId: number, holder: BatchHolder | null, queryable: Queryable = db()): Promise<ClaimedBatch | null> {
   const { rows } = await queryable.query<{
     id: number;
     cycleId: number;
@@ -87,10 +139,11 @@ export async function claimBatch(batchId: number, queryable: Queryable = db()): 
     itemCount: number;
     attempts: number;
   }>(
-    `UPDATE "StageBatch" SET status = 'RUNNING', attempts = attempts + 1, "startedAt" = now(), "updatedAt" = now(), "finishedAt" = NULL
+    `UPDATE "StageBatch" SET status = 'RUNNING', attempts = attempts + 1, "startedAt" = now(), "updatedAt" = now(), "finishedAt" = NULL,
+        "workerId" = $2, "jobId" = COALESCE($3::uuid, "jobId")
       WHERE id = $1 AND status IN ('PENDING', 'RUNNING')
       RETURNING id, "cycleId", stage, "batchIndex", scope, "itemCount", attempts`,
-    [batchId],
+    [batchId, holder?.workerId ?? null, holder?.jobId ?? null],
   );
   const row = rows[0];
   return row

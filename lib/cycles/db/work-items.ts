@@ -29,6 +29,8 @@ export interface GenerationItem {
   clipDurationSec?: number;
   /** Attempts already failed (an unresolved ItemError), 0 when none. */
   failedAttempts: number;
+  /** It has an unresolved ItemError (perhaps of no attempt: refused by an open circuit). */
+  hasOpenError: boolean;
 }
 
 export interface GenerationWork {
@@ -59,7 +61,7 @@ export async function pendingGenerationItems(work: GenerationWork, queryable: Qu
       const key = itemKey(question.questionId, sampleIndex);
       const failedAttempts = errors.get(key) ?? 0;
       if (done.has(key) || failedAttempts >= work.maxItemAttempts) continue;
-      items.push({ ...question, sampleIndex, failedAttempts });
+      items.push({ ...question, sampleIndex, failedAttempts, hasOpenError: errors.has(key) });
     }
   }
   return withClipDurations(items, queryable);

@@ -13,13 +13,14 @@ import { upsertEvaluation } from "../db/evaluation-repository";
 import { findTrainingExport } from "../db/export-repository";
 import { countGivenUp, countStageRows, errorReasons, givenUpByStage } from "../db/generation-store";
 import { evaluationCounts, yieldByDataset } from "../db/metrics-repository";
+import { inPgTransaction } from "../db/queryable";
 import { parseCyclePlan, type CyclePlan } from "../plan";
 import { benchmarkGate, cancelBenchmarks, type BenchmarkGate } from "../stages/benchmark";
 import { finishedStatus, isFinished, isTerminal, nextStatus, type CycleStatus, type Stage } from "../state-machine";
 import { answerYieldOver, type AnswerYield } from "../answer-yield";
 import { decideFinal } from "../stop-rule";
 import { withCycleLock } from "./cycle-lock";
-import type { JobSender } from "./job-sender";
+import { batchQueueName, type JobSender } from "./job-sender";
 import { planRangeBatches } from "./plan-batches";
 import { cancelTraining, pollTraining } from "./training-poll";
 
@@ -204,11 +205,13 @@ async function reopen(cycleId: number, stage: Stage): Promise<false> {
   return false;
 }
 
+/** Marks the batches that need a job as sent and sends their jobs, all or nothing. */
 async function dispatch(step: Step, stage: Stage): Promise<void> {
   const { leaseSeconds, retryDelaySeconds } = step.plan.config.execution;
-  for (const batchId of await takeDispatchable(step.cycle.id, stage, { leaseSeconds, retryDelaySeconds })) {
-    await step.jobs.sendBatch(stage, batchId);
-  }
+  await inPgTransaction(async (client) => {
+    const due = await takeDispatchable(step.cycle.id, stage, { leaseSeconds, retryDelaySeconds, queue: batchQueueName(stage) }, client);
+    await step.jobs.sendBatches(stage, due, client);
+  });
 }
 
 async function answerYieldOf(cycleId: number, plan: CyclePlan): Promise<AnswerYield> {

@@ -15,10 +15,13 @@ export interface Failure {
   permanent: boolean;
 }
 
+/** The reason of an item refused by an open circuit breaker: no request was made, so no attempt is used. */
+export const CIRCUIT_OPEN = "circuit-open";
+
 /** Why one item failed, in a short reason for grouping and a message for people. */
 export function classifyFailure(error: unknown): Failure {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof CircuitOpenError) return { reason: "circuit-open", message, permanent: false };
+  if (error instanceof CircuitOpenError) return { reason: CIRCUIT_OPEN, message, permanent: false };
   if (error instanceof RequestTimeoutError) return { reason: "timeout", message, permanent: false };
   if (error instanceof MalformedReplyError) return { reason: "malformed-reply", message, permanent: false };
   if (error instanceof NetworkError) return { reason: "network", message, permanent: false };

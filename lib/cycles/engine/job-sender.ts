@@ -1,11 +1,17 @@
 import type PgBoss from "pg-boss";
 import { processBoss } from "@/lib/jobs/process-boss";
 import { queues, type QueueKey } from "@/lib/jobs/queues";
+import type { DueBatch } from "../db/batch-repository";
+import type { Queryable } from "../db/queryable";
 import type { Stage } from "../state-machine";
 
 /** How the engine hands work to workers. */
 export interface JobSender {
-  sendBatch(stage: Stage, batchId: number): Promise<void>;
+  /**
+   * Sends the batches' jobs under the ids the batches were marked with, through `within` (the open
+   * transaction that marked them), and cancels the jobs they were sent with before.
+   */
+  sendBatches(stage: Stage, batches: readonly DueBatch[], within: Queryable): Promise<void>;
   /** The cycle's next look, after `delaySeconds`; at most one per `slotSeconds` per cycle is kept. */
   sendTick(cycleId: number, options: { delaySeconds: number; slotSeconds: number }): Promise<void>;
   sendExport(exportId: number): Promise<void>;
@@ -21,6 +27,11 @@ const QUEUE_OF_STAGE: Readonly<Record<Stage, QueueKey>> = {
   EVALUATE: "cycleEvaluate",
 };
 
+/** The pg-boss queue a stage's batch jobs go to. */
+export function batchQueueName(stage: Stage): string {
+  return queues[QUEUE_OF_STAGE[stage]].name;
+}
+
 /**
  * Sends through pg-boss. Ticks are debounced per cycle (pg-boss singleton slots): whoever asks —
  * the tick itself, a finished batch, the CLI waiting — at most one tick per slot exists, and a
@@ -29,9 +40,18 @@ const QUEUE_OF_STAGE: Readonly<Record<Stage, QueueKey>> = {
 class PgBossJobSender implements JobSender {
   constructor(private readonly boss: PgBoss) {}
 
-  async sendBatch(stage: Stage, batchId: number): Promise<void> {
+  async sendBatches(stage: Stage, batches: readonly DueBatch[], within: Queryable): Promise<void> {
+    if (batches.length === 0) return;
     const queue = queues[QUEUE_OF_STAGE[stage]];
-    await this.boss.send(queue.name, queue.payload.parse({ batchId }) as object);
+    // pg-boss runs its statements on the connection it is given: the caller's transaction.
+    const db = { executeSql: (text: string, values?: unknown[]) => within.query(text, values) };
+    await this.boss.insert(
+      batches.map((batch) => ({ id: batch.jobId, name: queue.name, data: queue.payload.parse({ batchId: batch.id }) as object })),
+      { db },
+    );
+    const previous = batches.flatMap((batch) => (batch.previousJobId ? [batch.previousJobId] : []));
+    // A job a dead or stuck worker still holds (or one still queued) is of no more use.
+    if (previous.length > 0) await this.boss.cancel(queue.name, previous, { db });
   }
 
   async sendTick(cycleId: number, options: { delaySeconds: number; slotSeconds: number }): Promise<void> {

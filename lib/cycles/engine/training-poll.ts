@@ -1,4 +1,4 @@
-import { TERMINAL_STATES, type TrainingState } from "@/lib/backends";
+import { CircuitOpenError, isRetryable, TERMINAL_STATES, TrainingJobLostError, type TrainingState } from "@/lib/backends";
 import { registerAdapter } from "../db/catalog-repository";
 import type { CycleState } from "../db/cycle-repository";
 import { latestTrainingRun, updateTrainingRun, type TrainingRunRow, type TrainingRunStatus } from "../db/training-repository";
@@ -44,12 +44,28 @@ export async function pollTraining(cycle: CycleState, plan: CyclePlan, attemptBa
     return { kind: "failed", attempt: run.attempt, message: run.error ?? "training failed" };
   if (!run.backendJobId) return { kind: "not-submitted", attempt: run.attempt };
   const { backend } = await trainingBackendFor(plan.trainingBackendId);
-  const status = await backend.status(run.backendJobId);
+  let status: Awaited<ReturnType<typeof backend.status>>;
+  try {
+    status = await backend.status(run.backendJobId);
+  } catch (error) {
+    if (error instanceof TrainingJobLostError) {
+      // The cluster forgot the job (it restarted): this attempt is lost, the next one may start.
+      const message = `training attempt ${run.attempt} lost: ${error.message}`;
+      await updateTrainingRun(run.id, { status: "FAILED", error: message, finishedAt: new Date() });
+      return { kind: "failed", attempt: run.attempt, message };
+    }
+    // The cluster is out of reach for now (restarting, overloaded): look again at the next tick.
+    if (isRetryable(error) || error instanceof CircuitOpenError) {
+      await updateTrainingRun(run.id, { error: `could not reach the training backend: ${(error as Error).message}`.slice(0, 4000) });
+      return { kind: "running", attempt: run.attempt };
+    }
+    throw error;
+  }
   const logs = backend.logsUnavailable?.(run.backendJobId) ? "" : await backend.logs(run.backendJobId).catch(() => run.logTail ?? "");
   const logTail = logs.slice(-LOG_TAIL_CHARS);
   const next = STATUS_OF[status.state];
   if (!TERMINAL_STATES.has(status.state)) {
-    await updateTrainingRun(run.id, { status: next, logTail });
+    await updateTrainingRun(run.id, { status: next, logTail, error: null });
     return { kind: "running", attempt: run.attempt };
   }
   if (status.state === "succeeded") {

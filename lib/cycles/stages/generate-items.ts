@@ -1,6 +1,6 @@
 import { defaultMaxListeners, setMaxListeners } from "node:events";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Checkpoint, GenerateResult, InferenceClient } from "@/lib/backends";
+import { CircuitOpenError, type Checkpoint, type GenerateResult, type InferenceClient } from "@/lib/backends";
 import { targetsSchema, type Target, type VerifierConfig } from "@/lib/verifier";
 import type { CycleConfig } from "../config";
 import {
@@ -14,7 +14,7 @@ import {
 } from "../db/generation-store";
 import type { GenerationItem } from "../db/work-items";
 import type { BatchRun } from "../engine/batch-context";
-import { classifyFailure, isAbort } from "../engine/failures";
+import { CIRCUIT_OPEN, classifyFailure, isAbort } from "../engine/failures";
 import { labelText } from "../label-text";
 import { renderPrompt } from "../prompts";
 import type { Stage } from "../state-machine";
@@ -28,7 +28,7 @@ export interface GenerateItemsInput {
   items: readonly GenerationItem[];
   config: CycleConfig;
   /** Its `config.maxConcurrency` is also how many of this batch's requests are under way (or queued in it) at once. */
-  client: Pick<InferenceClient, "generate" | "circuitState" | "config">;
+  client: Pick<InferenceClient, "generate" | "config">;
   simulated: boolean;
   checkpoint: Checkpoint;
   videoUrl: (videoId: number) => string;
@@ -56,18 +56,24 @@ export interface GenerateItemsResult {
 /** Answers per write: each write is a statement, a commit and a lease renewal. */
 const FLUSH_ROWS = 250;
 const FLUSH_MS = 1000;
-/** The longest a retry pass waits for an open circuit to let requests through again. */
-const MAX_CIRCUIT_WAIT_MS = 10_000;
+/**
+ * How long a batch waits out open circuits, from the first it meets: several of a backend's default
+ * 30 s cool-downs. Items still refused then are left for the batch's next run.
+ */
+const MAX_CIRCUIT_WAIT_MS = 120_000;
 
 /**
  * Asks the model for every item (as many in flight as the backend allows), writes the answers in
  * bulk as they arrive (judged, with their verdicts, when a verifier is given), retries the failed
- * ones once more, and records what still failed.
+ * ones once more, and records what still failed. A request refused by an open circuit breaker is no
+ * attempt: it waits for the circuit to let requests through again, and an item still refused after
+ * that (MAX_CIRCUIT_WAIT_MS) is recorded without using one of its attempts.
  */
 export async function generateItems(input: GenerateItemsInput): Promise<GenerateItemsResult> {
   const { run } = input;
   const targetsOf = new Map<GenerationItem, Target[]>();
   const writer = new GenerationWriter(input, targetsOf);
+  const gate = new CircuitGate(run, () => input.doneBefore + writer.written, (input.config.execution.leaseSeconds * 1000) / 3);
   const valid: GenerationItem[] = [];
   const failures: ItemFailure[] = [];
   for (const item of input.items) {
@@ -87,20 +93,19 @@ export async function generateItems(input: GenerateItemsInput): Promise<Generate
       );
   }
 
-  let retry = await attempt(input, valid, targetsOf, writer);
+  let retry = await attempt(input, valid, targetsOf, writer, gate);
   if (retry.some((r) => !r.failure.permanent) && !run.stopped) {
-    await waitForCircuit(input.client, run.signal);
     const again = retry.filter((r) => !r.failure.permanent).map((r) => r.item);
-    retry = [...retry.filter((r) => r.failure.permanent), ...(await attempt(input, again, targetsOf, writer))];
+    retry = [...retry.filter((r) => r.failure.permanent), ...(await attempt(input, again, targetsOf, writer, gate))];
   }
   await writer.close();
   for (const { item, failure } of retry) {
     failures.push(
-      failureOf(input.mode, item, failure.reason, failure.message, failure.permanent ? input.config.execution.maxItemAttempts : 1),
+      failureOf(input.mode, item, failure.reason, failure.message, attemptsUsed(failure, input.config.execution.maxItemAttempts)),
     );
   }
   await recordItemErrors(input.cycleId, input.stage, failures);
-  const recovered = input.items.filter((item) => item.failedAttempts > 0 && writer.has(item));
+  const recovered = input.items.filter((item) => item.hasOpenError && writer.has(item));
   await resolveItemErrors(
     input.cycleId,
     input.stage,
@@ -125,6 +130,7 @@ async function attempt(
   items: readonly GenerationItem[],
   targetsOf: ReadonlyMap<GenerationItem, Target[]>,
   writer: GenerationWriter,
+  gate: CircuitGate,
 ): Promise<ItemRetry[]> {
   const failed: ItemRetry[] = [];
   let next = 0;
@@ -136,7 +142,7 @@ async function attempt(
     Array.from({ length: lanes }, async () => {
       while (next < items.length && !input.run.stopped) {
         const item = items[next++]!;
-        const failure = await ask(input, item, targetsOf, writer);
+        const failure = await ask(input, item, targetsOf, writer, gate);
         if (failure) failed.push({ item, failure });
       }
     }),
@@ -144,37 +150,51 @@ async function attempt(
   return failed;
 }
 
-/** Asks for one item's answer and hands it to the writer; the failure when it could not be had (none when stopped). */
+/**
+ * Asks for one item's answer and hands it to the writer; the failure when it could not be had (none
+ * when stopped). Refused by an open circuit, it waits for the circuit (see CircuitGate) and asks again.
+ */
 async function ask(
   input: GenerateItemsInput,
   item: GenerationItem,
   targetsOf: ReadonlyMap<GenerationItem, Target[]>,
   writer: GenerationWriter,
+  gate: CircuitGate,
 ): Promise<ItemRetry["failure"] | undefined> {
   const prompt = promptFor(input, item);
-  try {
-    const result = await input.client.generate({
-      prompt,
-      video: { url: input.videoUrl(item.videoId) },
-      checkpoint: input.checkpoint,
-      sampling: {
-        temperature: input.config.sampling.temperature,
-        maxTokens: input.config.sampling.maxTokens,
-        seed: input.config.seed + item.sampleIndex,
-      },
-      simulation: {
-        videoId: String(item.videoId),
-        targets: targetsOf.get(item) ?? [],
-        mode: input.mode === "RATIONALIZATION" ? "rationalization" : "answer",
-        questionKind: item.kind,
-      },
-      signal: input.run.signal,
-    });
-    writer.add(item, prompt, result);
-    return undefined;
-  } catch (error) {
-    return isAbort(error, input.run.signal) ? undefined : classifyFailure(error);
+  for (;;) {
+    try {
+      const result = await input.client.generate({
+        prompt,
+        video: { url: input.videoUrl(item.videoId) },
+        checkpoint: input.checkpoint,
+        sampling: {
+          temperature: input.config.sampling.temperature,
+          maxTokens: input.config.sampling.maxTokens,
+          seed: input.config.seed + item.sampleIndex,
+        },
+        simulation: {
+          videoId: String(item.videoId),
+          targets: targetsOf.get(item) ?? [],
+          mode: input.mode === "RATIONALIZATION" ? "rationalization" : "answer",
+          questionKind: item.kind,
+        },
+        signal: input.run.signal,
+      });
+      writer.add(item, prompt, result);
+      return undefined;
+    } catch (error) {
+      if (isAbort(error, input.run.signal)) return undefined;
+      if (error instanceof CircuitOpenError && (await gate.waitFor(error.retryInMs))) continue;
+      return classifyFailure(error);
+    }
   }
+}
+
+/** Attempts an item's failure uses up: all of them when no retry can help, none when the circuit refused it. */
+function attemptsUsed(failure: ItemRetry["failure"], maxItemAttempts: number): number {
+  if (failure.permanent) return maxItemAttempts;
+  return failure.reason === CIRCUIT_OPEN ? 0 : 1;
 }
 
 function promptFor(input: GenerateItemsInput, item: GenerationItem): string {
@@ -184,10 +204,36 @@ function promptFor(input: GenerateItemsInput, item: GenerationItem): string {
   return renderPrompt(input.config.prompts.answer, { question: item.question });
 }
 
-async function waitForCircuit(client: Pick<InferenceClient, "circuitState">, signal: AbortSignal): Promise<void> {
-  const started = Date.now();
-  while (client.circuitState === "open" && Date.now() - started < MAX_CIRCUIT_WAIT_MS && !signal.aborted) {
-    await sleep(200, undefined, { signal }).catch(() => {});
+/**
+ * Where the lanes of a batch wait for an open circuit breaker: until its cool-down is over (or a
+ * probe settled it), renewing the batch's lease meanwhile, for at most MAX_CIRCUIT_WAIT_MS from the
+ * first wait. A backend whose breaker stays open for its default 30 s must not make items use up
+ * their attempts by being refused without being asked.
+ */
+class CircuitGate {
+  private deadline: number | undefined;
+  private lastRenewal = Date.now();
+
+  constructor(
+    private readonly run: BatchRun,
+    private readonly doneCount: () => number,
+    private readonly renewEveryMs: number,
+  ) {}
+
+  /** Waits `retryInMs` (at least a moment); false when the batch should not wait any more. */
+  async waitFor(retryInMs: number): Promise<boolean> {
+    const now = Date.now();
+    this.deadline ??= now + MAX_CIRCUIT_WAIT_MS;
+    const until = now + Math.max(retryInMs, 100) + Math.random() * 200;
+    if (until > this.deadline || this.run.stopped) return false;
+    while (Date.now() < until && !this.run.stopped) {
+      await sleep(Math.min(until - Date.now(), 500), undefined, { signal: this.run.signal }).catch(() => {});
+      if (Date.now() - this.lastRenewal >= this.renewEveryMs) {
+        this.lastRenewal = Date.now();
+        await this.run.report(this.doneCount()).catch(() => true);
+      }
+    }
+    return !this.run.stopped;
   }
 }
 

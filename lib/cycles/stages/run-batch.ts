@@ -1,4 +1,4 @@
-import { claimBatch, finishBatch, recordBatchCrash } from "../db/batch-repository";
+import { claimBatch, finishBatch, recordBatchCrash, type BatchHolder } from "../db/batch-repository";
 import { loadCycle } from "../db/cycle-repository";
 import { BatchRun } from "../engine/batch-context";
 import { parseCyclePlan } from "../plan";
@@ -19,8 +19,8 @@ export interface BatchReport {
  * missing, and settles it — DONE when every item has its row or was given up, PENDING when items
  * remain to retry after a back-off. A crash is recorded on the batch and re-thrown.
  */
-export async function runStageBatch(batchId: number, workerSignal: AbortSignal): Promise<BatchReport> {
-  const batch = await claimBatch(batchId);
+export async function runStageBatch(batchId: number, holder: BatchHolder | null, workerSignal: AbortSignal): Promise<BatchReport> {
+  const batch = await claimBatch(batchId, holder);
   if (!batch) return { cycleId: null, outcome: "skipped", detail: "already settled" };
   const cycle = await loadCycle(batch.cycleId);
   if (!cycle || isTerminal(cycle.status) || cycle.cancelRequestedAt)

@@ -17,7 +17,7 @@ import { generateItems } from "./generate-items";
 import { verifierBackendsOf } from "./judge";
 import { verifyItems } from "./verify-items";
 
-const noJobs: JobSender = { sendBatch: async () => {}, sendTick: async () => {}, sendExport: async () => {} };
+const noJobs: JobSender = { sendBatches: async () => {}, sendTick: async () => {}, sendExport: async () => {} };
 const reference = resolveVerifierConfig("reference-code");
 
 let sim: RunningSimulator;
