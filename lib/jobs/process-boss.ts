@@ -3,7 +3,8 @@ import { requireDatabaseUrl } from "@/lib/db/database-url";
 import { log } from "@/lib/log";
 import { queues } from "./queues";
 
-const BOSS_SCHEMA = "pgboss";
+/** The PostgreSQL schema pg-boss keeps its tables in (`pgboss.job`, `pgboss.queue`). */
+export const BOSS_SCHEMA = "pgboss";
 
 interface Started {
   boss: Promise<PgBoss>;
