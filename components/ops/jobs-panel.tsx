@@ -12,7 +12,7 @@ type ProblemJob = GetOpsJobsResponse["problems"][number];
 const JOBS_KEY = ["ops", "jobs"] as const;
 const REFRESH_MS = 5_000;
 
-/** Seconds since the job started (running) or since it failed. */
+/** Seconds since the job started (running) or since it failed, when the server last looked (the same on server and client). */
 function ageSeconds(job: ProblemJob, now: number): number | null {
   const since = job.state === "active" ? job.startedOn : (job.completedOn ?? job.createdOn);
   return since === null ? null : (now - new Date(since).getTime()) / 1000;
@@ -32,8 +32,8 @@ export function JobsPanel({ initial }: { initial: GetOpsJobsResponse }) {
     onSettled: () => queryClient.invalidateQueries({ queryKey: JOBS_KEY }),
   });
 
-  const { queues, problems, longActiveSeconds } = jobs.data;
-  const now = jobs.dataUpdatedAt || Date.now();
+  const { queues, problems, longActiveSeconds, checkedAt } = jobs.data;
+  const now = new Date(checkedAt).getTime();
   return (
     <div className="space-y-4">
       <table className="w-full text-sm" aria-label="Jobs per queue">

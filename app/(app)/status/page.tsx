@@ -47,7 +47,9 @@ export default async function StatusPage() {
           <h2 id="jobs" className="mb-3 text-sm font-medium uppercase tracking-wide text-slate-500">
             Jobs
           </h2>
-          <JobsPanel initial={toWire({ queues: jobs[0], problems: jobs[1], longActiveSeconds: LONG_ACTIVE_SECONDS })} />
+          <JobsPanel
+            initial={toWire({ queues: jobs[0], problems: jobs[1], longActiveSeconds: LONG_ACTIVE_SECONDS, checkedAt: new Date() })}
+          />
         </section>
       )}
       {imports !== null && (
