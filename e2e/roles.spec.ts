@@ -77,6 +77,8 @@ test("the status page shows a live worker", async ({ page }) => {
   await signIn(page, "researcher@demo.local");
   await page.goto("/status");
   await expect(page.getByTestId("workers-alive")).toHaveText(/^[1-9]\d* alive$/);
+  await expect(page.getByRole("heading", { name: "Jobs" })).toBeVisible();
+  await expect(page.getByTestId("queue-system-ping")).toBeVisible();
 });
 
 test("an address a client writes into X-Forwarded-For is not what its session records", async ({ request, baseURL }) => {

@@ -13,7 +13,7 @@ interface BackendDetails {
 
 /**
  * Every action the audit log records (users, roles, backends, imports, cycle launches and cancels,
- * exports, review queues, AQA sign-offs and reports), with what each records beside who, when and
+ * exports, review queues, AQA sign-offs and reports, retried jobs), with what each records beside who, when and
  * on what. This is the one list: `AuditAction` is its keys.
  */
 export interface AuditDetails {
@@ -50,6 +50,7 @@ export interface AuditDetails {
     videoKey: string;
   };
   "aqa.report.export": { mode: string; format: "csv" };
+  "job.retry": { queue: string };
 }
 
 export type AuditAction = keyof AuditDetails;
@@ -63,7 +64,8 @@ export type AuditTargetType =
   | "Cycle"
   | "Export"
   | "ReviewQueue"
-  | "Generation";
+  | "Generation"
+  | "Job";
 
 /** The kind of row each action acts on (AuditLogEntry.targetType, with its id in targetId). */
 export const AUDIT_TARGET_TYPE: { readonly [A in AuditAction]: AuditTargetType } = {
@@ -86,6 +88,7 @@ export const AUDIT_TARGET_TYPE: { readonly [A in AuditAction]: AuditTargetType }
   "review.queue.delete": "ReviewQueue",
   "aqa.explanation.sign-off": "Generation",
   "aqa.report.export": "Cycle",
+  "job.retry": "Job",
 };
 
 /** One entry to record: the action, the id of the row it acts on, and that action's details. */

@@ -3,7 +3,7 @@ import { requireDatabaseUrl } from "@/lib/db/database-url";
 import { log } from "@/lib/log";
 import { queues } from "./queues";
 
-/** The PostgreSQL schema of pg-boss's tables (the cycle engine reads its jobs' states there). */
+/** The PostgreSQL schema pg-boss keeps its tables in (`pgboss.job`, `pgboss.queue`): the cycle engine and the jobs view read them. */
 export const BOSS_SCHEMA = "pgboss";
 
 interface Started {

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { requireUser } from "@/app/_lib/require-user";
 import { ImportHistory } from "@/components/datasets/import-history";
+import { JobsPanel } from "@/components/ops/jobs-panel";
 import { ACCESS } from "@/lib/auth/roles";
 import { listImports } from "@/lib/datasets/import-repository";
 import { toWire } from "@/lib/http/wire";
+import { LONG_ACTIVE_SECONDS, listProblemJobs, listQueueCounts } from "@/lib/ops/job-repository";
 import { listWorkers } from "@/lib/ops/worker-status";
 
 export const metadata: Metadata = { title: "Status" };
@@ -11,7 +13,11 @@ export const metadata: Metadata = { title: "Status" };
 export default async function StatusPage() {
   const user = await requireUser("anyone");
   const seesImports = (ACCESS.research as readonly string[]).includes(user.role);
-  const [workers, imports] = await Promise.all([listWorkers(), seesImports ? listImports({ limit: 10 }) : null]);
+  const [workers, imports, jobs] = await Promise.all([
+    listWorkers(),
+    seesImports ? listImports({ limit: 10 }) : null,
+    seesImports ? Promise.all([listQueueCounts(), listProblemJobs()]) : null,
+  ]);
   const alive = workers.filter((worker) => worker.alive);
   return (
     <main>
@@ -36,6 +42,16 @@ export default async function StatusPage() {
           ))}
         </ul>
       </section>
+      {jobs !== null && (
+        <section aria-labelledby="jobs" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="jobs" className="mb-3 text-sm font-medium uppercase tracking-wide text-slate-500">
+            Jobs
+          </h2>
+          <JobsPanel
+            initial={toWire({ queues: jobs[0], problems: jobs[1], longActiveSeconds: LONG_ACTIVE_SECONDS, checkedAt: new Date() })}
+          />
+        </section>
+      )}
       {imports !== null && (
         <section aria-labelledby="imports" className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
           <h2 id="imports" className="mb-3 text-sm font-medium uppercase tracking-wide text-slate-500">

@@ -3,11 +3,11 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { isRecord, overridesFrom, setAt, type ConfigValues } from "@/lib/cockpit/launch/config-values";
+import { changedPaths, isRecord, overridesFrom, setAt, type ConfigValues } from "@/lib/cockpit/launch/config-values";
 import type { PostCockpitEstimateResponse } from "@/app/api/cockpit/estimate/route";
 import type { PostCyclesResponse } from "@/app/api/cycles/route";
 import { leafPaths } from "@/lib/cockpit/launch/json-schema";
-import type { LaunchFormModel } from "@/lib/cockpit/launch/launch-form-types";
+import type { LaunchFormModel, LaunchOriginal } from "@/lib/cockpit/launch/launch-form-types";
 import { apiFetch } from "../../api-client";
 import { fieldErrorsOf, formLevelError } from "../field-errors";
 import { cockpitKeys } from "../query-keys";
@@ -24,14 +24,13 @@ const SPECIAL = new Set(["datasets", "verifier", "backends"]);
 const ADVANCED = new Set(["prompts", "sampling", "training", "execution"]);
 
 /** Every setting of the cycle engine with its default, checked and estimated as it is edited. */
-export function LaunchForm({ model }: { model: LaunchFormModel }) {
+export function LaunchForm({ model, original }: { model: LaunchFormModel; original?: LaunchOriginal }) {
   const router = useRouter();
-  const [values, setValues] = useState<ConfigValues>(() => structuredClone(model.defaults));
-  const [choices, setChoices] = useState<DatasetChoice[]>([]);
-  const initialPreset =
-    isRecord(model.defaults.verifier) && typeof model.defaults.verifier.preset === "string" ? model.defaults.verifier.preset : "paper";
-  const [preset, setPreset] = useState(initialPreset);
-  const [verifierValues, setVerifierValues] = useState<VerifierValues>(() => presetValues(model, initialPreset));
+  const [start] = useState(() => startingPoint(model, original));
+  const [values, setValues] = useState<ConfigValues>(start.values);
+  const [choices, setChoices] = useState<DatasetChoice[]>(start.choices);
+  const [preset, setPreset] = useState(start.preset);
+  const [verifierValues, setVerifierValues] = useState<VerifierValues>(start.verifierValues);
 
   const config = useMemo(
     () => buildConfig(values, choices, preset, verifierValues, model),
@@ -148,6 +147,7 @@ export function LaunchForm({ model }: { model: LaunchFormModel }) {
           ))}
         </ul>
       )}
+      {original && <RelaunchChanges original={original} changed={changedPaths(start.config, config)} />}
       <div className="flex items-center gap-3">
         <Button variant="primary" size="md" type="submit" disabled={launch.isPending}>
           {launch.isPending ? "Launching…" : "Launch"}
@@ -213,6 +213,44 @@ function BackendPickers({
       {picker("TRAINING", "training", "Training backend")}
       {picker("EMBEDDINGS", "embeddings", "Embeddings backend (verifier)")}
     </fieldset>
+  );
+}
+
+/** What the form starts from: the engine's defaults, or the settings of the run launched again. */
+function startingPoint(model: LaunchFormModel, original: LaunchOriginal | undefined) {
+  const defaultPreset =
+    isRecord(model.defaults.verifier) && typeof model.defaults.verifier.preset === "string" ? model.defaults.verifier.preset : "paper";
+  const preset = original?.verifier.preset ?? defaultPreset;
+  let verifierValues = presetValues(model, preset);
+  for (const [group, settings] of Object.entries(original?.verifier.overrides ?? {})) {
+    verifierValues = { ...verifierValues, [group]: { ...verifierValues[group], ...settings } };
+  }
+  const values: ConfigValues = { ...structuredClone(model.defaults), ...structuredClone(original?.values ?? {}) };
+  const choices: DatasetChoice[] = structuredClone(original?.datasets ?? []);
+  return { values, choices, preset, verifierValues, config: buildConfig(values, choices, preset, verifierValues, model) };
+}
+
+/** Launching again: which settings now differ from the run's, as the person edits. */
+function RelaunchChanges({ original, changed }: { original: LaunchOriginal; changed: string[] }) {
+  return (
+    <div className="rounded-lg border border-indigo-200 bg-indigo-50 p-3 text-sm" data-testid="relaunch-changes" aria-live="polite">
+      <p>
+        Starting from the settings of run {original.runId} ({original.name}).
+      </p>
+      {changed.length === 0 ? (
+        <p className="text-slate-600">No setting differs from that run yet.</p>
+      ) : (
+        <p>
+          Changed from that run:{" "}
+          {changed.map((path, index) => (
+            <span key={path}>
+              {index > 0 && ", "}
+              <code className="font-mono">{path}</code>
+            </span>
+          ))}
+        </p>
+      )}
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { getAt, overridesFrom, setAt } from "./config-values";
+import { changedPaths, getAt, overridesFrom, setAt } from "./config-values";
 import { fieldKind, leafPaths } from "./json-schema";
 
 describe("config values", () => {
@@ -10,6 +10,16 @@ describe("config values", () => {
     expect(original.sampling.temperature).toBe(0.2);
     expect(getAt(setAt(changed, "training.video.maxPixels", 200_704), "training.video.maxPixels")).toBe(200_704);
     expect(setAt(changed, "name", undefined)).not.toHaveProperty("name");
+  });
+
+  test("changed paths name every leaf that differs, arrays as a whole", () => {
+    const before = { name: "a", sampling: { temperature: 0.2, topP: 1 }, datasets: [{ dataset: 1 }] };
+    expect(changedPaths(before, structuredClone(before))).toEqual([]);
+    expect(changedPaths(before, { name: "a", sampling: { temperature: 0.7, topP: 1, extra: true }, datasets: [{ dataset: 2 }] })).toEqual([
+      "datasets",
+      "sampling.extra",
+      "sampling.temperature",
+    ]);
   });
 
   test("verifier overrides keep only what differs from the preset", () => {

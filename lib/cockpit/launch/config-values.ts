@@ -41,3 +41,15 @@ export function overridesFrom(
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/**
+ * The dotted paths whose values differ between two configurations, in order: objects are compared
+ * key by key, anything else (arrays included) as a whole.
+ */
+export function changedPaths(before: unknown, after: unknown, prefix = ""): string[] {
+  if (isRecord(before) && isRecord(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((key) => changedPaths(before[key], after[key], prefix ? `${prefix}.${key}` : key));
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [prefix];
+}

@@ -25,3 +25,13 @@ export interface LaunchFormModel {
   datasets: LaunchDataset[];
   backends: LaunchBackend[];
 }
+
+/** A launched run's settings, for launching again: the form starts from them instead of the defaults. */
+export interface LaunchOriginal {
+  runId: number;
+  name: string;
+  /** Its configuration without datasets and verifier (those have fields of their own). */
+  values: Record<string, unknown>;
+  datasets: { datasetId: number; sampleSize: number | null; splits: string[] }[];
+  verifier: { preset: string; overrides: Record<string, Record<string, unknown>> };
+}

@@ -22,6 +22,9 @@ export default async function CyclePage({ params }: { params: Promise<{ id: stri
           ← Cycles
         </Link>
         <h1 className="mt-1 text-2xl font-semibold">{cycle.label}</h1>
+        <Link href={`/cycles/new?from=${cycle.runId}`} className="text-sm text-indigo-700 hover:underline">
+          Launch again with these settings
+        </Link>
       </div>
       <CycleView initial={toWire(cycle)} />
       <Section title="Zero-shot benchmarks (lmms-eval)">

@@ -1,0 +1,57 @@
+import { afterAll, expect, test } from "vitest";
+import { type JobSender, launchRun } from "@/lib/cycles";
+import { createFixtureDataset } from "@/lib/cycles/testing/fixtures";
+import { closePool } from "@/lib/db/pool";
+import { disconnectPrisma } from "@/lib/db/prisma";
+import { seedDemoBackends } from "@/lib/demo/demo-backends";
+import { relaunchSettings } from "./relaunch-repository";
+
+afterAll(async () => {
+  await disconnectPrisma();
+  await closePool();
+});
+
+const jobs: JobSender = { async sendBatch() {}, async sendTick() {}, async sendExport() {} };
+const actor = { userId: null, ip: null };
+
+test("a run's settings come back as the launch form takes them, and launch again as they were", async () => {
+  await seedDemoBackends();
+  const dataset = await createFixtureDataset({ name: `relaunch-${Date.now()}`, train: 6, test: 2 });
+  const { runId } = await launchRun(
+    {
+      name: "relaunch source",
+      seed: 7,
+      datasets: [{ dataset: dataset.name, sampleSize: 4, splits: ["train"] }],
+      sampling: { temperature: 0.7 },
+      backends: { inference: "simulator", training: "simulator-ray" },
+    },
+    actor,
+    { jobs },
+  );
+
+  const original = await relaunchSettings(runId);
+  expect(original).toMatchObject({
+    runId,
+    name: "relaunch source",
+    values: { name: "relaunch source", seed: 7, sampling: { temperature: 0.7 } },
+    // Named by its name at launch; the form picks datasets by id.
+    datasets: [{ datasetId: dataset.datasetId, sampleSize: 4, splits: ["train"] }],
+    verifier: { preset: "paper", overrides: {} },
+  });
+  expect(original?.values).not.toHaveProperty("datasets");
+  expect(original?.values).not.toHaveProperty("verifier");
+
+  const again = original
+    ? await launchRun(
+        {
+          ...original.values,
+          datasets: original.datasets.map(({ datasetId, ...rest }) => ({ dataset: datasetId, ...rest })),
+          verifier: original.verifier,
+        },
+        actor,
+        { jobs },
+      )
+    : null;
+  expect((await relaunchSettings(again?.runId ?? 0))?.values).toEqual(original?.values);
+  expect(await relaunchSettings(2_000_000_000)).toBeNull();
+});
