@@ -50,6 +50,7 @@ export interface AuditDetails {
     videoKey: string;
   };
   "aqa.report.export": { mode: string; format: "csv" };
+  "generation.comment": { commentId: number; parentId: number | null; body: string };
 }
 
 export type AuditAction = keyof AuditDetails;
@@ -86,6 +87,7 @@ export const AUDIT_TARGET_TYPE: { readonly [A in AuditAction]: AuditTargetType }
   "review.queue.delete": "ReviewQueue",
   "aqa.explanation.sign-off": "Generation",
   "aqa.report.export": "Cycle",
+  "generation.comment": "Generation",
 };
 
 /** One entry to record: the action, the id of the row it acts on, and that action's details. */
