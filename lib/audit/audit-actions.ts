@@ -41,6 +41,7 @@ export interface AuditDetails {
     removeAssignees?: string[];
   };
   "review.queue.delete": NoDetails;
+  "review.audits.export": { format: string; audits: number };
   "aqa.explanation.sign-off": {
     decision: string;
     reason: string;
@@ -85,6 +86,7 @@ export const AUDIT_TARGET_TYPE: { readonly [A in AuditAction]: AuditTargetType }
   "review.queue.create": "ReviewQueue",
   "review.queue.update": "ReviewQueue",
   "review.queue.delete": "ReviewQueue",
+  "review.audits.export": "ReviewQueue",
   "aqa.explanation.sign-off": "Generation",
   "aqa.report.export": "Cycle",
   "generation.comment": "Generation",
