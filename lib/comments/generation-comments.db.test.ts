@@ -13,6 +13,9 @@ import { addGenerationComment, CommentInput, generationComments } from "./genera
 
 closeConnectionsAfterAll();
 
+/** Fixture names are unique across the test files sharing the database. */
+const runTag = randomUUID().slice(0, 8);
+
 async function createPi(): Promise<{ id: string; role: string }> {
   const id = `pi-${randomUUID().slice(0, 8)}`;
   await pool().query(`INSERT INTO "User" (id, name, email, role) VALUES ($1, 'PI Comments', $2, 'PI')`, [id, `${id}@test.local`]);
@@ -21,7 +24,7 @@ async function createPi(): Promise<{ id: string; role: string }> {
 
 /** A queue with one annotator member who has claimed one item; returns that item's generation and another one. */
 async function setting(tag: string) {
-  const fixture = await seedReviewFixture({ tag, questions: 3 });
+  const fixture = await seedReviewFixture({ tag: `${tag}-${runTag}`, questions: 3 });
   const annotator = await createReviewer(`${tag}-member`);
   const outsider = await createReviewer(`${tag}-outsider`);
   const queue = await createQueue(

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { describe, expect, test } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
@@ -13,8 +14,11 @@ import { auditsCsv, exportQueueAudits, queueAudits } from "./audit-export";
 
 closeConnectionsAfterAll();
 
+/** Fixture names are unique across the test files sharing the database. */
+const runTag = randomUUID().slice(0, 8);
+
 async function setting(tag: string) {
-  const fixture = await seedReviewFixture({ tag, questions: 3 });
+  const fixture = await seedReviewFixture({ tag: `${tag}-${runTag}`, questions: 3 });
   const ana = await createReviewer(`${tag}-ana`);
   const bo = await createReviewer(`${tag}-bo`);
   const queue = await createQueue(

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { describe, expect, test } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
@@ -12,6 +13,9 @@ import { GET } from "./route";
 
 closeConnectionsAfterAll();
 
+/** Fixture names are unique across the test files sharing the database. */
+const runTag = randomUUID().slice(0, 8);
+
 const APP_URL = "http://localhost:3000";
 
 function download(cookie: string, queueId: number, format: string): Promise<Response> {
@@ -21,7 +25,7 @@ function download(cookie: string, queueId: number, format: string): Promise<Resp
 
 describe("GET /api/review/queues/:id/audits", () => {
   test("a researcher downloads the audits as CSV or JSONL; an annotator and a PI may not; an unknown format is refused", async () => {
-    const fixture = await seedReviewFixture({ tag: "audits-route", questions: 2 });
+    const fixture = await seedReviewFixture({ tag: `audits-route-${runTag}`, questions: 2 });
     const ana = await createReviewer("audits-route-ana");
     const queue = await createQueue(
       createQueueSchema.parse({ name: "audits route", cycleId: fixture.cycleIds[0], size: 2, overlap: 1, assignees: [ana.id] }),
