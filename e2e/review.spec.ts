@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
 import { groundTruth } from "@/lib/review/ground-truth/ground-truth";
 import type { ItemDetail } from "@/lib/review/items/item-detail-types";
 import { signIn } from "./sign-in";
@@ -211,4 +212,25 @@ test("comments on an answer: the annotator comments on the item, the researcher 
   const reply = page.getByTestId("comments").getByTestId("comment").first().getByTestId("comment");
   await expect(reply).toContainText("No: it starts at the marked interval.");
   await expect(reply).toContainText("researcher");
+});
+
+test("a researcher downloads the queue's audits as CSV from the queue page", async ({ page }) => {
+  await signIn(page, "researcher@demo.local");
+  await page.goto(`/review/${queue.queueId}`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV" }).click()]);
+  expect(download.suggestedFilename()).toBe(`review-queue${queue.queueId}-audits.csv`);
+  const stream = await download.createReadStream();
+  let csv = "";
+  for await (const chunk of stream) csv += String(chunk);
+  const rows = parse(csv, { columns: true }) as Record<string, string>[];
+  // The first test submitted one audit (hallucinated) on the simulator's answer.
+  expect(rows).toContainEqual(
+    expect.objectContaining({
+      verdict: "HALLUCINATED",
+      rater_email: "annotator@demo.local",
+      submitted: "yes",
+      simulated: "yes",
+      adjudicated_verdict: "",
+    }),
+  );
 });
