@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { parse } from "csv-parse/sync";
 import { groundTruth } from "@/lib/review/ground-truth/ground-truth";
 import type { ItemDetail } from "@/lib/review/items/item-detail-types";
 import { cspViolations, watchCsp } from "./csp";
@@ -179,4 +180,61 @@ test("? shows every shortcut", async ({ page }) => {
   }
   await page.keyboard.press("Escape");
   await expect(help).toBeHidden();
+});
+
+test("comments on an answer: the annotator comments on the item, the researcher replies on the generation page", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, "annotator@demo.local");
+  await page.goto(`/review/${queue.queueId}`);
+  await page.getByRole("button", { name: /Start reviewing/ }).click();
+  await expect(page.getByTestId("review-item")).toBeVisible();
+  const itemId = await page.getByTestId("review-item").getAttribute("data-item-id");
+  const detail = (await (await page.request.get(`/api/review/queues/${queue.queueId}/items/${itemId}`)).json()) as ItemDetail;
+
+  const comments = page.getByTestId("comments");
+  await comments.getByRole("textbox", { name: "Add a comment" }).fill("Is the pick-up really at the start?");
+  await comments.getByRole("button", { name: "Post comment" }).click();
+  await expect(comments.getByTestId("comment")).toHaveCount(1);
+  await expect(comments.getByTestId("comment").first()).toContainText("Is the pick-up really at the start?");
+
+  const researcher = await browser.newPage();
+  await signIn(researcher, "researcher@demo.local");
+  await researcher.goto(`/generations/${detail.generation.id}`);
+  const onGeneration = researcher.getByTestId("comments");
+  const first = onGeneration.getByTestId("comment").first();
+  await expect(first).toContainText("Is the pick-up really at the start?");
+  await first.getByRole("button", { name: "Reply" }).click();
+  await first.getByRole("textbox", { name: /Reply to/ }).fill("No: it starts at the marked interval.");
+  await first.getByRole("button", { name: "Post reply" }).click();
+  // The reply sits inside the comment it answers.
+  await expect(first.getByTestId("comment")).toContainText("No: it starts at the marked interval.");
+  await researcher.close();
+
+  await page.reload();
+  const reply = page.getByTestId("comments").getByTestId("comment").first().getByTestId("comment");
+  await expect(reply).toContainText("No: it starts at the marked interval.");
+  await expect(reply).toContainText("researcher");
+});
+
+test("a researcher downloads the queue's audits as CSV from the queue page", async ({ page }) => {
+  await signIn(page, "researcher@demo.local");
+  await page.goto(`/review/${queue.queueId}`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV" }).click()]);
+  expect(download.suggestedFilename()).toBe(`review-queue${queue.queueId}-audits.csv`);
+  const stream = await download.createReadStream();
+  let csv = "";
+  for await (const chunk of stream) csv += String(chunk);
+  const rows = parse(csv, { columns: true }) as Record<string, string>[];
+  // The first test submitted one audit (hallucinated) on the simulator's answer.
+  expect(rows).toContainEqual(
+    expect.objectContaining({
+      verdict: "HALLUCINATED",
+      rater_email: "annotator@demo.local",
+      submitted: "yes",
+      simulated: "yes",
+      adjudicated_verdict: "",
+    }),
+  );
 });

@@ -6,6 +6,7 @@ import { useCallback, useMemo, useRef, useState } from "react";
 import type { PutReviewQueueItemAuditResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/audit/route";
 import { groundTruth } from "@/lib/review/ground-truth/ground-truth";
 import type { GetReviewQueueItemResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/route";
+import { CommentThread } from "../comments/comment-thread";
 import { VideoPlayer, type VideoPlayerHandle } from "../video/video-player";
 import { AnswerView } from "./answer-view";
 import { AuditPanel } from "./audit-panel";
@@ -195,6 +196,7 @@ export function ItemWorkspace({ detail, canManage, onReload }: ItemWorkspaceProp
       </div>
 
       <RelatedPanel detail={detail} />
+      <CommentThread generationId={detail.generation.id} />
       {helpOpen && <ShortcutsHelp shortcuts={shortcuts} onClose={() => setHelpOpen(false)} />}
     </main>
   );

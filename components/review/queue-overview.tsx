@@ -81,6 +81,18 @@ export function QueueOverview({ queue, canManage, finished }: QueueOverviewProps
             Metrics
           </Link>
         )}
+        {canManage && (
+          <span className="text-sm text-slate-700">
+            Download audits:{" "}
+            <a href={`/api/review/queues/${queue.id}/audits?format=csv`} download className="text-indigo-700 hover:underline">
+              CSV
+            </a>{" "}
+            ·{" "}
+            <a href={`/api/review/queues/${queue.id}/audits?format=jsonl`} download className="text-indigo-700 hover:underline">
+              JSONL
+            </a>
+          </span>
+        )}
       </div>
       {message && (
         <p role="status" className="mt-3 text-sm text-slate-700">

@@ -41,6 +41,7 @@ export interface AuditDetails {
     removeAssignees?: string[];
   };
   "review.queue.delete": NoDetails;
+  "review.audits.export": { format: string; audits: number };
   "aqa.explanation.sign-off": {
     decision: string;
     reason: string;
@@ -51,6 +52,7 @@ export interface AuditDetails {
   };
   "aqa.report.export": { mode: string; format: "csv" };
   "job.retry": { queue: string };
+  "generation.comment": { commentId: number; parentId: number | null; body: string };
 }
 
 export type AuditAction = keyof AuditDetails;
@@ -86,9 +88,11 @@ export const AUDIT_TARGET_TYPE: { readonly [A in AuditAction]: AuditTargetType }
   "review.queue.create": "ReviewQueue",
   "review.queue.update": "ReviewQueue",
   "review.queue.delete": "ReviewQueue",
+  "review.audits.export": "ReviewQueue",
   "aqa.explanation.sign-off": "Generation",
   "aqa.report.export": "Cycle",
   "job.retry": "Job",
+  "generation.comment": "Generation",
 };
 
 /** One entry to record: the action, the id of the row it acts on, and that action's details. */

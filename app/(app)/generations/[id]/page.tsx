@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/require-user";
+import { CommentThread } from "@/components/comments/comment-thread";
 import { GenerationDetailView } from "@/components/cockpit/generations/generation-detail-view";
 import { generationDetail } from "@/lib/cockpit/generations/generation-detail-repository";
 import { toWire } from "@/lib/http/wire";
@@ -22,6 +23,7 @@ export default async function GenerationPage({ params }: { params: Promise<{ id:
         <h1 className="mt-1 text-2xl font-semibold">Generation #{generation.id}</h1>
       </div>
       <GenerationDetailView generation={toWire(generation)} />
+      <CommentThread generationId={generation.id} />
     </main>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/app/_lib/require-user";
+import { CommentThread } from "@/components/comments/comment-thread";
 import { DivePlayer } from "@/components/aqa/dive-player";
 import { DiveFacts } from "@/components/aqa/dive-facts";
 import { RationaleText } from "@/components/aqa/rationale-text";
@@ -79,6 +80,7 @@ export default async function AqaDivePage({ params }: { params: Promise<{ genera
         <div className="space-y-4 lg:col-span-2">
           <DiveFacts review={review} />
           <SignOffPanel generationId={review.generationId} viewerId={user.id} initial={review.signOffs} />
+          <CommentThread generationId={review.generationId} />
         </div>
       </div>
     </main>
