@@ -1,0 +1,110 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { AsciiWordMatcher } from "@/lib/verifier/released/ascii-word-matching";
+import { releasedWords } from "@/lib/verifier/released/keywords";
+import { fuzzRatio } from "@/lib/verifier/similarity/indel-ratio";
+
+/** Pieces of ASCII text that exercise spaCy's rules: words, stop words, numbers, affixes, infixes, special cases, white space. */
+const PIECES = [
+  ..."abcxyzABC0123456789",
+  ...".,;:!?-'\"/()[]{}<>%$&*+=@#~`^_|\\",
+  "\x01",
+  "\x7f",
+  " ",
+  "  ",
+  "   ",
+  "\n",
+  "\t",
+  "\r\n",
+  "the",
+  "apple",
+  "apples",
+  "Apple",
+  "pie",
+  "eating",
+  "3.5",
+  "1,234",
+  "covid-19",
+  "Soms.Tuck",
+  "don't",
+  "gonna",
+  "U.S.",
+  "e.g.",
+  "10kg",
+  "hula-hooping",
+  "clothing,",
+  "foreground",
+  "http://example.com/x",
+  "a-very-long-hyphenated-compound-word",
+  "supercalifragilisticexpialidocious",
+];
+const asciiText = fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }).map((pieces) => pieces.join(""));
+
+/** The matcher's words of `text` (placed at `offset` in a larger buffer), as texts and offsets. */
+function scanned(matcher: AsciiWordMatcher, text: string, offset = 0) {
+  const bytes = Buffer.alloc(offset + text.length + offset, 0x2e);
+  bytes.write(text, offset, "latin1");
+  matcher.begin();
+  const count = matcher.scan(bytes, offset, offset + text.length, false);
+  return {
+    count,
+    words: Array.from(matcher.words.subarray(0, count), (word) => matcher.wordText(word)),
+    starts: Array.from(matcher.starts.subarray(0, count)),
+    ends: Array.from(matcher.ends.subarray(0, count)),
+  };
+}
+
+describe("AsciiWordMatcher: the released keywords of ASCII text, from its bytes", () => {
+  it("finds the words releasedWords finds, at the same offsets, in order of first occurrence", () => {
+    const matcher = new AsciiWordMatcher();
+    fc.assert(
+      fc.property(asciiText, fc.integer({ min: 0, max: 20 }), (text, offset) => {
+        const expected = releasedWords(text);
+        expect(scanned(matcher, text, offset)).toEqual({
+          count: expected.words.length,
+          words: expected.words.map((word) => word.word),
+          starts: [...expected.starts],
+          ends: [...expected.ends],
+        });
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("gives the same words once its tables have been cleared", () => {
+    const matcher = new AsciiWordMatcher();
+    const text = "Step by step, the person is clearly eating apple pie (apples) here.";
+    const before = scanned(matcher, text);
+    // Enough distinct spans to pass the table's limits.
+    for (let i = 0; i < 40_000; i++) scanned(matcher, `w${i.toString(36)}x${i} y${i}-z`);
+    expect(scanned(matcher, text)).toEqual(before);
+  });
+
+  it("refuses non-ASCII bytes, and control characters of raw JSON string content", () => {
+    const matcher = new AsciiWordMatcher();
+    const bytes = (text: string) => Buffer.from(text, "latin1");
+    matcher.begin();
+    expect(matcher.scan(bytes("café au lait"), 0, 12, false)).toBe(-1);
+    expect(matcher.scan(bytes("tab\tapple"), 0, 9, true)).toBe(-1);
+    expect(matcher.scan(bytes("tab\tapple"), 0, 9, false)).toBe(2);
+    expect(matcher.scan(bytes("apple pie"), 0, 9, true)).toBe(2);
+  });
+
+  it("picks the answer word with the highest fuzz.ratio, earliest on ties", () => {
+    const matcher = new AsciiWordMatcher();
+    fc.assert(
+      fc.property(asciiText, asciiText, (label, answer) => {
+        const { count, words } = scanned(matcher, answer);
+        const keywords = matcher.label(label);
+        fc.pre(keywords !== undefined && count > 0);
+        for (const keyword of keywords?.words ?? []) {
+          const ratios = words.map((word) => fuzzRatio(matcher.wordText(keyword), word));
+          const highest = Math.max(...ratios);
+          const packed = matcher.best(keyword, count);
+          expect({ index: packed >> 7, ratio: packed & 127 }).toEqual({ index: ratios.indexOf(highest), ratio: highest });
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
