@@ -1,10 +1,10 @@
 import { once } from "node:events";
 import { createReadStream, statSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { type VerifyInput, verifyInParallel, verifyInProcess } from "@/lib/verifier/cli/parallel-verify";
+import { idleCoreThreads } from "@/lib/verifier/cli/thread-count";
 import { verifyJsonLines } from "@/lib/verifier/cli/verify-lines";
 import { configHash, PRESET_NAMES, resolveVerifierConfig, type PresetName, type VerifierConfig } from "@/lib/verifier/config";
 import type { Embedder } from "@/lib/verifier/embeddings/embedder";
@@ -26,7 +26,7 @@ Options:
       --embeddings-model NAME embedding model name (required with --embeddings-url)
       --embeddings-timeout-ms N  per request (default 30000)
       --threads N             threads without embeddings, this one included (default: one per
-                              core for files of 4 MB or more, else 1)
+                              idle core for files of 4 MB or more, else 1)
   -h, --help                  this text`;
 
 export interface CliStreams {
@@ -108,13 +108,13 @@ export function parseVerifyCliArgs(argv: readonly string[]): VerifyCliOptions | 
   return { input: values.input, config, threads, ...(embedder === undefined ? {} : { embedder }) };
 }
 
-/** Starting workers costs a few hundred milliseconds; worth it from a few megabytes of input. */
+/** Starting a worker costs tens of milliseconds; worth it from a few megabytes of input. */
 const PARALLEL_FROM_BYTES = 4 * 2 ** 20;
 
 function defaultThreads(input: string): number {
   if (input === "-") return 1;
   try {
-    return statSync(input).size >= PARALLEL_FROM_BYTES ? availableParallelism() : 1;
+    return statSync(input).size >= PARALLEL_FROM_BYTES ? idleCoreThreads() : 1;
   } catch {
     return 1;
   }
