@@ -7,6 +7,8 @@
  */
 
 const QUOTE = 0x22;
+/** `backslashAt` when no backslash follows (a small integer, so that the field stays one). */
+const NO_BACKSLASH = -2;
 const BACKSLASH = 0x5c;
 
 const KEY_ID = 1;
@@ -34,14 +36,14 @@ export class LineEnvelope {
   readonly kind = field();
   hasKind = false;
   /** The answer's characters: in `answerBytes` at [answerStart, answerEnd); raw JSON string content when `answerRaw`. */
-  answerBytes: Uint8Array = new Uint8Array(0);
+  answerBytes: Buffer = Buffer.alloc(0);
   answerStart = 0;
   answerEnd = 0;
   answerRaw = true;
 
   /** Escaped answers are decoded here. */
-  private scratch = new Uint8Array(1 << 16);
-  /** The first backslash at or after the last answer looked at (Infinity: none; -1: not looked for yet). */
+  private scratch = Buffer.allocUnsafeSlow(1 << 16);
+  /** The first backslash at or after the last answer looked at (NO_BACKSLASH: none; -1: not looked for yet). */
   private backslashAt = -1;
 
   /** Call before reading lines of another buffer (or of a buffer whose bytes have changed), in order. */
@@ -61,7 +63,7 @@ export class LineEnvelope {
       const key = keyAt(bytes, i + 1, end);
       if (key === 0 || (seen & key) !== 0) return false;
       seen |= key;
-      i = skipSpace(bytes, i + 2 + keyLength(key), end);
+      i = skipSpace(bytes, i + 2 + keyName(key).length, end);
       if (byteAt(bytes, i, end) !== 0x3a) return false;
       i = skipSpace(bytes, i + 1, end);
       if (key === KEY_ANSWER) i = this.readAnswer(bytes, i, end);
@@ -98,11 +100,11 @@ export class LineEnvelope {
     if (byteAt(bytes, i, end) !== QUOTE) return -1;
     const close = bytes.indexOf(QUOTE, i + 1);
     if (close < 0 || close >= end) return -1;
-    if (this.backslashAt <= i) {
+    if (this.backslashAt <= i && this.backslashAt !== NO_BACKSLASH) {
       const next = bytes.indexOf(BACKSLASH, i + 1);
-      this.backslashAt = next < 0 ? Number.POSITIVE_INFINITY : next;
+      this.backslashAt = next < 0 ? NO_BACKSLASH : next;
     }
-    if (this.backslashAt > close) {
+    if (this.backslashAt > close || this.backslashAt === NO_BACKSLASH) {
       this.answerBytes = bytes;
       this.answerStart = i + 1;
       this.answerEnd = close;
@@ -114,7 +116,7 @@ export class LineEnvelope {
 
   /** Decodes an escaped answer into `scratch`; -1 when it is not valid JSON or not ASCII. */
   private decodeAnswer(bytes: Uint8Array, from: number, end: number): number {
-    if (this.scratch.length < end - from) this.scratch = new Uint8Array((end - from) * 2);
+    if (this.scratch.length < end - from) this.scratch = Buffer.allocUnsafeSlow((end - from) * 2);
     const out = this.scratch;
     let n = 0;
     for (let i = from; i < end; i++) {
@@ -176,28 +178,44 @@ function skipSpace(bytes: Uint8Array, i: number, end: number): number {
   return i;
 }
 
-const KEYS: readonly (readonly [number, string])[] = [
-  [KEY_ID, "id"],
-  [KEY_LABEL_TYPE, "labelType"],
-  [KEY_LABEL, "label"],
-  [KEY_ANSWER, "answer"],
-  [KEY_KIND, "kind"],
-];
-
 /** The key whose name (then a closing quote) starts at `at`, or 0. */
 function keyAt(bytes: Uint8Array, at: number, end: number): number {
-  for (const [key, name] of KEYS) {
-    if (at + name.length >= end || bytes[at + name.length] !== QUOTE) continue;
-    let k = 0;
-    while (k < name.length && bytes[at + k] === name.charCodeAt(k)) k++;
-    if (k === name.length) return key;
+  let key: number;
+  switch (bytes[at]) {
+    case 0x69:
+      key = KEY_ID;
+      break;
+    case 0x61:
+      key = KEY_ANSWER;
+      break;
+    case 0x6b:
+      key = KEY_KIND;
+      break;
+    case 0x6c:
+      key = bytes[at + 5] === QUOTE ? KEY_LABEL : KEY_LABEL_TYPE;
+      break;
+    default:
+      return 0;
   }
-  return 0;
+  const name = keyName(key);
+  if (at + name.length >= end || bytes[at + name.length] !== QUOTE) return 0;
+  for (let k = 1; k < name.length; k++) if (bytes[at + k] !== name.charCodeAt(k)) return 0;
+  return key;
 }
 
-function keyLength(key: number): number {
-  for (const [k, name] of KEYS) if (k === key) return name.length;
-  return 0;
+function keyName(key: number): string {
+  switch (key) {
+    case KEY_ID:
+      return "id";
+    case KEY_LABEL_TYPE:
+      return "labelType";
+    case KEY_LABEL:
+      return "label";
+    case KEY_ANSWER:
+      return "answer";
+    default:
+      return "kind";
+  }
 }
 
 /** A JSON string token at `i` into `into`; returns its end, or -1. */

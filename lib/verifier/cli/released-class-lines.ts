@@ -3,7 +3,7 @@ import { type OutputBytes, utf8 } from "@/lib/verifier/cli/output-bytes";
 import type { VerifierConfig } from "@/lib/verifier/config";
 import { keywordRule } from "@/lib/verifier/keywords/keyword-rule";
 import { releasedRuleFor } from "@/lib/verifier/released/assignment";
-import { AsciiWordMatcher } from "@/lib/verifier/released/ascii-word-matching";
+import { AsciiWordMatcher, type LabelKeywords } from "@/lib/verifier/released/ascii-word-matching";
 
 const CLASS = "class";
 /** `JSON.stringify(percent / 100)` in bytes, by percent. */
@@ -66,12 +66,18 @@ export class ReleasedClassLines {
     const labelType = line.labelType;
     if (!labelType.plain || labelType.end - labelType.start !== CLASS.length + 2) return false;
     for (let k = 0; k < CLASS.length; k++) if (bytes[labelType.start + 1 + k] !== CLASS.charCodeAt(k)) return false;
-    const label = stringValue(bytes, line.label.start, line.label.end, line.label.plain);
-    if (label === undefined) return false;
-    if (line.hasKind && !this.wordMatchingKind(bytes, label)) return false;
+    if (line.hasKind && !this.wordMatchingKind(bytes)) return false;
     const matcher = this.matcher;
     matcher.begin();
-    const keywords = matcher.label(label);
+    const labelField = line.label;
+    let keywords: LabelKeywords | undefined;
+    if (labelField.plain) {
+      keywords = matcher.asciiLabel(bytes, labelField.start + 1, labelField.end - 1);
+    } else {
+      const label = stringValue(bytes, labelField.start, labelField.end, false);
+      if (label === undefined) return false;
+      keywords = matcher.label(label);
+    }
     if (keywords === undefined) return false;
     const answer = line.answerBytes;
     const base = line.answerStart;
@@ -168,13 +174,14 @@ export class ReleasedClassLines {
   }
 
   /** Whether the released rule for a class label of the line's question kind is word matching. */
-  private wordMatchingKind(bytes: Buffer, label: string): boolean {
+  private wordMatchingKind(bytes: Buffer): boolean {
     const field = this.envelope.kind;
     const kind = stringValue(bytes, field.start, field.end, field.plain);
     if (kind === undefined) return false;
     let wordMatching = this.wordMatchingKinds.get(kind);
     if (wordMatching === undefined) {
-      wordMatching = releasedRuleFor({ labelType: "class", label }, kind).kind === "word-matching";
+      // The rule for a class label depends on the kind alone.
+      wordMatching = releasedRuleFor({ labelType: "class", label: "" }, kind).kind === "word-matching";
       if (this.wordMatchingKinds.size < 1000) this.wordMatchingKinds.set(kind, wordMatching);
     }
     return wordMatching;

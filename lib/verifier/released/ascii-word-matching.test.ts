@@ -107,4 +107,24 @@ describe("AsciiWordMatcher: the released keywords of ASCII text, from its bytes"
       { numRuns: 1000 },
     );
   });
+
+  it("reads a label from its bytes as from its text, cached by its bytes", () => {
+    const matcher = new AsciiWordMatcher();
+    const keywords = (found: ReturnType<AsciiWordMatcher["label"]>) =>
+      found === undefined
+        ? undefined
+        : { words: Array.from(found.words, (word) => matcher.wordText(word)), parts: found.partsJson.map(String) };
+    fc.assert(
+      fc.property(asciiText, fc.integer({ min: 0, max: 5 }), (label, offset) => {
+        const bytes = Buffer.from(`${"x".repeat(offset)}${label}`, "latin1");
+        matcher.begin();
+        // JSON string content has no control character unescaped: such bytes are refused.
+        const hasControl = [...label].some((character) => character < " ");
+        const fromText = hasControl ? undefined : keywords(matcher.label(label));
+        expect(keywords(matcher.asciiLabel(bytes, offset, bytes.length))).toEqual(fromText);
+        expect(keywords(matcher.asciiLabel(bytes, offset, bytes.length))).toEqual(fromText);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });

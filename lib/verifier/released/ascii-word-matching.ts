@@ -21,13 +21,16 @@ const VALUE = 5;
 const TAIL = 6;
 const HASH = 7;
 /** The span table starts small (it stays in the processor's caches) and doubles when half full, up to this. */
-const MIN_SLOTS = 1 << 12;
+const MIN_SLOTS = 1 << 13;
 const MAX_SLOTS = 1 << 16;
 const POOL_BYTES = 1 << 20;
 const WORD_LIMIT = 1 << 18;
 const PIECES_SOFT_LIMIT = 1 << 20;
 const SIMILARITY_BYTES_LIMIT = 1 << 26;
 const LABEL_CACHE_LIMIT = 20_000;
+const LABEL_SLOTS = 1 << 12;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 16777619;
 /** A span value: the span keeps no piece (see `keptPieces`). */
 const NONE = -1;
 /** The low `r` bytes of a word, by r = 0…4. */
@@ -45,7 +48,7 @@ export class AsciiWordMatcher {
   private wordNumbers = new Map<string, number>();
   /** Word 0 stands for no word (a span that keeps none); it is always seen. */
   private wordTexts: string[] = [""];
-  private seen = new Int32Array(1024);
+  private seen = new Int32Array(1 << 13);
   private stamp = 0;
   /** Per label keyword, by answer word number: fuzz.ratio + 1, or 0 when not computed yet. */
   private similarity: (Uint8Array | undefined)[] = [];
@@ -64,6 +67,8 @@ export class AsciiWordMatcher {
   private full = false;
 
   private labels = new Map<string, LabelKeywords | null>();
+  /** Labels by their bytes, in a table of LABEL_SLOTS slots by hash (a label seen again costs no string). */
+  private asciiLabels: ({ readonly bytes: Uint8Array; readonly keywords: LabelKeywords | null } | undefined)[] = new Array(LABEL_SLOTS);
 
   /** Views of the last two byte arrays scanned (a file's and decoded answers'), to read them four at a time. */
   private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
@@ -90,6 +95,7 @@ export class AsciiWordMatcher {
     this.spanCount = 0;
     this.piecesUsed = 0;
     this.labels = new Map();
+    this.asciiLabels = new Array(LABEL_SLOTS);
     this.full = false;
   }
 
@@ -101,17 +107,40 @@ export class AsciiWordMatcher {
     let entry = this.labels.get(label);
     if (entry === undefined) {
       const words = releasedWords(label).words;
-      entry =
-        words.length === 0 || !containsWordCharacter(label)
-          ? null
-          : {
-              words: Int32Array.from(words, (word) => this.intern(word.word)),
-              partsJson: words.map((word) => Buffer.from(JSON.stringify(word.word), "utf8")),
-            };
+      entry = this.labelEntry(
+        label,
+        words.map((word) => this.intern(word.word)),
+      );
       if (this.labels.size >= LABEL_CACHE_LIMIT) this.labels.clear();
       this.labels.set(label, entry);
     }
     return entry ?? undefined;
+  }
+
+  /** `label` for a label given as the ASCII bytes `bytes[from, to)` (JSON string content without escapes). */
+  asciiLabel(bytes: Uint8Array, from: number, to: number): LabelKeywords | undefined {
+    let hash = FNV_OFFSET;
+    for (let i = from; i < to; i++) hash = Math.imul(hash ^ (bytes[i] as number), FNV_PRIME);
+    const slot = hash & (LABEL_SLOTS - 1);
+    const cached = this.asciiLabels[slot];
+    if (cached !== undefined && cached.bytes.length === to - from) {
+      let k = 0;
+      while (k < to - from && cached.bytes[k] === bytes[from + k]) k++;
+      if (k === to - from) return cached.keywords ?? undefined;
+    }
+    const count = this.scan(bytes, from, to, true);
+    if (count < 0) return undefined;
+    const keywords = this.labelEntry(asciiText(bytes, from, to), Array.from(this.words.subarray(0, count)));
+    this.asciiLabels[slot] = { bytes: bytes.slice(from, to), keywords };
+    return keywords ?? undefined;
+  }
+
+  private labelEntry(label: string, words: readonly number[]): LabelKeywords | null {
+    if (words.length === 0 || !containsWordCharacter(label)) return null;
+    return {
+      words: Int32Array.from(words),
+      partsJson: words.map((word) => Buffer.from(JSON.stringify(this.wordTexts[word]), "utf8")),
+    };
   }
 
   /**
@@ -144,6 +173,12 @@ export class AsciiWordMatcher {
       // The single space between two tokens (the common case) is no span.
       if (first === 0x20 && afterToken && i + 1 < to && ((bytes[i + 1] as number) - 0x21) >>> 0 <= 0x5e) first = bytes[++i] as number;
       let start = i;
+      // The span's first 16 bytes as four little-endian words (zero past its end), read while its end is looked for.
+      let w0 = 0;
+      let w1 = 0;
+      let w2 = 0;
+      let w3 = 0;
+      let length: number;
       if (first <= 0x20 && (isAsciiSpace(first) || raw)) {
         if (first < 0x20 && raw) return -1;
         // A run of white space: a token itself, less the single space after a token.
@@ -155,52 +190,62 @@ export class AsciiWordMatcher {
         }
         if (afterToken && first === 0x20) start++;
         afterToken = false;
-      } else {
-        // A run of non-space characters, four at a time while they are printable ASCII.
-        for (;;) {
-          if (i + 4 <= wordsEnd) {
-            const x = view.getInt32(i, true);
-            // The high bit of each byte below 0x21 or above 0x7e (exact for the lowest such byte).
-            const special = (((x - 0x21212121) & ~x) | (x + 0x01010101) | x) & 0x80808080;
-            if (special === 0) {
-              i += 4;
-              if (i < to) continue;
-              i = to;
-              break;
-            }
-            i += (31 - Math.clz32(special & -special)) >> 3;
-          }
-          if (i >= to) {
-            i = to;
-            break;
-          }
-          const code = bytes[i] as number;
-          if ((code - 0x21) >>> 0 > 0x5e) {
-            if (code >= 0x80 || (code < 0x20 && raw)) return -1;
-            if (isAsciiSpace(code)) break;
-          }
-          i++;
-        }
-        afterToken = true;
-      }
-      // A span of 2 characters or fewer cannot hold a token longer than 2.
-      const length = i - start;
-      if (length <= 2) continue;
-      // The span's first 16 bytes as four words, zero past its end.
-      let w0: number;
-      let w1: number;
-      let w2: number;
-      let w3: number;
-      if (start + 16 <= wordsEnd) {
-        w0 = view.getInt32(start, true) & (LOW_BYTES[Math.min(length, 4)] as number);
-        w1 = view.getInt32(start + 4, true) & (LOW_BYTES[Math.max(0, Math.min(length - 4, 4))] as number);
-        w2 = view.getInt32(start + 8, true) & (LOW_BYTES[Math.max(0, Math.min(length - 8, 4))] as number);
-        w3 = view.getInt32(start + 12, true) & (LOW_BYTES[Math.max(0, Math.min(length - 12, 4))] as number);
-      } else {
+        length = i - start;
+        if (length <= 2) continue;
         w0 = wordAt(bytes, start, i);
         w1 = wordAt(bytes, start + 4, i);
         w2 = wordAt(bytes, start + 8, i);
         w3 = wordAt(bytes, start + 12, i);
+      } else {
+        afterToken = true;
+        // A run of non-space characters: the first byte below 0x21 or above 0x7e ends it, or is looked at.
+        let end = -1;
+        if (start + 16 <= wordsEnd) {
+          w0 = view.getInt32(start, true);
+          let special = specialBytes(w0);
+          if (special !== 0) end = start + lowestByte(special);
+          else {
+            w1 = view.getInt32(start + 4, true);
+            special = specialBytes(w1);
+            if (special !== 0) end = start + 4 + lowestByte(special);
+            else {
+              w2 = view.getInt32(start + 8, true);
+              special = specialBytes(w2);
+              if (special !== 0) end = start + 8 + lowestByte(special);
+              else {
+                w3 = view.getInt32(start + 12, true);
+                special = specialBytes(w3);
+                if (special !== 0) end = start + 12 + lowestByte(special);
+              }
+            }
+          }
+        }
+        if (end >= to) {
+          i = to;
+        } else if (end >= 0 && bytes[end] === 0x20) {
+          i = end;
+        } else {
+          // Longer than 16, near the end of the bytes, or ended by another character: byte by byte.
+          i = end < 0 ? start : end;
+          for (; i < to; i++) {
+            const code = bytes[i] as number;
+            if ((code - 0x21) >>> 0 > 0x5e) {
+              if (code >= 0x80 || (code < 0x20 && raw)) return -1;
+              if (isAsciiSpace(code)) break;
+            }
+          }
+          w0 = wordAt(bytes, start, i);
+          w1 = wordAt(bytes, start + 4, i);
+          w2 = wordAt(bytes, start + 8, i);
+          w3 = wordAt(bytes, start + 12, i);
+        }
+        // A span of 2 characters or fewer cannot hold a token longer than 2.
+        length = i - start;
+        if (length <= 2) continue;
+        w0 &= LOW_BYTES[Math.min(length, 4)] as number;
+        w1 &= LOW_BYTES[Math.max(0, Math.min(length - 4, 4))] as number;
+        w2 &= LOW_BYTES[Math.max(0, Math.min(length - 8, 4))] as number;
+        w3 &= LOW_BYTES[Math.max(0, Math.min(length - 12, 4))] as number;
       }
       const hash = mix(w0, w1, w2, w3, length);
       let value: number;
@@ -461,6 +506,16 @@ function mix(w0: number, w1: number, w2: number, w3: number, length: number): nu
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   return h ^ (h >>> 16);
+}
+
+/** The high bit of each byte of a little-endian word below 0x21 or above 0x7e (exact for the lowest such byte). */
+function specialBytes(x: number): number {
+  return (((x - 0x21212121) & ~x) | (x + 0x01010101) | x) & 0x80808080;
+}
+
+/** Which byte (0–3) of a word holds the lowest bit set in `bits` (not 0). */
+function lowestByte(bits: number): number {
+  return (31 - Math.clz32(bits & -bits)) >> 3;
 }
 
 /** Python's `str.isspace()` among ASCII characters. */
