@@ -59,7 +59,12 @@ describe("npm run verify (lib/verifier/cli/launch.mjs, spawned)", () => {
     const cache = join(dir, "cache");
     const file = join(dir, "answers.jsonl");
     const answer = (id: number) =>
-      JSON.stringify({ id, labelType: "class", label: id % 2 === 0 ? "apple pie" : "tai chi", answer: `Answer ${id}: an apple pie, then tai chi.` });
+      JSON.stringify({
+        id,
+        labelType: "class",
+        label: id % 2 === 0 ? "apple pie" : "tai chi",
+        answer: `Answer ${id}: an apple pie, then tai chi.`,
+      });
     await writeFile(file, `${Array.from({ length: 3000 }, (_, id) => answer(id)).join("\n")}\n`);
     const args = ["-i", file, "-p", "reference-code"];
 

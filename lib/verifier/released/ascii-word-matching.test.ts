@@ -127,4 +127,18 @@ describe("AsciiWordMatcher: the released keywords of ASCII text, from its bytes"
       { numRuns: 1000 },
     );
   });
+
+  it("keeps its own copy of a label's bytes (the buffer may be read into again)", () => {
+    const matcher = new AsciiWordMatcher();
+    const bytes = Buffer.from("apple pie", "latin1");
+    matcher.begin();
+    const apple = matcher.asciiLabel(bytes, 0, bytes.length);
+    bytes.write("tai chi!!", 0, "latin1");
+    const taiChi = matcher.asciiLabel(bytes, 0, bytes.length);
+    expect(Array.from(apple?.words ?? [], (word) => matcher.wordText(word))).toEqual(["apple", "pie"]);
+    expect(Array.from(taiChi?.words ?? [], (word) => matcher.wordText(word))).toEqual(["tai", "chi"]);
+    // Found again (not made anew) from other bytes.
+    const again = Buffer.from("xapple pie", "latin1");
+    expect(matcher.asciiLabel(again, 1, again.length)).toBe(apple);
+  });
 });

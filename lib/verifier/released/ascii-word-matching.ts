@@ -67,8 +67,10 @@ export class AsciiWordMatcher {
   private full = false;
 
   private labels = new Map<string, LabelKeywords | null>();
-  /** Labels by their bytes, in a table of LABEL_SLOTS slots by hash (a label seen again costs no string). */
-  private asciiLabels: ({ readonly bytes: Uint8Array; readonly keywords: LabelKeywords | null } | undefined)[] = new Array(LABEL_SLOTS);
+  /** Labels by their bytes, in an open-addressing table (a label seen again costs no string); emptied when half full. */
+  private asciiLabels: ({ readonly hash: number; readonly bytes: Uint8Array; readonly keywords: LabelKeywords | null } | undefined)[] =
+    new Array(LABEL_SLOTS);
+  private asciiLabelCount = 0;
 
   /** Views of the last two byte arrays scanned (a file's and decoded answers'), to read them four at a time. */
   private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
@@ -96,6 +98,7 @@ export class AsciiWordMatcher {
     this.piecesUsed = 0;
     this.labels = new Map();
     this.asciiLabels = new Array(LABEL_SLOTS);
+    this.asciiLabelCount = 0;
     this.full = false;
   }
 
@@ -119,19 +122,30 @@ export class AsciiWordMatcher {
 
   /** `label` for a label given as the ASCII bytes `bytes[from, to)` (JSON string content without escapes). */
   asciiLabel(bytes: Uint8Array, from: number, to: number): LabelKeywords | undefined {
+    const length = to - from;
     let hash = FNV_OFFSET;
     for (let i = from; i < to; i++) hash = Math.imul(hash ^ (bytes[i] as number), FNV_PRIME);
-    const slot = hash & (LABEL_SLOTS - 1);
-    const cached = this.asciiLabels[slot];
-    if (cached !== undefined && cached.bytes.length === to - from) {
-      let k = 0;
-      while (k < to - from && cached.bytes[k] === bytes[from + k]) k++;
-      if (k === to - from) return cached.keywords ?? undefined;
+    const table = this.asciiLabels;
+    let slot = hash & (LABEL_SLOTS - 1);
+    for (let entry = table[slot]; entry !== undefined; entry = table[slot]) {
+      if (entry.hash === hash && entry.bytes.length === length) {
+        let k = 0;
+        while (k < length && entry.bytes[k] === bytes[from + k]) k++;
+        if (k === length) return entry.keywords ?? undefined;
+      }
+      slot = (slot + 1) & (LABEL_SLOTS - 1);
     }
     const count = this.scan(bytes, from, to, true);
     if (count < 0) return undefined;
     const keywords = this.labelEntry(asciiText(bytes, from, to), Array.from(this.words.subarray(0, count)));
-    this.asciiLabels[slot] = { bytes: bytes.slice(from, to), keywords };
+    if (this.asciiLabelCount * 2 >= LABEL_SLOTS) {
+      this.asciiLabels = new Array(LABEL_SLOTS);
+      this.asciiLabelCount = 0;
+      slot = hash & (LABEL_SLOTS - 1);
+    }
+    // A copy: the bytes given may be read into again (and a Buffer's slice shares them).
+    this.asciiLabels[slot] = { hash, bytes: new Uint8Array(bytes.subarray(from, to)), keywords };
+    this.asciiLabelCount++;
     return keywords ?? undefined;
   }
 
