@@ -3,7 +3,7 @@ import { type OutputBytes, utf8 } from "@/lib/verifier/cli/output-bytes";
 import type { VerifierConfig } from "@/lib/verifier/config";
 import { keywordRule } from "@/lib/verifier/keywords/keyword-rule";
 import { releasedRuleFor } from "@/lib/verifier/released/assignment";
-import { AsciiWordMatcher, type LabelKeywords } from "@/lib/verifier/released/ascii-word-matching";
+import { AsciiWordMatcher } from "@/lib/verifier/released/ascii-word-matching";
 
 const CLASS = "class";
 /** `JSON.stringify(percent / 100)` in bytes, by percent. */
@@ -70,28 +70,31 @@ export class ReleasedClassLines {
     const matcher = this.matcher;
     matcher.begin();
     const labelField = line.label;
-    let keywords: LabelKeywords | undefined;
+    let keywordsAt: number;
     if (labelField.plain) {
-      keywords = matcher.asciiLabel(bytes, labelField.start + 1, labelField.end - 1);
+      keywordsAt = matcher.asciiLabel(bytes, labelField.start + 1, labelField.end - 1);
     } else {
       const label = stringValue(bytes, labelField.start, labelField.end, false);
       if (label === undefined) return false;
-      keywords = matcher.label(label);
+      keywordsAt = matcher.label(label);
     }
-    if (keywords === undefined) return false;
+    if (keywordsAt < 0) return false;
     const answer = line.answerBytes;
     const base = line.answerStart;
     const count = matcher.scan(answer, base, line.answerEnd, line.answerRaw);
     if (count <= 0) return false;
 
-    const words = keywords.words;
-    if (this.best.length < words.length) this.best = new Int32Array(words.length * 2);
+    // The label's keywords: their number, then (word, part from, part to) for each.
+    const keywords = matcher.keywords;
+    const parts = matcher.parts;
+    const keywordCount = keywords[keywordsAt] as number;
+    if (this.best.length < keywordCount) this.best = new Int32Array(keywordCount * 2);
     const best = this.best;
     let passed = true;
     let lowest = 100;
     let room = FIXED_ROOM;
-    for (let k = 0; k < words.length; k++) {
-      const packed = matcher.best(words[k] as number, count);
+    for (let k = 0, p = keywordsAt + 1; k < keywordCount; k++, p += 3) {
+      const packed = matcher.best(keywords[p] as number, count);
       best[k] = packed;
       const percent = packed & 127;
       lowest = Math.min(lowest, percent);
@@ -101,7 +104,7 @@ export class ReleasedClassLines {
       const wordEnd = base + (matcher.ends[index] as number);
       // Decoded escapes may have put a character JSON escapes into a word.
       if (!line.answerRaw && !jsonSafe(answer, wordStart, wordEnd)) return false;
-      room += (keywords.partsJson[k] as Uint8Array).length + 2 * (wordEnd - wordStart) + FIXED_ROOM;
+      room += (keywords[p + 2] as number) - (keywords[p + 1] as number) + 2 * (wordEnd - wordStart) + FIXED_ROOM;
     }
 
     const mark = out.length;
@@ -112,7 +115,7 @@ export class ReleasedClassLines {
     out.put(passed ? PASSED : FAILED);
     out.put(PERCENT[lowest] as Uint8Array);
     out.put(this.head);
-    for (let k = 0; k < words.length; k++) {
+    for (let k = 0, p = keywordsAt + 1; k < keywordCount; k++, p += 3) {
       const packed = best[k] as number;
       const percent = packed & 127;
       const index = packed >> 7;
@@ -120,7 +123,7 @@ export class ReleasedClassLines {
       const wordEnd = matcher.ends[index] as number;
       if (k > 0) out.bytes[out.length++] = 0x2c;
       out.put(PART);
-      out.put(keywords.partsJson[k] as Uint8Array);
+      out.copy(parts, keywords[p + 1] as number, keywords[p + 2] as number);
       if (this.passes[percent] === true) {
         out.put(START);
         out.integer(wordStart);

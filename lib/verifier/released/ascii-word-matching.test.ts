@@ -95,9 +95,9 @@ describe("AsciiWordMatcher: the released keywords of ASCII text, from its bytes"
     fc.assert(
       fc.property(asciiText, asciiText, (label, answer) => {
         const { count, words } = scanned(matcher, answer);
-        const keywords = matcher.label(label);
-        fc.pre(keywords !== undefined && count > 0);
-        for (const keyword of keywords?.words ?? []) {
+        const found = keywordsOf(matcher, matcher.label(label));
+        fc.pre(found !== undefined && count > 0);
+        for (const keyword of found?.numbers ?? []) {
           const ratios = words.map((word) => fuzzRatio(matcher.wordText(keyword), word));
           const highest = Math.max(...ratios);
           const packed = matcher.best(keyword, count);
@@ -110,19 +110,15 @@ describe("AsciiWordMatcher: the released keywords of ASCII text, from its bytes"
 
   it("reads a label from its bytes as from its text, cached by its bytes", () => {
     const matcher = new AsciiWordMatcher();
-    const keywords = (found: ReturnType<AsciiWordMatcher["label"]>) =>
-      found === undefined
-        ? undefined
-        : { words: Array.from(found.words, (word) => matcher.wordText(word)), parts: found.partsJson.map(String) };
     fc.assert(
       fc.property(asciiText, fc.integer({ min: 0, max: 5 }), (label, offset) => {
         const bytes = Buffer.from(`${"x".repeat(offset)}${label}`, "latin1");
         matcher.begin();
         // JSON string content has no control character unescaped: such bytes are refused.
         const hasControl = [...label].some((character) => character < " ");
-        const fromText = hasControl ? undefined : keywords(matcher.label(label));
-        expect(keywords(matcher.asciiLabel(bytes, offset, bytes.length))).toEqual(fromText);
-        expect(keywords(matcher.asciiLabel(bytes, offset, bytes.length))).toEqual(fromText);
+        const fromText = hasControl ? undefined : keywordsOf(matcher, matcher.label(label));
+        expect(keywordsOf(matcher, matcher.asciiLabel(bytes, offset, bytes.length))).toEqual(fromText);
+        expect(keywordsOf(matcher, matcher.asciiLabel(bytes, offset, bytes.length))).toEqual(fromText);
       }),
       { numRuns: 1000 },
     );
@@ -135,10 +131,22 @@ describe("AsciiWordMatcher: the released keywords of ASCII text, from its bytes"
     const apple = matcher.asciiLabel(bytes, 0, bytes.length);
     bytes.write("tai chi!!", 0, "latin1");
     const taiChi = matcher.asciiLabel(bytes, 0, bytes.length);
-    expect(Array.from(apple?.words ?? [], (word) => matcher.wordText(word))).toEqual(["apple", "pie"]);
-    expect(Array.from(taiChi?.words ?? [], (word) => matcher.wordText(word))).toEqual(["tai", "chi"]);
-    // Found again (not made anew) from other bytes.
+    expect(keywordsOf(matcher, apple)).toMatchObject({ words: ["apple", "pie"], parts: ['"apple"', '"pie"'] });
+    expect(keywordsOf(matcher, taiChi)?.words).toEqual(["tai", "chi"]);
+    // Found again (not stored anew) from other bytes.
     const again = Buffer.from("xapple pie", "latin1");
     expect(matcher.asciiLabel(again, 1, again.length)).toBe(apple);
   });
 });
+
+/** A label's keywords as the matcher stores them: word numbers, texts and JSON parts. */
+function keywordsOf(matcher: AsciiWordMatcher, at: number) {
+  if (at < 0) return undefined;
+  const numbers: number[] = [];
+  const parts: string[] = [];
+  for (let k = 0, p = at + 1; k < (matcher.keywords[at] as number); k++, p += 3) {
+    numbers.push(matcher.keywords[p] as number);
+    parts.push(Buffer.from(matcher.parts.subarray(matcher.keywords[p + 1], matcher.keywords[p + 2])).toString("utf8"));
+  }
+  return { numbers, words: numbers.map((word) => matcher.wordText(word)), parts };
+}

@@ -11,15 +11,16 @@ import { spanPieces } from "@/lib/verifier/spacy/tokenizer";
 import { containsWordCharacter } from "@/lib/verifier/text/tokenize";
 
 /**
- * A slot of the span table: the span's first 16 bytes as four little-endian words (zero past its
- * end), its length (0: empty slot), its pieces offset (or -1), where its bytes past the 16th lie
- * in the pool, and its hash.
+ * A slot of the span table, in two arrays: `slots` holds what a lookup reads first (the span's
+ * first 8 bytes as two little-endian words, zero past its end; its length, 0 for an empty slot;
+ * its value, see `keptPieces`), `wide` what spans longer than 8 need besides (bytes 9–16 as two
+ * words, where its bytes past the 16th lie in the pool) and its hash.
  */
-const SLOT = 8;
-const LENGTH = 4;
-const VALUE = 5;
-const TAIL = 6;
-const HASH = 7;
+const SLOT = 4;
+const LENGTH = 2;
+const VALUE = 3;
+const TAIL = 2;
+const HASH = 3;
 /** The span table starts small (it stays in the processor's caches) and doubles when half full, up to this. */
 const MIN_SLOTS = 1 << 13;
 const MAX_SLOTS = 1 << 16;
@@ -27,7 +28,6 @@ const POOL_BYTES = 1 << 20;
 const WORD_LIMIT = 1 << 18;
 const PIECES_SOFT_LIMIT = 1 << 20;
 const SIMILARITY_BYTES_LIMIT = 1 << 26;
-const LABEL_CACHE_LIMIT = 20_000;
 const LABEL_SLOTS = 1 << 12;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
@@ -35,13 +35,6 @@ const FNV_PRIME = 16777619;
 const NONE = -1;
 /** The low `r` bytes of a word, by r = 0…4. */
 const LOW_BYTES = [0, 0xff, 0xffff, 0xffffff, -1] as const;
-
-/** A label's keywords as word numbers, in the order the released loop visits them. */
-export interface LabelKeywords {
-  readonly words: Int32Array;
-  /** Each keyword as a JSON string, in UTF-8. */
-  readonly partsJson: readonly Uint8Array[];
-}
 
 export class AsciiWordMatcher {
   // Words: number ↔ lower-cased text.
@@ -56,6 +49,7 @@ export class AsciiWordMatcher {
 
   // Spans: an open-addressing table of SLOT-word slots.
   private slots = new Int32Array(MIN_SLOTS * SLOT);
+  private wide = new Int32Array(MIN_SLOTS * SLOT);
   private slotMask = MIN_SLOTS - 1;
   /** Bytes of spans longer than 16, past the 16th. */
   private pool = new Uint8Array(POOL_BYTES);
@@ -66,11 +60,22 @@ export class AsciiWordMatcher {
   private piecesUsed = 0;
   private full = false;
 
-  private labels = new Map<string, LabelKeywords | null>();
-  /** Labels by their bytes, in an open-addressing table (a label seen again costs no string); emptied when half full. */
-  private asciiLabels: ({ readonly hash: number; readonly bytes: Uint8Array; readonly keywords: LabelKeywords | null } | undefined)[] =
-    new Array(LABEL_SLOTS);
-  private asciiLabelCount = 0;
+  // Labels, kept flat: a label's keywords are found in few memory reads.
+  /** Labels by their text (those read with escapes or beyond ASCII). */
+  private labels = new Map<string, number>();
+  /** Labels by their bytes, in an open-addressing table: hash, where the bytes lie in `labelBytes` + 1 (0: empty), length, keywords offset. */
+  private labelSlots = new Int32Array(LABEL_SLOTS * 4);
+  private labelBytes = new Uint8Array(1 << 16);
+  private labelBytesUsed = 0;
+  private labelCount = 0;
+  /**
+   * Labels' keywords: at a label's keywords offset, their number, then for each its word number
+   * and where its part (the word as a JSON string, in UTF-8) lies in `parts`, from and to.
+   */
+  keywords = new Int32Array(1 << 14);
+  private keywordsUsed = 0;
+  parts = new Uint8Array(1 << 16);
+  private partsUsed = 0;
 
   /** Views of the last two byte arrays scanned (a file's and decoded answers'), to read them four at a time. */
   private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
@@ -92,69 +97,96 @@ export class AsciiWordMatcher {
     this.similarity = [];
     this.similarityBytes = 0;
     this.slots = new Int32Array(MIN_SLOTS * SLOT);
+    this.wide = new Int32Array(MIN_SLOTS * SLOT);
     this.slotMask = MIN_SLOTS - 1;
     this.poolUsed = 0;
     this.spanCount = 0;
     this.piecesUsed = 0;
-    this.labels = new Map();
-    this.asciiLabels = new Array(LABEL_SLOTS);
-    this.asciiLabelCount = 0;
+    this.forgetLabels();
     this.full = false;
   }
 
   /**
-   * The label's keywords (`releasedLabelKeywords`), or undefined when it has none or no word
-   * character (such labels take the general path).
+   * The offset in `keywords` of the label's keywords (`releasedLabelKeywords`), or -1 when it has
+   * none or no word character (such labels take the general path).
    */
-  label(label: string): LabelKeywords | undefined {
-    let entry = this.labels.get(label);
-    if (entry === undefined) {
-      const words = releasedWords(label).words;
-      entry = this.labelEntry(
-        label,
-        words.map((word) => this.intern(word.word)),
-      );
-      if (this.labels.size >= LABEL_CACHE_LIMIT) this.labels.clear();
-      this.labels.set(label, entry);
+  label(label: string): number {
+    let at = this.labels.get(label);
+    if (at === undefined) {
+      if (this.labelCount * 2 >= LABEL_SLOTS) this.forgetLabels();
+      const words = releasedWords(label).words.map((word) => this.intern(word.word));
+      at = this.storeKeywords(label, words);
+      this.labels.set(label, at);
+      this.labelCount++;
     }
-    return entry ?? undefined;
+    return at;
   }
 
   /** `label` for a label given as the ASCII bytes `bytes[from, to)` (JSON string content without escapes). */
-  asciiLabel(bytes: Uint8Array, from: number, to: number): LabelKeywords | undefined {
+  asciiLabel(bytes: Uint8Array, from: number, to: number): number {
     const length = to - from;
     let hash = FNV_OFFSET;
     for (let i = from; i < to; i++) hash = Math.imul(hash ^ (bytes[i] as number), FNV_PRIME);
-    const table = this.asciiLabels;
+    let slots = this.labelSlots;
     let slot = hash & (LABEL_SLOTS - 1);
-    for (let entry = table[slot]; entry !== undefined; entry = table[slot]) {
-      if (entry.hash === hash && entry.bytes.length === length) {
-        let k = 0;
-        while (k < length && entry.bytes[k] === bytes[from + k]) k++;
-        if (k === length) return entry.keywords ?? undefined;
-      }
-      slot = (slot + 1) & (LABEL_SLOTS - 1);
+    for (let at = slot * 4; slots[at + 1] !== 0; slot = (slot + 1) & (LABEL_SLOTS - 1), at = slot * 4) {
+      if (slots[at] !== hash || slots[at + 2] !== length) continue;
+      const stored = (slots[at + 1] as number) - 1;
+      const labelBytes = this.labelBytes;
+      let k = 0;
+      while (k < length && labelBytes[stored + k] === bytes[from + k]) k++;
+      if (k === length) return slots[at + 3] as number;
     }
-    const count = this.scan(bytes, from, to, true);
-    if (count < 0) return undefined;
-    const keywords = this.labelEntry(asciiText(bytes, from, to), Array.from(this.words.subarray(0, count)));
-    if (this.asciiLabelCount * 2 >= LABEL_SLOTS) {
-      this.asciiLabels = new Array(LABEL_SLOTS);
-      this.asciiLabelCount = 0;
+    if (this.labelCount * 2 >= LABEL_SLOTS) {
+      this.forgetLabels();
       slot = hash & (LABEL_SLOTS - 1);
     }
-    // A copy: the bytes given may be read into again (and a Buffer's slice shares them).
-    this.asciiLabels[slot] = { hash, bytes: new Uint8Array(bytes.subarray(from, to)), keywords };
-    this.asciiLabelCount++;
-    return keywords ?? undefined;
+    const count = this.scan(bytes, from, to, true);
+    if (count < 0) return NONE;
+    const keywordsAt = this.storeKeywords(asciiText(bytes, from, to), Array.from(this.words.subarray(0, count)));
+    // A copy of the bytes: those given may be read into again.
+    if (this.labelBytesUsed + length > this.labelBytes.length) this.labelBytes = grown(this.labelBytes, this.labelBytesUsed + length);
+    this.labelBytes.set(bytes.subarray(from, to), this.labelBytesUsed);
+    slots = this.labelSlots;
+    const at = slot * 4;
+    slots[at] = hash;
+    slots[at + 1] = this.labelBytesUsed + 1;
+    slots[at + 2] = length;
+    slots[at + 3] = keywordsAt;
+    this.labelBytesUsed += length;
+    this.labelCount++;
+    return keywordsAt;
   }
 
-  private labelEntry(label: string, words: readonly number[]): LabelKeywords | null {
-    if (words.length === 0 || !containsWordCharacter(label)) return null;
-    return {
-      words: Int32Array.from(words),
-      partsJson: words.map((word) => Buffer.from(JSON.stringify(this.wordTexts[word]), "utf8")),
-    };
+  /** Stores a label's keywords (word numbers) and returns their offset, or -1 when the label takes the general path. */
+  private storeKeywords(label: string, words: readonly number[]): number {
+    if (words.length === 0 || !containsWordCharacter(label)) return NONE;
+    const at = this.keywordsUsed;
+    const needed = at + 1 + words.length * 3;
+    if (needed > this.keywords.length) this.keywords = grown(this.keywords, needed);
+    this.keywords[at] = words.length;
+    let p = at + 1;
+    for (const word of words) {
+      const part = Buffer.from(JSON.stringify(this.wordTexts[word]), "utf8");
+      if (this.partsUsed + part.length > this.parts.length) this.parts = grown(this.parts, this.partsUsed + part.length);
+      this.parts.set(part, this.partsUsed);
+      this.keywords[p] = word;
+      this.keywords[p + 1] = this.partsUsed;
+      this.keywords[p + 2] = this.partsUsed + part.length;
+      this.partsUsed += part.length;
+      p += 3;
+    }
+    this.keywordsUsed = needed;
+    return at;
+  }
+
+  private forgetLabels(): void {
+    this.labels.clear();
+    this.labelSlots.fill(0);
+    this.labelBytesUsed = 0;
+    this.labelCount = 0;
+    this.keywordsUsed = 0;
+    this.partsUsed = 0;
   }
 
   /**
@@ -274,16 +306,8 @@ export class AsciiWordMatcher {
           seen = this.seen;
           break;
         }
-        if (
-          ((slots[at] as number) ^ w0) |
-          ((slots[at + 1] as number) ^ w1) |
-          ((slots[at + 2] as number) ^ w2) |
-          ((slots[at + 3] as number) ^ w3) |
-          (stored ^ length)
-        ) {
-          continue;
-        }
-        if (length <= 16 || this.tailMatches(slots[at + TAIL] as number, bytes, start + 16, i)) {
+        if ((((slots[at] as number) ^ w0) | ((slots[at + 1] as number) ^ w1) | (stored ^ length)) !== 0) continue;
+        if (length <= 8 || this.wideMatches(at, bytes, start, i, w2, w3)) {
           value = slots[at + VALUE] as number;
           break;
         }
@@ -324,10 +348,14 @@ export class AsciiWordMatcher {
     this.viewOf = bytes;
   }
 
-  private tailMatches(at: number, bytes: Uint8Array, from: number, to: number): boolean {
+  /** Whether the span of more than 8 bytes at `from` matches the one in the slot at `at` past their first 8. */
+  private wideMatches(at: number, bytes: Uint8Array, from: number, to: number, w2: number, w3: number): boolean {
+    const wide = this.wide;
+    if ((wide[at] as number) !== w2 || (wide[at + 1] as number) !== w3) return false;
+    if (to - from <= 16) return true;
     const pool = this.pool;
-    if (at < 0) return false;
-    for (let k = 0; k < to - from; k++) if (pool[at + k] !== bytes[from + k]) return false;
+    const tail = wide[at + TAIL] as number;
+    for (let k = from + 16; k < to; k++) if (pool[tail + k - from - 16] !== bytes[k]) return false;
     return true;
   }
 
@@ -412,14 +440,15 @@ export class AsciiWordMatcher {
       if (this.poolUsed * 2 >= POOL_BYTES) this.full = true;
     }
     const slots = this.slots;
+    const wide = this.wide;
     slots[at] = w0;
     slots[at + 1] = w1;
-    slots[at + 2] = w2;
-    slots[at + 3] = w3;
     slots[at + LENGTH] = to - from;
     slots[at + VALUE] = value;
-    slots[at + TAIL] = tailAt;
-    slots[at + HASH] = hash;
+    wide[at] = w2;
+    wide[at + 1] = w3;
+    wide[at + TAIL] = tailAt;
+    wide[at + HASH] = hash;
     this.spanCount++;
     if (this.spanCount * 2 >= slotCount) {
       if (slotCount < MAX_SLOTS) this.growSlots();
@@ -431,15 +460,19 @@ export class AsciiWordMatcher {
 
   private growSlots(): void {
     const old = this.slots;
+    const oldWide = this.wide;
     const slots = new Int32Array(old.length * 2);
+    const wide = new Int32Array(old.length * 2);
     const mask = slots.length / SLOT - 1;
     for (let at = 0; at < old.length; at += SLOT) {
       if (old[at + LENGTH] === 0) continue;
-      let slot = (old[at + HASH] as number) & mask;
+      let slot = (oldWide[at + HASH] as number) & mask;
       while (slots[slot * SLOT + LENGTH] !== 0) slot = (slot + 1) & mask;
       slots.set(old.subarray(at, at + SLOT), slot * SLOT);
+      wide.set(oldWide.subarray(at, at + SLOT), slot * SLOT);
     }
     this.slots = slots;
+    this.wide = wide;
     this.slotMask = mask;
   }
 
@@ -503,6 +536,15 @@ export class AsciiWordMatcher {
     this.starts = new Int32Array(size);
     this.ends = new Int32Array(size);
   }
+}
+
+/** A copy of a typed array, at least `least` long (doubling). */
+function grown<T extends Int32Array | Uint8Array>(array: T, least: number): T {
+  let size = array.length * 2;
+  while (size < least) size *= 2;
+  const copy = new (array.constructor as new (size: number) => T)(size);
+  copy.set(array);
+  return copy;
 }
 
 /** The little-endian word of the bytes at [at, at + 4) that lie before `end` (zero past it). */
