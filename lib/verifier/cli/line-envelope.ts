@@ -1,12 +1,13 @@
 /**
  * Reads the envelope of a verify CLI input line, `{"id", "labelType", "label", "answer", "kind"?}`,
- * from its UTF-8 bytes without JSON.parse: where each field is, and the answer's text as ASCII
- * bytes. Accepts only what JSON.parse reads the same way (any key order, JSON white space, string
+ * from its UTF-8 bytes without JSON.parse: where each field is, the answer's text as ASCII bytes,
+ * and where the line ends. Accepts only what JSON.parse reads the same way (any key order, JSON white space, string
  * escapes); a line with another key, a repeated key, another kind of value, or a non-ASCII or
  * escaped answer it cannot decode to ASCII is refused, and the caller parses it the general way.
  */
 
 const QUOTE = 0x22;
+const NEWLINE = 0x0a;
 /** `backslashAt` when no backslash follows (a small integer, so that the field stays one). */
 const NO_BACKSLASH = -2;
 const BACKSLASH = 0x5c;
@@ -55,20 +56,24 @@ export class LineEnvelope {
     this.backslashAt = -1;
   }
 
-  /** Reads the line `bytes[start, end)` (without its line end); false when it is not a line this reader takes. */
-  read(bytes: Buffer, start: number, end: number): boolean {
+  /**
+   * Reads the line that begins at `start` (and ends at the next newline, or at `limit`); returns
+   * where it ends (its newline, or `limit`), or -1 when it is not a line this reader takes.
+   */
+  read(bytes: Buffer, start: number, limit: number): number {
+    const end = limit;
     let i = skipSpace(bytes, start, end);
-    if (byteAt(bytes, i, end) !== 0x7b) return false;
+    if (byteAt(bytes, i, end) !== 0x7b) return -1;
     let seen = 0;
     this.hasKind = false;
     i = skipSpace(bytes, i + 1, end);
     for (;;) {
-      if (byteAt(bytes, i, end) !== QUOTE) return false;
+      if (byteAt(bytes, i, end) !== QUOTE) return -1;
       const key = keyAt(bytes, i + 1, end);
-      if (key === 0 || (seen & key) !== 0) return false;
+      if (key === 0 || (seen & key) !== 0) return -1;
       seen |= key;
       i = skipSpace(bytes, i + 2 + keyName(key).length, end);
-      if (byteAt(bytes, i, end) !== 0x3a) return false;
+      if (byteAt(bytes, i, end) !== 0x3a) return -1;
       i = skipSpace(bytes, i + 1, end);
       if (key === KEY_ANSWER) i = this.readAnswer(bytes, i, end);
       else if (key === KEY_ID && byteAt(bytes, i, end) !== QUOTE) {
@@ -81,14 +86,16 @@ export class LineEnvelope {
         if (key === KEY_KIND) this.hasKind = true;
         i = readString(bytes, i, end, this.stringField(key));
       }
-      if (i < 0) return false;
+      if (i < 0) return -1;
       i = skipSpace(bytes, i, end);
       if (byteAt(bytes, i, end) === 0x2c) {
         i = skipSpace(bytes, i + 1, end);
         continue;
       }
-      if (byteAt(bytes, i, end) !== 0x7d) return false;
-      return skipSpace(bytes, i + 1, end) === end && (seen & REQUIRED) === REQUIRED;
+      if (byteAt(bytes, i, end) !== 0x7d) return -1;
+      i = skipSpace(bytes, i + 1, end);
+      if (i < end && bytes[i] !== NEWLINE) return -1;
+      return (seen & REQUIRED) === REQUIRED ? i : -1;
     }
   }
 
@@ -196,11 +203,11 @@ function hexAt(bytes: Uint8Array, at: number, end: number): number {
   return value;
 }
 
-/** JSON white space (the line end is not part of the line). */
+/** JSON white space but the newline, which ends the line. */
 function skipSpace(bytes: Uint8Array, i: number, end: number): number {
   while (i < end) {
     const code = bytes[i] as number;
-    if (code !== 0x20 && code !== 0x09 && code !== 0x0d && code !== 0x0a) break;
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0d) break;
     i++;
   }
   return i;

@@ -59,14 +59,19 @@ export class ReleasedClassLines {
     this.envelope.restart();
   }
 
-  /** Writes the output line (with its newline) for the input line `bytes[start, end)`; false when the line is not one it takes. */
-  render(bytes: Buffer, start: number, end: number, out: OutputBytes): boolean {
+  /**
+   * Writes the output line (with its newline) for the input line that begins at `start` (and
+   * ends at the next newline, or at `limit`); returns where the input line ends, or -1 when the
+   * line is not one it takes.
+   */
+  render(bytes: Buffer, start: number, limit: number, out: OutputBytes): number {
     const line = this.envelope;
-    if (!line.read(bytes, start, end)) return false;
+    const lineEnd = line.read(bytes, start, limit);
+    if (lineEnd < 0) return -1;
     const labelType = line.labelType;
-    if (!labelType.plain || labelType.end - labelType.start !== CLASS.length + 2) return false;
-    for (let k = 0; k < CLASS.length; k++) if (bytes[labelType.start + 1 + k] !== CLASS.charCodeAt(k)) return false;
-    if (line.hasKind && !this.wordMatchingKind(bytes)) return false;
+    if (!labelType.plain || labelType.end - labelType.start !== CLASS.length + 2) return -1;
+    for (let k = 0; k < CLASS.length; k++) if (bytes[labelType.start + 1 + k] !== CLASS.charCodeAt(k)) return -1;
+    if (line.hasKind && !this.wordMatchingKind(bytes)) return -1;
     const matcher = this.matcher;
     matcher.begin();
     const labelField = line.label;
@@ -75,14 +80,14 @@ export class ReleasedClassLines {
       keywordsAt = matcher.asciiLabel(bytes, labelField.start + 1, labelField.end - 1);
     } else {
       const label = stringValue(bytes, labelField.start, labelField.end, false);
-      if (label === undefined) return false;
+      if (label === undefined) return -1;
       keywordsAt = matcher.label(label);
     }
-    if (keywordsAt < 0) return false;
+    if (keywordsAt < 0) return -1;
     const answer = line.answerBytes;
     const base = line.answerStart;
     const count = matcher.scan(answer, base, line.answerEnd, line.answerRaw);
-    if (count <= 0) return false;
+    if (count <= 0) return -1;
 
     // The label's keywords: their number, then (word, part from, part to) for each.
     const keywords = matcher.keywords;
@@ -103,14 +108,14 @@ export class ReleasedClassLines {
       const wordStart = base + (matcher.starts[index] as number);
       const wordEnd = base + (matcher.ends[index] as number);
       // Decoded escapes may have put a character JSON escapes into a word.
-      if (!line.answerRaw && !jsonSafe(answer, wordStart, wordEnd)) return false;
+      if (!line.answerRaw && !jsonSafe(answer, wordStart, wordEnd)) return -1;
       room += (keywords[p + 2] as number) - (keywords[p + 1] as number) + 2 * (wordEnd - wordStart) + FIXED_ROOM;
     }
 
     const mark = out.length;
     if (!this.writeId(bytes, out, room)) {
       out.length = mark;
-      return false;
+      return -1;
     }
     out.put(passed ? PASSED : FAILED);
     out.put(PERCENT[lowest] as Uint8Array);
@@ -146,7 +151,7 @@ export class ReleasedClassLines {
       out.bytes[out.length++] = 0x7d;
     }
     out.put(LINE_END);
-    return true;
+    return lineEnd;
   }
 
   /** `{"id":` and the id as JSON.stringify writes it, with `room` more bytes reserved; false when the id is not JSON. */

@@ -51,15 +51,17 @@ export function verifyBatch(
   let errors = 0;
   let index = 0;
   for (let from = start; from < end; index++) {
+    const taken = fast === undefined ? -1 : fast.render(bytes, from, end, out);
+    if (taken >= 0) {
+      count++;
+      from = taken + 1;
+      continue;
+    }
     const newline = bytes.indexOf(NEWLINE, from);
     const lineEnd = newline < 0 || newline >= end ? end : newline;
     const contentEnd = lineEnd > from && bytes[lineEnd - 1] === 0x0d ? lineEnd - 1 : lineEnd;
     const lineStart = from;
     from = lineEnd + 1;
-    if (fast?.render(bytes, lineStart, contentEnd, out)) {
-      count++;
-      continue;
-    }
     const line = bytes.toString("utf8", lineStart, contentEnd);
     if (line.trim() === "") continue;
     count++;
