@@ -11,7 +11,7 @@ import type { VerifierConfig } from "@/lib/verifier/config";
 /** Input of one batch: whole lines read from a stream, or a byte range of a file that its thread reads. */
 type Work = { readonly bytes: Uint8Array } | { readonly file: string; readonly start: number; readonly end: number };
 
-/** A file is cut into byte ranges of at most this size (and at least 8 per thread): small enough to keep threads busy and output flowing. */
+/** A file is cut into byte ranges of at most this size (and, with workers, at least 8 per thread): small enough to keep threads busy and output flowing. */
 const RANGE_BYTES = 2 ** 21;
 const RANGES_PER_THREAD = 8;
 /** A stream is handed out in batches of whole lines of about this size. */
@@ -137,7 +137,8 @@ export async function verifyInProcess(
 
 function workOf(input: VerifyInput, threads: number): AsyncIterable<Work> | Iterable<Work> {
   if (!("file" in input)) return byteBatches(input);
-  return ranges(input.file, input.size, Math.max(threads * RANGES_PER_THREAD, Math.ceil(input.size / RANGE_BYTES)));
+  const count = Math.ceil(input.size / RANGE_BYTES);
+  return ranges(input.file, input.size, threads > 1 ? Math.max(threads * RANGES_PER_THREAD, count) : count);
 }
 
 /** Writes the pieces (empty ones left out); false when the stream asks to wait for "drain". */
