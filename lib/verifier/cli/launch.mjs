@@ -22,7 +22,7 @@ function stamp(file) {
   return `${stats.size}:${stats.mtimeMs}`;
 }
 
-/** Whether the bundle in the cache was made by this BUILD from the source files as they are now. */
+/** Whether the bundle in the cache was made from its source files (this one included) as they are now. */
 function bundleIsFresh() {
   let manifest;
   try {
@@ -74,7 +74,8 @@ async function main() {
       await buildBundle();
       bundled = true;
     } catch (error) {
-      process.stderr.write(`verify: running from the TypeScript sources (no bundle: ${error instanceof Error ? error.message : error})\n`);
+      const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+      process.stderr.write(`verify: running from the TypeScript sources (no bundle: ${reason})\n`);
     }
   }
   if (bundled) {
