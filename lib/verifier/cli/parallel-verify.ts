@@ -1,19 +1,24 @@
 import { once } from "node:events";
 import type { Readable, Writable } from "node:stream";
 import { Worker } from "node:worker_threads";
-import { linesInRange } from "@/lib/verifier/cli/file-range";
+import { lineBytesInRange } from "@/lib/verifier/cli/file-range";
 import { parseInputLine } from "@/lib/verifier/cli/input-line";
 import { renderBatch } from "@/lib/verifier/cli/render-batch";
 import { type BatchOutput, verifyBatch } from "@/lib/verifier/cli/verify-batch";
 import type { BatchRequest } from "@/lib/verifier/cli/verify-worker";
 import type { VerifierConfig } from "@/lib/verifier/config";
 
-const LINES_PER_BATCH = 500;
+/** Input of one batch: whole lines read from a stream, or a byte range of a file that its thread reads. */
+type Work = { readonly bytes: Uint8Array } | { readonly file: string; readonly start: number; readonly end: number };
 
-type Work = { readonly lines: readonly string[] } | { readonly file: string; readonly start: number; readonly end: number };
-
-/** Byte ranges per thread a file is cut into: enough to keep threads busy and output flowing. */
+/** A file is cut into byte ranges of at most this size (and, with workers, at least 8 per thread): small enough to keep threads busy and output flowing. */
+const RANGE_BYTES = 2 ** 21;
 const RANGES_PER_THREAD = 8;
+/** A stream is handed out in batches of whole lines of about this size. */
+const BATCH_BYTES = 2 ** 20;
+
+/** Where the input comes from: a file of known size, or a stream. */
+export type VerifyInput = { readonly file: string; readonly size: number } | Readable;
 
 /**
  * Verifies JSON lines on `threads` threads — this one and `threads - 1` workers — writing the output
@@ -23,7 +28,7 @@ const RANGES_PER_THREAD = 8;
  * thread works while the workers start. Memory stays bounded by the batches in flight.
  */
 export async function verifyInParallel(
-  input: { readonly file: string; readonly size: number } | Readable,
+  input: VerifyInput,
   output: Writable,
   options: { config: VerifierConfig; threads: number },
 ): Promise<{ lines: number; errors: number }> {
@@ -51,9 +56,9 @@ export async function verifyInParallel(
   const write = async (result: BatchOutput) => {
     lines += result.lines;
     errors += result.errors;
-    const text = renderBatch(result, nextLine);
+    const pieces = renderBatch(result, nextLine);
     nextLine += result.lineCount;
-    if (!output.write(text)) await once(output, "drain");
+    if (!writeAll(output, pieces)) await once(output, "drain");
   };
   /** Writes finished batches in order; with `all`, waits for the ones still in flight. */
   const flush = async (all: boolean) => {
@@ -71,10 +76,8 @@ export async function verifyInParallel(
       await write(result as BatchOutput);
     }
   };
-  const work: AsyncIterable<Work> | Iterable<Work> =
-    "file" in input ? ranges(input.file, input.size, options.threads * RANGES_PER_THREAD) : batches(input);
   try {
-    for await (const item of work) {
+    for await (const item of workOf(input, options.threads)) {
       if (failure !== undefined) throw failure;
       const id = batch++;
       const free = inHand.findIndex((count) => count < 2);
@@ -96,36 +99,53 @@ export async function verifyInParallel(
 }
 
 function verifyHere(item: Work, config: VerifierConfig): BatchOutput {
-  const lines = "lines" in item ? item.lines : linesInRange(item.file, item.start, item.end);
-  return verifyBatch(lines, config, parseInputLine) as BatchOutput;
+  if ("bytes" in item) return verifyBatch(item.bytes, 0, item.bytes.length, config, parseInputLine) as BatchOutput;
+  const { bytes, from, to } = lineBytesInRange(item.file, item.start, item.end);
+  return verifyBatch(bytes, from, to, config, parseInputLine) as BatchOutput;
 }
 
-/** The worker runs TypeScript: tsx's loader is registered in it before its module is imported. */
+/**
+ * A worker thread. Bundled (see `cli/launch.mjs`), the worker's own bundle lies beside this one;
+ * run from TypeScript, tsx's loader is registered in it before its module is imported.
+ */
 function startWorker(config: VerifierConfig): Worker {
+  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./verify-worker.mjs", import.meta.url), { workerData: { config } });
   const entry = new URL("./verify-worker.ts", import.meta.url).href;
   const source = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
   return new Worker(source, { eval: true, workerData: { config } });
 }
 
-/** The same output on this thread: batches of lines verified one after another. */
+/** The same output on this thread: batches verified one after another. */
 export async function verifyInProcess(
-  input: Readable,
+  input: VerifyInput,
   output: Writable,
   config: VerifierConfig,
 ): Promise<{ lines: number; errors: number }> {
   let lines = 0;
   let errors = 0;
   let nextLine = 1;
-  for await (const work of batches(input)) {
-    if (!("lines" in work)) continue;
-    const result = verifyBatch(work.lines, config, parseInputLine) as BatchOutput;
+  for await (const work of workOf(input, 1)) {
+    const result = verifyHere(work, config);
     lines += result.lines;
     errors += result.errors;
-    const text = renderBatch(result, nextLine);
+    const pieces = renderBatch(result, nextLine);
     nextLine += result.lineCount;
-    if (!output.write(text)) await once(output, "drain");
+    if (!writeAll(output, pieces)) await once(output, "drain");
   }
   return { lines, errors };
+}
+
+function workOf(input: VerifyInput, threads: number): AsyncIterable<Work> | Iterable<Work> {
+  if (!("file" in input)) return byteBatches(input);
+  const count = Math.ceil(input.size / RANGE_BYTES);
+  return ranges(input.file, input.size, threads > 1 ? Math.max(threads * RANGES_PER_THREAD, count) : count);
+}
+
+/** Writes the pieces (empty ones left out); false when the stream asks to wait for "drain". */
+function writeAll(output: Writable, pieces: readonly Uint8Array[]): boolean {
+  let more = true;
+  for (const piece of pieces) if (piece.length > 0) more = output.write(piece) && more;
+  return more;
 }
 
 function* ranges(file: string, size: number, count: number): Generator<Work> {
@@ -133,29 +153,27 @@ function* ranges(file: string, size: number, count: number): Generator<Work> {
   for (let start = 0; start < size; start += step) yield { file, start, end: Math.min(size, start + step) };
 }
 
-/** The input's lines in batches (a leading byte-order mark is dropped). */
-async function* batches(input: Readable): AsyncGenerator<Work> {
-  input.setEncoding("utf8");
-  let rest = "";
-  let lines: string[] = [];
+/** The stream's bytes in batches of whole lines (a leading byte-order mark is dropped). */
+async function* byteBatches(input: Readable): AsyncGenerator<Work> {
+  let held: Buffer[] = [];
+  let heldBytes = 0;
   let first = true;
-  for await (const chunk of input as AsyncIterable<string>) {
-    let text = rest + chunk;
-    if (first) {
-      if (text.startsWith("\uFEFF")) text = text.slice(1);
+  for await (const data of input as AsyncIterable<Buffer | string>) {
+    let chunk = typeof data === "string" ? Buffer.from(data) : data;
+    if (first && chunk.length > 0) {
       first = false;
+      if (chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
     }
-    let from = 0;
-    for (let end = text.indexOf("\n", from); end >= 0; end = text.indexOf("\n", from)) {
-      lines.push(text.charCodeAt(end - 1) === 13 ? text.slice(from, end - 1) : text.slice(from, end));
-      from = end + 1;
-      if (lines.length >= LINES_PER_BATCH) {
-        yield { lines };
-        lines = [];
-      }
+    const newline = chunk.lastIndexOf(0x0a);
+    if (heldBytes + chunk.length < BATCH_BYTES || newline < 0) {
+      held.push(chunk);
+      heldBytes += chunk.length;
+      continue;
     }
-    rest = text.slice(from);
+    held.push(chunk.subarray(0, newline + 1));
+    yield { bytes: Buffer.concat(held, heldBytes + newline + 1) };
+    held = [chunk.subarray(newline + 1)];
+    heldBytes = chunk.length - newline - 1;
   }
-  if (rest !== "") lines.push(rest);
-  if (lines.length > 0) yield { lines };
+  if (heldBytes > 0) yield { bytes: Buffer.concat(held, heldBytes) };
 }

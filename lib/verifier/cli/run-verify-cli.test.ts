@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseVerifyCliArgs, runVerifyCli } from "@/lib/verifier/cli/run-verify-cli";
+import { verifyJsonLines } from "@/lib/verifier/cli/verify-lines";
+import { resolveVerifierConfig } from "@/lib/verifier/config";
 import { startEmbeddingServer, type EmbeddingServer } from "@/lib/verifier/testing/embedding-server";
 
 /** Runs the CLI in process; `lines()` parses stdout as JSON lines. */
@@ -112,6 +114,35 @@ describe("runVerifyCli", () => {
     expect(single.lines()).toHaveLength(1300 - 26);
     expect(single.lines().find((output) => output.line === 6)).toMatchObject({ error: expect.stringMatching(/^line 6: invalid JSON/) });
   }, 60_000);
+
+  it("writes what the line-by-line path writes (reference-code class lines read from bytes, CRLF, blank and bad lines)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "verify-cli-"));
+    const file = join(dir, "mixed.jsonl");
+    const input = [
+      JSON.stringify({ id: 1, labelType: "class", label: "eating apple pie", answer: "He is eating an apple pie." }),
+      "",
+      JSON.stringify({ id: "two", labelType: "class", label: "tai chi", answer: 'Line one.\nThen "tai chi" and taichi.' }),
+      "   ",
+      JSON.stringify({ id: 3, labelType: "class", label: "café", answer: "un café noir" }),
+      '{"id":4,"labelType":"class","label":"apple","answer":"an\tapple"}',
+      JSON.stringify({ id: 5, labelType: "class", label: "TV", answer: "a television" }),
+      JSON.stringify({ id: 6, labelType: "class", label: "apple", answer: "the a an" }),
+      JSON.stringify({ id: 7, labelType: "class", label: "apple pie", answer: "apple", kind: "star-qa" }),
+      '  { "answer" : "apples and pears" , "label" : "pears" , "labelType" : "class" , "id" : 8.50 }  ',
+      "{not json",
+      JSON.stringify({ id: 9, labelType: "same", label: { same: true }, answer: "the same" }),
+      JSON.stringify({ id: 10, labelType: "class", label: "apple", answer: "an apple" }),
+    ];
+    writeFileSync(file, `\uFEFF${input.join("\r\n")}`);
+    const { out, code } = await run(["-i", file, "-p", "reference-code", "--threads", "1"]);
+    async function* source() {
+      yield* input;
+    }
+    let expected = "";
+    for await (const line of verifyJsonLines(source(), { config: resolveVerifierConfig("reference-code") })) expected += `${line.json}\n`;
+    expect(out).toBe(expected);
+    expect(code).toBe(1);
+  });
 
   it("parses arguments into a resolved configuration", () => {
     const options = parseVerifyCliArgs(["-i", "f.jsonl", "-p", "reference-code"]);

@@ -1,10 +1,10 @@
 import { once } from "node:events";
 import { createReadStream, statSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
-import { verifyInParallel, verifyInProcess } from "@/lib/verifier/cli/parallel-verify";
+import { type VerifyInput, verifyInParallel, verifyInProcess } from "@/lib/verifier/cli/parallel-verify";
+import { idleCoreThreads } from "@/lib/verifier/cli/thread-count";
 import { verifyJsonLines } from "@/lib/verifier/cli/verify-lines";
 import { configHash, PRESET_NAMES, resolveVerifierConfig, type PresetName, type VerifierConfig } from "@/lib/verifier/config";
 import type { Embedder } from "@/lib/verifier/embeddings/embedder";
@@ -26,7 +26,7 @@ Options:
       --embeddings-model NAME embedding model name (required with --embeddings-url)
       --embeddings-timeout-ms N  per request (default 30000)
       --threads N             threads without embeddings, this one included (default: one per
-                              core for files of 4 MB or more, else 1)
+                              idle core for files of 4 MB or more, else 1)
   -h, --help                  this text`;
 
 export interface CliStreams {
@@ -55,9 +55,8 @@ export async function runVerifyCli(argv: readonly string[], streams: CliStreams)
     streams.stdout.write(`${VERIFY_USAGE}\n`);
     return 0;
   }
-  const input = options.input === "-" ? streams.stdin : createReadStream(options.input, { encoding: "utf8" });
   try {
-    const { lines, errors } = await writeVerdicts(input, streams.stdout, options);
+    const { lines, errors } = await writeVerdicts(streams.stdin, streams.stdout, options);
     const provenance = `verifier ${VERIFIER_VERSION}, preset ${options.config.preset}, config ${configHash(options.config)}`;
     streams.stderr.write(`verify: ${lines} lines, ${errors} errors (${provenance})\n`);
     return errors > 0 ? 1 : 0;
@@ -109,13 +108,13 @@ export function parseVerifyCliArgs(argv: readonly string[]): VerifyCliOptions | 
   return { input: values.input, config, threads, ...(embedder === undefined ? {} : { embedder }) };
 }
 
-/** Starting workers costs a few hundred milliseconds; worth it from a few megabytes of input. */
+/** Starting a worker costs tens of milliseconds; worth it from a few megabytes of input. */
 const PARALLEL_FROM_BYTES = 4 * 2 ** 20;
 
 function defaultThreads(input: string): number {
   if (input === "-") return 1;
   try {
-    return statSync(input).size >= PARALLEL_FROM_BYTES ? availableParallelism() : 1;
+    return statSync(input).size >= PARALLEL_FROM_BYTES ? idleCoreThreads() : 1;
   } catch {
     return 1;
   }
@@ -130,22 +129,20 @@ function parseOverrides(text: string | undefined): unknown {
   }
 }
 
-async function writeVerdicts(input: Readable, output: Writable, options: VerifyCliOptions): Promise<{ lines: number; errors: number }> {
-  if (options.embedder === undefined && options.threads > 1) {
-    if (options.input === "-") return verifyInParallel(input, output, { config: options.config, threads: options.threads });
-    // Workers read their own byte ranges of the file.
-    input.destroy();
-    const source = { file: options.input, size: statSync(options.input).size };
-    return verifyInParallel(source, output, { config: options.config, threads: options.threads });
+async function writeVerdicts(stdin: Readable, output: Writable, options: VerifyCliOptions): Promise<{ lines: number; errors: number }> {
+  if (options.embedder === undefined) {
+    // Without embeddings a file is read in byte ranges, by worker threads too.
+    const input: VerifyInput = options.input === "-" ? stdin : { file: options.input, size: statSync(options.input).size };
+    const config = options.config;
+    return options.threads > 1
+      ? verifyInParallel(input, output, { config, threads: options.threads })
+      : verifyInProcess(input, output, config);
   }
-  if (options.embedder === undefined) return verifyInProcess(input, output, options.config);
+  const input = options.input === "-" ? stdin : createReadStream(options.input, { encoding: "utf8" });
   const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
   let lines = 0;
   let errors = 0;
-  const verdicts = verifyJsonLines(reader, {
-    config: options.config,
-    ...(options.embedder === undefined ? {} : { embedder: options.embedder }),
-  });
+  const verdicts = verifyJsonLines(reader, { config: options.config, embedder: options.embedder });
   for await (const line of verdicts) {
     lines++;
     if (line.isError) errors++;

@@ -1,11 +1,11 @@
 /** Worker thread of the verify CLI: verifies batches of lines, or byte ranges of a file, with one configuration. */
 import { parentPort, workerData } from "node:worker_threads";
-import { linesInRange } from "@/lib/verifier/cli/file-range";
-import { type LineParser, verifyBatch } from "@/lib/verifier/cli/verify-batch";
+import { lineBytesInRange } from "@/lib/verifier/cli/file-range";
+import { type BatchOutput, type LineParser, verifyBatch } from "@/lib/verifier/cli/verify-batch";
 import type { VerifierConfig } from "@/lib/verifier/config";
 
 export type BatchRequest =
-  | { readonly batch: number; readonly lines: readonly string[] }
+  | { readonly batch: number; readonly bytes: Uint8Array }
   | { readonly batch: number; readonly file: string; readonly start: number; readonly end: number };
 
 const config = (workerData as { config: VerifierConfig }).config;
@@ -13,11 +13,17 @@ const config = (workerData as { config: VerifierConfig }).config;
 let parse: LineParser | undefined;
 
 parentPort?.on("message", async (request: BatchRequest) => {
-  const lines = "lines" in request ? request.lines : linesInRange(request.file, request.start, request.end);
-  let output = verifyBatch(lines, config, parse);
+  const { bytes, from, to } =
+    "bytes" in request
+      ? { bytes: request.bytes, from: 0, to: request.bytes.length }
+      : lineBytesInRange(request.file, request.start, request.end);
+  let output = verifyBatch(bytes, from, to, config, parse);
   if (output === undefined) {
     parse = (await import("@/lib/verifier/cli/input-line")).parseInputLine;
-    output = verifyBatch(lines, config, parse);
+    output = verifyBatch(bytes, from, to, config, parse) as BatchOutput;
   }
-  parentPort?.postMessage({ batch: request.batch, ...output });
+  // The output's bytes move to the main thread without a copy.
+  const buffers = new Set<ArrayBuffer>();
+  for (const piece of output.pieces) if (piece instanceof Uint8Array) buffers.add(piece.buffer as ArrayBuffer);
+  parentPort?.postMessage({ batch: request.batch, ...output }, [...buffers]);
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { spacyTokenize } from "@/lib/verifier/spacy/tokenizer";
+import { INFIX_FINDER } from "@/lib/verifier/spacy/affix-rules";
+import { infixMatches, spacyTokenize } from "@/lib/verifier/spacy/tokenizer";
 
 const texts = (text: string) => spacyTokenize(text).map((token) => token.text);
 
@@ -42,6 +43,16 @@ describe("spaCy's English tokenizer (spacy/tokenizer.pyx with the en defaults)",
         expect(text.slice(at)).toMatch(/^\s*$/);
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("finds the infixes String.prototype.matchAll finds (without compiling the expression anew)", () => {
+    const matches = (found: Iterable<RegExpMatchArray>) => Array.from(found, (match) => [match.index, match[0]]);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(..."aZ3.,-'/:~+^*<>=…😀é_ "), maxLength: 30 }), (text) => {
+        expect(matches(infixMatches(text))).toEqual(matches(text.matchAll(INFIX_FINDER)));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
