@@ -16,13 +16,14 @@ import { spawnScript, waitFor, type SpawnedScript } from "@/lib/testing/processe
 let dir: string;
 let worker: SpawnedScript | undefined;
 let standby: SpawnedScript | undefined;
+let firstWorker: SpawnedScript | undefined;
 
 beforeAll(async () => {
   dir = await makeTempDir("dataset-jobs");
 }, 60_000);
 
 afterAll(async () => {
-  for (const spawned of [worker, standby]) {
+  for (const spawned of [firstWorker, worker, standby]) {
     spawned?.child.kill("SIGKILL");
     await spawned?.exited;
   }
@@ -40,6 +41,7 @@ test("the worker process runs a queued import, then the media ingest it queues",
   expect(await enqueueImport(row.id)).toBeTruthy();
 
   worker = spawnScript("workers/main.ts", { VSTAR_MEDIA_ROOT: path.join(dir, "store"), WORKER_GRACE_MS: "2000" });
+  firstWorker = worker;
   const statuses = await waitFor(
     async () => {
       const { rows } = await pool().query<{ status: string; n: number }>(
