@@ -44,6 +44,7 @@ describe("a job with its own command", () => {
       parseTrainingBackendConfig({
         kind: "slurm",
         baseUrl: server.url,
+        apiVersion: "v0.0.41",
         userName: "vstar",
         userToken: "t",
         workingDirectory: "/shared/vstar",

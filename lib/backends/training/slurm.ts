@@ -145,7 +145,7 @@ export class SlurmBackend implements TrainingBackend {
       undefined,
       (response) =>
         // Some slurmrestd releases answer an unknown id with an error status and no Slurm error body.
-        response.status >= 400 && INVALID_JOB_ID.test(response.text)
+        response.status >= 400 && INVALID_JOB_ID.test(response.text) && !response.text.trimStart().startsWith("{")
           ? { jobs: [], errors: [{ description: "Invalid job id specified" }] }
           : undefined,
     );

@@ -141,9 +141,11 @@ describe("ReleasedClassLines: reference-code class lines written from their byte
 
   it.each([
     ['{"id":1,"labelType":"class","label":"eating apple pie","answer":"He is eating an apple pie."}', true],
-    ['{"id":"a","labelType":"class","label":"tai chi","answer":"Line one.\\nLine two: tai chi!","kind":"star-object-at"}', true],
+    ['{"id":"a","labelType":"class","label":"tai chi","answer":"Line one.\\nLine two: tai chi!","kind":"kinetics-class"}', true],
     [' { "answer" : "apple" , "label" : "apple" , "labelType" : "class" , "id" : 1e3 } ', true],
     ['{"id":1,"labelType":"class","label":"apple","answer":"an apple","kind":"star-qa"}', false],
+    // Read from an answer span (the question-answering model), which only the general path has.
+    ['{"id":1,"labelType":"class","label":"apple","answer":"an apple","kind":"star-object-at"}', false],
     ['{"id":1,"labelType":"caption","label":"apple","answer":"an apple"}', false],
     ['{"id":1,"labelType":"class","label":"apple","answer":"une pomme, café"}', false],
     ['{"id":1,"labelType":"class","label":"TV","answer":"a television"}', false],

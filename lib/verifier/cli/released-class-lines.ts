@@ -188,8 +188,10 @@ export class ReleasedClassLines {
     if (kind === undefined) return false;
     let wordMatching = this.wordMatchingKinds.get(kind);
     if (wordMatching === undefined) {
-      // The rule for a class label depends on the kind alone.
-      wordMatching = releasedRuleFor({ labelType: "class", label: "" }, kind).kind === "word-matching";
+      // The rule for a class label depends on the kind alone; a rule read from an answer span needs
+      // the question-answering model, which only the general path has.
+      const rule = releasedRuleFor({ labelType: "class", label: "" }, kind);
+      wordMatching = rule.kind === "word-matching" && !rule.extractsSpan;
       if (this.wordMatchingKinds.size < 1000) this.wordMatchingKinds.set(kind, wordMatching);
     }
     return wordMatching;
