@@ -91,7 +91,7 @@ test("a PI reviews a real cycle's diving explanations and signs one off, which t
 
   // The reason is typed where one starts typing, before the decision is picked.
   await page.getByLabel("Reason").fill("the final multiplication does not match the judges");
-  await page.getByLabel("Comment").fill("checked against the panel rule");
+  await page.getByRole("textbox", { name: "Comment", exact: true }).fill("checked against the panel rule");
   await page.getByLabel("Explanation rejected").check();
   await page.getByRole("button", { name: "Sign off" }).click();
   const signOff = page.getByTestId("sign-off").filter({ hasText: "Priya PI" });
