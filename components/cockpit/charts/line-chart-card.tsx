@@ -41,6 +41,9 @@ function CycleTick({ x = 0, y = 0, payload, label }: TickProps & { label: (cycle
   );
 }
 
+const PLOT_HEIGHT = 260;
+const LEGEND_LINE_HEIGHT = 20;
+
 /**
  * A line chart of shares (0–1) across cycles: one line per run and metric (never joined across runs
  * or over a cycle without a value), every cycle named on the x axis, n printed at each point, and
@@ -102,7 +105,8 @@ export function ShareLineChart({
         <p className="py-10 text-center text-sm text-slate-500">{empty}</p>
       ) : (
         <>
-          <div className="h-80 w-full">
+          {/* The legend wraps one long series name a line: the chart grows with it, or the legend of many runs leaves the plot no room. */}
+          <div className="w-full" style={{ height: PLOT_HEIGHT + LEGEND_LINE_HEIGHT * table.series.length }}>
             <ResponsiveContainer width="100%" height="100%">
               <LineChart data={table.rows} margin={{ top: 16, right: 16, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
