@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { processBoss, stopProcessBoss } from "@/lib/jobs/process-boss";
-import { WORKER_STALE_MS } from "@/lib/ops/heartbeat-interval";
+import { SERVER_START_GRACE_MS } from "@/lib/ops/heartbeat-interval";
 import { launchRun, type JobSender } from "@/lib/cycles";
 import { batchQueueName, jobSender } from "../engine/job-sender";
 import { createFixtureDataset, createSimulatorBackends } from "../testing/fixtures";
@@ -147,7 +147,7 @@ test("a batch whose worker died, or whose job ended or was lost unclaimed, is se
   await claim(letGo, `let-go-${tag}`, 30);
 
   // Just after the server started every beat looks old, and nothing is taken over yet.
-  await waitForServerUptime(WORKER_STALE_MS / 1000 + 1);
+  await waitForServerUptime(SERVER_START_GRACE_MS / 1000 + 1);
   const before = new Map((await batches()).map((b) => [b.id, b.jobId]));
   const due = await dispatch();
   expect(due.map((b) => b.id)).toEqual([takenByDeadWorker, ended, vanished, heldByStale, heldByStopped, letGo]);
