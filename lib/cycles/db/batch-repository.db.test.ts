@@ -72,8 +72,9 @@ async function batches() {
     jobId: string | null;
     jobState: string | null;
     batchId: number | null;
+    priority: number | null;
   }>(
-    `SELECT b.id, b.status, b."jobId", j.state AS "jobState", (j.data->>'batchId')::int AS "batchId"
+    `SELECT b.id, b.status, b."jobId", j.state AS "jobState", (j.data->>'batchId')::int AS "batchId", j.priority
        FROM "StageBatch" b LEFT JOIN pgboss.job j ON j.id = b."jobId"
       WHERE b."cycleId" = $1 AND b.stage = 'GENERATE' ORDER BY b.id`,
     [cycleId],
@@ -95,7 +96,7 @@ test("a batch is marked sent only with its job, in one transaction", async () =>
   expect(sent).toHaveLength(9);
   const after = await batches();
   for (const batch of after) {
-    expect(batch).toMatchObject({ status: "RUNNING", jobState: "created", batchId: batch.id });
+    expect(batch).toMatchObject({ status: "RUNNING", jobState: "created", batchId: batch.id, priority: 0 });
   }
   expect(await dispatch()).toEqual([]); // queued jobs are waited for
 });
@@ -155,8 +156,8 @@ test("a batch whose worker died, or whose job ended or was lost unclaimed, is se
   const after = new Map((await batches()).map((b) => [b.id, b]));
   for (const id of [queued, justTaken, heldByLive]) expect(after.get(id)!.jobId).toBe(before.get(id));
   for (const batch of due) {
-    // Sent again under a new job, and the old job (if any) will not be run any more.
-    expect(after.get(batch.id)).toMatchObject({ status: "RUNNING", jobState: "created", batchId: batch.id });
+    // Sent again under a new job, ahead of batches not begun yet, and the old job (if any) will not be run any more.
+    expect(after.get(batch.id)).toMatchObject({ status: "RUNNING", jobState: "created", batchId: batch.id, priority: 1 });
     expect(batch.jobId).not.toBe(batch.previousJobId);
   }
   const { rows: previous } = await pool().query<{ state: string }>(`SELECT state FROM pgboss.job WHERE id = ANY($1::uuid[])`, [
