@@ -3,6 +3,7 @@
 import { openDatabaseServer } from "@/lib/db/database-server";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { closePool } from "@/lib/db/pool";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { log } from "@/lib/log";
 import { startWorker } from "./worker";
 
@@ -15,6 +16,17 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     void shutdown?.(signal);
   });
 }
+
+// pg-boss records a job's end without awaiting it: while the database is down that write fails
+// unobserved, which must not end the process (the job is found unfinished and handed out again).
+process.on("unhandledRejection", (reason) => {
+  if (isDatabaseUnavailable(reason)) {
+    log.warn("A write failed while the database was unreachable", { component: "worker", error: reason });
+    return;
+  }
+  log.error("Unhandled rejection; stopping", { component: "worker", error: reason });
+  process.exit(1);
+});
 
 const server = await openDatabaseServer();
 process.env.DATABASE_URL = server.url;

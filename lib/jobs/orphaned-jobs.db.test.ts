@@ -1,7 +1,7 @@
 import { afterAll, expect, test } from "vitest";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
-import { WORKER_STALE_MS } from "@/lib/ops/heartbeat-interval";
+import { SERVER_START_GRACE_MS } from "@/lib/ops/heartbeat-interval";
 import { takeOverOrphanedJobs } from "./orphaned-jobs";
 import { processBoss, stopProcessBoss } from "./process-boss";
 import { queues } from "./queues";
@@ -52,7 +52,7 @@ test("a dead worker's jobs are handed out again at once; a live worker's, a just
   // Just after the server started every beat looks old, and nothing is taken over yet.
   const { rows } = await pool().query<{ wait: number }>(
     `SELECT GREATEST(0, $1 - extract(epoch FROM now() - pg_postmaster_start_time()))::float AS wait`,
-    [WORKER_STALE_MS / 1000 + 1],
+    [SERVER_START_GRACE_MS / 1000 + 1],
   );
   await new Promise((resolve) => setTimeout(resolve, rows[0]!.wait * 1000));
 

@@ -1,6 +1,6 @@
 import type PgBoss from "pg-boss";
 import { pool } from "@/lib/db/pool";
-import { WORKER_STALE_MS } from "@/lib/ops/heartbeat-interval";
+import { SERVER_START_GRACE_MS, WORKER_STALE_MS } from "@/lib/ops/heartbeat-interval";
 import { BOSS_SCHEMA } from "./process-boss";
 
 export interface OrphanedJob {
@@ -44,13 +44,13 @@ export async function takeOverOrphanedJobs(boss: PgBoss, queueNames: readonly st
       `SELECT j.name, j.id, j.data FROM ${BOSS_SCHEMA}.job j
         WHERE j.name = ANY($1::text[]) AND j.state = 'active' AND j.started_on < now() - make_interval(secs => $2)
           -- Just after the server restarted every beat is old: give the living time to beat again.
-          AND pg_postmaster_start_time() < now() - make_interval(secs => $2)
+          AND pg_postmaster_start_time() < now() - make_interval(secs => $3)
           AND NOT EXISTS (SELECT 1 FROM "WorkerHeartbeat" w
                            WHERE w.status = 'running' AND w."lastBeatAt" >= now() - make_interval(secs => $2) AND j.id = ANY(w."jobIds"))
         ORDER BY j.started_on
         LIMIT 100
         FOR UPDATE OF j SKIP LOCKED`,
-      [queueNames, WORKER_STALE_MS / 1000],
+      [queueNames, WORKER_STALE_MS / 1000, SERVER_START_GRACE_MS / 1000],
     );
     const db = { executeSql: (text: string, values?: unknown[]) => client.query(text, values) };
     const orphans: OrphanedJob[] = [];

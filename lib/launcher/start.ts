@@ -1,6 +1,7 @@
 // npm start (production build) and npm run dev (Next.js dev server): the whole product on one
 // machine — PostgreSQL (embedded unless DATABASE_URL is set), migrations, demo data on first run,
-// the simulator backend, a worker and the web app. Ctrl-C stops all of it, PostgreSQL last.
+// the simulator backend, a worker and the web app. What crashes is started again (after a growing
+// back-off) and the rest stays up; Ctrl-C stops all of it, PostgreSQL last.
 import { createWriteStream, mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -13,7 +14,7 @@ import { seedOnFirstRun } from "@/lib/demo/seed";
 import { log, logFormatFrom } from "@/lib/log";
 import { describeMediaTool, MEDIA_TOOL_ENV, resolveMediaTool } from "@/lib/media/tool-paths";
 import type { ChildOutput } from "./child-output";
-import { startChild, stopChildren, type ManagedChild } from "./child-processes";
+import { SupervisedChild, Supervisor } from "./child-processes";
 import { choosePort } from "./free-port";
 import { buildWeb, webBuildIsStale } from "./web-build";
 import { waitForUrl } from "./wait-for-url";
@@ -28,6 +29,8 @@ const host = process.env.HOST ?? "127.0.0.1";
 const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
 let simUrl = "";
 const CHILD_GRACE_MS = 15_000;
+/** The worker finishes or hands back its jobs within this, before the launcher's own limit ends it. */
+const WORKER_GRACE_MS = 10_000;
 // The children log the way the launcher does (readable at a terminal, JSON lines otherwise).
 const logFormat = logFormatFrom(process.env, process.stdout.isTTY === true);
 const childOutput: ChildOutput = {
@@ -36,13 +39,20 @@ const childOutput: ChildOutput = {
   write: (line, stream) => (stream === "stderr" ? process.stderr : process.stdout).write(`${line}\n`),
 };
 
-const children: ManagedChild[] = [];
+const children: SupervisedChild[] = [];
 let database: DatabaseServer | undefined;
+let databaseSupervisor: Supervisor | undefined;
 let stopping: Promise<void> | undefined;
 
+/**
+ * The children first (the worker finishes or hands back its jobs while the database still runs),
+ * PostgreSQL last: it runs in a process group of its own, so a terminal's Ctrl-C reached only us.
+ */
 function stopEverything(exitCode: number): Promise<void> {
   stopping ??= (async () => {
-    await stopChildren(children, CHILD_GRACE_MS);
+    databaseSupervisor?.stop();
+    await Promise.all(children.map((child) => child.stop(CHILD_GRACE_MS)));
+    if (database?.server) log.info("Stopping PostgreSQL");
     await database?.close().catch((error: unknown) => log.error("PostgreSQL did not stop cleanly", { error }));
     process.exit(exitCode);
   })();
@@ -88,46 +98,61 @@ async function main(): Promise<void> {
   const seeded = await seedOnFirstRun();
   if (stopping) return;
 
+  superviseDatabase(database);
   const env = { ...process.env, DATABASE_URL: database.url, APP_URL: appUrl, SIM_URL: simUrl, LOG_FORMAT: logFormat };
-  const sim = startChild(
-    "sim",
-    process.execPath,
-    ["--import", "tsx", path.join(projectRoot, "lib/cli/sim.ts"), "--port", String(new URL(simUrl).port), "--adapter-files"],
-    env,
-    childOutput,
-  );
-  children.push(sim);
-  await waitForUrl(`${simUrl}/health`, 60_000, () => sim.process.exitCode !== null);
-  children.push(startChild("worker", process.execPath, ["--import", "tsx", path.join(projectRoot, "workers/main.ts")], env, childOutput));
+  const sim = launch("sim", process.execPath, [
+    "--import",
+    "tsx",
+    path.join(projectRoot, "lib/cli/sim.ts"),
+    "--port",
+    String(new URL(simUrl).port),
+    "--adapter-files",
+  ]);
+  await waitForUrl(`${simUrl}/health`, 60_000, () => sim.current.process.exitCode !== null);
+  sim.supervise();
+  const worker = launch("worker", process.execPath, ["--import", "tsx", path.join(projectRoot, "workers/main.ts")], {
+    WORKER_GRACE_MS: process.env.WORKER_GRACE_MS ?? String(WORKER_GRACE_MS),
+  });
+  worker.supervise();
 
   if (!flags.dev && webBuildIsStale()) {
     log.info("Building the web app (first run, or sources changed)…");
     await buildWeb();
   }
   if (stopping) return;
-  const web = startChild(
-    "web",
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      path.join(projectRoot, "lib", "launcher", "web-server.ts"),
-      "--port",
-      String(port),
-      "--hostname",
-      host,
-      ...(flags.dev ? ["--dev"] : []),
-    ],
-    env,
-    childOutput,
-  );
-  children.push(web);
-  for (const child of children) void child.exited.then((code) => onChildExit(child, code));
-
-  await waitForUrl(`http://${host}:${port}/api/health`, 120_000, () => web.process.exitCode !== null);
+  const web = launch("web", process.execPath, [
+    "--import",
+    "tsx",
+    path.join(projectRoot, "lib", "launcher", "web-server.ts"),
+    "--port",
+    String(port),
+    "--hostname",
+    host,
+    ...(flags.dev ? ["--dev"] : []),
+  ]);
+  await waitForUrl(`http://${host}:${port}/api/health`, 120_000, () => web.current.process.exitCode !== null);
+  web.supervise();
   log.info(`Video-STaR Studio is running at ${appUrl}`);
   for (const line of seeded.loginLines) log.info(line);
   log.info("Press Ctrl-C to stop.");
+
+  function launch(name: string, command: string, args: string[], extraEnv: Record<string, string> = {}): SupervisedChild {
+    const child = new SupervisedChild({ name, command, args, env: { ...env, ...extraEnv } }, childOutput, log);
+    children.push(child);
+    return child;
+  }
+}
+
+/** The embedded PostgreSQL this launcher started is started again when it ends on its own (a crash, a kill). */
+function superviseDatabase(server: DatabaseServer): void {
+  const postgres = server.server;
+  if (!postgres) return;
+  const ended = () => postgres.exited.then((exit) => `exited (${exit.signal ?? `code ${exit.code ?? "?"}`})`);
+  databaseSupervisor = new Supervisor("PostgreSQL", log);
+  databaseSupervisor.watch(ended(), async () => {
+    await postgres.start();
+    return { ended: ended() };
+  });
 }
 
 /**
@@ -140,12 +165,6 @@ function chooseMediaTools(): void {
     log.info(`Using ${describeMediaTool(resolved)}`);
     process.env[MEDIA_TOOL_ENV[tool]] = resolved.path;
   }
-}
-
-function onChildExit(child: ManagedChild, code: number | null): void {
-  if (stopping) return;
-  log.error(`${child.name} exited unexpectedly; stopping everything`, { process: child.name, code });
-  void stopEverything(1);
 }
 
 /** PostgreSQL's own log goes to a file; the terminal stays readable. */

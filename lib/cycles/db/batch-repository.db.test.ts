@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { processBoss, stopProcessBoss } from "@/lib/jobs/process-boss";
-import { WORKER_STALE_MS } from "@/lib/ops/heartbeat-interval";
+import { SERVER_START_GRACE_MS } from "@/lib/ops/heartbeat-interval";
 import { launchRun, type JobSender } from "@/lib/cycles";
 import { batchQueueName, jobSender } from "../engine/job-sender";
 import { createFixtureDataset, createSimulatorBackends } from "../testing/fixtures";
@@ -72,8 +72,9 @@ async function batches() {
     jobId: string | null;
     jobState: string | null;
     batchId: number | null;
+    priority: number | null;
   }>(
-    `SELECT b.id, b.status, b."jobId", j.state AS "jobState", (j.data->>'batchId')::int AS "batchId"
+    `SELECT b.id, b.status, b."jobId", j.state AS "jobState", (j.data->>'batchId')::int AS "batchId", j.priority
        FROM "StageBatch" b LEFT JOIN pgboss.job j ON j.id = b."jobId"
       WHERE b."cycleId" = $1 AND b.stage = 'GENERATE' ORDER BY b.id`,
     [cycleId],
@@ -95,7 +96,7 @@ test("a batch is marked sent only with its job, in one transaction", async () =>
   expect(sent).toHaveLength(9);
   const after = await batches();
   for (const batch of after) {
-    expect(batch).toMatchObject({ status: "RUNNING", jobState: "created", batchId: batch.id });
+    expect(batch).toMatchObject({ status: "RUNNING", jobState: "created", batchId: batch.id, priority: 0 });
   }
   expect(await dispatch()).toEqual([]); // queued jobs are waited for
 });
@@ -147,7 +148,7 @@ test("a batch whose worker died, or whose job ended or was lost unclaimed, is se
   await claim(letGo, `let-go-${tag}`, 30);
 
   // Just after the server started every beat looks old, and nothing is taken over yet.
-  await waitForServerUptime(WORKER_STALE_MS / 1000 + 1);
+  await waitForServerUptime(SERVER_START_GRACE_MS / 1000 + 1);
   const before = new Map((await batches()).map((b) => [b.id, b.jobId]));
   const due = await dispatch();
   expect(due.map((b) => b.id)).toEqual([takenByDeadWorker, ended, vanished, heldByStale, heldByStopped, letGo]);
@@ -155,8 +156,8 @@ test("a batch whose worker died, or whose job ended or was lost unclaimed, is se
   const after = new Map((await batches()).map((b) => [b.id, b]));
   for (const id of [queued, justTaken, heldByLive]) expect(after.get(id)!.jobId).toBe(before.get(id));
   for (const batch of due) {
-    // Sent again under a new job, and the old job (if any) will not be run any more.
-    expect(after.get(batch.id)).toMatchObject({ status: "RUNNING", jobState: "created", batchId: batch.id });
+    // Sent again under a new job, ahead of batches not begun yet, and the old job (if any) will not be run any more.
+    expect(after.get(batch.id)).toMatchObject({ status: "RUNNING", jobState: "created", batchId: batch.id, priority: 1 });
     expect(batch.jobId).not.toBe(batch.previousJobId);
   }
   const { rows: previous } = await pool().query<{ state: string }>(`SELECT state FROM pgboss.job WHERE id = ANY($1::uuid[])`, [

@@ -2,7 +2,7 @@ import type { Stage } from "../state-machine";
 import { prisma } from "@/lib/db/prisma";
 import type { Db } from "@/lib/db/transaction";
 import { BOSS_SCHEMA } from "@/lib/jobs/process-boss";
-import { HEARTBEAT_INTERVAL_MS, WORKER_STALE_MS } from "@/lib/ops/heartbeat-interval";
+import { HEARTBEAT_INTERVAL_MS, SERVER_START_GRACE_MS, WORKER_STALE_MS } from "@/lib/ops/heartbeat-interval";
 import { db, type Queryable } from "./queryable";
 
 /** What a batch covers: a range of question ids of one dataset (empty for single-job stages). */
@@ -99,7 +99,7 @@ export async function takeDispatchable(
             OR (b."workerId" IS NOT NULL AND (w.id IS NULL OR w.status <> 'running'
                 OR (w."lastBeatAt" < now() - make_interval(secs => $7) AND b."updatedAt" < now() - make_interval(secs => $7)
                     -- Just after the server restarted every beat is old: give the living time to beat again.
-                    AND pg_postmaster_start_time() < now() - make_interval(secs => $7))))
+                    AND pg_postmaster_start_time() < now() - make_interval(secs => $9))))
             OR (w."lastBeatAt" > b."startedAt" + make_interval(secs => $8) AND NOT (b."jobId" = ANY(w."jobIds"))
                 AND b."updatedAt" < now() - make_interval(secs => $7))))
           OR (b.status = 'RUNNING' AND b."startedAt" IS NULL AND (
@@ -120,6 +120,7 @@ export async function takeDispatchable(
       timing.queue,
       WORKER_STALE_MS / 1000,
       HEARTBEAT_INTERVAL_MS / 1000,
+      SERVER_START_GRACE_MS / 1000,
     ],
   );
   return rows.sort((a, b) => a.id - b.id);

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { VERIFIER_VERSION } from "@/lib/verifier";
 import { batchCounts, createBatches, reopenBatches, takeDispatchable } from "../db/batch-repository";
 import {
@@ -61,6 +62,8 @@ export async function advanceCycle(cycleId: number, jobs: JobSender): Promise<Ad
       try {
         step = await STEPS[cycle.status]({ cycle, plan, jobs });
       } catch (error) {
+        // A database gone for a moment is no fault of the cycle: the tick fails, the next one tries again.
+        if (isDatabaseUnavailable(error)) throw error;
         step = { to: "FAILED", error: `${cycle.status.toLowerCase()}: ${error instanceof Error ? error.message : String(error)}` };
       }
       if (!step) break;

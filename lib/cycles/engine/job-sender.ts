@@ -46,7 +46,13 @@ class PgBossJobSender implements JobSender {
     // pg-boss runs its statements on the connection it is given: the caller's transaction.
     const db = { executeSql: (text: string, values?: unknown[]) => within.query(text, values) };
     await this.boss.insert(
-      batches.map((batch) => ({ id: batch.jobId, name: queue.name, data: queue.payload.parse({ batchId: batch.id }) as object })),
+      batches.map((batch) => ({
+        id: batch.jobId,
+        name: queue.name,
+        data: queue.payload.parse({ batchId: batch.id }) as object,
+        // Sent again (its worker died, or items wait to be retried): ahead of batches not begun yet.
+        priority: batch.previousJobId ? 1 : 0,
+      })),
       { db },
     );
     const previous = batches.flatMap((batch) => (batch.previousJobId ? [batch.previousJobId] : []));
