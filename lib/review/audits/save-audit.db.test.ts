@@ -154,6 +154,31 @@ describe("blind queues", () => {
     expect(after.audit?.submittedAt).toBe(seen.audit?.submittedAt);
   });
 
+  test("an audit submitted blind stays final through a non-blind queue holding the same answer", async () => {
+    const { ana, fixture, queue: blind } = await setUp("blind-twice", { blind: true });
+    const open = await createQueue(
+      createQueueSchema.parse({ name: "audits blind-twice open", cycleId: fixture.cycleIds.at(-1), size: 6, assignees: [ana.id] }),
+      SYSTEM_ACTOR,
+    );
+    const claim = (await claimNextItem(ana, blind.id))!;
+    const submitted = await saveAudit(ana, blind.id, claim.itemId, { verdict: "CORRECT", submit: true, baseVersion: null });
+    const generationId = (await itemDetail(ana, blind.id, claim.itemId)).generation.id;
+
+    let sameAnswer: number | null = null;
+    for (let next = await claimNextItem(ana, open.id); next; next = await claimNextItem(ana, open.id)) {
+      if ((await itemDetail(ana, open.id, next.itemId)).generation.id === generationId) sameAnswer = next.itemId;
+      else await saveAudit(ana, open.id, next.itemId, { verdict: "CORRECT", submit: true, baseVersion: null });
+      if (sameAnswer !== null) break;
+    }
+    expect(sameAnswer).not.toBeNull();
+    expect((await itemDetail(ana, open.id, sameAnswer!)).auditFinal).toBe(true);
+    await expect(saveAudit(ana, open.id, sameAnswer!, { verdict: "HALLUCINATED", baseVersion: submitted.version })).rejects.toMatchObject({
+      kind: "conflict",
+      message: expect.stringMatching(/blind queue.*final/),
+    });
+    expect((await itemDetail(ana, blind.id, claim.itemId)).audit?.verdict).toBe("CORRECT");
+  });
+
   test("outside blind mode a submitted audit can still be corrected", async () => {
     const { ana, queue } = await setUp("open-edit");
     const claim = (await claimNextItem(ana, queue.id))!;

@@ -1,4 +1,4 @@
-import { NOW } from "../db/sql-fragments";
+import { NOW, submittedInBlindQueue } from "../db/sql-fragments";
 import type pg from "pg";
 import type { ReviewUser } from "../access";
 import { activeHoldersOtherThan } from "../claims/claim-next";
@@ -50,7 +50,9 @@ export async function saveAudit(user: ReviewUser, queueId: number, itemId: numbe
     }
     if (item.status === "RELEASED") throw conflict(`You released item ${itemId}; it is no longer yours to audit`);
     const current = await lockCurrentAudit(client, item.generationId, user.id);
-    if (queue.blind && current?.submittedAt != null) throw finalInBlindQueue(itemId);
+    if (current?.submittedAt != null && (queue.blind || (await wasSubmittedBlind(client, item.generationId, user.id)))) {
+      throw finalInBlindQueue(itemId);
+    }
     if ((current?.version ?? null) !== patch.baseVersion) throw staleDraft(itemId);
     if (patch.submit && item.status === "LEASED" && !item.live) await requireFreeSlot(client, queue, itemId, user.id);
 
@@ -90,8 +92,13 @@ const staleDraft = (itemId: number) =>
 
 const finalInBlindQueue = (itemId: number) =>
   conflict(
-    `Item ${itemId} is in a blind queue and your audit of it is submitted: it is final, since you have seen the verifier's verdict, and cannot be changed`,
+    `Item ${itemId}: your audit of this answer was submitted in a blind queue: it is final, since you have seen the verifier's verdict, and cannot be changed`,
   );
+
+async function wasSubmittedBlind(client: pg.PoolClient, generationId: number, userId: string): Promise<boolean> {
+  const { rows } = await client.query<{ blind: boolean }>(`SELECT ${submittedInBlindQueue("$1", "$2")} AS blind`, [generationId, userId]);
+  return rows[0]?.blind ?? false;
+}
 
 async function lockCurrentAudit(
   client: pg.PoolClient,

@@ -15,3 +15,17 @@ export const LATEST_VERDICT_LATERAL = `LEFT JOIN LATERAL (
     SELECT v.id, v.passed, v.score, v.threshold, v.method, v.matches, v."verifierVersion"
     FROM "Verdict" v WHERE v."generationId" = g.id ORDER BY v.id DESC LIMIT 1
   ) lv ON true`;
+
+/**
+ * Whether the person `$userParam` submitted their audit of generation `generation` through a blind
+ * queue. Audits are one per person and generation, shared by every queue holding it: once submitted
+ * blind, the audit is final through any queue, not only the blind one.
+ */
+export function submittedInBlindQueue(generation: string, userParam: string): string {
+  return `EXISTS (
+    SELECT 1 FROM "ReviewAssignment" ba
+    JOIN "ReviewQueueItem" bi ON bi.id = ba."itemId"
+    JOIN "ReviewQueue" bq ON bq.id = bi."queueId"
+    WHERE bi."generationId" = ${generation} AND ba."userId" = ${userParam} AND ba.status = 'SUBMITTED' AND bq.blind
+  )`;
+}

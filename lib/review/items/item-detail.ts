@@ -1,6 +1,6 @@
 import { pool } from "@/lib/db/pool";
 import { canManageQueues, type ReviewUser } from "../access";
-import { LATEST_VERDICT_LATERAL } from "../db/sql-fragments";
+import { LATEST_VERDICT_LATERAL, submittedInBlindQueue } from "../db/sql-fragments";
 import { itemNotFound, queueNotFound } from "../errors";
 import { storedSpansSchema } from "../schemas/audit-schemas";
 import { goldAnswerSchema } from "../schemas/queue-schemas";
@@ -51,7 +51,7 @@ export async function itemDetail(user: ReviewUser, queueId: number, itemId: numb
     verdict: hidden || row.verdict === null ? null : { ...row.verdict, matches: parseVerdictMatches(row.verdict.matches) },
     verdictHidden: hidden && row.verdict !== null,
     audit: row.audit === null ? null : { ...row.audit, hallucinatedSpans: storedSpansSchema.parse(row.audit.hallucinatedSpans) },
-    auditFinal: row.queue.blind && submitted,
+    auditFinal: submitted && (row.queue.blind || row.submittedBlind),
     assignment: row.assignment,
     related: (row.related ?? []).map((related) => (hidden ? { ...related, passed: null, score: null } : related)),
     navigation: { previousItemId: row.previousItemId, nextItemId: row.nextItemId, ordinal: row.ordinal },
@@ -68,6 +68,7 @@ type Row = Omit<
   "verdict" | "audit" | "auditFinal" | "video" | "labels" | "related" | "navigation" | "item" | "verdictHidden"
 > & {
   isMember: boolean;
+  submittedBlind: boolean;
   item: { id: number; position: number; number: number | null; stratum: string | null; isGold: boolean; goldAnswer: unknown };
   video: Omit<ItemDetail["video"], "src">;
   labels: VideoLabel[] | null;
@@ -117,7 +118,8 @@ SELECT
   related.list AS related,
   nav.previous AS "previousItemId",
   nav.next AS "nextItemId",
-  nav.ordinal
+  nav.ordinal,
+  ${submittedInBlindQueue("g.id", "$3")} AS "submittedBlind"
 FROM "ReviewQueueItem" i
 JOIN "ReviewQueue" rq ON rq.id = i."queueId"
 JOIN "Generation" g ON g.id = i."generationId"
