@@ -84,6 +84,20 @@ test("what ends on its own is started again after a growing back-off, each end a
   expect(lines).toHaveLength(6);
 });
 
+test("a child that ends just before the launcher is stopped (one Ctrl-C for both) is not called a crash nor started again", async () => {
+  vi.useFakeTimers();
+  const { lines, logger } = recordingLogger();
+  const simulator = runnable();
+  const supervisor = new Supervisor("sim", logger);
+  supervisor.watch(simulator.start(), async () => ({ ended: simulator.start() }));
+  simulator.end("exited with code 0");
+  await vi.advanceTimersByTimeAsync(100);
+  supervisor.stop();
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(simulator.runs).toBe(1);
+  expect(lines).toEqual([]);
+});
+
 test("a restart that fails counts as an end, and is tried again later", async () => {
   vi.useFakeTimers();
   const { lines, logger } = recordingLogger();

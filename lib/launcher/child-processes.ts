@@ -43,6 +43,9 @@ export const STABLE_RUN_MS = 60_000;
  * is started again after a growing back-off (restartDelayMs), and each end and restart is logged.
  * stop() ends the watching; stopping what runs is the caller's.
  */
+/** How long an end waits before it is judged a crash (restartDelayMs never goes below it). */
+const STOP_SIGNAL_GRACE_MS = 250;
+
 export class Supervisor {
   private stopped = false;
   private wake: (() => void) | undefined;
@@ -65,6 +68,17 @@ export class Supervisor {
     this.wake?.();
   }
 
+  /** Waits `ms`, or less when stop() is called meanwhile. */
+  private sleep(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
   private async loop(first: Promise<string>, restart: () => Promise<{ ended: Promise<string> }>): Promise<void> {
     let ended = first;
     let startedAt = Date.now();
@@ -74,14 +88,12 @@ export class Supervisor {
       if (this.stopped) return;
       restartsInARow = Date.now() - startedAt >= STABLE_RUN_MS ? 1 : restartsInARow + 1;
       const delay = restartDelayMs(restartsInARow);
+      // A Ctrl-C reaches the children of the terminal's process group together with the launcher,
+      // and a child may end before the launcher's own handler has run: not a crash, so no restart.
+      await this.sleep(STOP_SIGNAL_GRACE_MS);
+      if (this.stopped) return;
       this.logger.error(`${this.name} ${how}; starting it again in ${Math.round(delay / 1000)} s`, { process: this.name, restartsInARow });
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, delay);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await this.sleep(delay - STOP_SIGNAL_GRACE_MS);
       if (this.stopped) return;
       startedAt = Date.now();
       try {
