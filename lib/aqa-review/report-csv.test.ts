@@ -39,6 +39,7 @@ const signOffs: SignOffView[] = [
   {
     generationId: 7,
     decision: "REJECTED",
+    qualityScore: null,
     reason: '=HYPERLINK("x")',
     comment: "",
     signedAt: "2026-01-01T00:00:00.000Z",
