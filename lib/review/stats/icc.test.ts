@@ -108,6 +108,33 @@ describe("intraclassCorrelationOf", () => {
     expect(result.icc3k?.value).toBeCloseTo(intraclassCorrelation(MCGRAW_WONG.slice(0, 6)).icc3k?.value ?? Number.NaN, 10);
   });
 
+  it("prefers more raters when that uses more scores: 3 raters × 4 targets over 2 × 5", () => {
+    const ratings: Rating[] = [];
+    for (let target = 0; target < 5; target += 1) {
+      ratings.push(
+        { targetId: target, raterId: "a", score: (target % 5) + 1 },
+        { targetId: target, raterId: "b", score: ((target + 1) % 5) + 1 },
+      );
+      if (target < 4) ratings.push({ targetId: target, raterId: "c", score: (target % 5) + 1 });
+    }
+    expect(intraclassCorrelationOf(ratings)).toMatchObject({ targets: 4, raters: 3, ratingsUsed: 12, ratingsGiven: 14 });
+  });
+
+  it("copes with many raters each scoring with one other (a queue with overlap 2)", () => {
+    const ratings: Rating[] = [];
+    for (let target = 0; target < 20_000; target += 1) {
+      const first = (target * 7) % 24;
+      const second = (first + 1 + (target % 23)) % 24;
+      ratings.push({ targetId: target, raterId: `r${first}`, score: (target % 5) + 1 });
+      ratings.push({ targetId: target, raterId: `r${second}`, score: ((target + (target % 3)) % 5) + 1 });
+    }
+    // Trying every subset of 24 raters (16 million) would run past the test's time limit.
+    const result = intraclassCorrelationOf(ratings);
+    expect(result.raters).toBe(2);
+    expect(result.targets).toBeGreaterThanOrEqual(2);
+    expect(result.ratingsGiven).toBe(40_000);
+  });
+
   it("has no figures when no two raters share two targets", () => {
     const result = intraclassCorrelationOf([
       { targetId: 1, raterId: "a", score: 3 },

@@ -76,35 +76,51 @@ export function intraclassCorrelationOf(ratings: readonly Rating[], confidence =
   };
 }
 
-/** Most raters to try every subset of; past it, raters are added greedily, busiest first. */
-const EXHAUSTIVE_RATERS = 12;
+/** Past this many candidate rater sets the search stops widening (it keeps the best found so far). */
+const MAX_CANDIDATES = 5_000;
 
+/**
+ * The best block's rater set is the intersection of some targets' rater sets (take any block: the
+ * raters all its targets share contain it). So the candidates are the distinct rater sets and
+ * their intersections, each counted against the distinct sets, not per target.
+ */
 function largestCompleteBlock(byTarget: Map<string, Map<string, number>>): { targets: string[]; raters: string[] } | null {
-  const counts = new Map<string, number>();
-  for (const scores of byTarget.values()) for (const rater of scores.keys()) counts.set(rater, (counts.get(rater) ?? 0) + 1);
-  const raters = [...counts.keys()].sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || a.localeCompare(b));
-  const candidates: string[][] =
-    raters.length <= EXHAUSTIVE_RATERS
-      ? subsets(raters).filter((subset) => subset.length >= 2)
-      : raters.slice(1).map((_, index) => raters.slice(0, index + 2));
+  const signatures = new Map<string, { raters: string[]; targets: string[] }>();
+  for (const [target, scores] of byTarget) {
+    const raters = [...scores.keys()].sort();
+    if (raters.length < 2) continue;
+    const key = raters.join("\u0000");
+    const entry = signatures.get(key) ?? { raters, targets: [] };
+    entry.targets.push(target);
+    signatures.set(key, entry);
+  }
+  const distinct = [...signatures.values()];
+  const candidates = new Map(distinct.map((entry) => [entry.raters.join("\u0000"), entry.raters]));
+  let frontier = [...candidates.values()];
+  while (frontier.length > 0 && candidates.size < MAX_CANDIDATES) {
+    const next: string[][] = [];
+    for (const set of frontier) {
+      for (const { raters } of distinct) {
+        const common = set.filter((rater) => raters.includes(rater));
+        const key = common.join("\u0000");
+        if (common.length >= 2 && !candidates.has(key) && candidates.size < MAX_CANDIDATES) {
+          candidates.set(key, common);
+          next.push(common);
+        }
+      }
+    }
+    frontier = next;
+  }
   let best: { targets: string[]; raters: string[] } | null = null;
-  for (const subset of candidates) {
-    const targets = [...byTarget.entries()]
-      .filter(([, scores]) => subset.every((rater) => scores.has(rater)))
-      .map(([target]) => target)
-      .sort();
+  for (const raters of candidates.values()) {
+    const targets = distinct.filter((entry) => raters.every((rater) => entry.raters.includes(rater))).flatMap((entry) => entry.targets);
     if (targets.length < 2) continue;
-    const size = targets.length * subset.length;
+    const size = targets.length * raters.length;
     const bestSize = best ? best.targets.length * best.raters.length : 0;
-    if (size > bestSize || (size === bestSize && best !== null && targets.length > best.targets.length)) best = { targets, raters: subset };
+    if (size > bestSize || (size === bestSize && best !== null && targets.length > best.targets.length))
+      best = { targets: targets.sort(), raters };
   }
   return best;
-}
-
-function subsets<T>(items: readonly T[]): T[][] {
-  const all: T[][] = [];
-  for (let mask = 1; mask < 1 << items.length; mask += 1) all.push(items.filter((_, index) => (mask >> index) & 1));
-  return all;
 }
 
 function meanSquares(matrix: readonly (readonly number[])[]): MeanSquares {
