@@ -93,9 +93,15 @@ test("a PI reviews a real cycle's diving explanations and signs one off, which t
   await page.getByLabel("Reason").fill("the final multiplication does not match the judges");
   await page.getByRole("textbox", { name: "Comment", exact: true }).fill("checked against the panel rule");
   await page.getByLabel("Explanation rejected").check();
+  // The optional 1–5 quality score, by keyboard: from "none", two steps right.
+  await page.getByRole("radio", { name: "Explanation quality: none" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("radio", { name: "Explanation quality: 2" })).toBeChecked();
   await page.getByRole("button", { name: "Sign off" }).click();
   const signOff = page.getByTestId("sign-off").filter({ hasText: "Priya PI" });
   await expect(signOff).toContainText("Rejected");
+  await expect(signOff).toContainText("quality 2/5");
   await expect(signOff).toContainText("the final multiplication does not match the judges");
 
   const diveId = Number(new URL(page.url()).pathname.split("/").at(-1));
@@ -111,6 +117,25 @@ test("a PI reviews a real cycle's diving explanations and signs one off, which t
   await expect(page.getByTestId("sign-off").filter({ hasText: "Priya PI" })).toContainText("Rejected");
   await page.getByRole("link", { name: /cycle 2$/ }).click();
   await expect(page.getByTestId("dive-row").first()).toContainText("you: rejected");
+
+  // One person's score is not agreement; two more people scoring two dives is.
+  await expect(page.getByTestId("sign-off-quality-icc")).toContainText("not enough paired scores");
+  const [, otherDive] = cycles[1]!.generationIds;
+  for (const [email, generationId, score] of [
+    ["researcher@demo.local", diveId, 3],
+    ["researcher@demo.local", otherDive, 5],
+    ["admin@demo.local", diveId, 2],
+    ["admin@demo.local", otherDive, 5],
+  ] as const) {
+    await queryE2e(
+      `INSERT INTO "ExplanationSignOff" ("generationId", "userId", decision, "qualityScore")
+       SELECT $1, id, 'ACCEPTED', $2 FROM "User" WHERE email = $3`,
+      [generationId, score, email],
+    );
+  }
+  await page.reload();
+  await expect(page.getByTestId("sign-off-quality-icc")).toHaveText(/^\d\.\d{3} \(95 % CI -?\d+\.\d{3} to \d\.\d{3}\)$/);
+  await expect(page.getByTestId("sign-off-agreement")).toContainText("2 dives × 2 raters: 4 of 5 scores");
 });
 
 test("the cycle's CSV report has one row per dive, and the printable report lists them", async ({ page }) => {

@@ -141,6 +141,11 @@ test("an annotator audits an item from the keyboard next to the video, and the m
   await page.keyboard.press("2");
   await expect(page.getByRole("radio", { name: /Hallucinated/ })).toHaveAttribute("aria-checked", "true");
   await page.keyboard.press("n");
+  // Answer quality 4 of 5: the arrow keys move it while the scale has focus, Escape leaves it.
+  await page.getByRole("radio", { name: "Answer quality: none" }).focus();
+  for (let step = 0; step < 4; step += 1) await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("radio", { name: "Answer quality: 4" })).toBeChecked();
+  await page.keyboard.press("Escape");
   await page.keyboard.press("Enter");
   await expect(page).not.toHaveURL(new RegExp(`/items/${firstItem}$`));
   await expect(page.getByTestId("review-item")).toBeVisible();
@@ -151,11 +156,14 @@ test("an annotator audits an item from the keyboard next to the video, and the m
   await page.keyboard.press("k");
   await expect(page).toHaveURL(new RegExp(`/items/${firstItem}$`));
   await expect(page.getByTestId("hallucinated-spans")).toContainText(invented);
+  await expect(page.getByRole("radio", { name: "Answer quality: 4" })).toBeChecked();
 
   // The metrics page now counts the audit: one of the queue's items, hallucinated.
   await researcher.reload();
   await expect(researcher.getByTestId("metric-audits")).toHaveText(`1 / ${queue.size}`);
   await expect(researcher.getByTestId("metric-hallucination")).toHaveText("100.0 %");
+  // One rater's score: no ICC yet, and the page says why.
+  await expect(researcher.getByTestId("agreement-quality-icc")).toContainText("not enough paired scores");
   await researcher.close();
 });
 

@@ -7,6 +7,7 @@ import type { SignOffDecision } from "@/lib/aqa-review/sign-off-decisions";
 import { apiFetch, ApiError } from "../api-client";
 import { aqaKeys } from "./query-keys";
 import { Button } from "@/components/ui/button";
+import { ScoreScale } from "@/components/ui/score-scale";
 
 /**
  * Everyone's sign-offs on the explanation, and the viewer's own: accept, or reject with a reason.
@@ -30,9 +31,10 @@ export function SignOffPanel({
   });
   const mine = signOffs.data.find((s) => s.user.id === viewerId);
   const [decision, setDecision] = useState<SignOffDecision | null>(mine?.decision ?? null);
+  const [qualityScore, setQualityScore] = useState<number | null>(mine?.qualityScore ?? null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const submit = useMutation({
-    mutationFn: (body: { decision: SignOffDecision; reason: string; comment: string }) =>
+    mutationFn: (body: { decision: SignOffDecision; qualityScore: number | null; reason: string; comment: string }) =>
       apiFetch<PostAqaDiveSignOffsResponse>(`/api/aqa/dives/${generationId}/sign-offs`, { method: "POST", body: JSON.stringify(body) }),
     onSuccess: (body) => {
       queryClient.setQueryData(aqaKeys.signOffs(generationId), body.signOffs);
@@ -57,7 +59,7 @@ export function SignOffPanel({
       return;
     }
     setFieldErrors({});
-    submit.mutate({ decision, reason, comment: String(form.get("comment") ?? "") });
+    submit.mutate({ decision, qualityScore, reason, comment: String(form.get("comment") ?? "") });
   }
 
   return (
@@ -72,7 +74,8 @@ export function SignOffPanel({
             <span className={`font-medium ${s.decision === "ACCEPTED" ? "text-emerald-700" : "text-rose-700"}`}>
               {s.decision === "ACCEPTED" ? "Accepted" : "Rejected"}
             </span>{" "}
-            by {s.user.name}{" "}
+            by {s.user.name}
+            {s.qualityScore !== null && <span className="text-slate-700"> · quality {s.qualityScore}/5</span>}{" "}
             <span className="text-slate-500">
               ({s.user.role}, {s.signedAt.slice(0, 16).replace("T", " ")} UTC)
             </span>
@@ -107,6 +110,14 @@ export function SignOffPanel({
             </span>
           )}
         </fieldset>
+        <div>
+          <ScoreScale label="Explanation quality" name="qualityScore" value={qualityScore} onChange={setQualityScore} />
+          {fieldErrors.qualityScore && (
+            <span role="alert" className="text-xs text-rose-700">
+              {fieldErrors.qualityScore}
+            </span>
+          )}
+        </div>
         <div>
           <label htmlFor="sign-off-reason" className="text-sm text-slate-700">
             Reason

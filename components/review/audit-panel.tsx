@@ -5,6 +5,7 @@ import type { AuditDraft } from "./review-api";
 import type { SaveState } from "./use-audit-draft";
 import { formatTime } from "@/lib/format/formatters";
 import { Button } from "@/components/ui/button";
+import { ScoreScale } from "@/components/ui/score-scale";
 
 export interface AuditPanelProps {
   draft: AuditDraft;
@@ -25,7 +26,7 @@ export interface AuditPanelProps {
   readOnly: boolean;
 }
 
-/** The audit form: overall verdict, hallucinated spans, "is the label really there?", a note; autosaved. */
+/** The audit form: overall verdict, "is the label really there?", an optional 1–5 answer-quality score, hallucinated spans, a note; autosaved. */
 export function AuditPanel(props: AuditPanelProps) {
   const { draft, answer, onChange } = props;
   return (
@@ -86,6 +87,15 @@ export function AuditPanel(props: AuditPanelProps) {
             ))}
           </div>
         </fieldset>
+
+        <div className="mt-3">
+          <ScoreScale
+            label="Answer quality"
+            name="answer-quality"
+            value={draft.qualityScore}
+            onChange={(qualityScore) => onChange((d) => ({ ...d, qualityScore }))}
+          />
+        </div>
 
         <div className="mt-3">
           <div className="flex items-center justify-between">

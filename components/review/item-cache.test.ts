@@ -29,6 +29,7 @@ function saved(verdict: "CORRECT" | "HALLUCINATED", version: number, submit = fa
     verdict,
     hallucinatedSpans: [],
     labelPresent: null,
+    qualityScore: null,
     note: "",
     submittedAt: submit ? "2026-01-01T10:05:00.000Z" : null,
     updatedAt: "2026-01-01T10:05:00.000Z",

@@ -214,6 +214,7 @@ function savedAudit(audit: GetReviewQueueItemResponse["audit"]): SavedAudit {
         videoEndSec,
       })),
       labelPresent: audit?.labelPresent ?? null,
+      qualityScore: audit?.qualityScore ?? null,
       note: audit?.note ?? "",
     },
   };

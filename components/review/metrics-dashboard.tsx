@@ -7,6 +7,7 @@ import { formatPercent, formatTime } from "@/lib/format/formatters";
 import { HallucinationByCycleChart, HallucinationByDatasetChart, ThroughputChart, VerdictMixChart, VerifierChart } from "./metrics-charts";
 import { reviewApi } from "./review-api";
 import { reviewKeys } from "./query-keys";
+import { IccFigures } from "./icc-figures";
 
 const REFRESH_MS = 5_000;
 
@@ -142,6 +143,7 @@ export function MetricsDashboard({ queueId, queueName, runId }: { queueId: numbe
             <dd>{fixed(m.agreement.labelPresent.alpha)}</dd>
             <dt className="text-slate-500">Label present: κ</dt>
             <dd>{m.agreement.raters === 2 ? fixed(m.agreement.labelPresent.kappa) : "—"}</dd>
+            <IccFigures label="Answer quality (1–5)" icc={m.agreement.qualityScore} targetNoun="item" testId="agreement-quality-icc" />
           </dl>
           {m.agreement.verdict.pairs.length > 0 && (
             <Table title="Cohen's κ per pair (verdict)" head={["Pair", "Shared items", "κ", "Agreement"]}>

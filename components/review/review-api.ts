@@ -21,6 +21,8 @@ export interface AuditDraft {
   verdict: AuditVerdict | null;
   hallucinatedSpans: Pick<HallucinatedSpan, "start" | "end" | "videoStartSec" | "videoEndSec">[];
   labelPresent: boolean | null;
+  /** Answer quality 1–5, or null: not scored. */
+  qualityScore: number | null;
   note: string;
 }
 

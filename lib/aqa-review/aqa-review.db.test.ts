@@ -352,3 +352,37 @@ describe("a cycle that does not exist, or has no AQA answers", () => {
     expect(evaluation?.cycle.aqaGenerations).toEqual({ ANSWER: 2, EVALUATION: 0 });
   });
 });
+
+describe("explanation-quality scores", () => {
+  it("are kept with the sign-off and its audit entry, and the cycle dashboard gives their ICC beside κ and α", async () => {
+    const [g1, g2] = cycle2.generationIds as [number, number];
+    const before = await cycleDashboard(cycle2.cycleId, "ANSWER");
+    expect(before?.signOffAgreement.qualityScore).toMatchObject({ icc21: null, icc3k: null });
+
+    const other = await seedUser(pool(), { email: `pi2-${tag}@test.local`, name: `Second PI ${tag}`, role: "PI" });
+    const sign = (userId: string, generationId: number, qualityScore: number | null) =>
+      signOffExplanation({ generationId, actor: { userId }, input: SignOffInput.parse({ decision: "ACCEPTED", qualityScore }) });
+    const first = await sign(piId, g1, 4);
+    expect(first).toMatchObject({ qualityScore: 4, decision: "ACCEPTED" });
+    expect((await auditTrail("aqa.explanation.sign-off", g1)).at(-1)).toMatchObject({ details: { qualityScore: 4 } });
+
+    await sign(other, g1, 3);
+    const onePaired = await cycleDashboard(cycle2.cycleId, "ANSWER");
+    expect(onePaired?.signOffAgreement.qualityScore).toMatchObject({ icc21: null, ratingsGiven: 2 });
+
+    await sign(piId, g2, 2);
+    await sign(other, g2, 2);
+    const both = await cycleDashboard(cycle2.cycleId, "ANSWER");
+    expect(both?.signOffAgreement.signers).toBe(2);
+    expect(both?.signOffAgreement.qualityScore).toMatchObject({ targets: 2, raters: 2, ratingsUsed: 4 });
+    // [[4,3],[2,2]]: MSR = 2.25, MSC = 0.25, MSE = 0.25 → ICC(3,2) = 1 − 0.25/2.25 = 0.889, ICC(2,1) = (2.25 − 0.25)/(2.25 + 0.25) = 0.8.
+    expect(both?.signOffAgreement.qualityScore.icc3k?.value).toBeCloseTo(0.889, 3);
+    expect(both?.signOffAgreement.qualityScore.icc21?.value).toBeCloseTo(0.8, 3);
+
+    // Signing again without a score clears it.
+    expect((await sign(other, g2, null))?.qualityScore).toBeNull();
+    expect(SignOffInput.safeParse({ decision: "ACCEPTED", qualityScore: 7 }).error?.issues[0]?.message).toBe(
+      "the quality score must be a whole number from 1 to 5",
+    );
+  });
+});

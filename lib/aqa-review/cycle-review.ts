@@ -14,6 +14,9 @@ import { cycleMetrics, DEFAULT_METRIC_BOOTSTRAP, type CycleMetrics } from "./cyc
 import { diveFigures, type DiveFigures } from "./dive-figures";
 import { FingerprintCache } from "./figures-cache";
 import { generationRecord, type ReviewProblem } from "./generation-records";
+import { signOffAgreement, type SignOffAgreement } from "./sign-off-agreement";
+import { listCycleSignOffs } from "./sign-off-repository";
+import { signOffView } from "./sign-off-view";
 
 export interface CycleHeader {
   id: number;
@@ -106,6 +109,8 @@ export interface CycleDashboard {
   points: ScorePoint[];
   /** Answers that state no final score (not on the scatter). */
   unscored: number;
+  /** How far the people who signed these explanations off agree (decision κ/α, quality-score ICC). */
+  signOffAgreement: SignOffAgreement;
   problems: ReviewProblem[];
 }
 
@@ -116,7 +121,7 @@ export async function cycleDashboard(
 ): Promise<CycleDashboard | null> {
   const cycle = await cycleHeader(cycleId);
   if (cycle === null) return null;
-  const loaded = await loadCycleFigures(cycleId, mode);
+  const [loaded, signOffs] = await Promise.all([loadCycleFigures(cycleId, mode), listCycleSignOffs(cycleId)]);
   const { figures, problems } = loaded;
   const points = figures.flatMap((f) =>
     f.predictedScore === null
@@ -139,6 +144,7 @@ export async function cycleDashboard(
     metrics: metricsOf(loaded, bootstrap),
     points,
     unscored: figures.length - points.length,
+    signOffAgreement: signOffAgreement(signOffs.map(signOffView), new Set(figures.map((f) => f.generationId))),
     problems,
   };
 }

@@ -39,6 +39,7 @@ const signOffs: SignOffView[] = [
   {
     generationId: 7,
     decision: "REJECTED",
+    qualityScore: 2,
     reason: '=HYPERLINK("x")',
     comment: "",
     signedAt: "2026-01-01T00:00:00.000Z",
@@ -68,8 +69,15 @@ describe("the CSV report", () => {
       arithmetic_flags: "1",
       arithmetic_flag_details: "stated 3.4, but mean of 4 values gives 3.2",
       signoffs_rejected: "1",
+      signoff_quality_scores: "2",
     });
-    expect(rows[1]).toMatchObject({ generation_id: "8", predicted_score: "", score_error: "", simulated: "yes" });
+    expect(rows[1]).toMatchObject({
+      generation_id: "8",
+      predicted_score: "",
+      score_error: "",
+      simulated: "yes",
+      signoff_quality_scores: "",
+    });
   });
 
   it("defuses free text a spreadsheet would run as a formula", async () => {

@@ -38,6 +38,7 @@ export const REPORT_COLUMNS = [
   "record_warning",
   "signoffs_accepted",
   "signoffs_rejected",
+  "signoff_quality_scores",
   "signoff_notes",
 ] as const;
 type ReportColumn = (typeof REPORT_COLUMNS)[number];
@@ -80,6 +81,7 @@ export function reportRow(figures: DiveFigures, signOffs: readonly SignOffView[]
     record_warning: figures.recordWarning,
     signoffs_accepted: signOffs.filter((s) => s.decision === "ACCEPTED").length,
     signoffs_rejected: signOffs.filter((s) => s.decision === "REJECTED").length,
+    signoff_quality_scores: signOffs.flatMap((s) => (s.qualityScore === null ? [] : [String(s.qualityScore)])).join(" "),
     signoff_notes: signOffs
       .map((s) => [`${s.user.name}: ${s.decision.toLowerCase()}`, s.reason, s.comment].filter(Boolean).join(" — "))
       .join(LIST_SEPARATOR),

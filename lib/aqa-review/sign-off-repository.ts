@@ -7,6 +7,7 @@ const signOffSelect = {
   id: true,
   generationId: true,
   decision: true,
+  qualityScore: true,
   reason: true,
   comment: true,
   createdAt: true,
@@ -20,6 +21,7 @@ export interface SignOffWrite {
   generationId: number;
   userId: string;
   decision: SignOffDecision;
+  qualityScore: number | null;
   reason: string;
   comment: string;
 }
@@ -31,7 +33,7 @@ export interface SignOffWrite {
 export async function upsertSignOff(write: SignOffWrite, tx: Db): Promise<{ row: SignOffRow; previous: SignOffDecision | null }> {
   const key = { generationId: write.generationId, userId: write.userId };
   const previous = await tx.explanationSignOff.findUnique({ where: { generationId_userId: key }, select: { decision: true } });
-  const fields = { decision: write.decision, reason: write.reason, comment: write.comment };
+  const fields = { decision: write.decision, qualityScore: write.qualityScore, reason: write.reason, comment: write.comment };
   const row = await tx.explanationSignOff.upsert({
     where: { generationId_userId: key },
     create: { ...key, ...fields },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { qualityScoreSchema } from "@/lib/review/schemas/audit-schemas";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAudit } from "@/lib/audit/audit-repository";
 import { inTransaction } from "@/lib/db/transaction";
@@ -7,10 +8,12 @@ import { SIGN_OFF_DECISIONS } from "./sign-off-decisions";
 import { listSignOffs, upsertSignOff } from "./sign-off-repository";
 import { signOffView, type SignOffView } from "./sign-off-view";
 
-/** The PI's decision on an explanation: accepted, or rejected with a reason (a reason for accepting is kept too); an optional comment. */
+/** The PI's decision on an explanation: accepted, or rejected with a reason (a reason for accepting is kept too); an optional 1–5 quality score and comment. */
 export const SignOffInput = z
   .object({
     decision: z.enum(SIGN_OFF_DECISIONS),
+    /** How good the explanation is, 1 (poor) to 5 (excellent); optional. */
+    qualityScore: qualityScoreSchema.nullable().default(null),
     reason: z.string().trim().max(500, "at most 500 characters").default(""),
     comment: z.string().trim().max(5000, "at most 5000 characters").default(""),
   })
@@ -41,7 +44,14 @@ export async function signOffExplanation(request: SignOffRequest): Promise<SignO
   const { reason } = input;
   const row = await inTransaction(async (tx) => {
     const signed = await upsertSignOff(
-      { generationId: request.generationId, userId: actor.userId, decision: input.decision, reason, comment: input.comment },
+      {
+        generationId: request.generationId,
+        userId: actor.userId,
+        decision: input.decision,
+        qualityScore: input.qualityScore,
+        reason,
+        comment: input.comment,
+      },
       tx,
     );
     await recordAudit(tx, actor, {
@@ -49,6 +59,7 @@ export async function signOffExplanation(request: SignOffRequest): Promise<SignO
       targetId: request.generationId,
       details: {
         decision: input.decision,
+        qualityScore: input.qualityScore,
         reason,
         comment: input.comment,
         previousDecision: signed.previous,

@@ -5,6 +5,8 @@ import type { SignOffRow } from "./sign-off-repository";
 export interface SignOffView {
   generationId: number;
   decision: SignOffDecision;
+  /** Explanation quality 1–5, null when not scored. */
+  qualityScore: number | null;
   reason: string;
   comment: string;
   signedAt: string;
@@ -15,6 +17,7 @@ export function signOffView(row: SignOffRow): SignOffView {
   return {
     generationId: row.generationId,
     decision: row.decision,
+    qualityScore: row.qualityScore,
     reason: row.reason,
     comment: row.comment,
     signedAt: row.updatedAt.toISOString(),

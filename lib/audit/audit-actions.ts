@@ -44,6 +44,8 @@ export interface AuditDetails {
   "review.audits.export": { format: string; audits: number };
   "aqa.explanation.sign-off": {
     decision: string;
+    /** Explanation quality 1–5, null when not scored (absent in entries written before scores). */
+    qualityScore?: number | null;
     reason: string;
     comment: string;
     previousDecision: string | null;

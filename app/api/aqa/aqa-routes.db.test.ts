@@ -107,6 +107,17 @@ describe("the AQA API", () => {
     );
     expect(refused.status).toBe(400);
     expect(((await refused.json()) as { details: { issues: { field: string }[] } }).details.issues[0]?.field).toBe("body.reason");
+    const badScore = await call(
+      signOffsRoute.POST,
+      `/api/aqa/dives/${generationId}/sign-offs`,
+      { generationId },
+      { method: "POST", body: { decision: "ACCEPTED", qualityScore: 6 } },
+    );
+    expect(badScore.status).toBe(400);
+    expect(((await badScore.json()) as { details: { issues: { field: string; message: string }[] } }).details.issues[0]).toMatchObject({
+      field: "body.qualityScore",
+      message: "the quality score must be a whole number from 1 to 5",
+    });
 
     const signed = await call(
       signOffsRoute.POST,

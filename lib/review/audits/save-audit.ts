@@ -15,6 +15,8 @@ export interface AuditView {
   verdict: AuditVerdict | null;
   hallucinatedSpans: HallucinatedSpan[];
   labelPresent: boolean | null;
+  /** Answer quality, 1–5, or null when not scored. */
+  qualityScore: number | null;
   note: string;
   submittedAt: Date | null;
   updatedAt: Date;
@@ -131,15 +133,16 @@ async function upsertAudit(
   if (patch.verdict !== undefined) updates.push(`verdict = EXCLUDED.verdict`);
   if (spans !== undefined) updates.push(`"hallucinatedSpans" = EXCLUDED."hallucinatedSpans"`);
   if (patch.labelPresent !== undefined) updates.push(`"labelPresent" = EXCLUDED."labelPresent"`);
+  if (patch.qualityScore !== undefined) updates.push(`"qualityScore" = EXCLUDED."qualityScore"`);
   if (patch.note !== undefined) updates.push(`note = EXCLUDED.note`);
   if (patch.submit) updates.push(`"submittedAt" = coalesce("Audit"."submittedAt", ${NOW})`);
   updates.push(`"updatedAt" = ${NOW}`, `version = "Audit".version + 1`);
   const { rows } = await client.query<AuditRow & { hallucinatedSpans: unknown }>(
-    `INSERT INTO "Audit" ("generationId", "userId", verdict, "hallucinatedSpans", "labelPresent", note, "submittedAt", "updatedAt")
-     VALUES ($1, $2, $3::"AuditVerdict", $4::jsonb, $5, $6, CASE WHEN $7 THEN ${NOW} END, ${NOW})
+    `INSERT INTO "Audit" ("generationId", "userId", verdict, "hallucinatedSpans", "labelPresent", note, "submittedAt", "updatedAt", "qualityScore")
+     VALUES ($1, $2, $3::"AuditVerdict", $4::jsonb, $5, $6, CASE WHEN $7 THEN ${NOW} END, ${NOW}, $9::int)
      ON CONFLICT ("generationId", "userId") DO UPDATE SET ${updates.join(", ")}
        WHERE $8::int IS NOT NULL AND "Audit".version = $8
-     RETURNING verdict, "hallucinatedSpans", "labelPresent", note, "submittedAt", "updatedAt", version`,
+     RETURNING verdict, "hallucinatedSpans", "labelPresent", "qualityScore", note, "submittedAt", "updatedAt", version`,
     [
       generationId,
       userId,
@@ -149,6 +152,7 @@ async function upsertAudit(
       patch.note ?? "",
       Boolean(patch.submit),
       patch.baseVersion,
+      patch.qualityScore ?? null,
     ],
   );
   const row = rows[0];

@@ -79,6 +79,7 @@ export interface ItemDetail {
     verdict: AuditVerdict | null;
     hallucinatedSpans: HallucinatedSpan[];
     labelPresent: boolean | null;
+    qualityScore: number | null;
     note: string;
     submittedAt: string | null;
     updatedAt: string;

@@ -109,7 +109,7 @@ SELECT
     'verifierVersion', lv."verifierVersion", 'matches', lv.matches
   ) END AS verdict,
   CASE WHEN au.id IS NULL THEN NULL ELSE json_build_object(
-    'verdict', au.verdict, 'hallucinatedSpans', au."hallucinatedSpans", 'labelPresent', au."labelPresent",
+    'verdict', au.verdict, 'hallucinatedSpans', au."hallucinatedSpans", 'labelPresent', au."labelPresent", 'qualityScore', au."qualityScore",
     'note', au.note, 'submittedAt', au."submittedAt", 'updatedAt', au."updatedAt", 'version', au.version
   ) END AS audit,
   CASE WHEN a.id IS NULL THEN NULL ELSE json_build_object(

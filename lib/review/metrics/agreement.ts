@@ -1,4 +1,5 @@
 import { cohenKappa } from "../stats/cohen-kappa";
+import { intraclassCorrelationOf, type IccResult } from "../stats/icc";
 import { krippendorffAlphaNominal } from "../stats/krippendorff-alpha";
 import type { Judgement, ReviewUnit } from "./units";
 
@@ -26,15 +27,24 @@ export interface Agreement {
   raters: number;
   verdict: AgreementOn;
   labelPresent: AgreementOn;
+  /** Intraclass correlation of the 1–5 answer-quality scores (the largest complete raters × items block). */
+  qualityScore: IccResult;
 }
 
-/** Agreement on the overall verdict (4 nominal categories) and on "is the label in the answer?". */
+/** Agreement on the overall verdict (4 nominal categories), on "is the label in the answer?", and on the answer-quality score (ICC). */
 export function agreement(units: readonly ReviewUnit[]): Agreement {
   const raters = new Set(units.flatMap((unit) => unit.judgements.map((judgement) => judgement.raterId)));
   return {
     raters: raters.size,
     verdict: agreementOn(units, (judgement) => judgement.verdict),
     labelPresent: agreementOn(units, (judgement) => judgement.labelPresent),
+    qualityScore: intraclassCorrelationOf(
+      units.flatMap((unit) =>
+        unit.judgements.flatMap(({ raterId, qualityScore }) =>
+          qualityScore == null ? [] : [{ targetId: unit.unitId, raterId, score: qualityScore }],
+        ),
+      ),
+    ),
   };
 }
 

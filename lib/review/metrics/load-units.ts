@@ -18,10 +18,11 @@ interface JudgementRow {
   raterId: string;
   verdict: AuditVerdict | null;
   labelPresent: boolean | null;
+  qualityScore: number | null;
 }
 
 const UNIT_COLUMNS = `g."cycleId", c.index AS "cycleIndex", q."datasetId", d.name AS "datasetName", g.mode, lv.passed,
-  au."userId" AS "raterId", au.verdict, au."labelPresent"`;
+  au."userId" AS "raterId", au.verdict, au."labelPresent", au."qualityScore"`;
 
 const GENERATION_JOINS = `JOIN "Generation" g ON g.id = au."generationId"
   JOIN "Cycle" c ON c.id = g."cycleId"
@@ -38,7 +39,7 @@ const GENERATION_JOINS = `JOIN "Generation" g ON g.id = au."generationId"
 export async function loadQueueUnits(queueId: number): Promise<ReviewUnit[]> {
   const { rows } = await pool().query<JudgementRow & { stratum: string | null }>(
     `SELECT i.id AS "unitId", i."isGold", i."goldAnswer", i.stratum, cy.id AS "cycleId", cy.index AS "cycleIndex",
-            d.id AS "datasetId", d.name AS "datasetName", au."userId" AS "raterId", au.verdict, au."labelPresent"
+            d.id AS "datasetId", d.name AS "datasetName", au."userId" AS "raterId", au.verdict, au."labelPresent", au."qualityScore"
      FROM "ReviewQueueItem" i
      JOIN "ReviewQueue" rq ON rq.id = i."queueId"
      JOIN "ReviewAssignment" a ON a."itemId" = i.id AND a.status = 'SUBMITTED'
@@ -97,7 +98,7 @@ function unitsFromRows(rows: readonly JudgementRow[]): ReviewUnit[] {
       };
       units.set(row.unitId, unit);
     }
-    unit.judgements.push({ raterId: row.raterId, verdict: row.verdict, labelPresent: row.labelPresent });
+    unit.judgements.push({ raterId: row.raterId, verdict: row.verdict, labelPresent: row.labelPresent, qualityScore: row.qualityScore });
   }
   return [...units.values()];
 }

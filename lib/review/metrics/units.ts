@@ -6,6 +6,8 @@ export interface Judgement {
   raterId: string;
   verdict: AuditVerdict | null;
   labelPresent: boolean | null;
+  /** Answer quality 1–5; null or absent when not scored. */
+  qualityScore?: number | null;
 }
 
 /** What was judged — a queue item (or, across a run, a generation) — with its judgements. */

@@ -3,6 +3,13 @@ import { AUDIT_VERDICTS } from "../constants";
 
 const seconds = z.number().min(0).max(86_400);
 
+/** An optional 1–5 rubric score (answer quality on an audit, explanation quality on a sign-off). */
+export const qualityScoreSchema = z
+  .number({ error: "the quality score must be a whole number from 1 to 5" })
+  .int("the quality score must be a whole number from 1 to 5")
+  .min(1, "the quality score must be a whole number from 1 to 5")
+  .max(5, "the quality score must be a whole number from 1 to 5");
+
 /** A hallucinated span as the client sends it: offsets into the answer, optionally a video interval. */
 const spanInputSchema = z
   .object({
@@ -39,6 +46,7 @@ export const auditPatchSchema = z
     verdict: z.enum(AUDIT_VERDICTS).nullable().optional(),
     hallucinatedSpans: z.array(spanInputSchema).max(200).optional(),
     labelPresent: z.boolean().nullable().optional(),
+    qualityScore: qualityScoreSchema.nullable().optional(),
     note: z.string().max(10_000).optional(),
     submit: z.boolean().optional(),
   })

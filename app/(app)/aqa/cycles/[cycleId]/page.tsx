@@ -6,6 +6,7 @@ import { DiveTable } from "@/components/aqa/dive-table";
 import { MetricCards } from "@/components/aqa/metric-cards";
 import { ModeSwitch } from "@/components/aqa/mode-switch";
 import { ScoreScatter } from "@/components/aqa/score-scatter";
+import { SignOffAgreementPanel } from "@/components/aqa/sign-off-agreement";
 import { TrendTable } from "@/components/aqa/trend-table";
 import { loadCyclePage } from "./load-cycle";
 import { buttonClasses } from "@/components/ui/button";
@@ -60,6 +61,8 @@ export default async function AqaCyclePage(props: {
         </h2>
         <ScoreScatter points={dashboard.points} />
       </section>
+
+      <SignOffAgreementPanel agreement={dashboard.signOffAgreement} simulated={metrics.simulated > 0} />
 
       <section aria-labelledby="trend-heading" className="space-y-3">
         <h2 id="trend-heading" className="text-lg font-semibold">

@@ -5,6 +5,7 @@ import { formatDifficulty, formatScore, formatSigned } from "@/components/aqa/fo
 import { MetricCards } from "@/components/aqa/metric-cards";
 import { PrintButton } from "@/components/aqa/print-button";
 import { ScoreScatter } from "@/components/aqa/score-scatter";
+import { SignOffAgreementPanel } from "@/components/aqa/sign-off-agreement";
 import { TrendTable } from "@/components/aqa/trend-table";
 import { AQA_MODE_LABELS, cycleDiveRows } from "@/lib/aqa-review";
 import { loadCyclePage } from "../load-cycle";
@@ -57,6 +58,7 @@ export default async function AqaCycleReportPage(props: {
         <ScoreScatter points={dashboard.points} />
         <TrendTable cycles={trend} currentCycleId={cycle.id} mode={mode} />
       </div>
+      <SignOffAgreementPanel agreement={dashboard.signOffAgreement} simulated={metrics.simulated > 0} />
 
       <table className="w-full text-left tabular-nums" aria-label="Every dive">
         <thead className="border-b border-slate-300 text-xs text-slate-500 [&_th]:pr-2">
@@ -106,6 +108,7 @@ export default async function AqaCycleReportPage(props: {
                   <div key={s.user.id} data-testid="report-sign-off">
                     {s.decision === "ACCEPTED" ? "accepted" : "rejected"} by {s.user.name}
                     {s.reason && `: ${s.reason}`}
+                    {s.qualityScore !== null && ` (quality ${s.qualityScore}/5)`}
                     {s.comment && <div className="text-slate-600">Comment: {s.comment}</div>}
                   </div>
                 ))}
