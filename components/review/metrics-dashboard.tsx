@@ -174,9 +174,10 @@ export function MetricsDashboard({ queueId, queueName, runId }: { queueId: numbe
         </Table>
       </section>
       <p className="mt-6 text-xs text-slate-500">
-        An item counts as hallucinated when most of its raters call it hallucinated or partly correct (a tie counts; “unsure” abstains).
-        Gold items are left out of the rates. In a stratified queue, read the rates per dataset and mode: strata were sampled equally, not
-        in proportion.
+        An item counts as hallucinated when most of its raters call it hallucinated or partly correct (a tie counts; “unsure” abstains),
+        unless its final verdict was adjudicated: <span data-testid="metric-adjudicated">{m.overall.adjudicated} adjudicated</span>, whose
+        final verdict counts instead (agreement, κ and α, stays on the raters&apos; own verdicts). Gold items are left out of the rates. In
+        a stratified queue, read the rates per dataset and mode: strata were sampled equally, not in proportion.
       </p>
     </main>
   );

@@ -11,6 +11,7 @@ import { useShortcuts } from "./use-shortcuts";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { formatStatus } from "@/lib/format/formatters";
+import { MemberProgress } from "./member-progress";
 
 export interface QueueOverviewProps {
   queue: {
@@ -81,6 +82,11 @@ export function QueueOverview({ queue, canManage, finished }: QueueOverviewProps
             Metrics
           </Link>
         )}
+        {canManage && queue.overlap > 1 && (
+          <Link href={`/review/${queue.id}/adjudicate`} className="text-indigo-700 hover:underline">
+            Disagreements
+          </Link>
+        )}
         {canManage && (
           <span className="text-sm text-slate-700">
             Download audits:{" "}
@@ -120,6 +126,7 @@ export function QueueOverview({ queue, canManage, finished }: QueueOverviewProps
             </div>
             <p className="mt-2 text-sm text-slate-600">Members: {queue.members.map((member) => member.name).join(", ") || "none"}</p>
           </section>
+          <MemberProgress queueId={queue.id} />
           <Items queueId={queue.id} />
         </>
       )}

@@ -1,5 +1,9 @@
 import type { GetReviewCyclesResponse } from "@/app/api/review/cycles/route";
 import type { GetReviewPeopleResponse } from "@/app/api/review/people/route";
+import type { GetReviewQueueAdjudicationsResponse } from "@/app/api/review/queues/[queueId]/adjudications/route";
+import type { PutReviewQueueItemAdjudicationResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/adjudication/route";
+import type { GetReviewQueueProgressResponse } from "@/app/api/review/queues/[queueId]/progress/route";
+import type { PostReviewQueueReassignResponse } from "@/app/api/review/queues/[queueId]/reassign/route";
 import type { GetReviewQueueHistoryResponse } from "@/app/api/review/queues/[queueId]/history/route";
 import type { PutReviewQueueItemAuditResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/audit/route";
 import type { PostReviewQueueItemReleaseResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/release/route";
@@ -54,6 +58,19 @@ export const reviewApi = {
   history: (queueId: number, cursor?: string | null) =>
     apiFetch<GetReviewQueueHistoryResponse>(withCursor(`${base(queueId)}/history`, cursor, 20)),
   metrics: (queueId: number) => apiFetch<GetReviewQueueMetricsResponse>(`${base(queueId)}/metrics`),
+  adjudications: (queueId: number) => apiFetch<GetReviewQueueAdjudicationsResponse>(`${base(queueId)}/adjudications`),
+  adjudicate: (
+    queueId: number,
+    itemId: number,
+    body: { verdict: AuditVerdict; hallucinatedSpans: { start: number; end: number }[]; note: string },
+  ) =>
+    apiFetch<PutReviewQueueItemAdjudicationResponse>(`${base(queueId)}/items/${itemId}/adjudication`, {
+      method: "PUT",
+      body: JSON.stringify(body),
+    }),
+  progress: (queueId: number) => apiFetch<GetReviewQueueProgressResponse>(`${base(queueId)}/progress`),
+  reassign: (queueId: number, body: { fromUserId: string; toUserId: string | null }) =>
+    apiFetch<PostReviewQueueReassignResponse>(`${base(queueId)}/reassign`, { method: "POST", body: JSON.stringify(body) }),
   runMetrics: (runId: number) => apiFetch<GetReviewRunMetricsResponse>(`/api/review/runs/${runId}/metrics`),
   cycles: (cursor?: string | null) => apiFetch<GetReviewCyclesResponse>(withCursor("/api/review/cycles", cursor)),
   people: () => apiFetch<GetReviewPeopleResponse>("/api/review/people"),

@@ -13,7 +13,7 @@ interface BackendDetails {
 
 /**
  * Every action the audit log records (users, roles, backends, imports, cycle launches and cancels,
- * exports, review queues, AQA sign-offs and reports, retried jobs), with what each records beside who, when and
+ * exports, review queues, adjudications and reassigned leases, AQA sign-offs and reports, retried jobs), with what each records beside who, when and
  * on what. This is the one list: `AuditAction` is its keys.
  */
 export interface AuditDetails {
@@ -42,6 +42,15 @@ export interface AuditDetails {
   };
   "review.queue.delete": NoDetails;
   "review.audits.export": { format: string; audits: number };
+  "review.adjudicate": {
+    queueId: number;
+    itemId: number;
+    verdict: string;
+    previousVerdict: string | null;
+    spans: number;
+    note: string;
+  };
+  "review.assignments.reassign": { fromUserId: string; toUserId: string | null; released: number; reassigned: number };
   "aqa.explanation.sign-off": {
     decision: string;
     /** Explanation quality 1–5, null when not scored (absent in entries written before scores). */
@@ -91,6 +100,8 @@ export const AUDIT_TARGET_TYPE: { readonly [A in AuditAction]: AuditTargetType }
   "review.queue.update": "ReviewQueue",
   "review.queue.delete": "ReviewQueue",
   "review.audits.export": "ReviewQueue",
+  "review.adjudicate": "Generation",
+  "review.assignments.reassign": "ReviewQueue",
   "aqa.explanation.sign-off": "Generation",
   "aqa.report.export": "Cycle",
   "job.retry": "Job",

@@ -9,3 +9,14 @@ export interface ReviewUser {
 export function canManageQueues(user: ReviewUser): boolean {
   return (QUEUE_MANAGER_ROLES as readonly string[]).includes(user.role);
 }
+
+/**
+ * Roles that oversee a queue's outcome: record the final verdict where raters disagree (adjudicate),
+ * follow each member's progress, release or reassign their leases. PIs too: the final word on a
+ * disputed answer is theirs as much as a researcher's. Annotators never.
+ */
+const QUEUE_OVERSEER_ROLES = ["ADMIN", "RESEARCHER", "PI"] as const;
+
+export function canOverseeQueues(user: ReviewUser): boolean {
+  return (QUEUE_OVERSEER_ROLES as readonly string[]).includes(user.role);
+}

@@ -1,3 +1,4 @@
+import { humanSaysHallucinated } from "@/lib/review/db/human-verdict";
 import { prisma } from "@/lib/db/prisma";
 import type { Db } from "@/lib/db/transaction";
 import type { CurationFilters } from "./metrics-repository";
@@ -143,7 +144,7 @@ export async function curatedPage(
        JOIN "Video" vi ON vi.id = q."videoId"
        JOIN "Dataset" d ON d.id = q."datasetId"
       WHERE g."cycleId" = $1 AND g.mode = ANY($3::"GenerationMode"[]) AND g.id > $5
-        AND (NOT $4 OR NOT EXISTS (SELECT 1 FROM "Audit" a WHERE a."generationId" = g.id AND a.verdict = 'HALLUCINATED'))
+        AND (NOT $4 OR NOT ${humanSaysHallucinated("g.id")})
       ORDER BY g.id LIMIT $6`,
     [input.cycleId, input.verifierVersion, input.modes, input.excludeHallucinated, input.afterId, input.limit],
   );

@@ -1,3 +1,4 @@
+import { humanSaysHallucinated } from "@/lib/review/db/human-verdict";
 import { db, type Queryable } from "./queryable";
 
 export interface DatasetYield {
@@ -37,7 +38,7 @@ export async function yieldByDataset(
 export interface CurationFilters {
   /** Direct answers only (the final cycle; or an export's choice). */
   directOnly: boolean;
-  /** Leave out answers an annotator marked HALLUCINATED. */
+  /** Leave out answers people found HALLUCINATED: the adjudicated verdict when there is one, else any annotator's (lib/review/db/human-verdict). */
   excludeHallucinated: boolean;
 }
 
@@ -52,7 +53,7 @@ export async function countCurated(
     `SELECT g.mode, count(*)::int AS n FROM "Generation" g
        JOIN "Verdict" v ON v."generationId" = g.id AND v."verifierVersion" = $2 AND v.passed
       WHERE g."cycleId" = $1 AND g.mode = ANY($3::"GenerationMode"[])
-        AND (NOT $4 OR NOT EXISTS (SELECT 1 FROM "Audit" a WHERE a."generationId" = g.id AND a.verdict = 'HALLUCINATED'))
+        AND (NOT $4 OR NOT ${humanSaysHallucinated("g.id")})
       GROUP BY g.mode`,
     [cycleId, verifierVersion, modesOf(filters), filters.excludeHallucinated],
   );

@@ -20,7 +20,11 @@ interface ExportedSpan {
   videoEndSec: number | null;
 }
 
-/** One audit as exported. No adjudication exists yet: `adjudicatedVerdict` is always null, kept for it. */
+/**
+ * One audit as exported, with the answer's adjudication when one was recorded. `finalVerdict` is
+ * the verdict metrics and the training export use for this answer: the adjudicated one when there
+ * is one (`finalVerdictFrom: "adjudication"`), else this rater's own (`"rater"`).
+ */
 export interface ExportedAudit {
   auditId: number;
   generationId: number;
@@ -35,7 +39,15 @@ export interface ExportedAudit {
   updatedAt: string;
   submitted: boolean;
   submittedAt: string | null;
-  adjudicatedVerdict: null;
+  adjudicatedVerdict: string | null;
+  adjudication: {
+    verdict: string;
+    note: string;
+    by: { id: string; name: string | null; email: string | null };
+    at: string;
+  } | null;
+  finalVerdict: string | null;
+  finalVerdictFrom: "adjudication" | "rater";
 }
 
 function exportedAudit(row: AuditExportRow, withIdentity: boolean): ExportedAudit {
@@ -59,7 +71,22 @@ function exportedAudit(row: AuditExportRow, withIdentity: boolean): ExportedAudi
     updatedAt: row.updatedAt.toISOString(),
     submitted: row.submittedAt !== null,
     submittedAt: row.submittedAt?.toISOString() ?? null,
-    adjudicatedVerdict: null,
+    adjudicatedVerdict: row.adjudicatedVerdict,
+    adjudication:
+      row.adjudicatedVerdict === null
+        ? null
+        : {
+            verdict: row.adjudicatedVerdict,
+            note: row.adjudicationNote ?? "",
+            by: {
+              id: row.adjudicatorId ?? "",
+              name: withIdentity ? row.adjudicatorName : null,
+              email: withIdentity ? row.adjudicatorEmail : null,
+            },
+            at: row.adjudicatedAt?.toISOString() ?? "",
+          },
+    finalVerdict: row.adjudicatedVerdict ?? row.verdict,
+    finalVerdictFrom: row.adjudicatedVerdict === null ? "rater" : "adjudication",
   };
 }
 
@@ -77,6 +104,12 @@ const CSV_COLUMNS = [
   "answer",
   "verdict",
   "adjudicated_verdict",
+  "adjudication_note",
+  "adjudicated_by_id",
+  "adjudicated_by_name",
+  "adjudicated_at",
+  "final_verdict",
+  "final_verdict_from",
   "hallucinated_spans",
   "hallucinated_span_video_times",
   "label_present",
@@ -100,6 +133,12 @@ function csvRow(audit: ExportedAudit): Record<(typeof CSV_COLUMNS)[number], stri
     answer: audit.answer,
     verdict: audit.verdict,
     adjudicated_verdict: audit.adjudicatedVerdict,
+    adjudication_note: audit.adjudication?.note ?? null,
+    adjudicated_by_id: audit.adjudication?.by.id ?? null,
+    adjudicated_by_name: audit.adjudication?.by.name ?? null,
+    adjudicated_at: audit.adjudication?.at ?? null,
+    final_verdict: audit.finalVerdict,
+    final_verdict_from: audit.finalVerdictFrom,
     hallucinated_spans: audit.hallucinatedSpans.map((span) => span.text).join(" | "),
     hallucinated_span_video_times: audit.hallucinatedSpans
       .map((span) =>

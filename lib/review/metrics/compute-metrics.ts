@@ -1,7 +1,7 @@
 import { AUDIT_VERDICTS, type AuditVerdict } from "../constants";
 import { wilsonInterval, type Proportion } from "../stats/wilson";
 import { agreement, type Agreement } from "./agreement";
-import { consensusHallucinated, consensusLabelPresent } from "./consensus";
+import { consensusHallucinated, consensusLabelPresent, hallucinationJudgements } from "./consensus";
 import type { ReviewUnit } from "./units";
 
 export interface GroupMetrics {
@@ -11,8 +11,10 @@ export interface GroupMetrics {
   dims: { cycleIndex?: number; datasetName?: string; mode?: string };
   /** Units with at least one submitted judgement. */
   units: number;
-  /** Share of units the raters call hallucinated (consensus), with its 95 % Wilson interval. */
+  /** Share of units the raters call hallucinated (consensus, or the adjudicated verdict where there is one), with its 95 % Wilson interval. */
   hallucination: Proportion;
+  /** Units decided by an adjudicated verdict rather than the raters' consensus. */
+  adjudicated: number;
   /** Judgements per verdict (every rater counted). */
   verdicts: Record<AuditVerdict, number>;
   /** Among answers the verifier passed: share whose label people found present (paper fig. 14, left). */
@@ -98,10 +100,12 @@ function groupMetrics(key: string, label: string, units: readonly ReviewUnit[], 
   const verdicts = Object.fromEntries(AUDIT_VERDICTS.map((verdict) => [verdict, 0])) as Record<AuditVerdict, number>;
   let hallucinated = 0;
   let decided = 0;
+  let adjudicated = 0;
   const presence = { passed: { present: 0, n: 0 }, failed: { present: 0, n: 0 } };
   for (const unit of units) {
     for (const judgement of unit.judgements) if (judgement.verdict !== null) verdicts[judgement.verdict] += 1;
-    const isHallucinated = consensusHallucinated(unit.judgements);
+    if (unit.adjudicatedVerdict) adjudicated += 1;
+    const isHallucinated = consensusHallucinated(hallucinationJudgements(unit));
     if (isHallucinated !== undefined) {
       decided += 1;
       if (isHallucinated) hallucinated += 1;
@@ -119,6 +123,7 @@ function groupMetrics(key: string, label: string, units: readonly ReviewUnit[], 
     dims,
     units: units.length,
     hallucination: wilsonInterval(hallucinated, decided),
+    adjudicated,
     verdicts,
     precision: wilsonInterval(presence.passed.present, presence.passed.n),
     missRate: wilsonInterval(presence.failed.present, presence.failed.n),

@@ -1,5 +1,5 @@
 import { HALLUCINATION_VERDICTS } from "../constants";
-import type { Judgement } from "./units";
+import type { Judgement, ReviewUnit } from "./units";
 
 /**
  * Whether the raters say the answer hallucinates: "hallucinated" and "partly correct" count as
@@ -30,4 +30,14 @@ export function consensusLabelPresent(judgements: readonly Judgement[]): boolean
   }
   if (votes === 0 || present * 2 === votes) return undefined;
   return present * 2 > votes;
+}
+
+/**
+ * The judgements a unit's hallucination consensus is taken from: its adjudicated verdict alone when
+ * one was recorded (the final word where raters disagreed), else the raters' own. Agreement (κ, α)
+ * and label presence always use the raters' own judgements.
+ */
+export function hallucinationJudgements(unit: Pick<ReviewUnit, "judgements" | "adjudicatedVerdict">): readonly Judgement[] {
+  if (!unit.adjudicatedVerdict) return unit.judgements;
+  return [{ raterId: "adjudication", verdict: unit.adjudicatedVerdict, labelPresent: null }];
 }

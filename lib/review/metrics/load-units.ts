@@ -19,16 +19,18 @@ interface JudgementRow {
   verdict: AuditVerdict | null;
   labelPresent: boolean | null;
   qualityScore: number | null;
+  adjudicatedVerdict: AuditVerdict | null;
 }
 
 const UNIT_COLUMNS = `g."cycleId", c.index AS "cycleIndex", q."datasetId", d.name AS "datasetName", g.mode, lv.passed,
-  au."userId" AS "raterId", au.verdict, au."labelPresent", au."qualityScore"`;
+  au."userId" AS "raterId", au.verdict, au."labelPresent", au."qualityScore", adj.verdict AS "adjudicatedVerdict"`;
 
 const GENERATION_JOINS = `JOIN "Generation" g ON g.id = au."generationId"
   JOIN "Cycle" c ON c.id = g."cycleId"
   JOIN "Question" q ON q.id = g."questionId"
   JOIN "Dataset" d ON d.id = q."datasetId"
-  ${LATEST_VERDICT_LATERAL}`;
+  ${LATEST_VERDICT_LATERAL}
+  LEFT JOIN "Adjudication" adj ON adj."generationId" = g.id`;
 
 /**
  * The queue's items that have submitted audits, one unit per item, judgements from the people who
@@ -39,7 +41,8 @@ const GENERATION_JOINS = `JOIN "Generation" g ON g.id = au."generationId"
 export async function loadQueueUnits(queueId: number): Promise<ReviewUnit[]> {
   const { rows } = await pool().query<JudgementRow & { stratum: string | null }>(
     `SELECT i.id AS "unitId", i."isGold", i."goldAnswer", i.stratum, cy.id AS "cycleId", cy.index AS "cycleIndex",
-            d.id AS "datasetId", d.name AS "datasetName", au."userId" AS "raterId", au.verdict, au."labelPresent", au."qualityScore"
+            d.id AS "datasetId", d.name AS "datasetName", au."userId" AS "raterId", au.verdict, au."labelPresent", au."qualityScore",
+            adj.verdict AS "adjudicatedVerdict"
      FROM "ReviewQueueItem" i
      JOIN "ReviewQueue" rq ON rq.id = i."queueId"
      JOIN "ReviewAssignment" a ON a."itemId" = i.id AND a.status = 'SUBMITTED'
@@ -47,6 +50,7 @@ export async function loadQueueUnits(queueId: number): Promise<ReviewUnit[]> {
      JOIN "Cycle" cy ON cy.id = CASE WHEN i."isGold" OR rq."cycleId" IS NULL
                                      THEN (SELECT g."cycleId" FROM "Generation" g WHERE g.id = i."generationId") ELSE rq."cycleId" END
      LEFT JOIN "Dataset" d ON d.id = nullif(split_part(i.stratum, '|', 1), '')::int
+     LEFT JOIN "Adjudication" adj ON adj."generationId" = i."generationId"
      WHERE i."queueId" = $1
      ORDER BY i.id, au."userId"`,
     [queueId],
@@ -95,6 +99,7 @@ function unitsFromRows(rows: readonly JudgementRow[]): ReviewUnit[] {
         mode: row.mode,
         passed: row.passed,
         judgements: [],
+        adjudicatedVerdict: row.adjudicatedVerdict,
       };
       units.set(row.unitId, unit);
     }

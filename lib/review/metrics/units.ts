@@ -23,4 +23,6 @@ export interface ReviewUnit {
   /** The verifier's latest verdict on the generation, null if never verified. */
   passed: boolean | null;
   judgements: Judgement[];
+  /** The final verdict recorded where raters disagreed (lib/review/adjudication): it decides the unit's consensus figures. */
+  adjudicatedVerdict?: AuditVerdict | null;
 }

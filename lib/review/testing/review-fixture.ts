@@ -159,7 +159,7 @@ function verdictMatches(text: string, passed: boolean): unknown[] {
 /** A user row for tests (no password: these users never sign in). */
 export async function createReviewer(
   tag: string,
-  role: "ANNOTATOR" | "RESEARCHER" | "ADMIN" = "ANNOTATOR",
+  role: "ANNOTATOR" | "RESEARCHER" | "ADMIN" | "PI" = "ANNOTATOR",
 ): Promise<{ id: string; role: string }> {
   const id = `reviewer-${tag}-${randomUUID().slice(0, 8)}`;
   await pool().query(`INSERT INTO "User" (id, name, email, role) VALUES ($1, $2, $3, $4::"Role")`, [
