@@ -4,20 +4,13 @@ import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { SYSTEM_ACTOR, type Actor } from "@/lib/audit/actor";
 import { createUser } from "@/lib/auth/users";
-import {
-  createAudit,
-  createAuditor,
-  createDatasetWithQuestions,
-  createGenerations,
-  createRunWithCycles,
-  uniqueTag,
-} from "@/lib/cockpit/testing/cockpit-fixtures";
 import { mediaRoot } from "@/lib/config/media-root";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { auditTrail } from "@/lib/testing/audit-trail";
 import { countLeftOutByAudits, createExport, findExport } from "../db/export-repository";
 import type { JobSender } from "../engine/job-sender";
+import { createFixtureDataset } from "../testing/fixtures";
 import { writePreferenceExport } from "./preference-export";
 import { requestExport } from "./request-export";
 
@@ -30,11 +23,65 @@ let datasetName: string;
 
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
 
+interface Spec {
+  questionId: number;
+  mode?: "ANSWER" | "RATIONALIZATION";
+  sampleIndex?: number;
+  passed: boolean;
+  text: string;
+}
+
+async function createGenerations(specs: Spec[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (const spec of specs) {
+    const { id } = await prisma().generation.create({
+      data: {
+        cycleId,
+        questionId: spec.questionId,
+        mode: spec.mode ?? "ANSWER",
+        sampleIndex: spec.sampleIndex ?? 0,
+        model: "base",
+        prompt: "p",
+        text: spec.text,
+        verdicts: {
+          create: { verifierVersion: VERSION, configHash: "h", passed: spec.passed, score: spec.passed ? 1 : 0, method: "keywords" },
+        },
+      },
+      select: { id: true },
+    });
+    ids.push(id);
+  }
+  return ids;
+}
+
+async function createRater(name: string): Promise<string> {
+  const id = `${tag}-${name}`;
+  await prisma().user.create({ data: { id, email: `${id}@test.local`, name, role: "ANNOTATOR" }, select: { id: true } });
+  return id;
+}
+
+async function createAudit(generationId: number, userId: string, verdict: "CORRECT" | "HALLUCINATED" | "PARTLY_CORRECT", submitted = true) {
+  await prisma().audit.create({
+    data: { generationId, userId, verdict, submittedAt: submitted ? new Date() : null },
+    select: { id: true },
+  });
+}
+
 beforeAll(async () => {
-  tag = uniqueTag("dpo");
-  const { questionIds: q } = await createDatasetWithQuestions(tag, "class", 4);
-  cycleId = (await createRunWithCycles(tag, 1)).cycleIds[0]!;
-  const ids = await createGenerations(cycleId, [
+  tag = `dpo-${Date.now().toString(36)}`;
+  const { trainQuestionIds: q } = await createFixtureDataset({ name: tag, train: 4 });
+  const checkpoint = await prisma().checkpoint.create({
+    data: { servedName: `${tag}-base`, kind: "BASE", baseModel: "base" },
+    select: { id: true },
+  });
+  const run = await prisma().run.create({ data: { name: tag, config: {} }, select: { id: true } });
+  cycleId = (
+    await prisma().cycle.create({
+      data: { runId: run.id, index: 1, status: "DONE", config: {}, inputCheckpointId: checkpoint.id },
+      select: { id: true },
+    })
+  ).id;
+  const ids = await createGenerations([
     // Question 0: the verifier passed both; a rater found the second hallucinated. A third failed.
     { questionId: q[0]!, sampleIndex: 0, passed: true, text: "She eats apple pie." },
     { questionId: q[0]!, sampleIndex: 1, passed: true, text: "She eats apple pie while a dragon watches." },
@@ -52,22 +99,22 @@ beforeAll(async () => {
   ]);
   const [q0pass, q0hall, q0fail, q1low, q1high, q2a, q2b, q2r, q3pass, q3fail] = ids as [number, ...number[]];
   g = { q0pass, q0hall, q0fail, q1low, q1high, q2a, q2b, q2r, q3pass, q3fail } as Record<string, number>;
-  const rater = await createAuditor(tag);
-  const other = await createAuditor(tag);
-  await createAudit(g.q0hall!, rater, "HALLUCINATED", false);
+  const rater = await createRater("rater");
+  const other = await createRater("other");
+  await createAudit(g.q0hall!, rater, "HALLUCINATED");
   // A draft is not a judgement: the passing answer stays the chosen one.
-  await createAudit(g.q0pass!, rater, "PARTLY_CORRECT", null, false);
-  await createAudit(g.q1low!, rater, "HALLUCINATED", false);
-  await createAudit(g.q1high!, other, "CORRECT", true);
+  await createAudit(g.q0pass!, rater, "PARTLY_CORRECT", false);
+  await createAudit(g.q1low!, rater, "HALLUCINATED");
+  await createAudit(g.q1high!, other, "CORRECT");
   await prisma().adjudication.createMany({
     data: [
       { generationId: g.q1low!, userId: other, verdict: "CORRECT" },
       { generationId: g.q1high!, userId: rater, verdict: "HALLUCINATED" },
     ],
   });
-  await createAudit(g.q2a!, rater, "HALLUCINATED", false);
-  await createAudit(g.q2b!, rater, "HALLUCINATED", false);
-  await createAudit(g.q2r!, rater, "HALLUCINATED", false);
+  await createAudit(g.q2a!, rater, "HALLUCINATED");
+  await createAudit(g.q2b!, rater, "HALLUCINATED");
+  await createAudit(g.q2r!, rater, "HALLUCINATED");
   await prisma().generation.update({ where: { id: g.q3pass! }, data: { simulated: true }, select: { id: true } });
 
   const row = await createExport({
@@ -119,10 +166,10 @@ describe("preference pairs from audits, adjudications and the verifier", () => {
       ["Eating apple pie.", "Dancing.", "verifier"],
     ]);
     expect(records[0]).toMatchObject({
-      messages: [{ role: "user", content: "<video>\nWhat happens in clip 0?" }],
+      messages: [{ role: "user", content: "<video>\nWhat is the person doing in this video?" }],
       chosen: { role: "assistant" },
       rejected: { role: "assistant" },
-      videos: [`clips/${tag}-v0.mp4`],
+      videos: ["clips/fixtures/clip-0.mp4"],
     });
   });
 
