@@ -30,7 +30,7 @@ export interface CycleProgress {
   siblings: { id: number; index: number; status: string }[];
 }
 
-export interface TrainingData {
+interface TrainingData {
   curated: { answers: number; rationalizations: number; total: number; directOnly: boolean } | null;
   /**
    * Verified answers (and rationalizations, unless the training set takes direct answers only) that

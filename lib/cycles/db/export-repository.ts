@@ -151,7 +151,7 @@ export async function curatedPage(
 }
 
 /** What people said of one answer: an adjudication when there is one, else the raters' submitted audits. */
-export type HumanJudgement = "CORRECT" | "HALLUCINATED" | "PARTLY_CORRECT" | "UNSURE";
+type HumanJudgement = "CORRECT" | "HALLUCINATED" | "PARTLY_CORRECT" | "UNSURE";
 
 /** One answer to a question, with everything preference pairing weighs. */
 export interface PreferenceCandidate {

@@ -11,7 +11,7 @@ import { exportDirectory, type ExportSettings, llamaFactoryVideoPath, type Writt
 
 const QUESTIONS_PER_PAGE = 500;
 
-export const PAIRING_RULE = {
+const PAIRING_RULE = {
   chosen:
     "an answer people judged correct (an adjudication overrides the raters' audits; every submitted audit must say CORRECT), else one the verifier passed; never one judged hallucinated",
   rejected:
