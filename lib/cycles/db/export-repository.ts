@@ -221,14 +221,17 @@ export async function countLeftOutByAudits(
   queryable: Queryable = db(),
 ): Promise<{ answers: number; rationalizations: number }> {
   const { rows } = await queryable.query<{ answers: number; rationalizations: number }>(
-    `SELECT count(*) FILTER (WHERE g.mode = 'ANSWER')::int AS answers,
+    // Starts from the (few) judgements rather than the cycle's generations: the cycle page polls it.
+    `WITH judged AS (
+       SELECT a."generationId" FROM "Audit" a WHERE a.verdict = 'HALLUCINATED'
+       UNION SELECT j."generationId" FROM "Adjudication" j WHERE j.verdict = 'HALLUCINATED')
+     SELECT count(*) FILTER (WHERE g.mode = 'ANSWER')::int AS answers,
             count(*) FILTER (WHERE g.mode = 'RATIONALIZATION')::int AS rationalizations
-       FROM "Generation" g
+       FROM judged
+       JOIN "Generation" g ON g.id = judged."generationId" AND g."cycleId" = $1 AND g.mode IN ('ANSWER', 'RATIONALIZATION')
        JOIN "Verdict" v ON v."generationId" = g.id AND v."verifierVersion" = $2 AND v.passed
        LEFT JOIN "Adjudication" adj ON adj."generationId" = g.id
-      WHERE g."cycleId" = $1 AND g.mode IN ('ANSWER', 'RATIONALIZATION')
-        AND (adj.verdict = 'HALLUCINATED'
-          OR (adj.id IS NULL AND EXISTS (SELECT 1 FROM "Audit" a WHERE a."generationId" = g.id AND a.verdict = 'HALLUCINATED')))`,
+      WHERE adj.verdict IS NULL OR adj.verdict = 'HALLUCINATED'`,
     [cycleId, verifierVersion],
   );
   return rows[0] ?? { answers: 0, rationalizations: 0 };
