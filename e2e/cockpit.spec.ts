@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { strFromU8, unzipSync } from "fflate";
 import { signIn } from "./sign-in";
 
 // The researcher's cockpit against the demo: the simulator as backend, the demo's clips. The demo
@@ -141,6 +142,9 @@ test("a researcher launches a cycle on the demo, watches it finish, sees the yie
   // The yield says what it is over, and that the simulator answered.
   await expect(page.getByTestId("cycle-yield")).toContainText(/answer yield .* of \d+ questions answered/);
   await expect(page.getByTestId("cycle-yield").getByText("Simulated")).toBeVisible();
+  // Beside the training data figures: how many verified answers audits kept out of it (none audited here).
+  await expect(page.getByTestId("cycle-training-data")).toContainText(/training data \d+ examples/);
+  await expect(page.getByTestId("cycle-left-out-by-audits")).toHaveText("0 left out by audits");
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Cycles" }).click();
   const yieldChart = page.getByTestId("yield-chart");
@@ -186,4 +190,40 @@ test("a researcher launches a cycle on the demo, watches it finish, sees the yie
   expect(records.every((record) => record.simulated === true)).toBe(true);
   await expect(row.getByText("Simulated")).toBeVisible();
   await expect(row).toContainText(String(records.length));
+
+  // Preference pairs for DPO from the same cycle: chosen vs rejected answers, each pair with its source.
+  await page.getByLabel("Format").selectOption("LLAMA_FACTORY_DPO");
+  await expect(page.getByTestId("dpo-explanation")).toContainText("stage: dpo");
+  const [createdDpo] = await Promise.all([
+    page.waitForResponse((response) => new URL(response.url()).pathname === "/api/exports" && response.request().method() === "POST"),
+    page.getByRole("button", { name: "Create export" }).click(),
+  ]);
+  expect(createdDpo.status()).toBe(201);
+  const { id: dpoId } = (await createdDpo.json()) as { id: number };
+  const dpoRow = page.getByTestId(`export-${dpoId}`);
+  await expect(dpoRow).toContainText("llama-factory-dpo");
+  const dpoDownload = dpoRow.getByRole("link", { name: "Download" });
+  await expect(dpoDownload).toBeVisible({ timeout: 60_000 });
+  const [dpoFile] = await Promise.all([page.waitForEvent("download"), dpoDownload.click()]);
+  const dataset = `vstar_c${cycleId}_dpo`;
+  expect(dpoFile.suggestedFilename()).toBe(`vstar-cycle-${cycleId}-export-${dpoId}-${dataset}.zip`);
+  const zipped = unzipSync(new Uint8Array(readFileSync(await dpoFile.path())));
+  expect(Object.keys(zipped).sort()).toEqual(
+    ["README.md", "dataset_info.json", `${dataset}.json`, "manifest.json"].map((name) => `${dataset}/${name}`).sort(),
+  );
+  const info = JSON.parse(strFromU8(zipped[`${dataset}/dataset_info.json`]!)) as Record<string, { ranking: boolean; formatting: string }>;
+  expect(info[dataset]).toMatchObject({ ranking: true, formatting: "sharegpt" });
+  const pairs = JSON.parse(strFromU8(zipped[`${dataset}/${dataset}.json`]!)) as {
+    chosen: { role: string };
+    source: string;
+    simulated: boolean;
+  }[];
+  const manifest = JSON.parse(strFromU8(zipped[`${dataset}/manifest.json`]!)) as { pairs: number; simulatedPairs: number };
+  expect(manifest.pairs).toBe(pairs.length);
+  // The first cycle answered some questions wrong and rationalized them right: those make pairs.
+  expect(pairs.length).toBeGreaterThan(0);
+  // The simulator wrote every answer: every pair says so.
+  expect(manifest.simulatedPairs).toBe(pairs.length);
+  expect(pairs.every((pair) => pair.simulated && pair.chosen.role === "assistant" && pair.source === "verifier")).toBe(true);
+  await expect(dpoRow).toContainText(`${pairs.length} pairs`);
 });

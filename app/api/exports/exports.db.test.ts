@@ -164,3 +164,26 @@ test("a LLaMA-Factory export stored as its data file (the cycle's training set) 
     expect(new TextDecoder().decode(files["vstar_c7/vstar_c7.json"])).toBe(data);
   }
 });
+
+test("DPO exports: only research roles may ask for one or download it; it downloads as the zip it was written as", async () => {
+  const refused = await POST(
+    call(annotator, "/api/exports", { method: "POST", body: JSON.stringify({ cycleId, format: "LLAMA_FACTORY_DPO" }) }),
+    { params: Promise.resolve({}) },
+  );
+  expect(refused.status).toBe(403);
+  const folder = path.posix.join("exports", tag, `export-${Math.random().toString(36).slice(2, 8)}`);
+  const info = path.join(mediaRoot(), folder, "dataset_info.json");
+  await mkdir(path.dirname(info), { recursive: true });
+  await writeFile(info, '{"vstar_c1_dpo":{"ranking":true}}\n');
+  await zipFiles(path.join(mediaRoot(), folder, "vstar_c1_dpo.zip"), [{ name: "vstar_c1_dpo/dataset_info.json", path: info }]);
+  const { id } = await prisma().export.create({
+    data: { cycleId, format: "LLAMA_FACTORY_DPO", status: "DONE", storagePath: `${folder}/vstar_c1_dpo.zip`, rowCount: 1, sizeBytes: 10n },
+    select: { id: true },
+  });
+  expect((await DOWNLOAD(call(annotator, `/api/exports/${id}/download`), idParams(id))).status).toBe(403);
+  const response = await DOWNLOAD(call(researcher, `/api/exports/${id}/download`), idParams(id));
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toBe("application/zip");
+  expect(response.headers.get("content-disposition")).toBe(`attachment; filename="vstar-cycle-${cycleId}-export-${id}-vstar_c1_dpo.zip"`);
+  expect(Object.keys(unzipSync(new Uint8Array(await response.arrayBuffer())))).toEqual(["vstar_c1_dpo/dataset_info.json"]);
+});

@@ -7,7 +7,7 @@ import type { GetCockpitCycleResponse } from "@/app/api/cockpit/cycles/[id]/rout
 import type { GetCockpitCycleErrorsResponse } from "@/app/api/cockpit/cycles/[id]/errors/route";
 import type { GetCockpitCycleTrainingResponse } from "@/app/api/cockpit/cycles/[id]/training/route";
 import { apiFetch } from "../../api-client";
-import { formatDateTime, formatPercent } from "@/lib/format/formatters";
+import { formatDateTime, formatNumber, formatPercent } from "@/lib/format/formatters";
 import { cockpitKeys } from "../query-keys";
 import { Section } from "../ui";
 import { CancelConfirm } from "./cancel-confirm";
@@ -135,6 +135,7 @@ export function CycleView({ initial }: { initial: GetCockpitCycleResponse["cycle
       <Section title="Stages">
         <StageList stages={cycle.stages} />
         <YieldSummary metrics={cycle.metrics} simulated={cycle.inputCheckpoint.simulated} />
+        <TrainingDataSummary data={cycle.trainingData} cycleId={cycle.id} />
       </Section>
       <Section title="Errors by reason">
         <ErrorGroups
@@ -172,6 +173,35 @@ export function CycleView({ initial }: { initial: GetCockpitCycleResponse["cycle
         <pre className="mt-2 overflow-auto text-xs">{JSON.stringify(cycle.config, null, 2)}</pre>
       </details>
     </div>
+  );
+}
+
+/** The curated training set and, beside it, the verified answers people's audits kept out of it. */
+function TrainingDataSummary({ data, cycleId }: { data: GetCockpitCycleResponse["cycle"]["trainingData"]; cycleId: number }) {
+  if (data.curated === null && data.leftOutByAudits === 0) return null;
+  return (
+    <p className="mt-1 text-sm text-slate-700" data-testid="cycle-training-data">
+      {data.curated && (
+        <>
+          training data {formatNumber(data.curated.total)} examples ({formatNumber(data.curated.answers)} answers
+          {data.curated.directOnly ? ", direct answers only" : ` + ${formatNumber(data.curated.rationalizations)} rationalizations`}) ·{" "}
+        </>
+      )}
+      <span
+        data-testid="cycle-left-out-by-audits"
+        title="Verified answers people judged hallucinated (an adjudication decides when there is one)"
+      >
+        {formatNumber(data.leftOutByAudits)} left out by audits
+      </span>
+      {data.leftOutByAudits > 0 && (
+        <>
+          {" · "}
+          <Link href={`/exports?cycleId=${cycleId}`} className="text-indigo-700 hover:underline">
+            use them as rejected answers in a DPO export
+          </Link>
+        </>
+      )}
+    </p>
   );
 }
 

@@ -15,6 +15,7 @@ import { DataTable } from "@/components/ui/data-table";
 
 const FORMATS = [
   { value: "LLAMA_FACTORY", label: "LLaMA-Factory (zip: dataset_info.json + sharegpt JSON)" },
+  { value: "LLAMA_FACTORY_DPO", label: "LLaMA-Factory DPO (zip: preference pairs, chosen vs rejected)" },
   { value: "VIDEO_LLAVA", label: "Video-LLaVA (conversations JSON)" },
   { value: "JSONL", label: "JSON lines (one generation per line)" },
 ];
@@ -57,8 +58,8 @@ export function ExportsPanel({ cycles, initialCycleId }: { cycles: { id: number;
                 </>
               ),
             },
-            { header: "Format", cell: (row) => row.format.toLowerCase().replace("_", "-") },
-            { header: "Filters", cell: (row) => describeFilters(row.filters), className: "text-xs text-slate-600" },
+            { header: "Format", cell: (row) => row.format.toLowerCase().replaceAll("_", "-") },
+            { header: "Filters", cell: (row) => describeFilters(row.format, row.filters), className: "text-xs text-slate-600" },
             {
               header: "Status",
               cell: (row) => (
@@ -68,7 +69,10 @@ export function ExportsPanel({ cycles, initialCycleId }: { cycles: { id: number;
                 </>
               ),
             },
-            { header: "Examples", cell: (row) => formatNumber(row.rowCount) },
+            {
+              header: "Examples",
+              cell: (row) => (row.format === "LLAMA_FACTORY_DPO" ? `${formatNumber(row.rowCount)} pairs` : formatNumber(row.rowCount)),
+            },
             { header: "Size", cell: (row) => formatBytes(row.sizeBytes) },
             {
               header: null,
@@ -86,10 +90,14 @@ export function ExportsPanel({ cycles, initialCycleId }: { cycles: { id: number;
   );
 }
 
-function describeFilters(filters: Record<string, unknown>): string {
+function describeFilters(format: string, filters: Record<string, unknown>): string {
   const parts = [
     filters.directOnly === true ? "direct answers only" : "answers + rationalizations",
-    filters.excludeHallucinated === false ? "hallucinated kept" : "hallucinated left out",
+    format === "LLAMA_FACTORY_DPO"
+      ? "hallucinated as rejected"
+      : filters.excludeHallucinated === false
+        ? "hallucinated kept"
+        : "hallucinated left out",
   ];
   if (filters.purpose === "training") parts.unshift("training set");
   if (filters.absoluteVideoPaths === true) parts.push("absolute server paths");
@@ -112,7 +120,8 @@ function NewExportForm({
   const [excludeHallucinated, setExcludeHallucinated] = useState(true);
   const [videoFolder, setVideoFolder] = useState("videos");
   const [absoluteVideoPaths, setAbsoluteVideoPaths] = useState(false);
-  const llamaFactory = format === "LLAMA_FACTORY";
+  const preference = format === "LLAMA_FACTORY_DPO";
+  const llamaFactory = format === "LLAMA_FACTORY" || preference;
   const create = useMutation({
     mutationFn: () =>
       apiFetch<PostExportsResponse>("/api/exports", {
@@ -121,7 +130,7 @@ function NewExportForm({
           cycleId: cycleId ? Number(cycleId) : undefined,
           format,
           directOnly,
-          excludeHallucinated,
+          ...(preference ? {} : { excludeHallucinated }),
           ...(llamaFactory ? { videoFolder, absoluteVideoPaths } : {}),
         }),
       }),
@@ -163,7 +172,13 @@ function NewExportForm({
         <label htmlFor="export-format" className="text-sm text-slate-700">
           Format
         </label>
-        <select id="export-format" className={inputClass} value={format} onChange={(event) => setFormat(event.target.value)}>
+        <select
+          id="export-format"
+          className={inputClass}
+          value={format}
+          aria-describedby={preference ? "export-format-help" : undefined}
+          onChange={(event) => setFormat(event.target.value)}
+        >
           {FORMATS.map((option) => (
             <option key={option.value} value={option.value}>
               {option.label}
@@ -177,11 +192,21 @@ function NewExportForm({
           <input type="checkbox" checked={directOnly} onChange={(event) => setDirectOnly(event.target.checked)} />
           Direct answers only
         </label>
-        <label className="flex items-center gap-2">
-          <input type="checkbox" checked={excludeHallucinated} onChange={(event) => setExcludeHallucinated(event.target.checked)} />
-          Leave out answers audited as hallucinated
-        </label>
+        {!preference && (
+          <label className="flex items-center gap-2">
+            <input type="checkbox" checked={excludeHallucinated} onChange={(event) => setExcludeHallucinated(event.target.checked)} />
+            Leave out answers audited as hallucinated
+          </label>
+        )}
       </div>
+      {preference && (
+        <p id="export-format-help" className="md:col-span-4 text-xs text-slate-600" data-testid="dpo-explanation">
+          Preference pairs for LLaMA-Factory&apos;s <span className="font-mono">stage: dpo</span>: per question, an answer people judged
+          correct (else one the verifier passed) is chosen over one they judged hallucinated (else one the verifier failed); an adjudication
+          overrides its raters. Each pair names its source (adjudication, audit or verifier); pairs with simulated answers are marked
+          simulated in the data and the manifest.
+        </p>
+      )}
       {llamaFactory && (
         <div className="md:col-span-4 grid grid-cols-1 gap-3 md:grid-cols-2">
           <div>

@@ -3,7 +3,14 @@ import { createTrainingBackend } from "@/lib/backends";
 import { startSimulator, type RunningSimulator } from "@/lib/backends/simulator";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
-import { createDatasetWithQuestions, createRunWithCycles, uniqueTag } from "../testing/cockpit-fixtures";
+import {
+  createAudit,
+  createAuditor,
+  createDatasetWithQuestions,
+  createGenerations,
+  createRunWithCycles,
+  uniqueTag,
+} from "../testing/cockpit-fixtures";
 import { cycleErrorGroups, cycleProgress } from "./cycle-progress-repository";
 import { cycleTrainingRuns } from "./training-runs-repository";
 
@@ -158,5 +165,44 @@ describe("cycle progress", () => {
     const [run] = await cycleTrainingRuns(slurmCycle);
     expect(run).toMatchObject({ logSource: "none", logTail: null, logError: null });
     expect(run?.logUnavailable).toMatch(/job 4242's log on the cluster \(in \/shared\/vstar, .*backend setting sharedFilesystem/);
+  });
+
+  test("the training data figures count the verified answers audits left out of the training export", async () => {
+    const other = await createRunWithCycles(`${tag}-audited`, 1);
+    const audited = other.cycleIds[0]!;
+    const [q0, q1, q2] = questionIds as [number, number, number];
+    const [hallucinated, overruled, confirmed, failed, kept, rationalization] = (await createGenerations(audited, [
+      { questionId: q0, sampleIndex: 0, passed: true },
+      { questionId: q0, sampleIndex: 1, passed: true },
+      { questionId: q1, sampleIndex: 0, passed: true },
+      { questionId: q1, sampleIndex: 1, passed: false },
+      { questionId: q2, sampleIndex: 0, passed: true },
+      { questionId: q2, mode: "RATIONALIZATION", passed: true },
+    ])) as [number, number, number, number, number, number];
+    const rater = await createAuditor(tag);
+    const adjudicator = await createAuditor(tag);
+    await createAudit(hallucinated, rater, "HALLUCINATED", false);
+    await createAudit(overruled, rater, "HALLUCINATED", false);
+    await createAudit(failed, rater, "HALLUCINATED", false);
+    await createAudit(kept, rater, "CORRECT", true);
+    await createAudit(rationalization, rater, "HALLUCINATED", false);
+    await prisma().adjudication.createMany({
+      data: [
+        { generationId: overruled, userId: adjudicator, verdict: "CORRECT" },
+        { generationId: confirmed, userId: adjudicator, verdict: "HALLUCINATED" },
+      ],
+    });
+    // Before curation: counted over the modes a training cycle takes (answers and rationalizations).
+    expect((await cycleProgress(audited, new Date(), "test-1"))?.trainingData).toEqual({ curated: null, leftOutByAudits: 3 });
+    await prisma().cycle.update({
+      where: { id: audited },
+      data: { metrics: { curation: { directOnly: true, examples: { answers: 2, rationalizations: 0, total: 2 } } } },
+      select: { id: true },
+    });
+    // Direct answers only: the hallucinated one and the adjudicated one; the overruled answer stays in, the failed one never was.
+    expect((await cycleProgress(audited, new Date(), "test-1"))?.trainingData).toEqual({
+      curated: { answers: 2, rationalizations: 0, total: 2, directOnly: true },
+      leftOutByAudits: 2,
+    });
   });
 });

@@ -1,4 +1,6 @@
+import { countLeftOutByAudits } from "@/lib/cycles/db/export-repository";
 import type { CycleStatus } from "@/lib/cycles/state-machine";
+import { VERIFIER_VERSION } from "@/lib/verifier";
 import { pool } from "@/lib/db/pool";
 import { prisma } from "@/lib/db/prisma";
 import { cycleLabel } from "./cycle-list-repository";
@@ -22,11 +24,22 @@ export interface CycleProgress {
   metrics: unknown;
   config: unknown;
   stages: StageProgress[];
+  /** The training set as curated (absent until the cycle curated), and what audits left out of it. */
+  trainingData: TrainingData;
   /** Run siblings, for navigating between the run's cycles. */
   siblings: { id: number; index: number; status: string }[];
 }
 
-export async function cycleProgress(cycleId: number, now = new Date()): Promise<CycleProgress | null> {
+interface TrainingData {
+  curated: { answers: number; rationalizations: number; total: number; directOnly: boolean } | null;
+  /**
+   * Verified answers (and rationalizations, unless the training set takes direct answers only) that
+   * people judged hallucinated, which the training export leaves out (excludeHallucinated).
+   */
+  leftOutByAudits: number;
+}
+
+export async function cycleProgress(cycleId: number, now = new Date(), verifierVersion = VERIFIER_VERSION): Promise<CycleProgress | null> {
   const cycle = await prisma().cycle.findUnique({
     where: { id: cycleId },
     select: {
@@ -50,6 +63,9 @@ export async function cycleProgress(cycleId: number, now = new Date()): Promise<
   if (!cycle) return null;
   const aggregates = await stageAggregates(cycleId);
   const stoppedIn = stoppedInOf(cycle.metrics);
+  const curated = curatedOf(cycle.metrics);
+  const leftOut = await countLeftOutByAudits(cycleId, verifierVersion);
+  const directOnly = curated?.directOnly ?? cycle.isFinal;
   return {
     id: cycle.id,
     runId: cycle.runId,
@@ -70,6 +86,7 @@ export async function cycleProgress(cycleId: number, now = new Date()): Promise<
     metrics: cycle.metrics,
     config: cycle.config,
     stages: stageProgress(cycle.status, stoppedIn, aggregates, now),
+    trainingData: { curated, leftOutByAudits: leftOut.answers + (directOnly ? 0 : leftOut.rationalizations) },
     siblings: cycle.run.cycles,
   };
 }
@@ -95,6 +112,18 @@ function stoppedInOf(metrics: unknown): CycleStatus | null {
   if (typeof metrics !== "object" || metrics === null) return null;
   const value = (metrics as { stoppedIn?: unknown }).stoppedIn;
   return typeof value === "string" ? (value as CycleStatus) : null;
+}
+
+/** The curation the engine recorded in the metrics (curate stage), when it did. */
+function curatedOf(metrics: unknown): TrainingData["curated"] {
+  if (typeof metrics !== "object" || metrics === null) return null;
+  const curation = (metrics as { curation?: unknown }).curation;
+  if (typeof curation !== "object" || curation === null) return null;
+  const { examples, directOnly } = curation as { examples?: unknown; directOnly?: unknown };
+  if (typeof examples !== "object" || examples === null) return null;
+  const { answers, rationalizations, total } = examples as Record<string, unknown>;
+  if (typeof answers !== "number" || typeof rationalizations !== "number" || typeof total !== "number") return null;
+  return { answers, rationalizations, total, directOnly: directOnly === true };
 }
 
 export interface ErrorGroup {

@@ -7,18 +7,19 @@ import { zipFiles } from "./zip-files";
  * A LLaMA-Factory export as one zip: a folder named after the dataset holding dataset_info.json
  * beside the data file (so the unpacked folder is a dataset_dir as it is) and a README. Written
  * under a temporary name and renamed, so a reader never sees half an archive. With removeLoose the
- * loose files go once archived (a download keeps only the zip).
+ * loose files go once archived (a download keeps only the zip). `extraFiles` names further files of
+ * the directory to archive beside them (a preference export's manifest.json).
  */
 export async function archiveLlamaFactory(
   directory: string,
   fileName: string,
   readmeText: string,
-  { removeLoose = false }: { removeLoose?: boolean } = {},
+  { removeLoose = false, extraFiles = [] }: { removeLoose?: boolean; extraFiles?: readonly string[] } = {},
 ): Promise<{ file: string; bytes: number }> {
   const datasetName = fileName.replace(/\.jsonl?$/, "");
   const readmePath = path.join(directory, "README.md");
   await writeFile(readmePath, readmeText);
-  const loose = [fileName, "dataset_info.json", "README.md"];
+  const loose = [fileName, "dataset_info.json", "README.md", ...extraFiles];
   const file = path.join(directory, `${datasetName}.zip`);
   const partial = `${file}.${randomUUID()}.partial`;
   const bytes = await zipFiles(

@@ -12,10 +12,11 @@ import { runExport } from "../stages/training-export";
 const DEFAULT_VIDEO_FOLDER = "videos";
 
 export const exportRequestSchema = z.strictObject({
-  format: z.enum(["VIDEO_LLAVA", "LLAMA_FACTORY", "JSONL"]),
+  /** LLAMA_FACTORY_DPO: preference pairs (chosen / rejected answer to one question) for LLaMA-Factory's DPO stage. */
+  format: z.enum(["VIDEO_LLAVA", "LLAMA_FACTORY", "LLAMA_FACTORY_DPO", "JSONL"]),
   /** Direct answers only (leave rationalizations out). */
   directOnly: z.boolean().default(false),
-  /** Leave out answers an annotator marked HALLUCINATED. */
+  /** Leave out answers an annotator marked HALLUCINATED (preference pairs use them as the rejected answer instead). */
   excludeHallucinated: z.boolean().default(true),
   /**
    * LLaMA-Factory: the folder the clips will be in, relative to the unpacked dataset folder (or
@@ -49,7 +50,7 @@ export async function requestExport(
   if (!(await loadCycle(cycleId))) throw new Error(`cycle ${cycleId} does not exist`);
   const { directOnly, excludeHallucinated } = parsed;
   const paths =
-    parsed.format === "LLAMA_FACTORY"
+    parsed.format === "LLAMA_FACTORY" || parsed.format === "LLAMA_FACTORY_DPO"
       ? parsed.absoluteVideoPaths
         ? { absoluteVideoPaths: true }
         : { videoFolder: parsed.videoFolder }

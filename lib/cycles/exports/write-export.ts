@@ -74,6 +74,7 @@ export function llamaFactoryVideoPath(
 /** Writes an export's file(s) from the database, page by page (memory independent of its size). */
 export async function writeExport(row: ExportRow, settings: ExportSettings): Promise<WrittenExport> {
   if (row.cycleId === null) throw new Error(`export ${row.id} belongs to no cycle`);
+  if (row.format === "LLAMA_FACTORY_DPO") throw new Error(`export ${row.id} holds preference pairs: writePreferenceExport writes it`);
   const cycleId = row.cycleId;
   const directory = exportDirectory(row);
   const datasetName = `vstar_c${cycleId}`;

@@ -1,6 +1,7 @@
 import { VERIFIER_VERSION } from "@/lib/verifier";
 import { createExport, findExport, findTrainingExport, updateExport, type ExportRow } from "../db/export-repository";
 import type { CycleState } from "../db/cycle-repository";
+import { writePreferenceExport } from "../exports/preference-export";
 import { writeExport, type WrittenExport } from "../exports/write-export";
 import type { CyclePlan } from "../plan";
 
@@ -24,7 +25,8 @@ export async function runExport(row: ExportRow, plan: Pick<CyclePlan, "config">)
   await updateExport(row.id, { status: "RUNNING", error: null });
   try {
     const { training } = plan.config;
-    const written = await writeExport(row, {
+    const write = row.format === "LLAMA_FACTORY_DPO" ? writePreferenceExport : writeExport;
+    const written = await write(row, {
       verifierVersion: VERIFIER_VERSION,
       answerPrompt: plan.config.prompts.answer,
       userTurn: training.userTurn,
