@@ -59,8 +59,9 @@ export async function transitionCycle(
   from: CycleStatus,
   to: CycleStatus,
   extra: { isFinal?: boolean; error?: string | null; metrics?: Record<string, unknown>; startedAt?: Date; finishedAt?: Date | null } = {},
+  db: Db = prisma(),
 ): Promise<boolean> {
-  const { count } = await prisma().cycle.updateMany({
+  const { count } = await db.cycle.updateMany({
     where: { id: cycleId, status: from },
     data: {
       status: to,
