@@ -36,7 +36,7 @@ export function runEndSentence(end: RunEnd): string {
 }
 
 /** The run's status once it ended this way (a run that needs attention is done). */
-export function runStatusOf(event: RunEndEvent): "DONE" | "FAILED" | "CANCELLED" {
+function runStatusOf(event: RunEndEvent): "DONE" | "FAILED" | "CANCELLED" {
   return event === "NEEDS_ATTENTION" ? "DONE" : event;
 }
 
