@@ -122,7 +122,7 @@ test("cancelling a run asks first and says what Resume and Retry do", async ({ p
   const panel = page.getByRole("region", { name: "Notifications" });
   const ended = panel.getByTestId("notification").filter({ hasText: "Run “e2e cancelled run” (simulated) was cancelled in cycle 1." });
   await expect(ended).toHaveAttribute("data-read", "false");
-  await expect(ended.getByText("Simulated")).toBeVisible();
+  await expect(ended.getByText("Simulated", { exact: true })).toBeVisible();
   await ended.getByRole("link", { name: "Open the cycle" }).click();
   await expect(page).toHaveURL(new RegExp(`${cyclePath}$`));
   await page.getByRole("button", { name: /^Notifications/ }).click();
