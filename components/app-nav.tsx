@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { ACCESS, ROLE_LABELS, type Access, type Role } from "@/lib/auth/roles";
+import { NotificationBell } from "./notifications/notification-bell";
 import { SignOutButton } from "./sign-out-button";
 
 const LINKS: { href: string; label: string; access: Access }[] = [
@@ -30,6 +31,7 @@ export function AppNav({ user }: { user: { name: string; role: Role } }) {
         <span className="ml-auto text-sm text-slate-500" data-testid="current-user">
           {user.name} · {ROLE_LABELS[user.role]}
         </span>
+        <NotificationBell />
         <Link href="/account" className="text-sm text-slate-600 hover:text-slate-900">
           Account
         </Link>

@@ -113,6 +113,23 @@ test("cancelling a run asks first and says what Resume and Retry do", async ({ p
   await confirm.getByRole("button", { name: "Cancel the run" }).click();
   await expect(page.getByTestId("cycle-status")).toHaveAttribute("data-status", "CANCELLED", { timeout: 60_000 });
   await expect(page.getByRole("button", { name: "Resume" })).toBeVisible();
+
+  // The run's end reaches the researcher who launched it: the bell counts it, the list says it was simulated.
+  const cyclePath = new URL(page.url()).pathname;
+  await page.goto("/datasets");
+  const bell = page.getByRole("button", { name: /^Notifications, \d+ unread$/ });
+  await expect(bell).toBeVisible({ timeout: 30_000 });
+  await bell.click();
+  const panel = page.getByRole("region", { name: "Notifications" });
+  const ended = panel.getByTestId("notification").filter({ hasText: "Run “e2e cancelled run” (simulated) was cancelled in cycle 1." });
+  await expect(ended).toHaveAttribute("data-read", "false");
+  await expect(ended.getByText("Simulated", { exact: true })).toBeVisible();
+  await ended.getByRole("link", { name: "Open the cycle" }).click();
+  await expect(page).toHaveURL(new RegExp(`${cyclePath}$`));
+  await page.getByRole("button", { name: /^Notifications/ }).click();
+  await expect(
+    page.getByRole("region", { name: "Notifications" }).getByTestId("notification").filter({ hasText: "e2e cancelled run" }),
+  ).toHaveAttribute("data-read", "true");
 });
 
 test("a researcher launches a cycle on the demo, watches it finish, sees the yield chart and downloads its training data", async ({

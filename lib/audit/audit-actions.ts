@@ -64,6 +64,8 @@ export interface AuditDetails {
   "aqa.report.export": { mode: string; format: "csv" };
   "job.retry": { queue: string };
   "generation.comment": { commentId: number; parentId: number | null; body: string };
+  /** The webhook's host only: the rest of a webhook URL (Slack's path) is a secret. */
+  "account.webhook": { host: string | null };
 }
 
 export type AuditAction = keyof AuditDetails;
@@ -106,6 +108,7 @@ export const AUDIT_TARGET_TYPE: { readonly [A in AuditAction]: AuditTargetType }
   "aqa.report.export": "Cycle",
   "job.retry": "Job",
   "generation.comment": "Generation",
+  "account.webhook": "User",
 };
 
 /** One entry to record: the action, the id of the row it acts on, and that action's details. */

@@ -3,6 +3,7 @@ import { benchmarkConfigSchema } from "@/lib/benchmarks/config";
 import { invalidInput } from "@/lib/errors/domain-error";
 import "@/lib/validation/zod-messages";
 import { bodyRowId } from "@/lib/http/schemas";
+import { webhookUrlSchema } from "@/lib/notifications/webhook-url";
 import { trainingHyperparametersSchema, videoSettingsSchema } from "@/lib/backends";
 import { PRESET_NAMES, resolveVerifierConfig, verifierOverridesSchema, VerifierConfigError, type VerifierConfig } from "@/lib/verifier";
 import { ANSWER_PROMPT, LABEL_PLACEHOLDER, QUESTION_PLACEHOLDER, RATIONALIZATION_PROMPT } from "./prompts";
@@ -146,6 +147,12 @@ export const cycleConfigSchema = z.strictObject({
   /** The base checkpoint's served name; defaults to the inference backend's model. */
   baseCheckpoint: z.string().min(1).optional(),
   execution: executionSchema.prefault({}),
+  notify: z
+    .strictObject({
+      /** Where this run's end is posted (JSON, with the `text` a Slack incoming webhook shows); else the launcher's own. */
+      webhookUrl: webhookUrlSchema.optional(),
+    })
+    .prefault({}),
   seed: z
     .int()
     .min(0)

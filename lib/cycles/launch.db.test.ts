@@ -10,7 +10,12 @@ import { cancelRun, launchRun, resumeRun } from "./launch";
 import { createFixtureDataset, createSimulatorBackends, type FixtureBackends, testCycleConfig } from "./testing/fixtures";
 
 /** Engine steps without a worker: nothing is sent. */
-const noJobs: JobSender = { sendBatches: async () => {}, sendTick: async () => {}, sendExport: async () => {} };
+const noJobs: JobSender = {
+  sendBatches: async () => {},
+  sendTick: async () => {},
+  sendExport: async () => {},
+  sendWebhook: async () => {},
+};
 const tag = `launch-audit-${Date.now()}`;
 let researcher: Actor;
 let datasetId: number;

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/change-password-form";
+import { WebhookForm } from "@/components/notifications/webhook-form";
 import { requireUser } from "@/app/_lib/require-user";
-import { ROLE_LABELS } from "@/lib/auth/roles";
+import { ACCESS, ROLE_LABELS, type Role } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -14,6 +15,7 @@ export default async function AccountPage() {
         {user.email} · {ROLE_LABELS[user.role]}
       </p>
       <ChangePasswordForm />
+      {(ACCESS.research as readonly Role[]).includes(user.role) && <WebhookForm />}
     </main>
   );
 }

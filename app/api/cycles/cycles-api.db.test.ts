@@ -46,6 +46,7 @@ const recorder: JobSender & { batches: number[] } = {
   },
   async sendTick() {},
   async sendExport() {},
+  async sendWebhook() {},
 };
 
 test("demo backends are seeded idempotently", async () => {

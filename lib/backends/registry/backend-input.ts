@@ -67,7 +67,7 @@ export const backendInputSchema = z
 export type BackendInput = z.infer<typeof backendInputSchema>;
 
 /** Whether a URL carries credentials (`http://user:pass@host`), however it is spelled. */
-function hasUserInfo(url: string): boolean {
+export function hasUserInfo(url: string): boolean {
   try {
     const parsed = new URL(url);
     return parsed.username !== "" || parsed.password !== "";

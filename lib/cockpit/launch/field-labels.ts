@@ -44,6 +44,10 @@ export const FIELD_HELP: Record<string, { label?: string; help?: string }> = {
   "execution.retryDelaySeconds": { label: "Retry delay (s)" },
   "execution.maxErrorShare": { label: "Max error share", help: "A stage whose given-up items exceed this share fails the cycle." },
   seed: { label: "Seed", help: "Fixes the question sample and the sampling seed." },
+  "notify.webhookUrl": {
+    label: "Webhook URL",
+    help: "Where this run's end is posted (JSON; Slack incoming webhooks show its text). Empty: your own, from your account page.",
+  },
   "benchmarks.enabled": {
     label: "Benchmark with lmms-eval",
     help: "The base model once, then every cycle's checkpoint, on the training backend.",
@@ -72,6 +76,7 @@ export const GROUP_TITLES: Record<string, string> = {
   stopRule: "Stop rule",
   benchmarks: "Zero-shot benchmarks (lmms-eval)",
   execution: "Execution",
+  notify: "Notifications",
 };
 
 export function labelOf(path: string): string {

@@ -11,7 +11,7 @@ afterAll(async () => {
   await closePool();
 });
 
-const jobs: JobSender = { async sendBatches() {}, async sendTick() {}, async sendExport() {} };
+const jobs: JobSender = { async sendBatches() {}, async sendTick() {}, async sendExport() {}, async sendWebhook() {} };
 const actor = { userId: null, ip: null };
 
 test("a run's settings come back as the launch form takes them, and launch again as they were", async () => {

@@ -10,7 +10,12 @@ import { createFixtureDataset, createSimulatorBackends } from "../testing/fixtur
 import { createBatches, takeDispatchable } from "./batch-repository";
 import { inPgTransaction } from "./queryable";
 
-const noJobs: JobSender = { sendBatches: async () => {}, sendTick: async () => {}, sendExport: async () => {} };
+const noJobs: JobSender = {
+  sendBatches: async () => {},
+  sendTick: async () => {},
+  sendExport: async () => {},
+  sendWebhook: async () => {},
+};
 const timing = { leaseSeconds: 600, retryDelaySeconds: 1, queue: batchQueueName("GENERATE") };
 let cycleId: number;
 

@@ -59,8 +59,9 @@ export async function transitionCycle(
   from: CycleStatus,
   to: CycleStatus,
   extra: { isFinal?: boolean; error?: string | null; metrics?: Record<string, unknown>; startedAt?: Date; finishedAt?: Date | null } = {},
+  db: Db = prisma(),
 ): Promise<boolean> {
-  const { count } = await prisma().cycle.updateMany({
+  const { count } = await db.cycle.updateMany({
     where: { id: cycleId, status: from },
     data: {
       status: to,
@@ -121,10 +122,11 @@ export async function createNextCycle(runId: number, index: number, plan: unknow
   return cycle.id;
 }
 
-export async function setRunStatus(runId: number, status: "ACTIVE" | "DONE" | "FAILED" | "CANCELLED", db: Db = prisma()): Promise<void> {
+/** Makes a run active again (a resume). A run ends through engine/run-end, which tells its launcher. */
+export async function setRunStatus(runId: number, status: "ACTIVE", db: Db = prisma()): Promise<void> {
   await db.run.update({
     where: { id: runId },
-    data: { status, finishedAt: status === "ACTIVE" ? null : new Date(), updatedAt: new Date() },
+    data: { status, finishedAt: null, updatedAt: new Date() },
     select: { id: true },
   });
 }

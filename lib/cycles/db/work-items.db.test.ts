@@ -12,7 +12,12 @@ import { insertGenerations, insertVerdicts, recordItemErrors, type JudgedVerdict
 import { pendingGenerationItems, rangeOutcome, unverifiedGenerations, type GenerationWork } from "./work-items";
 
 /** Engine steps without a worker: nothing is sent anywhere. */
-const noJobs: JobSender = { sendBatches: async () => {}, sendTick: async () => {}, sendExport: async () => {} };
+const noJobs: JobSender = {
+  sendBatches: async () => {},
+  sendTick: async () => {},
+  sendExport: async () => {},
+  sendWebhook: async () => {},
+};
 
 let cycleId: number;
 let plan: CyclePlan;

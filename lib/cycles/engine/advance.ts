@@ -1,20 +1,13 @@
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { VERIFIER_VERSION } from "@/lib/verifier";
 import { batchCounts, createBatches, reopenBatches, takeDispatchable } from "../db/batch-repository";
-import {
-  createNextCycle,
-  cycleMetricsOf,
-  loadCycle,
-  mergeCycleMetrics,
-  setRunStatus,
-  transitionCycle,
-  type CycleState,
-} from "../db/cycle-repository";
+import { createNextCycle, cycleMetricsOf, loadCycle, mergeCycleMetrics, transitionCycle, type CycleState } from "../db/cycle-repository";
 import { upsertEvaluation } from "../db/evaluation-repository";
 import { findTrainingExport } from "../db/export-repository";
 import { countGivenUp, countStageRows, errorReasons, givenUpByStage } from "../db/generation-store";
 import { evaluationCounts, yieldByDataset } from "../db/metrics-repository";
 import { inPgTransaction } from "../db/queryable";
+import { inTransaction } from "@/lib/db/transaction";
 import { parseCyclePlan, type CyclePlan } from "../plan";
 import { benchmarkGate, cancelBenchmarks, type BenchmarkGate } from "../stages/benchmark";
 import { finishedStatus, isFinished, isTerminal, nextStatus, type CycleStatus, type Stage } from "../state-machine";
@@ -23,6 +16,7 @@ import { decideFinal } from "../stop-rule";
 import { withCycleLock } from "./cycle-lock";
 import { batchQueueName, type JobSender } from "./job-sender";
 import { planRangeBatches } from "./plan-batches";
+import { endRun } from "./run-end";
 import { cancelTraining, pollTraining } from "./training-poll";
 
 export interface AdvanceResult {
@@ -54,9 +48,14 @@ export async function advanceCycle(cycleId: number, jobs: JobSender): Promise<Ad
   const result = await withCycleLock(cycleId, async () => {
     let cycle = await loadCycle(cycleId);
     if (!cycle) return { status: "FAILED" as CycleStatus, finished: true };
-    if (isTerminal(cycle.status)) return { status: cycle.status, finished: true };
-    const plan = parseCyclePlan(cycle.config, `cycle ${cycle.id}'s plan`);
-    if (cycle.cancelRequestedAt) return cancelCycle(cycle, plan);
+    const planOf = (of: CycleState) => parseCyclePlan(of.config, `cycle ${of.id}'s plan`);
+    if (isTerminal(cycle.status)) {
+      // The run's last cycle finished but the run's end did not commit (the database went away): end it now.
+      if (cycle.runStatus === "ACTIVE" && isFinished(cycle.status) && endsTheRun(cycle)) return finishCycle(cycle, planOf(cycle), jobs);
+      return { status: cycle.status, finished: true };
+    }
+    const plan = planOf(cycle);
+    if (cycle.cancelRequestedAt) return cancelCycle(cycle, plan, jobs);
     for (let moves = 0; moves < MAX_TRANSITIONS_PER_TICK; moves++) {
       let step: StepResult;
       try {
@@ -67,7 +66,7 @@ export async function advanceCycle(cycleId: number, jobs: JobSender): Promise<Ad
         step = { to: "FAILED", error: `${cycle.status.toLowerCase()}: ${error instanceof Error ? error.message : String(error)}` };
       }
       if (!step) break;
-      if (step.to === "FAILED") return failCycle(cycle, step.error ?? "failed");
+      if (step.to === "FAILED") return failCycle(cycle, plan, jobs, step.error ?? "failed");
       const moved = await transitionCycle(cycle.id, cycle.status, step.to, {
         isFinal: step.isFinal,
         metrics: step.metrics ? { ...cycle.metrics, ...step.metrics } : undefined,
@@ -263,10 +262,15 @@ async function finish(cycle: CycleState, plan: CyclePlan): Promise<{ to: CycleSt
   return { to: finishedStatus(total) };
 }
 
+/** The last cycle of its run: the stop rule said so, or it trained nothing to go on from. */
+function endsTheRun(cycle: CycleState): boolean {
+  return cycle.isFinal || !cycle.outputCheckpoint;
+}
+
 /** A finished cycle: the stop rule either ends the run or starts the next cycle on this one's adapter. */
 async function finishCycle(cycle: CycleState, plan: CyclePlan, jobs: JobSender): Promise<AdvanceResult> {
-  if (cycle.isFinal || !cycle.outputCheckpoint) {
-    await setRunStatus(cycle.runId, "DONE");
+  if (endsTheRun(cycle) || !cycle.outputCheckpoint) {
+    await inTransaction((tx) => endRun(tx, { cycle, plan, status: "DONE" }, jobs));
     return { status: cycle.status, finished: true };
   }
   const nextCycleId = await createNextCycle(cycle.runId, cycle.index + 1, plan, cycle.outputCheckpoint.id);
@@ -275,23 +279,33 @@ async function finishCycle(cycle: CycleState, plan: CyclePlan, jobs: JobSender):
   return { status: cycle.status, finished: true, nextCycleId };
 }
 
-async function failCycle(cycle: CycleState, error: string): Promise<AdvanceResult> {
-  await transitionCycle(cycle.id, cycle.status, "FAILED", {
-    error: error.slice(0, 4000),
-    metrics: { ...cycle.metrics, stoppedIn: cycle.status },
-    finishedAt: new Date(),
+/** The cycle fails and its run with it, in one transaction that also tells the run's launcher. */
+async function failCycle(cycle: CycleState, plan: CyclePlan, jobs: JobSender, error: string): Promise<AdvanceResult> {
+  await inTransaction(async (tx) => {
+    await transitionCycle(
+      cycle.id,
+      cycle.status,
+      "FAILED",
+      { error: error.slice(0, 4000), metrics: { ...cycle.metrics, stoppedIn: cycle.status }, finishedAt: new Date() },
+      tx,
+    );
+    await endRun(tx, { cycle, plan, status: "FAILED", error }, jobs);
   });
-  await setRunStatus(cycle.runId, "FAILED");
   return { status: "FAILED", finished: true };
 }
 
-async function cancelCycle(cycle: CycleState, plan: CyclePlan): Promise<AdvanceResult> {
+async function cancelCycle(cycle: CycleState, plan: CyclePlan, jobs: JobSender): Promise<AdvanceResult> {
   await cancelTraining(cycle.id, plan);
   await cancelBenchmarks(cycle, plan);
-  await transitionCycle(cycle.id, cycle.status, "CANCELLED", {
-    metrics: { ...cycle.metrics, stoppedIn: cycle.status },
-    finishedAt: new Date(),
+  await inTransaction(async (tx) => {
+    await transitionCycle(
+      cycle.id,
+      cycle.status,
+      "CANCELLED",
+      { metrics: { ...cycle.metrics, stoppedIn: cycle.status }, finishedAt: new Date() },
+      tx,
+    );
+    await endRun(tx, { cycle, plan, status: "CANCELLED" }, jobs);
   });
-  await setRunStatus(cycle.runId, "CANCELLED");
   return { status: "CANCELLED", finished: true };
 }

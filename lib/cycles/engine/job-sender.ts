@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import { processBoss } from "@/lib/jobs/process-boss";
+import type { Db } from "@/lib/db/transaction";
 import { queues, type QueueKey } from "@/lib/jobs/queues";
 import type { DueBatch } from "../db/batch-repository";
 import type { Queryable } from "../db/queryable";
@@ -15,6 +16,8 @@ export interface JobSender {
   /** The cycle's next look, after `delaySeconds`; at most one per `slotSeconds` per cycle is kept. */
   sendTick(cycleId: number, options: { delaySeconds: number; slotSeconds: number }): Promise<void>;
   sendExport(exportId: number): Promise<void>;
+  /** Hands a run's end to the webhook queue, in `within` (the transaction that ended the run). */
+  sendWebhook(notificationId: number, within: Db): Promise<void>;
 }
 
 const QUEUE_OF_STAGE: Readonly<Record<Stage, QueueKey>> = {
@@ -75,6 +78,17 @@ class PgBossJobSender implements JobSender {
   async sendExport(exportId: number): Promise<void> {
     const queue = queues.cycleExport;
     await this.boss.send(queue.name, queue.payload.parse({ exportId }) as object);
+  }
+
+  async sendWebhook(notificationId: number, within: Db): Promise<void> {
+    const queue = queues.notifyWebhook;
+    // pg-boss runs its insert on the Prisma transaction's connection (its queue's retry policy applies).
+    const db = {
+      executeSql: async (text: string, values: unknown[] = []) => ({
+        rows: await within.$queryRawUnsafe<{ id: string }[]>(text, ...values.map((value) => value ?? null)),
+      }),
+    };
+    await this.boss.insert([{ name: queue.name, data: queue.payload.parse({ notificationId }) }], { db });
   }
 }
 

@@ -11,7 +11,12 @@ import { createFixtureDataset, createSimulatorBackends, testCycleConfig } from "
 import { requestExport } from "./request-export";
 
 const sent: number[] = [];
-const jobs: JobSender = { sendBatches: async () => {}, sendTick: async () => {}, sendExport: async (id) => void sent.push(id) };
+const jobs: JobSender = {
+  sendBatches: async () => {},
+  sendTick: async () => {},
+  sendExport: async (id) => void sent.push(id),
+  sendWebhook: async () => {},
+};
 const tag = `export-audit-${Date.now()}`;
 let researcher: Actor;
 let run: { runId: number; cycleId: number };

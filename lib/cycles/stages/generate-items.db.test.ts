@@ -11,7 +11,12 @@ import { BatchRun } from "../engine/batch-context";
 import { createFixtureDataset, createSimulatorBackends } from "../testing/fixtures";
 import { generateItems } from "./generate-items";
 
-const noJobs: JobSender = { sendBatches: async () => {}, sendTick: async () => {}, sendExport: async () => {} };
+const noJobs: JobSender = {
+  sendBatches: async () => {},
+  sendTick: async () => {},
+  sendExport: async () => {},
+  sendWebhook: async () => {},
+};
 const config = parseInferenceBackendConfig({ kind: "simulator", baseUrl: "http://127.0.0.1:9", model: "m", maxConcurrency: 2 });
 let cycleId: number;
 let plan: CyclePlan;

@@ -17,7 +17,12 @@ import { generateItems } from "./generate-items";
 import { verifierBackendsOf } from "./judge";
 import { verifyItems } from "./verify-items";
 
-const noJobs: JobSender = { sendBatches: async () => {}, sendTick: async () => {}, sendExport: async () => {} };
+const noJobs: JobSender = {
+  sendBatches: async () => {},
+  sendTick: async () => {},
+  sendExport: async () => {},
+  sendWebhook: async () => {},
+};
 const reference = resolveVerifierConfig("reference-code");
 
 let sim: RunningSimulator;
