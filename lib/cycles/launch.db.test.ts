@@ -5,17 +5,12 @@ import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { auditCount, auditTrail, withFailingCommits } from "@/lib/testing/audit-trail";
 import { advanceCycle } from "./engine/advance";
-import type { JobSender } from "./engine/job-sender";
 import { cancelRun, launchRun, resumeRun } from "./launch";
 import { createFixtureDataset, createSimulatorBackends, type FixtureBackends, testCycleConfig } from "./testing/fixtures";
+import { idleJobSender } from "@/lib/cycles/testing/idle-job-sender";
 
 /** Engine steps without a worker: nothing is sent. */
-const noJobs: JobSender = {
-  sendBatches: async () => {},
-  sendTick: async () => {},
-  sendExport: async () => {},
-  sendWebhook: async () => {},
-};
+const noJobs = idleJobSender();
 const tag = `launch-audit-${Date.now()}`;
 let researcher: Actor;
 let datasetId: number;

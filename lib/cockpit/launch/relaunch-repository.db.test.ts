@@ -1,17 +1,18 @@
 import { afterAll, expect, test } from "vitest";
-import { type JobSender, launchRun } from "@/lib/cycles";
+import { launchRun } from "@/lib/cycles";
 import { createFixtureDataset } from "@/lib/cycles/testing/fixtures";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { seedDemoBackends } from "@/lib/demo/demo-backends";
 import { relaunchSettings } from "./relaunch-repository";
+import { idleJobSender } from "@/lib/cycles/testing/idle-job-sender";
 
 afterAll(async () => {
   await disconnectPrisma();
   await closePool();
 });
 
-const jobs: JobSender = { async sendBatches() {}, async sendTick() {}, async sendExport() {}, async sendWebhook() {} };
+const jobs = idleJobSender();
 const actor = { userId: null, ip: null };
 
 test("a run's settings come back as the launch form takes them, and launch again as they were", async () => {

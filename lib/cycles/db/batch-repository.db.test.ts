@@ -4,18 +4,14 @@ import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { processBoss, stopProcessBoss } from "@/lib/jobs/process-boss";
 import { SERVER_START_GRACE_MS } from "@/lib/ops/heartbeat-interval";
-import { launchRun, type JobSender } from "@/lib/cycles";
+import { launchRun } from "@/lib/cycles";
 import { batchQueueName, jobSender } from "../engine/job-sender";
 import { createFixtureDataset, createSimulatorBackends } from "../testing/fixtures";
 import { createBatches, takeDispatchable } from "./batch-repository";
 import { inPgTransaction } from "./queryable";
+import { idleJobSender } from "@/lib/cycles/testing/idle-job-sender";
 
-const noJobs: JobSender = {
-  sendBatches: async () => {},
-  sendTick: async () => {},
-  sendExport: async () => {},
-  sendWebhook: async () => {},
-};
+const noJobs = idleJobSender();
 const timing = { leaseSeconds: 600, retryDelaySeconds: 1, queue: batchQueueName("GENERATE") };
 let cycleId: number;
 

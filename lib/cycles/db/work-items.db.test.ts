@@ -3,21 +3,17 @@ import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { VERIFIER_VERSION } from "@/lib/verifier";
-import { launchRun, type JobSender } from "@/lib/cycles";
+import { launchRun } from "@/lib/cycles";
 import { planRangeBatches } from "../engine/plan-batches";
 import { parseCyclePlan, type CyclePlan } from "../plan";
 import { createFixtureDataset, createSimulatorBackends } from "../testing/fixtures";
 import { createBatches } from "./batch-repository";
 import { insertGenerations, insertVerdicts, recordItemErrors, type JudgedVerdict, type NewGeneration } from "./generation-store";
 import { pendingGenerationItems, rangeOutcome, unverifiedGenerations, type GenerationWork } from "./work-items";
+import { idleJobSender } from "@/lib/cycles/testing/idle-job-sender";
 
 /** Engine steps without a worker: nothing is sent anywhere. */
-const noJobs: JobSender = {
-  sendBatches: async () => {},
-  sendTick: async () => {},
-  sendExport: async () => {},
-  sendWebhook: async () => {},
-};
+const noJobs = idleJobSender();
 
 let cycleId: number;
 let plan: CyclePlan;

@@ -9,10 +9,10 @@ import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { auditTrail } from "@/lib/testing/audit-trail";
 import { countLeftOutByAudits, createExport, findExport } from "../db/export-repository";
-import type { JobSender } from "../engine/job-sender";
 import { createFixtureDataset } from "../testing/fixtures";
 import { writePreferenceExport } from "./preference-export";
 import { requestExport } from "./request-export";
+import { idleJobSender } from "@/lib/cycles/testing/idle-job-sender";
 
 const VERSION = "test-1";
 let tag: string;
@@ -207,11 +207,7 @@ test("a DPO export request is queued with the video folder and audited as export
   const { id } = await createUser({ email: `${tag}@test.local`, name: "R", role: "RESEARCHER", password: "long-enough-pw" }, SYSTEM_ACTOR);
   const researcher: Actor = { userId: id, ip: "192.0.2.61" };
   const sent: number[] = [];
-  const jobs: JobSender = {
-    sendBatches: async () => {},
-    sendTick: async () => {},
-    sendExport: async (exportId) => void sent.push(exportId),
-  };
+  const jobs = idleJobSender({ sendExport: async (exportId) => void sent.push(exportId) });
   const row = await requestExport(cycleId, { format: "LLAMA_FACTORY_DPO", videoFolder: "media" }, researcher, { jobs });
   expect(sent).toEqual([row.id]);
   expect(await findExport(row.id)).toMatchObject({ format: "LLAMA_FACTORY_DPO", filters: { purpose: "download", videoFolder: "media" } });

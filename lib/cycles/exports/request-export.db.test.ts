@@ -5,18 +5,13 @@ import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma, prisma } from "@/lib/db/prisma";
 import { auditCount, auditTrail, withFailingCommits } from "@/lib/testing/audit-trail";
 import { advanceCycle } from "../engine/advance";
-import type { JobSender } from "../engine/job-sender";
 import { cancelRun, launchRun } from "../launch";
 import { createFixtureDataset, createSimulatorBackends, testCycleConfig } from "../testing/fixtures";
 import { requestExport } from "./request-export";
+import { idleJobSender } from "@/lib/cycles/testing/idle-job-sender";
 
 const sent: number[] = [];
-const jobs: JobSender = {
-  sendBatches: async () => {},
-  sendTick: async () => {},
-  sendExport: async (id) => void sent.push(id),
-  sendWebhook: async () => {},
-};
+const jobs = idleJobSender({ sendExport: async (id) => void sent.push(id) });
 const tag = `export-audit-${Date.now()}`;
 let researcher: Actor;
 let run: { runId: number; cycleId: number };

@@ -3,20 +3,16 @@ import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { CircuitOpenError, parseInferenceBackendConfig, type GenerateResult } from "@/lib/backends";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
-import { launchRun, type JobSender } from "@/lib/cycles";
+import { launchRun } from "@/lib/cycles";
 import { parseCyclePlan, type CyclePlan } from "../plan";
 import { claimBatch, createBatches } from "../db/batch-repository";
 import { pendingGenerationItems, type GenerationWork } from "../db/work-items";
 import { BatchRun } from "../engine/batch-context";
 import { createFixtureDataset, createSimulatorBackends } from "../testing/fixtures";
 import { generateItems } from "./generate-items";
+import { idleJobSender } from "@/lib/cycles/testing/idle-job-sender";
 
-const noJobs: JobSender = {
-  sendBatches: async () => {},
-  sendTick: async () => {},
-  sendExport: async () => {},
-  sendWebhook: async () => {},
-};
+const noJobs = idleJobSender();
 const config = parseInferenceBackendConfig({ kind: "simulator", baseUrl: "http://127.0.0.1:9", model: "m", maxConcurrency: 2 });
 let cycleId: number;
 let plan: CyclePlan;

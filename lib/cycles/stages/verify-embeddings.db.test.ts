@@ -4,7 +4,7 @@ import { startSimulator, type RunningSimulator } from "@/lib/backends/simulator"
 import { startScriptedServer, type ScriptedServer } from "@/lib/backends/testing/scripted-server";
 import { closePool, pool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
-import { launchRun, type JobSender } from "@/lib/cycles";
+import { launchRun } from "@/lib/cycles";
 import { resolveVerifierConfig, VERIFIER_VERSION, type Target } from "@/lib/verifier";
 import { upsertSimulatorBackend } from "../db/catalog-repository";
 import { insertGenerations } from "../db/generation-store";
@@ -16,13 +16,9 @@ import { createSimulatorBackends } from "../testing/fixtures";
 import { generateItems } from "./generate-items";
 import { verifierBackendsOf } from "./judge";
 import { verifyItems } from "./verify-items";
+import { idleJobSender } from "@/lib/cycles/testing/idle-job-sender";
 
-const noJobs: JobSender = {
-  sendBatches: async () => {},
-  sendTick: async () => {},
-  sendExport: async () => {},
-  sendWebhook: async () => {},
-};
+const noJobs = idleJobSender();
 const reference = resolveVerifierConfig("reference-code");
 
 let sim: RunningSimulator;
