@@ -41,6 +41,15 @@ export interface AuditDetails {
     removeAssignees?: string[];
   };
   "review.queue.delete": NoDetails;
+  "review.queue.add-items": {
+    source: "selection" | "filters";
+    /** The explorer's filters as its URL holds them, when the add took everything they match. */
+    filters: Record<string, string> | null;
+    matched: number;
+    added: number;
+    duplicates: number;
+    notReviewable: number;
+  };
   "review.audits.export": { format: string; audits: number };
   "aqa.explanation.sign-off": {
     decision: string;
@@ -88,6 +97,7 @@ export const AUDIT_TARGET_TYPE: { readonly [A in AuditAction]: AuditTargetType }
   "review.queue.create": "ReviewQueue",
   "review.queue.update": "ReviewQueue",
   "review.queue.delete": "ReviewQueue",
+  "review.queue.add-items": "ReviewQueue",
   "review.audits.export": "ReviewQueue",
   "aqa.explanation.sign-off": "Generation",
   "aqa.report.export": "Cycle",
