@@ -12,7 +12,7 @@ import { queueNotFound } from "@/lib/review/errors";
 import { STRATUM_SQL } from "@/lib/review/sampling/stratum";
 
 /** The most generations one request adds: a larger filter is refused, to be narrowed or added in parts. */
-export const MAX_GENERATIONS_PER_ADD = 20_000;
+const MAX_GENERATIONS_PER_ADD = 20_000;
 
 /** Either the generations picked one by one in the explorer, or everything its filters (and search) match. */
 export const addGenerationsSchema = z.union([

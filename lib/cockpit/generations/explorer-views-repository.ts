@@ -4,7 +4,7 @@ import { conflict, forbidden, notFound } from "@/lib/errors/domain-error";
 import { explorerFiltersSchema, filtersToQuery, readStoredFilters } from "./explorer-filters";
 
 /** What saving or renaming a view takes: a name, and the explorer's filters as they are now. */
-export const explorerViewNameSchema = z.string().trim().min(1, "Name the view").max(120, "A view's name is at most 120 characters");
+const explorerViewNameSchema = z.string().trim().min(1, "Name the view").max(120, "A view's name is at most 120 characters");
 export const createExplorerViewSchema = z.object({ name: explorerViewNameSchema, filters: explorerFiltersSchema });
 export const renameExplorerViewSchema = z.object({ name: explorerViewNameSchema });
 
