@@ -87,8 +87,9 @@ ${where.length ? `WHERE ${where.join("\n  AND ")}` : ""}`;
 }
 
 /**
- * Every generation the filters and the search match, as (id, cycleId, mode), oldest first, at most
- * `limit`: what a bulk action takes from the explorer's current filters.
+ * Generations the filters and the search match, as (id, cycleId, mode), at most `limit` of them:
+ * what a bulk action takes from the explorer's current filters. Unordered, so that the planner is
+ * free to answer a search from the full-text index rather than walk the ids in order.
  */
 export function explorerMatchSql(filters: ExplorerFilters, limit: number): SqlQuery {
   const values: unknown[] = [];
@@ -101,7 +102,6 @@ JOIN "Question" q ON q.id = g."questionId"
 JOIN "Cycle" c ON c.id = g."cycleId"
 ${filters.verdict === undefined ? "" : VERDICT_LATERAL}
 ${where.length ? `WHERE ${where.join("\n  AND ")}` : ""}
-ORDER BY g.id
 LIMIT ${param(limit)}`;
   return { text, values };
 }
