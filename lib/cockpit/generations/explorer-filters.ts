@@ -68,7 +68,12 @@ export function readStoredFilters(stored: unknown): StoredFilters {
     }
     const parsed = field.safeParse(value);
     if (parsed.success) kept[key] = value;
-    else dropped.push(`${key} “${String(value)}” is no longer accepted`);
+    else dropped.push(`${key} “${shown(value)}” is no longer accepted`);
   }
   return { filters: explorerFiltersSchema.parse(kept), dropped };
 }
+
+const shown = (value: unknown) => {
+  const text = typeof value === "string" ? value : JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+};
