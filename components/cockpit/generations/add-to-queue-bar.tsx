@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import type { GetReviewQueuesResponse } from "@/app/api/review/queues/route";
 import type { PostReviewQueueItemsResponse } from "@/app/api/review/queues/[queueId]/items/route";
@@ -13,6 +13,8 @@ export interface ExplorerSelection {
   ids: ReadonlySet<number>;
   allMatching: boolean;
 }
+
+const QUEUES_KEY = ["review", "queues", "for-explorer"];
 
 /**
  * Adds the selected generations, or all that match the explorer's filters, to an existing review
@@ -33,8 +35,9 @@ export function AddToQueueBar({
   onClear: () => void;
 }) {
   const [queueId, setQueueId] = useState("");
+  const queryClient = useQueryClient();
   const queues = useQuery({
-    queryKey: ["review", "queues", "for-explorer"],
+    queryKey: QUEUES_KEY,
     queryFn: () => apiFetch<GetReviewQueuesResponse>("/api/review/queues?limit=200"),
   });
   const add = useMutation({
@@ -43,7 +46,10 @@ export function AddToQueueBar({
         method: "POST",
         body: JSON.stringify(selection.allMatching ? { filters } : { generationIds: [...selection.ids] }),
       }),
-    onSuccess: () => onClear(),
+    onSuccess: () => {
+      onClear();
+      return queryClient.invalidateQueries({ queryKey: QUEUES_KEY });
+    },
   });
   const count = selection.allMatching ? total : selection.ids.size;
   const chosen = queues.data?.rows.find((queue) => String(queue.id) === queueId);

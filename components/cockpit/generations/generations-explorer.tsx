@@ -92,7 +92,7 @@ export function GenerationsExplorer({ canAddToQueues }: { canAddToQueues: boolea
   const rows = pages.data?.pages.flatMap((page) => page.rows) ?? [];
   return (
     <div className="space-y-4">
-      <SavedViews filters={filters} activeViewId={viewParam} onApply={applyView} />
+      <SavedViews filters={filters} activeViewId={viewParam} onApply={applyView} onLeave={() => changeFilters(filters)} />
       {viewParam !== null && view.error && (
         <p role="alert" className="text-sm text-rose-700">
           This saved view could not be opened: {view.error.message}

@@ -22,10 +22,13 @@ export function SavedViews({
   filters,
   activeViewId,
   onApply,
+  onLeave,
 }: {
   filters: Record<string, string>;
   activeViewId: string | null;
   onApply: (view: SavedView) => void;
+  /** The view on screen was deleted: keep its filters, without the view. */
+  onLeave: () => void;
 }) {
   const queryClient = useQueryClient();
   const [name, setName] = useState("");
@@ -64,7 +67,16 @@ export function SavedViews({
       </div>
       <ul className="flex flex-col gap-1">
         {views.data?.views.map((view) => (
-          <SavedViewItem key={view.id} view={view} active={activeViewId === String(view.id)} onApply={onApply} onChanged={refresh} />
+          <SavedViewItem
+            key={view.id}
+            view={view}
+            active={activeViewId === String(view.id)}
+            onApply={onApply}
+            onChanged={refresh}
+            onDeleted={() => {
+              if (activeViewId === String(view.id)) onLeave();
+            }}
+          />
         ))}
       </ul>
       <form onSubmit={submit} className="flex flex-wrap items-center gap-2">
@@ -94,11 +106,13 @@ function SavedViewItem({
   active,
   onApply,
   onChanged,
+  onDeleted,
 }: {
   view: SavedView;
   active: boolean;
   onApply: (view: SavedView) => void;
   onChanged: () => Promise<void>;
+  onDeleted: () => void;
 }) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
@@ -112,7 +126,10 @@ function SavedViewItem({
   });
   const remove = useMutation({
     mutationFn: () => apiFetch<DeleteExplorerViewResponse>(`/api/generations/views/${view.id}`, { method: "DELETE" }),
-    onSuccess: () => onChanged(),
+    onSuccess: () => {
+      onDeleted();
+      return onChanged();
+    },
   });
 
   async function copyLink() {
