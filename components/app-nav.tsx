@@ -6,7 +6,7 @@ import { SignOutButton } from "./sign-out-button";
 const LINKS: { href: string; label: string; access: Access }[] = [
   { href: "/datasets", label: "Datasets", access: "research" },
   { href: "/cycles", label: "Cycles", access: "research" },
-  { href: "/generations", label: "Generations", access: "research" },
+  { href: "/generations", label: "Generations", access: "researchOrPi" },
   { href: "/exports", label: "Exports", access: "research" },
   { href: "/backends", label: "Backends", access: "research" },
   { href: "/review", label: "Review", access: "review" },

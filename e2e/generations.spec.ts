@@ -125,6 +125,104 @@ test("a generation's page shows the clip with its labels, the verifier's matches
   await expect(sideBySide).toContainText(`cycle ${first.index}`);
 });
 
+test("a saved view opens by its link for a PI, and the researcher adds a selection and then all it matches to a review queue", async ({
+  page,
+  browser,
+}) => {
+  const [first, second] = cycles as [RunCycle, RunCycle];
+  const failedOf = async (cycleId: number) =>
+    (
+      await queryE2e<{ id: number }>(
+        `SELECT g.id FROM "Generation" g
+          JOIN LATERAL (SELECT passed FROM "Verdict" WHERE "generationId" = g.id ORDER BY "createdAt" DESC, id DESC LIMIT 1) v ON true
+          WHERE g."cycleId" = $1 AND v.passed IS FALSE ORDER BY g.id`,
+        [cycleId],
+      )
+    ).map((row) => row.id);
+  const failed = await failedOf(second.id);
+  expect(failed.length).toBeGreaterThan(2);
+  const total = (n: number) => `${n} generation${n === 1 ? "" : "s"}`;
+
+  await signIn(page, "researcher@demo.local");
+  const origin = new URL(page.url()).origin;
+  const queueName = `Explorer additions ${Date.now()}`;
+  const created = await page.request.post("/api/review/queues", {
+    headers: { origin },
+    data: { name: queueName, cycleId: second.id, size: 3, seed: 11, overlap: 1 },
+  });
+  expect(created.status()).toBe(201);
+  const queueId = ((await created.json()) as { id: number }).id;
+  const itemsOfQueue = async () =>
+    (await queryE2e<{ generationId: number }>(`SELECT "generationId" FROM "ReviewQueueItem" WHERE "queueId" = $1`, [queueId])).map(
+      (row) => row.generationId,
+    );
+
+  // Save the filters, the verdict and the sort as a view: its link is in the URL and in the list.
+  await page.goto(`/generations?cycleId=${second.id}&verdict=failed&sort=oldest`);
+  await expect(page.getByTestId("generations-total")).toHaveText(total(failed.length));
+  const viewName = `Failed answers of cycle ${second.index} ${Date.now()}`;
+  await page.getByLabel("View name").fill(viewName);
+  await page.getByRole("button", { name: "Save view" }).click();
+  await expect(page).toHaveURL(/[?&]view=\d+/);
+  const viewId = new URL(page.url()).searchParams.get("view");
+  const link = page.getByRole("link", { name: `Share link to ${viewName}` });
+  await expect(link).toHaveAttribute("href", `/generations?view=${viewId}`);
+  await expect(page.getByTestId("view-banner")).toContainText(viewName);
+
+  // A PI opens the link: the same filters, the same rows, and no queue actions.
+  const pi = await browser.newPage();
+  try {
+    await signIn(pi, "pi@demo.local");
+    await pi.goto(`/generations?view=${viewId}`);
+    await expect(pi.getByTestId("view-banner")).toContainText(`Showing the saved view “${viewName}” of`);
+    await expect(pi).toHaveURL(new RegExp(`cycleId=${second.id}`));
+    await expect(pi).toHaveURL(/verdict=failed/);
+    await expect(pi.getByTestId("generations-total")).toHaveText(total(failed.length));
+    await expect.poll(async () => (await shownIds(pi))[0]).toBe(failed[0]);
+    await expect(pi.getByRole("region", { name: "Add to a review queue" })).toHaveCount(0);
+    await expect(pi.getByRole("button", { name: `Rename ${viewName}` })).toHaveCount(0);
+  } finally {
+    await pi.close();
+  }
+
+  // Two rows ticked, then everything the view matches; what the queue already holds is skipped.
+  const [a, b] = failed as [number, number];
+  const bulk = page.getByRole("region", { name: "Add to a review queue" });
+  await page.getByLabel(`Select generation #${a}`).check();
+  await page.getByLabel(`Select generation #${b}`).check();
+  await expect(page.getByTestId("selection-count")).toHaveText("2 selected");
+  await bulk.getByLabel("Review queue").selectOption(String(queueId));
+  const before = new Set(await itemsOfQueue());
+  const newOfTwo = [a, b].filter((id) => !before.has(id)).length;
+  await bulk.getByRole("button", { name: "Add to queue" }).click();
+  await expect(page.getByTestId("add-to-queue-result")).toContainText(`Added ${newOfTwo} to “${queueName}”`);
+  const afterTwo = new Set(await itemsOfQueue());
+  expect(afterTwo.has(a) && afterTwo.has(b)).toBe(true);
+  expect(afterTwo.size).toBe(before.size + newOfTwo);
+
+  const already = failed.filter((id) => afterTwo.has(id)).length;
+  await bulk.getByLabel(/Select all matching/).check();
+  await expect(page.getByTestId("selection-count")).toHaveText(`All ${failed.length} generations selected`);
+  await bulk.getByRole("button", { name: "Add to queue" }).click();
+  await expect(page.getByTestId("add-to-queue-result")).toContainText(`Added ${failed.length - already} to “${queueName}”`);
+  await expect(page.getByTestId("add-to-queue-result")).toContainText(`${already} already in it were skipped`);
+  const all = new Set(await itemsOfQueue());
+  expect(failed.every((id) => all.has(id))).toBe(true);
+  expect(all.size).toBe(afterTwo.size + failed.length - already);
+
+  // The first cycle's failures do not go into the second cycle's queue.
+  const failedFirst = await failedOf(first.id);
+  await page.goto(`/generations?cycleId=${first.id}&verdict=failed`);
+  await expect(page.getByTestId("generations-total")).toHaveText(total(failedFirst.length));
+  await bulk.getByLabel(/Select all matching/).check();
+  await bulk.getByLabel("Review queue").selectOption(String(queueId));
+  await bulk.getByRole("button", { name: "Add to queue" }).click();
+  await expect(bulk.getByRole("alert")).toContainText(
+    `${failedFirst.length} of the ${failedFirst.length} generations are not from cycle ${second.index}`,
+  );
+  expect((await itemsOfQueue()).length).toBe(all.size);
+});
+
 test("a LLaMA-Factory download is one zip: dataset_info.json beside the data, videos under the folder named", async ({ page }) => {
   test.setTimeout(120_000);
   const cycle = cycles[0]!;

@@ -9,6 +9,8 @@ export const cockpitKeys = {
     list: (filters: Record<string, string>) => [...cockpitKeys.generations.all, "list", filters] as const,
     count: (filters: Record<string, string>) => [...cockpitKeys.generations.all, "count", filters] as const,
     detail: (id: number) => [...cockpitKeys.generations.all, "detail", id] as const,
+    views: () => [...cockpitKeys.generations.all, "views"] as const,
+    view: (id: string) => [...cockpitKeys.generations.all, "views", id] as const,
   },
   cycles: {
     all: ["cycles"] as const,

@@ -41,6 +41,15 @@ export interface AuditDetails {
     removeAssignees?: string[];
   };
   "review.queue.delete": NoDetails;
+  "review.queue.add-items": {
+    source: "selection" | "filters";
+    /** The explorer's filters as its URL holds them, when the add took everything they match. */
+    filters: Record<string, string> | null;
+    matched: number;
+    added: number;
+    duplicates: number;
+    notReviewable: number;
+  };
   "review.audits.export": { format: string; audits: number };
   "review.adjudicate": {
     queueId: number;
@@ -101,6 +110,7 @@ export const AUDIT_TARGET_TYPE: { readonly [A in AuditAction]: AuditTargetType }
   "review.queue.create": "ReviewQueue",
   "review.queue.update": "ReviewQueue",
   "review.queue.delete": "ReviewQueue",
+  "review.queue.add-items": "ReviewQueue",
   "review.audits.export": "ReviewQueue",
   "review.adjudicate": "Generation",
   "review.assignments.reassign": "ReviewQueue",

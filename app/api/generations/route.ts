@@ -4,5 +4,5 @@ import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 
 /** One keyset page of generations matching the filters, newest first. */
-export const GET = route({ access: "research", query: explorerQuerySchema }, async ({ query }) => exploreGenerations(query));
+export const GET = route({ access: "researchOrPi", query: explorerQuerySchema }, async ({ query }) => exploreGenerations(query));
 export type GetGenerationsResponse = ResponseBody<typeof GET>;

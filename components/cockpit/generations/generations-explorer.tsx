@@ -3,24 +3,65 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
 import type { GetGenerationsResponse } from "@/app/api/generations/route";
+import type { GetExplorerViewResponse } from "@/app/api/generations/views/[viewId]/route";
 import type { GetGenerationsCountResponse } from "@/app/api/generations/count/route";
 import type { GetGenerationFacetsResponse } from "@/app/api/generations/facets/route";
+import { EXPLORER_FILTER_KEYS } from "@/lib/cockpit/generations/explorer-filters";
 import { formatNumber } from "@/lib/format/formatters";
 import { apiFetch } from "../../api-client";
 import { cockpitKeys } from "../query-keys";
 import { ExplorerFiltersBar } from "./explorer-filters-bar";
 import { Highlighted } from "./highlighted";
+import { AddToQueueBar, type ExplorerSelection } from "./add-to-queue-bar";
+import { SavedViews } from "./saved-views";
 import { Button } from "@/components/ui/button";
 import { Badge, SimulatedBadge } from "@/components/ui/badge";
 
-const FILTER_KEYS = ["cycleId", "datasetId", "mode", "verdict", "labelType", "audit", "q", "sort"] as const;
+const NO_SELECTION: ExplorerSelection = { ids: new Set(), allMatching: false };
 
-export function GenerationsExplorer() {
+/**
+ * The explorer's state is its URL: the filters, search and sort as query keys, and `view=<id>` for a
+ * saved view, whose filters are fetched and put in the URL before anything is listed.
+ */
+export function GenerationsExplorer({ canAddToQueues }: { canAddToQueues: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
-  const filters = Object.fromEntries(FILTER_KEYS.flatMap((key) => (searchParams.get(key) ? [[key, searchParams.get(key) ?? ""]] : [])));
+  const filters = Object.fromEntries(
+    EXPLORER_FILTER_KEYS.flatMap((key) => (searchParams.get(key) ? [[key, searchParams.get(key) ?? ""]] : [])),
+  );
+  const filterKey = JSON.stringify(filters);
+  const viewParam = searchParams.get("view");
+  const [appliedView, setAppliedView] = useState<string | null>(null);
+  const view = useQuery({
+    queryKey: cockpitKeys.generations.view(viewParam ?? ""),
+    queryFn: () => apiFetch<GetExplorerViewResponse>(`/api/generations/views/${encodeURIComponent(viewParam ?? "")}`),
+    enabled: viewParam !== null,
+  });
+  // Until a linked view's filters are in the URL, nothing is listed (they would be the wrong rows).
+  const waitingForView = viewParam !== null && appliedView !== viewParam && !view.isError;
+  function applyView(saved: { id: number; query: Record<string, string> }) {
+    setAppliedView(String(saved.id));
+    router.replace(`${pathname}?${new URLSearchParams({ view: String(saved.id), ...saved.query })}`, { scroll: false });
+  }
+  const loadedView = view.data;
+  useEffect(() => {
+    if (loadedView && viewParam === String(loadedView.id) && appliedView !== viewParam) {
+      setAppliedView(viewParam);
+      router.replace(`${pathname}?${new URLSearchParams({ view: viewParam, ...loadedView.query })}`, { scroll: false });
+    }
+  }, [loadedView, viewParam, appliedView, pathname, router]);
+  const [selection, setSelection] = useState<ExplorerSelection & { filterKey: string }>({ ...NO_SELECTION, filterKey });
+  // A selection belongs to the filters it was made under.
+  const selected = selection.filterKey === filterKey ? selection : NO_SELECTION;
+  function toggle(id: number, on: boolean) {
+    const ids = new Set(selected.ids);
+    if (on) ids.add(id);
+    else ids.delete(id);
+    setSelection({ ids, allMatching: false, filterKey });
+  }
   const facets = useQuery({
     queryKey: [...cockpitKeys.generations.all, "facets"],
     queryFn: () => apiFetch<GetGenerationFacetsResponse>("/api/generations/facets"),
@@ -34,11 +75,13 @@ export function GenerationsExplorer() {
       return apiFetch<GetGenerationsResponse>(`/api/generations?${params}`);
     },
     getNextPageParam: (last) => last.nextCursor,
+    enabled: !waitingForView,
   });
   const { sort: _sort, ...countFilters } = filters;
   const count = useQuery({
     queryKey: cockpitKeys.generations.count(countFilters),
     queryFn: () => apiFetch<GetGenerationsCountResponse>(`/api/generations/count?${new URLSearchParams(countFilters)}`),
+    enabled: !waitingForView,
   });
 
   function changeFilters(next: Record<string, string>) {
@@ -49,6 +92,26 @@ export function GenerationsExplorer() {
   const rows = pages.data?.pages.flatMap((page) => page.rows) ?? [];
   return (
     <div className="space-y-4">
+      <SavedViews filters={filters} activeViewId={viewParam} onApply={applyView} onLeave={() => changeFilters(filters)} />
+      {viewParam !== null && view.error && (
+        <p role="alert" className="text-sm text-rose-700">
+          This saved view could not be opened: {view.error.message}
+        </p>
+      )}
+      {viewParam !== null && loadedView && (
+        <div
+          role="status"
+          className="rounded border border-indigo-100 bg-indigo-50 px-3 py-2 text-sm text-indigo-900"
+          data-testid="view-banner"
+        >
+          Showing the saved view “{loadedView.name}”{loadedView.mine ? "" : ` of ${loadedView.ownerName}`}.
+          {loadedView.dropped.length > 0 && (
+            <span className="block text-amber-800">
+              Some of its filters no longer exist and were left out: {loadedView.dropped.join("; ")}.
+            </span>
+          )}
+        </div>
+      )}
       <ExplorerFiltersBar key={filters.q ?? ""} filters={filters} facets={facets.data} onChange={changeFilters} />
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <p className="text-slate-700" data-testid="generations-total" aria-live="polite">
@@ -77,10 +140,25 @@ export function GenerationsExplorer() {
           {pages.error.message}
         </p>
       )}
+      {canAddToQueues && (
+        <AddToQueueBar
+          selection={selected}
+          filters={filters}
+          total={count.data?.total}
+          onSelectAll={(all) => setSelection({ ids: new Set(), allMatching: all, filterKey })}
+          onClear={() => setSelection({ ...NO_SELECTION, filterKey })}
+        />
+      )}
       {pages.isSuccess && rows.length === 0 && <p className="text-slate-600">No generation matches these filters.</p>}
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white" aria-label="Generations">
         {rows.map((row) => (
-          <GenerationListItem key={row.id} row={row} />
+          <GenerationListItem
+            key={row.id}
+            row={row}
+            selection={
+              canAddToQueues ? { checked: selected.allMatching || selected.ids.has(row.id), disabled: selected.allMatching, toggle } : null
+            }
+          />
         ))}
       </ul>
       {pages.hasNextPage && (
@@ -94,10 +172,26 @@ export function GenerationsExplorer() {
 }
 
 /** A row is one link to the generation: a click anywhere on it opens it. */
-function GenerationListItem({ row }: { row: GetGenerationsResponse["rows"][number] }) {
+function GenerationListItem({
+  row,
+  selection,
+}: {
+  row: GetGenerationsResponse["rows"][number];
+  selection: { checked: boolean; disabled: boolean; toggle: (id: number, on: boolean) => void } | null;
+}) {
   return (
-    <li data-testid="generation-row">
-      <Link href={`/generations/${row.id}`} className="block px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50">
+    <li data-testid="generation-row" className="flex items-start">
+      {selection && (
+        <input
+          type="checkbox"
+          className="mt-4 ml-4"
+          aria-label={`Select generation #${row.id}`}
+          checked={selection.checked}
+          disabled={selection.disabled}
+          onChange={(event) => selection.toggle(row.id, event.target.checked)}
+        />
+      )}
+      <Link href={`/generations/${row.id}`} className="block min-w-0 flex-1 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50">
         <span className="flex flex-wrap items-center gap-2 text-xs text-slate-500">
           <span className="font-mono text-indigo-700">#{row.id}</span>
           <span>{row.datasetName}</span>

@@ -1,4 +1,4 @@
-import type { ExplorerQuery } from "./explorer-filters";
+import type { ExplorerFilters, ExplorerQuery } from "./explorer-filters";
 import { parseSearch, phrasePattern } from "./search-phrases";
 
 /** The full-text expression; it must stay identical to the GIN index's (migration generation_text_search). */
@@ -86,8 +86,28 @@ ${where.length ? `WHERE ${where.join("\n  AND ")}` : ""}`;
   return { text, values };
 }
 
+/**
+ * Generations the filters and the search match, as (id, cycleId, mode), at most `limit` of them:
+ * what a bulk action takes from the explorer's current filters. Unordered, so that the planner is
+ * free to answer a search from the full-text index rather than walk the ids in order.
+ */
+export function explorerMatchSql(filters: ExplorerFilters, limit: number): SqlQuery {
+  const values: unknown[] = [];
+  const param: Param = (value) => `$${values.push(value)}`;
+  const where = [...filterConditions(filters, param), ...(filters.q === undefined ? [] : textConditions(filters.q, param))];
+  const text = `
+SELECT g.id, g."cycleId", g.mode
+FROM "Generation" g
+JOIN "Question" q ON q.id = g."questionId"
+JOIN "Cycle" c ON c.id = g."cycleId"
+${filters.verdict === undefined ? "" : VERDICT_LATERAL}
+${where.length ? `WHERE ${where.join("\n  AND ")}` : ""}
+LIMIT ${param(limit)}`;
+  return { text, values };
+}
+
 /** The filters' conditions on g (Generation), q (Question), c (Cycle) and v (the latest verdict). */
-function filterConditions(query: ExplorerQuery, param: Param): string[] {
+function filterConditions(query: ExplorerFilters, param: Param): string[] {
   const where: string[] = [];
   if (query.cycleId !== undefined) where.push(`g."cycleId" = ${param(query.cycleId)}`);
   if (query.runId !== undefined) where.push(`c."runId" = ${param(query.runId)}`);
@@ -113,7 +133,7 @@ function textConditions(q: string, param: Param): string[] {
   ];
 }
 
-function auditCondition(audit: NonNullable<ExplorerQuery["audit"]>, param: Param): string {
+function auditCondition(audit: NonNullable<ExplorerFilters["audit"]>, param: Param): string {
   const submitted = `FROM "Audit" au WHERE au."generationId" = g.id AND au."submittedAt" IS NOT NULL`;
   switch (audit) {
     case "unaudited":

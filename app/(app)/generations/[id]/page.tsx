@@ -10,7 +10,7 @@ import { toWire } from "@/lib/http/wire";
 export const metadata: Metadata = { title: "Generation" };
 
 export default async function GenerationPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireUser("research");
+  await requireUser("researchOrPi");
   const id = Number((await params).id);
   const generation = Number.isSafeInteger(id) && id > 0 ? await generationDetail(id) : null;
   if (!generation) notFound();

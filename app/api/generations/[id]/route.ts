@@ -6,7 +6,7 @@ import { idParams } from "@/lib/http/schemas";
 
 const params = idParams("id");
 
-export const GET = route({ access: "research", params }, async ({ params }) => {
+export const GET = route({ access: "researchOrPi", params }, async ({ params }) => {
   const generation = await generationDetail(params.id);
   if (!generation) throw notFound(`Generation ${params.id}`);
   return { generation };

@@ -4,5 +4,5 @@ import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 
 /** How many generations the explorer's filters and search match; asked apart from the pages so they never wait for it. */
-export const GET = route({ access: "research", query: explorerQuerySchema }, async ({ query }) => countGenerations(query));
+export const GET = route({ access: "researchOrPi", query: explorerQuerySchema }, async ({ query }) => countGenerations(query));
 export type GetGenerationsCountResponse = ResponseBody<typeof GET>;

@@ -3,7 +3,7 @@ import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
 
 /** What the explorer's filters offer: cycles and datasets. */
-export const GET = route({ access: "research" }, async () => {
+export const GET = route({ access: "researchOrPi" }, async () => {
   const [cycles, datasets] = await Promise.all([listCycles(), listDatasetNames()]);
   return { cycles, datasets };
 });

@@ -1,3 +1,4 @@
+import { addGenerationsSchema, addGenerationsToQueue } from "@/lib/cockpit/generations/add-to-queue";
 import { listQueueItems, queueForUser } from "@/lib/review";
 import type { ResponseBody } from "@/lib/http/response-body";
 import { route } from "@/lib/http/route";
@@ -10,3 +11,10 @@ export const GET = route({ access: "research", params: queueParams, query: token
   return listQueueItems(params.queueId, query);
 });
 export type GetReviewQueueItemsResponse = ResponseBody<typeof GET>;
+
+/** Adds generations from the explorer (a selection, or everything its filters match) at the end of the queue. */
+export const POST = route(
+  { access: "research", params: queueParams, body: addGenerationsSchema, maxBodyBytes: 1024 * 1024 },
+  async ({ params, body, actor }) => addGenerationsToQueue(params.queueId, body, actor),
+);
+export type PostReviewQueueItemsResponse = ResponseBody<typeof POST>;
