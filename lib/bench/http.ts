@@ -76,9 +76,11 @@ async function main(): Promise<void> {
     let loops = 0;
     await Promise.all(
       Array.from({ length: REVIEW_CONCURRENCY }, async (_, worker) => {
-        while (loops < REVIEW_LOOPS) {
+        // Each worker takes turns among its own annotators (index ≡ worker mod the concurrency): nobody works in two places at once.
+        const own = annotators.filter((_, i) => i % REVIEW_CONCURRENCY === worker);
+        for (let turn = 0; loops < REVIEW_LOOPS; turn += 1) {
           loops += 1;
-          await reviewLoop(annotators[(worker + loops * REVIEW_CONCURRENCY) % annotators.length]!, queueId, review);
+          await reviewLoop(own[turn % own.length]!, queueId, review);
         }
       }),
     );
@@ -105,7 +107,11 @@ async function main(): Promise<void> {
     ];
     for (const [name, query] of explorerCases) {
       const url = query.startsWith("COUNT") ? `/api/generations/count?${query.slice(6)}` : `/api/generations?${query}`;
-      await api(researcher, url);
+      const first = await api(researcher, url, { timeoutMs: 20_000 }).catch((error: Error) => error);
+      if (first instanceof Error) {
+        console.log(`${name}: first call failed (${first.message}); not measured`);
+        continue;
+      }
       cpu.mark();
       const samples: number[] = [];
       let sent = 0;
@@ -142,14 +148,14 @@ async function main(): Promise<void> {
 async function api<T = unknown>(
   session: Session,
   url: string,
-  init: { method?: string; body?: unknown } = {},
+  init: { method?: string; body?: unknown; timeoutMs?: number } = {},
 ): Promise<{ ms: number; body: T }> {
   const started = performance.now();
   const response = await fetch(`${ORIGIN}${url}`, {
     method: init.method ?? "GET",
     headers: { cookie: session.cookie, origin: ORIGIN, ...(init.body === undefined ? {} : { "content-type": "application/json" }) },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    signal: AbortSignal.timeout(60_000),
+    signal: AbortSignal.timeout(init.timeoutMs ?? 60_000),
   });
   const text = await response.text();
   const ms = performance.now() - started;
@@ -236,7 +242,10 @@ function record(name: string, samples: number[], target: number | null, cpu: str
     console.log(`${name}: no samples`);
     return;
   }
-  figures.push({ name, timing: summarize(samples), target, load: load(), cpu });
+  const figure = { name, timing: summarize(samples), target, load: load(), cpu };
+  figures.push(figure);
+  const t = figure.timing;
+  console.log(`  ${name}: p50 ${t.p50.toFixed(1)} p95 ${t.p95.toFixed(1)} p99 ${t.p99.toFixed(1)} ms (n ${t.n}; load ${figure.load}; ${cpu})`);
 }
 
 function printFigures(): void {
@@ -312,7 +321,7 @@ function cpuMeter(webPid: number, postgresPid: number | null) {
 
 /** The embedded server's postmaster, when this machine runs it (its data dir names it). */
 function postmasterPid(url: string): number | null {
-  const file = path.join(dataDir(), "postgres", "postmaster.pid");
+  const file = path.join(dataDir(), "postgres", "pgdata", "postmaster.pid");
   if (!existsSync(file)) return null;
   const [pid, , , port] = readFileSync(file, "utf8").split("\n");
   return new URL(url).port === port?.trim() ? Number(pid) : null;
