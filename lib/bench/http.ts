@@ -245,7 +245,9 @@ function record(name: string, samples: number[], target: number | null, cpu: str
   const figure = { name, timing: summarize(samples), target, load: load(), cpu };
   figures.push(figure);
   const t = figure.timing;
-  console.log(`  ${name}: p50 ${t.p50.toFixed(1)} p95 ${t.p95.toFixed(1)} p99 ${t.p99.toFixed(1)} ms (n ${t.n}; load ${figure.load}; ${cpu})`);
+  console.log(
+    `  ${name}: p50 ${t.p50.toFixed(1)} p95 ${t.p95.toFixed(1)} p99 ${t.p99.toFixed(1)} ms (n ${t.n}; load ${figure.load}; ${cpu})`,
+  );
 }
 
 function printFigures(): void {
