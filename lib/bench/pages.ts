@@ -3,6 +3,10 @@
 // resolves), against the production build on the database `npm run bench:seed` filled: largest
 // contentful paint on a first load (a new browser context: nothing cached) and on a warm reload,
 // and the time from pressing j on an item to the next item's data on screen. Keeps the database.
+//
+// Measured on 10,000,000 generations, 6 runs each, load average 15-20 on 2 shared cores (p50 / p95 ms):
+// review item LCP first load 800 / 2,019, warm reload 320 / 354; explorer LCP first load 596 / 845,
+// warm reload 312 / 488; j → next item shown 237 / 364.
 import { loadavg } from "node:os";
 import { chromium } from "@playwright/test";
 import { closePool, pool } from "@/lib/db/pool";
