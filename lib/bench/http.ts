@@ -10,6 +10,8 @@
 //
 // Measured on 10,000,000 generations (2 cores shared with six other jobs: load average 12-20 all
 // through, so every figure below includes waiting for a CPU; p50 / p95 ms):
+//   one annotator at a time (load 10-12): next item 62 / 134, review item 67 / 141, audit save 53 / 123
+//     (the same lib calls without HTTP, `npm run bench:review`: item 21 / 42, next 19 / 38, audit 8 / 17)
 //   next item, 8 annotators at once        270 / 451    review item 170 / 274    audit save 223 / 373
 //   explorer list: no filter 83 / 173, cycle 94 / 321, mode 139 / 295, verdict failed 135 / 197,
 //     label type 170 / 227, audit hallucinated 313 / 424, unaudited 107 / 199, three filters 71 / 132
@@ -41,6 +43,7 @@ const TARGET_MS = 50;
 const METRICS_TARGET_MS = 200;
 const REVIEW_CONCURRENCY = 8;
 const REVIEW_LOOPS = 400;
+const SEQUENTIAL_LOOPS = 100;
 const EXPLORER_SAMPLES = 30;
 const EXPLORER_CONCURRENCY = 4;
 
@@ -88,6 +91,13 @@ async function main(): Promise<void> {
     // Warm-up: first requests compile routes' server code paths and fill PostgreSQL's caches.
     for (let i = 0; i < 10; i += 1) await reviewLoop(annotators[i % annotators.length]!, queueId, null);
     await api(researcher, `/api/generations`);
+
+    // One annotator at a time first: what a request costs with nobody else in the queue for the CPU.
+    const alone = new Map<string, number[]>();
+    cpu.mark();
+    for (let i = 0; i < SEQUENTIAL_LOOPS; i += 1) await reviewLoop(annotators[i % annotators.length]!, queueId, alone);
+    const aloneCpu = cpu.since();
+    for (const [name, list] of alone) record(`${name}, one at a time`, list, TARGET_MS, aloneCpu);
 
     const review = new Map<string, number[]>();
     cpu.mark();
