@@ -58,7 +58,8 @@ async function main(): Promise<void> {
     await Promise.all(
       Array.from({ length: CONCURRENT_CLAIMERS }, async (_, worker) => {
         for (let i = 0; i < NEXT_SAMPLES / CONCURRENT_CLAIMERS; i += 1) {
-          const user = annotators[(worker * 6 + i) % annotators.length]!;
+          // Each claimer has its own annotators (index ≡ worker mod the claimers): two claimers acting as one person would race for one lease.
+          const user = annotators[worker + CONCURRENT_CLAIMERS * (i % Math.floor(annotators.length / CONCURRENT_CLAIMERS))]!;
           const { ms, result: claim } = await timed(() => claimNextItem(user, queueId));
           concurrentTimes.push(ms);
           if (claim)

@@ -1,8 +1,17 @@
 // npm run bench:seed -- [GENERATIONS=1000000]
 // Fills a database (see bench-database.ts) with GENERATIONS generations and their verdicts — three
-// datasets, videos, labelled questions, two cycles × answer and rationalization — written in bulk
-// through pg (`INSERT … SELECT FROM unnest(…)`), then a stratified review queue of 20,000 items
-// with overlap 2 and 24 annotators, 40 % of it already audited. Idempotent per size.
+// datasets, videos with labels, questions, two cycles × answer and rationalization — streamed with
+// COPY (ids assigned here, secondary indexes dropped for the load and built after it), then a
+// stratified review queue of 20,000 items with overlap 2 and 50 annotators (password accounts, for
+// the HTTP benchmark) and a researcher, 40 % of it already audited. Idempotent per size.
+// Prints rows/s per table and the time of each index build.
+//
+// Measured at 10,000,000 generations (embedded PostgreSQL 18, 2 cores shared, load average 18-27
+// throughout): Video 500k rows 9.0 s (55k rows/s), Label 500k 6.1 s (81k/s), Question 2.5M 44 s
+// (57k/s), Generation 10M 153 s (65k/s), Verdict 10M 240 s (42k/s); 13 secondary indexes after
+// the load 786 s, of which the full-text GIN index 671 s; ANALYZE 12 s; the 20k stratified queue
+// (createQueue over 5M candidates of a cycle) 421 s; 40 % audited 3 s. All in 1,675 s (28 min).
+import { hashPassword } from "better-auth/crypto";
 import type pg from "pg";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { closePool, pool } from "@/lib/db/pool";
@@ -11,11 +20,11 @@ import { createQueue } from "@/lib/review/queues/create-queue";
 import { createQueueSchema } from "@/lib/review/schemas/queue-schemas";
 import { openBenchDatabase } from "./bench-database";
 import { BENCH_DATASETS, benchAnswer } from "./bench-corpus";
-import { BENCH_ANNOTATORS, BENCH_QUEUE_SIZE, benchQueueName, benchRunName } from "./bench-names";
+import { BENCH_ANNOTATORS, BENCH_PASSWORD, BENCH_QUEUE_SIZE, BENCH_RESEARCHER, benchQueueName, benchRunName } from "./bench-names";
+import { copyRows, type LoadFigure, nextId, syncSequence, withSecondaryIndexesDropped } from "./copy-load";
 
 const GENERATIONS_PER_QUESTION = 4; // 2 cycles × (answer, rationalization)
 const QUESTIONS_PER_VIDEO = 5;
-const BATCH = 20_000;
 
 async function main(): Promise<void> {
   const generations = Number(process.argv[2] ?? 1_000_000);
@@ -80,9 +89,6 @@ async function seedGenerationsWith(db: pg.PoolClient, generations: number): Prom
     datasetIds.push(rows[0]!.id);
   }
 
-  const videoIds = await timedPhase(`videos (${videoCount})`, () => insertVideos(db, datasetIds, videoCount, tag));
-  const questions = await timedPhase(`questions (${questionCount})`, () => insertQuestions(db, datasetIds, videoIds, questionCount));
-
   const { rows: checkpoint } = await db.query<{ id: number }>(
     `INSERT INTO "Checkpoint" ("servedName", kind, "baseModel", simulated) VALUES ($1, 'BASE', 'sim-video-llm', true)
      ON CONFLICT ("servedName") DO UPDATE SET "baseModel" = EXCLUDED."baseModel" RETURNING id`,
@@ -100,125 +106,221 @@ async function seedGenerationsWith(db: pg.PoolClient, generations: number): Prom
     );
     cycleIds.push(rows[0]!.id);
   }
-  await timedPhase(`generations and verdicts (${generations})`, () => insertGenerations(db, cycleIds, questions, generations));
-  await timedPhase("ANALYZE", () => db.query(`ANALYZE "Generation"; ANALYZE "Verdict"; ANALYZE "Question"; ANALYZE "Video"`));
+  const layout: Layout = {
+    tag,
+    datasetIds,
+    cycleIds,
+    questionCount,
+    videoCount,
+    video: await nextId(db, "Video"),
+    label: await nextId(db, "Label"),
+    question: await nextId(db, "Question"),
+    generation: await nextId(db, "Generation"),
+    verdict: await nextId(db, "Verdict"),
+  };
+  const loaded = await withSecondaryIndexesDropped(db, LOADED_TABLES, async () => {
+    const figures = [
+      await copyVideos(db, layout),
+      await copyLabels(db, layout),
+      await copyQuestions(db, layout),
+      await copyGenerations(db, layout, generations),
+      await copyVerdicts(db, layout, generations),
+    ];
+    for (const table of LOADED_TABLES) await syncSequence(db, table);
+    return figures;
+  });
+  await timedPhase("ANALYZE", () =>
+    db.query(`ANALYZE "Generation"; ANALYZE "Verdict"; ANALYZE "Question"; ANALYZE "Video"; ANALYZE "Label"`),
+  );
+  console.log("\nCOPY per table");
+  for (const figure of loaded.result) {
+    console.log(
+      `  ${figure.table.padEnd(12)} ${figure.rows.toLocaleString("en").padStart(12)} rows ${figure.seconds.toFixed(1).padStart(7)} s ${Math.round(
+        figure.rows / figure.seconds,
+      )
+        .toLocaleString("en")
+        .padStart(10)} rows/s`,
+    );
+  }
+  const indexSeconds = loaded.builds.reduce((sum, build) => sum + build.seconds, 0);
+  console.log(`  secondary indexes built after the load: ${loaded.builds.length} in ${indexSeconds.toFixed(1)} s`);
   return runId;
 }
 
-async function insertVideos(
-  db: pg.PoolClient,
-  datasetIds: number[],
-  count: number,
-  tag: string,
-): Promise<{ id: number; datasetIndex: number }[]> {
-  const videos: { id: number; datasetIndex: number }[] = [];
-  for (let from = 0; from < count; from += BATCH) {
-    const indexes = range(from, Math.min(count, from + BATCH));
-    const { rows } = await db.query<{ id: number; key: string }>(
-      `INSERT INTO "Video" ("datasetId", key, "durationSec", fps, width, height, "mediaStatus", "mediaPath")
-       SELECT d, k, 6, 24, 320, 240, 'READY', 'bench/' || k || '.mp4' FROM unnest($1::int[], $2::text[]) AS t(d, k)
-       RETURNING id, key`,
-      [indexes.map((i) => datasetIds[i % datasetIds.length]), indexes.map((i) => `bench-${tag}-${i}`)],
-    );
-    for (const row of rows) videos.push({ id: row.id, datasetIndex: Number(row.key.split("-").at(-1)) % datasetIds.length });
-    await db.query(
-      `INSERT INTO "Label" ("videoId", key, kind, value)
-       SELECT v, 'interval:main', 'INTERVAL', json_build_object('start', 1.5, 'end', 3, 'action', 'the main action')::jsonb FROM unnest($1::int[]) AS t(v)`,
-      [rows.map((row) => row.id)],
-    );
-  }
-  return videos;
+const LOADED_TABLES = ["Video", "Label", "Question", "Generation", "Verdict"] as const;
+
+/** Where the load's rows go: ids are assigned here (consecutive from each table's first free id), so nothing is read back. */
+interface Layout {
+  tag: string;
+  datasetIds: number[];
+  cycleIds: number[];
+  questionCount: number;
+  videoCount: number;
+  video: number;
+  label: number;
+  question: number;
+  generation: number;
+  verdict: number;
 }
 
-interface BenchQuestion {
-  id: number;
-  datasetIndex: number;
-  ordinal: number;
-}
+const datasetIndexOfVideo = (layout: Layout, v: number) => v % layout.datasetIds.length;
+const videoOfQuestion = (i: number) => Math.floor(i / QUESTIONS_PER_VIDEO);
 
-async function insertQuestions(
-  db: pg.PoolClient,
-  datasetIds: number[],
-  videos: { id: number; datasetIndex: number }[],
-  count: number,
-): Promise<BenchQuestion[]> {
-  const questions: BenchQuestion[] = [];
-  for (let from = 0; from < count; from += BATCH) {
-    const ordinals = range(from, Math.min(count, from + BATCH));
-    const video = (i: number) => videos[Math.floor(i / QUESTIONS_PER_VIDEO)]!;
-    const dataset = (i: number) => BENCH_DATASETS[video(i).datasetIndex]!;
-    const { rows } = await db.query<{ id: number; key: string }>(
-      `INSERT INTO "Question" ("datasetId", "videoId", key, kind, text, targets)
-       SELECT d, v, k, kind, text, targets::jsonb FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(d, v, k, kind, text, targets)
-       RETURNING id, key`,
-      [
-        ordinals.map((i) => datasetIds[video(i).datasetIndex]),
-        ordinals.map((i) => video(i).id),
-        ordinals.map((i) => `q:${i % QUESTIONS_PER_VIDEO}:${i}`),
-        ordinals.map((i) => dataset(i).kind),
-        ordinals.map((i) => dataset(i).question(i)),
-        ordinals.map((i) => JSON.stringify(dataset(i).target(i))),
-      ],
-    );
-    for (const row of rows) {
-      const ordinal = Number(row.key.split(":").at(-1));
-      questions.push({ id: row.id, datasetIndex: video(ordinal).datasetIndex, ordinal });
-    }
-  }
-  return questions;
-}
-
-/** Generations in batches, each followed by its verdicts (keyed back by the unique generation key). */
-async function insertGenerations(db: pg.PoolClient, cycleIds: number[], questions: BenchQuestion[], total: number): Promise<void> {
-  const plan: { cycleId: number; cycleIndex: number; question: BenchQuestion; mode: "ANSWER" | "RATIONALIZATION" }[] = [];
-  for (const [cycleIndex, cycleId] of cycleIds.entries()) {
-    for (const question of questions) {
-      for (const mode of ["ANSWER", "RATIONALIZATION"] as const) plan.push({ cycleId, cycleIndex, question, mode });
-    }
-  }
-  const planned = plan.slice(0, total);
-  let written = 0;
+function progressLine(name: string, total: number): (written: number) => void {
   const started = performance.now();
-  for (let from = 0; from < planned.length; from += BATCH) {
-    const batch = planned.slice(from, from + BATCH);
-    const rows = batch.map((entry) => {
-      const dataset = BENCH_DATASETS[entry.question.datasetIndex]!;
-      const salt = entry.cycleIndex * 2 + (entry.mode === "ANSWER" ? 0 : 1);
-      // Rationalizations pass more often (they were given the label); later cycles do better.
-      const passRate = (entry.mode === "ANSWER" ? 45 : 75) + entry.cycleIndex * 10;
-      const passed = (entry.question.ordinal * 31 + salt * 17) % 100 < passRate;
-      const text = benchAnswer(dataset, entry.question.ordinal, entry.mode === "RATIONALIZATION", passed, salt);
-      const phrase = dataset.phrase(entry.question.ordinal);
-      const start = text.indexOf(phrase);
-      const matches =
-        passed && start >= 0
-          ? [{ matched: true, part: "label", target: 0, start, end: start + phrase.length, text: phrase, similarity: 0.92 }]
-          : [{ matched: false, part: "label", target: 0, reason: "no answer span reaches the threshold" }];
-      return { ...entry, text, passed, matches: JSON.stringify(matches) };
-    });
-    const { rows: inserted } = await db.query<{ id: number; cycleId: number; questionId: number; mode: string }>(
-      `INSERT INTO "Generation" ("cycleId", "questionId", mode, model, prompt, text, simulated, "latencyMs")
-       SELECT c, q, m, 'sim-video-llm', 'Explain step by step.', t, true, 400 FROM unnest($1::int[], $2::int[], $3::"GenerationMode"[], $4::text[]) AS x(c, q, m, t)
-       ON CONFLICT ("cycleId", "questionId", mode, "sampleIndex") DO NOTHING
-       RETURNING id, "cycleId", "questionId", mode`,
-      [rows.map((r) => r.cycleId), rows.map((r) => r.question.id), rows.map((r) => r.mode), rows.map((r) => r.text)],
-    );
-    const byKey = new Map(rows.map((r) => [`${r.cycleId}|${r.question.id}|${r.mode}`, r]));
-    const verdicts = inserted.map((g) => ({ id: g.id, row: byKey.get(`${g.cycleId}|${g.questionId}|${g.mode}`)! }));
-    await db.query(
-      `INSERT INTO "Verdict" ("generationId", "verifierVersion", "configHash", passed, score, threshold, method, matches)
-       SELECT g, 'bench-1', 'bench', p, CASE WHEN p THEN 0.92 ELSE 0.4 END, 0.8, 'bench:keyword-fuzz-ratio', m::jsonb
-       FROM unnest($1::int[], $2::bool[], $3::text[]) AS x(g, p, m)
-       ON CONFLICT ("generationId", "verifierVersion") DO NOTHING`,
-      [verdicts.map((v) => v.id), verdicts.map((v) => v.row.passed), verdicts.map((v) => v.row.matches)],
-    );
-    written += batch.length;
+  return (written) => {
     const seconds = (performance.now() - started) / 1000;
     process.stdout.write(
-      `\r  ${written.toLocaleString("en")} / ${planned.length.toLocaleString("en")} generations (+ verdicts), ${Math.round(written / seconds).toLocaleString("en")}/s   `,
+      `\r  ${name}: ${written.toLocaleString("en")} / ${total.toLocaleString("en")}, ${seconds > 0 ? Math.round(written / seconds).toLocaleString("en") : "…"}/s   `,
     );
-  }
-  process.stdout.write("\n");
+  };
+}
+
+async function loadPhase(name: string, work: () => Promise<LoadFigure>): Promise<LoadFigure> {
+  const figure = await work();
+  process.stdout.write(`\r  ${name}: ${figure.rows.toLocaleString("en")} rows in ${figure.seconds.toFixed(1)} s${" ".repeat(30)}\n`);
+  return figure;
+}
+
+function copyVideos(db: pg.PoolClient, layout: Layout): Promise<LoadFigure> {
+  return loadPhase("Video", () =>
+    copyRows(
+      db,
+      "Video",
+      ["id", "datasetId", "key", "durationSec", "fps", "width", "height", "mediaStatus", "mediaPath"],
+      layout.videoCount,
+      (v) => [
+        layout.video + v,
+        layout.datasetIds[datasetIndexOfVideo(layout, v)]!,
+        `bench-${layout.tag}-${v}`,
+        6,
+        24,
+        320,
+        240,
+        "READY",
+        `bench/bench-${layout.tag}-${v}.mp4`,
+      ],
+      progressLine("Video", layout.videoCount),
+    ),
+  );
+}
+
+function copyLabels(db: pg.PoolClient, layout: Layout): Promise<LoadFigure> {
+  const value = JSON.stringify({ start: 1.5, end: 3, action: "the main action" });
+  return loadPhase("Label", () =>
+    copyRows(
+      db,
+      "Label",
+      ["id", "videoId", "key", "kind", "value"],
+      layout.videoCount,
+      (v) => [layout.label + v, layout.video + v, "interval:main", "INTERVAL", value],
+      progressLine("Label", layout.videoCount),
+    ),
+  );
+}
+
+function copyQuestions(db: pg.PoolClient, layout: Layout): Promise<LoadFigure> {
+  return loadPhase("Question", () =>
+    copyRows(
+      db,
+      "Question",
+      ["id", "datasetId", "videoId", "key", "kind", "text", "targets"],
+      layout.questionCount,
+      (i) => {
+        const v = videoOfQuestion(i);
+        const dataset = BENCH_DATASETS[datasetIndexOfVideo(layout, v)]!;
+        return [
+          layout.question + i,
+          layout.datasetIds[datasetIndexOfVideo(layout, v)]!,
+          layout.video + v,
+          `q:${i % QUESTIONS_PER_VIDEO}:${i}`,
+          dataset.kind,
+          dataset.question(i),
+          JSON.stringify(dataset.target(i)),
+        ];
+      },
+      progressLine("Question", layout.questionCount),
+    ),
+  );
+}
+
+/** Generation g: cycle, then question, then mode (answer, rationalization), as the pipeline writes them. */
+function generationAt(layout: Layout, g: number) {
+  const perCycle = layout.questionCount * 2;
+  const cycleIndex = Math.floor(g / perCycle);
+  const within = g % perCycle;
+  const ordinal = Math.floor(within / 2);
+  const rationalization = within % 2 === 1;
+  const datasetIndex = datasetIndexOfVideo(layout, videoOfQuestion(ordinal));
+  const salt = cycleIndex * 2 + (rationalization ? 1 : 0);
+  // Rationalizations pass more often (they were given the label); later cycles do better.
+  const passRate = (rationalization ? 75 : 45) + cycleIndex * 10;
+  const passed = (ordinal * 31 + salt * 17) % 100 < passRate;
+  return { cycleIndex, ordinal, rationalization, datasetIndex, salt, passed };
+}
+
+function copyGenerations(db: pg.PoolClient, layout: Layout, total: number): Promise<LoadFigure> {
+  return loadPhase("Generation", () =>
+    copyRows(
+      db,
+      "Generation",
+      ["id", "cycleId", "questionId", "mode", "model", "prompt", "text", "simulated", "latencyMs"],
+      total,
+      (g) => {
+        const at = generationAt(layout, g);
+        const dataset = BENCH_DATASETS[at.datasetIndex]!;
+        // One answer in 1,000 mentions a zebra: a selective word for the explorer's full-text search.
+        const text =
+          benchAnswer(dataset, at.ordinal, at.rationalization, at.passed, at.salt) + (g % 1000 === 7 ? " A zebra walks by." : "");
+        return [
+          layout.generation + g,
+          layout.cycleIds[at.cycleIndex]!,
+          layout.question + at.ordinal,
+          at.rationalization ? "RATIONALIZATION" : "ANSWER",
+          "sim-video-llm",
+          "Explain step by step.",
+          text,
+          true,
+          400,
+        ];
+      },
+      progressLine("Generation", total),
+    ),
+  );
+}
+
+function copyVerdicts(db: pg.PoolClient, layout: Layout, total: number): Promise<LoadFigure> {
+  return loadPhase("Verdict", () =>
+    copyRows(
+      db,
+      "Verdict",
+      ["id", "generationId", "verifierVersion", "configHash", "passed", "score", "threshold", "method", "matches"],
+      total,
+      (g) => {
+        const at = generationAt(layout, g);
+        const dataset = BENCH_DATASETS[at.datasetIndex]!;
+        const phrase = dataset.phrase(at.ordinal);
+        const text = benchAnswer(dataset, at.ordinal, at.rationalization, at.passed, at.salt);
+        const start = text.indexOf(phrase);
+        const matches =
+          at.passed && start >= 0
+            ? [{ matched: true, part: "label", target: 0, start, end: start + phrase.length, text: phrase, similarity: 0.92 }]
+            : [{ matched: false, part: "label", target: 0, reason: "no answer span reaches the threshold" }];
+        return [
+          layout.verdict + g,
+          layout.generation + g,
+          "bench-1",
+          "bench",
+          at.passed,
+          at.passed ? 0.92 : 0.4,
+          0.8,
+          "bench:keyword-fuzz-ratio",
+          JSON.stringify(matches),
+        ];
+      },
+      progressLine("Verdict", total),
+    ),
+  );
 }
 
 /** The benchmark queue: stratified from cycle 2, overlap 2, 24 annotators, 40 % of items audited by two of them. */
@@ -227,10 +329,7 @@ async function seedQueue(generations: number, runId: number): Promise<number> {
   const existing = await db.query<{ id: number }>(`SELECT id FROM "ReviewQueue" WHERE name = $1`, [benchQueueName(generations)]);
   if (existing.rows[0]) return existing.rows[0].id;
   const annotators = range(0, BENCH_ANNOTATORS).map((i) => `bench-annotator-${i}`);
-  await db.query(
-    `INSERT INTO "User" (id, name, email, role) SELECT id, id, id || '@bench.local', 'ANNOTATOR' FROM unnest($1::text[]) AS t(id) ON CONFLICT DO NOTHING`,
-    [annotators],
-  );
+  await seedBenchUsers(annotators);
   const { rows: cycles } = await db.query<{ id: number }>(`SELECT id FROM "Cycle" WHERE "runId" = $1 ORDER BY index DESC LIMIT 1`, [runId]);
   const queue = await timedPhase(`queue of ${BENCH_QUEUE_SIZE} (stratified sampling)`, () =>
     createQueue(
@@ -277,6 +376,25 @@ async function seedQueue(generations: number, runId: number): Promise<number> {
     await db.query(`ANALYZE "ReviewQueueItem"; ANALYZE "ReviewAssignment"; ANALYZE "Audit"`);
   });
   return queue.id;
+}
+
+/**
+ * The annotators and a researcher, each with a password account (one better-auth hash shared by
+ * all), so a benchmark can sign in through the real endpoint as any of them.
+ */
+async function seedBenchUsers(annotators: string[]): Promise<void> {
+  const db = pool();
+  const people = [...annotators.map((id) => ({ id, role: "ANNOTATOR" })), { id: BENCH_RESEARCHER, role: "RESEARCHER" }];
+  await db.query(
+    `INSERT INTO "User" (id, name, email, role, "emailVerified") SELECT id, id, id || '@bench.local', role::"Role", true
+     FROM unnest($1::text[], $2::text[]) AS t(id, role) ON CONFLICT DO NOTHING`,
+    [people.map((p) => p.id), people.map((p) => p.role)],
+  );
+  await db.query(
+    `INSERT INTO "Account" (id, "userId", "providerId", "accountId", password, "updatedAt")
+     SELECT id || '-credential', id, 'credential', id, $2, now() FROM unnest($1::text[]) AS t(id) ON CONFLICT DO NOTHING`,
+    [people.map((p) => p.id), await hashPassword(BENCH_PASSWORD)],
+  );
 }
 
 async function timedPhase<T>(name: string, work: () => Promise<T>): Promise<T> {

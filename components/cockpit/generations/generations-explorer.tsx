@@ -119,7 +119,7 @@ export function GenerationsExplorer({ canAddToQueues }: { canAddToQueues: boolea
             ? "Counting…"
             : count.data.total === null
               ? "Too many to count quickly"
-              : `${formatNumber(count.data.total)} generation${count.data.total === 1 ? "" : "s"}`}
+              : `${count.data.estimated ? "About " : ""}${formatNumber(count.data.total)} generation${count.data.total === 1 ? "" : "s"}`}
           {filters.q ? ` match “${filters.q}”` : ""}
         </p>
         <label className="ml-auto flex items-center gap-2 text-slate-700">

@@ -1,0 +1,380 @@
+// npm run bench:http -- [GENERATIONS=10000000] [--seconds=120] [--annotators=50] [--keep]
+// The review and explorer API through HTTP, against the production build (`npm run build` first)
+// served by the app's own server (lib/launcher/web-server.ts), on the database `npm run bench:seed`
+// filled. Signs in through /api/auth/sign-in/email as the seeded annotators and researcher, then
+// prints p50/p95/p99 per call: claim next item, item detail, audit save at 8 annotators at once; the
+// explorer list with each filter and full-text search; queue metrics uncached (calls > 2 s apart,
+// past the metrics memo). Then 50 annotators loop claim → item → audit for --seconds while the
+// web server's RSS is printed every 5 s. Each figure carries the load average and the CPU seconds
+// the web server and PostgreSQL spent. Drops the bench database at the end unless --keep.
+//
+// Measured on 10,000,000 generations (2 cores shared with six other jobs: load average 12-20 all
+// through, so every figure below includes waiting for a CPU; p50 / p95 ms):
+//   one annotator at a time (load 10-12): next item 62 / 134, review item 67 / 141, audit save 53 / 123
+//     (the same lib calls without HTTP, `npm run bench:review`: item 21 / 42, next 19 / 38, audit 8 / 17)
+//   next item, 8 annotators at once        270 / 451    review item 170 / 274    audit save 223 / 373
+//   explorer list: no filter 83 / 173, cycle 94 / 321, mode 139 / 295, verdict failed 135 / 197,
+//     label type 170 / 227, audit hallucinated 313 / 424, unaudited 107 / 199, three filters 71 / 132
+//   explorer list, a small dataset (0.1 % of rows, the oldest ids): over 60 s — the plan walks the
+//     Generation primary key backwards through all 10M rows looking for 51 of its rows (34 s alone)
+//   explorer search: rare word 144 / 274, common words 2,135 / 2,316, rare word + cycle + failed 1,153 / 1,504
+//   explorer count: no filter 34 / 102 (the planner's estimate; exact count was 5,625 ms: it hit
+//     the 5 s timeout every time), search 318 / 363
+//   queue metrics, 20k items, uncached 1,021 / 1,344 (SQL ~720 ms, of which loading the audited
+//     units is the largest; computing the metrics ~115-225 ms CPU for 8,957 units)
+//   50 annotators looping claim → item → audit: 19 loops/s; p50 / p95 next 821 / 1,748, item
+//     713 / 1,368, audit 822 / 1,718; web server 31 % and PostgreSQL 37 % of one core, so about
+//     5 ms of web and 6.5 ms of database CPU per request: the rest of each wait is the machine.
+//   Web server RSS: 920 MB at start, up to 1,470 MB in the first 75 s, then 1,269 MB flat for the
+//     last 75 s (the middle and last thirds' medians 1,334 and 1,269 MB): no growth under load.
+import type { ChildProcess } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { dataDir } from "@/lib/config/paths";
+import { closePool, pool } from "@/lib/db/pool";
+import { openBenchDatabase } from "./bench-database";
+import { BENCH_ANNOTATORS, BENCH_RESEARCHER, benchQueueName, benchRunName } from "./bench-names";
+import { summarize, type Timing } from "./percentiles";
+import { ORIGIN, type Session, signIn, startWebServer, stopWebServer, WEB_LOG } from "./web-process";
+
+const TARGET_MS = 50;
+const METRICS_TARGET_MS = 200;
+const REVIEW_CONCURRENCY = 8;
+const REVIEW_LOOPS = 400;
+const SEQUENTIAL_LOOPS = 100;
+const EXPLORER_SAMPLES = 30;
+const EXPLORER_CONCURRENCY = 4;
+
+const argv = process.argv.slice(2);
+const generations = Number(argv.find((arg) => /^\d+$/.test(arg)) ?? 10_000_000);
+const flag = (name: string, fallback: number) => Number(argv.find((arg) => arg.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
+const memorySeconds = flag("seconds", 120);
+const memoryAnnotators = Math.min(flag("annotators", 50), BENCH_ANNOTATORS);
+const keep = argv.includes("--keep");
+
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" ");
+
+interface Figure {
+  name: string;
+  timing: Timing;
+  target: number | null;
+  load: string;
+  cpu: string;
+}
+const figures: Figure[] = [];
+
+async function main(): Promise<void> {
+  const database = await openBenchDatabase();
+  let web: ChildProcess | null = null;
+  try {
+    const queueId = await findQueue();
+    const { rows: cycles } = await pool().query<{ id: number }>(
+      `SELECT c.id FROM "Cycle" c JOIN "Run" r ON r.id = c."runId" WHERE r.name = $1 ORDER BY c.index`,
+      [benchRunName(generations)],
+    );
+    const { rows: datasets } = await pool().query<{ id: number }>(`SELECT DISTINCT "datasetId" AS id FROM "Question" LIMIT 3`);
+    web = await startWebServer(process.env.DATABASE_URL!);
+    const postgresPid = postmasterPid(database.url);
+    const cpu = cpuMeter(web.pid!, postgresPid);
+
+    const annotators: Session[] = [];
+    for (let i = 0; i < BENCH_ANNOTATORS; i += 1) annotators.push(await signIn(`bench-annotator-${i}@bench.local`));
+    const researcher = await signIn(`${BENCH_RESEARCHER}@bench.local`);
+    console.log(`web server log: ${WEB_LOG}`);
+    console.log(`signed in ${annotators.length} annotators and a researcher through /api/auth/sign-in/email`);
+
+    // Warm-up: first requests compile routes' server code paths and fill PostgreSQL's caches.
+    for (let i = 0; i < 10; i += 1) await reviewLoop(annotators[i % annotators.length]!, queueId, null);
+    await api(researcher, `/api/generations`);
+
+    // One annotator at a time first: what a request costs with nobody else in the queue for the CPU.
+    const alone = new Map<string, number[]>();
+    cpu.mark();
+    for (let i = 0; i < SEQUENTIAL_LOOPS; i += 1) await reviewLoop(annotators[i % annotators.length]!, queueId, alone);
+    const aloneCpu = cpu.since();
+    for (const [name, list] of alone) record(`${name}, one at a time`, list, TARGET_MS, aloneCpu);
+
+    const review = new Map<string, number[]>();
+    cpu.mark();
+    let loops = 0;
+    await Promise.all(
+      Array.from({ length: REVIEW_CONCURRENCY }, async (_, worker) => {
+        // Each worker takes turns among its own annotators (index ≡ worker mod the concurrency): nobody works in two places at once.
+        const own = annotators.filter((_, i) => i % REVIEW_CONCURRENCY === worker);
+        for (let turn = 0; loops < REVIEW_LOOPS; turn += 1) {
+          loops += 1;
+          await reviewLoop(own[turn % own.length]!, queueId, review);
+        }
+      }),
+    );
+    const reviewCpu = cpu.since();
+    for (const name of ["next item (POST …/next)", "review item (GET …/items/{id})", "audit save (PUT …/items/{id}/audit)"])
+      record(`${name}, ${REVIEW_CONCURRENCY} at once`, review.get(name) ?? [], TARGET_MS, reviewCpu);
+
+    const cycleId = cycles.at(-1)!.id;
+    const explorerCases: [string, string][] = [
+      ["explorer list, no filter", ""],
+      ["explorer list, cycle", `cycleId=${cycleId}`],
+      ["explorer list, dataset", `datasetId=${datasets[1]?.id ?? datasets[0]!.id}`],
+      ["explorer list, mode = rationalization", "mode=RATIONALIZATION"],
+      ["explorer list, verdict = failed", "verdict=failed"],
+      ["explorer list, label type = class", "labelType=class"],
+      ["explorer list, audit = hallucinated", "audit=HALLUCINATED"],
+      ["explorer list, audit = unaudited", "audit=unaudited"],
+      ["explorer list, cycle + failed + answer", `cycleId=${cycleId}&verdict=failed&mode=ANSWER`],
+      ["explorer search, rare word (zebra)", "q=zebra"],
+      ["explorer search, common words (mirror lamp)", "q=mirror%20lamp"],
+      ["explorer search + cycle + failed", `q=zebra&cycleId=${cycleId}&verdict=failed`],
+      ["explorer count, no filter (page header)", "COUNT"],
+      ["explorer count, search zebra", "COUNT q=zebra"],
+    ];
+    for (const [name, query] of explorerCases) {
+      const url = query.startsWith("COUNT") ? `/api/generations/count?${query.slice(6)}` : `/api/generations?${query}`;
+      const first = await api(researcher, url, { timeoutMs: 20_000 }).catch((error: Error) => error);
+      if (first instanceof Error) {
+        console.log(`${name}: first call failed (${first.message}); not measured`);
+        continue;
+      }
+      cpu.mark();
+      const samples: number[] = [];
+      let sent = 0;
+      await Promise.all(
+        Array.from({ length: EXPLORER_CONCURRENCY }, async () => {
+          while (sent < EXPLORER_SAMPLES) {
+            sent += 1;
+            samples.push((await api(researcher, url)).ms);
+          }
+        }),
+      );
+      record(`${name}, ${EXPLORER_CONCURRENCY} at once`, samples, query.startsWith("COUNT") ? null : TARGET_MS, cpu.since());
+    }
+
+    // The metrics memo keeps a result 2 s: calls 2.2 s apart each compute afresh.
+    const metrics: number[] = [];
+    cpu.mark();
+    for (let i = 0; i < 8; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 2_200));
+      metrics.push((await api(researcher, `/api/review/queues/${queueId}/metrics`)).ms);
+    }
+    record("queue metrics, 20k items, uncached", metrics, METRICS_TARGET_MS, cpu.since());
+
+    printFigures();
+    await memoryUnderLoad(web.pid!, annotators.slice(0, memoryAnnotators), queueId, cpu);
+  } finally {
+    if (web) await stopWebServer(web);
+    await closePool();
+    if (!keep) await dropBenchDatabase(database.url);
+    await database.close();
+  }
+}
+
+async function api<T = unknown>(
+  session: Session,
+  url: string,
+  init: { method?: string; body?: unknown; timeoutMs?: number } = {},
+): Promise<{ ms: number; body: T }> {
+  const started = performance.now();
+  const response = await fetch(`${ORIGIN}${url}`, {
+    method: init.method ?? "GET",
+    headers: { cookie: session.cookie, origin: ORIGIN, ...(init.body === undefined ? {} : { "content-type": "application/json" }) },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    signal: AbortSignal.timeout(init.timeoutMs ?? 60_000),
+  });
+  const text = await response.text();
+  const ms = performance.now() - started;
+  if (!response.ok) throw new Error(`${init.method ?? "GET"} ${url} as ${session.email}: ${response.status} ${text.slice(0, 300)}`);
+  return { ms, body: JSON.parse(text) as T };
+}
+
+/** What the review screen does per item: claim the next one, open it, save the audit (submitted). */
+async function reviewLoop(session: Session, queueId: number, times: Map<string, number[]> | null): Promise<boolean> {
+  const add = (name: string, ms: number) => {
+    if (!times) return;
+    const list = times.get(name) ?? [];
+    list.push(ms);
+    times.set(name, list);
+  };
+  const next = await api<{ claim: { itemId: number } | null }>(session, `/api/review/queues/${queueId}/next`, { method: "POST" });
+  add("next item (POST …/next)", next.ms);
+  const claim = next.body.claim;
+  if (!claim) return false;
+  const item = await api<{ audit: { version: number } | null }>(session, `/api/review/queues/${queueId}/items/${claim.itemId}`);
+  add("review item (GET …/items/{id})", item.ms);
+  const saved = await api(session, `/api/review/queues/${queueId}/items/${claim.itemId}/audit`, {
+    method: "PUT",
+    body: { baseVersion: item.body.audit?.version ?? null, verdict: "CORRECT", labelPresent: true, submit: true },
+  });
+  add("audit save (PUT …/items/{id}/audit)", saved.ms);
+  return true;
+}
+
+async function memoryUnderLoad(webPid: number, annotators: Session[], queueId: number, cpu: ReturnType<typeof cpuMeter>): Promise<void> {
+  console.log(`\nweb server memory, ${annotators.length} annotators looping claim → item → audit for ${memorySeconds} s`);
+  console.log(`${"t (s)".padStart(6)} ${"RSS MB".padStart(8)} ${"loops".padStart(7)} ${"loops/s".padStart(8)}  load average`);
+  const stopAt = Date.now() + memorySeconds * 1000;
+  let loops = 0;
+  let emptyClaims = 0;
+  const times = new Map<string, number[]>();
+  const started = Date.now();
+  const samples: { t: number; rss: number }[] = [];
+  let lastLoops = 0;
+  const sample = () => {
+    const t = (Date.now() - started) / 1000;
+    const rss = rssMb(webPid);
+    samples.push({ t, rss });
+    console.log(
+      `${t.toFixed(0).padStart(6)} ${rss.toFixed(1).padStart(8)} ${String(loops).padStart(7)} ${((loops - lastLoops) / 5).toFixed(1).padStart(8)}  ${load()}`,
+    );
+    lastLoops = loops;
+  };
+  sample();
+  const timer = setInterval(sample, 5_000);
+  cpu.mark();
+  await Promise.all(
+    annotators.map(async (session) => {
+      while (Date.now() < stopAt) {
+        if (await reviewLoop(session, queueId, times)) loops += 1;
+        else {
+          emptyClaims += 1;
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }
+    }),
+  );
+  clearInterval(timer);
+  sample();
+  const used = cpu.since();
+  // Flat: the median RSS of the last third of the run within 5 % (and 25 MB) of the middle third's.
+  const third = Math.floor(samples.length / 3);
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  const middle = median(samples.slice(third, 2 * third).map((s) => s.rss));
+  const last = median(samples.slice(2 * third).map((s) => s.rss));
+  const growth = last - middle;
+  const flat = growth <= Math.min(0.05 * middle, 25);
+  console.log(
+    `RSS: first ${samples[0]!.rss.toFixed(0)} MB, middle-third median ${middle.toFixed(0)} MB, last-third median ${last.toFixed(0)} MB, max ${Math.max(...samples.map((s) => s.rss)).toFixed(0)} MB → ${flat ? "flat" : `GROWING (+${growth.toFixed(0)} MB)`}`,
+  );
+  console.log(`${loops} loops (${(loops / memorySeconds).toFixed(1)}/s), ${emptyClaims} empty claims; ${used}`);
+  figures.length = 0;
+  for (const [name, list] of times) if (list.length) record(`${name}, ${annotators.length} annotators`, list, TARGET_MS, used);
+  printFigures();
+}
+
+function record(name: string, samples: number[], target: number | null, cpu: string): void {
+  if (samples.length === 0) {
+    console.log(`${name}: no samples`);
+    return;
+  }
+  const figure = { name, timing: summarize(samples), target, load: load(), cpu };
+  figures.push(figure);
+  const t = figure.timing;
+  console.log(
+    `  ${name}: p50 ${t.p50.toFixed(1)} p95 ${t.p95.toFixed(1)} p99 ${t.p99.toFixed(1)} ms (n ${t.n}; load ${figure.load}; ${cpu})`,
+  );
+}
+
+function printFigures(): void {
+  console.log(`\nHTTP benchmark on ${generations.toLocaleString("en")} generations (ms, production build, ${ORIGIN})`);
+  console.log(
+    `${"call".padEnd(58)} ${"n".padStart(4)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"p99".padStart(8)} ${"max".padStart(8)}  target  load avg          CPU`,
+  );
+  for (const { name, timing: t, target, load: avg, cpu } of figures) {
+    const verdict = target === null ? "      " : t.p95 <= target ? `≤${target} ✓`.padEnd(6) : `≤${target} ✗`.padEnd(6);
+    console.log(
+      `${name.padEnd(58)} ${String(t.n).padStart(4)} ${t.p50.toFixed(1).padStart(8)} ${t.p95.toFixed(1).padStart(8)} ${t.p99.toFixed(1).padStart(8)} ${t.max.toFixed(1).padStart(8)}  ${verdict}  ${avg.padEnd(16)}  ${cpu}`,
+    );
+  }
+}
+
+async function findQueue(): Promise<number> {
+  const { rows } = await pool().query<{ id: number }>(`SELECT id FROM "ReviewQueue" WHERE name = $1`, [benchQueueName(generations)]);
+  if (!rows[0]) throw new Error(`No benchmark queue for ${generations} generations: run \`npm run bench:seed -- ${generations}\` first`);
+  return rows[0].id;
+}
+
+function rssMb(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("VmRSS:"));
+  return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
+}
+
+/**
+ * CPU seconds (user + system) of a process, and of its children when asked (PostgreSQL's backends
+ * and parallel workers): the live ones' own time plus what the ended ones left in the parent's
+ * cutime/cstime, so a worker that exits between two readings does not take its time with it.
+ */
+function cpuSeconds(pid: number, withChildren: boolean): number {
+  const ticks = (p: number, reaped = false) => {
+    try {
+      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0);
+    } catch {
+      return 0;
+    }
+  };
+  let total = ticks(pid, withChildren);
+  if (withChildren) {
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+        if (ppid === pid) total += ticks(Number(entry));
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+  return total / 100;
+}
+
+function cpuMeter(webPid: number, postgresPid: number | null) {
+  let mark = { at: performance.now(), web: 0, db: 0 };
+  const read = () => ({
+    at: performance.now(),
+    web: cpuSeconds(webPid, false),
+    db: postgresPid ? cpuSeconds(postgresPid, true) : Number.NaN,
+  });
+  return {
+    mark: () => {
+      mark = read();
+    },
+    since: () => {
+      const now = read();
+      const wall = (now.at - mark.at) / 1000;
+      const pct = (seconds: number) => (Number.isNaN(seconds) ? "n/a" : `${Math.round((100 * seconds) / wall)}%`);
+      return `web ${pct(now.web - mark.web)} pg ${pct(now.db - mark.db)} of a core`;
+    },
+  };
+}
+
+/** The embedded server's postmaster, when this machine runs it (its data dir names it). */
+function postmasterPid(url: string): number | null {
+  const file = path.join(dataDir(), "postgres", "pgdata", "postmaster.pid");
+  if (!existsSync(file)) return null;
+  const [pid, , , port] = readFileSync(file, "utf8").split("\n");
+  return new URL(url).port === port?.trim() ? Number(pid) : null;
+}
+
+async function dropBenchDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!name.startsWith("vstar_bench")) return;
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    console.log(`dropped the bench database ${name} (--keep keeps it)`);
+  } finally {
+    await client.end();
+  }
+}
+
+await main();
+process.exit(0);

@@ -1,0 +1,144 @@
+// npm run bench:pages -- [GENERATIONS=10000000] [--runs=8]
+// The review item screen and the generations explorer in Chromium (the one lib/testing/chromium.ts
+// resolves), against the production build on the database `npm run bench:seed` filled: largest
+// contentful paint on a first load (a new browser context: nothing cached) and on a warm reload,
+// and the time from pressing j on an item to the next item's data on screen. Keeps the database.
+//
+// Measured on 10,000,000 generations, 6 runs each, load average 15-20 on 2 shared cores (p50 / p95 ms):
+// review item LCP first load 800 / 2,019, warm reload 320 / 354; explorer LCP first load 596 / 845,
+// warm reload 312 / 488; j → next item shown 237 / 364.
+import { loadavg } from "node:os";
+import { chromium } from "@playwright/test";
+import { closePool, pool } from "@/lib/db/pool";
+import { resolveChromium } from "@/lib/testing/chromium";
+import { openBenchDatabase } from "./bench-database";
+import { BENCH_RESEARCHER, benchQueueName } from "./bench-names";
+import { summarize, type Timing } from "./percentiles";
+import { ORIGIN, type Session, signIn, startWebServer, stopWebServer } from "./web-process";
+
+const argv = process.argv.slice(2);
+const generations = Number(argv.find((arg) => /^\d+$/.test(arg)) ?? 10_000_000);
+const runs = Number(argv.find((arg) => arg.startsWith("--runs="))?.split("=")[1] ?? 8);
+
+const LCP_SCRIPT = () =>
+  new Promise<number>((resolve) => {
+    new PerformanceObserver((list) => {
+      const entries = list.getEntries();
+      resolve(entries[entries.length - 1]!.startTime);
+    }).observe({ type: "largest-contentful-paint", buffered: true });
+  });
+
+async function main(): Promise<void> {
+  const database = await openBenchDatabase();
+  const web = await startWebServer(process.env.DATABASE_URL!);
+  const browserLaunch = await resolveChromium();
+  const browser = await chromium.launch({ executablePath: browserLaunch.executablePath, args: browserLaunch.args });
+  try {
+    const { rows: queue } = await pool().query<{ id: number }>(`SELECT id FROM "ReviewQueue" WHERE name = $1`, [
+      benchQueueName(generations),
+    ]);
+    if (!queue[0]) throw new Error(`No benchmark queue for ${generations} generations: run \`npm run bench:seed -- ${generations}\` first`);
+    const queueId = queue[0].id;
+    // An annotator's submitted items, oldest first: j walks from one to the next.
+    const { rows: items } = await pool().query<{ itemId: number; userId: string }>(
+      `SELECT a."itemId", a."userId" FROM "ReviewAssignment" a JOIN "ReviewQueueItem" i ON i.id = a."itemId"
+       WHERE i."queueId" = $1 AND a."userId" = 'bench-annotator-3' AND a.status = 'SUBMITTED' ORDER BY a."claimedAt", a.id LIMIT $2`,
+      [queueId, runs * 3 + 2],
+    );
+    const annotator = await signIn("bench-annotator-3@bench.local");
+    const researcher = await signIn(`${BENCH_RESEARCHER}@bench.local`);
+    const results: [string, Timing][] = [];
+
+    const itemUrl = (itemId: number) => `/review/${queueId}/items/${itemId}`;
+    results.push([
+      "review item: LCP, first load",
+      await firstLoads(
+        browser,
+        annotator,
+        items.slice(0, runs).map((i) => itemUrl(i.itemId)),
+      ),
+    ]);
+    results.push(["review item: LCP, warm reload", await warmReloads(browser, annotator, itemUrl(items[0]!.itemId))]);
+    results.push(["explorer: LCP, first load", await firstLoads(browser, researcher, Array(runs).fill("/generations"))]);
+    results.push(["explorer: LCP, warm reload", await warmReloads(browser, researcher, "/generations")]);
+    results.push(["review item: j → next item shown", await nextItemTimes(browser, annotator, queueId, itemUrl(items[runs]!.itemId))]);
+
+    console.log(`\npage benchmark on ${generations.toLocaleString("en")} generations (ms, Chromium, production build)`);
+    console.log(`${"measure".padEnd(36)} ${"n".padStart(4)} ${"p50".padStart(8)} ${"p95".padStart(8)} ${"max".padStart(8)}  load avg`);
+    for (const [name, t] of results)
+      console.log(
+        `${name.padEnd(36)} ${String(t.n).padStart(4)} ${t.p50.toFixed(0).padStart(8)} ${t.p95.toFixed(0).padStart(8)} ${t.max.toFixed(0).padStart(8)}  ${loadavg()
+          .map((v) => v.toFixed(2))
+          .join(" ")}`,
+      );
+  } finally {
+    await browser.close();
+    await stopWebServer(web);
+    await closePool();
+    await database.close();
+  }
+}
+
+type Browser = Awaited<ReturnType<typeof chromium.launch>>;
+
+async function contextFor(browser: Browser, session: Session) {
+  const context = await browser.newContext({ baseURL: ORIGIN });
+  await context.addCookies(
+    session.cookie.split("; ").map((pair) => {
+      const [name, ...value] = pair.split("=");
+      return { name: name!, value: value.join("="), url: ORIGIN };
+    }),
+  );
+  return context;
+}
+
+async function firstLoads(browser: Browser, session: Session, urls: string[]): Promise<Timing> {
+  const times: number[] = [];
+  for (const url of urls) {
+    const context = await contextFor(browser, session);
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: "networkidle" });
+    times.push(await page.evaluate(LCP_SCRIPT));
+    await context.close();
+  }
+  return summarize(times);
+}
+
+async function warmReloads(browser: Browser, session: Session, url: string): Promise<Timing> {
+  const context = await contextFor(browser, session);
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: "networkidle" });
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    await page.reload({ waitUntil: "networkidle" });
+    times.push(await page.evaluate(LCP_SCRIPT));
+  }
+  await context.close();
+  return summarize(times);
+}
+
+/** From the key press to the next item's detail fetched and painted. */
+async function nextItemTimes(browser: Browser, session: Session, queueId: number, startUrl: string): Promise<Timing> {
+  const context = await contextFor(browser, session);
+  const page = await context.newPage();
+  await page.goto(startUrl, { waitUntil: "networkidle" });
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const before = page.url();
+    const started = performance.now();
+    const detail = page.waitForResponse(
+      (response) => new RegExp(`/api/review/queues/${queueId}/items/\\d+$`).test(response.url()) && response.url() !== before,
+    );
+    await page.keyboard.press("j");
+    await page.waitForURL((url) => url.toString() !== before);
+    await (await detail).finished();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(null))));
+    times.push(performance.now() - started);
+    await page.waitForLoadState("networkidle");
+  }
+  await context.close();
+  return summarize(times);
+}
+
+await main();
+process.exit(0);
