@@ -102,7 +102,13 @@ try {
     console.log(
       `  split: parse ${s(t.parseMs)} s, validate ${s(t.validateMs)} s, write ${s(t.encodeMs + t.writeWaitMs)} s ` +
         `(encoding ${s(t.encodeMs)} s, waiting for the database ${s(t.writeWaitMs)} s), commit ${s(t.commitMs)} s; ` +
-        `the database worked ${s(t.stageMs + t.mergeMs)} s (COPY to staging ${s(t.stageMs)} s, merge ${s(t.mergeMs)} s)`,
+        `the database worked ${s(t.stageMs + t.mergeMs + t.copyVideosMs + t.copyLabelsMs + t.copyQuestionsMs)} s (` +
+        (t.stageMs + t.mergeMs > 0 ? `COPY to staging ${s(t.stageMs)} s, merge ${s(t.mergeMs)} s` : "") +
+        (t.stageMs + t.mergeMs > 0 && t.copyVideosMs > 0 ? "; " : "") +
+        (t.copyVideosMs > 0
+          ? `COPY of videos ${s(t.copyVideosMs)} s, labels ${s(t.copyLabelsMs)} s, questions ${s(t.copyQuestionsMs)} s, each with its indexes and foreign-key checks`
+          : "") +
+        ")",
     );
     console.log(
       `  CPU: this process ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s` +
