@@ -39,14 +39,14 @@ export class PipelinedWriter {
     return this.stager.videoCount >= BATCH_VIDEOS || this.stager.rowCount >= BATCH_ROWS;
   }
 
-  /** Sends the staged rows once the batch before them is written. */
-  async flush(): Promise<void> {
+  /** Sends the staged rows once the batch before them is written; `last`: no batch follows (no ids to reserve). */
+  async flush(last = false): Promise<void> {
     await this.drain();
     const batch = this.stager.take();
     if (batch.videoCount === 0) return;
     // The next batch's video ids, asked for ahead of this batch's COPY on the same connection: one round trip.
     const stager = this.stager;
-    const reserved = stager instanceof DirectStager ? this.writer.reserveVideoIds(BATCH_VIDEOS - stager.idsLeft) : null;
+    const reserved = stager instanceof DirectStager && !last ? this.writer.reserveVideoIds(BATCH_VIDEOS - stager.idsLeft) : null;
     this.inFlight = this.writer.write(batch).then(
       (counts) => {
         this.counts = addCounts(this.counts, counts);

@@ -221,7 +221,7 @@ async function importInTransaction(
     // Closes the source file when the loop stops early (abort, database error).
     await batches.return(undefined);
   }
-  if (!errors.hasErrors) await writer.flush();
+  if (!errors.hasErrors) await writer.flush(true);
   await writer.drain();
   await progress.report(recordsRead, writer.counts, true);
   return { recordsRead, counts: writer.counts, datasetId: keptDatasetId(), readMs };
