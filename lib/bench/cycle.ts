@@ -19,6 +19,10 @@
 //   (worker 0.42, simulator 0.20, postgres 0.32) = 1,064 per CPU-second, 2,128/s on 2 idle cores; worker
 //   RSS 388 / 332 / 422 MiB, peak 439 MiB (idle 246 MiB; the rest is garbage between collections, not
 //   growth: it saws between about 270 and 440 MiB all along).
+// - the same, 1,000,000 questions (fixture 208 s) at load 20 falling to 7: 670/s over the run (845/s at
+//   load ≈ 12, 1,120/s at load ≈ 8), 0.81 ms CPU per generation (worker 0.38, simulator 0.18, postgres
+//   0.25) = 1,235 per CPU-second, ≈ 2,470/s on 2 idle cores; worker RSS 399 / 375 / 365 MiB at
+//   10 / 50 / 100 %, peak 428 MiB (VmHWM 431 MiB), idle 230 MiB: flat in the number of questions.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
