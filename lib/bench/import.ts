@@ -11,8 +11,9 @@
 // - before (staging tables + one INSERT … SELECT merge per batch): 71.5 s at load 5.9; this process
 //   7.5 s CPU, PostgreSQL 31.8 s CPU.
 // - a new dataset's batches COPY'd straight into Video, Label and Question (ids reserved from the
-//   sequence): 159.3 s and 153.0 s at load ≈ 20; this process 7.0 s CPU, PostgreSQL 25.9 s and 25.7 s
-//   CPU. Re-import 74–81 s; 5.7–6.4 s and 12.0–12.3 s CPU.
+//   sequence): 159.3 s and 153.0 s at load ≈ 20, 46.8 s at load 6.4 (the baseline's 71.5 s was at 5.9);
+//   this process 7.0–7.7 s CPU, PostgreSQL 25.7–26.8 s CPU (≈ 20,000 rows per second of its one core).
+//   Re-import 74–81 s at load ≈ 20, 25.8 s at load 5.6; 5.7–6.4 s and 12.0–12.3 s CPU.
 // What limits it: one transaction is one PostgreSQL backend, so one core; its per-row work is about
 // 47 µs per clip (three rows, ten index entries, five foreign-key checks). EXPLAIN ANALYZE of the same
 // inserts puts the foreign-key triggers at about half of it (Video→Dataset, Label→Video,
