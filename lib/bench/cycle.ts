@@ -8,8 +8,24 @@
 // are node flags for the worker / the simulator (given on the command line: Node 20 refuses
 // --cpu-prof in NODE_OPTIONS); with them, both are stopped gracefully so the profiles get written.
 // BENCH_SQL_STATS=1 adds the statements by total time (pg_stat_statements, when the server preloads it).
+// It prints the worker's RSS when 10 %, 50 % and 100 % of the answers are generated, its peak, and the load average.
+//
+// Measured (2 cores shared with other work, so generations/s follow the load; the CPU figures do not):
+// - before, 100,000 questions: 2,138 generations/s, worker peak 464 MiB; 200,000 questions at load 18–28:
+//   217/s, 0.99 ms CPU per generation (worker 0.43, simulator 0.21, postgres 0.36), worker RSS 368 / 336 /
+//   328 MiB at 10 / 50 / 100 %, peak 494 MiB. Planning read every selected question id into the worker
+//   (a million ids: some 100 MiB more at the start of each per-question stage).
+// - ranges cut by the database, 200,000 questions at load 15–27: 315/s, 0.94 ms CPU per generation
+//   (worker 0.42, simulator 0.20, postgres 0.32) = 1,064 per CPU-second, 2,128/s on 2 idle cores; worker
+//   RSS 388 / 332 / 422 MiB, peak 439 MiB (idle 246 MiB; the rest is garbage between collections, not
+//   growth: it saws between about 270 and 440 MiB all along).
+// - the same, 1,000,000 questions (fixture 208 s) at load 20 falling to 7: 670/s over the run (845/s at
+//   load ≈ 12, 1,120/s at load ≈ 8), 0.81 ms CPU per generation (worker 0.38, simulator 0.18, postgres
+//   0.25) = 1,235 per CPU-second, ≈ 2,470/s on 2 idle cores; worker RSS 399 / 375 / 365 MiB at
+//   10 / 50 / 100 %, peak 428 MiB (VmHWM 431 MiB), idle 230 MiB: flat in the number of questions.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import type pg from "pg";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
@@ -160,6 +176,8 @@ try {
   let stageClosedAt: number | null = null;
   let cpuWhenGenerated = new Map<string, number>();
   let rssPeakDuringRun = 0;
+  // Worker RSS when the generations first reach 10 %, 50 % and 100 % of the questions (flat in N is the target).
+  const milestones = [0.1, 0.5, 1].map((share) => ({ share, rss: null as number | null, load: "" }));
   for (let tick = 0; ; tick++) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const generations = await count(`SELECT count(*)::int AS n FROM "Generation" WHERE "cycleId" = $1`);
@@ -168,6 +186,12 @@ try {
     await sampleCpu();
     const memory = memoryOf(workerPid);
     rssPeakDuringRun = Math.max(rssPeakDuringRun, memory.rss);
+    for (const milestone of milestones) {
+      if (milestone.rss !== null || generations < milestone.share * questions) continue;
+      milestone.rss = memory.rss;
+      milestone.load = loadAverage();
+      console.log(`${Math.round(milestone.share * 100)} % generated: worker RSS ${memory.rss} MiB; load average ${milestone.load}`);
+    }
     if (generatedAt === null && generations >= questions) {
       generatedAt = performance.now();
       cpuWhenGenerated = cpu.totals();
@@ -182,7 +206,7 @@ try {
       stageClosedAt = performance.now();
     if (storedAt !== null && stageClosedAt !== null) break;
     if (worker.child.exitCode !== null) throw new Error(`the worker exited: ${worker.output().slice(-2000)}`);
-    if (performance.now() - started > 30 * 60_000) throw new Error("gave up after 30 minutes");
+    if (performance.now() - started > 90 * 60_000) throw new Error("gave up after 90 minutes");
   }
   const total = ((storedAt ?? performance.now()) - started) / 1000;
   const closed = ((stageClosedAt ?? performance.now()) - started) / 1000;
@@ -194,6 +218,12 @@ try {
     `${([...totals.values()].reduce((a, b) => a + b, 0) / questions).toFixed(2)} ms (` +
     ["worker", "simulator", "postgres"].map((role) => `${role} ${((totals.get(role) ?? 0) / questions).toFixed(2)}`).join(", ") +
     ")";
+  // What the CPU spent allows whatever else the machine runs: generations per second of one core, and on 2 idle cores.
+  const capacity = (totals: Map<string, number>) => {
+    const msPerGeneration = [...totals.values()].reduce((a, b) => a + b, 0) / questions;
+    const perCore = Math.round(1000 / Math.max(msPerGeneration, 0.001));
+    return `${perCore.toLocaleString("en")} generations per CPU-second (worker + simulator + postgres), so ${(2 * perCore).toLocaleString("en")}/s on 2 idle cores`;
+  };
   const cpuAfterGenerating = new Map([...cpuTotals].map(([role, ms]) => [role, ms - (cpuWhenGenerated.get(role) ?? 0)]));
   const batchTimes = await pool().query<{ stage: string; batches: number; claims: number; median: number; max: number }>(
     `SELECT stage, count(*)::int AS batches, sum(attempts)::int AS claims,
@@ -216,6 +246,7 @@ try {
       `generate:                ${generateSeconds.toFixed(1)} s  → ${Math.round(questions / generateSeconds).toLocaleString("en")} generations/s`,
       `generate → verify → store: ${total.toFixed(1)} s  → ${Math.round(questions / total).toLocaleString("en")} generations/s (1 s polling)`,
       `verify stage closed:     ${closed.toFixed(1)} s  → ${Math.round(questions / closed).toLocaleString("en")} generations/s (the engine has every verdict counted and moved on)`,
+      `CPU capacity:            ${capacity(cpuTotals)}`,
       `CPU per generation:      ${cpuSummary(cpuTotals)}; of which generating ${cpuSummary(cpuWhenGenerated)}, verifying and after ${cpuSummary(cpuAfterGenerating)} (postgres = this database's backends but the bench's own, if local)`,
       ...batchTimes.rows.map(
         (b) =>
@@ -223,6 +254,8 @@ try {
       ),
       `item errors:             ${itemErrors.rows.map((e) => `${e.stage.toLowerCase()} ${e.reason} × ${e.n} (${e.attempts} attempts)`).join(", ") || "none"}`,
       `worker memory:           idle ${idle.rss} MiB, peak RSS while running ${rssPeakDuringRun} MiB (VmHWM ${memory.peak} MiB), at the end ${memory.rss} MiB`,
+      `worker RSS by progress:  ${milestones.map((m) => `${Math.round(m.share * 100)} % ${m.rss ?? "?"} MiB`).join(", ")} (limit 512 MiB)`,
+      `load average:            ${loadAverage()} at the end (2 cores shared with other work)`,
     ].join("\n"),
   );
   await stopProcessBoss();
@@ -282,6 +315,12 @@ function spawnNode(entry: string, flags: string[], env: Record<string, string> =
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, output: () => output, exited };
+}
+
+function loadAverage(): string {
+  return loadavg()
+    .map((load) => load.toFixed(2))
+    .join(" ");
 }
 
 function seconds(since: number): string {

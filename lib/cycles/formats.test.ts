@@ -10,7 +10,6 @@ import {
   videoLlavaItem,
 } from "./exports/formats";
 import { ANSWER_PROMPT } from "./prompts";
-import { cutRanges } from "./engine/plan-batches";
 import { labelText } from "./label-text";
 import { bar, progressLines } from "./progress-bars";
 import type { RunStatus } from "./status";
@@ -153,15 +152,6 @@ describe("helpers", () => {
     expect(labelText([{ labelType: "sequence", label: { actions: ["opening door", "drinking water"] } }])).toBe(
       "opening door, then drinking water",
     );
-  });
-
-  test("batches are consecutive id ranges of at most the batch size", () => {
-    expect(cutRanges([3, 4, 9, 10, 11], 2)).toEqual([
-      { range: [3, 4], count: 2 },
-      { range: [9, 10], count: 2 },
-      { range: [11, 11], count: 1 },
-    ]);
-    expect(cutRanges([], 5)).toEqual([]);
   });
 
   test("progress bars", () => {

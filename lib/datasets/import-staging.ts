@@ -40,10 +40,12 @@ export async function loadStaging(client: pg.ClientBase, batch: StagedBatch): Pr
   await copyIn(client, COPY_QUESTIONS, batch.questions);
 }
 
-async function copyIn(client: pg.ClientBase, sql: string, chunks: readonly Buffer[]): Promise<void> {
-  if (chunks.length === 0) return;
+/** COPYs the chunks with `sql` (a COPY ... FROM STDIN); the number of rows copied. */
+export async function copyIn(client: pg.ClientBase, sql: string, chunks: readonly Buffer[]): Promise<number> {
+  if (chunks.length === 0) return 0;
   const stream = client.query(copyFrom(sql));
   for (const chunk of chunks) stream.write(chunk);
   stream.end();
   await finished(stream);
+  return stream.rowCount;
 }

@@ -12,14 +12,32 @@ export interface ImportTimings {
   encodeMs: number;
   /** Waiting for the database to finish staging and merging batches. */
   writeWaitMs: number;
-  /** The database copying batches into the staging tables. */
+  /** The database copying batches into the staging tables (an existing dataset). */
   stageMs: number;
+  /**
+   * A new dataset: the database copying batches straight into Video, Label and Question — each
+   * with its index updates and foreign-key checks, which run within the COPY.
+   */
+  copyVideosMs: number;
+  copyLabelsMs: number;
+  copyQuestionsMs: number;
   /** The database merging staged batches into Video, Label and Question. */
   mergeMs: number;
   commitMs: number;
 }
 
-export const ZERO_TIMINGS: ImportTimings = { parseMs: 0, validateMs: 0, encodeMs: 0, writeWaitMs: 0, stageMs: 0, mergeMs: 0, commitMs: 0 };
+export const ZERO_TIMINGS: ImportTimings = {
+  parseMs: 0,
+  validateMs: 0,
+  encodeMs: 0,
+  writeWaitMs: 0,
+  stageMs: 0,
+  copyVideosMs: 0,
+  copyLabelsMs: 0,
+  copyQuestionsMs: 0,
+  mergeMs: 0,
+  commitMs: 0,
+};
 
 /** Accumulates time by stage. `since` is a `performance.now()` reading; `add` returns the next one. */
 export class ImportClock {

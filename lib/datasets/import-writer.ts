@@ -1,7 +1,7 @@
 import type pg from "pg";
-import { createStaging, loadStaging } from "./import-staging";
+import { copyIn, createStaging, loadStaging } from "./import-staging";
 import type { ImportClock } from "./import-timings";
-import { INSERT_NEW, UPSERT, type MergeCountRow } from "./merge-sql";
+import { UPSERT, type MergeCountRow } from "./merge-sql";
 import type { StagedBatch } from "./staged-batch";
 
 export interface BatchCounts {
@@ -37,9 +37,11 @@ export function addCounts(a: BatchCounts, b: BatchCounts): BatchCounts {
 export type WriteMode = "new" | "existing";
 
 /**
- * Writes staged batches into one dataset, within the caller's transaction: each batch is COPY'd
- * into the staging tables, then merged by one statement. Bulk writes without any privilege beyond
- * INSERT/UPDATE on the tables and TEMPORARY on the database; foreign keys and triggers stay on.
+ * Writes batches into one dataset, within the caller's transaction. Into an existing dataset, each
+ * batch is COPY'd into the staging tables, then merged by one statement (upserts). Into a dataset
+ * this transaction created, batches (from a `DirectStager`) are COPY'd straight into Video, Label
+ * and Question. Bulk writes without any privilege beyond INSERT/UPDATE on the tables and TEMPORARY
+ * on the database; foreign keys and triggers stay on.
  */
 export class ImportWriter {
   private constructor(
@@ -50,20 +52,54 @@ export class ImportWriter {
   ) {}
 
   static async open(client: pg.ClientBase, datasetId: number, mode: WriteMode, clock?: ImportClock): Promise<ImportWriter> {
-    await createStaging(client);
+    if (mode === "existing") await createStaging(client);
     return new ImportWriter(client, datasetId, mode, clock);
+  }
+
+  get writeMode(): WriteMode {
+    return this.mode;
+  }
+
+  get dataset(): number {
+    return this.datasetId;
+  }
+
+  /**
+   * `count` new Video ids, ascending, taken from the table's sequence (what a plain INSERT would
+   * have used; a rolled-back import leaves a gap, as it always did).
+   */
+  async reserveVideoIds(count: number): Promise<number[]> {
+    if (count <= 0) return [];
+    const { rows } = await this.client.query<{ id: number }>({
+      text: `SELECT nextval(pg_get_serial_sequence('"Video"', 'id'))::int AS id FROM generate_series(1, $1) ORDER BY 1`,
+      values: [count],
+    });
+    return rows.map((row) => row.id);
   }
 
   async write(batch: StagedBatch): Promise<BatchCounts> {
     if (batch.videoCount === 0) return ZERO_COUNTS;
     let since = performance.now();
+    if (this.mode === "new") {
+      const videos = await copyIn(this.client, COPY_VIDEOS_DIRECT, batch.videos);
+      since = this.clock?.add("copyVideosMs", since) ?? since;
+      const labels = await copyIn(this.client, COPY_LABELS_DIRECT, batch.labels);
+      since = this.clock?.add("copyLabelsMs", since) ?? since;
+      const questions = await copyIn(this.client, COPY_QUESTIONS_DIRECT, batch.questions);
+      this.clock?.add("copyQuestionsMs", since);
+      return { ...ZERO_COUNTS, videosCreated: videos, labelsCreated: labels, questionsCreated: questions };
+    }
     await loadStaging(this.client, batch);
     since = this.clock?.add("stageMs", since) ?? since;
-    const { rows } = await this.client.query<MergeCountRow>(this.mode === "new" ? INSERT_NEW : UPSERT, [this.datasetId]);
+    const { rows } = await this.client.query<MergeCountRow>(UPSERT, [this.datasetId]);
     this.clock?.add("mergeMs", since);
     return countsOf(rows[0]);
   }
 }
+
+const COPY_VIDEOS_DIRECT = `COPY "Video" (id, "datasetId", key, split, "sourcePath", "clipStartSec", "clipEndSec", metadata) FROM STDIN`;
+const COPY_LABELS_DIRECT = `COPY "Label" ("videoId", key, kind, value) FROM STDIN`;
+const COPY_QUESTIONS_DIRECT = `COPY "Question" ("datasetId", "videoId", "templateId", key, kind, text, targets, split) FROM STDIN`;
 
 function countsOf(row: MergeCountRow | undefined): BatchCounts {
   if (row === undefined) return ZERO_COUNTS;

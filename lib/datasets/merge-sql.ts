@@ -1,36 +1,8 @@
 /**
- * Statements that move one staged batch (`import-staging.ts`) into Video, Label and Question.
- * Both take the dataset id as $1 and return one row of counts. Foreign keys are checked as usual.
+ * The statement that moves one staged batch (`import-staging.ts`) into an existing dataset's
+ * Video, Label and Question (a new dataset's batches are COPY'd straight in). It takes the
+ * dataset id as $1 and returns one row of counts. Foreign keys are checked as usual.
  */
-
-/**
- * Into a dataset this transaction created: nothing can exist yet (and the importers reject a
- * video key seen twice), so plain inserts. Ids follow the order of the file.
- */
-export const INSERT_NEW = `
-WITH v AS (
-  INSERT INTO "Video" ("datasetId", key, split, "sourcePath", "clipStartSec", "clipEndSec", metadata)
-  SELECT $1, key, split, source_path, clip_start, clip_end, metadata FROM pg_temp.import_video ORDER BY ord
-  RETURNING id, key
-),
-l AS (
-  INSERT INTO "Label" ("videoId", key, kind, value)
-  SELECT v.id, l.key, l.kind, l.value
-  FROM pg_temp.import_label l JOIN v ON v.key = l.video_key
-  ORDER BY v.id
-  RETURNING 1
-),
-q AS (
-  INSERT INTO "Question" ("datasetId", "videoId", "templateId", key, kind, text, targets, split)
-  SELECT $1, v.id, q.template_id, q.key, q.kind, q.text, q.targets, q.split
-  FROM pg_temp.import_question q JOIN v ON v.key = q.video_key
-  ORDER BY v.id
-  RETURNING 1
-)
-SELECT (SELECT count(*) FROM v)::int AS videos_created, 0 AS videos_updated,
-       (SELECT count(*) FROM l)::int AS labels_created, 0 AS labels_updated,
-       (SELECT count(*) FROM q)::int AS questions_created, 0 AS questions_updated
-`;
 
 /**
  * Into an existing dataset: upserts on (datasetId, key), (videoId, key), (videoId, key). A staged

@@ -1,6 +1,6 @@
 import type { ImportClock } from "./import-timings";
 import { addCounts, ZERO_COUNTS, type BatchCounts, type ImportWriter } from "./import-writer";
-import { BatchStager, type WriteContext } from "./staged-batch";
+import { BatchStager, DirectStager, type WriteContext } from "./staged-batch";
 import type { ImportedItem } from "./types";
 
 /** A batch is sent when it holds this many videos or rows (videos + labels + questions). */
@@ -15,16 +15,20 @@ const BATCH_ROWS = 40_000;
  */
 export class PipelinedWriter {
   counts: BatchCounts = ZERO_COUNTS;
-  private readonly stager: BatchStager;
   private inFlight: Promise<void> | null = null;
   private failure: unknown = null;
 
-  constructor(
+  private constructor(
     private readonly writer: ImportWriter,
-    context: WriteContext,
+    private readonly stager: BatchStager | DirectStager,
     private readonly clock: ImportClock,
-  ) {
-    this.stager = new BatchStager(context);
+  ) {}
+
+  static async open(writer: ImportWriter, context: WriteContext, clock: ImportClock): Promise<PipelinedWriter> {
+    if (writer.writeMode === "existing") return new PipelinedWriter(writer, new BatchStager(context), clock);
+    const stager = new DirectStager(context, writer.dataset);
+    stager.provideIds(await writer.reserveVideoIds(BATCH_VIDEOS));
+    return new PipelinedWriter(writer, stager, clock);
   }
 
   /** Stages one item; true when the batch is full and should be flushed. */
@@ -35,11 +39,14 @@ export class PipelinedWriter {
     return this.stager.videoCount >= BATCH_VIDEOS || this.stager.rowCount >= BATCH_ROWS;
   }
 
-  /** Sends the staged rows once the batch before them is written. */
-  async flush(): Promise<void> {
+  /** Sends the staged rows once the batch before them is written; `last`: no batch follows (no ids to reserve). */
+  async flush(last = false): Promise<void> {
     await this.drain();
     const batch = this.stager.take();
     if (batch.videoCount === 0) return;
+    // The next batch's video ids, asked for ahead of this batch's COPY on the same connection: one round trip.
+    const stager = this.stager;
+    const reserved = stager instanceof DirectStager && !last ? this.writer.reserveVideoIds(BATCH_VIDEOS - stager.idsLeft) : null;
     this.inFlight = this.writer.write(batch).then(
       (counts) => {
         this.counts = addCounts(this.counts, counts);
@@ -48,6 +55,7 @@ export class PipelinedWriter {
         this.failure = error;
       },
     );
+    if (reserved !== null && stager instanceof DirectStager) stager.provideIds(await reserved);
   }
 
   /** Drops the staged rows (the import is rejected: nothing more will be written). */

@@ -389,6 +389,19 @@ describe("re-imports", () => {
       questionsCreated: 12_000,
       questionsUpdated: 0,
     });
+    // Copied straight into the tables over two batches: ids follow the file, labels and questions sit on their own video.
+    const items = await collectItems(parseKinetics(file, { errors: new ImportErrorCollector() }));
+    const { rows: keys } = await pool().query<{ key: string }>(`SELECT key FROM "Video" WHERE "datasetId" = $1 ORDER BY id`, [
+      first.outcome.datasetId,
+    ]);
+    expect(keys.map((row) => row.key)).toEqual(items.map((item) => item.videoKey));
+    const { rows: matched } = await pool().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM "Video" v JOIN "Label" l ON l."videoId" = v.id
+         JOIN "Question" q ON q."videoId" = v.id AND q."datasetId" = v."datasetId" AND q.targets->0->'label' = l.value
+        WHERE v."datasetId" = $1`,
+      [first.outcome.datasetId],
+    );
+    expect(matched[0]!.n).toBe(12_000);
     const before = await rowVersions(name);
 
     const again = await importNow({ datasetName: name, format: "kinetics", file, checkMedia: false });

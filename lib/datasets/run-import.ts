@@ -181,8 +181,9 @@ async function importInTransaction(
   const spec: ImportSpec = withMapping(toImportSpec(options, path.join(mediaRoot(), options.mediaPrefix)), mapping);
   const context: WriteContext = { mediaPrefix: options.mediaPrefix, templateIds: new Map(templates.map((t) => [t.key, t.id])) };
   // A dataset made by this transaction is invisible to everyone else: nothing can conflict, so plain inserts.
-  // Batches are COPY'd into staging tables and merged; foreign keys and triggers stay on, no privilege needed.
-  const writer = new PipelinedWriter(
+  // So its batches are COPY'd straight into the tables; into an existing dataset, COPY'd into staging
+  // tables and merged. Foreign keys and triggers stay on, no privilege needed.
+  const writer = await PipelinedWriter.open(
     await ImportWriter.open(client, dataset.id, dataset.created ? "new" : "existing", clock),
     context,
     clock,
@@ -220,7 +221,7 @@ async function importInTransaction(
     // Closes the source file when the loop stops early (abort, database error).
     await batches.return(undefined);
   }
-  if (!errors.hasErrors) await writer.flush();
+  if (!errors.hasErrors) await writer.flush(true);
   await writer.drain();
   await progress.report(recordsRead, writer.counts, true);
   return { recordsRead, counts: writer.counts, datasetId: keptDatasetId(), readMs };

@@ -9,7 +9,10 @@ export interface WriteContext {
   templateIds: ReadonlyMap<string, number>;
 }
 
-/** A batch of items as COPY text (UTF-8) for the three staging tables (`import-staging.ts`). */
+/**
+ * A batch of items as COPY text (UTF-8): for the three staging tables (`import-staging.ts`), or,
+ * from a `DirectStager`, for Video, Label and Question themselves.
+ */
 export interface StagedBatch {
   videoCount: number;
   videos: Buffer[];
@@ -74,6 +77,76 @@ export class BatchStager {
   }
 
   /** The rows staged since the last call. */
+  take(): StagedBatch {
+    const batch = { videoCount: this.videoCount, videos: this.videos.take(), labels: this.labels.take(), questions: this.questions.take() };
+    this.videoCount = 0;
+    this.rowCount = 0;
+    return batch;
+  }
+}
+
+/**
+ * Encodes items as rows of Video, Label and Question themselves, for a dataset this transaction
+ * created (nothing else can see it or conflict with it): COPY'd straight into the tables, no
+ * staging table and no merge. Video ids are reserved from the table's sequence beforehand
+ * (`provideIds`), ascending, so ids still follow the order of the file; labels and questions
+ * take theirs from the table's default.
+ */
+export class DirectStager {
+  private readonly videos = new CopyBuffer();
+  private readonly labels = new CopyBuffer();
+  private readonly questions = new CopyBuffer();
+  private ids: number[] = [];
+  private nextId = 0;
+  private readonly datasetId: string;
+  videoCount = 0;
+  rowCount = 0;
+
+  constructor(
+    private readonly context: WriteContext,
+    datasetId: number,
+  ) {
+    this.datasetId = String(datasetId);
+  }
+
+  /** Video ids still unused. */
+  get idsLeft(): number {
+    return this.ids.length - this.nextId;
+  }
+
+  /** Adds reserved video ids (ascending, all greater than those given before). */
+  provideIds(ids: readonly number[]): void {
+    this.ids = [...this.ids.slice(this.nextId), ...ids];
+    this.nextId = 0;
+  }
+
+  add(item: ImportedItem): void {
+    const { mediaPrefix, templateIds } = this.context;
+    if (this.nextId >= this.ids.length) throw new Error("no reserved video id left for the batch");
+    const videoKey = copyText(item.videoKey);
+    const split = copyNullableText(item.split);
+    const source = item.mediaPath === null ? COPY_NULL : copyText(storePath(mediaPrefix, item.mediaPath));
+    const metadata = copyJson(withStorePaths(item, mediaPrefix));
+    // Encoded before anything is written, so that text the database cannot store leaves the batch as it was.
+    const labels = lastByKey(item.labels).map(
+      (label) => `\t${copyText(label.key)}\t${DB_LABEL_KIND[label.kind]}\t${copyJson(label.value)}\n`,
+    );
+    const questions = lastByKey(item.questions).map(
+      (question) =>
+        `\t${copyNumber(templateIds.get(question.templateKey) ?? null)}\t${copyText(question.key)}\t${copyText(question.kind)}\t` +
+        `${copyText(question.text)}\t${copyJson(question.targets)}\t${split}\n`,
+    );
+    const id = String(this.ids[this.nextId]);
+    this.nextId += 1;
+    this.videos.write(
+      `${id}\t${this.datasetId}\t${videoKey}\t${split}\t${source}\t${copyNumber(item.clip.startSec)}\t${copyNumber(item.clip.endSec)}\t${metadata}\n`,
+    );
+    for (const label of labels) this.labels.write(id + label);
+    for (const question of questions) this.questions.write(`${this.datasetId}\t${id}${question}`);
+    this.videoCount += 1;
+    this.rowCount += 1 + labels.length + questions.length;
+  }
+
   take(): StagedBatch {
     const batch = { videoCount: this.videoCount, videos: this.videos.take(), labels: this.labels.take(), questions: this.questions.take() };
     this.videoCount = 0;

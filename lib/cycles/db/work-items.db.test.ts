@@ -8,6 +8,7 @@ import { planRangeBatches } from "../engine/plan-batches";
 import { parseCyclePlan, type CyclePlan } from "../plan";
 import { createFixtureDataset, createSimulatorBackends } from "../testing/fixtures";
 import { createBatches } from "./batch-repository";
+import { selectedQuestionRanges } from "./selection-repository";
 import { insertGenerations, insertVerdicts, recordItemErrors, type JudgedVerdict, type NewGeneration } from "./generation-store";
 import { pendingGenerationItems, rangeOutcome, unverifiedGenerations, type GenerationWork } from "./work-items";
 import { idleJobSender } from "@/lib/cycles/testing/idle-job-sender";
@@ -143,6 +144,17 @@ describe("a batch's range, read key by key", () => {
   test("rationalizes only questions without a passing direct answer", async () => {
     const items = await pendingGenerationItems(work("RATIONALIZE"));
     expect(items.map((item) => item.questionId)).toEqual(ids.slice(1));
+  });
+
+  test("cuts the selection into consecutive ranges of at most the batch size, in the database", async () => {
+    const selection = plan.datasets[0]!.train;
+    expect(await selectedQuestionRanges(selection, 4)).toEqual([
+      { range: [ids[0], ids[3]], count: 4 },
+      { range: [ids[4], ids[7]], count: 4 },
+      { range: [ids[8], ids[9]], count: 2 },
+    ]);
+    expect(await selectedQuestionRanges(selection, 10)).toEqual([{ range: [ids[0], ids[9]], count: 10 }]);
+    expect(await selectedQuestionRanges({ ...selection, splits: ["no-such-split"] }, 4)).toEqual([]);
   });
 
   test("plans a verify batch settled once every answer of its range has a verdict", async () => {

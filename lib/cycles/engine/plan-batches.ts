@@ -1,24 +1,10 @@
 import { VERIFIER_VERSION } from "@/lib/verifier";
 import type { NewBatch } from "../db/batch-repository";
-import { selectedQuestionIds } from "../db/selection-repository";
+import { selectedQuestionRanges } from "../db/selection-repository";
 import { generationKeysInRange, verdictGenerationIds } from "../db/range-rows";
 import { countWithoutPassingAnswer } from "../db/work-items";
-import type { CyclePlan, Selection } from "../plan";
+import type { CyclePlan } from "../plan";
 import type { Stage } from "../state-machine";
-
-/** Consecutive ranges of at most `size` selected question ids. */
-export function cutRanges(ids: readonly number[], size: number): { range: [number, number]; count: number }[] {
-  const ranges: { range: [number, number]; count: number }[] = [];
-  for (let start = 0; start < ids.length; start += size) {
-    const chunk = ids.slice(start, start + size);
-    ranges.push({ range: [chunk[0]!, chunk[chunk.length - 1]!], count: chunk.length });
-  }
-  return ranges;
-}
-
-async function rangesOf(selection: Selection, size: number) {
-  return cutRanges(await selectedQuestionIds(selection), size);
-}
 
 /**
  * A per-question stage's batches: ranges of the training sample (evaluation: of the held-out
@@ -33,7 +19,7 @@ export async function planRangeBatches(cycleId: number, plan: CyclePlan, stage: 
     const evaluation = stage === "EVALUATE";
     const selection = evaluation ? dataset.evaluation : dataset.train;
     if (!selection || selection.count === 0) continue;
-    for (const { range, count } of await rangesOf(selection, size)) {
+    for (const { range, count } of await selectedQuestionRanges(selection, size)) {
       const scope = {
         datasetId: dataset.datasetId,
         questionIds: range,
