@@ -10,6 +10,7 @@ const LINKS: { href: string; label: string; access: Access }[] = [
   { href: "/exports", label: "Exports", access: "research" },
   { href: "/backends", label: "Backends", access: "research" },
   { href: "/review", label: "Review", access: "review" },
+  { href: "/review/disagreements", label: "Disagreements", access: "researchOrPi" },
   { href: "/aqa", label: "AQA", access: "aqa" },
   { href: "/admin/users", label: "Users", access: "admin" },
   { href: "/status", label: "Status", access: "anyone" },

@@ -105,7 +105,7 @@ test.beforeAll(async ({ browser }) => {
 test("a researcher records the final verdict where raters disagree; metrics and the audit export use it", async ({ page, browser }) => {
   await signIn(page, "researcher@demo.local");
   await page.goto(`/review/${queueId}`);
-  await page.getByRole("link", { name: "Disagreements" }).click();
+  await page.getByRole("main").getByRole("link", { name: "Disagreements" }).click();
   await expect(page).toHaveURL(new RegExp(`/review/${queueId}/adjudicate$`));
   await expect(page.getByTestId("adjudication-counts")).toHaveText("1 open · 0 adjudicated");
 
@@ -153,9 +153,16 @@ test("a researcher records the final verdict where raters disagree; metrics and 
   }
   expect(rows.filter((row) => row.final_verdict_from === "rater").every((row) => row.adjudicated_verdict === "")).toBe(true);
 
-  // A PI sees the page and the final verdict too.
+  // A PI finds the queue from the menu's Disagreements, and sees the final verdict too.
   const pi = await asUser(browser, "pi@demo.local");
-  await pi.goto(`/review/${queueId}/adjudicate`);
+  await pi.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Disagreements" }).click();
+  const listed = pi.getByTestId("adjudication-queue").filter({ has: pi.getByRole("link", { name: /^Adjudication e2e \(run / }) });
+  await expect(listed).toHaveCount(1);
+  // Rated by two or more: the two items Ana and Bo both submitted; adjudicated: the one just settled.
+  await expect(listed.getByRole("cell").nth(4)).toHaveText("2");
+  await expect(listed.getByRole("cell").nth(5)).toHaveText("1");
+  await listed.getByRole("link").click();
+  await expect(pi).toHaveURL(new RegExp(`/review/${queueId}/adjudicate$`));
   await expect(pi.getByTestId("disagreement").getByTestId("adjudication-state")).toHaveText("Final: Correct");
   await pi.close();
 });

@@ -15,7 +15,7 @@ import { createQueue } from "../queues/create-queue";
 import { createQueueSchema } from "../schemas/queue-schemas";
 import { closeConnectionsAfterAll } from "../testing/db-hooks";
 import { createReviewer, seedReviewFixture } from "../testing/review-fixture";
-import { adjudicateItem, adjudicationSchema, listDisagreements } from "./adjudicate";
+import { adjudicateItem, adjudicationSchema, listDisagreements, listQueuesToAdjudicate } from "./adjudicate";
 
 closeConnectionsAfterAll();
 
@@ -144,6 +144,16 @@ describe("adjudication", () => {
     expect((await listDisagreements(researcher, queue.id)).items[1]!.adjudication).toBeNull();
     const third = (await listDisagreements(researcher, queue.id)).items[1]!.generationId;
     expect(await auditTrail("review.adjudicate", third)).toEqual([]);
+  });
+
+  test("a PI finds the queues with overlap, with how many items were rated twice and adjudicated; an annotator may not", async () => {
+    const { ana, queue, itemIds } = await disputedQueue("queues");
+    const pi = await createReviewer("queues-pi", "PI");
+    const listed = () => listQueuesToAdjudicate(pi).then((queues) => queues.find((each) => each.id === queue.id));
+    expect(await listed()).toMatchObject({ name: "adjudicate queues", overlap: 2, multiplyRated: 3, adjudicated: 0, cycleIndex: 1 });
+    await adjudicateItem(pi, { userId: pi.id }, queue.id, itemIds[0]!, { verdict: "CORRECT", hallucinatedSpans: [], note: "fine" });
+    expect(await listed()).toMatchObject({ multiplyRated: 3, adjudicated: 1 });
+    await expect(listQueuesToAdjudicate(ana)).rejects.toMatchObject({ kind: "forbidden" });
   });
 
   test("an item nobody submitted, or one outside the queue, cannot be adjudicated; spans past the answer are refused", async () => {

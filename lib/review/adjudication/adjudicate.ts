@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/audit/actor";
 import { recordAuditWithPg } from "@/lib/audit/audit-repository";
-import { conflict } from "@/lib/errors/domain-error";
-import type { ReviewUser } from "../access";
+import { conflict, forbidden } from "@/lib/errors/domain-error";
+import { canOverseeQueues, type ReviewUser } from "../access";
 import { resolveSpans } from "../audits/spans";
 import { AUDIT_VERDICTS, type AuditVerdict } from "../constants";
 import { withTransaction } from "../db/transaction";
@@ -10,7 +10,14 @@ import { itemNotFound } from "../errors";
 import { invalidateQueueMetrics } from "../metrics/metrics-cache";
 import { queueForOverseer } from "../queues/queue-access";
 import { storedSpansSchema, type HallucinatedSpan } from "../schemas/audit-schemas";
-import { listMultiplyRatedAudits, lockItemToAdjudicate, upsertAdjudication, type RatedAuditRow } from "./adjudication-repository";
+import {
+  listMultiplyRatedAudits,
+  listOverlapQueues,
+  lockItemToAdjudicate,
+  type QueueToAdjudicate,
+  type RatedAuditRow,
+  upsertAdjudication,
+} from "./adjudication-repository";
 import { disagreementsOf, type DisagreementKind } from "./disagreement";
 
 const spanSchema = z
@@ -107,6 +114,15 @@ export async function listDisagreements(
   const adjudicated = items.filter((item) => item.adjudication !== null).length;
   return { items, open: items.length - adjudicated, adjudicated };
 }
+
+export type { QueueToAdjudicate };
+
+/** The queues raters can disagree in (overlap above one), for the people who record final verdicts. */
+export async function listQueuesToAdjudicate(user: ReviewUser): Promise<QueueToAdjudicate[]> {
+  if (!canOverseeQueues(user)) throw forbidden(`The ${user.role.toLowerCase()} role may not record final verdicts`);
+  return listOverlapQueues(MAX_QUEUES_LISTED);
+}
+const MAX_QUEUES_LISTED = 200;
 
 /**
  * Records the final verdict on a queue item's answer (replacing an earlier one), with the spans

@@ -93,3 +93,36 @@ export async function upsertAdjudication(
   );
   return rows[0]!;
 }
+
+/** A queue whose items go to more than one person, with how many were rated twice or more and how many adjudicated. */
+export interface QueueToAdjudicate {
+  id: number;
+  name: string;
+  status: "OPEN" | "CLOSED";
+  overlap: number;
+  runName: string | null;
+  cycleIndex: number | null;
+  multiplyRated: number;
+  adjudicated: number;
+}
+
+/** Queues with overlap (the only ones raters can disagree in), newest first. */
+export async function listOverlapQueues(limit: number): Promise<QueueToAdjudicate[]> {
+  const { rows } = await pool().query<QueueToAdjudicate>(
+    `SELECT q.id, q.name, q.status, q.overlap, r.name AS "runName", c.index AS "cycleIndex",
+            (SELECT count(*) FROM "ReviewQueueItem" i
+              WHERE i."queueId" = q.id
+                AND (SELECT count(*) FROM "ReviewAssignment" a WHERE a."itemId" = i.id AND a.status = 'SUBMITTED') >= 2)::int
+              AS "multiplyRated",
+            (SELECT count(*) FROM "ReviewQueueItem" i JOIN "Adjudication" adj ON adj."generationId" = i."generationId"
+              WHERE i."queueId" = q.id)::int AS adjudicated
+     FROM "ReviewQueue" q
+     LEFT JOIN "Cycle" c ON c.id = q."cycleId"
+     LEFT JOIN "Run" r ON r.id = c."runId"
+     WHERE q.overlap > 1
+     ORDER BY q.id DESC
+     LIMIT $1`,
+    [limit],
+  );
+  return rows;
+}
