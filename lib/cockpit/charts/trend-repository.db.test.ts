@@ -16,6 +16,7 @@ let runId: number;
 let c1: number;
 let c2: number;
 let classDataset: { id: number; name: string; questionIds: number[] };
+let disputed: { generationId: number; adjudicator: string };
 
 beforeAll(async () => {
   const tag = uniqueTag("trend");
@@ -49,6 +50,7 @@ beforeAll(async () => {
   await createAudit(r2!, bob, "CORRECT", true);
   // a4 (no verdict): partly correct counts as hallucinating; no verdict → not in precision or miss rate.
   await createAudit(a4!, alice, "PARTLY_CORRECT", true);
+  disputed = { generationId: r2!, adjudicator: bob };
   await prisma().evaluation.create({
     data: { cycleId: c1, datasetId: classDataset.id, total: 10, correct: 4, accuracy: 0.4 },
     select: { id: true },
@@ -117,6 +119,23 @@ describe("cycle trends", () => {
     const rationalization = trends.audits.find((point) => point.cycleId === c1 && point.mode === "RATIONALIZATION")!;
     expect(rationalization.hallucination).toMatchObject({ count: 1, n: 1 });
     expect(trends.audits.some((point) => point.cycleId === c2)).toBe(false);
+  });
+
+  test("an adjudicated answer counts as its final verdict says, in place of its raters' tie", async () => {
+    const { generationId, adjudicator } = disputed;
+    await prisma().adjudication.create({
+      data: { generationId, userId: adjudicator, verdict: "CORRECT", note: "the tie was a misread" },
+      select: { id: true },
+    });
+    try {
+      const trends = await cycleTrends({ runId });
+      const rationalization = trends.audits.find((point) => point.cycleId === c1 && point.mode === "RATIONALIZATION")!;
+      expect(rationalization.hallucination).toMatchObject({ count: 0, n: 1 });
+      const all = trends.audits.find((point) => point.cycleId === c1 && point.mode === null)!;
+      expect(all.hallucination).toMatchObject({ count: 1, n: 3 });
+    } finally {
+      await prisma().adjudication.delete({ where: { generationId }, select: { id: true } });
+    }
   });
 
   test("evaluation accuracy is read, or computed when only counts were stored", async () => {

@@ -40,22 +40,32 @@ GROUP BY e."cycleId", q."datasetId", d.name, e.mode`;
 /**
  * Per generation, the people's consensus (the review's rules, lib/review/metrics/consensus):
  * hallucinated when at least half of the definite verdicts (correct / hallucinated / partly
- * correct) say hallucinated or partly correct; label present by strict majority of yes/no.
- * Gold items are left out: they were chosen, not sampled.
+ * correct) say hallucinated or partly correct — or, when the answer was adjudicated, as its final
+ * verdict says; label present by strict majority of the raters' yes/no. Gold items are left out:
+ * they were chosen, not sampled.
  */
 export const AUDIT_SQL = `
-WITH judged AS (
-  SELECT g.id, g."cycleId", g.mode, v.passed,
-         count(*) FILTER (WHERE a.verdict IN ('CORRECT', 'HALLUCINATED', 'PARTLY_CORRECT')) AS votes,
-         count(*) FILTER (WHERE a.verdict IN ('HALLUCINATED', 'PARTLY_CORRECT')) AS hallucinated,
+WITH rated AS (
+  SELECT g.id, g."cycleId", g.mode, v.passed, adj.verdict AS adjudicated,
+         count(*) FILTER (WHERE a.verdict IN ('CORRECT', 'HALLUCINATED', 'PARTLY_CORRECT')) AS rater_votes,
+         count(*) FILTER (WHERE a.verdict IN ('HALLUCINATED', 'PARTLY_CORRECT')) AS rater_hallucinated,
          count(*) FILTER (WHERE a."labelPresent" IS NOT NULL) AS label_votes,
          count(*) FILTER (WHERE a."labelPresent") AS present
   FROM "Audit" a
   JOIN "Generation" g ON g.id = a."generationId"
   ${LATEST_VERDICT}
+  LEFT JOIN "Adjudication" adj ON adj."generationId" = g.id
   WHERE a."submittedAt" IS NOT NULL AND g."cycleId" = ANY($1::int[])
     AND NOT EXISTS (SELECT 1 FROM "ReviewQueueItem" i WHERE i."generationId" = g.id AND i."isGold")
-  GROUP BY g.id, g."cycleId", g.mode, v.passed
+  GROUP BY g.id, g."cycleId", g.mode, v.passed, adj.verdict
+),
+judged AS (
+  -- An adjudicated verdict stands alone, as one vote (none when it is "unsure").
+  SELECT rated.*,
+         CASE WHEN adjudicated IS NULL THEN rater_votes ELSE (adjudicated <> 'UNSURE')::int END AS votes,
+         CASE WHEN adjudicated IS NULL THEN rater_hallucinated
+              ELSE (adjudicated IN ('HALLUCINATED', 'PARTLY_CORRECT'))::int END AS hallucinated
+  FROM rated
 )
 SELECT "cycleId", mode,
        count(*)::int AS "judged",
