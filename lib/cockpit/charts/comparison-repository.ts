@@ -1,5 +1,6 @@
 import { prisma } from "@/lib/db/prisma";
 import { cycleLabel } from "../cycles/cycle-list-repository";
+import { withMaskedWebhook } from "@/lib/notifications/webhook-url";
 import { diffConfigs, type ConfigDifference } from "./config-diff";
 import { auditPoints, evaluationPoints, usagePoints, yieldPoints } from "./trend-repository";
 import type { AuditPoint, EvaluationPoint, UsagePoint, YieldPoint } from "./trend-types";
@@ -74,7 +75,8 @@ export async function compareCycles(aId: number, bId: number): Promise<CycleComp
     evaluations: evaluations.filter((point) => point.cycleId === row.id),
     usage: usage.filter((point) => point.cycleId === row.id),
   });
-  return { a: side(rowA), b: side(rowB), configDiff: diffConfigs(launchConfigOf(rowA.config), launchConfigOf(rowB.config)) };
+  const configDiff = diffConfigs(withMaskedWebhook(launchConfigOf(rowA.config)), withMaskedWebhook(launchConfigOf(rowB.config)));
+  return { a: side(rowA), b: side(rowB), configDiff };
 }
 
 /** Cycle.config holds the engine's plan ({ version, config, datasets, ... }): compare the launch settings in it. */

@@ -147,7 +147,12 @@ describe("cycle trends", () => {
   });
 
   test("two cycles compare side by side with usage", async () => {
-    await prisma().cycle.update({ where: { id: c2 }, data: { config: { sampling: { temperature: 0.5 } } }, select: { id: true } });
+    const webhookUrl = "https://hooks.slack.com/services/T000/B000/secret-path";
+    await prisma().cycle.update({
+      where: { id: c2 },
+      data: { config: { sampling: { temperature: 0.5 }, notify: { webhookUrl } } },
+      select: { id: true },
+    });
     const comparison = await compareCycles(c1, c2);
     expect(comparison?.a.yields.find((point) => point.mode === "ANSWER")?.rate).toBe(0.5);
     expect(comparison?.b.yields.find((point) => point.mode === "ANSWER")?.rate).toBe(0.75);
@@ -157,7 +162,11 @@ describe("cycle trends", () => {
       completionTokens: 20,
       meanLatencyMs: 100,
     });
-    expect(comparison?.configDiff).toEqual([{ path: "sampling", a: null, b: { temperature: 0.5 } }]);
+    // A run's webhook URL shows its site only: its path is the launcher's secret.
+    expect(comparison?.configDiff).toEqual([
+      { path: "notify", a: null, b: { webhookUrl: "https://hooks.slack.com/…" } },
+      { path: "sampling", a: null, b: { temperature: 0.5 } },
+    ]);
     expect(await compareCycles(c1, 2_000_000_000)).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { withMaskedWebhook } from "@/lib/notifications/webhook-url";
 import { countLeftOutByAudits } from "@/lib/cycles/db/export-repository";
 import type { CycleStatus } from "@/lib/cycles/state-machine";
 import { VERIFIER_VERSION } from "@/lib/verifier";
@@ -84,7 +85,7 @@ export async function cycleProgress(cycleId: number, now = new Date(), verifierV
       ? { ...cycle.outputCheckpoint, createdAt: cycle.outputCheckpoint.createdAt.toISOString() }
       : null,
     metrics: cycle.metrics,
-    config: cycle.config,
+    config: withMaskedWebhook(cycle.config),
     stages: stageProgress(cycle.status, stoppedIn, aggregates, now),
     trainingData: { curated, leftOutByAudits: leftOut.answers + (directOnly ? 0 : leftOut.rationalizations) },
     siblings: cycle.run.cycles,

@@ -4,6 +4,8 @@ import { createFixtureDataset } from "@/lib/cycles/testing/fixtures";
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { seedDemoBackends } from "@/lib/demo/demo-backends";
+import { SYSTEM_ACTOR } from "@/lib/audit/actor";
+import { createUser } from "@/lib/auth/users";
 import { relaunchSettings } from "./relaunch-repository";
 import { idleJobSender } from "@/lib/cycles/testing/idle-job-sender";
 
@@ -30,7 +32,7 @@ test("a run's settings come back as the launch form takes them, and launch again
     { jobs },
   );
 
-  const original = await relaunchSettings(runId);
+  const original = await relaunchSettings(runId, null);
   expect(original).toMatchObject({
     runId,
     name: "relaunch source",
@@ -53,6 +55,34 @@ test("a run's settings come back as the launch form takes them, and launch again
         { jobs },
       )
     : null;
-  expect((await relaunchSettings(again?.runId ?? 0))?.values).toEqual(original?.values);
-  expect(await relaunchSettings(2_000_000_000)).toBeNull();
+  expect((await relaunchSettings(again?.runId ?? 0, null))?.values).toEqual(original?.values);
+  expect(await relaunchSettings(2_000_000_000, null)).toBeNull();
+});
+
+test("a run's own webhook URL comes back to the researcher who launched it, and to nobody else", async () => {
+  await seedDemoBackends();
+  const dataset = await createFixtureDataset({ name: `relaunch-hook-${Date.now()}`, train: 6, test: 2 });
+  const [launcher, colleague] = await Promise.all(
+    ["launcher", "colleague"].map((who) =>
+      createUser(
+        { email: `relaunch-${who}-${Date.now()}@test.local`, name: who, role: "RESEARCHER", password: "long-enough-pw-42" },
+        SYSTEM_ACTOR,
+      ),
+    ),
+  );
+  const webhookUrl = "https://hooks.slack.com/services/T000/B000/secret-path";
+  const { runId } = await launchRun(
+    {
+      name: "relaunch with a webhook",
+      datasets: [{ dataset: dataset.name, sampleSize: 4, splits: ["train"] }],
+      backends: { inference: "simulator", training: "simulator-ray" },
+      notify: { webhookUrl },
+    },
+    { userId: launcher!.id, ip: null },
+    { jobs },
+  );
+  expect((await relaunchSettings(runId, launcher!.id))?.values.notify).toEqual({ webhookUrl });
+  const seenByColleague = await relaunchSettings(runId, colleague!.id);
+  expect(JSON.stringify(seenByColleague)).not.toContain("secret-path");
+  expect(seenByColleague?.name).toBe("relaunch with a webhook");
 });

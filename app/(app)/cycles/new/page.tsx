@@ -7,9 +7,12 @@ import { relaunchSettings } from "@/lib/cockpit/launch/relaunch-repository";
 export const metadata: Metadata = { title: "Launch a cycle" };
 
 export default async function LaunchPage({ searchParams }: { searchParams: Promise<{ from?: string | string[] }> }) {
-  await requireUser("research");
+  const user = await requireUser("research");
   const from = Number((await searchParams).from);
-  const [model, original] = await Promise.all([launchFormModel(), Number.isSafeInteger(from) && from > 0 ? relaunchSettings(from) : null]);
+  const [model, original] = await Promise.all([
+    launchFormModel(),
+    Number.isSafeInteger(from) && from > 0 ? relaunchSettings(from, user.id) : null,
+  ]);
   return (
     <main>
       <h1 className="mb-2 text-2xl font-semibold">Launch a cycle</h1>
