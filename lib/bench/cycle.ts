@@ -23,6 +23,9 @@
 //   load ≈ 12, 1,120/s at load ≈ 8), 0.81 ms CPU per generation (worker 0.38, simulator 0.18, postgres
 //   0.25) = 1,235 per CPU-second, ≈ 2,470/s on 2 idle cores; worker RSS 399 / 375 / 365 MiB at
 //   10 / 50 / 100 %, peak 428 MiB (VmHWM 431 MiB), idle 230 MiB: flat in the number of questions.
+// - the same, 1,000,000 questions on the machine alone (fixture 38.8 s; load 4–5 from the bench's own
+//   processes): 1,878/s, 0.64 ms CPU per generation (worker 0.30, simulator 0.15, postgres 0.19);
+//   worker RSS 416 / 427 / 425 MiB at 10 / 50 / 100 %, peak 484 MiB (VmHWM 491 MiB), idle 247 MiB.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";

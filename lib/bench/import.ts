@@ -14,6 +14,9 @@
 //   sequence): 159.3 s and 153.0 s at load ≈ 20, 46.8 s at load 6.4 (the baseline's 71.5 s was at 5.9);
 //   this process 7.0–7.7 s CPU, PostgreSQL 25.7–26.8 s CPU (≈ 20,000 rows per second of its one core).
 //   Re-import 74–81 s at load ≈ 20, 25.8 s at load 5.6; 5.7–6.4 s and 12.0–12.3 s CPU.
+// - the same on the machine alone (load 1.7): first import 29.7 s (parse 1.9, validate 2.2, waiting
+//   for the database 20.2; COPY of videos 13.8 s, labels 5.0 s, questions 10.2 s), this process 6.2 s
+//   CPU, PostgreSQL 24.2 s CPU; re-import 14.8 s.
 // What limits it: one transaction is one PostgreSQL backend, so one core; its per-row work is about
 // 47 µs per clip (three rows, ten index entries, five foreign-key checks). EXPLAIN ANALYZE of the same
 // inserts puts the foreign-key triggers at about half of it (Video→Dataset, Label→Video,
