@@ -9,10 +9,10 @@ import { createDatasetWithQuestions, createGenerations, createRunWithCycles, uni
 import { closePool } from "@/lib/db/pool";
 import { disconnectPrisma } from "@/lib/db/prisma";
 import { sessionCookieFor } from "@/lib/testing/sessions";
+import { callRoute } from "@/lib/testing/call-route";
 
 // Input an attacker sent that once answered 500: each is now refused as a 4xx that says why.
 
-const APP = "http://localhost:3000";
 let admin: string;
 let researcher: string;
 
@@ -30,19 +30,7 @@ afterAll(async () => {
   await closePool();
 });
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-async function call(handler: Handler, cookie: string, method: string, path: string, body?: unknown, params: Record<string, string> = {}) {
-  const response = await handler(
-    new Request(`${APP}${path}`, {
-      method,
-      headers: { cookie, origin: APP, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-    { params: Promise.resolve(params) },
-  );
-  return { status: response.status, body: (await response.json()) as { error: string; field?: string } };
-}
+const call = (...args: Parameters<typeof callRoute>) => callRoute<{ error: string; field?: string }>(...args);
 
 test("patching a user that does not exist is 404, and an id with a NUL byte 400", async () => {
   expect(await call(patchUser, admin, "PATCH", "/api/admin/users/nobody", { role: "PI" }, { id: "nobody" })).toMatchObject({

@@ -4,11 +4,11 @@ import { disconnectPrisma } from "@/lib/db/prisma";
 import { sessionCookieFor } from "@/lib/testing/sessions";
 import { DELETE as deleteView, GET as openView, PATCH as renameView } from "./[viewId]/route";
 import { GET as listViews, POST as saveView } from "./route";
+import { callRoute } from "@/lib/testing/call-route";
 
 // A view is shared by its link: anyone who may use the explorer opens it through the API; only its
 // owner renames or deletes it, and annotators (who cannot use the explorer) cannot open it.
 
-const APP = "http://localhost:3000";
 let researcher: string;
 let pi: string;
 let annotator: string;
@@ -23,19 +23,7 @@ afterAll(async () => {
   await closePool();
 });
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-async function call(handler: Handler, cookie: string, method: string, path: string, body?: unknown, params: Record<string, string> = {}) {
-  const response = await handler(
-    new Request(`${APP}${path}`, {
-      method,
-      headers: { cookie, origin: APP, "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-    { params: Promise.resolve(params) },
-  );
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-}
+const call = callRoute;
 
 test("a researcher's view opens by its link for a PI, who may neither rename nor delete it; an annotator may not open it", async () => {
   const saved = await call(saveView, researcher, "POST", "/api/generations/views", {
