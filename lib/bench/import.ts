@@ -54,24 +54,39 @@ class PeakRss {
 class ServerCpu {
   constructor(private readonly url: string) {}
 
-  async seconds(): Promise<number> {
+  /** Seconds of CPU by process id, with what each process is (a client backend, the checkpointer…). */
+  async byProcess(): Promise<Map<number, { seconds: number; type: string }>> {
     const client = new pg.Client(poolConfigFromUrl(this.url));
     await client.connect();
     try {
-      const { rows } = await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE pid <> pg_backend_pid()");
-      let ticks = 0;
-      for (const { pid } of rows) {
+      const { rows } = await client.query<{ pid: number; type: string }>(
+        "SELECT pid, backend_type AS type FROM pg_stat_activity WHERE pid <> pg_backend_pid()",
+      );
+      const cpu = new Map<number, { seconds: number; type: string }>();
+      for (const { pid, type } of rows) {
         const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
         if (stat === null) continue;
         // utime and stime: fields 14 and 15 of /proc/PID/stat, counted after the ")" closing the command name.
         const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        ticks += Number(fields[11]) + Number(fields[12]);
+        cpu.set(pid, { seconds: (Number(fields[11]) + Number(fields[12])) / 100, type });
       }
-      return ticks / 100;
+      return cpu;
     } finally {
       await client.end();
     }
   }
+}
+
+/** CPU used between two readings: in all, and by each client backend that used any (most first). */
+function cpuUsed(before: Map<number, { seconds: number }>, after: Map<number, { seconds: number; type: string }>) {
+  let total = 0;
+  const backends: number[] = [];
+  for (const [pid, { seconds, type }] of after) {
+    const used = seconds - (before.get(pid)?.seconds ?? 0);
+    total += used;
+    if (type === "client backend" && used >= 0.05) backends.push(used);
+  }
+  return { total, backends: backends.sort((a, b) => b - a) };
 }
 
 const { values } = parseArgs({ options: { rows: { type: "string", default: "545000" }, seed: { type: "string", default: "700" } } });
@@ -104,7 +119,7 @@ try {
   for (const attempt of ["first import", "re-import (adds nothing)"]) {
     const row = await requestImport(options, { userId: null });
     peak.reset();
-    const serverCpuBefore = await serverCpu?.seconds();
+    const serverCpuBefore = await serverCpu?.byProcess();
     const cpuBefore = process.cpuUsage();
     started = performance.now();
     const outcome = await runImport(row.id, {
@@ -112,7 +127,8 @@ try {
     });
     const elapsed = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
-    const serverCpuUsed = serverCpu === null || serverCpuBefore === undefined ? null : (await serverCpu.seconds()) - serverCpuBefore;
+    const serverCpuUsed =
+      serverCpu === null || serverCpuBefore === undefined ? null : cpuUsed(serverCpuBefore, await serverCpu.byProcess());
     process.stdout.write("\n");
     if (outcome.status !== "SUCCEEDED")
       throw new Error(`${attempt} was ${outcome.status}: ${JSON.stringify(outcome.problems.slice(0, 3))}`);
@@ -139,7 +155,8 @@ try {
       `  CPU: this process ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s` +
         (serverCpuUsed === null
           ? ""
-          : `, PostgreSQL ${serverCpuUsed.toFixed(1)} s (${Math.round(outcome.recordsRead / Math.max(serverCpuUsed, 0.001)).toLocaleString("en")} rows per second of one core: the import's one backend)`) +
+          : `, PostgreSQL ${serverCpuUsed.total.toFixed(1)} s (backends ${serverCpuUsed.backends.map((b) => b.toFixed(1)).join(" + ")} s; ` +
+            `${Math.round(outcome.recordsRead / Math.max(serverCpuUsed.total, 0.001)).toLocaleString("en")} rows per second of one core)`) +
         `; load average ${loadavg()
           .map((load) => load.toFixed(2))
           .join(" ")} (2 cores shared)`,
