@@ -24,7 +24,7 @@
 // machine the first import is bounded by PostgreSQL's ≈ 26 s of CPU, not by parsing (this process's
 // 7 s run on the other core, overlapped).
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
-import { loadavg, tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -91,6 +91,7 @@ function cpuUsed(before: Map<number, { seconds: number }>, after: Map<number, { 
 
 const { values } = parseArgs({ options: { rows: { type: "string", default: "545000" }, seed: { type: "string", default: "700" } } });
 const rows = Number(values.rows);
+const cores = availableParallelism();
 if (!Number.isInteger(rows) || rows <= 0) throw new Error("--rows must be a positive integer");
 
 const database = await createThrowawayDatabase("vstar_bench");
@@ -147,20 +148,31 @@ try {
         (t.stageMs + t.mergeMs > 0 ? `COPY to staging ${s(t.stageMs)} s, merge ${s(t.mergeMs)} s` : "") +
         (t.stageMs + t.mergeMs > 0 && t.copyVideosMs > 0 ? "; " : "") +
         (t.copyVideosMs > 0
-          ? `COPY of videos ${s(t.copyVideosMs)} s, labels ${s(t.copyLabelsMs)} s, questions ${s(t.copyQuestionsMs)} s, each with its indexes and foreign-key checks`
+          ? `COPY of videos ${s(t.copyVideosMs)} s, labels ${s(t.copyLabelsMs)} s, questions ${s(t.copyQuestionsMs)} s, each with its indexes and foreign-key checks, summed over the connections writing in parallel`
           : "") +
         ")",
     );
+    const processCpu = (cpu.user + cpu.system) / 1e6;
     console.log(
-      `  CPU: this process ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s` +
+      `  CPU: this process ${processCpu.toFixed(1)} s` +
         (serverCpuUsed === null
           ? ""
-          : `, PostgreSQL ${serverCpuUsed.total.toFixed(1)} s (backends ${serverCpuUsed.backends.map((b) => b.toFixed(1)).join(" + ")} s; ` +
-            `${Math.round(outcome.recordsRead / Math.max(serverCpuUsed.total, 0.001)).toLocaleString("en")} rows per second of one core)`) +
+          : `, PostgreSQL ${serverCpuUsed.total.toFixed(1)} s (client backends ${serverCpuUsed.backends.map((b) => b.toFixed(1)).join(" + ")} s; ` +
+            `${Math.round(outcome.recordsRead / Math.max(serverCpuUsed.total, 0.001)).toLocaleString("en")} rows per CPU-second)`) +
         `; load average ${loadavg()
           .map((load) => load.toFixed(2))
-          .join(" ")} (2 cores shared)`,
+          .join(" ")} (${cores} cores, shared)`,
     );
+    if (serverCpuUsed !== null) {
+      // Every process here is CPU-bound: on idle cores the import cannot beat its CPU spread over them,
+      // nor its busiest process (one backend, or this one), whatever the load now.
+      const total = processCpu + serverCpuUsed.total;
+      const floor = Math.max(total / cores, processCpu, ...serverCpuUsed.backends);
+      console.log(
+        `  limit: ${total.toFixed(1)} CPU-seconds in all = ${Math.round(outcome.recordsRead / total).toLocaleString("en")} rows per CPU-second ` +
+          `(${((total * 1e6) / outcome.recordsRead).toFixed(0)} µs per row); on ${cores} idle cores no less than ${floor.toFixed(1)} s`,
+      );
+    }
   }
   peak.stop();
   await closePool();

@@ -54,10 +54,13 @@ export interface RunImportOptions {
 
 /**
  * Runs one requested import (a DatasetImport row) all-or-nothing. Items are validated and written
- * in the same streaming pass, inside one transaction: the first error stops the writing, the rest
- * of the file is still read so that every problem is reported (100 kept, all counted), and the
- * transaction is rolled back — a rejected file leaves nothing behind. Writes are upserts on the
- * invariant keys, so running it again (a retried job, a re-imported file) adds nothing.
+ * in the same streaming pass: the first error stops the writing, the rest of the file is still read
+ * so that every problem is reported (100 kept, all counted), and the writes are rolled back — a
+ * rejected file leaves nothing behind. Into an existing dataset, one transaction; a new dataset is
+ * created hidden and written on several connections (one transaction each), then revealed once all
+ * have committed — or deleted, when the import fails (or, killed, when it is run again). Writes
+ * are upserts on the invariant keys, so running it again (a retried job, a re-imported file) adds
+ * nothing.
  * Idempotent on the row too: a finished import returns its stored result.
  */
 export async function runImport(importId: number, options: RunImportOptions = {}): Promise<ImportOutcome> {
