@@ -22,6 +22,7 @@ import { generateKineticsCsv } from "./kinetics/generate";
 import { parseKinetics } from "./kinetics/parse";
 import { UPSERT } from "./merge-sql";
 import { BatchStager } from "./staged-batch";
+import { ImportWriter } from "./import-writer";
 
 interface VideoVersion {
   id: number;
@@ -704,5 +705,28 @@ describe("a new dataset written on two connections", () => {
     });
     expect(await pendingImportOf(name)).toBe(creating.id);
     expect(await datasetCounts(name)).toMatchObject({ datasets: 1, videos: 3 });
+  });
+});
+
+describe("video ids of a new dataset", () => {
+  it("are reserved ascending from Video's sequence, each one even when the sequence leaves holes", async () => {
+    const client = await pool().connect();
+    try {
+      const writer = await ImportWriter.open(client, 0, "new");
+      const contiguous = await writer.reserveVideoIds(5);
+      expect(contiguous).toHaveLength(5);
+      expect(contiguous.map((id) => id - contiguous[0]!)).toEqual([0, 1, 2, 3, 4]);
+      // As another session's inserts taking every other id would.
+      await client.query(`ALTER SEQUENCE "Video_id_seq" INCREMENT BY 2`);
+      try {
+        const holed = await writer.reserveVideoIds(4);
+        expect(holed.map((id) => id - holed[0]!)).toEqual([0, 2, 4, 6]);
+        expect(holed[0]!).toBeGreaterThan(contiguous[4]!);
+      } finally {
+        await client.query(`ALTER SEQUENCE "Video_id_seq" INCREMENT BY 1`);
+      }
+    } finally {
+      client.release();
+    }
   });
 });
