@@ -12,7 +12,7 @@ import { optionsFromSpec, type ImportOptionsInput } from "./import-options";
 import { findImport, markImportRunning } from "./import-repository";
 import { requestImport } from "./request-import";
 import { abandonImport, runImport } from "./run-import";
-import { findDatasetIdByName, listDatasets } from "./dataset-repository";
+import { findDataset, findDatasetIdByName, listDatasets } from "./dataset-repository";
 import { findDataset as findCatalogDataset } from "@/lib/cycles/db/catalog-repository";
 import { collectItems, makeTempDir, removeTempDir } from "./testing/collect";
 import { createStaging, loadStaging } from "./import-staging";
@@ -622,11 +622,14 @@ describe("a new dataset written on two connections", () => {
           listDatasets().then((all) => all.some((d) => d.name === name)),
           findDatasetIdByName(name),
           findCatalogDataset(name),
+          pool()
+            .query<{ id: number }>(`SELECT id FROM "Dataset" WHERE name = $1`, [name])
+            .then(({ rows }) => findDataset(rows[0]!.id)),
         ]);
       },
     });
     expect(outcome).toMatchObject({ status: "SUCCEEDED", videosCreated: 35_000, questionsCreated: 35_000 });
-    expect(await seenWhileImporting).toEqual([row.id, false, null, null]);
+    expect(await seenWhileImporting).toEqual([row.id, false, null, null, null]);
     expect(await pendingImportOf(name)).toBeNull();
     expect(await findDatasetIdByName(name)).toBe(outcome.datasetId);
     expect(await datasetCounts(name)).toMatchObject({ datasets: 1, videos: 35_000, labels: 35_000, questions: 35_000 });
