@@ -206,10 +206,14 @@ class ImportConnections {
 }
 
 /**
- * A new dataset is written on this many connections, batches in turn: one PostgreSQL backend works
- * on one core, and its per-row work (index entries, foreign-key checks) is most of an import's time.
+ * A new dataset is written on this many connections (IMPORT_CONNECTIONS, default 2), batches in turn:
+ * one PostgreSQL backend works on one core, and its per-row work (foreign-key checks, index entries)
+ * is most of an import's time.
  */
-const NEW_DATASET_CONNECTIONS = Math.max(1, Number(process.env.IMPORT_CONNECTIONS ?? 2));
+function newDatasetConnections(): number {
+  const configured = Number(process.env.IMPORT_CONNECTIONS ?? 2);
+  return Number.isInteger(configured) && configured >= 1 ? configured : 2;
+}
 
 async function importDataset(
   connections: ImportConnections,
@@ -246,7 +250,7 @@ async function importDataset(
   // A new dataset (hidden until the end) gets its templates before its writers start: their
   // transactions check Question.templateId against them. Into an existing dataset, all in one transaction.
   if (dataset.created) await ensureTemplates(await connections.main(), dataset.id, newTemplates);
-  const clients = await connections.begin(dataset.created ? NEW_DATASET_CONNECTIONS : 1);
+  const clients = await connections.begin(dataset.created ? newDatasetConnections() : 1);
   const [main] = clients as [pg.PoolClient];
   if (!dataset.created) await ensureTemplates(main, dataset.id, newTemplates);
   const templates = await datasetTemplates(main, dataset.id);
