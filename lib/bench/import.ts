@@ -17,12 +17,31 @@
 // - the same on the machine alone (load 1.7): first import 29.7 s (parse 1.9, validate 2.2, waiting
 //   for the database 20.2; COPY of videos 13.8 s, labels 5.0 s, questions 10.2 s), this process 6.2 s
 //   CPU, PostgreSQL 24.2 s CPU; re-import 14.8 s.
-// What limits it: one transaction is one PostgreSQL backend, so one core; its per-row work is about
-// 47 µs per clip (three rows, ten index entries, five foreign-key checks). EXPLAIN ANALYZE of the same
-// inserts puts the foreign-key triggers at about half of it (Video→Dataset, Label→Video,
-// Question→Dataset/Video/QuestionTemplate), which no unprivileged role can switch off. On an idle
-// machine the first import is bounded by PostgreSQL's ≈ 26 s of CPU, not by parsing (this process's
-// 7 s run on the other core, overlapped).
+// - before this change, what limited it: one transaction is one PostgreSQL backend, so one core; its
+//   per-row work was about 47 µs per clip and the foreign-key triggers about half of it.
+// - the same code again, today at load 9.7 (2 cores shared with other helpers' tests): 130.7 s; this
+//   process 7.0 s CPU, PostgreSQL 26.9 s CPU. Re-import 79.4 s at load 11; 6.2 s and 11.9 s CPU.
+// - now, a new dataset is created hidden (Dataset.pendingImportId), written on two connections at once
+//   (batches in turn, one transaction each), and revealed once both have committed; a failed or killed
+//   import's hidden dataset is deleted. Video ids are reserved with the sequence named once (looked up
+//   per id, pg_get_serial_sequence cost the backend 1.8 s of CPU per 545,000 ids: 2.0 s → 0.25 s in
+//   isolation), and the unused Label(kind) index is gone. Three runs at load 8–11 (wall times there
+//   are ~3× what the CPU allows and do not compare): first import 36.9, 42.8, 43.1 s; this process
+//   7.3, 6.1, 6.2 s CPU; PostgreSQL 25.3, 22.8, 24.1 s CPU, split evenly between the two backends
+//   (12.8 + 11.9, 11.3 + 11.1, 11.8 + 11.8 s). The floor the bench prints — all the CPU spread over
+//   the two cores, or the busiest process if more — is 16.3, 14.4, 15.1 s (before: one backend's
+//   24.2 s, and the machine alone measured 29.7 s, 5.5 s above that floor). At the same load with
+//   IMPORT_CONNECTIONS=1: 44.2 s, PostgreSQL 21.6 s CPU on one backend (floor 21.3 s): two connections
+//   cost ≈ 5 % more CPU in all. Re-import (one transaction, unchanged): 46.5, 33.0, 28.7 s at load
+//   9–11; this process 5.7–6.3 s and PostgreSQL 9.6–10.9 s CPU (floor 8.8–9.8 s: its one backend).
+// What limits it now: CPU. Per clip PostgreSQL spends 42–46 µs (three rows, nine index entries, five
+// foreign-key checks) and this process 11–13 µs (parse, validate, encode; csv-parse and JSON.stringify
+// lead its profile, GC ≈ 15 %). Per 100,000 clips on one backend (COPY into the real tables vs. into
+// copies without constraints): parse and heap insert 0.6 s, primary and unique indexes 0.55 s, the
+// three other indexes 0.3 s, foreign-key checks 2.1 s (57 %) — which no unprivileged role can switch
+// off, and the schema keeps. Binary COPY could only trim the 0.6 s. So on two idle cores the first
+// import cannot beat ≈ 14.5–16 s (29–33 CPU-seconds ÷ 2), plus pipeline start and drain: at the
+// 15 s target at best, not clearly under it. On more cores, raise IMPORT_CONNECTIONS.
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
