@@ -197,7 +197,10 @@ class ImportConnections {
   async end(command: "COMMIT" | "ROLLBACK"): Promise<void> {
     if (!this.inTransaction) return;
     this.inTransaction = false;
-    await Promise.all(this.clients.map((client) => client.query(command)));
+    // Every connection is told, even when one fails (a failed COMMIT then deletes the dataset whole).
+    const ended = await Promise.allSettled(this.clients.map((client) => client.query(command)));
+    const failed = ended.find((result) => result.status === "rejected");
+    if (failed !== undefined) throw failed.reason;
   }
 
   release(): void {
@@ -212,7 +215,9 @@ class ImportConnections {
  */
 function newDatasetConnections(): number {
   const configured = Number(process.env.IMPORT_CONNECTIONS ?? 2);
-  return Number.isInteger(configured) && configured >= 1 ? configured : 2;
+  const wanted = Number.isInteger(configured) && configured >= 1 ? configured : 2;
+  // One pool connection is left for the rest (deleting a failed import's dataset): never wait for a connection we hold.
+  return Math.max(1, Math.min(wanted, (pool().options.max ?? 10) - 1));
 }
 
 async function importDataset(
