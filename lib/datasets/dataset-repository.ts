@@ -3,8 +3,12 @@ import { pool } from "@/lib/db/pool";
 import type { Db } from "@/lib/db/transaction";
 import { isDerivedClipPath } from "./ingest/media-paths";
 
+/** Datasets an import is still creating are no one's to see (see Dataset.pendingImportId). */
+const VISIBLE = { pendingImportId: null };
+
 export async function listDatasets() {
   return prisma().dataset.findMany({
+    where: VISIBLE,
     orderBy: { createdAt: "asc" },
     select: { id: true, name: true, format: true, description: true, isDemo: true, _count: { select: { videos: true, questions: true } } },
   });
@@ -12,7 +16,7 @@ export async function listDatasets() {
 
 export async function findDataset(id: number) {
   return prisma().dataset.findUnique({
-    where: { id },
+    where: { id, ...VISIBLE },
     select: {
       id: true,
       name: true,
@@ -27,7 +31,7 @@ export async function findDataset(id: number) {
 }
 
 export async function findDatasetIdByName(name: string): Promise<number | null> {
-  const found = await prisma().dataset.findUnique({ where: { name }, select: { id: true } });
+  const found = await prisma().dataset.findUnique({ where: { name, ...VISIBLE }, select: { id: true } });
   return found?.id ?? null;
 }
 
@@ -177,7 +181,7 @@ export async function updateTemplateText(templateId: number, text: string, db: D
 /** Demo datasets by name, with how many of their videos still wait for the ingest step. */
 export async function demoDatasetStates(names: readonly string[]) {
   const datasets = await prisma().dataset.findMany({
-    where: { name: { in: [...names] }, isDemo: true },
+    where: { name: { in: [...names] }, isDemo: true, ...VISIBLE },
     select: { id: true, name: true, _count: { select: { videos: true } } },
   });
   const pending = await prisma().video.groupBy({

@@ -8,6 +8,8 @@ export interface DatasetIdentity {
   id: number;
   format: DbDatasetFormat;
   created: boolean;
+  /** The import still creating it (hidden until then); null for a visible dataset. */
+  pendingImportId: number | null;
 }
 
 export interface NewDataset {
@@ -17,25 +19,67 @@ export interface NewDataset {
   mediaPrefix: string;
   isDemo: boolean;
   createdById: string | null;
+  /** Made hidden, as being created by this import (see `revealDataset`); null: visible at once (when its transaction commits). */
+  pendingImportId: number | null;
 }
 
 /** The dataset of this name, made when missing (its settings then come from this import). */
 export async function findOrCreateDataset(client: pg.ClientBase, dataset: NewDataset): Promise<DatasetIdentity> {
   const inserted = await client.query<{ id: number; format: DbDatasetFormat }>(
-    `INSERT INTO "Dataset" (name, format, description, "mediaPrefix", "isDemo", "createdById")
-     VALUES ($1, $2::"DatasetFormat", $3, $4, $5, $6)
+    `INSERT INTO "Dataset" (name, format, description, "mediaPrefix", "isDemo", "createdById", "pendingImportId")
+     VALUES ($1, $2::"DatasetFormat", $3, $4, $5, $6, $7)
      ON CONFLICT (name) DO NOTHING
      RETURNING id, format`,
-    [dataset.name, DB_FORMAT[dataset.format], dataset.description ?? "", dataset.mediaPrefix, dataset.isDemo, dataset.createdById],
+    [
+      dataset.name,
+      DB_FORMAT[dataset.format],
+      dataset.description ?? "",
+      dataset.mediaPrefix,
+      dataset.isDemo,
+      dataset.createdById,
+      dataset.pendingImportId,
+    ],
   );
   const created = inserted.rows[0];
-  if (created) return { ...created, created: true };
-  const existing = await client.query<{ id: number; format: DbDatasetFormat }>(`SELECT id, format FROM "Dataset" WHERE name = $1`, [
-    dataset.name,
-  ]);
+  if (created) return { ...created, created: true, pendingImportId: dataset.pendingImportId };
+  const existing = await client.query<{ id: number; format: DbDatasetFormat; pendingImportId: number | null }>(
+    `SELECT id, format, "pendingImportId" FROM "Dataset" WHERE name = $1`,
+    [dataset.name],
+  );
   const row = existing.rows[0];
   if (!row) throw new Error(`dataset "${dataset.name}" vanished while importing`);
   return { ...row, created: false };
+}
+
+/**
+ * Makes a dataset created hidden by `importId` visible, if that import is still running (not
+ * cancelled meanwhile); false otherwise.
+ */
+export async function revealDataset(client: pg.ClientBase, datasetId: number, importId: number): Promise<boolean> {
+  const { rowCount } = await client.query(
+    `UPDATE "Dataset" SET "pendingImportId" = NULL
+      WHERE id = $1 AND "pendingImportId" = $2
+        AND EXISTS (SELECT 1 FROM "DatasetImport" WHERE id = $2 AND status = 'RUNNING')`,
+    [datasetId, importId],
+  );
+  return rowCount === 1;
+}
+
+/**
+ * Deletes what imports that ended without finishing left behind: the hidden datasets of `importId`
+ * (a failed attempt, or one killed before it ended) and of every import no longer queued or running
+ * (a worker killed mid-import, its import cancelled or abandoned since). Their videos, labels and
+ * questions go with them (cascade). The number of datasets deleted.
+ */
+export async function deleteUnfinishedDatasets(client: pg.ClientBase | pg.Pool, importId: number): Promise<number> {
+  const { rowCount } = await client.query(
+    `DELETE FROM "Dataset" d
+      WHERE d."pendingImportId" = $1
+         OR (d."pendingImportId" IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM "DatasetImport" i WHERE i.id = d."pendingImportId" AND i.status IN ('QUEUED', 'RUNNING')))`,
+    [importId],
+  );
+  return rowCount ?? 0;
 }
 
 /** Adds the templates the dataset lacks (by key); edited ones are kept as they are. */

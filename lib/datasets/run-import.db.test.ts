@@ -9,9 +9,11 @@ import { writeDemoFixtures, type DemoFixtures } from "./demo/write-demo-fixtures
 import { ImportErrorCollector } from "./errors";
 import { parseDataset } from "./import";
 import { optionsFromSpec, type ImportOptionsInput } from "./import-options";
-import { findImport } from "./import-repository";
+import { findImport, markImportRunning } from "./import-repository";
 import { requestImport } from "./request-import";
-import { runImport } from "./run-import";
+import { abandonImport, runImport } from "./run-import";
+import { findDataset, findDatasetIdByName, listDatasets } from "./dataset-repository";
+import { findDataset as findCatalogDataset } from "@/lib/cycles/db/catalog-repository";
 import { collectItems, makeTempDir, removeTempDir } from "./testing/collect";
 import { createStaging, loadStaging } from "./import-staging";
 import { generateFineDivingDives } from "./finediving/fixtures/generate-dives";
@@ -20,6 +22,7 @@ import { generateKineticsCsv } from "./kinetics/generate";
 import { parseKinetics } from "./kinetics/parse";
 import { UPSERT } from "./merge-sql";
 import { BatchStager } from "./staged-batch";
+import { ImportWriter } from "./import-writer";
 
 interface VideoVersion {
   id: number;
@@ -579,5 +582,154 @@ describe("templates", () => {
     const noMapping = await importNow({ datasetName: `${name} without mapping`, format: "generic", file, checkMedia: false });
     expect(noMapping.outcome.status).toBe("REJECTED");
     expect(noMapping.outcome.problems[0]?.field).toBe("mapping");
+  });
+});
+
+describe("a new dataset written on two connections", () => {
+  /** A dataset row as an earlier attempt killed mid-import leaves it: hidden, with some of its videos committed. */
+  async function leftover(name: string, importId: number, videos: number): Promise<number> {
+    const { rows } = await pool().query<{ id: number }>(
+      `INSERT INTO "Dataset" (name, format, "pendingImportId") VALUES ($1, 'KINETICS700', $2) RETURNING id`,
+      [name, importId],
+    );
+    const datasetId = rows[0]!.id;
+    await pool().query(`INSERT INTO "Video" ("datasetId", key) SELECT $1, 'leftover-' || n FROM generate_series(1, $2) AS n`, [
+      datasetId,
+      videos,
+    ]);
+    return datasetId;
+  }
+
+  async function pendingImportOf(name: string): Promise<number | null | undefined> {
+    const { rows } = await pool().query<{ pendingImportId: number | null }>(`SELECT "pendingImportId" FROM "Dataset" WHERE name = $1`, [
+      name,
+    ]);
+    return rows[0]?.pendingImportId;
+  }
+
+  it("writes its batches in two transactions, and no reader sees the dataset until both are committed", async () => {
+    const file = path.join(dir, "two-connections.csv");
+    await generateKineticsCsv(file, 35_000, 23);
+    const name = `two connections ${run}`;
+    const row = await requestImport(kinetics(file, name), { userId: null });
+    let seenWhileImporting: Promise<unknown[]> | null = null;
+    const outcome = await runImport(row.id, {
+      progressIntervalMs: 0,
+      onProgress: ({ recordsRead }) => {
+        if (recordsRead < 20_000) return;
+        seenWhileImporting ??= Promise.all([
+          pendingImportOf(name),
+          listDatasets().then((all) => all.some((d) => d.name === name)),
+          findDatasetIdByName(name),
+          findCatalogDataset(name),
+          pool()
+            .query<{ id: number }>(`SELECT id FROM "Dataset" WHERE name = $1`, [name])
+            .then(({ rows }) => findDataset(rows[0]!.id)),
+        ]);
+      },
+    });
+    expect(outcome).toMatchObject({ status: "SUCCEEDED", videosCreated: 35_000, questionsCreated: 35_000 });
+    expect(await seenWhileImporting).toEqual([row.id, false, null, null, null]);
+    expect(await pendingImportOf(name)).toBeNull();
+    expect(await findDatasetIdByName(name)).toBe(outcome.datasetId);
+    expect(await datasetCounts(name)).toMatchObject({ datasets: 1, videos: 35_000, labels: 35_000, questions: 35_000 });
+    const { rows } = await pool().query<{ transactions: number }>(
+      `SELECT count(DISTINCT v.xmin::text)::int AS transactions FROM "Video" v WHERE v."datasetId" = $1`,
+      [outcome.datasetId],
+    );
+    expect(rows[0]!.transactions).toBe(2);
+  }, 120_000);
+
+  it("fails whole when its connections are lost mid-import, and deletes the dataset", async () => {
+    const file = path.join(dir, "connection-lost.csv");
+    await generateKineticsCsv(file, 40_000, 29);
+    const name = `connection lost ${run}`;
+    const row = await requestImport(kinetics(file, name), { userId: null });
+    let killing: Promise<unknown> | null = null;
+    const importing = runImport(row.id, {
+      progressIntervalMs: 0,
+      onProgress: ({ recordsRead }) => {
+        if (recordsRead < 20_000) return;
+        // Every connection of this import in a transaction (its writers) is terminated, as a database failover would.
+        killing ??= pool().query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`,
+        );
+      },
+    });
+    await expect(importing).rejects.toThrow();
+    await killing;
+    expect(await findImport(row.id)).toMatchObject({ status: "FAILED", datasetId: null, videosCreated: 0 });
+    expect(await datasetCounts(name)).toEqual({ datasets: 0, videos: 0, labels: 0, questions: 0, templates: 0 });
+  }, 120_000);
+
+  it("deletes what a killed attempt left when its job runs again, and then imports the file once", async () => {
+    const file = await kineticsCsv("killed.csv", 50, []);
+    const name = `killed ${run}`;
+    const row = await requestImport(kinetics(file, name), { userId: null });
+    expect(await markImportRunning(row.id)).toBe(true);
+    await leftover(name, row.id, 30);
+    expect(await findDatasetIdByName(name)).toBeNull();
+
+    const outcome = await runImport(row.id);
+    expect(outcome).toMatchObject({ status: "SUCCEEDED", videosCreated: 50 });
+    expect(await datasetCounts(name)).toMatchObject({ datasets: 1, videos: 50, labels: 50, questions: 50 });
+    expect(await pendingImportOf(name)).toBeNull();
+  });
+
+  it("deletes what an abandoned import left, and what a cancelled one left once another import runs", async () => {
+    const file = await kineticsCsv("abandoned.csv", 5, []);
+    const abandoned = await requestImport(kinetics(file, `abandoned ${run}`), { userId: null });
+    await markImportRunning(abandoned.id);
+    await leftover(`abandoned ${run}`, abandoned.id, 20);
+    await abandonImport(abandoned.id, "the workers running it kept dying");
+    expect(await findImport(abandoned.id)).toMatchObject({ status: "FAILED" });
+    expect(await datasetCounts(`abandoned ${run}`)).toMatchObject({ datasets: 0, videos: 0 });
+
+    const cancelled = await requestImport(kinetics(file, `cancelled while dead ${run}`), { userId: null });
+    await markImportRunning(cancelled.id);
+    await leftover(`cancelled while dead ${run}`, cancelled.id, 20);
+    expect(await cancelImport(cancelled.id, "Ada", { userId: null })).toBe(true);
+    expect((await importNow(kinetics(file, `after the cancelled one ${run}`))).outcome.status).toBe("SUCCEEDED");
+    expect(await datasetCounts(`cancelled while dead ${run}`)).toMatchObject({ datasets: 0, videos: 0 });
+  });
+
+  it("refuses to import into a dataset another import is still creating, and leaves that one alone", async () => {
+    const file = await kineticsCsv("racing.csv", 5, []);
+    const name = `racing ${run}`;
+    const creating = await requestImport(kinetics(file, name), { userId: null });
+    await markImportRunning(creating.id);
+    await leftover(name, creating.id, 3);
+    const { outcome } = await importNow(kinetics(file, name));
+    expect(outcome.status).toBe("REJECTED");
+    expect(outcome.problems[0]).toMatchObject({
+      field: "datasetName",
+      reason: expect.stringContaining(`being created by another import (#${creating.id})`) as unknown as string,
+    });
+    expect(await pendingImportOf(name)).toBe(creating.id);
+    expect(await datasetCounts(name)).toMatchObject({ datasets: 1, videos: 3 });
+  });
+});
+
+describe("video ids of a new dataset", () => {
+  it("are reserved ascending from Video's sequence, each one even when the sequence leaves holes", async () => {
+    const client = await pool().connect();
+    try {
+      const writer = await ImportWriter.open(client, 0, "new");
+      const contiguous = await writer.reserveVideoIds(5);
+      expect(contiguous).toHaveLength(5);
+      expect(contiguous.map((id) => id - contiguous[0]!)).toEqual([0, 1, 2, 3, 4]);
+      // As another session's inserts taking every other id would.
+      await client.query(`ALTER SEQUENCE "Video_id_seq" INCREMENT BY 2`);
+      try {
+        const holed = await writer.reserveVideoIds(4);
+        expect(holed.map((id) => id - holed[0]!)).toEqual([0, 2, 4, 6]);
+        expect(holed[0]!).toBeGreaterThan(contiguous[4]!);
+      } finally {
+        await client.query(`ALTER SEQUENCE "Video_id_seq" INCREMENT BY 1`);
+      }
+    } finally {
+      client.release();
+    }
   });
 });

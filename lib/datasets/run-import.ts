@@ -4,7 +4,14 @@ import { mediaRoot } from "@/lib/config/media-root";
 import { pool } from "@/lib/db/pool";
 import { importFileName, withoutImportRoots } from "./paths";
 import { UnstorableTextError } from "./copy-text";
-import { datasetTemplates, ensureTemplates, findOrCreateDataset } from "./dataset-sql";
+import {
+  datasetTemplates,
+  deleteUnfinishedDatasets,
+  ensureTemplates,
+  findOrCreateDataset,
+  revealDataset,
+  type DatasetIdentity,
+} from "./dataset-sql";
 import { FatalImportError, ImportErrorCollector } from "./errors";
 import { readGenericMapping, genericTemplates, type GenericMapping } from "./generic/mapping";
 import { parseDatasetBatches, type ImportSpec } from "./import";
@@ -47,10 +54,13 @@ export interface RunImportOptions {
 
 /**
  * Runs one requested import (a DatasetImport row) all-or-nothing. Items are validated and written
- * in the same streaming pass, inside one transaction: the first error stops the writing, the rest
- * of the file is still read so that every problem is reported (100 kept, all counted), and the
- * transaction is rolled back — a rejected file leaves nothing behind. Writes are upserts on the
- * invariant keys, so running it again (a retried job, a re-imported file) adds nothing.
+ * in the same streaming pass: the first error stops the writing, the rest of the file is still read
+ * so that every problem is reported (100 kept, all counted), and the writes are rolled back — a
+ * rejected file leaves nothing behind. Into an existing dataset, one transaction; a new dataset is
+ * created hidden and written on several connections (one transaction each), then revealed once all
+ * have committed — or deleted, when the import fails (or, killed, when it is run again). Writes
+ * are upserts on the invariant keys, so running it again (a retried job, a re-imported file) adds
+ * nothing.
  * Idempotent on the row too: a finished import returns its stored result.
  */
 export async function runImport(importId: number, options: RunImportOptions = {}): Promise<ImportOutcome> {
@@ -72,26 +82,46 @@ export async function runImport(importId: number, options: RunImportOptions = {}
     options.signal?.throwIfAborted();
     cancellation.signal.throwIfAborted();
   };
-  const client = await pool().connect();
   const errors = new ImportErrorCollector();
   const clock = new ImportClock();
+  const connections = new ImportConnections();
   let state: RunState = { recordsRead: 0, counts: ZERO_COUNTS, datasetId: null, readMs: 0 };
+  let hiddenDatasetId: number | null = null;
   try {
-    await client.query("BEGIN");
+    const main = await connections.main();
+    // What an earlier attempt of this import left (killed before it ended), and imports that will not come back.
+    await deleteUnfinishedDatasets(main, importId);
     const run = { ...options, throwIfStopped, onCancelled: () => cancellation.abort(new Error("the import was cancelled")) };
-    state = await importInTransaction(client, importId, importOptions, errors, row.createdById, run, clock);
+    const dataset = await findOrCreateDataset(main, {
+      name: importOptions.datasetName,
+      format: importOptions.format,
+      description: importOptions.description,
+      mediaPrefix: importOptions.mediaPrefix,
+      isDemo: importOptions.isDemo,
+      createdById: row.createdById,
+      pendingImportId: importId,
+    });
+    if (dataset.created) hiddenDatasetId = dataset.id;
+    state = await importDataset(connections, dataset, importId, importOptions, errors, run, clock);
     const ending = performance.now();
-    await client.query(errors.hasErrors ? "ROLLBACK" : "COMMIT");
+    await connections.end(errors.hasErrors ? "ROLLBACK" : "COMMIT");
     clock.add("commitMs", ending);
+    if (hiddenDatasetId !== null && !errors.hasErrors && !(await revealDataset(main, hiddenDatasetId, importId))) {
+      cancellation.abort(new Error("the import was cancelled"));
+      throw cancellation.signal.reason;
+    }
+    if (errors.hasErrors && hiddenDatasetId !== null) await deleteUnfinishedDatasets(main, importId);
   } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    client.release();
+    await connections.end("ROLLBACK").catch(() => {});
+    // A new dataset's rows were written by transactions of their own: delete it (best effort — if the
+    // database is unreachable, the next import's sweep or a retry of this one does).
+    if (hiddenDatasetId !== null) await deleteUnfinishedDatasets(pool(), importId).catch(() => {});
+    connections.release();
     await finishImport(importId, failedResult(displayNameOf(importOptions), state, error));
     if (cancellation.signal.aborted) return storedOutcome(await requireImport(importId));
     throw error;
   }
-  client.release();
-
+  connections.release();
   const outcome: ImportOutcome = {
     status: errors.hasErrors ? "REJECTED" : "SUCCEEDED",
     datasetId: state.datasetId,
@@ -116,6 +146,7 @@ export async function abandonImport(importId: number, reason: string): Promise<v
   const row = await findImport(importId);
   if (row?.status !== "RUNNING") return;
   await finishImport(importId, failedResult(row.sourceName, row, new Error(reason)));
+  await deleteUnfinishedDatasets(pool(), importId);
 }
 
 /** Finished for good: done, rejected, or cancelled (a failed attempt is retried). */
@@ -144,25 +175,70 @@ interface RunState {
   readMs: number;
 }
 
-async function importInTransaction(
-  client: pg.PoolClient,
+/** Connections to import on: the main one, and more to write a new dataset's rows in parallel. */
+class ImportConnections {
+  private readonly clients: pg.PoolClient[] = [];
+  private inTransaction = false;
+
+  async main(): Promise<pg.PoolClient> {
+    if (this.clients[0] === undefined) this.clients.push(await pool().connect());
+    return this.clients[0] as pg.PoolClient;
+  }
+
+  /** Opens `count` connections in all (the main one first), each in a transaction of its own. */
+  async begin(count: number): Promise<pg.PoolClient[]> {
+    await this.main();
+    while (this.clients.length < count) this.clients.push(await pool().connect());
+    await Promise.all(this.clients.map((client) => client.query("BEGIN")));
+    this.inTransaction = true;
+    return [...this.clients];
+  }
+
+  async end(command: "COMMIT" | "ROLLBACK"): Promise<void> {
+    if (!this.inTransaction) return;
+    this.inTransaction = false;
+    // Every connection is told, even when one fails (a failed COMMIT then deletes the dataset whole).
+    const ended = await Promise.allSettled(this.clients.map((client) => client.query(command)));
+    const failed = ended.find((result) => result.status === "rejected");
+    if (failed !== undefined) throw failed.reason;
+  }
+
+  release(): void {
+    for (const client of this.clients.splice(0)) client.release();
+  }
+}
+
+/**
+ * A new dataset is written on this many connections (IMPORT_CONNECTIONS, default 2), batches in turn:
+ * one PostgreSQL backend works on one core, and its per-row work (foreign-key checks, index entries)
+ * is most of an import's time.
+ */
+function newDatasetConnections(): number {
+  const configured = Number(process.env.IMPORT_CONNECTIONS ?? 2);
+  const wanted = Number.isInteger(configured) && configured >= 1 ? configured : 2;
+  // One pool connection is left for the rest (deleting a failed import's dataset): never wait for a connection we hold.
+  return Math.max(1, Math.min(wanted, (pool().options.max ?? 10) - 1));
+}
+
+async function importDataset(
+  connections: ImportConnections,
+  dataset: DatasetIdentity,
   importId: number,
   options: ImportOptions,
   errors: ImportErrorCollector,
-  createdById: string | null,
   run: RunImportOptions & { throwIfStopped: () => void; onCancelled: () => void },
   clock: ImportClock,
 ): Promise<RunState> {
   const fileName = displayNameOf(options);
-  const dataset = await findOrCreateDataset(client, {
-    name: options.datasetName,
-    format: options.format,
-    description: options.description,
-    mediaPrefix: options.mediaPrefix,
-    isDemo: options.isDemo,
-    createdById,
-  });
   const keptDatasetId = () => (dataset.created && errors.hasErrors ? null : dataset.id);
+  if (!dataset.created && dataset.pendingImportId !== null) {
+    errors.add({
+      file: fileName,
+      field: "datasetName",
+      reason: `dataset "${options.datasetName}" is being created by another import (#${dataset.pendingImportId}); import into it once that one has finished`,
+    });
+    return { recordsRead: 0, counts: ZERO_COUNTS, datasetId: null, readMs: 0 };
+  }
   const expectedFormat = DB_FORMAT[options.format];
   if (dataset.format !== expectedFormat) {
     errors.add({
@@ -175,19 +251,24 @@ async function importInTransaction(
 
   const mapping = options.format === "generic" ? await loadMapping(options, errors, fileName) : null;
   if (errors.hasErrors) return { recordsRead: 0, counts: ZERO_COUNTS, datasetId: keptDatasetId(), readMs: 0 };
-  await ensureTemplates(client, dataset.id, mapping ? genericTemplates(mapping) : defaultTemplates(options.format));
-  const templates = await datasetTemplates(client, dataset.id);
+  const newTemplates = mapping ? genericTemplates(mapping) : defaultTemplates(options.format);
+  // A new dataset (hidden until the end) gets its templates before its writers start: their
+  // transactions check Question.templateId against them. Into an existing dataset, all in one transaction.
+  if (dataset.created) await ensureTemplates(await connections.main(), dataset.id, newTemplates);
+  const clients = await connections.begin(dataset.created ? newDatasetConnections() : 1);
+  const [main] = clients as [pg.PoolClient];
+  if (!dataset.created) await ensureTemplates(main, dataset.id, newTemplates);
+  const templates = await datasetTemplates(main, dataset.id);
 
   const spec: ImportSpec = withMapping(toImportSpec(options, path.join(mediaRoot(), options.mediaPrefix)), mapping);
   const context: WriteContext = { mediaPrefix: options.mediaPrefix, templateIds: new Map(templates.map((t) => [t.key, t.id])) };
-  // A dataset made by this transaction is invisible to everyone else: nothing can conflict, so plain inserts.
-  // So its batches are COPY'd straight into the tables; into an existing dataset, COPY'd into staging
-  // tables and merged. Foreign keys and triggers stay on, no privilege needed.
-  const writer = await PipelinedWriter.open(
-    await ImportWriter.open(client, dataset.id, dataset.created ? "new" : "existing", clock),
-    context,
-    clock,
+  // A new dataset is invisible to everyone else until the import reveals it: nothing can conflict, so its
+  // batches are COPY'd straight into the tables, on several connections; into an existing dataset,
+  // COPY'd into staging tables and merged. Foreign keys and triggers stay on, no privilege needed.
+  const writers = await Promise.all(
+    clients.map((client) => ImportWriter.open(client, dataset.id, dataset.created ? "new" : "existing", clock)),
   );
+  const writer = await PipelinedWriter.open(writers, context, clock);
   const progress = new ProgressReporter(importId, run);
   const batches = parseDatasetBatches(spec, {
     errors,

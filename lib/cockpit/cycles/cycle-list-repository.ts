@@ -48,7 +48,7 @@ export function cycleLabel(runName: string, index: number): string {
 }
 
 export async function listDatasetNames(): Promise<{ id: number; name: string }[]> {
-  return prisma().dataset.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+  return prisma().dataset.findMany({ where: { pendingImportId: null }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
 export interface RunSummary {

@@ -47,7 +47,10 @@ async function resolveDatasets(config: CycleConfig, issues: LaunchIssue[]): Prom
   const resolved: EstimateDataset[] = [];
   for (const [index, selection] of config.datasets.entries()) {
     const dataset = await prisma().dataset.findFirst({
-      where: typeof selection.dataset === "number" ? { id: selection.dataset } : { name: selection.dataset },
+      where: {
+        ...(typeof selection.dataset === "number" ? { id: selection.dataset } : { name: selection.dataset }),
+        pendingImportId: null,
+      },
       select: { id: true, name: true },
     });
     if (!dataset) {

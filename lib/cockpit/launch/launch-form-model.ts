@@ -16,7 +16,11 @@ export async function launchFormModel(): Promise<LaunchFormModel> {
 
 async function launchDatasets(): Promise<LaunchDataset[]> {
   const [datasets, counts] = await Promise.all([
-    prisma().dataset.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, format: true, isDemo: true } }),
+    prisma().dataset.findMany({
+      where: { pendingImportId: null },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, format: true, isDemo: true },
+    }),
     pool().query<{ datasetId: number; split: string | null; questions: number }>(
       `SELECT "datasetId", split, count(*)::int AS questions FROM "Question" GROUP BY "datasetId", split`,
     ),

@@ -25,7 +25,11 @@ export async function findBackend(where: { id: number } | { name: string }): Pro
 }
 
 export async function findDataset(ref: number | string): Promise<{ id: number; name: string } | null> {
-  return prisma().dataset.findUnique({ where: typeof ref === "number" ? { id: ref } : { name: ref }, select: { id: true, name: true } });
+  return prisma().dataset.findUnique({
+    // A dataset an import is still creating is not there yet.
+    where: typeof ref === "number" ? { id: ref, pendingImportId: null } : { name: ref, pendingImportId: null },
+    select: { id: true, name: true },
+  });
 }
 
 /** The base model's checkpoint row (created on first use). */
@@ -86,7 +90,11 @@ export async function upsertSimulatorBackend(input: {
 }
 
 export async function demoDatasets(): Promise<{ id: number; name: string }[]> {
-  return prisma().dataset.findMany({ where: { isDemo: true }, orderBy: { id: "asc" }, select: { id: true, name: true } });
+  return prisma().dataset.findMany({
+    where: { isDemo: true, pendingImportId: null },
+    orderBy: { id: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
 /** Worker processes that beat their heartbeat recently. */
