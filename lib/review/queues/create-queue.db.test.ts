@@ -64,6 +64,27 @@ describe("createQueue", () => {
     expect([...perStratum.values()]).toEqual([5, 5, 5, 5]);
   });
 
+  test("each generation is sampled by its latest verdict: a re-verified one by the newest, an unverified one as unverified", async () => {
+    const own = await seedReviewFixture({ tag: "reverified", questions: 3 });
+    const [flipped, unverified] = [own.generations.find((g) => !g.passed)!, own.generations.findLast((g) => !g.passed)!];
+    await pool().query(
+      `INSERT INTO "Verdict" ("generationId", "verifierVersion", "configHash", passed, score, threshold, method)
+       VALUES ($1, 'fixture-2', 'fixture', true, 1, 0.75, 'interval:temporal-iou')`,
+      [flipped.id],
+    );
+    await pool().query(`DELETE FROM "Verdict" WHERE "generationId" = $1`, [unverified.id]);
+    const input = (sampling: CreateQueueInput["sampling"]) =>
+      createQueueSchema.parse({ name: "reverified", cycleId: own.cycleIds[0], sampling, size: 100 });
+
+    const stratified = await createQueue(input("STRATIFIED"), SYSTEM_ACTOR);
+    const outcomes = new Map(stratified.strata.map((s) => [s.key.split("|").slice(1).join("|"), s.available]));
+    expect(Object.fromEntries(outcomes)).toEqual({ "ANSWER|passed": 3, "RATIONALIZATION|passed": 2, "RATIONALIZATION|unverified": 1 });
+    const onlyPassed = await itemsOf((await createQueue(input("ONLY_PASSED"), SYSTEM_ACTOR)).id);
+    expect(onlyPassed.map((item) => item.generationId)).toContain(flipped.id);
+    expect(onlyPassed).toHaveLength(5);
+    expect((await createQueue(input("ONLY_FAILED"), SYSTEM_ACTOR)).size).toBe(0);
+  });
+
   test("asks for more than the cycle has: the queue holds what there is", async () => {
     const created = await make({ size: 5000 });
     expect(created.size).toBe((await cycle()).generations.length);
@@ -86,11 +107,10 @@ describe("createQueue", () => {
   });
 
   test("a gold generation that was also sampled moves to its gold position, never opening the queue", async () => {
-    const { generations } = await cycle();
     const gold = (generationId: number) => ({ generationId, answer: { verdict: "CORRECT" as const } });
-    const other = generations.at(-1)!.id;
-    const probe = await itemsOf((await make({ size: 8, seed: 5, gold: [gold(other)] })).id);
-    const opening = probe.find((item) => item.position === 0 && !item.isGold);
+    // The sample does not depend on the gold items: a queue without any shows which generation opens it.
+    const probe = await itemsOf((await make({ size: 8, seed: 5 })).id);
+    const opening = probe.find((item) => item.position === 0);
     expect(opening).toBeDefined();
     const items = await itemsOf((await make({ size: 8, seed: 5, gold: [gold(opening!.generationId)] })).id);
     const moved = items.find((item) => item.generationId === opening!.generationId);
