@@ -85,6 +85,35 @@ describe("createQueue", () => {
     expect((await createQueue(input("ONLY_FAILED"), SYSTEM_ACTOR)).size).toBe(0);
   });
 
+  test("a cycle much larger than the sample: each partition's picks are its lowest seeded hashes, as if every candidate were ranked", async () => {
+    const large = await seedReviewFixture({ tag: "large-cycle", questions: 90 });
+    const strata = new Map(large.generations.map((g) => [g.id, `${large.datasetId}|${g.mode}|${g.passed ? "passed" : "failed"}`]));
+    for (const sampling of ["UNIFORM", "STRATIFIED"] as const) {
+      const created = await createQueue(
+        createQueueSchema.parse({ name: "large", cycleId: large.cycleIds[0], sampling, size: 12, seed: 3 }),
+        SYSTEM_ACTOR,
+      );
+      const { rows: hashes } = await pool().query<{ id: number; rank: string; position: string }>(
+        `SELECT id, hashint8extended(id, 3)::text AS rank, hashint8extended(id, 4)::text AS position FROM "Generation" WHERE "cycleId" = $1`,
+        [large.cycleIds[0]],
+      );
+      const byHash = (key: "rank" | "position") => (a: (typeof hashes)[number], b: (typeof hashes)[number]) =>
+        BigInt(a[key]) < BigInt(b[key]) ? -1 : BigInt(a[key]) > BigInt(b[key]) ? 1 : a.id - b.id;
+      const quotas = new Map(created.strata.map((stratum) => [stratum.key, stratum.quota]));
+      const partOf = (id: number) => (sampling === "STRATIFIED" ? strata.get(id)! : "");
+      const taken = new Map<string, number>();
+      const expected = [...hashes].sort(byHash("rank")).filter((row) => {
+        const part = partOf(row.id);
+        const quota = sampling === "STRATIFIED" ? (quotas.get(part) ?? 0) : 12;
+        taken.set(part, (taken.get(part) ?? 0) + 1);
+        return taken.get(part)! <= quota;
+      });
+      const items = await itemsOf(created.id);
+      expect(items.map((item) => item.generationId)).toEqual(expected.sort(byHash("position")).map((row) => row.id));
+      expect(items.map((item) => item.position)).toEqual(expected.map((_, index) => index));
+    }
+  });
+
   test("asks for more than the cycle has: the queue holds what there is", async () => {
     const created = await make({ size: 5000 });
     expect(created.size).toBe((await cycle()).generations.length);
