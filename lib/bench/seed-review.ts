@@ -11,6 +11,10 @@
 // (57k/s), Generation 10M 153 s (65k/s), Verdict 10M 240 s (42k/s); 13 secondary indexes after
 // the load 786 s, of which the full-text GIN index 671 s; ANALYZE 12 s; the 20k stratified queue
 // (createQueue over 5M candidates of a cycle) 421 s; 40 % audited 3 s. All in 1,675 s (28 min).
+// Since then createQueue reads the cycle's generations once, merged with their verdicts, and ranks
+// only each stratum's lowest hash slice: the same 20k queue (checked item for item against the
+// seeded one, in a rolled-back transaction) took 50 s at load average 9-10 while other
+// benchmarks ran, of which 42 s the one pass over the 5M candidates (reading Generation's 3 GB).
 import { hashPassword } from "better-auth/crypto";
 import type pg from "pg";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";

@@ -1,5 +1,5 @@
 import { cohenKappa } from "../stats/cohen-kappa";
-import { intraclassCorrelationOf, type IccResult } from "../stats/icc";
+import { intraclassCorrelationOf, type IccResult, type Rating } from "../stats/icc";
 import { krippendorffAlphaNominal } from "../stats/krippendorff-alpha";
 import type { Judgement, ReviewUnit } from "./units";
 
@@ -33,49 +33,101 @@ export interface Agreement {
 
 /** Agreement on the overall verdict (4 nominal categories), on "is the label in the answer?", and on the answer-quality score (ICC). */
 export function agreement(units: readonly ReviewUnit[]): Agreement {
-  const raters = new Set(units.flatMap((unit) => unit.judgements.map((judgement) => judgement.raterId)));
+  const order = raterOrder(units);
+  const ratings: Rating[] = [];
+  for (const unit of units) {
+    for (const { raterId, qualityScore } of unit.judgements) {
+      if (qualityScore != null) ratings.push({ targetId: unit.unitId, raterId, score: qualityScore });
+    }
+  }
   return {
-    raters: raters.size,
-    verdict: agreementOn(units, (judgement) => judgement.verdict),
-    labelPresent: agreementOn(units, (judgement) => judgement.labelPresent),
-    qualityScore: intraclassCorrelationOf(
-      units.flatMap((unit) =>
-        unit.judgements.flatMap(({ raterId, qualityScore }) =>
-          qualityScore == null ? [] : [{ targetId: unit.unitId, raterId, score: qualityScore }],
-        ),
-      ),
-    ),
+    raters: order.size,
+    verdict: agreementOn(units, order, (judgement) => judgement.verdict),
+    labelPresent: agreementOn(units, order, (judgement) => judgement.labelPresent),
+    qualityScore: intraclassCorrelationOf(ratings),
   };
 }
 
-function agreementOn<V extends string | boolean>(units: readonly ReviewUnit[], valueIn: (judgement: Judgement) => V | null): AgreementOn {
-  const perUnit = units.map((unit) =>
-    unit.judgements.flatMap((judgement) => {
-      const value = valueIn(judgement);
-      return value === null ? [] : [{ raterId: judgement.raterId, value }];
-    }),
-  );
-  const alpha = krippendorffAlphaNominal(perUnit.map((values) => values.map((entry) => entry.value)));
+/**
+ * Every rater's place in `localeCompare` order (raters that compare equal share one), so each
+ * unit's judgements are put in that order by comparing numbers, not strings.
+ */
+function raterOrder(units: readonly ReviewUnit[]): Map<string, number> {
+  const raters = new Set<string>();
+  for (const unit of units) for (const judgement of unit.judgements) raters.add(judgement.raterId);
+  const sorted = [...raters].sort((x, y) => x.localeCompare(y));
+  const order = new Map<string, number>();
+  let rank = 0;
+  sorted.forEach((rater, index) => {
+    if (index > 0 && sorted[index - 1]!.localeCompare(rater) !== 0) rank += 1;
+    order.set(rater, rank);
+  });
+  return order;
+}
 
-  const pairValues = new Map<string, { raterA: string; raterB: string; pairs: [V, V][] }>();
+interface RaterValue<V> {
+  raterId: string;
+  rank: number;
+  value: V;
+}
+
+function agreementOn<V extends string | boolean>(
+  units: readonly ReviewUnit[],
+  order: ReadonlyMap<string, number>,
+  valueIn: (judgement: Judgement) => V | null,
+): AgreementOn {
+  const perUnit: RaterValue<V>[][] = [];
+  const valuesPerUnit: V[][] = [];
+  const ratersWithValues = new Set<string>();
+  for (const unit of units) {
+    const entries: RaterValue<V>[] = [];
+    const values: V[] = [];
+    for (const judgement of unit.judgements) {
+      const value = valueIn(judgement);
+      if (value === null) continue;
+      entries.push({ raterId: judgement.raterId, rank: order.get(judgement.raterId)!, value });
+      values.push(value);
+      ratersWithValues.add(judgement.raterId);
+    }
+    perUnit.push(entries);
+    valuesPerUnit.push(values);
+  }
+  const alpha = krippendorffAlphaNominal(valuesPerUnit);
+
+  // Pairs in the order first met; looked up by rater A, then rater B.
+  const pairValues: { raterA: string; raterB: string; pairs: [V, V][] }[] = [];
+  const pairIndex = new Map<string, Map<string, { raterA: string; raterB: string; pairs: [V, V][] }>>();
   for (const values of perUnit) {
-    const sorted = [...values].sort((x, y) => x.raterId.localeCompare(y.raterId));
+    if (values.length < 2) continue;
+    const sorted =
+      values.length === 2
+        ? values[1]!.rank < values[0]!.rank
+          ? [values[1]!, values[0]!]
+          : values
+        : [...values].sort((x, y) => x.rank - y.rank);
     for (let i = 0; i < sorted.length; i += 1) {
       for (let j = i + 1; j < sorted.length; j += 1) {
         const a = sorted[i]!;
         const b = sorted[j]!;
-        const key = `${a.raterId}\u0000${b.raterId}`;
-        const entry = pairValues.get(key) ?? { raterA: a.raterId, raterB: b.raterId, pairs: [] };
-        entry.pairs.push([a.value, b.value]);
-        pairValues.set(key, entry);
+        let withA = pairIndex.get(a.raterId);
+        if (!withA) {
+          withA = new Map();
+          pairIndex.set(a.raterId, withA);
+        }
+        const entry = withA.get(b.raterId);
+        if (entry) entry.pairs.push([a.value, b.value]);
+        else {
+          const created = { raterA: a.raterId, raterB: b.raterId, pairs: [[a.value, b.value]] as [V, V][] };
+          withA.set(b.raterId, created);
+          pairValues.push(created);
+        }
       }
     }
   }
-  const pairs = [...pairValues.values()].map(({ raterA, raterB, pairs: values }) => {
+  const pairs = pairValues.map(({ raterA, raterB, pairs: values }) => {
     const result = cohenKappa(values);
     return { raterA, raterB, n: result.n, kappa: result.kappa, observed: result.observed };
   });
-  const ratersWithValues = new Set(perUnit.flatMap((values) => values.map((entry) => entry.raterId)));
   return {
     alpha: alpha.alpha,
     units: alpha.units,

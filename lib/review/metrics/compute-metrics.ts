@@ -49,72 +49,111 @@ export interface ReviewMetrics {
  */
 export function computeMetrics(units: readonly ReviewUnit[]): ReviewMetrics {
   const judged = units.filter((unit) => unit.judgements.length > 0);
-  const sampled = judged.filter((unit) => !unit.isGold);
+  // Each unit's consensus and verdict counts once, not once per grouping it falls in.
+  const sampled = judged.filter((unit) => !unit.isGold).map(tally);
   const modeLabel = (mode: string) => (mode === "ANSWER" ? "Answer" : mode === "RATIONALIZATION" ? "Rationalization" : "Evaluation");
   return {
     overall: groupMetrics("all", "All", sampled),
-    byDataset: groupBy(sampled, (unit) => [String(unit.datasetId), unit.datasetName, { datasetName: unit.datasetName }]),
-    byMode: groupBy(sampled, (unit) => [unit.mode, modeLabel(unit.mode), { mode: unit.mode }]),
+    byDataset: groupBy(
+      sampled,
+      ({ unit }) => String(unit.datasetId),
+      ({ unit }) => [unit.datasetName, { datasetName: unit.datasetName }],
+    ),
+    byMode: groupBy(
+      sampled,
+      ({ unit }) => unit.mode,
+      ({ unit }) => [modeLabel(unit.mode), { mode: unit.mode }],
+    ),
     byCycle: groupBy(
       sampled,
-      (unit) => [String(unit.cycleId), `Cycle ${unit.cycleIndex}`, { cycleIndex: unit.cycleIndex }],
-      (unit) => unit.cycleIndex,
+      ({ unit }) => String(unit.cycleId),
+      ({ unit }) => [`Cycle ${unit.cycleIndex}`, { cycleIndex: unit.cycleIndex }, unit.cycleIndex],
     ),
-    byDatasetMode: groupBy(sampled, (unit) => [
-      `${unit.datasetId}|${unit.mode}`,
-      `${unit.datasetName} · ${modeLabel(unit.mode)}`,
-      { datasetName: unit.datasetName, mode: unit.mode },
-    ]),
+    byDatasetMode: groupBy(
+      sampled,
+      ({ unit }) => `${unit.datasetId}|${unit.mode}`,
+      ({ unit }) => [`${unit.datasetName} · ${modeLabel(unit.mode)}`, { datasetName: unit.datasetName, mode: unit.mode }],
+    ),
     byCycleDatasetMode: groupBy(
       sampled,
-      (unit) => [
-        `${unit.cycleId}|${unit.datasetId}|${unit.mode}`,
+      ({ unit }) => `${unit.cycleId}|${unit.datasetId}|${unit.mode}`,
+      ({ unit }) => [
         `Cycle ${unit.cycleIndex} · ${unit.datasetName} · ${modeLabel(unit.mode)}`,
         { cycleIndex: unit.cycleIndex, datasetName: unit.datasetName, mode: unit.mode },
+        unit.cycleIndex,
       ],
-      (unit) => unit.cycleIndex,
     ),
     agreement: agreement(judged),
     gold: goldAccuracy(judged.filter((unit) => unit.isGold)),
   };
 }
 
+/** What a unit adds to every group it is in. */
+interface UnitTally {
+  unit: ReviewUnit;
+  /** Judgements per verdict, in AUDIT_VERDICTS order. */
+  verdicts: number[];
+  adjudicated: boolean;
+  hallucinated: boolean | undefined;
+  labelPresent: boolean | undefined;
+}
+
+const VERDICT_INDEX = new Map<AuditVerdict, number>(AUDIT_VERDICTS.map((verdict, index) => [verdict, index]));
+
+function tally(unit: ReviewUnit): UnitTally {
+  const verdicts = AUDIT_VERDICTS.map(() => 0);
+  for (const judgement of unit.judgements) if (judgement.verdict !== null) verdicts[VERDICT_INDEX.get(judgement.verdict)!]! += 1;
+  return {
+    unit,
+    verdicts,
+    adjudicated: Boolean(unit.adjudicatedVerdict),
+    hallucinated: consensusHallucinated(hallucinationJudgements(unit)),
+    labelPresent: consensusLabelPresent(unit.judgements),
+  };
+}
+
+/**
+ * Groups by `keyOf`; a group's label, dimensions and sort order (default 0) come from its first
+ * unit, through `describe`.
+ */
 function groupBy(
-  units: readonly ReviewUnit[],
-  keyOf: (unit: ReviewUnit) => [string, string, GroupMetrics["dims"]],
-  orderOf: (unit: ReviewUnit) => number = () => 0,
+  units: readonly UnitTally[],
+  keyOf: (tally: UnitTally) => string,
+  describe: (tally: UnitTally) => [string, GroupMetrics["dims"], number?],
 ): GroupMetrics[] {
-  const groups = new Map<string, { label: string; dims: GroupMetrics["dims"]; order: number; units: ReviewUnit[] }>();
+  const groups = new Map<string, { label: string; dims: GroupMetrics["dims"]; order: number; units: UnitTally[] }>();
   for (const unit of units) {
-    const [key, label, dims] = keyOf(unit);
-    const group = groups.get(key) ?? { label, dims, order: orderOf(unit), units: [] };
-    group.units.push(unit);
-    groups.set(key, group);
+    const key = keyOf(unit);
+    const group = groups.get(key);
+    if (group) group.units.push(unit);
+    else {
+      const [label, dims, order = 0] = describe(unit);
+      groups.set(key, { label, dims, order, units: [unit] });
+    }
   }
   return [...groups.entries()]
     .sort(([keyA, a], [keyB, b]) => a.order - b.order || a.label.localeCompare(b.label) || keyA.localeCompare(keyB))
     .map(([key, group]) => groupMetrics(key, group.label, group.units, group.dims));
 }
 
-function groupMetrics(key: string, label: string, units: readonly ReviewUnit[], dims: GroupMetrics["dims"] = {}): GroupMetrics {
-  const verdicts = Object.fromEntries(AUDIT_VERDICTS.map((verdict) => [verdict, 0])) as Record<AuditVerdict, number>;
+function groupMetrics(key: string, label: string, units: readonly UnitTally[], dims: GroupMetrics["dims"] = {}): GroupMetrics {
+  const verdictCounts = AUDIT_VERDICTS.map(() => 0);
   let hallucinated = 0;
   let decided = 0;
   let adjudicated = 0;
   const presence = { passed: { present: 0, n: 0 }, failed: { present: 0, n: 0 } };
-  for (const unit of units) {
-    for (const judgement of unit.judgements) if (judgement.verdict !== null) verdicts[judgement.verdict] += 1;
-    if (unit.adjudicatedVerdict) adjudicated += 1;
-    const isHallucinated = consensusHallucinated(hallucinationJudgements(unit));
-    if (isHallucinated !== undefined) {
+  for (const tallied of units) {
+    for (let i = 0; i < verdictCounts.length; i += 1) verdictCounts[i]! += tallied.verdicts[i]!;
+    if (tallied.adjudicated) adjudicated += 1;
+    if (tallied.hallucinated !== undefined) {
       decided += 1;
-      if (isHallucinated) hallucinated += 1;
+      if (tallied.hallucinated) hallucinated += 1;
     }
-    const present = consensusLabelPresent(unit.judgements);
-    if (present !== undefined && unit.passed !== null) {
-      const bucket = unit.passed ? presence.passed : presence.failed;
+    const { passed } = tallied.unit;
+    if (tallied.labelPresent !== undefined && passed !== null) {
+      const bucket = passed ? presence.passed : presence.failed;
       bucket.n += 1;
-      if (present) bucket.present += 1;
+      if (tallied.labelPresent) bucket.present += 1;
     }
   }
   return {
@@ -124,7 +163,7 @@ function groupMetrics(key: string, label: string, units: readonly ReviewUnit[], 
     units: units.length,
     hallucination: wilsonInterval(hallucinated, decided),
     adjudicated,
-    verdicts,
+    verdicts: Object.fromEntries(AUDIT_VERDICTS.map((verdict, index) => [verdict, verdictCounts[index]!])) as Record<AuditVerdict, number>,
     precision: wilsonInterval(presence.passed.present, presence.passed.n),
     missRate: wilsonInterval(presence.failed.present, presence.failed.n),
   };

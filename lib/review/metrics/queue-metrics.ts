@@ -37,13 +37,8 @@ export function queueMetrics(queueId: number, options: { fresh?: boolean } = {})
 }
 
 async function computeQueueMetrics(queueId: number): Promise<QueueMetrics> {
-  const [progress, raters, throughput, units] = await Promise.all([
-    loadProgress(queueId),
-    loadRaters(queueId),
-    loadThroughput(queueId),
-    loadQueueUnits(queueId),
-  ]);
-  return { ...computeMetrics(units), progress, raters, throughput, computedAt: new Date().toISOString() };
+  const [summary, units] = await Promise.all([loadSummary(queueId), loadQueueUnits(queueId)]);
+  return { ...computeMetrics(units), ...summary, computedAt: new Date().toISOString() };
 }
 
 /** The same figures over every audit of a run's cycles: hallucination by cycle (the paper's figure 13). */
@@ -51,50 +46,59 @@ export async function runMetrics(runId: number): Promise<ReviewMetrics & { compu
   return { ...computeMetrics(await loadRunUnits(runId)), computedAt: new Date().toISOString() };
 }
 
-async function loadProgress(queueId: number): Promise<QueueProgress> {
-  // Set-based (one pass over the queue's assignments), not one index probe per item.
-  const { rows } = await pool().query<QueueProgress>(
-    `WITH per_item AS (
-       SELECT a."itemId",
-              count(*) FILTER (WHERE a.status = 'SUBMITTED') AS submitted,
-              count(*) FILTER (WHERE a.status = 'LEASED' AND a."leaseExpiresAt" > ${NOW}) AS leased
+const NO_PROGRESS: QueueProgress = { items: 0, overlap: 1, started: 0, complete: 0, submitted: 0, target: 0, activeLeases: 0 };
+
+/**
+ * Progress, each person's submissions and the hourly throughput in one statement: the queue's
+ * assignments are joined to its items once (set-based, not one index probe per item) and every
+ * figure is read from that.
+ */
+async function loadSummary(queueId: number): Promise<Pick<QueueMetrics, "progress" | "raters" | "throughput">> {
+  const { rows } = await pool().query<{
+    progress: QueueProgress | null;
+    raters: RaterProgress[] | null;
+    throughput: { hour: string; submitted: number }[] | null;
+  }>(
+    `WITH qa AS MATERIALIZED (
+       SELECT a."itemId", a."userId", a.status, a."submittedAt", (a.status = 'LEASED' AND a."leaseExpiresAt" > ${NOW}) AS leased
        FROM "ReviewAssignment" a JOIN "ReviewQueueItem" i ON i.id = a."itemId"
        WHERE i."queueId" = $1
-       GROUP BY a."itemId"
+     ),
+     per_item AS (
+       SELECT "itemId", count(*) FILTER (WHERE status = 'SUBMITTED') AS submitted, count(*) FILTER (WHERE leased) AS leased
+       FROM qa GROUP BY "itemId"
+     ),
+     items AS (SELECT count(*) AS n FROM "ReviewQueueItem" WHERE "queueId" = $1),
+     progress AS (
+       SELECT json_build_object(
+                'items', (SELECT n FROM items)::int,
+                'overlap', rq.overlap,
+                'started', (SELECT count(*) FROM per_item WHERE submitted > 0)::int,
+                'complete', (SELECT count(*) FROM per_item WHERE submitted >= rq.overlap)::int,
+                'submitted', (SELECT coalesce(sum(submitted), 0) FROM per_item)::int,
+                'target', ((SELECT n FROM items) * rq.overlap)::int,
+                'activeLeases', (SELECT coalesce(sum(leased), 0) FROM per_item)::int
+              ) AS value
+       FROM "ReviewQueue" rq WHERE rq.id = $1
+     ),
+     raters AS (
+       SELECT u.id AS "raterId", u.name, count(*) FILTER (WHERE qa.status = 'SUBMITTED')::int AS submitted
+       FROM "User" u
+       LEFT JOIN "ReviewQueueMember" m ON m."userId" = u.id AND m."queueId" = $1
+       LEFT JOIN qa ON qa."userId" = u.id
+       WHERE m."userId" IS NOT NULL OR qa."userId" IS NOT NULL
+       GROUP BY u.id, u.name
+     ),
+     hours AS (
+       SELECT to_char(date_trunc('hour', "submittedAt"), 'YYYY-MM-DD"T"HH24:00"Z"') AS hour, count(*)::int AS submitted
+       FROM qa WHERE status = 'SUBMITTED' AND "submittedAt" IS NOT NULL
+       GROUP BY 1 ORDER BY 1 DESC LIMIT 48
      )
-     SELECT (SELECT count(*) FROM "ReviewQueueItem" WHERE "queueId" = rq.id)::int AS items, rq.overlap,
-            (SELECT count(*) FROM per_item WHERE submitted > 0)::int AS started,
-            (SELECT count(*) FROM per_item WHERE submitted >= rq.overlap)::int AS complete,
-            (SELECT coalesce(sum(submitted), 0) FROM per_item)::int AS submitted,
-            ((SELECT count(*) FROM "ReviewQueueItem" WHERE "queueId" = rq.id) * rq.overlap)::int AS target,
-            (SELECT coalesce(sum(leased), 0) FROM per_item)::int AS "activeLeases"
-     FROM "ReviewQueue" rq WHERE rq.id = $1`,
+     SELECT (SELECT value FROM progress) AS progress,
+            (SELECT json_agg(r ORDER BY r.submitted DESC, r.name) FROM raters r) AS raters,
+            (SELECT json_agg(h ORDER BY h.hour) FROM hours h) AS throughput`,
     [queueId],
   );
-  return rows[0] ?? { items: 0, overlap: 1, started: 0, complete: 0, submitted: 0, target: 0, activeLeases: 0 };
-}
-
-async function loadRaters(queueId: number): Promise<RaterProgress[]> {
-  const { rows } = await pool().query<RaterProgress>(
-    `SELECT u.id AS "raterId", u.name, count(a.id) FILTER (WHERE a.status = 'SUBMITTED')::int AS submitted
-     FROM "User" u
-     LEFT JOIN "ReviewQueueMember" m ON m."userId" = u.id AND m."queueId" = $1
-     LEFT JOIN "ReviewAssignment" a ON a."userId" = u.id AND a."itemId" IN (SELECT id FROM "ReviewQueueItem" WHERE "queueId" = $1)
-     WHERE m."userId" IS NOT NULL OR a.id IS NOT NULL
-     GROUP BY u.id, u.name
-     ORDER BY submitted DESC, u.name`,
-    [queueId],
-  );
-  return rows;
-}
-
-async function loadThroughput(queueId: number): Promise<{ hour: string; submitted: number }[]> {
-  const { rows } = await pool().query<{ hour: string; submitted: number }>(
-    `SELECT to_char(date_trunc('hour', a."submittedAt"), 'YYYY-MM-DD"T"HH24:00"Z"') AS hour, count(*)::int AS submitted
-     FROM "ReviewAssignment" a JOIN "ReviewQueueItem" i ON i.id = a."itemId"
-     WHERE i."queueId" = $1 AND a.status = 'SUBMITTED' AND a."submittedAt" IS NOT NULL
-     GROUP BY 1 ORDER BY 1 DESC LIMIT 48`,
-    [queueId],
-  );
-  return rows.reverse();
+  const row = rows[0];
+  return { progress: row?.progress ?? NO_PROGRESS, raters: row?.raters ?? [], throughput: row?.throughput ?? [] };
 }

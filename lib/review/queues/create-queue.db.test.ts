@@ -64,6 +64,56 @@ describe("createQueue", () => {
     expect([...perStratum.values()]).toEqual([5, 5, 5, 5]);
   });
 
+  test("each generation is sampled by its latest verdict: a re-verified one by the newest, an unverified one as unverified", async () => {
+    const own = await seedReviewFixture({ tag: "reverified", questions: 3 });
+    const [flipped, unverified] = [own.generations.find((g) => !g.passed)!, own.generations.findLast((g) => !g.passed)!];
+    await pool().query(
+      `INSERT INTO "Verdict" ("generationId", "verifierVersion", "configHash", passed, score, threshold, method)
+       VALUES ($1, 'fixture-2', 'fixture', true, 1, 0.75, 'interval:temporal-iou')`,
+      [flipped.id],
+    );
+    await pool().query(`DELETE FROM "Verdict" WHERE "generationId" = $1`, [unverified.id]);
+    const input = (sampling: CreateQueueInput["sampling"]) =>
+      createQueueSchema.parse({ name: "reverified", cycleId: own.cycleIds[0], sampling, size: 100 });
+
+    const stratified = await createQueue(input("STRATIFIED"), SYSTEM_ACTOR);
+    const outcomes = new Map(stratified.strata.map((s) => [s.key.split("|").slice(1).join("|"), s.available]));
+    expect(Object.fromEntries(outcomes)).toEqual({ "ANSWER|passed": 3, "RATIONALIZATION|passed": 2, "RATIONALIZATION|unverified": 1 });
+    const onlyPassed = await itemsOf((await createQueue(input("ONLY_PASSED"), SYSTEM_ACTOR)).id);
+    expect(onlyPassed.map((item) => item.generationId)).toContain(flipped.id);
+    expect(onlyPassed).toHaveLength(5);
+    expect((await createQueue(input("ONLY_FAILED"), SYSTEM_ACTOR)).size).toBe(0);
+  });
+
+  test("a cycle much larger than the sample: each partition's picks are its lowest seeded hashes, as if every candidate were ranked", async () => {
+    const large = await seedReviewFixture({ tag: "large-cycle", questions: 90 });
+    const strata = new Map(large.generations.map((g) => [g.id, `${large.datasetId}|${g.mode}|${g.passed ? "passed" : "failed"}`]));
+    for (const sampling of ["UNIFORM", "STRATIFIED"] as const) {
+      const created = await createQueue(
+        createQueueSchema.parse({ name: "large", cycleId: large.cycleIds[0], sampling, size: 12, seed: 3 }),
+        SYSTEM_ACTOR,
+      );
+      const { rows: hashes } = await pool().query<{ id: number; rank: string; position: string }>(
+        `SELECT id, hashint8extended(id, 3)::text AS rank, hashint8extended(id, 4)::text AS position FROM "Generation" WHERE "cycleId" = $1`,
+        [large.cycleIds[0]],
+      );
+      const byHash = (key: "rank" | "position") => (a: (typeof hashes)[number], b: (typeof hashes)[number]) =>
+        BigInt(a[key]) < BigInt(b[key]) ? -1 : BigInt(a[key]) > BigInt(b[key]) ? 1 : a.id - b.id;
+      const quotas = new Map(created.strata.map((stratum) => [stratum.key, stratum.quota]));
+      const partOf = (id: number) => (sampling === "STRATIFIED" ? strata.get(id)! : "");
+      const taken = new Map<string, number>();
+      const expected = [...hashes].sort(byHash("rank")).filter((row) => {
+        const part = partOf(row.id);
+        const quota = sampling === "STRATIFIED" ? (quotas.get(part) ?? 0) : 12;
+        taken.set(part, (taken.get(part) ?? 0) + 1);
+        return taken.get(part)! <= quota;
+      });
+      const items = await itemsOf(created.id);
+      expect(items.map((item) => item.generationId)).toEqual(expected.sort(byHash("position")).map((row) => row.id));
+      expect(items.map((item) => item.position)).toEqual(expected.map((_, index) => index));
+    }
+  });
+
   test("asks for more than the cycle has: the queue holds what there is", async () => {
     const created = await make({ size: 5000 });
     expect(created.size).toBe((await cycle()).generations.length);
@@ -86,11 +136,10 @@ describe("createQueue", () => {
   });
 
   test("a gold generation that was also sampled moves to its gold position, never opening the queue", async () => {
-    const { generations } = await cycle();
     const gold = (generationId: number) => ({ generationId, answer: { verdict: "CORRECT" as const } });
-    const other = generations.at(-1)!.id;
-    const probe = await itemsOf((await make({ size: 8, seed: 5, gold: [gold(other)] })).id);
-    const opening = probe.find((item) => item.position === 0 && !item.isGold);
+    // The sample does not depend on the gold items: a queue without any shows which generation opens it.
+    const probe = await itemsOf((await make({ size: 8, seed: 5 })).id);
+    const opening = probe.find((item) => item.position === 0);
     expect(opening).toBeDefined();
     const items = await itemsOf((await make({ size: 8, seed: 5, gold: [gold(opening!.generationId)] })).id);
     const moved = items.find((item) => item.generationId === opening!.generationId);

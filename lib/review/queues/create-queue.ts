@@ -39,8 +39,8 @@ export async function createQueue(input: CreateQueue, actor: Actor): Promise<Cre
       input.gold.map((item) => item.generationId),
     );
 
-    const candidates = candidateFilter(input);
-    const strata = await countStrata(client, candidates);
+    await collectCandidates(client, candidateFilter(input));
+    const strata = await countStrata(client);
     const quotas = quotasFor(input, strata);
 
     const { rows } = await client.query<{ id: number }>(
@@ -49,7 +49,7 @@ export async function createQueue(input: CreateQueue, actor: Actor): Promise<Cre
       [input.name, input.cycleId, input.sampling, input.size, input.overlap, input.blind, input.leaseSeconds, input.seed, actor.userId],
     );
     const queueId = rows[0]!.id;
-    const sampled = await insertSample(client, queueId, input, candidates, quotas);
+    const sampled = await insertSample(client, queueId, input, strata, quotas);
     const gold = await insertGold(client, queueId, input, sampled);
     await addMembers(client, queueId, input.assignees);
     const { rows: counted } = await client.query<{ count: number }>(
@@ -74,30 +74,45 @@ export async function createQueue(input: CreateQueue, actor: Actor): Promise<Cre
 }
 
 interface CandidateFilter {
-  /** WHERE clause over g (Generation) and lv (latest verdict); $1 cycle, $2 modes. */
-  where: string;
+  /** Condition on lv (the latest verdict), after the cycle and modes ($1, $2). */
+  verdict: string;
   params: unknown[];
 }
 
 function candidateFilter(input: CreateQueue): CandidateFilter {
-  const verdictFilter =
-    input.sampling === "ONLY_PASSED" ? "AND lv.passed IS TRUE" : input.sampling === "ONLY_FAILED" ? "AND lv.passed IS FALSE" : "";
-  return {
-    where: `g."cycleId" = $1 AND g.mode = ANY($2::"GenerationMode"[]) ${verdictFilter}`,
-    params: [input.cycleId, input.modes],
-  };
+  const verdict = input.sampling === "ONLY_PASSED" ? "lv.passed IS TRUE" : input.sampling === "ONLY_FAILED" ? "lv.passed IS FALSE" : "true";
+  return { verdict, params: [input.cycleId, input.modes] };
 }
 
-const CANDIDATES = (where: string) => `
-  SELECT g.id, ${STRATUM_SQL} AS stratum
-  FROM "Generation" g JOIN "Question" q ON q.id = g."questionId"
-  ${LATEST_VERDICT_LATERAL}
-  WHERE ${where}`;
-
-async function countStrata(client: pg.PoolClient, filter: CandidateFilter): Promise<{ key: string; available: number }[]> {
-  const { rows } = await client.query<{ key: string; available: number }>(
-    `SELECT stratum AS key, count(*)::int AS available FROM (${CANDIDATES(filter.where)}) c GROUP BY stratum ORDER BY stratum`,
+/**
+ * The cycle's candidates with their stratum, found once into a temporary table (dropped at commit)
+ * that both the stratum counts and the sample read. Each generation's latest verdict (highest id)
+ * comes from one pass over the cycle's generations joined with their verdicts, not from an index
+ * probe and a sort per candidate: over millions of candidates that difference is minutes. The
+ * transaction's work_mem is raised so that pass hashes and sorts in memory.
+ */
+async function collectCandidates(client: pg.PoolClient, filter: CandidateFilter): Promise<void> {
+  await client.query(`SET LOCAL work_mem = '${CANDIDATE_WORK_MEM}'`);
+  await client.query(
+    `CREATE TEMP TABLE queue_candidate ON COMMIT DROP AS
+     SELECT g.id, ${STRATUM_SQL} AS stratum
+     FROM (
+       SELECT DISTINCT ON (g.id) g.id, g."questionId", g.mode, v.passed
+       FROM "Generation" g LEFT JOIN "Verdict" v ON v."generationId" = g.id
+       WHERE g."cycleId" = $1 AND g.mode = ANY($2::"GenerationMode"[])
+       ORDER BY g.id, v.id DESC
+     ) g JOIN "Question" q ON q.id = g."questionId"
+     CROSS JOIN LATERAL (SELECT g.passed) lv
+     WHERE ${filter.verdict}`,
     filter.params,
+  );
+}
+
+const CANDIDATE_WORK_MEM = "256MB";
+
+async function countStrata(client: pg.PoolClient): Promise<{ key: string; available: number }[]> {
+  const { rows } = await client.query<{ key: string; available: number }>(
+    `SELECT stratum AS key, count(*)::int AS available FROM queue_candidate GROUP BY stratum ORDER BY stratum`,
   );
   return rows;
 }
@@ -112,31 +127,60 @@ function quotasFor(input: CreateQueue, strata: { key: string; available: number 
 /**
  * Picks each partition's first `quota` candidates in a seeded hash order (a reproducible random
  * sample), then numbers the picks in a second hash order so strata are interleaved in the queue.
+ * Only candidates whose hash lies in the lowest slice of the range (about twice the quota's share)
+ * are ranked, so millions of candidates are filtered, not sorted; the picks are the same, since a
+ * candidate in the slice has every lower hash of its partition in it too. Should a slice hold
+ * fewer than its quota (vanishingly unlikely), the sample is taken again over every candidate.
  */
 async function insertSample(
   client: pg.PoolClient,
   queueId: number,
   input: CreateQueue,
-  filter: CandidateFilter,
+  strata: readonly { key: string; available: number }[],
   quotas: Map<string, number>,
 ): Promise<number> {
   const partition = input.sampling === "STRATIFIED" ? "c.stratum" : "''";
-  const base = filter.params.length;
-  const result = await client.query(
-    `WITH candidates AS (${CANDIDATES(filter.where)}),
-     ranked AS (
-       SELECT c.id, c.stratum, ${partition} AS part,
-              row_number() OVER (PARTITION BY ${partition} ORDER BY hashint8extended(c.id, $${base + 1}), c.id) AS rn
-       FROM candidates c
-     ),
-     quota AS (SELECT * FROM unnest($${base + 2}::text[], $${base + 3}::int[]) AS q(part, quota)),
-     chosen AS (SELECT r.id, r.stratum FROM ranked r JOIN quota USING (part) WHERE r.rn <= quota.quota)
-     INSERT INTO "ReviewQueueItem" ("queueId", "generationId", position, stratum)
-     SELECT $${base + 4}, id, (row_number() OVER (ORDER BY hashint8extended(id, $${base + 1} + 1), id) - 1)::int, stratum
-     FROM chosen`,
-    [...filter.params, input.seed, [...quotas.keys()], [...quotas.values()], queueId],
-  );
-  return result.rowCount ?? 0;
+  const total = strata.reduce((sum, stratum) => sum + stratum.available, 0);
+  const available =
+    input.sampling === "STRATIFIED" ? new Map(strata.map((stratum) => [stratum.key, stratum.available])) : new Map([["", total]]);
+  const expected = [...quotas.values()].reduce((sum, quota) => sum + quota, 0);
+  const sample = async (bounded: boolean) =>
+    (
+      await client.query(
+        `WITH quota AS (SELECT * FROM unnest($2::text[], $3::int[], $4::int8[]) AS q(part, quota, bound)),
+         ranked AS (
+           SELECT c.id, c.stratum, quota.quota,
+                  row_number() OVER (PARTITION BY c.part ORDER BY c.hash, c.id) AS rn
+           FROM (SELECT id, stratum, ${partition} AS part, hashint8extended(id, $1) AS hash FROM queue_candidate c) c
+           JOIN quota USING (part)
+           WHERE c.hash <= quota.bound
+         ),
+         chosen AS (SELECT id, stratum FROM ranked WHERE rn <= quota)
+         INSERT INTO "ReviewQueueItem" ("queueId", "generationId", position, stratum)
+         SELECT $5, id, (row_number() OVER (ORDER BY hashint8extended(id, $1 + 1), id) - 1)::int, stratum
+         FROM chosen`,
+        [
+          input.seed,
+          [...quotas.keys()],
+          [...quotas.values()],
+          [...quotas].map(([part, quota]) => (bounded ? hashBound(quota, available.get(part) ?? 0) : INT8_MAX)),
+          queueId,
+        ],
+      )
+    ).rowCount ?? 0;
+  const sampled = await sample(true);
+  if (sampled >= expected) return sampled;
+  await client.query(`DELETE FROM "ReviewQueueItem" WHERE "queueId" = $1`, [queueId]);
+  return sample(false);
+}
+
+const INT8_MAX = (2n ** 63n - 1n).toString();
+
+/** The top of the lowest slice of the int8 hash range expected to hold `quota` of `available` hashes twice over (plus a margin). */
+function hashBound(quota: number, available: number): string {
+  const share = (2 * quota + 64) / Math.max(available, 1);
+  if (share >= 1) return INT8_MAX;
+  return (BigInt(Math.floor(share * 2 ** 53)) * 2n ** 11n - 2n ** 63n).toString();
 }
 
 /**

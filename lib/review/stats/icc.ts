@@ -82,7 +82,9 @@ const MAX_CANDIDATES = 5_000;
 /**
  * The best block's rater set is the intersection of some targets' rater sets (take any block: the
  * raters all its targets share contain it). So the candidates are the distinct rater sets and
- * their intersections, each counted against the distinct sets, not per target.
+ * their intersections, each counted against the distinct sets, not per target. Which distinct
+ * sets hold given raters is looked up per rater, so a set is only compared with the sets it
+ * shares two or more raters with (the only ones whose intersection with it can be a candidate).
  */
 function largestCompleteBlock(byTarget: Map<string, Map<string, number>>): { targets: string[]; raters: string[] } | null {
   const signatures = new Map<string, { raters: string[]; targets: string[] }>();
@@ -95,15 +97,42 @@ function largestCompleteBlock(byTarget: Map<string, Map<string, number>>): { tar
     signatures.set(key, entry);
   }
   const distinct = [...signatures.values()];
+  const members = distinct.map((entry) => new Set(entry.raters));
+  /** Per rater, the indexes (ascending) of the distinct sets that hold them. */
+  const holding = new Map<string, number[]>();
+  distinct.forEach((entry, index) => {
+    for (const rater of entry.raters) {
+      const list = holding.get(rater);
+      if (list) list.push(index);
+      else holding.set(rater, [index]);
+    }
+  });
+  const shared = new Int32Array(distinct.length);
+  /** Indexes (ascending) of the distinct sets holding two or more of `raters`. */
+  const sharingTwo = (raters: readonly string[]): number[] => {
+    const found: number[] = [];
+    const touched: number[] = [];
+    for (const rater of raters) {
+      for (const index of holding.get(rater) ?? []) {
+        const count = (shared[index] ?? 0) + 1;
+        if (count === 1) touched.push(index);
+        else if (count === 2) found.push(index);
+        shared[index] = count;
+      }
+    }
+    for (const index of touched) shared[index] = 0;
+    return found.sort((a, b) => a - b);
+  };
+
   const candidates = new Map(distinct.map((entry) => [entry.raters.join("\u0000"), entry.raters]));
   let frontier = [...candidates.values()];
   while (frontier.length > 0 && candidates.size < MAX_CANDIDATES) {
     const next: string[][] = [];
     for (const set of frontier) {
-      for (const { raters } of distinct) {
-        const common = set.filter((rater) => raters.includes(rater));
+      for (const index of sharingTwo(set)) {
+        const common = set.filter((rater) => members[index]!.has(rater));
         const key = common.join("\u0000");
-        if (common.length >= 2 && !candidates.has(key) && candidates.size < MAX_CANDIDATES) {
+        if (!candidates.has(key) && candidates.size < MAX_CANDIDATES) {
           candidates.set(key, common);
           next.push(common);
         }
@@ -113,12 +142,18 @@ function largestCompleteBlock(byTarget: Map<string, Map<string, number>>): { tar
   }
   let best: { targets: string[]; raters: string[] } | null = null;
   for (const raters of candidates.values()) {
-    const targets = distinct.filter((entry) => raters.every((rater) => entry.raters.includes(rater))).flatMap((entry) => entry.targets);
-    if (targets.length < 2) continue;
-    const size = targets.length * raters.length;
+    let shortest = holding.get(raters[0]!) ?? [];
+    for (const rater of raters) {
+      const list = holding.get(rater) ?? [];
+      if (list.length < shortest.length) shortest = list;
+    }
+    const holders = shortest.filter((index) => raters.every((rater) => members[index]!.has(rater)));
+    const targetCount = holders.reduce((sum, index) => sum + distinct[index]!.targets.length, 0);
+    if (targetCount < 2) continue;
+    const size = targetCount * raters.length;
     const bestSize = best ? best.targets.length * best.raters.length : 0;
-    if (size > bestSize || (size === bestSize && best !== null && targets.length > best.targets.length))
-      best = { targets: targets.sort(), raters };
+    if (size > bestSize || (size === bestSize && best !== null && targetCount > best.targets.length))
+      best = { targets: holders.flatMap((index) => distinct[index]!.targets).sort(), raters };
   }
   return best;
 }
