@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import type { GetReviewQueueItemResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/route";
 import { ApiError } from "../api-client";
 import { keepNewerAudit } from "./item-cache";
-import { itemIdInPath } from "./item-path";
+import { itemIdInPath, itemPath } from "./item-path";
 import { reviewApi } from "./review-api";
 import { reviewKeys } from "./query-keys";
 import { ItemWorkspace } from "./item-workspace";
@@ -41,8 +41,22 @@ interface ItemScreenProps {
 /** One queue item: shown from the cache when it is there (j's next item is fetched ahead), then the keyboard-first workspace. */
 export function ItemScreen({ queueId, itemId: pageItemId, canManage, initial }: ItemScreenProps) {
   const queryClient = useQueryClient();
-  // Moving between items changes the address without asking the server for a page (useItemActions).
-  const itemId = itemIdInPath(usePathname(), queueId) ?? pageItemId;
+  // Moving between items changes the address without asking the server for a page; the item
+  // moved to is shown at once (a plain update, not the router's transition), the address catching up.
+  const pathItemId = itemIdInPath(usePathname(), queueId) ?? pageItemId;
+  const [move, setMove] = useState<{ from: number; to: number } | null>(null);
+  const itemId = move !== null && move.from === pathItemId ? move.to : pathItemId;
+  useEffect(() => {
+    if (move !== null && move.to === pathItemId) setMove(null);
+  }, [move, pathItemId]);
+  const open = useCallback(
+    (target: number) => {
+      setMove({ from: itemId, to: target });
+      window.history.pushState(null, "", itemPath(queueId, target));
+      window.scrollTo({ top: 0 });
+    },
+    [itemId, queueId],
+  );
   const loadedAt = useRef(Date.now());
   const item = useQuery({
     ...itemQuery(queryClient, queueId, itemId),
@@ -75,5 +89,5 @@ export function ItemScreen({ queueId, itemId: pageItemId, canManage, initial }: 
       </p>
     );
   // Keyed by item: a new item starts with a fresh draft, undo history and player state.
-  return <ItemWorkspace key={`${itemId}:${reloads}`} detail={item.data} canManage={canManage} onReload={reload} />;
+  return <ItemWorkspace key={`${itemId}:${reloads}`} detail={item.data} canManage={canManage} onReload={reload} onOpen={open} />;
 }

@@ -6,7 +6,6 @@ import { useCallback, useState, type RefObject } from "react";
 import type { GetReviewQueueItemResponse } from "@/app/api/review/queues/[queueId]/items/[itemId]/route";
 import type { VideoPlayerHandle } from "../video/types";
 import { selectionOffsets } from "./answer-view";
-import { itemPath } from "./item-path";
 import { reviewApi } from "./review-api";
 import { reviewKeys } from "./query-keys";
 import type { useAuditDraft } from "./use-audit-draft";
@@ -25,6 +24,7 @@ export function useItemActions(
   audit: AuditDraftApi,
   player: RefObject<VideoPlayerHandle | null>,
   answerRoot: RefObject<HTMLElement | null>,
+  onOpen: (itemId: number) => void,
 ) {
   const queueId = detail.queue.id;
   const itemId = detail.item.id;
@@ -35,15 +35,7 @@ export function useItemActions(
   const submitted = detail.assignment?.status === "SUBMITTED";
   const holdsItem = detail.assignment !== null && detail.assignment.status !== "RELEASED";
 
-  // Another item of this queue is another state of the same screen: the address changes in the
-  // browser (ItemScreen follows it) with no page asked of the server, so a fetched-ahead item shows at once.
-  const goTo = useCallback(
-    (target: number) => {
-      window.history.pushState(null, "", itemPath(queueId, target));
-      window.scrollTo({ top: 0 });
-    },
-    [queueId],
-  );
+  const goTo = onOpen;
 
   const claimNext = useCallback(async () => {
     const { claim } = await reviewApi.next(queueId);
