@@ -60,6 +60,9 @@ test("the explorer counts the matches, sorts, takes a quoted phrase word for wor
   await expect(page.getByTestId("generations-total")).toHaveText(`${n} generation${n === 1 ? "" : "s"}`);
   const newest = await shownIds(page);
   expect(newest).toEqual([...newest].sort((a, b) => b - a));
+  // The first rows come with the page itself (no request after it to wait for).
+  const html = await (await page.request.get(`/generations?cycleId=${cycle.id}`)).text();
+  expect(html).toContain(`href="/generations/${newest[0]}"`);
   const [{ min }] = (await queryE2e<{ min: number }>(`SELECT min(id) AS min FROM "Generation" WHERE "cycleId" = $1`, [cycle.id])) as [
     { min: number },
   ];

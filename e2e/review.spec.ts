@@ -151,12 +151,51 @@ test("an annotator audits an item from the keyboard next to the video, and the m
   await expect(page.getByTestId("review-item")).toBeVisible();
   expect(await page.getByTestId("review-item").getAttribute("data-item-id")).not.toBe(firstItem);
   await expect(page.getByTestId("hallucinated-spans")).toHaveCount(0);
+  const secondItem = await page.getByTestId("review-item").getAttribute("data-item-id");
 
   // k goes back to the submitted item, with the audit as it was saved.
   await page.keyboard.press("k");
   await expect(page).toHaveURL(new RegExp(`/items/${firstItem}$`));
   await expect(page.getByTestId("hallucinated-spans")).toContainText(invented);
   await expect(page.getByRole("radio", { name: "Answer quality: 4" })).toBeChecked();
+
+  // Opened afresh (a new tab), the item comes with its page, and the screen fetches the person's next
+  // item while this one is open: j then shows it at once, however slow the server is to answer again.
+  const tab = await page.context().newPage();
+  const itemRequests: string[] = [];
+  tab.on("request", (request) => {
+    if (/\/api\/review\/queues\/\d+\/(items\/\d+|next)$/.test(request.url())) itemRequests.push(`${request.method()} ${request.url()}`);
+  });
+  const nextUrl = new RegExp(`/api/review/queues/${queue.queueId}/items/${secondItem}$`);
+  const prefetched = tab.waitForResponse(nextUrl);
+  await tab.goto(`/review/${queue.queueId}/items/${firstItem}`);
+  await expect(tab.getByTestId("question-text")).toHaveText(detail.question.text);
+  expect((await prefetched).status()).toBe(200);
+  let releaseNext = () => {};
+  await tab.route(nextUrl, async (route) => {
+    await new Promise<void>((resolve) => {
+      releaseNext = resolve;
+    });
+    await route.continue();
+  });
+  await tab.keyboard.press("j");
+  await expect(tab).toHaveURL(new RegExp(`/items/${secondItem}$`));
+  await expect(tab.locator(`[data-testid="review-item"][data-item-id="${secondItem}"] [data-testid="question-text"]`)).toBeVisible({
+    timeout: 2_000,
+  });
+  releaseNext();
+  await tab.unroute(nextUrl);
+  // Fetching ahead reads only items already handed to this person (the page's item came with the
+  // page; the newest has no next): nothing else is fetched, and nothing is claimed (no POST …/next).
+  expect(itemRequests.length).toBeGreaterThan(0);
+  expect(itemRequests.filter((request) => !request.startsWith("GET ") || !nextUrl.test(request.slice(4)))).toEqual([]);
+  // Back and forth in the browser's history: each address shows its item.
+  await tab.goBack();
+  await expect(tab.locator(`[data-testid="review-item"][data-item-id="${firstItem}"]`)).toBeVisible();
+  await expect(tab.getByTestId("hallucinated-spans")).toContainText(invented);
+  await tab.goForward();
+  await expect(tab.locator(`[data-testid="review-item"][data-item-id="${secondItem}"]`)).toBeVisible();
+  await tab.close();
 
   // The metrics page now counts the audit: one of the queue's items, hallucinated.
   await researcher.reload();

@@ -30,10 +30,12 @@ interface ItemWorkspaceProps {
   canManage: boolean;
   /** Loads the saved audit afresh (after a conflict), dropping this draft. */
   onReload: () => Promise<void>;
+  /** Shows another item of the queue (j, k, submit and skip move on with it). */
+  onOpen: (itemId: number) => void;
 }
 
 /** The item screen: player and ground truth on one side, question, answer, audit and verdict on the other. */
-export function ItemWorkspace({ detail, canManage, onReload }: ItemWorkspaceProps) {
+export function ItemWorkspace({ detail, canManage, onReload, onOpen }: ItemWorkspaceProps) {
   const queueId = detail.queue.id;
   const itemId = detail.item.id;
   const queryClient = useQueryClient();
@@ -50,7 +52,7 @@ export function ItemWorkspace({ detail, canManage, onReload }: ItemWorkspaceProp
     [queryClient, queueId, itemId],
   );
   const audit = useAuditDraft(queueId, itemId, saved, { readOnly: detail.auditFinal, onSaved });
-  const actions = useItemActions(detail, audit, player, answerRoot);
+  const actions = useItemActions(detail, audit, player, answerRoot, onOpen);
   const shortcuts = itemShortcuts(audit, actions, player, (open) => setHelpOpen((current) => open ?? !current));
   useShortcuts(shortcuts);
 

@@ -24,6 +24,7 @@ export function useItemActions(
   audit: AuditDraftApi,
   player: RefObject<VideoPlayerHandle | null>,
   answerRoot: RefObject<HTMLElement | null>,
+  onOpen: (itemId: number) => void,
 ) {
   const queueId = detail.queue.id;
   const itemId = detail.item.id;
@@ -34,7 +35,7 @@ export function useItemActions(
   const submitted = detail.assignment?.status === "SUBMITTED";
   const holdsItem = detail.assignment !== null && detail.assignment.status !== "RELEASED";
 
-  const goTo = useCallback((target: number) => router.push(`/review/${queueId}/items/${target}`), [router, queueId]);
+  const goTo = onOpen;
 
   const claimNext = useCallback(async () => {
     const { claim } = await reviewApi.next(queueId);

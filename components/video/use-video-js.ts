@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState, type RefObject } from "react";
-import videojs from "video.js";
+import type videojs from "video.js";
 
 export type VideoJsPlayer = ReturnType<typeof videojs>;
 
@@ -35,48 +35,54 @@ export function useVideoJs(
   useEffect(() => {
     const host = container.current;
     if (!host) return;
-    const element = document.createElement("video-js");
-    element.classList.add("vjs-big-play-centered");
-    element.setAttribute("playsinline", "");
-    host.appendChild(element);
-    const { src, type, poster, aspectRatio } = initial.current;
-    const created = videojs(element, {
-      controls: true,
-      fluid: true,
-      aspectRatio,
-      preload: "auto",
-      poster,
-      // Controls stay visible: markers on the seek bar are part of the work surface.
-      inactivityTimeout: 0,
-      playbackRates: [0.25, 0.5, 1, 1.5, 2],
-      // The page owns the keyboard (review shortcuts); video.js must not also react.
-      userActions: { hotkeys: false },
-      sources: [{ src, type }],
-    });
     let disposed = false;
-    created.ready(() => {
+    let created: VideoJsPlayer | null = null;
+    // video.js is most of the screen's script: loaded on its own, it does not hold back the text around the player.
+    void import("video.js").then(({ default: videojs }) => {
       if (disposed) return;
-      const root = created.el() as HTMLElement;
-      const overlay = document.createElement("div");
-      overlay.className = "vstar-video-overlay";
-      Object.assign(overlay.style, { position: "absolute", inset: "0", pointerEvents: "none", zIndex: "1" });
-      root.appendChild(overlay);
-      const holder = root.querySelector<HTMLElement>(".vjs-progress-holder");
-      let seekBar: HTMLElement | null = null;
-      if (holder) {
-        seekBar = document.createElement("div");
-        seekBar.className = "vstar-seek-markers";
-        Object.assign(seekBar.style, { position: "absolute", inset: "0", zIndex: "2" });
-        holder.appendChild(seekBar);
-      }
-      setLayers({ seekBar, overlay });
+      const element = document.createElement("video-js");
+      element.classList.add("vjs-big-play-centered");
+      element.setAttribute("playsinline", "");
+      host.appendChild(element);
+      const { src, type, poster, aspectRatio } = initial.current;
+      const player = videojs(element, {
+        controls: true,
+        fluid: true,
+        aspectRatio,
+        preload: "auto",
+        poster,
+        // Controls stay visible: markers on the seek bar are part of the work surface.
+        inactivityTimeout: 0,
+        playbackRates: [0.25, 0.5, 1, 1.5, 2],
+        // The page owns the keyboard (review shortcuts); video.js must not also react.
+        userActions: { hotkeys: false },
+        sources: [{ src, type }],
+      });
+      created = player;
+      player.ready(() => {
+        if (disposed) return;
+        const root = player.el() as HTMLElement;
+        const overlay = document.createElement("div");
+        overlay.className = "vstar-video-overlay";
+        Object.assign(overlay.style, { position: "absolute", inset: "0", pointerEvents: "none", zIndex: "1" });
+        root.appendChild(overlay);
+        const holder = root.querySelector<HTMLElement>(".vjs-progress-holder");
+        let seekBar: HTMLElement | null = null;
+        if (holder) {
+          seekBar = document.createElement("div");
+          seekBar.className = "vstar-seek-markers";
+          Object.assign(seekBar.style, { position: "absolute", inset: "0", zIndex: "2" });
+          holder.appendChild(seekBar);
+        }
+        setLayers({ seekBar, overlay });
+      });
+      setPlayer(player);
     });
-    setPlayer(created);
     return () => {
       disposed = true;
       setLayers(null);
       setPlayer(null);
-      created.dispose();
+      created?.dispose();
     };
   }, [container]);
 

@@ -25,7 +25,14 @@ const NO_SELECTION: ExplorerSelection = { ids: new Set(), allMatching: false };
  * The explorer's state is its URL: the filters, search and sort as query keys, and `view=<id>` for a
  * saved view, whose filters are fetched and put in the URL before anything is listed.
  */
-export function GenerationsExplorer({ canAddToQueues }: { canAddToQueues: boolean }) {
+export function GenerationsExplorer({
+  canAddToQueues,
+  firstPage,
+}: {
+  canAddToQueues: boolean;
+  /** The first page as the server listed it with the page, under these filters (JSON of the URL's filter keys). */
+  firstPage?: { filterKey: string; page: GetGenerationsResponse };
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -75,6 +82,7 @@ export function GenerationsExplorer({ canAddToQueues }: { canAddToQueues: boolea
       return apiFetch<GetGenerationsResponse>(`/api/generations?${params}`);
     },
     getNextPageParam: (last) => last.nextCursor,
+    initialData: firstPage?.filterKey === filterKey ? { pages: [firstPage.page], pageParams: [null] } : undefined,
     enabled: !waitingForView,
   });
   const { sort: _sort, ...countFilters } = filters;
