@@ -11,6 +11,17 @@ export interface SqlQuery {
 
 type Param = (value: unknown) => string;
 
+/**
+ * How a page's ids are found:
+ * - "walk": in id order down the primary key (or the (cycleId, id) index), filters checked row by
+ *   row until the page is full. Cheap when matches are dense along the way; a trap when they are
+ *   few or all at the far end (a small, old dataset: the walk reads every newer row first).
+ * - "collect": every matching id first, from the most selective index (the dataset's questions,
+ *   the audits, the full-text index), then the page's ids by a top-N sort. Its cost follows how
+ *   many rows match, wherever they are: what a selective filter needs.
+ */
+export type ExplorerPlan = "walk" | "collect";
+
 /** Ids the query may look at beyond its filters: an id range (a search window) and ids a search already matched. */
 export interface ExplorerWindow {
   /** Inclusive. */
@@ -25,31 +36,47 @@ export interface ExplorerWindow {
 /**
  * One page of generations in id order (newest or oldest first), by keyset (past the cursor): the
  * cost of a page does not grow with how deep it is. Fetches limit + 1 rows so the caller knows
- * whether there is more.
+ * whether there is more. The page's ids are found first (a materialized CTE, with only the joins
+ * the filters need, by `plan`), and only those rows are then joined to what the list shows.
  */
-export function explorerSql(query: ExplorerQuery, window: ExplorerWindow = {}): SqlQuery {
+export function explorerSql(query: ExplorerQuery, window: ExplorerWindow = {}, plan: ExplorerPlan = "walk"): SqlQuery {
   const values: unknown[] = [];
   const param: Param = (value) => `$${values.push(value)}`;
-  const where: string[] = [];
   const oldestFirst = query.sort === "oldest";
-
+  const direction = oldestFirst ? "ASC" : "DESC";
+  const where: string[] = [];
   if (query.cursor !== undefined) where.push(`g.id ${oldestFirst ? ">" : "<"} ${param(query.cursor)}`);
   if (window.lowerBound !== undefined) where.push(`g.id >= ${param(window.lowerBound)}`);
   if (window.upperBound !== undefined) where.push(`g.id < ${param(window.upperBound)}`);
   if (window.candidateIds !== undefined) where.push(`g.id = ANY(${param(window.candidateIds)}::int[])`);
-  where.push(...filterConditions(query, param));
-  let search = "NULL::text";
+  // Collecting a search's matches: the full-text index drives, and the conditions on Generation's
+  // own columns are checked on its rows rather than ANDed in as bitmaps of their indexes (a
+  // cycle's half of the table read from the (cycleId, …) index took a second).
+  const driveByText = plan === "collect" && query.q !== undefined && window.candidateIds === undefined;
+  where.push(...filterConditions(query, param, { indexable: !driveByText }));
+  if (query.q !== undefined && window.candidateIds === undefined) where.push(...textConditions(query.q, param));
+  let headline = "NULL::text";
   if (query.q !== undefined) {
     const tsquery = `websearch_to_tsquery('english', ${param(parseSearch(query.q).text)})`;
-    if (window.candidateIds === undefined) where.push(...textConditions(query.q, param));
-    search = `ts_headline('english', g."text", ${tsquery}, 'MaxFragments=2, MaxWords=30, MinWords=8, StartSel=<<, StopSel=>>')`;
+    headline = `ts_headline('english', g."text", ${tsquery}, 'MaxFragments=2, MaxWords=30, MinWords=8, StartSel=<<, StopSel=>>')`;
   }
-
+  // `g.id + 0` is not the indexed column: the planner cannot walk an index in id order and plans
+  // to find every match first, by whichever index is most selective.
+  const orderKey = plan === "collect" ? "g.id + 0" : "g.id";
   const text = `
+WITH page AS MATERIALIZED (
+  SELECT g.id
+  FROM "Generation" g
+  ${filterJoins(query)}
+  ${where.length ? `WHERE ${where.join("\n    AND ")}` : ""}
+  ORDER BY ${orderKey} ${direction}
+  LIMIT ${param(window.fetch ?? query.limit + 1)}
+)
 SELECT g.id, g."cycleId", c."index" AS "cycleIndex", c."runId", r.name AS "runName", q."datasetId", d.name AS "datasetName",
-       g.mode, g."sampleIndex", g.model, g.simulated, left(g."text", 400) AS snippet, ${search} AS headline,
+       g.mode, g."sampleIndex", g.model, g.simulated, left(g."text", 400) AS snippet, ${headline} AS headline,
        left(q."text", 200) AS question, q.targets, v.passed, v.score, a.audits, a.hallucinated, a."labelMissing", g."createdAt"
-FROM "Generation" g
+FROM page
+JOIN "Generation" g ON g.id = page.id
 JOIN "Question" q ON q.id = g."questionId"
 JOIN "Dataset" d ON d.id = q."datasetId"
 JOIN "Cycle" c ON c.id = g."cycleId"
@@ -61,9 +88,7 @@ LEFT JOIN LATERAL (
          count(*) FILTER (WHERE "labelPresent" IS FALSE)::int AS "labelMissing"
   FROM "Audit" WHERE "generationId" = g.id AND "submittedAt" IS NOT NULL
 ) a ON true
-${where.length ? `WHERE ${where.join("\n  AND ")}` : ""}
-ORDER BY g.id ${oldestFirst ? "ASC" : "DESC"}
-LIMIT ${param(window.fetch ?? query.limit + 1)}`;
+ORDER BY g.id ${direction}`;
   return { text, values };
 }
 
@@ -71,19 +96,28 @@ const VERDICT_LATERAL = `LEFT JOIN LATERAL (
   SELECT passed, score FROM "Verdict" WHERE "generationId" = g.id ORDER BY "createdAt" DESC, id DESC LIMIT 1
 ) v ON true`;
 
-/** How many generations match the filters and the search (cursor and order aside). */
-export function explorerCountSql(query: ExplorerQuery): SqlQuery {
+/** The joins the filters' conditions need: Question for a dataset or label type, Cycle for a run, the latest verdict. */
+function filterJoins(filters: ExplorerFilters): string {
+  const joins: string[] = [];
+  if (filters.datasetId !== undefined || filters.labelType !== undefined) joins.push(`JOIN "Question" q ON q.id = g."questionId"`);
+  if (filters.runId !== undefined) joins.push(`JOIN "Cycle" c ON c.id = g."cycleId"`);
+  if (filters.verdict !== undefined) joins.push(VERDICT_LATERAL);
+  return joins.join("\n  ");
+}
+
+/** The generations the filters and the search match (cursor and order aside): what counts and estimates read. */
+export function explorerMatchingSql(query: ExplorerFilters): SqlQuery {
   const values: unknown[] = [];
   const param: Param = (value) => `$${values.push(value)}`;
   const where = [...filterConditions(query, param), ...(query.q === undefined ? [] : textConditions(query.q, param))];
-  const text = `
-SELECT count(*)::int AS total
-FROM "Generation" g
-JOIN "Question" q ON q.id = g."questionId"
-JOIN "Cycle" c ON c.id = g."cycleId"
-${query.verdict === undefined ? "" : VERDICT_LATERAL}
-${where.length ? `WHERE ${where.join("\n  AND ")}` : ""}`;
+  const text = `SELECT g.id FROM "Generation" g ${filterJoins(query)} ${where.length ? `WHERE ${where.join(" AND ")}` : ""}`;
   return { text, values };
+}
+
+/** How many generations match the filters and the search (cursor and order aside). */
+export function explorerCountSql(query: ExplorerQuery): SqlQuery {
+  const matching = explorerMatchingSql(query);
+  return { text: `SELECT count(*)::int AS total FROM (${matching.text}) m`, values: matching.values };
 }
 
 /**
@@ -98,21 +132,24 @@ export function explorerMatchSql(filters: ExplorerFilters, limit: number): SqlQu
   const text = `
 SELECT g.id, g."cycleId", g.mode
 FROM "Generation" g
-JOIN "Question" q ON q.id = g."questionId"
-JOIN "Cycle" c ON c.id = g."cycleId"
-${filters.verdict === undefined ? "" : VERDICT_LATERAL}
+${filterJoins(filters)}
 ${where.length ? `WHERE ${where.join("\n  AND ")}` : ""}
 LIMIT ${param(limit)}`;
   return { text, values };
 }
 
-/** The filters' conditions on g (Generation), q (Question), c (Cycle) and v (the latest verdict). */
-function filterConditions(query: ExplorerFilters, param: Param): string[] {
+/**
+ * The filters' conditions on g (Generation), q (Question), c (Cycle) and v (the latest verdict).
+ * `indexable: false` writes those on Generation's own columns so that no index can take them.
+ */
+function filterConditions(query: ExplorerFilters, param: Param, options: { indexable?: boolean } = {}): string[] {
   const where: string[] = [];
-  if (query.cycleId !== undefined) where.push(`g."cycleId" = ${param(query.cycleId)}`);
+  const indexable = options.indexable ?? true;
+  if (query.cycleId !== undefined) where.push(`${indexable ? `g."cycleId"` : `(g."cycleId" + 0)`} = ${param(query.cycleId)}`);
   if (query.runId !== undefined) where.push(`c."runId" = ${param(query.runId)}`);
   if (query.datasetId !== undefined) where.push(`q."datasetId" = ${param(query.datasetId)}`);
-  if (query.mode !== undefined) where.push(`g.mode = ${param(query.mode)}::"GenerationMode"`);
+  if (query.mode !== undefined)
+    where.push(`${indexable ? "g.mode" : "g.mode::text"} = ${param(query.mode)}${indexable ? `::"GenerationMode"` : ""}`);
   if (query.labelType !== undefined) where.push(`q.targets @> ${param(JSON.stringify([{ labelType: query.labelType }]))}::jsonb`);
   if (query.verdict === "passed") where.push("v.passed IS TRUE");
   if (query.verdict === "failed") where.push("v.passed IS FALSE");
@@ -133,6 +170,14 @@ function textConditions(q: string, param: Param): string[] {
   ];
 }
 
+/** Only the full-text query of a search, for the planner's estimate of how many answers it matches. */
+export function textMatchSql(q: string): SqlQuery {
+  return {
+    text: `SELECT g.id FROM "Generation" g WHERE ${TEXT_SEARCH_VECTOR} @@ websearch_to_tsquery('english', $1)`,
+    values: [parseSearch(q).text],
+  };
+}
+
 function auditCondition(audit: NonNullable<ExplorerFilters["audit"]>, param: Param): string {
   const submitted = `FROM "Audit" au WHERE au."generationId" = g.id AND au."submittedAt" IS NOT NULL`;
   switch (audit) {
@@ -148,19 +193,13 @@ function auditCondition(audit: NonNullable<ExplorerFilters["audit"]>, param: Par
 }
 
 /**
- * The ids in [lower, upper) whose answer matches the search, narrowed by the conditions on the
- * Generation row and its question (cycle, mode, dataset, label type): the part of a search the
- * indexes answer without visiting each generation.
+ * The ids in [lower, upper) whose answer matches the search: the part of a search the full-text
+ * index answers (ANDed with the id range) without visiting each generation. The other filters are
+ * checked on these candidates by the page query.
  */
-export function searchCandidatesSql(query: ExplorerQuery & { q: string }, lower: number, upper: number): SqlQuery {
+export function searchCandidatesSql(q: string, lower: number, upper: number): SqlQuery {
   const values: unknown[] = [];
   const param: Param = (value) => `$${values.push(value)}`;
-  const where = [...textConditions(query.q, param), `g.id >= ${param(lower)}`, `g.id < ${param(upper)}`];
-  if (query.cycleId !== undefined) where.push(`g."cycleId" = ${param(query.cycleId)}`);
-  if (query.mode !== undefined) where.push(`g.mode = ${param(query.mode)}::"GenerationMode"`);
-  const questionWhere: string[] = [];
-  if (query.datasetId !== undefined) questionWhere.push(`q."datasetId" = ${param(query.datasetId)}`);
-  if (query.labelType !== undefined) questionWhere.push(`q.targets @> ${param(JSON.stringify([{ labelType: query.labelType }]))}::jsonb`);
-  if (questionWhere.length > 0) where.push(`g."questionId" IN (SELECT q.id FROM "Question" q WHERE ${questionWhere.join(" AND ")})`);
+  const where = [...textConditions(q, param), `g.id >= ${param(lower)}`, `g.id < ${param(upper)}`];
   return { text: `SELECT g.id FROM "Generation" g WHERE ${where.join(" AND ")}`, values };
 }

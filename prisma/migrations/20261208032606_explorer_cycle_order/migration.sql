@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Generation_cycleId_id_idx" ON "Generation"("cycleId", "id");
