@@ -120,18 +120,23 @@ async function main(): Promise<void> {
     const explorerCases: [string, string][] = [
       ["explorer list, no filter", ""],
       ["explorer list, cycle", `cycleId=${cycleId}`],
+      // The older cycle: its rows sit below all of the newer one's, which a walk of the primary key reads first.
+      ["explorer list, the older cycle", `cycleId=${cycles[0]!.id}`],
       ["explorer list, dataset", `datasetId=${datasets[1]?.id ?? datasets[0]!.id}`],
       ["explorer list, mode = rationalization", "mode=RATIONALIZATION"],
       ["explorer list, verdict = failed", "verdict=failed"],
       ["explorer list, label type = class", "labelType=class"],
       ["explorer list, audit = hallucinated", "audit=HALLUCINATED"],
       ["explorer list, audit = unaudited", "audit=unaudited"],
+      ["explorer list, audit = hallucinated, oldest first", "audit=HALLUCINATED&sort=oldest"],
       ["explorer list, cycle + failed + answer", `cycleId=${cycleId}&verdict=failed&mode=ANSWER`],
       ["explorer search, rare word (zebra)", "q=zebra"],
       ["explorer search, common words (mirror lamp)", "q=mirror%20lamp"],
       ["explorer search + cycle + failed", `q=zebra&cycleId=${cycleId}&verdict=failed`],
       ["explorer count, no filter (page header)", "COUNT"],
       ["explorer count, search zebra", "COUNT q=zebra"],
+      ["explorer count, cycle + failed", `COUNT cycleId=${cycleId}&verdict=failed`],
+      ["explorer count, search + cycle + failed", `COUNT q=zebra&cycleId=${cycleId}&verdict=failed`],
     ];
     for (const [name, query] of explorerCases) {
       const url = query.startsWith("COUNT") ? `/api/generations/count?${query.slice(6)}` : `/api/generations?${query}`;

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { pool } from "@/lib/db/pool";
 import { unprocessable } from "@/lib/errors/domain-error";
 import type { ExplorerQuery } from "./explorer-filters";
+import { parseSearch } from "./search-phrases";
 import {
   type ExplorerPlan,
   explorerCountSql,
@@ -78,8 +79,8 @@ const DENSE_SEARCH_FROM = 0.05;
 /** The longest a page may take: past it the explorer asks to narrow the filters rather than keep someone waiting. */
 const LIST_TIMEOUT_MS = 5_000;
 
-/** How long a walk through unindexed filters may look for its page before the page collects the matches instead. */
-const WALK_BUDGET_MS = 300;
+/** How long the plan chosen for unindexed filters may look for its page before the other plan runs instead. */
+const FIRST_PLAN_BUDGET_MS = 300;
 
 /** How a page is found; "windows": a search, the full-text index asked about growing id windows in turn. */
 export type ExplorerStrategy = ExplorerPlan | "windows";
@@ -88,13 +89,12 @@ export async function exploreGenerations(query: ExplorerQuery, options: { strate
   const client = await pool().connect();
   let rows: RawRow[];
   try {
-    await client.query("BEGIN READ ONLY");
-    await client.query(`SET LOCAL statement_timeout = ${LIST_TIMEOUT_MS}`);
+    await client.query(`BEGIN READ ONLY; SET LOCAL statement_timeout = ${LIST_TIMEOUT_MS}`);
     const strategy = options.strategy ?? (await chooseStrategy(client, query));
-    if (strategy === "windows" && query.q !== undefined) rows = await searchInWindows(client, { ...query, q: query.q });
-    else if (strategy === "collect") rows = (await client.query<RawRow>(explorerSql(query, {}, "collect"))).rows;
-    else if (options.strategy === undefined && query.q === undefined && !walkFollowsIndex(query)) rows = await walkOrCollect(client, query);
-    else rows = await walk(client, query);
+    if (strategy === "windows")
+      rows = query.q === undefined ? await run(client, query, "walk") : await searchInWindows(client, { ...query, q: query.q });
+    else if (options.strategy !== undefined || query.q !== undefined || walkFollowsIndex(query)) rows = await run(client, query, strategy);
+    else rows = await withFallback(client, query, strategy);
   } catch (error) {
     if (isTimeout(error)) {
       throw unprocessable(
@@ -116,29 +116,27 @@ export async function exploreGenerations(query: ExplorerQuery, options: { strate
 }
 
 /**
- * A walk the filters may make long (matches rarer than estimated, or bunched at the far end of
- * the ids) gets a short budget; past it the page collects the matches instead, whose cost follows
- * their number rather than where they are.
+ * The estimate behind the choice can be wrong: matches rarer than expected or bunched at the far
+ * end of the ids make a walk long; a filter no index answers (no verdict yet) makes collecting
+ * read the whole table. The chosen plan gets a short budget; past it the other one runs.
  */
-async function walkOrCollect(client: pg.PoolClient, query: ExplorerQuery): Promise<RawRow[]> {
-  await client.query("SAVEPOINT walk");
-  await client.query(`SET LOCAL statement_timeout = ${WALK_BUDGET_MS}`);
+async function withFallback(client: pg.PoolClient, query: ExplorerQuery, first: ExplorerPlan): Promise<RawRow[]> {
+  await client.query(`SAVEPOINT first_plan; SET LOCAL statement_timeout = ${FIRST_PLAN_BUDGET_MS}`);
   try {
-    const rows = await walk(client, query);
+    const rows = await run(client, query, first);
     await client.query(`SET LOCAL statement_timeout = ${LIST_TIMEOUT_MS}`);
     return rows;
   } catch (error) {
     if (!isTimeout(error)) throw error;
-    await client.query("ROLLBACK TO SAVEPOINT walk");
-    await client.query(`SET LOCAL statement_timeout = ${LIST_TIMEOUT_MS}`);
-    return (await client.query<RawRow>(explorerSql(query, {}, "collect"))).rows;
+    await client.query(`ROLLBACK TO SAVEPOINT first_plan; SET LOCAL statement_timeout = ${LIST_TIMEOUT_MS}`);
+    return run(client, query, first === "walk" ? "collect" : "walk");
   }
 }
 
-async function walk(client: pg.PoolClient, query: ExplorerQuery): Promise<RawRow[]> {
+async function run(client: pg.PoolClient, query: ExplorerQuery, plan: ExplorerPlan): Promise<RawRow[]> {
   // A walk reads rows in id order: the planner must not trade it for the full-text index's bitmap.
-  if (query.q !== undefined) await client.query("SET LOCAL enable_bitmapscan = off");
-  return (await client.query<RawRow>(explorerSql(query, {}, "walk"))).rows;
+  if (plan === "walk" && query.q !== undefined) await client.query("SET LOCAL enable_bitmapscan = off");
+  return (await client.query<RawRow>(explorerSql(query, {}, plan))).rows;
 }
 
 /**
@@ -149,13 +147,31 @@ async function walk(client: pg.PoolClient, query: ExplorerQuery): Promise<RawRow
  * matching rows in id order, so it never skips.
  */
 async function chooseStrategy(client: pg.PoolClient, query: ExplorerQuery): Promise<ExplorerStrategy> {
+  if (query.q === undefined && walkFollowsIndex(query)) return "walk";
+  // The next pages of the same filters (and everyone else's same filters) reuse the choice a while.
+  const key = JSON.stringify(FILTER_KEYS.map((name) => query[name] ?? null));
+  const known = chosen.get(key);
+  if (known && known.until > Date.now()) return known.strategy;
+  const strategy = await estimateStrategy(client, query);
+  if (chosen.size >= CHOICES_KEPT) chosen.delete(chosen.keys().next().value ?? "");
+  chosen.set(key, { strategy, until: Date.now() + CHOICE_TTL_MS });
+  return strategy;
+}
+
+const chosen = new Map<string, { strategy: ExplorerStrategy; until: number }>();
+const CHOICES_KEPT = 500;
+const CHOICE_TTL_MS = 60_000;
+
+async function estimateStrategy(client: pg.PoolClient, query: ExplorerQuery): Promise<ExplorerStrategy> {
   const walkIndexed = walkFollowsIndex(query);
   if (query.q === undefined) {
     if (walkIndexed) return "walk";
     return (await estimateRows(client, explorerEstimateSql(query))) <= COLLECT_UP_TO ? "collect" : "walk";
   }
   const textMatches = await estimateRows(client, textMatchSql(query.q));
-  if (textMatches <= COLLECT_TEXT_UP_TO) return "collect";
+  // A quoted phrase is checked on each row the index returns for its words (to_tsvector again,
+  // ~0.04 ms a row), however few rows the planner expects to pass: no collecting all at once.
+  if (textMatches <= COLLECT_TEXT_UP_TO && parseSearch(query.q).phrases.length === 0) return "collect";
   if (!walkIndexed && (await estimateRows(client, explorerEstimateSql(query))) <= COLLECT_UP_TO) return "collect";
   return textMatches >= DENSE_SEARCH_FROM * (await tableEstimate(client)) ? "walk" : "windows";
 }
