@@ -20,6 +20,23 @@
 //   explorer search: rare word 144 / 274, common words 2,135 / 2,316, rare word + cycle + failed 1,153 / 1,504
 //   explorer count: no filter 34 / 102 (the planner's estimate; exact count was 5,625 ms: it hit
 //     the 5 s timeout every time), search 318 / 363
+//   After the explorer's two-step plans (walk the ids or collect the matches, by the planner's
+//   estimate, with a fallback both ways) and the (cycleId, id) and latest-verdict indexes, 4 at
+//   once, load average 8-9 (2 cores shared with other helpers' jobs), p50 / p95 ms:
+//     list: no filter 38 / 128, cycle 70 / 125, the older cycle 64 / 183 (was a walk through the
+//     newer cycle's 5M rows: 3.4 s in the lib), dataset 70 / 187 (a third of the rows
+//     in this seed: the 0.1 % dataset is not in it; its plan, collect, ran 0.3 ms for an empty one), mode 52 / 83, verdict failed
+//     100 / 331, label type 98 / 211, audit hallucinated 101 / 161 (oldest first 74 / 133), unaudited
+//     57 / 113, cycle + failed + answer 45 / 90
+//     search: rare word 140 / 202, common words 143 / 237, rare word + cycle + failed 214 / 386
+//     count: no filter 34 / 64, search zebra 148 / 202 (exact: 10,000), cycle + failed 56 / 104
+//     ("about 1,800,000": the estimate), search + cycle + failed 192 / 242 (exact: 0)
+//   The same calls in the lib, 4 at once at load 7.5 (old code → new, p50 / p95): no filter 16 / 96
+//   → 18 / 36, the older cycle 3,426 / 3,837 → 11 / 16, audit hallucinated 98 / 154 → 35 / 63, rare
+//   word 70 / 128 → 51 / 68, common words 1,356 / 1,478 → 33 / 75, rare word + cycle + failed
+//   782 / 1,856 → 145 / 233: over HTTP the rest is the machine (a count answered from pg_class takes
+//   34 / 64 ms the same way). A search or filter no plan answers within 5 s gets a 422 asking to
+//   narrow it (e.g. verdict = unverified when every answer has a verdict: 5.3 s).
 //   queue metrics, 20k items, uncached 1,021 / 1,344 (SQL ~720 ms, of which loading the audited
 //     units is the largest; computing the metrics ~115-225 ms CPU for 8,957 units)
 //   50 annotators looping claim → item → audit: 19 loops/s; p50 / p95 next 821 / 1,748, item

@@ -320,14 +320,12 @@ async function exactCount(query: ExplorerQuery, estimate: number | null): Promis
 const isTimeout = (error: unknown) => (error as { code?: string }).code === "57014";
 
 async function matchingIds(client: pg.PoolClient, q: string, lower: number, upper: number): Promise<number[]> {
-  await client.query("SET LOCAL enable_indexscan = off");
-  await client.query("SET LOCAL enable_seqscan = off");
+  await client.query("SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off");
   try {
     const { rows } = await client.query<{ id: number }>(searchCandidatesSql(q, lower, upper));
     return rows.map((row) => row.id);
   } finally {
-    await client.query("SET LOCAL enable_indexscan = on");
-    await client.query("SET LOCAL enable_seqscan = on");
+    await client.query("SET LOCAL enable_indexscan = on; SET LOCAL enable_seqscan = on");
   }
 }
 

@@ -121,7 +121,7 @@ function filterJoins(filters: ExplorerFilters): string {
 }
 
 /** The generations the filters and the search match (cursor and order aside): what counts read. */
-export function explorerMatchingSql(query: ExplorerFilters): SqlQuery {
+function explorerMatchingSql(query: ExplorerFilters): SqlQuery {
   const values: unknown[] = [];
   const param: Param = (value) => `$${values.push(value)}`;
   const where = [...filterConditions(query, param), ...(query.q === undefined ? [] : textConditions(query.q, param))];
