@@ -61,7 +61,8 @@ beforeAll(async () => {
     const mode = i % 3 === 0 ? "RATIONALIZATION" : "ANSWER";
     const passed = i % 4 === 3 ? undefined : i % 4 !== 1;
     specs.push({
-      cycle: i < 120 ? 0 : 1,
+      // Some of the first cycle's rows come among the second's: a run's walk merges its cycles by id.
+      cycle: i < 120 || i % 7 === 0 ? 0 : 1,
       small: false,
       mode,
       passed,

@@ -145,7 +145,12 @@ async function withFallback(client: pg.PoolClient, query: ExplorerQuery, first: 
 async function run(client: pg.PoolClient, query: ExplorerQuery, plan: ExplorerPlan): Promise<RawRow[]> {
   // A walk reads rows in id order: the planner must not trade it for the full-text index's bitmap.
   if (plan === "walk" && query.q !== undefined) await client.query("SET LOCAL enable_bitmapscan = off");
-  return (await client.query<RawRow>(explorerSql(query, {}, plan))).rows;
+  let window = {};
+  if (plan === "walk" && query.runId !== undefined && query.cycleId === undefined) {
+    // A run's rows are its cycles' rows: walked cycle by cycle, an older run is not found below every newer one's rows.
+    window = { runCycleIds: await runCycles(client, query) };
+  }
+  return (await client.query<RawRow>(explorerSql(query, window, plan))).rows;
 }
 
 /**
@@ -175,13 +180,14 @@ async function estimateStrategy(client: pg.PoolClient, query: ExplorerQuery): Pr
   const walkIndexed = walkFollowsIndex(query);
   if (query.q === undefined) {
     if (walkIndexed) return "walk";
-    return (await estimateRows(client, explorerEstimateSql(query))) <= COLLECT_UP_TO ? "collect" : "walk";
+    return (await estimateRows(client, explorerEstimateSql(query, await runCycles(client, query)))) <= COLLECT_UP_TO ? "collect" : "walk";
   }
   const textMatches = await estimateRows(client, textMatchSql(query.q));
   // A quoted phrase is checked on each row the index returns for its words (to_tsvector again,
   // ~0.04 ms a row), however few rows the planner expects to pass: no collecting all at once.
   if (textMatches <= COLLECT_TEXT_UP_TO && parseSearch(query.q).phrases.length === 0) return "collect";
-  if (!walkIndexed && (await estimateRows(client, explorerEstimateSql(query))) <= COLLECT_UP_TO) return "collect";
+  if (!walkIndexed && (await estimateRows(client, explorerEstimateSql(query, await runCycles(client, query)))) <= COLLECT_UP_TO)
+    return "collect";
   return textMatches >= DENSE_SEARCH_FROM * (await tableEstimate(client)) ? "walk" : "windows";
 }
 
@@ -190,6 +196,13 @@ const UNINDEXED_WALK_KEYS = ["runId", "datasetId", "verdict", "labelType", "audi
 
 const walkFollowsIndex = (query: ExplorerQuery) =>
   UNINDEXED_WALK_KEYS.every((key) => query[key] === undefined) && (query.mode === undefined || query.cycleId !== undefined);
+
+/** The cycles of the query's run, when it names one. */
+async function runCycles(client: pg.Pool | pg.PoolClient, query: ExplorerQuery): Promise<number[] | undefined> {
+  if (query.runId === undefined) return undefined;
+  const { rows } = await client.query<{ id: number }>(`SELECT id FROM "Cycle" WHERE "runId" = $1`, [query.runId]);
+  return rows.map((row) => row.id);
+}
 
 /** The planner's estimate of the rows a query returns (EXPLAIN: planned, not run). */
 async function estimateRows(client: pg.Pool | pg.PoolClient, sql: SqlQuery): Promise<number> {
@@ -287,7 +300,7 @@ export async function countGenerations(
     if (estimate >= (options.estimateFrom ?? ESTIMATE_UNFILTERED_FROM)) return { total: Math.round(estimate), estimated: true };
     return exactCount(query, null);
   }
-  const estimate = await estimateRows(pool(), explorerEstimateSql(query));
+  const estimate = await estimateRows(pool(), explorerEstimateSql(query, await runCycles(pool(), query)));
   const estimateFrom = options.estimateFrom ?? (query.q === undefined ? ESTIMATE_FILTERED_FROM : ESTIMATE_SEARCH_FROM);
   if (estimate >= estimateFrom) return { total: roughly(estimate), estimated: true };
   return exactCount(query, estimate);
