@@ -22,15 +22,17 @@
 //     the 5 s timeout every time), search 318 / 363
 //   After the explorer's two-step plans (walk the ids or collect the matches, by the planner's
 //   estimate, with a fallback both ways) and the (cycleId, id) and latest-verdict indexes, 4 at
-//   once, load average 8-9 (2 cores shared with other helpers' jobs), p50 / p95 ms:
-//     list: no filter 38 / 128, cycle 70 / 125, the older cycle 64 / 183 (was a walk through the
-//     newer cycle's 5M rows: 3.4 s in the lib), dataset 70 / 187 (a third of the rows
-//     in this seed: the 0.1 % dataset is not in it; its plan, collect, ran 0.3 ms for an empty one), mode 52 / 83, verdict failed
-//     100 / 331, label type 98 / 211, audit hallucinated 101 / 161 (oldest first 74 / 133), unaudited
-//     57 / 113, cycle + failed + answer 45 / 90
-//     search: rare word 140 / 202, common words 143 / 237, rare word + cycle + failed 214 / 386
-//     count: no filter 34 / 64, search zebra 148 / 202 (exact: 10,000), cycle + failed 56 / 104
-//     ("about 1,800,000": the estimate), search + cycle + failed 192 / 242 (exact: 0)
+//   once, load average 5.6 (1 min) / 8.6 (5 min) on the 2 shared cores, p50 / p95 ms:
+//     list: no filter 21 / 32, cycle 17 / 28, the older cycle 21 / 29 (was a walk through the newer
+//     cycle's 5M rows: 3.4 s in the lib), dataset 28 / 41 (a third of the rows in this seed: the
+//     0.1 % dataset is not in it; its plan, collect, took 0.3 ms for an empty one), mode 21 / 27,
+//     verdict failed 24 / 32, label type 20 / 34, audit hallucinated 38 / 52 (oldest first 43 / 54),
+//     unaudited 20 / 30, cycle + failed + answer 21 / 29
+//     search: rare word 52 / 79, common words 37 / 53, rare word + cycle + failed 115 / 200 (no row
+//     matches: all 5,000 of the word's answers in the cycle are checked)
+//     count: no filter 19 / 40, search zebra 112 / 144 (exact: 10,000), cycle + failed 21 / 32
+//     ("about 1,800,000": the estimate), search + cycle + failed 158 / 213 (exact: 0)
+//   An earlier run of the same at load 8-9: list 38-101 p50 / 83-331 p95, search 140-214 / 202-386.
 //   The same calls in the lib, 4 at once at load 7.5 (old code → new, p50 / p95): no filter 16 / 96
 //   → 18 / 36, the older cycle 3,426 / 3,837 → 11 / 16, audit hallucinated 98 / 154 → 35 / 63, rare
 //   word 70 / 128 → 51 / 68, common words 1,356 / 1,478 → 33 / 75, rare word + cycle + failed
