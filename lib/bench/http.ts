@@ -20,6 +20,25 @@
 //   explorer search: rare word 144 / 274, common words 2,135 / 2,316, rare word + cycle + failed 1,153 / 1,504
 //   explorer count: no filter 34 / 102 (the planner's estimate; exact count was 5,625 ms: it hit
 //     the 5 s timeout every time), search 318 / 363
+//   After the explorer's two-step plans (walk the ids or collect the matches, by the planner's
+//   estimate, with a fallback both ways) and the (cycleId, id) and latest-verdict indexes, 4 at
+//   once, load average 5.6 (1 min) / 8.6 (5 min) on the 2 shared cores, p50 / p95 ms:
+//     list: no filter 21 / 32, cycle 17 / 28, the older cycle 21 / 29 (was a walk through the newer
+//     cycle's 5M rows: 3.4 s in the lib), dataset 28 / 41 (a third of the rows in this seed: the
+//     0.1 % dataset is not in it; its plan, collect, took 0.3 ms for an empty one), mode 21 / 27,
+//     verdict failed 24 / 32, label type 20 / 34, audit hallucinated 38 / 52 (oldest first 43 / 54),
+//     unaudited 20 / 30, cycle + failed + answer 21 / 29
+//     search: rare word 52 / 79, common words 37 / 53, rare word + cycle + failed 115 / 200 (no row
+//     matches: all 5,000 of the word's answers in the cycle are checked)
+//     count: no filter 19 / 40, search zebra 112 / 144 (exact: 10,000), cycle + failed 21 / 32
+//     ("about 1,800,000": the estimate), search + cycle + failed 158 / 213 (exact: 0)
+//   An earlier run of the same at load 8-9: list 38-101 p50 / 83-331 p95, search 140-214 / 202-386.
+//   The same calls in the lib, 4 at once at load 7.5 (old code → new, p50 / p95): no filter 16 / 96
+//   → 18 / 36, the older cycle 3,426 / 3,837 → 11 / 16, audit hallucinated 98 / 154 → 35 / 63, rare
+//   word 70 / 128 → 51 / 68, common words 1,356 / 1,478 → 33 / 75, rare word + cycle + failed
+//   782 / 1,856 → 145 / 233: over HTTP the rest is the machine (a count answered from pg_class takes
+//   34 / 64 ms the same way). A search or filter no plan answers within 5 s gets a 422 asking to
+//   narrow it (e.g. verdict = unverified when every answer has a verdict: 5.3 s).
 //   queue metrics, 20k items, uncached 1,021 / 1,344 (SQL ~720 ms, of which loading the audited
 //     units is the largest; computing the metrics ~115-225 ms CPU for 8,957 units)
 //   50 annotators looping claim → item → audit: 19 loops/s; p50 / p95 next 821 / 1,748, item
@@ -120,18 +139,23 @@ async function main(): Promise<void> {
     const explorerCases: [string, string][] = [
       ["explorer list, no filter", ""],
       ["explorer list, cycle", `cycleId=${cycleId}`],
+      // The older cycle: its rows sit below all of the newer one's, which a walk of the primary key reads first.
+      ["explorer list, the older cycle", `cycleId=${cycles[0]!.id}`],
       ["explorer list, dataset", `datasetId=${datasets[1]?.id ?? datasets[0]!.id}`],
       ["explorer list, mode = rationalization", "mode=RATIONALIZATION"],
       ["explorer list, verdict = failed", "verdict=failed"],
       ["explorer list, label type = class", "labelType=class"],
       ["explorer list, audit = hallucinated", "audit=HALLUCINATED"],
       ["explorer list, audit = unaudited", "audit=unaudited"],
+      ["explorer list, audit = hallucinated, oldest first", "audit=HALLUCINATED&sort=oldest"],
       ["explorer list, cycle + failed + answer", `cycleId=${cycleId}&verdict=failed&mode=ANSWER`],
       ["explorer search, rare word (zebra)", "q=zebra"],
       ["explorer search, common words (mirror lamp)", "q=mirror%20lamp"],
       ["explorer search + cycle + failed", `q=zebra&cycleId=${cycleId}&verdict=failed`],
       ["explorer count, no filter (page header)", "COUNT"],
       ["explorer count, search zebra", "COUNT q=zebra"],
+      ["explorer count, cycle + failed", `COUNT cycleId=${cycleId}&verdict=failed`],
+      ["explorer count, search + cycle + failed", `COUNT q=zebra&cycleId=${cycleId}&verdict=failed`],
     ];
     for (const [name, query] of explorerCases) {
       const url = query.startsWith("COUNT") ? `/api/generations/count?${query.slice(6)}` : `/api/generations?${query}`;
