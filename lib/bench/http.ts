@@ -56,6 +56,7 @@ import { closePool, pool } from "@/lib/db/pool";
 import { openBenchDatabase } from "./bench-database";
 import { BENCH_ANNOTATORS, BENCH_RESEARCHER, benchQueueName, benchRunName } from "./bench-names";
 import { summarize, type Timing } from "./percentiles";
+import { formatStatement, openStatementStats, type StatementStats } from "./statement-stats";
 import { ORIGIN, type Session, signIn, startWebServer, stopWebServer, WEB_LOG } from "./web-process";
 
 const TARGET_MS = 50;
@@ -100,6 +101,11 @@ async function main(): Promise<void> {
     web = await startWebServer(process.env.DATABASE_URL!);
     const postgresPid = postmasterPid(database.url);
     const cpu = cpuMeter(web.pid!, postgresPid);
+    const statements = await openStatementStats(pool());
+    const startPhase = async () => {
+      cpu.mark();
+      await statements?.reset();
+    };
 
     const annotators: Session[] = [];
     for (let i = 0; i < BENCH_ANNOTATORS; i += 1) annotators.push(await signIn(`bench-annotator-${i}@bench.local`));
@@ -113,13 +119,14 @@ async function main(): Promise<void> {
 
     // One annotator at a time first: what a request costs with nobody else in the queue for the CPU.
     const alone = new Map<string, number[]>();
-    cpu.mark();
+    await startPhase();
     for (let i = 0; i < SEQUENTIAL_LOOPS; i += 1) await reviewLoop(annotators[i % annotators.length]!, queueId, alone);
-    const aloneCpu = cpu.since();
+    const aloneCpu = cpuText(cpu.since(), requestsIn(alone));
     for (const [name, list] of alone) record(`${name}, one at a time`, list, TARGET_MS, aloneCpu);
+    await printStatements(statements);
 
     const review = new Map<string, number[]>();
-    cpu.mark();
+    await startPhase();
     let loops = 0;
     await Promise.all(
       Array.from({ length: REVIEW_CONCURRENCY }, async (_, worker) => {
@@ -131,9 +138,10 @@ async function main(): Promise<void> {
         }
       }),
     );
-    const reviewCpu = cpu.since();
+    const reviewCpu = cpuText(cpu.since(), requestsIn(review));
     for (const name of ["next item (POST …/next)", "review item (GET …/items/{id})", "audit save (PUT …/items/{id}/audit)"])
       record(`${name}, ${REVIEW_CONCURRENCY} at once`, review.get(name) ?? [], TARGET_MS, reviewCpu);
+    await printStatements(statements);
 
     const cycleId = cycles.at(-1)!.id;
     const explorerCases: [string, string][] = [
@@ -164,7 +172,7 @@ async function main(): Promise<void> {
         console.log(`${name}: first call failed (${first.message}); not measured`);
         continue;
       }
-      cpu.mark();
+      await startPhase();
       const samples: number[] = [];
       let sent = 0;
       await Promise.all(
@@ -175,17 +183,24 @@ async function main(): Promise<void> {
           }
         }),
       );
-      record(`${name}, ${EXPLORER_CONCURRENCY} at once`, samples, query.startsWith("COUNT") ? null : TARGET_MS, cpu.since());
+      record(
+        `${name}, ${EXPLORER_CONCURRENCY} at once`,
+        samples,
+        query.startsWith("COUNT") ? null : TARGET_MS,
+        cpuText(cpu.since(), samples.length),
+      );
+      await printStatements(statements);
     }
 
     // The metrics memo keeps a result 2 s: calls 2.2 s apart each compute afresh.
     const metrics: number[] = [];
-    cpu.mark();
+    await startPhase();
     for (let i = 0; i < 8; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 2_200));
       metrics.push((await api(researcher, `/api/review/queues/${queueId}/metrics`)).ms);
     }
-    record("queue metrics, 20k items, uncached", metrics, METRICS_TARGET_MS, cpu.since());
+    record("queue metrics, 20k items, uncached", metrics, METRICS_TARGET_MS, cpuText(cpu.since(), metrics.length));
+    await printStatements(statements);
 
     printFigures();
     await memoryUnderLoad(web.pid!, annotators.slice(0, memoryAnnotators), queueId, cpu);
@@ -272,7 +287,7 @@ async function memoryUnderLoad(webPid: number, annotators: Session[], queueId: n
   );
   clearInterval(timer);
   sample();
-  const used = cpu.since();
+  const used = cpuText(cpu.since(), requestsIn(times));
   // Flat: the median RSS of the last third of the run within 5 % (and 25 MB) of the middle third's.
   const third = Math.floor(samples.length / 3);
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
@@ -357,6 +372,35 @@ function cpuSeconds(pid: number, withChildren: boolean): number {
   return total / 100;
 }
 
+/** CPU seconds the web server and PostgreSQL spent over `wall` seconds. */
+interface CpuUse {
+  wall: number;
+  web: number;
+  db: number;
+}
+
+/**
+ * What the machine spent: each process's share of a core, and its CPU per request — the latency
+ * floor on an idle core, and what bounds the requests per second two cores can serve.
+ */
+function cpuText(use: CpuUse, requests: number): string {
+  const pct = (seconds: number) => (Number.isNaN(seconds) ? "n/a" : `${Math.round((100 * seconds) / use.wall)}%`);
+  const perRequest = (seconds: number) => (Number.isNaN(seconds) ? "n/a" : ((1000 * seconds) / Math.max(requests, 1)).toFixed(1));
+  const total = use.web + (Number.isNaN(use.db) ? 0 : use.db);
+  const perSecond = total > 0 ? Math.round((2 * Math.max(requests, 1)) / total) : Number.NaN;
+  return `web ${pct(use.web)} pg ${pct(use.db)} of a core; CPU per request web ${perRequest(use.web)} + pg ${perRequest(use.db)} ms (≈ ${perSecond}/s on 2 idle cores)`;
+}
+
+function requestsIn(times: Map<string, number[]>): number {
+  return [...times.values()].reduce((sum, list) => sum + list.length, 0);
+}
+
+/** The statements PostgreSQL spent the most time on since the phase began: what a slow figure waited for. */
+async function printStatements(statements: StatementStats | null): Promise<void> {
+  if (!statements) return;
+  for (const statement of await statements.top(3)) console.log(`      pg ${formatStatement(statement, 110)}`);
+}
+
 function cpuMeter(webPid: number, postgresPid: number | null) {
   let mark = { at: performance.now(), web: 0, db: 0 };
   const read = () => ({
@@ -368,11 +412,9 @@ function cpuMeter(webPid: number, postgresPid: number | null) {
     mark: () => {
       mark = read();
     },
-    since: () => {
+    since: (): CpuUse => {
       const now = read();
-      const wall = (now.at - mark.at) / 1000;
-      const pct = (seconds: number) => (Number.isNaN(seconds) ? "n/a" : `${Math.round((100 * seconds) / wall)}%`);
-      return `web ${pct(now.web - mark.web)} pg ${pct(now.db - mark.db)} of a core`;
+      return { wall: (now.at - mark.at) / 1000, web: now.web - mark.web, db: now.db - mark.db };
     },
   };
 }
