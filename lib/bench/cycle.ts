@@ -34,6 +34,7 @@ import type pg from "pg";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { projectRoot } from "@/lib/config/paths";
 import { createThrowawayDatabase } from "@/lib/db/throwaway-database";
+import { WORKER_NODE_FLAGS } from "@/lib/jobs/worker-node-flags";
 import { waitFor, type SpawnedScript } from "@/lib/testing/processes";
 
 const { values } = parseArgs({
@@ -115,7 +116,8 @@ try {
   const { stopProcessBoss } = await import("@/lib/jobs/process-boss");
   const { createFixtureDataset, createSimulatorBackends } = await import("@/lib/cycles/testing/fixtures");
 
-  const simPort = 20000 + Math.floor(Math.random() * 20000);
+  // SIM_PORT pins the simulator's port (helpers sharing a machine each have theirs); else a random one.
+  const simPort = Number(process.env.SIM_PORT) || 20000 + Math.floor(Math.random() * 20000);
   sim = spawnNode("lib/cli/sim.ts", nodeFlags("BENCH_SIM_NODE_OPTIONS"), {}, ["--port", String(simPort), "--seed", "3"]);
   const simUrl = `http://127.0.0.1:${simPort}`;
   await waitFor(
@@ -135,7 +137,7 @@ try {
     inference: { maxConcurrency: concurrency, timeoutMs: 60_000 },
   });
 
-  worker = spawnNode("workers/main.ts", nodeFlags("BENCH_WORKER_NODE_OPTIONS"), { WORKER_GRACE_MS: "1000" });
+  worker = spawnNode("workers/main.ts", [...WORKER_NODE_FLAGS, ...nodeFlags("BENCH_WORKER_NODE_OPTIONS")], { WORKER_GRACE_MS: "1000" });
   const workerPid = worker.child.pid!;
   await waitFor(
     async () => (await pool().query(`SELECT 1 FROM "WorkerHeartbeat" WHERE pid = $1`, [workerPid])).rowCount === 1,
@@ -183,9 +185,16 @@ try {
   const milestones = [0.1, 0.5, 1].map((share) => ({ share, rss: null as number | null, load: "" }));
   for (let tick = 0; ; tick++) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    const generations = await count(`SELECT count(*)::int AS n FROM "Generation" WHERE "cycleId" = $1`);
-    // The throwaway database holds this cycle only: all its Verdicts are the cycle's (no join to pay every second).
-    const verdicts = await count(`SELECT count(*)::int AS n FROM "Verdict" WHERE $1::int IS NOT NULL`);
+    // Progress from the batches' reports (a sum over a few hundred rows): counting a million rows every
+    // second took the bench's own server a good part of a core near the end, on the same 2 cores.
+    // The rows themselves are counted once the reports say everything is there.
+    const reported = await count(
+      `SELECT coalesce(sum("doneCount"), 0)::int AS n FROM "StageBatch" WHERE "cycleId" = $1 AND stage = 'GENERATE'`,
+    );
+    const counted = reported >= questions;
+    const generations = counted ? await count(`SELECT count(*)::int AS n FROM "Generation" WHERE "cycleId" = $1`) : reported;
+    // The throwaway database holds this cycle only: all its Verdicts are the cycle's (no join to pay).
+    const verdicts = counted ? await count(`SELECT count(*)::int AS n FROM "Verdict" WHERE $1::int IS NOT NULL`) : 0;
     await sampleCpu();
     const memory = memoryOf(workerPid);
     rssPeakDuringRun = Math.max(rssPeakDuringRun, memory.rss);
@@ -201,7 +210,7 @@ try {
     }
     if (tick % 5 === 0)
       samples.push(
-        `${seconds(started).padStart(6)} s  generations ${String(generations).padStart(7)}  verdicts ${String(verdicts).padStart(7)}  worker RSS ${memory.rss} MiB`,
+        `${seconds(started).padStart(6)} s  generations ${String(generations).padStart(7)}${counted ? ` (counted), verdicts ${verdicts}` : " (reported)"}  worker RSS ${memory.rss} MiB`,
       );
     const status = (await pool().query<{ status: string }>(`SELECT status::text FROM "Cycle" WHERE id = $1`, [cycleId])).rows[0]?.status;
     if (storedAt === null && verdicts >= questions) storedAt = performance.now();
