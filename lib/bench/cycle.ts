@@ -36,7 +36,12 @@
 //   1,000,000 questions (fixture 68.5 s) at load 8.3 rising to 15: 1,247/s over the run (≈ 1,500/s while
 //   the load was ≈ 8.5, from 10 % to 50 %), 0.62 ms CPU per generation (worker 0.27, simulator 0.15,
 //   postgres 0.21) = 1,605 per CPU-second, ≈ 3,200/s on 2 idle cores; worker RSS 345 / 352 / 348 MiB
-//   at 10 / 50 / 100 %, peak 366 MiB (VmHWM 367 MiB), idle 249 MiB. Not yet measured on the machine alone.
+//   at 10 / 50 / 100 %, peak 366 MiB (VmHWM 367 MiB), idle 249 MiB.
+//   Then on a nearly quiet machine (load 2.5–5, mostly the bench's own processes): 100,000 questions
+//   2,914/s, 0.58 ms CPU per generation (worker 0.27, simulator 0.13, postgres 0.18), peak RSS 411 MiB;
+//   1,000,000 questions (fixture 37.3 s) 2,963/s, 0.56 ms CPU per generation (worker 0.25, simulator
+//   0.13, postgres 0.18) = 1,783 per CPU-second; worker RSS 335 / 343 / 344 MiB at 10 / 50 / 100 %,
+//   peak 356 MiB (VmHWM 357 MiB), idle 237 MiB; batches 1.2 s median, 2.5 s longest.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
