@@ -12,6 +12,7 @@ import { ensureAuthSecret } from "@/lib/auth/secret";
 import { trustedProxies } from "@/lib/http/client-address";
 import { seedOnFirstRun } from "@/lib/demo/seed";
 import { log, logFormatFrom } from "@/lib/log";
+import { WORKER_NODE_FLAGS } from "@/lib/jobs/worker-node-flags";
 import { describeMediaTool, MEDIA_TOOL_ENV, resolveMediaTool } from "@/lib/media/tool-paths";
 import type { ChildOutput } from "./child-output";
 import { SupervisedChild, Supervisor } from "./child-processes";
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
   ]);
   await waitForUrl(`${simUrl}/health`, 60_000, () => sim.current.process.exitCode !== null);
   sim.supervise();
-  const worker = launch("worker", process.execPath, ["--import", "tsx", path.join(projectRoot, "workers/main.ts")], {
+  const worker = launch("worker", process.execPath, [...WORKER_NODE_FLAGS, "--import", "tsx", path.join(projectRoot, "workers/main.ts")], {
     WORKER_GRACE_MS: process.env.WORKER_GRACE_MS ?? String(WORKER_GRACE_MS),
   });
   worker.supervise();

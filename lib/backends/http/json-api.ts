@@ -18,6 +18,8 @@ export interface JsonCall<T> {
   signal?: AbortSignal;
   /** Validates a 2xx body; a mismatch is a MalformedReplyError. */
   reply: z.ZodType<T>;
+  /** Accepts a reply without `reply`'s parse when it plainly fits (see parseJsonReply); never more than `reply` does. */
+  fastReply?: (json: unknown) => T | undefined;
   /**
    * Turns a reply that is not plain success into a result (e.g. "already exists" on a resubmit);
    * returning undefined lets the usual handling decide.
@@ -53,7 +55,7 @@ export class JsonApi {
       const rescued = call.rescue?.(response);
       if (rescued !== undefined) return rescued;
       if (!isSuccess(response)) throw statusError(response, this.now);
-      return parseJsonReply(response, call.reply);
+      return parseJsonReply(response, call.reply, call.fastReply);
     }, call.signal);
     return { ...result, latencyMs };
   }

@@ -13,6 +13,7 @@ import {
   type ContentPart,
   type LoadLoraAdapterRequestBody,
   type ModelList,
+  wellFormedChatCompletion,
 } from "@/lib/backends/inference/protocol";
 import { simulationExtensionSchema } from "@/lib/backends/inference/simulation";
 import { samplingSchema, type Checkpoint, type GenerateRequest, type GenerateResult, type VideoRef } from "@/lib/backends/inference/types";
@@ -56,8 +57,11 @@ export class InferenceClient {
   }
 
   async generate(request: GenerateRequest): Promise<GenerateResult> {
-    const model = await this.resolveModel(request.checkpoint ?? { kind: "base" }, request.signal);
-    const body = await this.chatBody(request, model);
+    const checkpoint = request.checkpoint ?? { kind: "base" };
+    // The base model and a clip by URL need no waiting: no await (each is a turn of the event loop's queue).
+    const model = checkpoint.kind === "base" ? this.config.model : await this.resolveModel(checkpoint, request.signal);
+    const media = this.config.videoInput === "video_url" ? [videoUrlPart(request.video.url)] : await this.frameParts(request.video);
+    const body = this.chatBody(request, model, media);
     const {
       value: reply,
       attempts,
@@ -68,6 +72,7 @@ export class InferenceClient {
       json: body,
       signal: request.signal,
       reply: chatCompletionResponseSchema,
+      fastReply: wellFormedChatCompletion,
     });
     const choice = reply.choices[0];
     if (!choice) throw new Error("unreachable: the reply schema requires one choice");
@@ -127,9 +132,8 @@ export class InferenceClient {
     }
   }
 
-  private async chatBody(request: GenerateRequest, model: string): Promise<ChatCompletionRequestBody> {
-    const sampling = samplingSchema.parse(request.sampling ?? {});
-    const media = await this.mediaParts(request.video);
+  private chatBody(request: GenerateRequest, model: string, media: ContentPart[]): ChatCompletionRequestBody {
+    const sampling = plainSampling(request.sampling) ?? samplingSchema.parse(request.sampling ?? {});
     const body: ChatCompletionRequestBody = {
       model,
       messages: buildMessages({ system: request.system, prompt: request.prompt, media }),
@@ -142,11 +146,25 @@ export class InferenceClient {
     return body;
   }
 
-  private async mediaParts(video: VideoRef): Promise<ContentPart[]> {
-    if (this.config.videoInput === "video_url") return [videoUrlPart(video.url)];
+  private async frameParts(video: VideoRef): Promise<ContentPart[]> {
     return imageUrlParts(await this.frameSampler.sampleDataUrls(video.localPath ?? video.url, this.config.frames));
   }
 }
+
+/**
+ * Sampling settings already complete and within bounds, as the schema would give them back
+ * (checked by hand: every request has them); undefined sends them through the schema (defaults, errors).
+ */
+function plainSampling(sampling: GenerateRequest["sampling"]): Sampling | undefined {
+  if (sampling === undefined) return undefined;
+  const { temperature, maxTokens, seed } = sampling;
+  if (typeof temperature !== "number" || !(temperature >= 0 && temperature <= 2)) return undefined;
+  if (!Number.isSafeInteger(maxTokens) || (maxTokens as number) < 1 || (maxTokens as number) > 32_768) return undefined;
+  if (seed !== undefined && !Number.isSafeInteger(seed)) return undefined;
+  return seed === undefined ? { temperature, maxTokens: maxTokens as number } : { temperature, maxTokens: maxTokens as number, seed };
+}
+
+type Sampling = ReturnType<typeof samplingSchema.parse>;
 
 function withoutTrailingSlash(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, "") : path;

@@ -49,6 +49,45 @@ export const chatCompletionResponseSchema = z.object({
     .optional(),
 });
 
+type ChatCompletionResponse = z.output<typeof chatCompletionResponseSchema>;
+
+/**
+ * The reply as is when it plainly has the shape `chatCompletionResponseSchema` accepts, checked by
+ * hand (a cycle reads thousands of replies a second; the schema's parse was a good part of that);
+ * undefined otherwise, and the schema then decides (and explains a mismatch). Never accepts what
+ * the schema refuses; keys the schema would strip are left on the object (nobody reads them).
+ */
+export function wellFormedChatCompletion(json: unknown): ChatCompletionResponse | undefined {
+  if (!isRecord(json)) return undefined;
+  if (!optionalString(json.id) || !optionalString(json.object)) return undefined;
+  if (typeof json.model !== "string" || json.model.length === 0) return undefined;
+  const { choices, usage } = json;
+  if (!Array.isArray(choices) || choices.length === 0) return undefined;
+  for (const choice of choices) {
+    if (!isRecord(choice) || !(choice.index === undefined || Number.isSafeInteger(choice.index))) return undefined;
+    const message = choice.message;
+    if (!isRecord(message) || !optionalString(message.role) || typeof message.content !== "string") return undefined;
+    if (!(choice.finish_reason === null || optionalString(choice.finish_reason))) return undefined;
+  }
+  if (usage !== undefined && usage !== null) {
+    if (!isRecord(usage) || !count(usage.prompt_tokens) || !count(usage.completion_tokens)) return undefined;
+    if (!(usage.total_tokens === undefined || count(usage.total_tokens))) return undefined;
+  }
+  return json as ChatCompletionResponse;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function optionalString(value: unknown): boolean {
+  return value === undefined || typeof value === "string";
+}
+
+function count(value: unknown): boolean {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
 /** GET /v1/models; LoRA cards carry `root` (the adapter path) and `parent` (the base model). */
 export const modelListSchema = z.object({
   object: z.literal("list").optional(),

@@ -14,9 +14,13 @@ export function setVideoUrlResolver(resolver: VideoUrlResolver | undefined): voi
 
 /**
  * `<APP_URL>/api/media/signed/<token>`: a capability for one video (lib/media signVideoToken),
- * valid for hours, so a slow batch's URLs still work when the backend fetches them.
+ * valid for hours, so a slow batch's URLs still work when the backend fetches them. The app's
+ * address and secret are read once, for the requests of one batch (reading them from the
+ * environment per request was a visible part of each request's cost).
  */
-export function videoUrl(videoId: number): string {
-  if (override) return override(videoId);
-  return `${appUrl()}/api/media/signed/${signVideoToken(videoId, ensureAuthSecret())}`;
+export function videoUrlResolver(): VideoUrlResolver {
+  if (override) return override;
+  const prefix = `${appUrl()}/api/media/signed/`;
+  const secret = ensureAuthSecret();
+  return (videoId) => `${prefix}${signVideoToken(videoId, secret)}`;
 }

@@ -7,7 +7,7 @@ import { modeOfStage } from "../db/generation-store";
 import { pendingGenerationItems, rangeOutcome, unverifiedGenerations, type GenerationWork, type RangeOutcome } from "../db/work-items";
 import type { BatchRun } from "../engine/batch-context";
 import { embeddingsClientFor, inferenceClientFor } from "../engine/clients";
-import { videoUrl } from "../engine/video-url";
+import { videoUrlResolver } from "../engine/video-url";
 import { selectionOf, type CyclePlan } from "../plan";
 import { generateItems } from "./generate-items";
 import { verifierBackendsOf, type VerifierBackends } from "./judge";
@@ -40,7 +40,7 @@ export async function runRangeStage(run: BatchRun, cycle: CycleState, plan: Cycl
         client,
         simulated,
         checkpoint,
-        videoUrl,
+        videoUrl: videoUrlResolver(),
         verifier: verifierConfigOf(config),
         ...(backends === undefined ? {} : { backends }),
         doneBefore: before.done,
