@@ -42,6 +42,10 @@
 //   1,000,000 questions (fixture 37.3 s) 2,963/s, 0.56 ms CPU per generation (worker 0.25, simulator
 //   0.13, postgres 0.18) = 1,783 per CPU-second; worker RSS 335 / 343 / 344 MiB at 10 / 50 / 100 %,
 //   peak 356 MiB (VmHWM 357 MiB), idle 237 MiB; batches 1.2 s median, 2.5 s longest.
+//   With the explorer's two new indexes on Generation and Verdict (more to write per answer), the
+//   machine alone (load 2.4–3): 1,000,000 questions 3,374/s, 0.53 ms CPU per generation (worker 0.23,
+//   simulator 0.12, postgres 0.18) = 1,884 per CPU-second; worker RSS 344 / 345 / 348 MiB at
+//   10 / 50 / 100 %, peak 356 MiB (VmHWM 357 MiB), idle 226 MiB; batches 1.1 s median, 2.3 s longest.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -278,7 +282,7 @@ try {
       `CPU per generation:      ${cpuSummary(cpuTotals)}; of which generating ${cpuSummary(cpuWhenGenerated)}, verifying and after ${cpuSummary(cpuAfterGenerating)} (postgres = this database's backends but the bench's own, if local)`,
       ...batchTimes.rows.map(
         (b) =>
-          `${`${b.stage.toLowerCase()} batches:`.padEnd(25)}${b.batches} (${b.claims} claims), ${b.median?.toFixed(1)} s median, ${b.max?.toFixed(1)} s longest`,
+          `${`${b.stage.toLowerCase()} batches:`.padEnd(25)}${b.batches} (${b.claims} claims), ${b.median?.toFixed(1) ?? "—"} s median, ${b.max?.toFixed(1) ?? "—"} s longest`,
       ),
       `item errors:             ${itemErrors.rows.map((e) => `${e.stage.toLowerCase()} ${e.reason} × ${e.n} (${e.attempts} attempts)`).join(", ") || "none"}`,
       `worker memory:           idle ${idle.rss} MiB, peak RSS while running ${rssPeakDuringRun} MiB (VmHWM ${memory.peak} MiB), at the end ${memory.rss} MiB`,

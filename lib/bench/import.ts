@@ -42,6 +42,11 @@
 // off, and the schema keeps. Binary COPY could only trim the 0.6 s. So on two idle cores the first
 // import cannot beat ≈ 14.5–16 s (29–33 CPU-seconds ÷ 2), plus pipeline start and drain: at the
 // 15 s target at best, not clearly under it. On more cores, raise IMPORT_CONNECTIONS.
+// - on the machine alone (load 2–3, the bench's own processes): first import 15.4 s (this process
+//   6.0 s CPU, PostgreSQL 11.6 + 10.8 s; floor 14.3 s), re-import 14.7 s. With the worker's node
+//   flags (lib/jobs/worker-node-flags.ts: the worker runs imports, and `npm run bench:import` now
+//   runs with them too), fewer scavenges: first import 14.7 s (this process 5.6 s CPU, PostgreSQL
+//   11.1 + 10.8 s; floor 13.8 s), re-import 14.5 s.
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
