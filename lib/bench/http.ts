@@ -8,44 +8,35 @@
 // web server's RSS is printed every 5 s. Each figure carries the load average and the CPU seconds
 // the web server and PostgreSQL spent. Drops the bench database at the end unless --keep.
 //
-// Measured on 10,000,000 generations (2 cores shared with six other jobs: load average 12-20 all
-// through, so every figure below includes waiting for a CPU; p50 / p95 ms):
-//   one annotator at a time (load 10-12): next item 62 / 134, review item 67 / 141, audit save 53 / 123
-//     (the same lib calls without HTTP, `npm run bench:review`: item 21 / 42, next 19 / 38, audit 8 / 17)
-//   next item, 8 annotators at once        270 / 451    review item 170 / 274    audit save 223 / 373
-//   explorer list: no filter 83 / 173, cycle 94 / 321, mode 139 / 295, verdict failed 135 / 197,
-//     label type 170 / 227, audit hallucinated 313 / 424, unaudited 107 / 199, three filters 71 / 132
-//   explorer list, a small dataset (0.1 % of rows, the oldest ids): over 60 s — the plan walks the
-//     Generation primary key backwards through all 10M rows looking for 51 of its rows (34 s alone)
-//   explorer search: rare word 144 / 274, common words 2,135 / 2,316, rare word + cycle + failed 1,153 / 1,504
-//   explorer count: no filter 34 / 102 (the planner's estimate; exact count was 5,625 ms: it hit
-//     the 5 s timeout every time), search 318 / 363
-//   After the explorer's two-step plans (walk the ids or collect the matches, by the planner's
-//   estimate, with a fallback both ways) and the (cycleId, id) and latest-verdict indexes, 4 at
-//   once, load average 5.6 (1 min) / 8.6 (5 min) on the 2 shared cores, p50 / p95 ms:
-//     list: no filter 21 / 32, cycle 17 / 28, the older cycle 21 / 29 (was a walk through the newer
-//     cycle's 5M rows: 3.4 s in the lib), dataset 28 / 41 (a third of the rows in this seed: the
-//     0.1 % dataset is not in it; its plan, collect, took 0.3 ms for an empty one), mode 21 / 27,
-//     verdict failed 24 / 32, label type 20 / 34, audit hallucinated 38 / 52 (oldest first 43 / 54),
-//     unaudited 20 / 30, cycle + failed + answer 21 / 29
-//     search: rare word 52 / 79, common words 37 / 53, rare word + cycle + failed 115 / 200 (no row
-//     matches: all 5,000 of the word's answers in the cycle are checked)
-//     count: no filter 19 / 40, search zebra 112 / 144 (exact: 10,000), cycle + failed 21 / 32
-//     ("about 1,800,000": the estimate), search + cycle + failed 158 / 213 (exact: 0)
-//   An earlier run of the same at load 8-9: list 38-101 p50 / 83-331 p95, search 140-214 / 202-386.
-//   The same calls in the lib, 4 at once at load 7.5 (old code → new, p50 / p95): no filter 16 / 96
-//   → 18 / 36, the older cycle 3,426 / 3,837 → 11 / 16, audit hallucinated 98 / 154 → 35 / 63, rare
-//   word 70 / 128 → 51 / 68, common words 1,356 / 1,478 → 33 / 75, rare word + cycle + failed
-//   782 / 1,856 → 145 / 233: over HTTP the rest is the machine (a count answered from pg_class takes
-//   34 / 64 ms the same way). A search or filter no plan answers within 5 s gets a 422 asking to
-//   narrow it (e.g. verdict = unverified when every answer has a verdict: 5.3 s).
-//   queue metrics, 20k items, uncached 1,021 / 1,344 (SQL ~720 ms, of which loading the audited
-//     units is the largest; computing the metrics ~115-225 ms CPU for 8,957 units)
-//   50 annotators looping claim → item → audit: 19 loops/s; p50 / p95 next 821 / 1,748, item
-//     713 / 1,368, audit 822 / 1,718; web server 31 % and PostgreSQL 37 % of one core, so about
-//     5 ms of web and 6.5 ms of database CPU per request: the rest of each wait is the machine.
-//   Web server RSS: 920 MB at start, up to 1,470 MB in the first 75 s, then 1,269 MB flat for the
-//     last 75 s (the middle and last thirds' medians 1,334 and 1,269 MB): no growth under load.
+// Each phase also prints the CPU per request of the web server and of PostgreSQL (the latency floor
+// on an idle core, and the requests per second 2 cores allow) and, when the server preloads
+// pg_stat_statements, the statements PostgreSQL spent the phase on.
+//
+// On 10,000,000 generations, the machine alone (load 1.3-2.3; p50 / p95 ms):
+//   one annotator at a time: next item 13.8 / 20.3, review item 17.8 / 24.3, audit save 11.1 / 16.1
+//     (8.6 ms web + 6.0 ms PostgreSQL CPU per request)
+//   8 annotators at once: next 67.5 / 100.7, item 51.7 / 74.2, audit 56.6 / 86.7. Limit: CPU —
+//     5.7 ms web + 5.6 ms PostgreSQL per request, ≈ 178 requests/s on 2 idle cores, so 8 requests at
+//     once queue for the cores (the one-at-a-time figures are the figure per core).
+//   explorer list, 4 at once: no filter 18.7 / 23.1, cycle 22.3 / 28.0, the older cycle 21.8 / 30.4,
+//     dataset 28.3 / 41.3, mode 27.4 / 37.7, verdict failed 24.2 / 31.4, label type 24.2 / 31.8,
+//     unaudited 23.1 / 31.9, cycle + failed + answer 26.2 / 40.5; audit hallucinated 42.4 / 55.9
+//     (oldest first 41.8 / 52.7: 12 ms of PostgreSQL CPU a page, collecting the audits)
+//   explorer search: rare word 50.5 / 60.9 (12.3 ms PostgreSQL CPU a page: the full-text index's
+//     matches, then the page), common words 41.6 / 54.9, rare word + cycle + failed 115 / 194 (no row
+//     matches: all 5,000 of the word's answers in that cycle are checked, 54 ms PostgreSQL CPU)
+//   explorer count: no filter 9.5 / 16.2 (the planner's estimate), cycle + failed 11.6 / 15.7 ("about
+//     N"), search zebra 76 / 93 (exact: 10,000), search + cycle + failed 109 / 154 (exact: 0)
+//   queue metrics, 20k items, uncached: 148 / 250 (an earlier run, with fewer audits: 134 / 201).
+//     Limit: the web server's CPU, 157 ms a call (building per-unit tallies for ~25,000 audits, about
+//     half of it garbage collection; a 241 kB answer), and PostgreSQL 2 × ~50 ms in parallel.
+//   50 annotators looping claim → item → audit as fast as they can for 150 s: 59.7 loops/s (≈ 180
+//     requests/s, the machine's CPU bound above); p50 / p95 next 293 / 385, item 249 / 323, audit
+//     278 / 369. Web server RSS 1,116 MB at start, up to 1,899, then 1,571-1,866 (the middle and last
+//     thirds' medians 1,775 and 1,571 MB): it saws with V8's collections and does not grow.
+// Before (the explorer walked the primary key; load 10-20, so waits included the machine): the
+// older cycle 3.4 s in the lib, a 0.1 % dataset at the oldest ids over 60 s, common words 2.1 s,
+// rare word + cycle + failed 1.5 s; queue metrics 1.0 / 1.3 s.
 import type { ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";

@@ -16,6 +16,9 @@
 // review item LCP first load 270 / 326 and 270 / 362, warm reload 130 / 232 and 112 / 165;
 // explorer LCP first load 286 / 938 and 328 / 467, warm reload 224 / 409 and 196 / 228;
 // j → next item shown 88 / 180 and 66 / 161 (from Playwright), 36 / 58 and 35 / 61 in the page.
+// The same on the machine alone (load 1.3-2.3), 10 runs each: review item LCP first load 174 / 213,
+// warm reload 104 / 139; explorer LCP first load 168 / 412, warm reload 102 / 135; j → next item
+// shown 73 / 111 from Playwright, 36 / 50 in the page.
 import { loadavg } from "node:os";
 import { chromium } from "@playwright/test";
 import { closePool, pool } from "@/lib/db/pool";
