@@ -16,7 +16,14 @@ import {
   wellFormedChatCompletion,
 } from "@/lib/backends/inference/protocol";
 import { simulationExtensionSchema } from "@/lib/backends/inference/simulation";
-import { samplingSchema, type Checkpoint, type GenerateRequest, type GenerateResult, type VideoRef } from "@/lib/backends/inference/types";
+import {
+  completeSampling,
+  samplingSchema,
+  type Checkpoint,
+  type GenerateRequest,
+  type GenerateResult,
+  type VideoRef,
+} from "@/lib/backends/inference/types";
 
 export interface InferenceClientDeps extends ResilienceDeps {
   frameSampler?: FrameSampler;
@@ -133,7 +140,7 @@ export class InferenceClient {
   }
 
   private chatBody(request: GenerateRequest, model: string, media: ContentPart[]): ChatCompletionRequestBody {
-    const sampling = plainSampling(request.sampling) ?? samplingSchema.parse(request.sampling ?? {});
+    const sampling = completeSampling(request.sampling) ?? samplingSchema.parse(request.sampling ?? {});
     const body: ChatCompletionRequestBody = {
       model,
       messages: buildMessages({ system: request.system, prompt: request.prompt, media }),
@@ -150,21 +157,6 @@ export class InferenceClient {
     return imageUrlParts(await this.frameSampler.sampleDataUrls(video.localPath ?? video.url, this.config.frames));
   }
 }
-
-/**
- * Sampling settings already complete and within bounds, as the schema would give them back
- * (checked by hand: every request has them); undefined sends them through the schema (defaults, errors).
- */
-function plainSampling(sampling: GenerateRequest["sampling"]): Sampling | undefined {
-  if (sampling === undefined) return undefined;
-  const { temperature, maxTokens, seed } = sampling;
-  if (typeof temperature !== "number" || !(temperature >= 0 && temperature <= 2)) return undefined;
-  if (!Number.isSafeInteger(maxTokens) || (maxTokens as number) < 1 || (maxTokens as number) > 32_768) return undefined;
-  if (seed !== undefined && !Number.isSafeInteger(seed)) return undefined;
-  return seed === undefined ? { temperature, maxTokens: maxTokens as number } : { temperature, maxTokens: maxTokens as number, seed };
-}
-
-type Sampling = ReturnType<typeof samplingSchema.parse>;
 
 function withoutTrailingSlash(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, "") : path;

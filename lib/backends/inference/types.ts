@@ -18,6 +18,21 @@ export const samplingSchema = z.object({
 });
 
 type SamplingInput = z.input<typeof samplingSchema>;
+type Sampling = z.output<typeof samplingSchema>;
+
+/**
+ * Sampling settings already complete and within the schema's bounds, as its parse would return
+ * them, checked by hand (every request of a cycle carries them); undefined sends them through the
+ * schema (defaults, errors). Never accepts what the schema refuses.
+ */
+export function completeSampling(sampling: SamplingInput | undefined): Sampling | undefined {
+  if (sampling === undefined) return undefined;
+  const { temperature, maxTokens, seed } = sampling;
+  if (typeof temperature !== "number" || !(temperature >= 0 && temperature <= 2)) return undefined;
+  if (maxTokens === undefined || !Number.isSafeInteger(maxTokens) || maxTokens < 1 || maxTokens > 32_768) return undefined;
+  if (seed !== undefined && !Number.isSafeInteger(seed)) return undefined;
+  return seed === undefined ? { temperature, maxTokens } : { temperature, maxTokens, seed };
+}
 
 export interface GenerateRequest {
   prompt: string;
