@@ -27,9 +27,12 @@
 //     matches: all 5,000 of the word's answers in that cycle are checked, 54 ms PostgreSQL CPU)
 //   explorer count: no filter 9.5 / 16.2 (the planner's estimate), cycle + failed 11.6 / 15.7 ("about
 //     N"), search zebra 76 / 93 (exact: 10,000), search + cycle + failed 109 / 154 (exact: 0)
-//   queue metrics, 20k items, uncached: 148 / 250 (an earlier run, with fewer audits: 134 / 201).
-//     Limit: the web server's CPU, 157 ms a call (building per-unit tallies for ~25,000 audits, about
-//     half of it garbage collection; a 241 kB answer), and PostgreSQL 2 × ~50 ms in parallel.
+//   queue metrics, 20k items, uncached: 148 / 250 with ~25,000 submitted audits (at the seed's
+//     16,300: 134 / 201; after more runs, 35,000 audits on 17,500 items: 256 / 336 — it grows with the
+//     audits, ≈ 7 ms per 1,000). Limit: the web server's CPU, 157 ms a call at 25,000 (per-unit
+//     tallies, rows parsed from PostgreSQL, and about half of it garbage collection; a 241 kB
+//     answer), and PostgreSQL 2 × ~50 ms in parallel. The bench's own loops audit the queue further:
+//     re-seed for comparable figures.
 //   50 annotators looping claim → item → audit as fast as they can for 150 s: 59.7 loops/s (≈ 180
 //     requests/s, the machine's CPU bound above); p50 / p95 next 293 / 385, item 249 / 323, audit
 //     278 / 369. Web server RSS 1,116 MB at start, up to 1,899, then 1,571-1,866 (the middle and last
