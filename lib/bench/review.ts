@@ -110,27 +110,8 @@ async function main(): Promise<void> {
     results.push(["queue metrics (20k items, uncached)", summarize(await repeat(5, () => queueMetrics(queueId, { fresh: true }))), null]);
 
     console.log(`\nreview benchmark on ${generations.toLocaleString("en")} generations (ms)`);
-    console.log(
-      "operation".padEnd(42),
-      "n".padStart(5),
-      "p50".padStart(9),
-      "p95".padStart(9),
-      "p99".padStart(9),
-      "max".padStart(9),
-      "  target p95",
-    );
-    for (const [name, t, target] of results) {
-      const verdict = target === null ? "" : t.p95 <= target ? `  ≤ ${target} ✓` : `  ≤ ${target} ✗`;
-      console.log(
-        name.padEnd(42),
-        String(t.n).padStart(5),
-        t.p50.toFixed(2).padStart(9),
-        t.p95.toFixed(2).padStart(9),
-        t.p99.toFixed(2).padStart(9),
-        t.max.toFixed(2).padStart(9),
-        verdict,
-      );
-    }
+    printHeader();
+    for (const [name, t, target] of results) printRow(name, t, target);
     if (explain) await printPlans(queueId, samples[0]!.itemId, samples[0]!.userId);
   } finally {
     await disconnectPrisma();
@@ -161,25 +142,32 @@ async function benchMetrics(queueId: number, generations: number): Promise<void>
     computeMetrics(units);
     computeCpu.push(process.cpuUsage(started).user / 1000);
   }
-  const row = (name: string, t: Timing, target: number | null = null) =>
-    console.log(
-      name.padEnd(46),
-      String(t.n).padStart(4),
-      t.p50.toFixed(1).padStart(8),
-      t.p95.toFixed(1).padStart(8),
-      t.max.toFixed(1).padStart(8),
-      target === null ? "" : t.p95 <= target ? `  ≤ ${target} ✓` : `  ≤ ${target} ✗`,
-    );
   console.log(
     `\nqueue metrics on ${generations.toLocaleString("en")} generations, ${units.length} audited units (ms; load average ${loadavg()
       .map((x) => x.toFixed(2))
       .join(" ")})`,
   );
-  console.log("".padEnd(46), "n".padStart(4), "p50".padStart(8), "p95".padStart(8), "max".padStart(8));
-  row("queue metrics, uncached (wall)", summarize(whole), METRICS_TARGET_MS);
-  row("  … node CPU per call (SQL rows parsed + compute)", summarize(cpu));
-  row("  loading the audited units (wall)", summarize(loads));
-  row("  computing the figures (CPU)", summarize(computeCpu));
+  printHeader();
+  printRow("queue metrics, uncached (wall)", summarize(whole), METRICS_TARGET_MS);
+  printRow("  … node CPU per call (SQL rows parsed + compute)", summarize(cpu));
+  printRow("  loading the audited units (wall)", summarize(loads));
+  printRow("  computing the figures (CPU)", summarize(computeCpu));
+}
+
+const NAME_WIDTH = 50;
+
+function printHeader(): void {
+  console.log("operation".padEnd(NAME_WIDTH), ...["n", "p50", "p95", "p99", "max"].map((h) => h.padStart(9)), "  target p95");
+}
+
+function printRow(name: string, t: Timing, target: number | null = null): void {
+  const verdict = target === null ? "" : t.p95 <= target ? `  ≤ ${target} ✓` : `  ≤ ${target} ✗`;
+  console.log(
+    name.padEnd(NAME_WIDTH),
+    String(t.n).padStart(9),
+    ...[t.p50, t.p95, t.p99, t.max].map((ms) => ms.toFixed(2).padStart(9)),
+    verdict,
+  );
 }
 
 async function findQueue(generations: number): Promise<number> {
